@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { prisma } from "~/db.server";
+import { audit, describeChanges } from "~/audit/audit.server";
+
+import { OFFICE_KINDS } from "./offices.server-shared";
+
+export const officeFormSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  kind: z.enum(OFFICE_KINDS),
+  wardId: z.coerce.number({ invalid_type_error: "validation.choose" }).int().positive("validation.choose"),
+  address: z.string().trim().max(200).default(""),
+  agreesToBeNamed: z
+    .string()
+    .optional()
+    .transform((v) => v === "on"),
+  // The edit form sends a hidden "off" before the checkbox's "on"; the last value wins.
+  active: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (Array.isArray(v) ? v[v.length - 1] : v) !== "off"),
+});
+export type OfficeForm = z.infer<typeof officeFormSchema>;
+
+export class DuplicateOfficeError extends Error {}
+export class UnknownWardError extends Error {}
+
+export function listWards() {
+  return prisma.ward.findMany({ orderBy: { sortOrder: "asc" } });
+}
+
+export function listOffices() {
+  return prisma.office.findMany({
+    orderBy: [{ ward: { sortOrder: "asc" } }, { name: "asc" }],
+    include: { ward: true, _count: { select: { users: true } } },
+  });
+}
+
+async function check(form: OfficeForm, exceptId?: number) {
+  if (!(await prisma.ward.findUnique({ where: { id: form.wardId } }))) throw new UnknownWardError();
+  const clash = await prisma.office.findFirst({ where: { name: form.name, wardId: form.wardId, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+  if (clash) throw new DuplicateOfficeError();
+}
+
+export async function createOffice(form: OfficeForm, actorId: number) {
+  await check(form);
+  const office = await prisma.office.create({ data: form });
+  await audit({ actorId, action: "office.create", entityType: "Office", entityId: office.id, summary: office.name });
+  return office;
+}
+
+export async function updateOffice(id: number, form: OfficeForm, actorId: number) {
+  await check(form, id);
+  const before = await prisma.office.findUniqueOrThrow({ where: { id } });
+  const office = await prisma.office.update({ where: { id }, data: form });
+  const summary = describeChanges(before as unknown as Record<string, unknown>, form);
+  if (summary) await audit({ actorId, action: "office.update", entityType: "Office", entityId: id, summary });
+  return office;
+}

@@ -1,0 +1,3 @@
+// Password length rules, shown in forms and enforced on the server.
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;

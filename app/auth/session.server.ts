@@ -1,0 +1,109 @@
+// Sessions as in lucia-auth.com's current guide: token "<id>.<secret>", SHA-256 of the secret stored,
+// constant-time comparison, an inactivity timeout refreshed at most once a minute.
+import { prisma } from "~/db.server";
+import { cookieSecure, getEnv } from "~/env.server";
+import { bytesEqual, generateSecureRandomString, sha256Bytes } from "./crypto.server";
+
+export const SESSION_COOKIE = "tsunagu_session";
+const ACTIVITY_CHECK_MS = 60 * 1000;
+
+function inactivityMs() {
+  return getEnv().SESSION_INACTIVITY_HOURS * 60 * 60 * 1000;
+}
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  displayName: string;
+  locale: string;
+  roles: string[];
+  officeId: number | null;
+  office: { id: number; name: string; wardId: number } | null;
+}
+
+export interface ValidSession {
+  sessionId: string;
+  user: SessionUser;
+}
+
+export async function createSession(userId: number, meta: { userAgent?: string; ipAddress?: string } = {}) {
+  const id = generateSecureRandomString();
+  const secret = generateSecureRandomString(30);
+  await prisma.session.create({
+    data: {
+      id,
+      secretHash: new Uint8Array(sha256Bytes(secret)),
+      userId,
+      userAgent: (meta.userAgent ?? "").slice(0, 300),
+      ipAddress: (meta.ipAddress ?? "").slice(0, 64),
+    },
+  });
+  return { id, token: `${id}.${secret}` };
+}
+
+export async function validateSessionToken(token: string): Promise<ValidSession | null> {
+  const [id, secret, extra] = token.split(".");
+  if (!id || !secret || extra !== undefined || id.length > 64 || secret.length > 128) return null;
+  const row = await prisma.session.findUnique({
+    where: { id },
+    include: { user: { include: { office: { select: { id: true, name: true, wardId: true } } } } },
+  });
+  if (!row) return null;
+  if (!bytesEqual(sha256Bytes(secret), new Uint8Array(row.secretHash))) return null;
+  const now = Date.now();
+  if (now - row.lastVerifiedAt.getTime() >= inactivityMs() || !row.user.active) {
+    await prisma.session.deleteMany({ where: { id } });
+    return null;
+  }
+  if (now - row.lastVerifiedAt.getTime() >= ACTIVITY_CHECK_MS) {
+    await prisma.session.update({ where: { id }, data: { lastVerifiedAt: new Date(now) } });
+  }
+  const u = row.user;
+  return {
+    sessionId: id,
+    user: {
+      id: u.id,
+      email: u.email,
+      displayName: u.displayName,
+      locale: u.locale,
+      roles: u.roles,
+      officeId: u.officeId,
+      office: u.office,
+    },
+  };
+}
+
+export async function invalidateSession(id: string) {
+  await prisma.session.deleteMany({ where: { id } });
+}
+
+export async function invalidateUserSessions(userId: number, exceptSessionId?: string) {
+  await prisma.session.deleteMany({ where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) } });
+}
+
+function cookieAttributes(maxAgeSeconds: number) {
+  return ["HttpOnly", "SameSite=Lax", "Path=/", `Max-Age=${maxAgeSeconds}`, ...(cookieSecure() ? ["Secure"] : [])].join("; ");
+}
+
+export function sessionCookie(token: string): string {
+  return `${SESSION_COOKIE}=${token}; ${cookieAttributes(Math.floor(inactivityMs() / 1000))}`;
+}
+
+export function clearSessionCookie(): string {
+  return `${SESSION_COOKIE}=; ${cookieAttributes(0)}`;
+}
+
+export function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return null;
+}
+
+export async function getSession(request: Request): Promise<ValidSession | null> {
+  const token = readCookie(request, SESSION_COOKIE);
+  return token ? validateSessionToken(token) : null;
+}

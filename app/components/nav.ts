@@ -1,0 +1,23 @@
+// Navigation by role. Later capabilities add their entries here.
+import type { MessageKey } from "~/i18n";
+import type { RoleName } from "~/auth/roles";
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  /** Shown to users with any of these roles; empty means every signed-in user. */
+  roles: RoleName[];
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { to: "/", label: "nav.home", roles: [] },
+  { to: "/admin/users", label: "nav.adminUsers", roles: ["ADMINISTRATOR"] },
+  { to: "/admin/offices", label: "nav.adminOffices", roles: ["ADMINISTRATOR"] },
+  { to: "/admin/audit", label: "nav.adminAudit", roles: ["ADMINISTRATOR"] },
+  { to: "/admin/outbox", label: "nav.adminOutbox", roles: ["ADMINISTRATOR"] },
+  { to: "/account", label: "nav.account", roles: [] },
+];
+
+export function navFor(roles: readonly string[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.length === 0 || item.roles.some((r) => roles.includes(r)));
+}

@@ -1,0 +1,23 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "~/generated/prisma/client";
+import { getEnv } from "~/env.server";
+
+// One client per process; kept on globalThis so the dev server's module reloads reuse it.
+const g = globalThis as unknown as { __tsunaguPrisma?: PrismaClient };
+
+export function getPrisma(): PrismaClient {
+  g.__tsunaguPrisma ??= new PrismaClient({
+    adapter: new PrismaPg({ connectionString: getEnv().DATABASE_URL, max: 10, connectionTimeoutMillis: 5000 }),
+  });
+  return g.__tsunaguPrisma;
+}
+
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getPrisma();
+    const value = Reflect.get(client, property);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
+export type { PrismaClient };

@@ -1,0 +1,28 @@
+// The only module that reads process.env; everything else imports `env`.
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().min(1, "DATABASE_URL must be set (npm start sets it for the embedded database)"),
+  /** Public origin used in links sent by mail, e.g. https://tsunagu.example.jp */
+  APP_ORIGIN: z.string().url().optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Tsunagu <no-reply@tsunagu.invalid>"),
+  SESSION_INACTIVITY_HOURS: z.coerce.number().positive().default(12),
+  /** Secure cookies: on in production unless explicitly turned off (plain-HTTP local runs). */
+  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+export function getEnv(): Env {
+  cached ??= schema.parse(process.env);
+  return cached;
+}
+
+export function cookieSecure(): boolean {
+  const e = getEnv();
+  if (e.COOKIE_SECURE === "auto") return e.NODE_ENV === "production" && (e.APP_ORIGIN ?? "").startsWith("https:");
+  return e.COOKIE_SECURE === "true";
+}

@@ -1,0 +1,29 @@
+// What each person should do next, by role. Later capabilities add their steps here.
+import type { SessionUser } from "~/auth/session.server";
+import { hasAnyRole } from "~/auth/roles";
+import { prisma } from "~/db.server";
+import type { MessageKey, Params } from "~/i18n";
+import { fiscalYearOf } from "~/lib/fiscal-year";
+
+export interface NextStep {
+  key: string;
+  to: string;
+  title: MessageKey;
+  body: MessageKey;
+  params?: Params;
+}
+
+export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: number; items: NextStep[] }> {
+  const items: NextStep[] = [];
+  if (hasAnyRole(user, ["ADMINISTRATOR"])) {
+    const [pendingInvites, unsent] = await Promise.all([
+      prisma.user.count({ where: { passwordHash: null, active: true } }),
+      prisma.outboxMessage.count({ where: { sentAt: null } }),
+    ]);
+    items.push({ key: "admin-users", to: "/admin/users", title: "home.admin.users.title", body: "home.admin.users.body", params: { count: pendingInvites } });
+    items.push({ key: "admin-outbox", to: "/admin/outbox", title: "home.admin.outbox.title", body: "home.admin.outbox.body", params: { count: unsent } });
+    items.push({ key: "admin-audit", to: "/admin/audit", title: "home.admin.audit.title", body: "home.admin.audit.body" });
+  }
+  items.push({ key: "account", to: "/account", title: "home.account.title", body: "home.account.body" });
+  return { fiscalYear: fiscalYearOf(new Date()), items };
+}

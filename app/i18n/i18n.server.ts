@@ -1,0 +1,19 @@
+import { readCookie } from "~/auth/session.server";
+import { isLocale, translator, type Locale } from "./index";
+
+export const LANG_COOKIE = "tsunagu_lang";
+
+/** The user's language: their saved choice, else this browser's choice, else Japanese. */
+export function resolveLocale(request: Request, user?: { locale: string } | null): Locale {
+  if (user && isLocale(user.locale)) return user.locale;
+  const cookie = readCookie(request, LANG_COOKIE);
+  return isLocale(cookie) ? cookie : "ja";
+}
+
+export function serverT(request: Request, user?: { locale: string } | null) {
+  return translator(resolveLocale(request, user));
+}
+
+export function langCookie(locale: Locale): string {
+  return `${LANG_COOKIE}=${locale}; Path=/; SameSite=Lax; Max-Age=${60 * 60 * 24 * 365}`;
+}

@@ -1,0 +1,71 @@
+// Server-side form validation shared by every action: Zod issues become message keys that the
+// page shows in the user's language next to the field.
+import type { z } from "zod";
+import { isMessageKey, type MessageKey, type Params } from "~/i18n";
+
+export interface Message {
+  key: MessageKey;
+  params?: Params;
+}
+export type FieldErrors = Record<string, Message[]>;
+
+export interface FormFailure {
+  ok: false;
+  fieldErrors: FieldErrors;
+  formError?: Message;
+  values?: Record<string, string>;
+}
+
+function issueMessage(issue: z.ZodIssue): Message {
+  if (isMessageKey(issue.message)) return { key: issue.message };
+  switch (issue.code) {
+    case "too_small":
+      if (issue.type === "string") return issue.minimum === 1 ? { key: "validation.required" } : { key: "validation.tooShort", params: { min: Number(issue.minimum) } };
+      if (issue.type === "array") return { key: "validation.required" };
+      return { key: "validation.tooSmall", params: { min: Number(issue.minimum) } };
+    case "too_big":
+      if (issue.type === "string") return { key: "validation.tooLong", params: { max: Number(issue.maximum) } };
+      return { key: "validation.tooBig", params: { max: Number(issue.maximum) } };
+    case "invalid_string":
+      if (issue.validation === "email") return { key: "validation.email" };
+      if (issue.validation === "url") return { key: "validation.url" };
+      return { key: "validation.invalid" };
+    case "invalid_type":
+      return issue.received === "undefined" || issue.received === "null" ? { key: "validation.required" } : { key: "validation.invalid" };
+    case "invalid_enum_value":
+      return { key: "validation.choose" };
+    default:
+      return { key: "validation.invalid" };
+  }
+}
+
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) if (typeof v === "string" && !/password/i.test(k)) values[k] = v;
+  return values;
+}
+
+/** Parses FormData with a Zod schema; on failure returns per-field messages and the typed values (never passwords). */
+export function parseForm<S extends z.ZodTypeAny>(
+  schema: S,
+  formData: FormData,
+  arrayFields: string[] = [],
+): { ok: true; data: z.infer<S> } | FormFailure {
+  const raw: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    raw[key] = arrayFields.includes(key) ? formData.getAll(key) : formData.get(key);
+  }
+  for (const key of arrayFields) raw[key] ??= [];
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.join(".") || "_form";
+    (fieldErrors[path] ??= []).push(issueMessage(issue));
+  }
+  return { ok: false, fieldErrors, values: formValues(formData) };
+}
+
+export function failure(fieldErrors: FieldErrors, formData?: FormData, formError?: Message): FormFailure {
+  return { ok: false, fieldErrors, formError, values: formData ? formValues(formData) : undefined };
+}

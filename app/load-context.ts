@@ -1,0 +1,8 @@
+// What the HTTP server passes to every loader and action (see scripts/lib/server.ts).
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    clientIp: string;
+  }
+}
+
+export {};

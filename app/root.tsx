@@ -1,0 +1,152 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getOptionalUser } from "~/auth/permissions.server";
+import { navFor } from "~/components/nav";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { translator, type Locale } from "~/i18n";
+import { useT } from "~/i18n/react";
+import stylesheet from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Tsunagu つなぐ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  const locale = resolveLocale(request, user);
+  return {
+    locale,
+    user: user ? { displayName: user.displayName, roles: user.roles, officeName: user.office?.name ?? null } : null,
+  };
+}
+
+type RootData = Awaited<ReturnType<typeof loader>>;
+
+function LanguageSwitch({ locale }: { locale: Locale }) {
+  const t = translator(locale);
+  const location = useLocation();
+  const other: Locale = locale === "ja" ? "en" : "ja";
+  return (
+    <Form method="post" action="/lang" className="lang-switch">
+      <input type="hidden" name="locale" value={other} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" className="button-link" lang={other}>
+        {t("lang.switchTo")}
+      </button>
+    </Form>
+  );
+}
+
+function Header({ data }: { data: RootData | undefined }) {
+  const locale = data?.locale ?? "ja";
+  const t = translator(locale);
+  const user = data?.user;
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to="/" className="brand">
+          <span aria-hidden="true" className="brand-mark">
+            ◯
+          </span>{" "}
+          {t("app.name")}
+        </Link>
+        <div className="header-tools">
+          <LanguageSwitch locale={locale} />
+          {user ? (
+            <Form method="post" action="/logout">
+              <button type="submit" className="button-link">
+                {t("nav.logout")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+      {user ? (
+        <nav aria-label={t("nav.label")} className="site-nav">
+          <ul>
+            {navFor(user.roles).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === "/"}>
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+          <p className="signed-in-as">{t("nav.signedInAs", { name: user.displayName })}</p>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData("root") as RootData | undefined;
+  const locale = data?.locale ?? "ja";
+  const t = translator(locale);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          {t("nav.skip")}
+        </a>
+        <Header data={data} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t("app.footer")}</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  let status = 500;
+  if (isRouteErrorResponse(error)) status = error.status;
+  const known = status === 403 || status === 404;
+  const title = status === 403 ? t("error.403.title") : status === 404 ? t("error.404.title") : t("error.500.title");
+  const body = status === 403 ? t("error.403.body") : status === 404 ? t("error.404.body") : t("error.500.body");
+  if (!known && typeof console !== "undefined") console.error(error);
+  return (
+    <div className="page error-page">
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p className="muted">{t("error.status", { status })}</p>
+      <p>
+        <Link to="/">{t("error.home")}</Link>
+      </p>
+    </div>
+  );
+}

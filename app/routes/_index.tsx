@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireUser } from "~/auth/permissions.server";
+import { nextStepsFor } from "~/home/next-steps.server";
+import { useFormat, useT } from "~/i18n/react";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { displayName: user.displayName, officeName: user.office?.name ?? null, steps: await nextStepsFor(user) };
+}
+
+export default function Home() {
+  const t = useT();
+  const format = useFormat();
+  const { displayName, officeName, steps } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <h1>{t("home.greeting", { name: displayName })}</h1>
+      <p className="muted">
+        {format.date(new Date())} · {format.fiscalYear(steps.fiscalYear)}
+        {officeName ? ` · ${officeName}` : ""}
+      </p>
+      <section aria-labelledby="next-steps">
+        <h2 id="next-steps">{t("home.nextSteps")}</h2>
+        {steps.items.length === 0 ? <p>{t("home.nothingToDo")}</p> : null}
+        <ul className="card-list">
+          {steps.items.map((s) => (
+            <li key={s.key} className="card">
+              <h3>
+                <Link to={s.to}>{t(s.title, s.params)}</Link>
+              </h3>
+              <p>{t(s.body, s.params)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

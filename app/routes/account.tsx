@@ -1,0 +1,199 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { audit } from "~/audit/audit.server";
+import { requireSession } from "~/auth/permissions.server";
+import { PASSWORD_MAX, PASSWORD_MIN } from "~/auth/password-policy";
+import { hashPassword, verifyPassword } from "~/auth/password.server";
+import { invalidateUserSessions } from "~/auth/session.server";
+import { Field, FormErrorSummary, isFailure, SelectField } from "~/components/forms";
+import { prisma } from "~/db.server";
+import { langCookie } from "~/i18n/i18n.server";
+import { LOCALES } from "~/i18n";
+import { useFormat, useT } from "~/i18n/react";
+import { failure, parseForm } from "~/lib/forms";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, sessionId } = await requireSession(request);
+  const sessions = await prisma.session.findMany({ where: { userId: user.id }, orderBy: { lastVerifiedAt: "desc" } });
+  return {
+    user: { email: user.email, displayName: user.displayName, locale: user.locale, roles: user.roles, officeName: user.office?.name ?? null },
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      current: s.id === sessionId,
+      userAgent: s.userAgent,
+      ipAddress: s.ipAddress,
+      createdAt: s.createdAt.toISOString(),
+      lastVerifiedAt: s.lastVerifiedAt.toISOString(),
+    })),
+  };
+}
+
+const passwordSchema = z
+  .object({
+    currentPassword: z.string().min(1),
+    password: z.string().min(PASSWORD_MIN).max(PASSWORD_MAX),
+    confirm: z.string().min(1),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "validation.passwordMismatch" });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, sessionId } = await requireSession(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (intent === "password") {
+    const parsed = parseForm(passwordSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+    if (!row.passwordHash || !(await verifyPassword(row.passwordHash, parsed.data.currentPassword))) {
+      return data({ ...failure({ currentPassword: [{ key: "account.wrongPassword" }] }, formData), intent }, { status: 400 });
+    }
+    await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(parsed.data.password) } });
+    // A changed password ends every other session, in case the old one leaked.
+    await invalidateUserSessions(user.id, sessionId);
+    await audit({ actorId: user.id, action: "user.changePassword", entityType: "User", entityId: user.id });
+    return { ok: true as const, intent, message: "account.passwordChanged" as const };
+  }
+  if (intent === "locale") {
+    const parsed = parseForm(z.object({ locale: z.enum(LOCALES) }), formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    await prisma.user.update({ where: { id: user.id }, data: { locale: parsed.data.locale } });
+    return data({ ok: true as const, intent, message: "account.localeChanged" as const }, { headers: { "Set-Cookie": langCookie(parsed.data.locale) } });
+  }
+  if (intent === "end-session") {
+    const id = String(formData.get("sessionId") ?? "");
+    // Only the user's own sessions can be ended here.
+    await prisma.session.deleteMany({ where: { id, userId: user.id, NOT: { id: sessionId } } });
+    return { ok: true as const, intent, message: "account.sessionEnded" as const };
+  }
+  if (intent === "end-others") {
+    await invalidateUserSessions(user.id, sessionId);
+    return { ok: true as const, intent, message: "account.sessionsEnded" as const };
+  }
+  return data({ ...failure({}, formData, { key: "validation.invalid" }), intent: "unknown" }, { status: 400 });
+}
+
+export default function Account() {
+  const t = useT();
+  const format = useFormat();
+  const { user, sessions } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = isFailure(result) ? result : undefined;
+  const success = result && "message" in result ? result : undefined;
+  const others = sessions.filter((s) => !s.current);
+  return (
+    <div className="page">
+      <h1>{t("account.title")}</h1>
+      {success ? (
+        <p className="alert alert-success" role="status">
+          {t(success.message)}
+        </p>
+      ) : null}
+      <dl className="facts">
+        <dt>{t("field.email")}</dt>
+        <dd>{user.email}</dd>
+        <dt>{t("field.displayName")}</dt>
+        <dd>{user.displayName}</dd>
+        <dt>{t("field.office")}</dt>
+        <dd>{user.officeName ?? t("common.none")}</dd>
+        <dt>{t("field.roles")}</dt>
+        <dd>{user.roles.map((r) => t(`role.${r}` as "role.TRAINEE")).join("、")}</dd>
+      </dl>
+
+      <section aria-labelledby="lang-heading" className="panel">
+        <h2 id="lang-heading">{t("account.language")}</h2>
+        <Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="locale" />
+          <SelectField label={t("field.language")} name="locale" defaultValue={user.locale}>
+            <option value="ja" lang="ja">
+              日本語
+            </option>
+            <option value="en" lang="en">
+              English
+            </option>
+          </SelectField>
+          <button type="submit" className="button">
+            {t("common.save")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="password-heading" className="panel">
+        <h2 id="password-heading">{t("account.changePassword")}</h2>
+        {failed && result?.intent === "password" ? <FormErrorSummary result={failed} /> : null}
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="password" />
+          <input type="email" name="email" value={user.email} autoComplete="username" readOnly hidden />
+          <Field label={t("field.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required errors={failed?.fieldErrors.currentPassword} />
+          <Field
+            label={t("field.newPassword")}
+            hint={t("field.passwordHint", { min: PASSWORD_MIN })}
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={PASSWORD_MIN}
+            errors={failed?.fieldErrors.password}
+          />
+          <Field label={t("field.confirmPassword")} name="confirm" type="password" autoComplete="new-password" required errors={failed?.fieldErrors.confirm} />
+          <button type="submit" className="button">
+            {t("account.changePassword")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="sessions-heading" className="panel">
+        <h2 id="sessions-heading">{t("account.sessions")}</h2>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("account.sessions")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("account.device")}</th>
+                <th scope="col">{t("account.lastActive")}</th>
+                <th scope="col">{t("account.signedInAt")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("common.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    {s.userAgent || t("common.unknown")}
+                    {s.ipAddress ? <span className="muted"> ({s.ipAddress})</span> : null}
+                  </td>
+                  <td>{format.dateTime(s.lastVerifiedAt)}</td>
+                  <td>{format.dateTime(s.createdAt)}</td>
+                  <td>
+                    {s.current ? (
+                      <strong>{t("account.thisDevice")}</strong>
+                    ) : (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="end-session" />
+                        <input type="hidden" name="sessionId" value={s.id} />
+                        <button type="submit" className="button small secondary">
+                          {t("account.endSession")}
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {others.length > 0 ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="end-others" />
+            <button type="submit" className="button secondary">
+              {t("account.endOthers")}
+            </button>
+          </Form>
+        ) : null}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { getOptionalUser } from "~/auth/permissions.server";
+import { verifyAgainstDummy, verifyPassword } from "~/auth/password.server";
+import { createSession, sessionCookie } from "~/auth/session.server";
+import { clearFailures, lockedUntil, recordFailure } from "~/auth/throttle.server";
+import { Field, FormErrorSummary, isFailure } from "~/components/forms";
+import { prisma } from "~/db.server";
+import { formatDateTime } from "~/i18n/format";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { useT } from "~/i18n/react";
+import { failure, parseForm } from "~/lib/forms";
+import { safeRedirect } from "~/lib/redirect";
+
+export const meta: MetaFunction = () => [{ title: "ログイン / Sign in — Tsunagu" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request);
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+const schema = z.object({
+  email: z.string().trim().toLowerCase().min(1).max(254).email(),
+  password: z.string().min(1).max(200),
+  redirectTo: z.string().optional(),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const parsed = parseForm(schema, formData);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const { email, password } = parsed.data;
+  const ip = context.clientIp ?? "";
+  const locale = resolveLocale(request);
+
+  const locked = await lockedUntil(email, ip);
+  if (locked) {
+    return data(failure({}, formData, { key: "login.throttled", params: { time: formatDateTime(locked, locale) } }), { status: 429 });
+  }
+  const user = await prisma.user.findUnique({ where: { email } });
+  const valid = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+  if (!user || !valid) {
+    const lock = await recordFailure(email, ip);
+    if (lock) {
+      return data(failure({}, formData, { key: "login.throttled", params: { time: formatDateTime(lock, locale) } }), { status: 429 });
+    }
+    return data(failure({}, formData, { key: "login.invalid" }), { status: 401 });
+  }
+  await clearFailures(email);
+  const session = await createSession(user.id, { userAgent: request.headers.get("user-agent") ?? "", ipAddress: ip });
+  return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": sessionCookie(session.token) } });
+}
+
+export default function Login() {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const failed = isFailure(result) ? result : undefined;
+  return (
+    <div className="page narrow">
+      <h1>{t("login.title")}</h1>
+      <p>{t("login.lead")}</p>
+      <FormErrorSummary result={failed} />
+      <Form method="post" className="stack">
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <Field
+          label={t("field.email")}
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={failed?.values?.email}
+          errors={failed?.fieldErrors.email}
+        />
+        <Field
+          label={t("field.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={failed?.fieldErrors.password}
+        />
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {t("login.submit")}
+        </button>
+      </Form>
+      <p className="muted">{t("login.help")}</p>
+    </div>
+  );
+}

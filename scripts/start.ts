@@ -1,0 +1,79 @@
+// `npm start` (production build) and `npm run dev` (Vite dev server) over a real PostgreSQL:
+// the embedded one by default, migrated and seeded with demo data when empty.
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { openDatabase, PROJECT_ROOT } from "./lib/database.ts";
+import { applyMigrations } from "./lib/migrate.ts";
+
+const dev = process.argv.includes("--dev");
+process.env.NODE_ENV = dev ? "development" : "production";
+const port = Number(process.env.PORT ?? 3000);
+
+function sourceHash(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir).sort()) {
+      const path = join(dir, entry);
+      if (entry === "generated" || entry === "node_modules") continue;
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(relative(PROJECT_ROOT, path)).update(readFileSync(path));
+    }
+  };
+  for (const d of ["app", "public", "content"]) walk(join(PROJECT_ROOT, d));
+  for (const f of ["vite.config.ts", "package-lock.json", "prisma/schema.prisma"]) {
+    const p = join(PROJECT_ROOT, f);
+    if (existsSync(p)) hash.update(f).update(readFileSync(p));
+  }
+  return hash.digest("hex");
+}
+
+/** Builds the production bundle unless the one in build/ was made from these sources. */
+function ensureBuild() {
+  const stamp = join(PROJECT_ROOT, "build/.source-hash");
+  const current = sourceHash();
+  if (existsSync(join(PROJECT_ROOT, "build/server/index.js")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current) return;
+  console.log("Building the production bundle…");
+  const result = spawnSync("npx", ["remix", "vite:build"], { cwd: PROJECT_ROOT, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("build failed");
+  writeFileSync(stamp, current);
+}
+
+const db = await openDatabase();
+process.env.DATABASE_URL = db.url;
+let shuttingDown = false;
+async function shutdown(code: number) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log("Stopping…");
+  try {
+    await db.stop();
+  } finally {
+    process.exit(code);
+  }
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+try {
+  const applied = await applyMigrations(db.url);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const seedWanted = (db.embedded && process.env.SEED_DEMO !== "0") || process.env.SEED_DEMO === "1";
+  if (seedWanted) {
+    const { PrismaClient } = await import("../app/generated/prisma/client.ts");
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const { isEmpty, seedDemoData } = await import("./lib/seed.ts");
+    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url }) });
+    if (await isEmpty(prisma)) await seedDemoData(prisma, console.log);
+    await prisma.$disconnect();
+  }
+  if (!dev) ensureBuild();
+  const { startHttpServer } = await import("./lib/server.ts");
+  await startHttpServer({ port, dev });
+  console.log(`Tsunagu is running at http://localhost:${port} (${dev ? "development" : "production"}). Press Ctrl-C to stop.`);
+} catch (error) {
+  console.error(error);
+  await shutdown(1);
+}
