@@ -1,0 +1,35 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, login, type AccountName } from "./helpers";
+import { ROUTES } from "./route-access";
+
+// An axe scan of every page, in Japanese and in English, as a user allowed to see it.
+for (const route of ROUTES.filter((r) => !r.notPage)) {
+  const who: AccountName | null = route.allow === "public" ? null : route.allow === "signed-in" ? "trainee" : route.allow[0];
+  test(`axe: ${route.url} (${who ?? "anonymous"})`, async ({ page }) => {
+    if (who) await login(page, who);
+    await page.goto(route.url);
+    await expectAccessible(page);
+    await page.locator(".lang-switch button").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expectAccessible(page);
+    // Leave the account in Japanese for the next test.
+    await page.locator(".lang-switch button").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  });
+}
+
+test("phone width: the home page has no horizontal scroll and the menu is reachable", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await login(page, "admin");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "利用者管理" })).toBeVisible();
+});
+
+test("the skip link moves focus to the main content", async ({ page }) => {
+  await page.goto("/login");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "本文へ移動" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+});

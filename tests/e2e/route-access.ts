@@ -1,0 +1,35 @@
+// Every route of the app, who may open it, and a sample URL. tests/e2e/access.spec.ts fails when a
+// file in app/routes is missing here, so each new route must say who reaches it.
+import type { AccountName } from "./helpers";
+
+export interface RouteAccess {
+  /** The route file's name in app/routes, without the extension. */
+  file: string;
+  /** A URL to request (placeholders filled with demo data). */
+  url: string;
+  /** "public": anyone; "signed-in": any signed-in user; else the accounts allowed. */
+  allow: "public" | "signed-in" | AccountName[];
+  /** The answer for an allowed request, when not 200 (e.g. a redirect or an intentional 404). */
+  okStatus?: number;
+  /** Not a page (JSON, files, POST-only); no GET to scan with axe. */
+  notPage?: boolean;
+}
+
+export const ROUTES: RouteAccess[] = [
+  { file: "_index", url: "/", allow: "signed-in" },
+  { file: "login", url: "/login", allow: "public" },
+  { file: "logout", url: "/logout", allow: "public", okStatus: 302, notPage: true },
+  { file: "lang", url: "/lang", allow: "public", okStatus: 302, notPage: true },
+  { file: "healthz", url: "/healthz", allow: "public", notPage: true },
+  { file: "$", url: "/no-such-page", allow: "public", okStatus: 404 },
+  { file: "invite.$token", url: "/invite/notarealtokennotarealtoken", allow: "public", okStatus: 410 },
+  { file: "account", url: "/account", allow: "signed-in" },
+  { file: "admin.users._index", url: "/admin/users", allow: ["admin"] },
+  { file: "admin.users.new", url: "/admin/users/new", allow: ["admin"] },
+  { file: "admin.users.$userId", url: "/admin/users/1", allow: ["admin"] },
+  { file: "admin.offices._index", url: "/admin/offices", allow: ["admin"] },
+  { file: "admin.offices.new", url: "/admin/offices/new", allow: ["admin"] },
+  { file: "admin.offices.$officeId", url: "/admin/offices/1", allow: ["admin"] },
+  { file: "admin.audit", url: "/admin/audit", allow: ["admin"] },
+  { file: "admin.outbox", url: "/admin/outbox", allow: ["admin"] },
+];
