@@ -11,6 +11,9 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "nav.home", roles: [] },
+  { to: "/training", label: "nav.training", roles: ["TRAINEE", "PLANNING_COMMITTEE"] },
+  { to: "/committee/curriculum", label: "nav.trainingCurriculum", roles: ["PLANNING_COMMITTEE", "ADMINISTRATOR"] },
+  { to: "/committee/progress", label: "nav.trainingProgress", roles: ["PLANNING_COMMITTEE", "ADMINISTRATOR"] },
   { to: "/admin/users", label: "nav.adminUsers", roles: ["ADMINISTRATOR"] },
   { to: "/admin/offices", label: "nav.adminOffices", roles: ["ADMINISTRATOR"] },
   { to: "/admin/audit", label: "nav.adminAudit", roles: ["ADMINISTRATOR"] },

@@ -267,3 +267,17 @@ export async function traineeSummary(userId: number, fiscalYear: number): Promis
   const next = nextModule ? { slug: nextModule.slug, step: states.get(nextModule.slug)?.currentSection ?? null, status: states.get(nextModule.slug)!.status } : null;
   return { enrolled, pillars, goals, next, complete: modules.filter(done).length, total: modules.length };
 }
+
+/** The home page's training panel, with texts in the reader's language. */
+export async function traineePanel(userId: number, fiscalYear: number, locale: "ja" | "en") {
+  const s = await traineeSummary(userId, fiscalYear);
+  const goalText = new Map(learningGoals().map((g) => [g.code, g.text[locale] ?? g.text.ja]));
+  return {
+    enrolled: s.enrolled,
+    complete: s.complete,
+    total: s.total,
+    pillars: s.pillars,
+    goals: s.goals.map((g) => ({ code: g.code, text: goalText.get(g.code) ?? "", total: g.total, complete: g.complete })),
+    next: s.next ? { ...s.next, title: findModule(s.next.slug)!.frontmatter.title[locale] } : null,
+  };
+}
