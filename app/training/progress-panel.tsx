@@ -32,7 +32,7 @@ function Chart({ rows, label }: { rows: { name: string; percent: number }[]; lab
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fill: "#333" }} />
             <YAxis type="category" dataKey="name" width={110} tick={{ fill: "#333", fontSize: 13 }} />
-            <Bar dataKey="percent" fill="#1f6f6b" isAnimationActive={false} />
+            <Bar dataKey="percent" fill="#1a5e63" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       ) : null}
