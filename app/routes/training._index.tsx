@@ -4,7 +4,7 @@ import { requireRole } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/react";
 import { fiscalYearOf } from "~/lib/fiscal-year";
-import { LEVELS, PILLARS, TRACKS, type Level, type Pillar } from "~/training/content-schema";
+import { LEVELS, PILLARS, TRACKS, type Level, type Pillar } from "~/training/constants";
 import { allModules, summarise } from "~/training/content.server";
 import { curriculumSlugs, isTrainee, statesForUser } from "~/training/training.server";
 import { StatusBadge } from "~/training/ui";

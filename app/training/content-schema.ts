@@ -4,12 +4,10 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 
-export const PILLARS = ["individual", "community", "hr"] as const;
-export const LEVELS = ["new", "established", "lead"] as const;
-export const TRACKS = ["basic-ondemand", "basic-group", "practical"] as const;
-export type Pillar = (typeof PILLARS)[number];
-export type Level = (typeof LEVELS)[number];
-export type Track = (typeof TRACKS)[number];
+import { LEVELS, PILLARS, TRACKS } from "./constants";
+
+export { LEVELS, PILLARS, TRACKS };
+export type { Level, Pillar, Track } from "./constants";
 
 const text = z.object({ ja: z.string().trim().min(1), en: z.string().trim().min(1) }).strict();
 const id = z

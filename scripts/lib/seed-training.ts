@@ -5,6 +5,7 @@ import { hashPassword } from "../../app/auth/password.server.ts";
 import { fiscalYearOf } from "../../app/lib/fiscal-year.ts";
 import { compileContent, type ManifestModule } from "./compile-content.ts";
 import { DEMO_PASSWORD } from "./demo-data.ts";
+import { LEVELS, PILLARS } from "../../app/training/constants.ts";
 
 /** Fictional trainees (password: the demo password). `plan` says how far each got, as a share of the curriculum. */
 export const TRAINING_TRAINEES: { email: string; displayName: string; office: string; plan: "none" | "early" | "half" | "most" | "all" }[] = [
@@ -56,7 +57,8 @@ async function failed(prisma: Db, userId: number, m: ManifestModule, when: Date)
 
 export async function seedTraining(prisma: PrismaClient, log: (m: string) => void = () => {}, now = new Date()) {
   const manifest = await compileContent();
-  const modules = manifest.modules.filter((m) => m.frontmatter.track === "basic-ondemand");
+  const rank = (m: ManifestModule) => PILLARS.indexOf(m.frontmatter.pillar) * 10 + LEVELS.indexOf(m.frontmatter.level);
+  const modules = manifest.modules.filter((m) => m.frontmatter.track === "basic-ondemand").sort((a, b) => rank(a) - rank(b) || a.slug.localeCompare(b.slug));
   const fy = fiscalYearOf(now);
   await prisma.curriculumModule.createMany({ data: modules.map((m, position) => ({ fiscalYear: fy, slug: m.slug, position })), skipDuplicates: true });
   const committee = await prisma.user.findUnique({ where: { email: "committee@example.jp" } });
