@@ -28,7 +28,7 @@ function Chart({ rows, label }: { rows: { name: string; percent: number }[]; lab
     <div className="chart" aria-hidden="true" data-chart={label} style={{ height: Math.max(120, rows.length * 36 + 40) }}>
       {hydrated ? (
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
+          <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fill: "#333" }} />
             <YAxis type="category" dataKey="name" width={110} tick={{ fill: "#333", fontSize: 13 }} />
