@@ -18,7 +18,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request);
   const sessions = await prisma.session.findMany({ where: { userId: user.id }, orderBy: { lastVerifiedAt: "desc" } });
   return {
-    user: { email: user.email, displayName: user.displayName, locale: user.locale, roles: user.roles, officeName: user.office?.name ?? null },
+    user: {
+      email: user.email,
+      displayName: user.displayName,
+      locale: user.locale,
+      roles: user.roles,
+      officeName: user.office?.name ?? null,
+    },
     sessions: sessions.map((s) => ({
       id: s.id,
       current: s.id === sessionId,
@@ -59,7 +65,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(z.object({ locale: z.enum(LOCALES) }), formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
     await prisma.user.update({ where: { id: user.id }, data: { locale: parsed.data.locale } });
-    return data({ ok: true as const, intent, message: "account.localeChanged" as const }, { headers: { "Set-Cookie": langCookie(parsed.data.locale) } });
+    return data(
+      { ok: true as const, intent, message: "account.localeChanged" as const },
+      { headers: { "Set-Cookie": langCookie(parsed.data.locale) } },
+    );
   }
   if (intent === "end-session") {
     const id = String(formData.get("sessionId") ?? "");
@@ -122,10 +131,17 @@ export default function Account() {
       <section aria-labelledby="password-heading" className="panel">
         <h2 id="password-heading">{t("account.changePassword")}</h2>
         {failed && result?.intent === "password" ? <FormErrorSummary result={failed} /> : null}
-        <Form method="post" className="stack">
+        <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="password" />
           <input type="email" name="email" value={user.email} autoComplete="username" readOnly hidden />
-          <Field label={t("field.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required errors={failed?.fieldErrors.currentPassword} />
+          <Field
+            label={t("field.currentPassword")}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            errors={failed?.fieldErrors.currentPassword}
+          />
           <Field
             label={t("field.newPassword")}
             hint={t("field.passwordHint", { min: PASSWORD_MIN })}
@@ -136,7 +152,14 @@ export default function Account() {
             minLength={PASSWORD_MIN}
             errors={failed?.fieldErrors.password}
           />
-          <Field label={t("field.confirmPassword")} name="confirm" type="password" autoComplete="new-password" required errors={failed?.fieldErrors.confirm} />
+          <Field
+            label={t("field.confirmPassword")}
+            name="confirm"
+            type="password"
+            autoComplete="new-password"
+            required
+            errors={failed?.fieldErrors.confirm}
+          />
           <button type="submit" className="button">
             {t("account.changePassword")}
           </button>
