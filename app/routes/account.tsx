@@ -13,6 +13,7 @@ import { langCookie } from "~/i18n/i18n.server";
 import { LOCALES } from "~/i18n";
 import { useFormat, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
+import { describeUserAgent } from "~/lib/user-agent";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request);
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sessions: sessions.map((s) => ({
       id: s.id,
       current: s.id === sessionId,
-      userAgent: s.userAgent,
+      userAgent: describeUserAgent(s.userAgent),
       ipAddress: s.ipAddress,
       createdAt: s.createdAt.toISOString(),
       lastVerifiedAt: s.lastVerifiedAt.toISOString(),
@@ -185,7 +186,7 @@ export default function Account() {
               {sessions.map((s) => (
                 <tr key={s.id}>
                   <td>
-                    {s.userAgent || t("common.unknown")}
+                    {s.userAgent ?? t("common.unknown")}
                     {s.ipAddress ? <span className="muted"> ({s.ipAddress})</span> : null}
                   </td>
                   <td>{format.dateTime(s.lastVerifiedAt)}</td>
