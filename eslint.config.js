@@ -8,6 +8,7 @@ export default tseslint.config(
   { ignores: ["build/", "app/generated/", ".cache/", ".data/", "test-results/", "playwright-report/", "node_modules/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ["**/*.{js,mjs}"], languageOptions: { globals: { ...globals.node } } },
   {
     files: ["**/*.{ts,tsx}"],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

@@ -6,10 +6,15 @@ import { readFileSync, writeFileSync } from "node:fs";
 
 const lock = JSON.parse(readFileSync("package-lock.json", "utf8"));
 const platform = (name) => {
-  const m = name.match(/^@(?:rollup)\/rollup-(android|darwin|freebsd|linux|openbsd|openharmony|win32)-([a-z0-9]+?)(?:-(gnueabihf|musleabihf|gnu|musl|msvc|eabi))?$/);
+  const m = name.match(
+    /^@(?:rollup)\/rollup-(android|darwin|freebsd|linux|openbsd|openharmony|win32)-([a-z0-9]+?)(?:-(gnueabihf|musleabihf|gnu|musl|msvc|eabi))?$/,
+  );
   if (!m) return null;
   const [, os, cpuRaw, abi] = m;
-  const cpu = { "arm": "arm", "arm64": "arm64", "x64": "x64", "ia32": "ia32", "loong64": "loong64", "ppc64": "ppc64", "riscv64": "riscv64", "s390x": "s390x" }[cpuRaw] ?? cpuRaw;
+  const cpu =
+    { arm: "arm", arm64: "arm64", x64: "x64", ia32: "ia32", loong64: "loong64", ppc64: "ppc64", riscv64: "riscv64", s390x: "s390x" }[
+      cpuRaw
+    ] ?? cpuRaw;
   const entry = { os: [os], cpu: [cpu] };
   if (abi === "gnu" || abi === "gnueabihf") entry.libc = ["glibc"];
   if (abi === "musl" || abi === "musleabihf") entry.libc = ["musl"];
