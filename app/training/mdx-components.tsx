@@ -57,7 +57,14 @@ function Reflection({ id, prompt }: { id: string; prompt: string }) {
       <p className="hint" id={`${fieldId}-hint`}>
         {t("training.reflection.private")}
       </p>
-      <textarea id={fieldId} name="text" defaultValue={reflections[id] ?? ""} maxLength={4000} aria-describedby={`${fieldId}-hint`} readOnly={!canSaveReflections} />
+      <textarea
+        id={fieldId}
+        name="text"
+        defaultValue={reflections[id] ?? ""}
+        maxLength={4000}
+        aria-describedby={`${fieldId}-hint`}
+        readOnly={!canSaveReflections}
+      />
       {canSaveReflections ? (
         <div className="button-row">
           <button type="submit" className="button secondary" disabled={saving}>

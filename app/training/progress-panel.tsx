@@ -1,7 +1,7 @@
 // The trainee's progress per pillar and per learning goal: a Recharts chart (drawn after
 // hydration) with its caption, and the same figures in a table beside it.
 import { Link } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { useT } from "~/i18n/react";
 
@@ -16,10 +16,14 @@ export interface ProgressPanelData {
 
 const pct = (complete: number, total: number) => (total ? Math.round((complete / total) * 100) : 0);
 
+const noSubscription = () => () => {};
+/** False on the server and during hydration, true afterwards (Recharts draws only in the browser). */
 function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 function Chart({ rows, label }: { rows: { name: string; percent: number }[]; label: string }) {
@@ -54,7 +58,9 @@ export function TrainingProgressPanel({ data }: { data: ProgressPanelData }) {
       {data.next ? (
         <p>
           <Link className="button" to={`/training/modules/${data.next.slug}`}>
-            {data.next.status === "not-started" ? t("training.home.start", { title: data.next.title }) : t("training.home.resume", { title: data.next.title })}
+            {data.next.status === "not-started"
+              ? t("training.home.start", { title: data.next.title })
+              : t("training.home.resume", { title: data.next.title })}
           </Link>
         </p>
       ) : (
