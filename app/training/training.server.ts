@@ -111,12 +111,20 @@ export async function statesFor(userIds: number[]): Promise<Map<number, Map<stri
     prisma.moduleProgress.findMany({ where: { userId: { in: userIds } } }),
     prisma.checkAttempt.findMany({ where: { userId: { in: userIds } }, select: { userId: true, slug: true, passed: true, score: true } }),
   ]);
+  const progressBy = new Map(progress.map((r) => [`${r.userId}:${r.slug}`, r]));
+  const attemptsBy = new Map<string, { passed: boolean; score: number }[]>();
+  for (const r of attempts) {
+    const key = `${r.userId}:${r.slug}`;
+    const list = attemptsBy.get(key);
+    if (list) list.push(r);
+    else attemptsBy.set(key, [r]);
+  }
   const out = new Map<number, Map<string, ModuleState>>();
   for (const userId of userIds) {
     const mine = new Map<string, ModuleState>();
     for (const m of allModules()) {
-      const p = progress.find((r) => r.userId === userId && r.slug === m.slug) ?? null;
-      const a = attempts.filter((r) => r.userId === userId && r.slug === m.slug);
+      const p = progressBy.get(`${userId}:${m.slug}`) ?? null;
+      const a = attemptsBy.get(`${userId}:${m.slug}`) ?? [];
       const ids = sectionIds(m);
       mine.set(m.slug, {
         status: p?.completedAt ? "complete" : moduleStatus(ids, p, a),
