@@ -31,14 +31,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? progress.currentSection
       : null;
   const step = asked ?? saved ?? sectionIds[0];
-  if (trainee) progress = await visitStep(user.id, m, step);
-  const attempts = trainee
-    ? await prisma.checkAttempt.findMany({
-        where: { userId: user.id, slug: m.slug },
-        orderBy: { createdAt: "desc" },
-        select: { score: true, passed: true, createdAt: true },
-      })
-    : [];
+  if (trainee) progress = await visitStep(user.id, m, step, progress);
+  const [attempts, reflections] = trainee
+    ? await Promise.all([
+        prisma.checkAttempt.findMany({
+          where: { userId: user.id, slug: m.slug },
+          orderBy: { createdAt: "desc" },
+          select: { score: true, passed: true },
+        }),
+        reflectionsFor(user.id, m.slug),
+      ])
+    : [[], {}];
   const status = progress?.completedAt ? "complete" : moduleStatus(sectionIds, progress, attempts);
   return {
     slug: m.slug,
@@ -55,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     code: step === CHECK_STEP ? null : moduleCode(m),
     check: step === CHECK_STEP ? publicCheck(m, locale) : null,
     nonce: randomUUID(),
-    reflections: trainee ? await reflectionsFor(user.id, m.slug) : {},
+    reflections,
     trainee,
     status,
     attempts: attempts.length,

@@ -33,10 +33,10 @@ async function refreshCompletion(userId: number, m: ManifestModule) {
 }
 
 /** Records that the trainee is at a section (or at the check): reached + where to resume. */
-export async function visitStep(userId: number, m: ManifestModule, step: string) {
+export async function visitStep(userId: number, m: ManifestModule, step: string, known?: Awaited<ReturnType<typeof getProgress>>) {
   const isSection = sectionIds(m).includes(step);
   if (!isSection && step !== CHECK_STEP) throw new Error(`unknown step ${step}`);
-  const existing = await getProgress(userId, m.slug);
+  const existing = known !== undefined ? known : await getProgress(userId, m.slug);
   const reached = existing?.sectionsReached ?? [];
   const sectionsReached =
     isSection && !reached.includes(step) ? sectionIds(m).filter((id) => id === step || reached.includes(id)) : reached;
