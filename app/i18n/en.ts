@@ -294,4 +294,8 @@ export const en: Record<MessageKey, string> = {
   "training.home.byGoal": "Completion by learning goal",
   "training.home.completed": "Completed",
   "training.home.goal": "Learning goal",
+  "training.unenrol": "Remove",
+  "training.unenrol.label": "Remove {name}'s enrolment",
+  "training.unenrol.done": "Enrolment removed. The trainee's learning record stays.",
+  "training.unenrol.failed": "This trainee is not enrolled in this year.",
 };

@@ -292,6 +292,10 @@ export const ja = {
   "training.home.byGoal": "獲得目標ごとの修了状況",
   "training.home.completed": "修了",
   "training.home.goal": "獲得目標",
+  "training.unenrol": "登録を取り消す",
+  "training.unenrol.label": "{name} さんの登録を取り消す",
+  "training.unenrol.done": "登録を取り消しました。学習の記録は残ります。",
+  "training.unenrol.failed": "この受講者はこの年度に登録されていません。",
 } as const;
 
 export type MessageKey = keyof typeof ja;

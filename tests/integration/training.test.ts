@@ -157,6 +157,13 @@ describe("curriculum and enrolment", () => {
     expect(await enrol(trainee.email)).toBe("already-enrolled");
     expect(await enrol(manager.email)).toBe("not-trainee");
     expect(await enrol("x@")).toBe("malformed");
+    const remove = await requestAs(
+      committee.id,
+      "/committee/curriculum?year=2026",
+      formRequestInit({ intent: "unenrol", userId: String(trainee.id) }),
+    );
+    expect(await curriculumAction({ request: remove, params: {}, context: ctx })).toMatchObject({ data: { ok: true } });
+    expect(await prisma.trainingEnrollment.count({ where: { userId: trainee.id } })).toBe(0);
     const denied = await requestAs(trainee.id, "/committee/curriculum", formRequestInit({ intent: "enrol", email: trainee.email }));
     expect(await status(curriculumAction({ request: denied, params: {}, context: ctx }))).toBe(403);
   });
