@@ -365,3 +365,27 @@ export async function progressFor(officeId: number, fiscalYear: number) {
   ).length;
   return { status: evaluation?.status ?? "DRAFT", answered, total: template?.items.length ?? 0 };
 }
+
+/** Every active office's sheet status for a year (the subcommittee's list). */
+export async function submissionsFor(fiscalYear: number) {
+  const [offices, evaluations] = await Promise.all([
+    prisma.office.findMany({ where: { active: true }, include: { ward: true }, orderBy: [{ ward: { sortOrder: "asc" } }, { name: "asc" }] }),
+    prisma.evaluation.findMany({
+      where: { fiscalYear },
+      select: { officeId: true, status: true, submittedAt: true, answers: { select: { rating: true, notApplicable: true, notApplicableReason: true } } },
+    }),
+  ]);
+  const byOffice = new Map(evaluations.map((e) => [e.officeId, e]));
+  return offices.map((o) => {
+    const e = byOffice.get(o.id);
+    return {
+      officeId: o.id,
+      name: o.name,
+      wardJa: o.ward.nameJa,
+      wardEn: o.ward.nameEn,
+      status: e?.status ?? null,
+      submittedAt: e?.submittedAt?.toISOString() ?? null,
+      answered: e ? e.answers.filter((a) => isAnswered(a)).length : 0,
+    };
+  });
+}
