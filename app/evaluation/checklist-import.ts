@@ -3,7 +3,17 @@
 import Papa from "papaparse";
 
 /** The categories results compare across versions; an import may use only these codes. */
-export const CATEGORY_CODES = ["OPS", "ASM", "MON", "RIG", "COL", "COM", "HRD", "INF", "EMG"] as const;
+export const CATEGORY_CODES = [
+  "OPS",
+  "ASM",
+  "MON",
+  "RIG",
+  "COL",
+  "COM",
+  "HRD",
+  "INF",
+  "EMG",
+] as const;
 export const PILLARS = ["individual", "community", "hr"] as const;
 export type Pillar = (typeof PILLARS)[number];
 
@@ -20,7 +30,12 @@ export const COLUMNS = [
   "evidence_en",
   "pillar",
 ] as const;
-const REQUIRED_COLUMNS = ["category_code", "code", "text_ja", "pillar"] as const;
+const REQUIRED_COLUMNS = [
+  "category_code",
+  "code",
+  "text_ja",
+  "pillar",
+] as const;
 
 export const ITEM_CODE_PATTERN = /^[A-Z]{2,5}-\d{2,3}$/;
 
@@ -68,7 +83,8 @@ export interface ParsedTemplate {
   items: ParsedItem[];
 }
 
-export type ImportResult = { ok: true; template: ParsedTemplate } | { ok: false; errors: ImportError[] };
+export type ImportResult =
+  { ok: true; template: ParsedTemplate } | { ok: false; errors: ImportError[] };
 
 const DEFAULT_CATEGORY_NAMES: Record<string, [string, string]> = {
   OPS: ["運営体制", "Operations"],
@@ -85,13 +101,30 @@ const DEFAULT_CATEGORY_NAMES: Record<string, [string, string]> = {
 const MAX_TEXT = 1000;
 
 /** Validates rows given as [line number, cells] with the header first. Nothing is kept unless every row is valid. */
-export function validateRows(rows: { line: number; cells: string[] }[]): ImportResult {
+export function validateRows(
+  rows: { line: number; cells: string[] }[],
+): ImportResult {
   const errors: ImportError[] = [];
   const header = rows[0];
   if (!header) return { ok: false, errors: [{ line: 1, reason: "noRows" }] };
-  const names = header.cells.map((c) => c.trim().toLowerCase().replace(/^\uFEFF/, ""));
+  const names = header.cells.map((c) =>
+    c
+      .trim()
+      .toLowerCase()
+      .replace(/^\uFEFF/, ""),
+  );
   const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
-  if (missing.length) return { ok: false, errors: [{ line: header.line, reason: "missingColumns", value: missing.join(", ") }] };
+  if (missing.length)
+    return {
+      ok: false,
+      errors: [
+        {
+          line: header.line,
+          reason: "missingColumns",
+          value: missing.join(", "),
+        },
+      ],
+    };
   const col = (cells: string[], name: (typeof COLUMNS)[number]) => {
     const i = names.indexOf(name);
     return i < 0 ? "" : (cells[i] ?? "").trim();
@@ -108,13 +141,22 @@ export function validateRows(rows: { line: number; cells: string[] }[]): ImportR
     const pillar = col(cells, "pillar").toLowerCase();
     const rowErrors: ImportError[] = [];
     if (!code) rowErrors.push({ line, reason: "missingCode" });
-    else if (!ITEM_CODE_PATTERN.test(code)) rowErrors.push({ line, reason: "badCode", value: code });
-    else if (seen.has(code)) rowErrors.push({ line, reason: "duplicateCode", value: `${code} (${seen.get(code)})` });
-    if (!(CATEGORY_CODES as readonly string[]).includes(categoryCode)) rowErrors.push({ line, reason: "unknownCategory", value: categoryCode });
-    if (!(PILLARS as readonly string[]).includes(pillar)) rowErrors.push({ line, reason: "badPillar", value: pillar });
+    else if (!ITEM_CODE_PATTERN.test(code))
+      rowErrors.push({ line, reason: "badCode", value: code });
+    else if (seen.has(code))
+      rowErrors.push({
+        line,
+        reason: "duplicateCode",
+        value: `${code} (${seen.get(code)})`,
+      });
+    if (!(CATEGORY_CODES as readonly string[]).includes(categoryCode))
+      rowErrors.push({ line, reason: "unknownCategory", value: categoryCode });
+    if (!(PILLARS as readonly string[]).includes(pillar))
+      rowErrors.push({ line, reason: "badPillar", value: pillar });
     if (!textJa) rowErrors.push({ line, reason: "emptyText" });
     const texts = COLUMNS.map((c) => col(cells, c));
-    if (texts.some((t) => t.length > MAX_TEXT)) rowErrors.push({ line, reason: "tooLong", value: String(MAX_TEXT) });
+    if (texts.some((t) => t.length > MAX_TEXT))
+      rowErrors.push({ line, reason: "tooLong", value: String(MAX_TEXT) });
     if (code && !seen.has(code)) seen.set(code, line);
     if (rowErrors.length) {
       errors.push(...rowErrors);
@@ -126,7 +168,9 @@ export function validateRows(rows: { line: number; cells: string[] }[]): ImportR
         code: categoryCode,
         nameJa: col(cells, "category_ja") || defaultJa,
         nameEn: col(cells, "category_en") || defaultEn,
-        sortOrder: CATEGORY_CODES.indexOf(categoryCode as (typeof CATEGORY_CODES)[number]),
+        sortOrder: CATEGORY_CODES.indexOf(
+          categoryCode as (typeof CATEGORY_CODES)[number],
+        ),
       });
     }
     items.push({
@@ -142,28 +186,50 @@ export function validateRows(rows: { line: number; cells: string[] }[]): ImportR
       sortOrder: 0,
     });
   }
-  if (!errors.length && items.length === 0) errors.push({ line: 2, reason: "noRows" });
+  if (!errors.length && items.length === 0)
+    errors.push({ line: 2, reason: "noRows" });
   if (errors.length) return { ok: false, errors };
   // Items keep the file's order within their category; categories follow the fixed order.
-  const sortedCategories = [...categories.values()].sort((a, b) => a.sortOrder - b.sortOrder).map((c, i) => ({ ...c, sortOrder: i + 1 }));
+  const sortedCategories = [...categories.values()]
+    .sort((a, b) => a.sortOrder - b.sortOrder)
+    .map((c, i) => ({ ...c, sortOrder: i + 1 }));
   const order = new Map(sortedCategories.map((c) => [c.code, c.sortOrder]));
   const sortedItems = items
     .map((item, index) => ({ item, index }))
-    .sort((a, b) => order.get(a.item.categoryCode)! - order.get(b.item.categoryCode)! || a.index - b.index)
+    .sort(
+      (a, b) =>
+        order.get(a.item.categoryCode)! - order.get(b.item.categoryCode)! ||
+        a.index - b.index,
+    )
     .map(({ item }, i) => ({ ...item, sortOrder: i + 1 }));
-  return { ok: true, template: { categories: sortedCategories, items: sortedItems } };
+  return {
+    ok: true,
+    template: { categories: sortedCategories, items: sortedItems },
+  };
 }
 
 /** CSV text (UTF-8, header row first) → validated template. */
 export function parseChecklistCsv(text: string): ImportResult {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: false });
+  return validateRows(csvToRows(text));
+}
+
+/** CSV text → rows with the line each starts on. */
+export function csvToRows(text: string): { line: number; cells: string[] }[] {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), {
+    skipEmptyLines: false,
+  });
   const rows: { line: number; cells: string[] }[] = [];
   // Count physical lines so a quoted cell spanning lines still reports the row's first line.
   let line = 1;
   for (const cells of parsed.data) {
     rows.push({ line, cells: cells.map((c) => String(c ?? "")) });
-    line += 1 + cells.reduce((n, c) => n + (String(c).match(/\n/g)?.length ?? 0), 0);
+    line +=
+      1 + cells.reduce((n, c) => n + (String(c).match(/\n/g)?.length ?? 0), 0);
   }
-  while (rows.length > 1 && rows[rows.length - 1].cells.every((c) => c.trim() === "")) rows.pop();
-  return validateRows(rows);
+  while (
+    rows.length > 1 &&
+    rows[rows.length - 1].cells.every((c) => c.trim() === "")
+  )
+    rows.pop();
+  return rows;
 }

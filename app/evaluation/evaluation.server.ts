@@ -9,7 +9,10 @@ import { Prisma } from "~/generated/prisma/client";
 import type { MessageKey } from "~/i18n";
 import { isAnswered, isRating } from "./scoring";
 
-export const EVALUATION_VIEWER_ROLES = ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] as const;
+export const EVALUATION_VIEWER_ROLES = [
+  "EVALUATION_SUBCOMMITTEE",
+  "ADMINISTRATOR",
+] as const;
 
 export interface TemplateView {
   id: number;
@@ -34,12 +37,17 @@ export interface TemplateView {
 // Published templates never change, so their items are cached for the process's lifetime.
 const publishedCache = new Map<number, TemplateView>();
 
-export async function loadTemplate(templateId: number): Promise<TemplateView | null> {
+export async function loadTemplate(
+  templateId: number,
+): Promise<TemplateView | null> {
   const cached = publishedCache.get(templateId);
   if (cached) return cached;
   const t = await prisma.checklistTemplate.findUnique({
     where: { id: templateId },
-    include: { categories: { orderBy: { sortOrder: "asc" } }, items: { orderBy: { sortOrder: "asc" }, include: { category: true } } },
+    include: {
+      categories: { orderBy: { sortOrder: "asc" } },
+      items: { orderBy: { sortOrder: "asc" }, include: { category: true } },
+    },
   });
   if (!t) return null;
   const view: TemplateView = {
@@ -47,7 +55,11 @@ export async function loadTemplate(templateId: number): Promise<TemplateView | n
     version: t.version,
     status: t.status,
     fiscalYears: t.fiscalYears,
-    categories: t.categories.map((c) => ({ code: c.code, nameJa: c.nameJa, nameEn: c.nameEn })),
+    categories: t.categories.map((c) => ({
+      code: c.code,
+      nameJa: c.nameJa,
+      nameEn: c.nameEn,
+    })),
     items: t.items.map((i) => ({
       code: i.code,
       categoryCode: i.category.code,
@@ -66,7 +78,9 @@ export async function loadTemplate(templateId: number): Promise<TemplateView | n
 }
 
 /** The published template serving a fiscal year (the newest version if several). */
-export async function templateIdForYear(fiscalYear: number): Promise<number | null> {
+export async function templateIdForYear(
+  fiscalYear: number,
+): Promise<number | null> {
   const t = await prisma.checklistTemplate.findFirst({
     where: { status: "PUBLISHED", fiscalYears: { has: fiscalYear } },
     orderBy: { version: "desc" },
@@ -76,8 +90,13 @@ export async function templateIdForYear(fiscalYear: number): Promise<number | nu
 }
 
 export async function publishedFiscalYears(): Promise<number[]> {
-  const templates = await prisma.checklistTemplate.findMany({ where: { status: "PUBLISHED" }, select: { fiscalYears: true } });
-  return [...new Set(templates.flatMap((t) => t.fiscalYears))].sort((a, b) => b - a);
+  const templates = await prisma.checklistTemplate.findMany({
+    where: { status: "PUBLISHED" },
+    select: { fiscalYears: true },
+  });
+  return [...new Set(templates.flatMap((t) => t.fiscalYears))].sort(
+    (a, b) => b - a,
+  );
 }
 
 /** "2024" → 2024; anything else is not a page. */
@@ -102,7 +121,9 @@ export interface AnswerView {
   updatedAt: string | null;
 }
 
-type AnswerRow = Prisma.EvaluationAnswerGetPayload<{ include: { updatedBy: { select: { displayName: true } } } }>;
+type AnswerRow = Prisma.EvaluationAnswerGetPayload<{
+  include: { updatedBy: { select: { displayName: true } } };
+}>;
 
 function answerView(a: AnswerRow): AnswerView {
   return {
@@ -123,7 +144,10 @@ export async function findEvaluation(officeId: number, fiscalYear: number) {
     where: { officeId_fiscalYear: { officeId, fiscalYear } },
     include: {
       answers: { include: { updatedBy: { select: { displayName: true } } } },
-      events: { orderBy: { createdAt: "asc" }, include: { actor: { select: { displayName: true } } } },
+      events: {
+        orderBy: { createdAt: "asc" },
+        include: { actor: { select: { displayName: true } } },
+      },
     },
   });
 }
@@ -131,11 +155,18 @@ export async function findEvaluation(officeId: number, fiscalYear: number) {
 /** Everything the sheet page shows for an office's year; 404 when no template serves the year. */
 export async function loadSheet(officeId: number, fiscalYear: number) {
   const evaluation = await findEvaluation(officeId, fiscalYear);
-  const templateId = evaluation?.templateId ?? (await templateIdForYear(fiscalYear));
+  const templateId =
+    evaluation?.templateId ?? (await templateIdForYear(fiscalYear));
   if (!templateId) throw notFound();
   const template = (await loadTemplate(templateId))!;
   const answers = (evaluation?.answers ?? []).map(answerView);
-  const answered = answers.filter((a) => isAnswered({ rating: a.rating, notApplicable: a.notApplicable, notApplicableReason: a.reason })).length;
+  const answered = answers.filter((a) =>
+    isAnswered({
+      rating: a.rating,
+      notApplicable: a.notApplicable,
+      notApplicableReason: a.reason,
+    }),
+  ).length;
   return {
     fiscalYear,
     template,
@@ -155,16 +186,25 @@ export async function loadSheet(officeId: number, fiscalYear: number) {
 }
 
 export async function ensureEvaluation(officeId: number, fiscalYear: number) {
-  const existing = await prisma.evaluation.findUnique({ where: { officeId_fiscalYear: { officeId, fiscalYear } } });
+  const existing = await prisma.evaluation.findUnique({
+    where: { officeId_fiscalYear: { officeId, fiscalYear } },
+  });
   if (existing) return existing;
   const templateId = await templateIdForYear(fiscalYear);
   if (!templateId) throw notFound();
   try {
-    return await prisma.evaluation.create({ data: { officeId, fiscalYear, templateId } });
+    return await prisma.evaluation.create({
+      data: { officeId, fiscalYear, templateId },
+    });
   } catch (error) {
     // Two first saves at once: the other one created it.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      return prisma.evaluation.findUniqueOrThrow({ where: { officeId_fiscalYear: { officeId, fiscalYear } } });
+    if (
+      error instanceof Prisma.PrismaClientKnownRequestError &&
+      error.code === "P2002"
+    )
+      return prisma.evaluation.findUniqueOrThrow({
+        where: { officeId_fiscalYear: { officeId, fiscalYear } },
+      });
     throw error;
   }
 }
@@ -185,7 +225,10 @@ export interface AnswerInput {
 const MAX_NOTE = 2000;
 
 /** The item's fields from a form: rating_<code> (4…1 or "na"), reason_, comment_, evidence_, revision_. */
-export function readAnswer(formData: FormData, code: string): AnswerInput | null {
+export function readAnswer(
+  formData: FormData,
+  code: string,
+): AnswerInput | null {
   const get = (name: string) => {
     const v = formData.get(`${name}_${code}`);
     return typeof v === "string" ? v : null;
@@ -207,8 +250,14 @@ export function readAnswer(formData: FormData, code: string): AnswerInput | null
 }
 
 export function answerError(input: AnswerInput): MessageKey | null {
-  if (input.notApplicable && !input.reason) return "evaluation.item.reasonRequired";
-  if ([input.reason, input.comment, input.evidence].some((t) => t.length > MAX_NOTE)) return "evaluation.item.tooLong";
+  if (input.notApplicable && !input.reason)
+    return "evaluation.item.reasonRequired";
+  if (
+    [input.reason, input.comment, input.evidence].some(
+      (t) => t.length > MAX_NOTE,
+    )
+  )
+    return "evaluation.item.tooLong";
   return null;
 }
 
@@ -234,7 +283,11 @@ export class NotEditableError extends Error {}
  * Saves one item when the page's revision is still the saved one. A stale revision is refused and
  * both versions are returned, so nothing is silently overwritten.
  */
-export async function saveAnswer(evaluationId: number, userId: number, input: AnswerInput): Promise<SaveResult> {
+export async function saveAnswer(
+  evaluationId: number,
+  userId: number,
+  input: AnswerInput,
+): Promise<SaveResult> {
   const error = answerError(input);
   if (error) return { status: "invalid", error };
   const data = {
@@ -246,17 +299,38 @@ export async function saveAnswer(evaluationId: number, userId: number, input: An
     updatedById: userId,
   };
   const include = { updatedBy: { select: { displayName: true } } } as const;
-  const current = await prisma.evaluationAnswer.findUnique({ where: { evaluationId_itemCode: { evaluationId, itemCode: input.code } }, include });
-  if (current && sameContent(answerView(current), { ...input, reason: data.notApplicableReason }))
+  const current = await prisma.evaluationAnswer.findUnique({
+    where: { evaluationId_itemCode: { evaluationId, itemCode: input.code } },
+    include,
+  });
+  if (
+    current &&
+    sameContent(answerView(current), {
+      ...input,
+      reason: data.notApplicableReason,
+    })
+  )
     return { status: "unchanged", answer: answerView(current) };
   if (input.revision === 0) {
-    if (current) return { status: "conflict", saved: answerView(current), yours: input };
+    if (current)
+      return { status: "conflict", saved: answerView(current), yours: input };
     try {
-      const created = await prisma.evaluationAnswer.create({ data: { ...data, evaluationId, itemCode: input.code, revision: 1 }, include });
+      const created = await prisma.evaluationAnswer.create({
+        data: { ...data, evaluationId, itemCode: input.code, revision: 1 },
+        include,
+      });
       return { status: "saved", answer: answerView(created) };
     } catch (e) {
-      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-        const saved = await prisma.evaluationAnswer.findUniqueOrThrow({ where: { evaluationId_itemCode: { evaluationId, itemCode: input.code } }, include });
+      if (
+        e instanceof Prisma.PrismaClientKnownRequestError &&
+        e.code === "P2002"
+      ) {
+        const saved = await prisma.evaluationAnswer.findUniqueOrThrow({
+          where: {
+            evaluationId_itemCode: { evaluationId, itemCode: input.code },
+          },
+          include,
+        });
         return { status: "conflict", saved: answerView(saved), yours: input };
       }
       throw e;
@@ -267,8 +341,12 @@ export async function saveAnswer(evaluationId: number, userId: number, input: An
     where: { evaluationId, itemCode: input.code, revision: input.revision },
     data: { ...data, revision: { increment: 1 } },
   });
-  const saved = await prisma.evaluationAnswer.findUnique({ where: { evaluationId_itemCode: { evaluationId, itemCode: input.code } }, include });
-  if (updated.count === 1 && saved) return { status: "saved", answer: answerView(saved) };
+  const saved = await prisma.evaluationAnswer.findUnique({
+    where: { evaluationId_itemCode: { evaluationId, itemCode: input.code } },
+    include,
+  });
+  if (updated.count === 1 && saved)
+    return { status: "saved", answer: answerView(saved) };
   if (!saved) return { status: "invalid", error: "evaluation.item.unknown" };
   return { status: "conflict", saved: answerView(saved), yours: input };
 }
@@ -279,15 +357,26 @@ async function editableEvaluation(officeId: number, fiscalYear: number) {
   return evaluation;
 }
 
-export async function saveOneAnswer(officeId: number, fiscalYear: number, userId: number, input: AnswerInput): Promise<SaveResult> {
+export async function saveOneAnswer(
+  officeId: number,
+  fiscalYear: number,
+  userId: number,
+  input: AnswerInput,
+): Promise<SaveResult> {
   const evaluation = await editableEvaluation(officeId, fiscalYear);
   const template = (await loadTemplate(evaluation.templateId))!;
-  if (!template.items.some((i) => i.code === input.code)) return { status: "invalid", error: "evaluation.item.unknown" };
+  if (!template.items.some((i) => i.code === input.code))
+    return { status: "invalid", error: "evaluation.item.unknown" };
   return saveAnswer(evaluation.id, userId, input);
 }
 
 /** The whole form at once (the page without JavaScript). Returns per-item conflicts and errors. */
-export async function saveAllAnswers(officeId: number, fiscalYear: number, userId: number, formData: FormData) {
+export async function saveAllAnswers(
+  officeId: number,
+  fiscalYear: number,
+  userId: number,
+  formData: FormData,
+) {
   const evaluation = await editableEvaluation(officeId, fiscalYear);
   const template = (await loadTemplate(evaluation.templateId))!;
   const conflicts: { code: string; saved: AnswerView }[] = [];
@@ -296,47 +385,110 @@ export async function saveAllAnswers(officeId: number, fiscalYear: number, userI
   for (const item of template.items) {
     const input = readAnswer(formData, item.code);
     if (!input) continue;
-    if (input.revision === 0 && input.rating === null && !input.notApplicable && !input.comment && !input.evidence && !input.reason) continue;
+    if (
+      input.revision === 0 &&
+      input.rating === null &&
+      !input.notApplicable &&
+      !input.comment &&
+      !input.evidence &&
+      !input.reason
+    )
+      continue;
     const result = await saveAnswer(evaluation.id, userId, input);
     if (result.status === "saved") saved++;
-    if (result.status === "conflict") conflicts.push({ code: item.code, saved: result.saved });
-    if (result.status === "invalid") errors.push({ code: item.code, error: result.error });
+    if (result.status === "conflict")
+      conflicts.push({ code: item.code, saved: result.saved });
+    if (result.status === "invalid")
+      errors.push({ code: item.code, error: result.error });
   }
   return { saved, conflicts, errors };
 }
 
-export async function submitEvaluation(officeId: number, fiscalYear: number, user: SessionUser): Promise<{ ok: true } | { ok: false; missing: string[] }> {
+export async function submitEvaluation(
+  officeId: number,
+  fiscalYear: number,
+  user: SessionUser,
+): Promise<{ ok: true } | { ok: false; missing: string[] }> {
   const evaluation = await editableEvaluation(officeId, fiscalYear);
   const template = (await loadTemplate(evaluation.templateId))!;
-  const answers = await prisma.evaluationAnswer.findMany({ where: { evaluationId: evaluation.id } });
+  const answers = await prisma.evaluationAnswer.findMany({
+    where: { evaluationId: evaluation.id },
+  });
   const byCode = new Map(answers.map((a) => [a.itemCode, a]));
   const missing = template.items
     .filter((i) => {
       const a = byCode.get(i.code);
-      return !isAnswered(a ? { rating: a.rating, notApplicable: a.notApplicable, notApplicableReason: a.notApplicableReason } : null);
+      return !isAnswered(
+        a
+          ? {
+              rating: a.rating,
+              notApplicable: a.notApplicable,
+              notApplicableReason: a.notApplicableReason,
+            }
+          : null,
+      );
     })
     .map((i) => i.code);
   if (missing.length) return { ok: false, missing };
   // Only a sheet still editable moves to SUBMITTED (a concurrent submit is a no-op).
   const moved = await prisma.evaluation.updateMany({
     where: { id: evaluation.id, status: { in: ["DRAFT", "RETURNED"] } },
-    data: { status: "SUBMITTED", submittedAt: new Date(), submissionCount: { increment: 1 } },
+    data: {
+      status: "SUBMITTED",
+      submittedAt: new Date(),
+      submissionCount: { increment: 1 },
+    },
   });
   if (moved.count === 1) {
-    await prisma.evaluationEvent.create({ data: { evaluationId: evaluation.id, kind: "SUBMITTED", actorId: user.id } });
-    await audit({ actorId: user.id, action: "evaluation.submit", entityType: "Evaluation", entityId: evaluation.id, summary: `FY${fiscalYear}` });
+    await prisma.evaluationEvent.create({
+      data: {
+        evaluationId: evaluation.id,
+        kind: "SUBMITTED",
+        actorId: user.id,
+      },
+    });
+    await audit({
+      actorId: user.id,
+      action: "evaluation.submit",
+      entityType: "Evaluation",
+      entityId: evaluation.id,
+      summary: `FY${fiscalYear}`,
+    });
   }
   return { ok: true };
 }
 
-export async function returnEvaluation(officeId: number, fiscalYear: number, user: SessionUser, comment: string) {
+export async function returnEvaluation(
+  officeId: number,
+  fiscalYear: number,
+  user: SessionUser,
+  comment: string,
+) {
   if (!canViewAll(user)) throw forbidden();
-  const evaluation = await prisma.evaluation.findUnique({ where: { officeId_fiscalYear: { officeId, fiscalYear } } });
+  const evaluation = await prisma.evaluation.findUnique({
+    where: { officeId_fiscalYear: { officeId, fiscalYear } },
+  });
   if (!evaluation) throw notFound();
-  const moved = await prisma.evaluation.updateMany({ where: { id: evaluation.id, status: "SUBMITTED" }, data: { status: "RETURNED" } });
+  const moved = await prisma.evaluation.updateMany({
+    where: { id: evaluation.id, status: "SUBMITTED" },
+    data: { status: "RETURNED" },
+  });
   if (moved.count !== 1) return { ok: false as const };
-  await prisma.evaluationEvent.create({ data: { evaluationId: evaluation.id, kind: "RETURNED", comment, actorId: user.id } });
-  await audit({ actorId: user.id, action: "evaluation.return", entityType: "Evaluation", entityId: evaluation.id, summary: comment.slice(0, 200) });
+  await prisma.evaluationEvent.create({
+    data: {
+      evaluationId: evaluation.id,
+      kind: "RETURNED",
+      comment,
+      actorId: user.id,
+    },
+  });
+  await audit({
+    actorId: user.id,
+    action: "evaluation.return",
+    entityType: "Evaluation",
+    entityId: evaluation.id,
+    summary: comment.slice(0, 200),
+  });
   return { ok: true as const };
 }
 
@@ -344,35 +496,70 @@ export async function returnEvaluation(officeId: number, fiscalYear: number, use
 export async function officeYears(officeId: number) {
   const [years, evaluations] = await Promise.all([
     publishedFiscalYears(),
-    prisma.evaluation.findMany({ where: { officeId }, include: { _count: { select: { answers: true } } } }),
+    prisma.evaluation.findMany({
+      where: { officeId },
+      include: { _count: { select: { answers: true } } },
+    }),
   ]);
   const byYear = new Map(evaluations.map((e) => [e.fiscalYear, e]));
   const all = [...new Set([...years, ...byYear.keys()])].sort((a, b) => b - a);
   return all.map((fy) => {
     const e = byYear.get(fy);
-    return { fiscalYear: fy, status: e?.status ?? null, submittedAt: e?.submittedAt?.toISOString() ?? null, answers: e?._count.answers ?? 0 };
+    return {
+      fiscalYear: fy,
+      status: e?.status ?? null,
+      submittedAt: e?.submittedAt?.toISOString() ?? null,
+      answers: e?._count.answers ?? 0,
+    };
   });
 }
 
 /** Answered count of the office's current-year sheet, for the home page. */
 export async function progressFor(officeId: number, fiscalYear: number) {
-  const evaluation = await prisma.evaluation.findUnique({ where: { officeId_fiscalYear: { officeId, fiscalYear } }, include: { answers: true } });
-  const templateId = evaluation?.templateId ?? (await templateIdForYear(fiscalYear));
+  const evaluation = await prisma.evaluation.findUnique({
+    where: { officeId_fiscalYear: { officeId, fiscalYear } },
+    include: { answers: true },
+  });
+  const templateId =
+    evaluation?.templateId ?? (await templateIdForYear(fiscalYear));
   if (!templateId) return null;
   const template = await loadTemplate(templateId);
   const answered = (evaluation?.answers ?? []).filter((a) =>
-    isAnswered({ rating: a.rating, notApplicable: a.notApplicable, notApplicableReason: a.notApplicableReason }),
+    isAnswered({
+      rating: a.rating,
+      notApplicable: a.notApplicable,
+      notApplicableReason: a.notApplicableReason,
+    }),
   ).length;
-  return { status: evaluation?.status ?? "DRAFT", answered, total: template?.items.length ?? 0 };
+  return {
+    status: evaluation?.status ?? "DRAFT",
+    answered,
+    total: template?.items.length ?? 0,
+  };
 }
 
 /** Every active office's sheet status for a year (the subcommittee's list). */
 export async function submissionsFor(fiscalYear: number) {
   const [offices, evaluations] = await Promise.all([
-    prisma.office.findMany({ where: { active: true }, include: { ward: true }, orderBy: [{ ward: { sortOrder: "asc" } }, { name: "asc" }] }),
+    prisma.office.findMany({
+      where: { active: true },
+      include: { ward: true },
+      orderBy: [{ ward: { sortOrder: "asc" } }, { name: "asc" }],
+    }),
     prisma.evaluation.findMany({
       where: { fiscalYear },
-      select: { officeId: true, status: true, submittedAt: true, answers: { select: { rating: true, notApplicable: true, notApplicableReason: true } } },
+      select: {
+        officeId: true,
+        status: true,
+        submittedAt: true,
+        answers: {
+          select: {
+            rating: true,
+            notApplicable: true,
+            notApplicableReason: true,
+          },
+        },
+      },
     }),
   ]);
   const byOffice = new Map(evaluations.map((e) => [e.officeId, e]));

@@ -2,31 +2,62 @@
 // medians (withheld for groups under MIN_GROUP_SIZE offices) and its own earlier years.
 import { prisma } from "~/db.server";
 import { loadTemplate } from "./evaluation.server";
-import { categoryMedians, categoryScores, MIN_GROUP_SIZE, roundScore, weakestItems, type AnswerLike } from "./scoring";
+import {
+  categoryMedians,
+  categoryScores,
+  MIN_GROUP_SIZE,
+  roundScore,
+  weakestItems,
+  type AnswerLike,
+} from "./scoring";
 
 async function submittedScores(fiscalYear: number) {
   const evaluations = await prisma.evaluation.findMany({
     where: { fiscalYear, status: "SUBMITTED" },
-    select: { id: true, officeId: true, templateId: true, office: { select: { wardId: true } }, answers: { select: { itemCode: true, rating: true, notApplicable: true } } },
+    select: {
+      id: true,
+      officeId: true,
+      templateId: true,
+      office: { select: { wardId: true } },
+      answers: {
+        select: { itemCode: true, rating: true, notApplicable: true },
+      },
+    },
   });
-  const result: { officeId: number; wardId: number; scores: Record<string, number | null> }[] = [];
+  const result: {
+    officeId: number;
+    wardId: number;
+    scores: Record<string, number | null>;
+  }[] = [];
   for (const e of evaluations) {
     const template = (await loadTemplate(e.templateId))!;
-    const answers = new Map<string, AnswerLike>(e.answers.map((a) => [a.itemCode, a]));
-    result.push({ officeId: e.officeId, wardId: e.office.wardId, scores: categoryScores(template.items, answers) });
+    const answers = new Map<string, AnswerLike>(
+      e.answers.map((a) => [a.itemCode, a]),
+    );
+    result.push({
+      officeId: e.officeId,
+      wardId: e.office.wardId,
+      scores: categoryScores(template.items, answers),
+    });
   }
   return result;
 }
 
 export async function resultsFor(officeId: number, fiscalYear: number) {
-  const office = await prisma.office.findUniqueOrThrow({ where: { id: officeId }, include: { ward: true } });
+  const office = await prisma.office.findUniqueOrThrow({
+    where: { id: officeId },
+    include: { ward: true },
+  });
   const evaluation = await prisma.evaluation.findUnique({
     where: { officeId_fiscalYear: { officeId, fiscalYear } },
     include: { answers: true },
   });
-  if (!evaluation || evaluation.status !== "SUBMITTED") return { submitted: false as const, office: { name: office.name } };
+  if (!evaluation || evaluation.status !== "SUBMITTED")
+    return { submitted: false as const, office: { name: office.name } };
   const template = (await loadTemplate(evaluation.templateId))!;
-  const answers = new Map<string, AnswerLike>(evaluation.answers.map((a) => [a.itemCode, a]));
+  const answers = new Map<string, AnswerLike>(
+    evaluation.answers.map((a) => [a.itemCode, a]),
+  );
   const own = categoryScores(template.items, answers);
 
   const all = await submittedScores(fiscalYear);
@@ -37,12 +68,25 @@ export async function resultsFor(officeId: number, fiscalYear: number) {
   const earlier = await prisma.evaluation.findMany({
     where: { officeId, status: "SUBMITTED", fiscalYear: { lt: fiscalYear } },
     orderBy: { fiscalYear: "asc" },
-    include: { answers: { select: { itemCode: true, rating: true, notApplicable: true } } },
+    include: {
+      answers: {
+        select: { itemCode: true, rating: true, notApplicable: true },
+      },
+    },
   });
-  const history: { fiscalYear: number; scores: Record<string, number | null> }[] = [];
+  const history: {
+    fiscalYear: number;
+    scores: Record<string, number | null>;
+  }[] = [];
   for (const e of earlier) {
     const t = (await loadTemplate(e.templateId))!;
-    history.push({ fiscalYear: e.fiscalYear, scores: categoryScores(t.items, new Map(e.answers.map((a) => [a.itemCode, a]))) });
+    history.push({
+      fiscalYear: e.fiscalYear,
+      scores: categoryScores(
+        t.items,
+        new Map(e.answers.map((a) => [a.itemCode, a])),
+      ),
+    });
   }
 
   const rows = template.categories.map((c) => ({
@@ -52,7 +96,10 @@ export async function resultsFor(officeId: number, fiscalYear: number) {
     office: roundScore(own[c.code] ?? null),
     city: roundScore(city[c.code] ?? null),
     ward: roundScore(ward[c.code] ?? null),
-    earlier: history.map((h) => ({ fiscalYear: h.fiscalYear, score: roundScore(h.scores[c.code] ?? null) })),
+    earlier: history.map((h) => ({
+      fiscalYear: h.fiscalYear,
+      score: roundScore(h.scores[c.code] ?? null),
+    })),
   }));
   const weakest = weakestItems(template.items, answers, 8).map((i) => ({
     code: i.code,
@@ -64,7 +111,11 @@ export async function resultsFor(officeId: number, fiscalYear: number) {
   }));
   return {
     submitted: true as const,
-    office: { name: office.name, wardJa: office.ward.nameJa, wardEn: office.ward.nameEn },
+    office: {
+      name: office.name,
+      wardJa: office.ward.nameJa,
+      wardEn: office.ward.nameEn,
+    },
     rows,
     earlierYears: history.map((h) => h.fiscalYear),
     cityOffices: all.length,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { categoryMedians, categoryScores, groupMedian, isAnswered, median, MIN_GROUP_SIZE, weakestItems } from "./scoring";
+import {
+  categoryMedians,
+  categoryScores,
+  groupMedian,
+  isAnswered,
+  median,
+  MIN_GROUP_SIZE,
+  weakestItems,
+} from "./scoring";
 
 const items = [
   { code: "OPS-01", categoryCode: "OPS" },
@@ -12,14 +20,23 @@ describe("category scores", () => {
   it("is the mean of rated items, leaving out not-applicable and unanswered ones", () => {
     const answers = new Map([
       ["OPS-01", { rating: 4, notApplicable: false }],
-      ["OPS-02", { rating: null, notApplicable: true, notApplicableReason: "対象者なし" }],
+      [
+        "OPS-02",
+        {
+          rating: null,
+          notApplicable: true,
+          notApplicableReason: "対象者なし",
+        },
+      ],
       ["OPS-03", { rating: 1, notApplicable: false }],
     ]);
     expect(categoryScores(items, answers)).toEqual({ OPS: 2.5, MON: null });
   });
 
   it("gives no score (not 0) to a category whose items are all not applicable", () => {
-    const answers = { "MON-01": { rating: null, notApplicable: true, notApplicableReason: "x" } };
+    const answers = {
+      "MON-01": { rating: null, notApplicable: true, notApplicableReason: "x" },
+    };
     expect(categoryScores(items, answers).MON).toBeNull();
   });
 });
@@ -28,8 +45,20 @@ describe("answered", () => {
   it("needs a rating, or not-applicable with a reason", () => {
     expect(isAnswered({ rating: 3, notApplicable: false })).toBe(true);
     expect(isAnswered({ rating: null, notApplicable: false })).toBe(false);
-    expect(isAnswered({ rating: null, notApplicable: true, notApplicableReason: "  " })).toBe(false);
-    expect(isAnswered({ rating: null, notApplicable: true, notApplicableReason: "対象者がいない" })).toBe(true);
+    expect(
+      isAnswered({
+        rating: null,
+        notApplicable: true,
+        notApplicableReason: "  ",
+      }),
+    ).toBe(false);
+    expect(
+      isAnswered({
+        rating: null,
+        notApplicable: true,
+        notApplicableReason: "対象者がいない",
+      }),
+    ).toBe(true);
     expect(isAnswered(undefined)).toBe(false);
   });
 });
@@ -63,8 +92,14 @@ describe("weakest items", () => {
       ["OPS-01", { rating: 2, notApplicable: false }],
       ["OPS-02", { rating: 1, notApplicable: false }],
       ["OPS-03", { rating: 3, notApplicable: false }],
-      ["MON-01", { rating: null, notApplicable: true, notApplicableReason: "x" }],
+      [
+        "MON-01",
+        { rating: null, notApplicable: true, notApplicableReason: "x" },
+      ],
     ]);
-    expect(weakestItems(items, answers).map((i) => i.code)).toEqual(["OPS-02", "OPS-01"]);
+    expect(weakestItems(items, answers).map((i) => i.code)).toEqual([
+      "OPS-02",
+      "OPS-01",
+    ]);
   });
 });

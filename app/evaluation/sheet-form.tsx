@@ -24,12 +24,25 @@ export interface LocalAnswer {
 
 type Item = TemplateView["items"][number];
 
-export function ratingOf(a: { rating: number | null; notApplicable: boolean }): string {
+export function ratingOf(a: {
+  rating: number | null;
+  notApplicable: boolean;
+}): string {
   return a.notApplicable ? "na" : a.rating ? String(a.rating) : "";
 }
 
 export function localFrom(a: AnswerView | undefined): LocalAnswer {
-  if (!a) return { rating: "", reason: "", comment: "", evidence: "", revision: 0, state: "idle", savedBy: null, savedAt: null };
+  if (!a)
+    return {
+      rating: "",
+      reason: "",
+      comment: "",
+      evidence: "",
+      revision: 0,
+      state: "idle",
+      savedBy: null,
+      savedAt: null,
+    };
   return {
     rating: ratingOf(a),
     reason: a.reason,
@@ -63,12 +76,26 @@ function useHydrated() {
   return hydrated;
 }
 
-function AnswerSummary({ rating, reason, comment, evidence }: { rating: string; reason: string; comment: string; evidence: string }) {
+function AnswerSummary({
+  rating,
+  reason,
+  comment,
+  evidence,
+}: {
+  rating: string;
+  reason: string;
+  comment: string;
+  evidence: string;
+}) {
   const t = useT();
   return (
     <dl className="facts answer-summary">
       <dt>{t("evaluation.item.ratingLegend")}</dt>
-      <dd>{rating ? t(`evaluation.rating.${rating}` as MessageKey) : t("evaluation.item.notSaved")}</dd>
+      <dd>
+        {rating
+          ? t(`evaluation.rating.${rating}` as MessageKey)
+          : t("evaluation.item.notSaved")}
+      </dd>
       {rating === "na" ? (
         <>
           <dt>{t("evaluation.item.reason")}</dt>
@@ -90,7 +117,12 @@ interface ItemProps {
   onChange: (code: string, patch: Partial<LocalAnswer>) => void;
 }
 
-export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item, value, editable, onChange }: ItemProps) {
+export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({
+  item,
+  value,
+  editable,
+  onChange,
+}: ItemProps) {
   const t = useT();
   const locale = useLocale();
   const format = useFormat();
@@ -101,8 +133,10 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const code = item.code;
   const text = locale === "en" && item.textEn ? item.textEn : item.textJa;
-  const guidance = locale === "en" && item.guidanceEn ? item.guidanceEn : item.guidanceJa;
-  const evidenceExamples = locale === "en" && item.evidenceEn ? item.evidenceEn : item.evidenceJa;
+  const guidance =
+    locale === "en" && item.guidanceEn ? item.guidanceEn : item.guidanceJa;
+  const evidenceExamples =
+    locale === "en" && item.evidenceEn ? item.evidenceEn : item.evidenceJa;
 
   const save = useCallback(
     (override?: Partial<LocalAnswer>) => {
@@ -137,11 +171,25 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
     handled.current = d;
     if ((d.status === "saved" || d.status === "unchanged") && d.answer) {
       const stillPending = timer.current !== null;
-      onChange(code, { revision: d.answer.revision, state: stillPending ? "pending" : "saved", savedBy: d.answer.updatedBy, savedAt: d.answer.updatedAt, conflict: undefined, error: undefined });
+      onChange(code, {
+        revision: d.answer.revision,
+        state: stillPending ? "pending" : "saved",
+        savedBy: d.answer.updatedBy,
+        savedAt: d.answer.updatedAt,
+        conflict: undefined,
+        error: undefined,
+      });
     } else if (d.status === "conflict" && d.saved) {
-      onChange(code, { state: "conflict", conflict: d.saved, revision: d.saved.revision });
+      onChange(code, {
+        state: "conflict",
+        conflict: d.saved,
+        revision: d.saved.revision,
+      });
     } else {
-      onChange(code, { state: "error", error: d.error ?? "evaluation.item.error" });
+      onChange(code, {
+        state: "error",
+        error: d.error ?? "evaluation.item.error",
+      });
     }
   }, [fetcher.state, fetcher.data, code, onChange]);
 
@@ -176,7 +224,11 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
   const legendId = `item-${code}-legend`;
 
   return (
-    <fieldset id={`item-${code}`} className={`checklist-item state-${value.state}`} aria-describedby={`item-${code}-status`}>
+    <fieldset
+      id={`item-${code}`}
+      className={`checklist-item state-${value.state}`}
+      aria-describedby={`item-${code}-status`}
+    >
       <legend id={legendId}>
         <span className="item-code">{code}</span> {text}
       </legend>
@@ -184,11 +236,21 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
         <details className="item-guidance">
           <summary>{t("evaluation.item.guidance")}</summary>
           {guidance ? <p>{guidance}</p> : null}
-          {evidenceExamples ? <p>{t("evaluation.item.evidenceExamples", { examples: evidenceExamples })}</p> : null}
+          {evidenceExamples ? (
+            <p>
+              {t("evaluation.item.evidenceExamples", {
+                examples: evidenceExamples,
+              })}
+            </p>
+          ) : null}
         </details>
       ) : null}
       <input type="hidden" name={`revision_${code}`} value={value.revision} />
-      <div className="rating-options" role="radiogroup" aria-labelledby={legendId}>
+      <div
+        className="rating-options"
+        role="radiogroup"
+        aria-labelledby={legendId}
+      >
         {RATING_VALUES.map((r) => (
           <label key={r} className="rating-option" htmlFor={`${code}-r${r}`}>
             <input
@@ -202,14 +264,18 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
             />
             <span>
               {t(`evaluation.rating.${r}` as MessageKey)}
-              {r !== "na" ? <span className="rating-points"> ({r})</span> : null}
+              {r !== "na" ? (
+                <span className="rating-points"> ({r})</span>
+              ) : null}
             </span>
           </label>
         ))}
       </div>
       {showReason ? (
         <div className="field">
-          <label htmlFor={`${code}-reason`}>{t("evaluation.item.reason")}</label>
+          <label htmlFor={`${code}-reason`}>
+            {t("evaluation.item.reason")}
+          </label>
           <input
             id={`${code}-reason`}
             name={`reason_${code}`}
@@ -217,7 +283,9 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
             disabled={!editable}
             maxLength={2000}
             aria-invalid={reasonMissing && hydrated ? true : undefined}
-            aria-describedby={reasonMissing && hydrated ? `${code}-reason-error` : undefined}
+            aria-describedby={
+              reasonMissing && hydrated ? `${code}-reason-error` : undefined
+            }
             onChange={(e) => change({ reason: e.target.value }, false)}
             onBlur={flush}
           />
@@ -230,7 +298,9 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
       ) : null}
       <div className="item-notes">
         <div className="field">
-          <label htmlFor={`${code}-comment`}>{t("evaluation.item.comment")}</label>
+          <label htmlFor={`${code}-comment`}>
+            {t("evaluation.item.comment")}
+          </label>
           <textarea
             id={`${code}-comment`}
             name={`comment_${code}`}
@@ -243,7 +313,9 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
           />
         </div>
         <div className="field">
-          <label htmlFor={`${code}-evidence`}>{t("evaluation.item.evidence")}</label>
+          <label htmlFor={`${code}-evidence`}>
+            {t("evaluation.item.evidence")}
+          </label>
           <textarea
             id={`${code}-evidence`}
             name={`evidence_${code}`}
@@ -263,7 +335,11 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
         <div className="alert alert-error">
           <p>{t(value.error ?? "evaluation.item.error")}</p>
           {hydrated && value.error !== "evaluation.item.reasonRequired" ? (
-            <button type="button" className="button small secondary" onClick={() => save()}>
+            <button
+              type="button"
+              className="button small secondary"
+              onClick={() => save()}
+            >
               {t("evaluation.item.retry")}
             </button>
           ) : null}
@@ -278,13 +354,20 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
           <div className="conflict-versions">
             <div>
               <h4>{t("evaluation.conflict.yours")}</h4>
-              <AnswerSummary rating={value.rating} reason={value.reason} comment={value.comment} evidence={value.evidence} />
+              <AnswerSummary
+                rating={value.rating}
+                reason={value.reason}
+                comment={value.comment}
+                evidence={value.evidence}
+              />
             </div>
             <div>
               <h4>
                 {t("evaluation.conflict.saved", {
                   name: value.conflict.updatedBy ?? "—",
-                  time: value.conflict.updatedAt ? format.dateTime(value.conflict.updatedAt) : "—",
+                  time: value.conflict.updatedAt
+                    ? format.dateTime(value.conflict.updatedAt)
+                    : "—",
                 })}
               </h4>
               <AnswerSummary
@@ -297,7 +380,11 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
           </div>
           {hydrated ? (
             <div className="button-row">
-              <button type="button" className="button small" onClick={() => save()}>
+              <button
+                type="button"
+                className="button small"
+                onClick={() => save()}
+              >
                 {t("evaluation.conflict.keepMine")}
               </button>
               <button

@@ -9,7 +9,9 @@ export async function insertTemplateVersion(
   options: { note?: string; publishFor?: number[] } = {},
 ): Promise<{ id: number; version: number }> {
   return db.$transaction(async (tx) => {
-    const latest = await tx.checklistTemplate.aggregate({ _max: { version: true } });
+    const latest = await tx.checklistTemplate.aggregate({
+      _max: { version: true },
+    });
     const version = (latest._max.version ?? 0) + 1;
     const published = !!options.publishFor?.length;
     const template = await tx.checklistTemplate.create({
@@ -21,10 +23,22 @@ export async function insertTemplateVersion(
         publishedAt: published ? new Date() : null,
       },
     });
-    await tx.checklistCategory.createMany({ data: parsed.categories.map((c) => ({ ...c, templateId: template.id })) });
-    const categoryIds = new Map((await tx.checklistCategory.findMany({ where: { templateId: template.id } })).map((c) => [c.code, c.id]));
+    await tx.checklistCategory.createMany({
+      data: parsed.categories.map((c) => ({ ...c, templateId: template.id })),
+    });
+    const categoryIds = new Map(
+      (
+        await tx.checklistCategory.findMany({
+          where: { templateId: template.id },
+        })
+      ).map((c) => [c.code, c.id]),
+    );
     await tx.checklistItem.createMany({
-      data: parsed.items.map(({ categoryCode, ...item }) => ({ ...item, templateId: template.id, categoryId: categoryIds.get(categoryCode)! })),
+      data: parsed.items.map(({ categoryCode, ...item }) => ({
+        ...item,
+        templateId: template.id,
+        categoryId: categoryIds.get(categoryCode)!,
+      })),
     });
     return { id: template.id, version };
   });

@@ -202,7 +202,8 @@ export const en: Record<MessageKey, string> = {
   "nav.subEvaluations": "Evaluation submissions",
   "nav.checklists": "Checklist versions",
   "home.evaluation.title": "Self-evaluation checklist, {year}",
-  "home.evaluation.body": "This year's sheet: {answered} of {total} items answered",
+  "home.evaluation.body":
+    "This year's sheet: {answered} of {total} items answered",
   "evaluation.title": "Self-evaluation checklist",
   "evaluation.lead":
     "Your office reviews its operation each fiscal year with the checklist. Answers are saved item by item, and several staff members can fill it in.",
@@ -352,6 +353,7 @@ export const en: Record<MessageKey, string> = {
   "checklists.import.refused":
     "The file has errors, so nothing was imported or saved. Fix these {count} problems and import again.",
   "checklists.import.line": "Line {line}",
+  "checklists.import.lineCol": "Line",
   "checklists.import.reason": "Reason",
   "checklists.import.error.missingColumns":
     "Required columns are missing: {value}",

@@ -347,6 +347,7 @@ export const ja = {
   "checklists.import.refused":
     "ファイルに誤りがあるため、取り込みませんでした（何も保存されていません）。次の {count} 件を直してから、もう一度取り込んでください。",
   "checklists.import.line": "{line}行目",
+  "checklists.import.lineCol": "行",
   "checklists.import.reason": "理由",
   "checklists.import.error.missingColumns": "必要な列がありません: {value}",
   "checklists.import.error.missingCode": "項目コード（code）が空です。",

@@ -8,7 +8,10 @@ export const meta: MetaFunction = () => [{ title: "自己評価 | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, officeId } = await requireOwnOffice(request);
-  return { officeName: user.office?.name ?? "", years: await officeYears(officeId) };
+  return {
+    officeName: user.office?.name ?? "",
+    years: await officeYears(officeId),
+  };
 }
 
 export default function EvaluationYears() {
@@ -35,11 +38,21 @@ export default function EvaluationYears() {
             {years.map((y) => (
               <tr key={y.fiscalYear}>
                 <td>
-                  <Link to={`/evaluation/${y.fiscalYear}`}>{format.fiscalYear(y.fiscalYear)}</Link>
+                  <Link to={`/evaluation/${y.fiscalYear}`}>
+                    {format.fiscalYear(y.fiscalYear)}
+                  </Link>
                 </td>
                 <td>{t(`evaluation.status.${y.status ?? "NONE"}`)}</td>
                 <td>{y.submittedAt ? format.date(y.submittedAt) : "—"}</td>
-                <td>{y.status === "SUBMITTED" ? <Link to={`/evaluation/${y.fiscalYear}/results`}>{t("evaluation.viewResults")}</Link> : "—"}</td>
+                <td>
+                  {y.status === "SUBMITTED" ? (
+                    <Link to={`/evaluation/${y.fiscalYear}/results`}>
+                      {t("evaluation.viewResults")}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

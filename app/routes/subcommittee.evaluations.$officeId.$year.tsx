@@ -1,11 +1,20 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireRole } from "~/auth/permissions.server";
 import { TextareaField, FormErrorSummary, isFailure } from "~/components/forms";
 import { prisma } from "~/db.server";
-import { EVALUATION_VIEWER_ROLES, loadSheet, parseYear, returnEvaluation } from "~/evaluation/evaluation.server";
+import {
+  EVALUATION_VIEWER_ROLES,
+  loadSheet,
+  parseYear,
+  returnEvaluation,
+} from "~/evaluation/evaluation.server";
 import { resultsFor } from "~/evaluation/results.server";
 import { ScoreResults } from "~/evaluation/score-results";
 import { ratingOf } from "~/evaluation/sheet-form";
@@ -13,11 +22,19 @@ import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 
-export const meta: MetaFunction = () => [{ title: "事業所の自己評価 | つなぐ" }];
+export const meta: MetaFunction = () => [
+  { title: "事業所の自己評価 | つなぐ" },
+];
 
 async function findOffice(param: string | undefined) {
   const id = Number(param);
-  const office = Number.isInteger(id) && id > 0 ? await prisma.office.findUnique({ where: { id }, select: { id: true, name: true } }) : null;
+  const office =
+    Number.isInteger(id) && id > 0
+      ? await prisma.office.findUnique({
+          where: { id },
+          select: { id: true, name: true },
+        })
+      : null;
   if (!office) throw notFound();
   return office;
 }
@@ -26,7 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, [...EVALUATION_VIEWER_ROLES]);
   const office = await findOffice(params.officeId);
   const fiscalYear = parseYear(params.year);
-  const [sheet, results] = await Promise.all([loadSheet(office.id, fiscalYear), resultsFor(office.id, fiscalYear)]);
+  const [sheet, results] = await Promise.all([
+    loadSheet(office.id, fiscalYear),
+    resultsFor(office.id, fiscalYear),
+  ]);
   return { office, sheet, results };
 }
 
@@ -39,8 +59,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(returnSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  const result = await returnEvaluation(office.id, fiscalYear, user, parsed.data.comment);
-  if (!result.ok) return data(failure({}, formData, { key: "subEval.return.notSubmitted" }), { status: 409 });
+  const result = await returnEvaluation(
+    office.id,
+    fiscalYear,
+    user,
+    parsed.data.comment,
+  );
+  if (!result.ok)
+    return data(failure({}, formData, { key: "subEval.return.notSubmitted" }), {
+      status: 409,
+    });
   return { ok: true as const };
 }
 
@@ -56,12 +84,18 @@ export default function SubcommitteeEvaluation() {
   return (
     <div className="page">
       <p className="no-print">
-        <Link to={`/subcommittee/evaluations?year=${sheet.fiscalYear}`}>← {t("subEval.back")}</Link>
+        <Link to={`/subcommittee/evaluations?year=${sheet.fiscalYear}`}>
+          ← {t("subEval.back")}
+        </Link>
       </p>
       <h1>{t("subEval.detail.title", { office: office.name, year })}</h1>
       <p className="muted">
-        {t("evaluation.sheet.version", { version: sheet.template.version })} · {t(`evaluation.status.${sheet.status}`)} ·{" "}
-        {t("evaluation.progress.text", { answered: sheet.answered, total: sheet.total })}
+        {t("evaluation.sheet.version", { version: sheet.template.version })} ·{" "}
+        {t(`evaluation.status.${sheet.status}`)} ·{" "}
+        {t("evaluation.progress.text", {
+          answered: sheet.answered,
+          total: sheet.total,
+        })}
       </p>
       {actionData && !failed ? (
         <p className="alert alert-success" role="status">
@@ -75,7 +109,13 @@ export default function SubcommitteeEvaluation() {
           <p>{t("subEval.return.lead")}</p>
           <FormErrorSummary result={failed} />
           <Form method="post">
-            <TextareaField label={t("subEval.return.comment")} name="comment" required defaultValue={failed?.values?.comment ?? ""} errors={failed?.fieldErrors.comment} />
+            <TextareaField
+              label={t("subEval.return.comment")}
+              name="comment"
+              required
+              defaultValue={failed?.values?.comment ?? ""}
+              errors={failed?.fieldErrors.comment}
+            />
             <p>
               <button type="submit" className="button">
                 {t("subEval.return.button")}
@@ -87,11 +127,14 @@ export default function SubcommitteeEvaluation() {
 
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title">{t("evaluation.history.title")}</h2>
-        {sheet.events.length === 0 ? <p>{t("evaluation.history.empty")}</p> : null}
+        {sheet.events.length === 0 ? (
+          <p>{t("evaluation.history.empty")}</p>
+        ) : null}
         <ul>
           {sheet.events.map((e) => (
             <li key={e.id}>
-              {format.dateTime(e.createdAt)} {t(`evaluation.history.${e.kind}`, { name: e.actor ?? "—" })}
+              {format.dateTime(e.createdAt)}{" "}
+              {t(`evaluation.history.${e.kind}`, { name: e.actor ?? "—" })}
               {e.comment ? `: ${e.comment}` : ""}
             </li>
           ))}
@@ -109,7 +152,9 @@ export default function SubcommitteeEvaluation() {
         <h2 id="answers-title">{t("subEval.answers")}</h2>
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">{t("subEval.answers")}</caption>
+            <caption className="visually-hidden">
+              {t("subEval.answers")}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t("checklists.col.code")}</th>
@@ -126,9 +171,15 @@ export default function SubcommitteeEvaluation() {
                 return (
                   <tr key={item.code}>
                     <td>{item.code}</td>
-                    <td>{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
                     <td>
-                      {r ? t(`evaluation.rating.${r}` as MessageKey) : t("evaluation.item.notSaved")}
+                      {locale === "en" && item.textEn
+                        ? item.textEn
+                        : item.textJa}
+                    </td>
+                    <td>
+                      {r
+                        ? t(`evaluation.rating.${r}` as MessageKey)
+                        : t("evaluation.item.notSaved")}
                       {a?.notApplicable ? `: ${a.reason}` : ""}
                     </td>
                     <td className="wrap">{a?.comment || "—"}</td>
