@@ -12,16 +12,8 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "nav.home", roles: [] },
   { to: "/evaluation", label: "nav.evaluation", roles: ["OFFICE_MANAGER"] },
-  {
-    to: "/subcommittee/evaluations",
-    label: "nav.subEvaluations",
-    roles: ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"],
-  },
-  {
-    to: "/subcommittee/checklists",
-    label: "nav.checklists",
-    roles: ["EVALUATION_SUBCOMMITTEE"],
-  },
+  { to: "/subcommittee/evaluations", label: "nav.subEvaluations", roles: ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] },
+  { to: "/subcommittee/checklists", label: "nav.checklists", roles: ["EVALUATION_SUBCOMMITTEE"] },
   { to: "/admin/users", label: "nav.adminUsers", roles: ["ADMINISTRATOR"] },
   { to: "/admin/offices", label: "nav.adminOffices", roles: ["ADMINISTRATOR"] },
   { to: "/admin/audit", label: "nav.adminAudit", roles: ["ADMINISTRATOR"] },
@@ -30,8 +22,5 @@ export const NAV_ITEMS: NavItem[] = [
 ];
 
 export function navFor(roles: readonly string[]): NavItem[] {
-  return NAV_ITEMS.filter(
-    (item) =>
-      item.roles.length === 0 || item.roles.some((r) => roles.includes(r)),
-  );
+  return NAV_ITEMS.filter((item) => item.roles.length === 0 || item.roles.some((r) => roles.includes(r)));
 }

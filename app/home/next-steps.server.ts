@@ -4,11 +4,7 @@ import { hasAnyRole } from "~/auth/roles";
 import { prisma } from "~/db.server";
 import type { MessageKey, Params } from "~/i18n";
 import { progressFor } from "~/evaluation/evaluation.server";
-import {
-  fiscalYearLabelEn,
-  fiscalYearLabelJa,
-  fiscalYearOf,
-} from "~/lib/fiscal-year";
+import { fiscalYearLabelEn, fiscalYearLabelJa, fiscalYearOf } from "~/lib/fiscal-year";
 
 export interface NextStep {
   key: string;
@@ -18,9 +14,7 @@ export interface NextStep {
   params?: Params;
 }
 
-export async function nextStepsFor(
-  user: SessionUser,
-): Promise<{ fiscalYear: number; items: NextStep[] }> {
+export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: number; items: NextStep[] }> {
   const items: NextStep[] = [];
   const fiscalYear = fiscalYearOf(new Date());
   if (hasAnyRole(user, ["OFFICE_MANAGER"]) && user.officeId !== null) {
@@ -34,9 +28,7 @@ export async function nextStepsFor(
         title: "home.evaluation.title",
         body: "home.evaluation.body",
         params: {
-          year: ja
-            ? fiscalYearLabelJa(fiscalYear)
-            : fiscalYearLabelEn(fiscalYear),
+          year: ja ? fiscalYearLabelJa(fiscalYear) : fiscalYearLabelEn(fiscalYear),
           answered: progress.answered,
           total: progress.total,
         },
@@ -48,32 +40,10 @@ export async function nextStepsFor(
       prisma.user.count({ where: { passwordHash: null, active: true } }),
       prisma.outboxMessage.count({ where: { sentAt: null } }),
     ]);
-    items.push({
-      key: "admin-users",
-      to: "/admin/users",
-      title: "home.admin.users.title",
-      body: "home.admin.users.body",
-      params: { count: pendingInvites },
-    });
-    items.push({
-      key: "admin-outbox",
-      to: "/admin/outbox",
-      title: "home.admin.outbox.title",
-      body: "home.admin.outbox.body",
-      params: { count: unsent },
-    });
-    items.push({
-      key: "admin-audit",
-      to: "/admin/audit",
-      title: "home.admin.audit.title",
-      body: "home.admin.audit.body",
-    });
+    items.push({ key: "admin-users", to: "/admin/users", title: "home.admin.users.title", body: "home.admin.users.body", params: { count: pendingInvites } });
+    items.push({ key: "admin-outbox", to: "/admin/outbox", title: "home.admin.outbox.title", body: "home.admin.outbox.body", params: { count: unsent } });
+    items.push({ key: "admin-audit", to: "/admin/audit", title: "home.admin.audit.title", body: "home.admin.audit.body" });
   }
-  items.push({
-    key: "account",
-    to: "/account",
-    title: "home.account.title",
-    body: "home.account.body",
-  });
+  items.push({ key: "account", to: "/account", title: "home.account.title", body: "home.account.body" });
   return { fiscalYear, items };
 }
