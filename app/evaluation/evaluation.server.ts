@@ -1,5 +1,5 @@
 // The office's self-evaluation sheet (自己評価チェックシート): loading, saving answers with
-// optimistic concurrency, submitting and returning. See docs/decisions/004-optimistic-concurrency-for-checklist-answers.md.
+// optimistic concurrency, submitting and returning. See docs/decisions/010-optimistic-concurrency-for-checklist-answers.md.
 import { audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { hasAnyRole } from "~/auth/roles";

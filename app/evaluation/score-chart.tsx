@@ -21,10 +21,11 @@ export function ScoreChart({
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   return (
-    <div className="score-chart" role="img" aria-labelledby={labelledBy}>
+    // Hidden from assistive technology: the table beside it (labelled by the same caption) carries the figures.
+    <div className="score-chart" aria-hidden="true" data-caption={labelledBy}>
       {hydrated ? (
         <ResponsiveContainer width="100%" height={Math.max(260, rows.length * 56)}>
-          <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
+          <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 4]} ticks={[0, 1, 2, 3, 4]} />
             <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 12 }} />

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, login } from "./helpers";
+import { expectAccessible, login, logout } from "./helpers";
 
 // The demo manager's office (けやき) has FY2026 in draft with its first 33 items answered (OPS, ASM,
 // MON and RIG-01…07); FY2024–2025 are submitted. The tests below run in order on one seeded database.
@@ -66,7 +66,7 @@ test("the subcommittee returns the sheet with a comment, and the office can edit
   await expect(page.getByText("差し戻しました。")).toBeVisible();
   await expect(page.getByRole("region", { name: "提出と差し戻しの履歴" })).toContainText("差し戻し（伊藤 健一）");
 
-  await page.locator('form[action="/logout"] button').click();
+  await logout(page);
   await login(page, "manager");
   await page.goto("/evaluation/2026");
   await expect(page.getByText("評価・研修部会から差し戻されました。")).toBeVisible();
@@ -96,7 +96,7 @@ test("the results page shows the chart with its table, medians and training link
   await login(page, "manager");
   await page.goto("/evaluation/2025/results");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("令和7年度 自己評価の結果");
-  await expect(page.locator(".score-chart .recharts-surface")).toBeVisible();
+  await expect(page.locator(".score-chart .recharts-bar-rectangle").first()).toBeVisible();
   const table = page.getByRole("table", { name: /分野別の得点/ });
   await expect(table.locator("tbody tr")).toHaveCount(9);
   await expect(table.locator("thead")).toContainText("市全体の中央値");
