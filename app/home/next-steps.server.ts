@@ -40,8 +40,20 @@ export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: num
       prisma.user.count({ where: { passwordHash: null, active: true } }),
       prisma.outboxMessage.count({ where: { sentAt: null } }),
     ]);
-    items.push({ key: "admin-users", to: "/admin/users", title: "home.admin.users.title", body: "home.admin.users.body", params: { count: pendingInvites } });
-    items.push({ key: "admin-outbox", to: "/admin/outbox", title: "home.admin.outbox.title", body: "home.admin.outbox.body", params: { count: unsent } });
+    items.push({
+      key: "admin-users",
+      to: "/admin/users",
+      title: "home.admin.users.title",
+      body: "home.admin.users.body",
+      params: { count: pendingInvites },
+    });
+    items.push({
+      key: "admin-outbox",
+      to: "/admin/outbox",
+      title: "home.admin.outbox.title",
+      body: "home.admin.outbox.body",
+      params: { count: unsent },
+    });
     items.push({ key: "admin-audit", to: "/admin/audit", title: "home.admin.audit.title", body: "home.admin.audit.body" });
   }
   items.push({ key: "account", to: "/account", title: "home.account.title", body: "home.account.body" });

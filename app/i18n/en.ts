@@ -84,7 +84,8 @@ export const en: Record<MessageKey, string> = {
   "invite.invalid": "This link has been used or has expired. Ask an administrator to send a new one.",
 
   "mail.invite.subject": "[Tsunagu] Your account",
-  "mail.invite.body": "Dear {name},\n\nAn account has been created for you on Tsunagu, the training and self-evaluation platform.\nSet your password with this link (valid for {days} days, once):\n\n{link}\n\nIf you did not expect this message, please ignore it.",
+  "mail.invite.body":
+    "Dear {name},\n\nAn account has been created for you on Tsunagu, the training and self-evaluation platform.\nSet your password with this link (valid for {days} days, once):\n\n{link}\n\nIf you did not expect this message, please ignore it.",
 
   "home.greeting": "Hello, {name}",
   "home.nextSteps": "Next steps",

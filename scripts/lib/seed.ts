@@ -24,7 +24,13 @@ export async function seedDemoData(prisma: PrismaClient, log: (m: string) => voi
   for (const a of DEMO_ACCOUNTS) {
     await prisma.user.upsert({
       where: { email: a.email },
-      create: { email: a.email, displayName: a.displayName, roles: a.roles, officeId: a.office ? offices.get(a.office) : null, passwordHash },
+      create: {
+        email: a.email,
+        displayName: a.displayName,
+        roles: a.roles,
+        officeId: a.office ? offices.get(a.office) : null,
+        passwordHash,
+      },
       update: {},
     });
   }
