@@ -1,7 +1,7 @@
 // Category scores as a bar chart. Recharts draws only in the browser; the table beside it carries
 // the same figures for screen readers, print and pages without JavaScript.
-import { useEffect, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useHydrated } from "./use-hydrated";
 
 export interface ScoreSeries {
   key: string;
@@ -18,8 +18,7 @@ export function ScoreChart({
   series: ScoreSeries[];
   labelledBy: string;
 }) {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   return (
     // Hidden from assistive technology: the table beside it (labelled by the same caption) carries the figures.
     <div className="score-chart" aria-hidden="true" data-caption={labelledBy}>

@@ -2,10 +2,11 @@
 // fetcher as it is answered (sending the revision it was showing); without it, the whole form saves
 // with one button. A refused (stale) save shows both versions instead of overwriting.
 import { useFetcher } from "@remix-run/react";
-import { memo, useCallback, useEffect, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useRef } from "react";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import type { AnswerView, TemplateView } from "./evaluation.server";
+import { useHydrated } from "./use-hydrated";
 
 export const RATING_VALUES = ["4", "3", "2", "1", "na"] as const;
 
@@ -67,12 +68,6 @@ export interface AnswerActionData {
   error?: MessageKey;
 }
 
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
-
 function AnswerSummary({ rating, reason, comment, evidence }: { rating: string; reason: string; comment: string; evidence: string }) {
   const t = useT();
   return (
@@ -106,8 +101,11 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
   const format = useFormat();
   const hydrated = useHydrated();
   const fetcher = useFetcher<AnswerActionData>({ key: `answer-${item.code}` });
+  // The latest values for the debounced save (kept in step after each render and on each change).
   const latest = useRef(value);
-  latest.current = value;
+  useEffect(() => {
+    latest.current = value;
+  });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const code = item.code;
   const text = locale === "en" && item.textEn ? item.textEn : item.textJa;
