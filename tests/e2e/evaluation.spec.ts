@@ -154,7 +154,7 @@ test("importing a CSV with bad rows refuses each row with its line and reason, s
     buffer: Buffer.from(good),
   });
   await page.getByRole("button", { name: "内容を確認する" }).click();
-  await expect(page.getByText("取り込む内容の確認（まだ保存されていません）")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "取り込む内容の確認（まだ保存されていません）" })).toBeVisible();
   await expect(page.getByText("2 分野、2 項目")).toBeVisible();
   await page.getByRole("button", { name: "この内容で下書きの版として保存する" }).click();
   await expect(page).toHaveURL(/\/subcommittee\/checklists\/2\?imported=1/);
