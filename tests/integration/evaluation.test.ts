@@ -7,7 +7,7 @@ import { insertTemplateVersion } from "~/evaluation/template-store";
 import { publishTemplate, saveImportedVersion, xlsxRows, YearInUseError } from "~/evaluation/templates.server";
 import { validateRows } from "~/evaluation/checklist-import";
 import { action as sheetAction, loader as sheetLoader } from "~/routes/evaluation.$year._index";
-import { action as returnAction, loader as subLoader } from "~/routes/subcommittee.evaluations.$officeId.$year";
+import { action as returnAction, loader as subLoader } from "~/routes/subcommittee.evaluations.$officeId.$year._index";
 import { createOffice, createUser, formRequestInit, requestAs } from "./factories";
 
 type Result = { data: Record<string, unknown>; init: { status?: number } | null } | Record<string, unknown>;
