@@ -3,7 +3,8 @@ import type { SessionUser } from "~/auth/session.server";
 import { hasAnyRole } from "~/auth/roles";
 import { prisma } from "~/db.server";
 import type { MessageKey, Params } from "~/i18n";
-import { fiscalYearOf } from "~/lib/fiscal-year";
+import { progressFor } from "~/evaluation/evaluation.server";
+import { fiscalYearLabelEn, fiscalYearLabelJa, fiscalYearOf } from "~/lib/fiscal-year";
 
 export interface NextStep {
   key: string;
@@ -15,6 +16,25 @@ export interface NextStep {
 
 export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: number; items: NextStep[] }> {
   const items: NextStep[] = [];
+  const fiscalYear = fiscalYearOf(new Date());
+  if (hasAnyRole(user, ["OFFICE_MANAGER"]) && user.officeId !== null) {
+    const progress = await progressFor(user.officeId, fiscalYear);
+    if (progress) {
+      // resolveLocale prefers the user's own setting, so the label follows the page's language.
+      const ja = user.locale !== "en";
+      items.push({
+        key: "evaluation",
+        to: `/evaluation/${fiscalYear}`,
+        title: "home.evaluation.title",
+        body: "home.evaluation.body",
+        params: {
+          year: ja ? fiscalYearLabelJa(fiscalYear) : fiscalYearLabelEn(fiscalYear),
+          answered: progress.answered,
+          total: progress.total,
+        },
+      });
+    }
+  }
   if (hasAnyRole(user, ["ADMINISTRATOR"])) {
     const [pendingInvites, unsent] = await Promise.all([
       prisma.user.count({ where: { passwordHash: null, active: true } }),
@@ -54,5 +74,5 @@ export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: num
     });
   }
   items.push({ key: "account", to: "/account", title: "home.account.title", body: "home.account.body" });
-  return { fiscalYear: fiscalYearOf(new Date()), items };
+  return { fiscalYear, items };
 }

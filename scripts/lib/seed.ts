@@ -3,6 +3,7 @@ import type { PrismaClient } from "../../app/generated/prisma/client.ts";
 import { hashPassword } from "../../app/auth/password.server.ts";
 import { seedTraining } from "./seed-training.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICES, WARDS } from "./demo-data.ts";
+import { seedEvaluations } from "./seed-evaluation.ts";
 
 export async function isEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.ward.count()) === 0;
@@ -34,6 +35,7 @@ export async function seedDemoData(prisma: PrismaClient, log: (m: string) => voi
       update: {},
     });
   }
+  await seedEvaluations(prisma, log);
   log(`Demo data loaded: ${WARDS.length} wards, ${OFFICES.length} offices, ${DEMO_ACCOUNTS.length} demo accounts.`);
   await seedTraining(prisma, log);
 }

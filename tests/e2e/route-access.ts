@@ -39,4 +39,18 @@ export const ROUTES: RouteAccess[] = [
   { file: "committee.curriculum", url: "/committee/curriculum", allow: ["committee", "admin"] },
   { file: "committee.progress", url: "/committee/progress", allow: ["committee", "admin"] },
   { file: "committee.progress[.csv]", url: "/committee/progress.csv", allow: ["committee", "admin"], notPage: true },
+  { file: "evaluation._index", url: "/evaluation", allow: ["manager"] },
+  { file: "evaluation.$year._index", url: "/evaluation/2025", allow: ["manager"] },
+  { file: "evaluation.$year.results", url: "/evaluation/2025/results", allow: ["manager"] },
+  { file: "evaluation.$year.export", url: "/evaluation/2025/export", allow: ["manager"], notPage: true },
+  { file: "subcommittee.evaluations._index", url: "/subcommittee/evaluations?year=2025", allow: ["subcommittee", "admin"] },
+  { file: "subcommittee.evaluations.$officeId.$year._index", url: "/subcommittee/evaluations/2/2025", allow: ["subcommittee", "admin"] },
+  {
+    file: "subcommittee.evaluations.$officeId.$year.export",
+    url: "/subcommittee/evaluations/2/2025/export",
+    allow: ["subcommittee", "admin"],
+    notPage: true,
+  },
+  { file: "subcommittee.checklists._index", url: "/subcommittee/checklists", allow: ["subcommittee"] },
+  { file: "subcommittee.checklists.$version", url: "/subcommittee/checklists/1", allow: ["subcommittee"] },
 ];

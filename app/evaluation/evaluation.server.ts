@@ -1,0 +1,521 @@
+// The office's self-evaluation sheet (自己評価チェックシート): loading, saving answers with
+// optimistic concurrency, submitting and returning. See docs/decisions/010-optimistic-concurrency-for-checklist-answers.md.
+import { audit } from "~/audit/audit.server";
+import type { SessionUser } from "~/auth/session.server";
+import { hasAnyRole } from "~/auth/roles";
+import { forbidden, notFound } from "~/auth/permissions.server";
+import { prisma } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import type { MessageKey } from "~/i18n";
+import { isAnswered, isRating } from "./scoring";
+
+export const EVALUATION_VIEWER_ROLES = ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] as const;
+
+export interface TemplateView {
+  id: number;
+  version: number;
+  status: "DRAFT" | "PUBLISHED";
+  fiscalYears: number[];
+  categories: { code: string; nameJa: string; nameEn: string }[];
+  items: {
+    code: string;
+    categoryCode: string;
+    textJa: string;
+    textEn: string;
+    guidanceJa: string;
+    guidanceEn: string;
+    evidenceJa: string;
+    evidenceEn: string;
+    pillar: "individual" | "community" | "hr";
+    sortOrder: number;
+  }[];
+}
+
+// Published templates never change, so their items are cached for the process's lifetime.
+const publishedCache = new Map<number, TemplateView>();
+
+export async function loadTemplate(templateId: number): Promise<TemplateView | null> {
+  const cached = publishedCache.get(templateId);
+  if (cached) return cached;
+  const t = await prisma.checklistTemplate.findUnique({
+    where: { id: templateId },
+    include: {
+      categories: { orderBy: { sortOrder: "asc" } },
+      items: { orderBy: { sortOrder: "asc" }, include: { category: true } },
+    },
+  });
+  if (!t) return null;
+  const view: TemplateView = {
+    id: t.id,
+    version: t.version,
+    status: t.status,
+    fiscalYears: t.fiscalYears,
+    categories: t.categories.map((c) => ({
+      code: c.code,
+      nameJa: c.nameJa,
+      nameEn: c.nameEn,
+    })),
+    items: t.items.map((i) => ({
+      code: i.code,
+      categoryCode: i.category.code,
+      textJa: i.textJa,
+      textEn: i.textEn,
+      guidanceJa: i.guidanceJa,
+      guidanceEn: i.guidanceEn,
+      evidenceJa: i.evidenceJa,
+      evidenceEn: i.evidenceEn,
+      pillar: i.pillar,
+      sortOrder: i.sortOrder,
+    })),
+  };
+  if (t.status === "PUBLISHED") publishedCache.set(t.id, view);
+  return view;
+}
+
+/** The published template serving a fiscal year (the newest version if several). */
+export async function templateIdForYear(fiscalYear: number): Promise<number | null> {
+  const t = await prisma.checklistTemplate.findFirst({
+    where: { status: "PUBLISHED", fiscalYears: { has: fiscalYear } },
+    orderBy: { version: "desc" },
+    select: { id: true },
+  });
+  return t?.id ?? null;
+}
+
+export async function publishedFiscalYears(): Promise<number[]> {
+  const templates = await prisma.checklistTemplate.findMany({
+    where: { status: "PUBLISHED" },
+    select: { fiscalYears: true },
+  });
+  return [...new Set(templates.flatMap((t) => t.fiscalYears))].sort((a, b) => b - a);
+}
+
+/** "2024" → 2024; anything else is not a page. */
+export function parseYear(param: string | undefined): number {
+  if (!param || !/^\d{4}$/.test(param)) throw notFound();
+  return Number(param);
+}
+
+export function canViewAll(user: SessionUser): boolean {
+  return hasAnyRole(user, [...EVALUATION_VIEWER_ROLES]);
+}
+
+export interface AnswerView {
+  code: string;
+  rating: number | null;
+  notApplicable: boolean;
+  reason: string;
+  comment: string;
+  evidence: string;
+  revision: number;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+type AnswerRow = Prisma.EvaluationAnswerGetPayload<{
+  include: { updatedBy: { select: { displayName: true } } };
+}>;
+
+function answerView(a: AnswerRow): AnswerView {
+  return {
+    code: a.itemCode,
+    rating: a.rating,
+    notApplicable: a.notApplicable,
+    reason: a.notApplicableReason,
+    comment: a.comment,
+    evidence: a.evidenceNote,
+    revision: a.revision,
+    updatedBy: a.updatedBy?.displayName ?? null,
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+export async function findEvaluation(officeId: number, fiscalYear: number) {
+  return prisma.evaluation.findUnique({
+    where: { officeId_fiscalYear: { officeId, fiscalYear } },
+    include: {
+      answers: { include: { updatedBy: { select: { displayName: true } } } },
+      events: {
+        orderBy: { createdAt: "asc" },
+        include: { actor: { select: { displayName: true } } },
+      },
+    },
+  });
+}
+
+/** Everything the sheet page shows for an office's year; 404 when no template serves the year. */
+export async function loadSheet(officeId: number, fiscalYear: number) {
+  const evaluation = await findEvaluation(officeId, fiscalYear);
+  const templateId = evaluation?.templateId ?? (await templateIdForYear(fiscalYear));
+  if (!templateId) throw notFound();
+  const template = (await loadTemplate(templateId))!;
+  const answers = (evaluation?.answers ?? []).map(answerView);
+  const answered = answers.filter((a) =>
+    isAnswered({
+      rating: a.rating,
+      notApplicable: a.notApplicable,
+      notApplicableReason: a.reason,
+    }),
+  ).length;
+  return {
+    fiscalYear,
+    template,
+    status: evaluation?.status ?? ("DRAFT" as const),
+    submittedAt: evaluation?.submittedAt?.toISOString() ?? null,
+    answers,
+    answered,
+    total: template.items.length,
+    events: (evaluation?.events ?? []).map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      comment: e.comment,
+      actor: e.actor?.displayName ?? null,
+      createdAt: e.createdAt.toISOString(),
+    })),
+  };
+}
+
+export async function ensureEvaluation(officeId: number, fiscalYear: number) {
+  const existing = await prisma.evaluation.findUnique({
+    where: { officeId_fiscalYear: { officeId, fiscalYear } },
+  });
+  if (existing) return existing;
+  const templateId = await templateIdForYear(fiscalYear);
+  if (!templateId) throw notFound();
+  try {
+    return await prisma.evaluation.create({
+      data: { officeId, fiscalYear, templateId },
+    });
+  } catch (error) {
+    // Two first saves at once: the other one created it.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return prisma.evaluation.findUniqueOrThrow({
+        where: { officeId_fiscalYear: { officeId, fiscalYear } },
+      });
+    throw error;
+  }
+}
+
+// ── answers ──────────────────────────────────────────────────────────────────────────────
+
+export interface AnswerInput {
+  code: string;
+  /** The revision the user's page was showing (0 when there was no saved answer). */
+  revision: number;
+  rating: number | null;
+  notApplicable: boolean;
+  reason: string;
+  comment: string;
+  evidence: string;
+}
+
+const MAX_NOTE = 2000;
+
+/** The item's fields from a form: rating_<code> (4…1 or "na"), reason_, comment_, evidence_, revision_. */
+export function readAnswer(formData: FormData, code: string): AnswerInput | null {
+  const get = (name: string) => {
+    const v = formData.get(`${name}_${code}`);
+    return typeof v === "string" ? v : null;
+  };
+  const rating = get("rating");
+  const fields = [rating, get("reason"), get("comment"), get("evidence")];
+  if (fields.every((f) => f === null)) return null;
+  const notApplicable = rating === "na";
+  const n = Number(rating);
+  return {
+    code,
+    revision: Number(get("revision") ?? 0) || 0,
+    rating: !notApplicable && isRating(n) ? n : null,
+    notApplicable,
+    reason: (get("reason") ?? "").trim(),
+    comment: (get("comment") ?? "").trim(),
+    evidence: (get("evidence") ?? "").trim(),
+  };
+}
+
+export function answerError(input: AnswerInput): MessageKey | null {
+  if (input.notApplicable && !input.reason) return "evaluation.item.reasonRequired";
+  if ([input.reason, input.comment, input.evidence].some((t) => t.length > MAX_NOTE)) return "evaluation.item.tooLong";
+  return null;
+}
+
+function sameContent(a: AnswerView, b: AnswerInput): boolean {
+  return (
+    a.rating === b.rating &&
+    a.notApplicable === b.notApplicable &&
+    a.reason === (b.notApplicable ? b.reason : a.reason) &&
+    a.comment === b.comment &&
+    a.evidence === b.evidence
+  );
+}
+
+export type SaveResult =
+  | { status: "saved"; answer: AnswerView }
+  | { status: "unchanged"; answer: AnswerView | null }
+  | { status: "conflict"; saved: AnswerView; yours: AnswerInput }
+  | { status: "invalid"; error: MessageKey };
+
+export class NotEditableError extends Error {}
+
+/**
+ * Saves one item when the page's revision is still the saved one. A stale revision is refused and
+ * both versions are returned, so nothing is silently overwritten.
+ */
+export async function saveAnswer(evaluationId: number, userId: number, input: AnswerInput): Promise<SaveResult> {
+  const error = answerError(input);
+  if (error) return { status: "invalid", error };
+  const data = {
+    rating: input.notApplicable ? null : input.rating,
+    notApplicable: input.notApplicable,
+    notApplicableReason: input.notApplicable ? input.reason : "",
+    comment: input.comment,
+    evidenceNote: input.evidence,
+    updatedById: userId,
+  };
+  const include = { updatedBy: { select: { displayName: true } } } as const;
+  const current = await prisma.evaluationAnswer.findUnique({
+    where: { evaluationId_itemCode: { evaluationId, itemCode: input.code } },
+    include,
+  });
+  if (
+    current &&
+    sameContent(answerView(current), {
+      ...input,
+      reason: data.notApplicableReason,
+    })
+  )
+    return { status: "unchanged", answer: answerView(current) };
+  if (input.revision === 0) {
+    if (current) return { status: "conflict", saved: answerView(current), yours: input };
+    try {
+      const created = await prisma.evaluationAnswer.create({
+        data: { ...data, evaluationId, itemCode: input.code, revision: 1 },
+        include,
+      });
+      return { status: "saved", answer: answerView(created) };
+    } catch (e) {
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+        const saved = await prisma.evaluationAnswer.findUniqueOrThrow({
+          where: {
+            evaluationId_itemCode: { evaluationId, itemCode: input.code },
+          },
+          include,
+        });
+        return { status: "conflict", saved: answerView(saved), yours: input };
+      }
+      throw e;
+    }
+  }
+  // Compare-and-set on the revision: only one of two concurrent saves of the same revision wins.
+  const updated = await prisma.evaluationAnswer.updateMany({
+    where: { evaluationId, itemCode: input.code, revision: input.revision },
+    data: { ...data, revision: { increment: 1 } },
+  });
+  const saved = await prisma.evaluationAnswer.findUnique({
+    where: { evaluationId_itemCode: { evaluationId, itemCode: input.code } },
+    include,
+  });
+  if (updated.count === 1 && saved) return { status: "saved", answer: answerView(saved) };
+  if (!saved) return { status: "invalid", error: "evaluation.item.unknown" };
+  return { status: "conflict", saved: answerView(saved), yours: input };
+}
+
+async function editableEvaluation(officeId: number, fiscalYear: number) {
+  const evaluation = await ensureEvaluation(officeId, fiscalYear);
+  if (evaluation.status === "SUBMITTED") throw new NotEditableError();
+  return evaluation;
+}
+
+export async function saveOneAnswer(officeId: number, fiscalYear: number, userId: number, input: AnswerInput): Promise<SaveResult> {
+  const evaluation = await editableEvaluation(officeId, fiscalYear);
+  const template = (await loadTemplate(evaluation.templateId))!;
+  if (!template.items.some((i) => i.code === input.code)) return { status: "invalid", error: "evaluation.item.unknown" };
+  return saveAnswer(evaluation.id, userId, input);
+}
+
+/** The whole form at once (the page without JavaScript). Returns per-item conflicts and errors. */
+export async function saveAllAnswers(officeId: number, fiscalYear: number, userId: number, formData: FormData) {
+  const evaluation = await editableEvaluation(officeId, fiscalYear);
+  const template = (await loadTemplate(evaluation.templateId))!;
+  const conflicts: { code: string; saved: AnswerView }[] = [];
+  const errors: { code: string; error: MessageKey }[] = [];
+  let saved = 0;
+  for (const item of template.items) {
+    const input = readAnswer(formData, item.code);
+    if (!input) continue;
+    if (input.revision === 0 && input.rating === null && !input.notApplicable && !input.comment && !input.evidence && !input.reason)
+      continue;
+    const result = await saveAnswer(evaluation.id, userId, input);
+    if (result.status === "saved") saved++;
+    if (result.status === "conflict") conflicts.push({ code: item.code, saved: result.saved });
+    if (result.status === "invalid") errors.push({ code: item.code, error: result.error });
+  }
+  return { saved, conflicts, errors };
+}
+
+export async function submitEvaluation(
+  officeId: number,
+  fiscalYear: number,
+  user: SessionUser,
+): Promise<{ ok: true } | { ok: false; missing: string[] }> {
+  const evaluation = await editableEvaluation(officeId, fiscalYear);
+  const template = (await loadTemplate(evaluation.templateId))!;
+  const answers = await prisma.evaluationAnswer.findMany({
+    where: { evaluationId: evaluation.id },
+  });
+  const byCode = new Map(answers.map((a) => [a.itemCode, a]));
+  const missing = template.items
+    .filter((i) => {
+      const a = byCode.get(i.code);
+      return !isAnswered(
+        a
+          ? {
+              rating: a.rating,
+              notApplicable: a.notApplicable,
+              notApplicableReason: a.notApplicableReason,
+            }
+          : null,
+      );
+    })
+    .map((i) => i.code);
+  if (missing.length) return { ok: false, missing };
+  // Only a sheet still editable moves to SUBMITTED (a concurrent submit is a no-op).
+  const moved = await prisma.evaluation.updateMany({
+    where: { id: evaluation.id, status: { in: ["DRAFT", "RETURNED"] } },
+    data: {
+      status: "SUBMITTED",
+      submittedAt: new Date(),
+      submissionCount: { increment: 1 },
+    },
+  });
+  if (moved.count === 1) {
+    await prisma.evaluationEvent.create({
+      data: {
+        evaluationId: evaluation.id,
+        kind: "SUBMITTED",
+        actorId: user.id,
+      },
+    });
+    await audit({
+      actorId: user.id,
+      action: "evaluation.submit",
+      entityType: "Evaluation",
+      entityId: evaluation.id,
+      summary: `FY${fiscalYear}`,
+    });
+  }
+  return { ok: true };
+}
+
+export async function returnEvaluation(officeId: number, fiscalYear: number, user: SessionUser, comment: string) {
+  if (!canViewAll(user)) throw forbidden();
+  const evaluation = await prisma.evaluation.findUnique({
+    where: { officeId_fiscalYear: { officeId, fiscalYear } },
+  });
+  if (!evaluation) throw notFound();
+  const moved = await prisma.evaluation.updateMany({
+    where: { id: evaluation.id, status: "SUBMITTED" },
+    data: { status: "RETURNED" },
+  });
+  if (moved.count !== 1) return { ok: false as const };
+  await prisma.evaluationEvent.create({
+    data: {
+      evaluationId: evaluation.id,
+      kind: "RETURNED",
+      comment,
+      actorId: user.id,
+    },
+  });
+  await audit({
+    actorId: user.id,
+    action: "evaluation.return",
+    entityType: "Evaluation",
+    entityId: evaluation.id,
+    summary: comment.slice(0, 200),
+  });
+  return { ok: true as const };
+}
+
+/** The office's fiscal years: every year a published template serves, plus any year it already has a sheet for. */
+export async function officeYears(officeId: number) {
+  const [years, evaluations] = await Promise.all([
+    publishedFiscalYears(),
+    prisma.evaluation.findMany({
+      where: { officeId },
+      include: { _count: { select: { answers: true } } },
+    }),
+  ]);
+  const byYear = new Map(evaluations.map((e) => [e.fiscalYear, e]));
+  const all = [...new Set([...years, ...byYear.keys()])].sort((a, b) => b - a);
+  return all.map((fy) => {
+    const e = byYear.get(fy);
+    return {
+      fiscalYear: fy,
+      status: e?.status ?? null,
+      submittedAt: e?.submittedAt?.toISOString() ?? null,
+      answers: e?._count.answers ?? 0,
+    };
+  });
+}
+
+/** Answered count of the office's current-year sheet, for the home page. */
+export async function progressFor(officeId: number, fiscalYear: number) {
+  const evaluation = await prisma.evaluation.findUnique({
+    where: { officeId_fiscalYear: { officeId, fiscalYear } },
+    include: { answers: true },
+  });
+  const templateId = evaluation?.templateId ?? (await templateIdForYear(fiscalYear));
+  if (!templateId) return null;
+  const template = await loadTemplate(templateId);
+  const answered = (evaluation?.answers ?? []).filter((a) =>
+    isAnswered({
+      rating: a.rating,
+      notApplicable: a.notApplicable,
+      notApplicableReason: a.notApplicableReason,
+    }),
+  ).length;
+  return {
+    status: evaluation?.status ?? "DRAFT",
+    answered,
+    total: template?.items.length ?? 0,
+  };
+}
+
+/** Every active office's sheet status for a year (the subcommittee's list). */
+export async function submissionsFor(fiscalYear: number) {
+  const [offices, evaluations] = await Promise.all([
+    prisma.office.findMany({
+      where: { active: true },
+      include: { ward: true },
+      orderBy: [{ ward: { sortOrder: "asc" } }, { name: "asc" }],
+    }),
+    prisma.evaluation.findMany({
+      where: { fiscalYear },
+      select: {
+        officeId: true,
+        status: true,
+        submittedAt: true,
+        answers: {
+          select: {
+            rating: true,
+            notApplicable: true,
+            notApplicableReason: true,
+          },
+        },
+      },
+    }),
+  ]);
+  const byOffice = new Map(evaluations.map((e) => [e.officeId, e]));
+  return offices.map((o) => {
+    const e = byOffice.get(o.id);
+    return {
+      officeId: o.id,
+      name: o.name,
+      wardJa: o.ward.nameJa,
+      wardEn: o.ward.nameEn,
+      status: e?.status ?? null,
+      submittedAt: e?.submittedAt?.toISOString() ?? null,
+      answered: e ? e.answers.filter((a) => isAnswered(a)).length : 0,
+    };
+  });
+}

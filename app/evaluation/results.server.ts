@@ -1,0 +1,128 @@
+// Results of a submitted sheet: the office's category scores beside the anonymised city and ward
+// medians (withheld for groups under MIN_GROUP_SIZE offices) and its own earlier years.
+import { prisma } from "~/db.server";
+import { loadTemplate } from "./evaluation.server";
+import { categoryMedians, categoryScores, MIN_GROUP_SIZE, roundScore, weakestItems, type AnswerLike } from "./scoring";
+
+type OfficeScores = { officeId: number; wardId: number; scores: Record<string, number | null> }[];
+
+// Category scores of every submitted sheet of a year, reused until a sheet of that year is submitted or
+// returned (both change the evaluation's updatedAt; a submitted sheet's answers cannot change).
+const scoresCache = new Map<number, { stamp: string; scores: OfficeScores }>();
+
+async function submittedScores(fiscalYear: number): Promise<OfficeScores> {
+  const agg = await prisma.evaluation.aggregate({ where: { fiscalYear, status: "SUBMITTED" }, _max: { updatedAt: true }, _count: true });
+  const stamp = `${agg._count}:${agg._max.updatedAt?.toISOString() ?? ""}`;
+  const cached = scoresCache.get(fiscalYear);
+  if (cached?.stamp === stamp) return cached.scores;
+  const scores = await computeSubmittedScores(fiscalYear);
+  scoresCache.set(fiscalYear, { stamp, scores });
+  return scores;
+}
+
+async function computeSubmittedScores(fiscalYear: number): Promise<OfficeScores> {
+  const evaluations = await prisma.evaluation.findMany({
+    where: { fiscalYear, status: "SUBMITTED" },
+    select: {
+      id: true,
+      officeId: true,
+      templateId: true,
+      office: { select: { wardId: true } },
+      answers: {
+        select: { itemCode: true, rating: true, notApplicable: true },
+      },
+    },
+  });
+  const result: {
+    officeId: number;
+    wardId: number;
+    scores: Record<string, number | null>;
+  }[] = [];
+  for (const e of evaluations) {
+    const template = (await loadTemplate(e.templateId))!;
+    const answers = new Map<string, AnswerLike>(e.answers.map((a) => [a.itemCode, a]));
+    result.push({
+      officeId: e.officeId,
+      wardId: e.office.wardId,
+      scores: categoryScores(template.items, answers),
+    });
+  }
+  return result;
+}
+
+export async function resultsFor(officeId: number, fiscalYear: number) {
+  const office = await prisma.office.findUniqueOrThrow({
+    where: { id: officeId },
+    include: { ward: true },
+  });
+  const evaluation = await prisma.evaluation.findUnique({
+    where: { officeId_fiscalYear: { officeId, fiscalYear } },
+    include: { answers: true },
+  });
+  if (!evaluation || evaluation.status !== "SUBMITTED") return { submitted: false as const, office: { name: office.name } };
+  const template = (await loadTemplate(evaluation.templateId))!;
+  const answers = new Map<string, AnswerLike>(evaluation.answers.map((a) => [a.itemCode, a]));
+  const own = categoryScores(template.items, answers);
+
+  const all = await submittedScores(fiscalYear);
+  const wardGroup = all.filter((s) => s.wardId === office.wardId);
+  const city = categoryMedians(all.map((s) => s.scores));
+  const ward = categoryMedians(wardGroup.map((s) => s.scores));
+
+  const earlier = await prisma.evaluation.findMany({
+    where: { officeId, status: "SUBMITTED", fiscalYear: { lt: fiscalYear } },
+    orderBy: { fiscalYear: "asc" },
+    include: {
+      answers: {
+        select: { itemCode: true, rating: true, notApplicable: true },
+      },
+    },
+  });
+  const history: {
+    fiscalYear: number;
+    scores: Record<string, number | null>;
+  }[] = [];
+  for (const e of earlier) {
+    const t = (await loadTemplate(e.templateId))!;
+    history.push({
+      fiscalYear: e.fiscalYear,
+      scores: categoryScores(t.items, new Map(e.answers.map((a) => [a.itemCode, a]))),
+    });
+  }
+
+  const rows = template.categories.map((c) => ({
+    code: c.code,
+    nameJa: c.nameJa,
+    nameEn: c.nameEn,
+    office: roundScore(own[c.code] ?? null),
+    city: roundScore(city[c.code] ?? null),
+    ward: roundScore(ward[c.code] ?? null),
+    earlier: history.map((h) => ({
+      fiscalYear: h.fiscalYear,
+      score: roundScore(h.scores[c.code] ?? null),
+    })),
+  }));
+  const weakest = weakestItems(template.items, answers, 8).map((i) => ({
+    code: i.code,
+    textJa: i.textJa,
+    textEn: i.textEn,
+    pillar: i.pillar,
+    rating: i.rating,
+    categoryCode: i.categoryCode,
+  }));
+  return {
+    submitted: true as const,
+    office: {
+      name: office.name,
+      wardJa: office.ward.nameJa,
+      wardEn: office.ward.nameEn,
+    },
+    rows,
+    earlierYears: history.map((h) => h.fiscalYear),
+    cityOffices: all.length,
+    wardOffices: wardGroup.length,
+    cityShown: all.length >= MIN_GROUP_SIZE,
+    wardShown: wardGroup.length >= MIN_GROUP_SIZE,
+    weakest,
+  };
+}

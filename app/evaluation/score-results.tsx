@@ -1,0 +1,138 @@
+// The results block (chart + table + weakest items), shared by the office's page and the subcommittee's view.
+import type { MessageKey } from "~/i18n";
+import { useFormat, useLocale, useT } from "~/i18n/react";
+import { ScoreChart } from "./score-chart";
+
+export interface ResultsData {
+  office: { name: string; wardJa: string; wardEn: string };
+  rows: {
+    code: string;
+    nameJa: string;
+    nameEn: string;
+    office: number | null;
+    city: number | null;
+    ward: number | null;
+    earlier: { fiscalYear: number; score: number | null }[];
+  }[];
+  earlierYears: number[];
+  cityOffices: number;
+  wardOffices: number;
+  cityShown: boolean;
+  wardShown: boolean;
+  weakest: {
+    code: string;
+    textJa: string;
+    textEn: string;
+    pillar: string;
+    rating: number;
+  }[];
+}
+
+export function ScoreResults({ results }: { results: ResultsData }) {
+  const t = useT();
+  const locale = useLocale();
+  const format = useFormat();
+  const ward = locale === "en" ? results.office.wardEn : results.office.wardJa;
+  const fmt = (v: number | null) => (v === null ? t("evaluation.results.noScore") : v.toFixed(2));
+  const series = [
+    { key: "office", label: t("evaluation.results.office"), color: "#0b6e6e" },
+    ...(results.cityShown ? [{ key: "city", label: t("evaluation.results.city"), color: "#8a5a00" }] : []),
+    ...(results.wardShown
+      ? [
+          {
+            key: "ward",
+            label: t("evaluation.results.ward", { ward }),
+            color: "#5b4b8a",
+          },
+        ]
+      : []),
+    ...results.earlierYears.slice(-2).map((fy, i) => ({
+      key: `fy${fy}`,
+      label: format.fiscalYear(fy),
+      color: i ? "#9aa5ab" : "#c4ccd0",
+    })),
+  ];
+  const chartRows = results.rows.map((r) => ({
+    name: locale === "en" ? r.nameEn : r.nameJa,
+    office: r.office,
+    city: r.city,
+    ward: r.ward,
+    ...Object.fromEntries(r.earlier.map((e) => [`fy${e.fiscalYear}`, e.score])),
+  }));
+  return (
+    <>
+      <p className="hint">{t("evaluation.results.scoreDefinition")}</p>
+      <p className="hint">
+        {t("evaluation.results.groupNote", {
+          city: results.cityOffices,
+          ward,
+          wardCount: results.wardOffices,
+        })}
+      </p>
+      <div className="results-grid">
+        <figure className="chart-figure">
+          <figcaption id="score-chart-caption">{t("evaluation.results.chartCaption")}</figcaption>
+          <ScoreChart rows={chartRows} series={series} labelledBy="score-chart-caption" />
+        </figure>
+        <div className="table-wrap">
+          <table className="score-table">
+            <caption>{t("evaluation.results.tableCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("evaluation.results.category")}</th>
+                <th scope="col" className="num">
+                  {t("evaluation.results.office")}
+                </th>
+                <th scope="col" className="num">
+                  {t("evaluation.results.city")}
+                </th>
+                <th scope="col" className="num">
+                  {t("evaluation.results.ward", { ward })}
+                </th>
+                {results.earlierYears.map((fy) => (
+                  <th key={fy} scope="col" className="num">
+                    {format.fiscalYear(fy)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {results.rows.map((r) => (
+                <tr key={r.code}>
+                  <th scope="row">{locale === "en" ? r.nameEn : r.nameJa}</th>
+                  <td className="num">{fmt(r.office)}</td>
+                  <td className="num">{results.cityShown ? fmt(r.city) : t("evaluation.results.withheld")}</td>
+                  <td className="num">{results.wardShown ? fmt(r.ward) : t("evaluation.results.withheld")}</td>
+                  {r.earlier.map((e) => (
+                    <td key={e.fiscalYear} className="num">
+                      {fmt(e.score)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+      <section aria-labelledby="weakest-title" className="panel">
+        <h2 id="weakest-title">{t("evaluation.results.weakest")}</h2>
+        <p>{t("evaluation.results.weakestLead")}</p>
+        {results.weakest.length === 0 ? <p>{t("evaluation.results.weakestEmpty")}</p> : null}
+        <ul className="weakest-list">
+          {results.weakest.map((w) => (
+            <li key={w.code}>
+              <span className="item-code">{w.code}</span> {locale === "en" && w.textEn ? w.textEn : w.textJa}{" "}
+              <span className="muted">({t(`evaluation.rating.${w.rating}` as MessageKey)})</span>
+              <br />
+              <a href={`/training?pillar=${w.pillar}`}>
+                {t("evaluation.results.training", {
+                  pillar: t(`evaluation.pillar.${w.pillar}` as MessageKey),
+                })}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

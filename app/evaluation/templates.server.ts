@@ -1,0 +1,132 @@
+// Checklist template versions: import (CSV/XLSX → preview → draft), draft edits, publishing.
+// A published version's items are never changed in place; new content always means a new version.
+import ExcelJS from "exceljs";
+import { audit } from "~/audit/audit.server";
+import { notFound } from "~/auth/permissions.server";
+import { prisma } from "~/db.server";
+import { validateRows, type ImportResult } from "./checklist-import";
+import { insertTemplateVersion } from "./template-store";
+
+export const MAX_IMPORT_BYTES = 1024 * 1024;
+
+export type Rows = { line: number; cells: string[] }[];
+
+/** Rows of the first worksheet, with their spreadsheet row numbers as line numbers. */
+export async function xlsxRows(buffer: ArrayBuffer): Promise<Rows> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer);
+  const ws = workbook.worksheets[0];
+  const rows: Rows = [];
+  if (!ws) return rows;
+  const width = ws.columnCount;
+  ws.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = [];
+    for (let i = 1; i <= width; i++) cells.push(row.getCell(i).text ?? "");
+    rows.push({ line, cells });
+  });
+  return rows;
+}
+
+export async function listTemplates() {
+  const templates = await prisma.checklistTemplate.findMany({
+    orderBy: { version: "desc" },
+    include: { _count: { select: { items: true, evaluations: true } } },
+  });
+  return templates.map((t) => ({
+    version: t.version,
+    status: t.status,
+    fiscalYears: [...t.fiscalYears].sort(),
+    items: t._count.items,
+    evaluations: t._count.evaluations,
+    note: t.note,
+    createdAt: t.createdAt.toISOString(),
+  }));
+}
+
+export async function findTemplate(versionParam: string | undefined) {
+  const version = Number(versionParam);
+  const template = Number.isInteger(version) && version > 0 ? await prisma.checklistTemplate.findUnique({ where: { version } }) : null;
+  if (!template) throw notFound();
+  return template;
+}
+
+export async function saveImportedVersion(rows: Rows, note: string, actorId: number): Promise<ImportResult & { version?: number }> {
+  const result = validateRows(rows);
+  if (!result.ok) return result;
+  const { version, id } = await insertTemplateVersion(prisma, result.template, {
+    note,
+  });
+  await audit({
+    actorId,
+    action: "checklist.import",
+    entityType: "ChecklistTemplate",
+    entityId: id,
+    summary: `v${version}: ${result.template.items.length} items`,
+  });
+  return { ...result, version };
+}
+
+export class YearInUseError extends Error {
+  constructor(public year: number) {
+    super(`FY${year} in use`);
+  }
+}
+
+/** Publishes a version for fiscal years. A year already started on another version stays with it. */
+export async function publishTemplate(templateId: number, years: number[], actorId: number) {
+  await prisma.$transaction(async (tx) => {
+    for (const year of years) {
+      const started = await tx.evaluation.findFirst({
+        where: { fiscalYear: year, templateId: { not: templateId } },
+      });
+      if (started) throw new YearInUseError(year);
+      const others = await tx.checklistTemplate.findMany({
+        where: { id: { not: templateId }, fiscalYears: { has: year } },
+      });
+      for (const other of others)
+        await tx.checklistTemplate.update({
+          where: { id: other.id },
+          data: { fiscalYears: other.fiscalYears.filter((y) => y !== year) },
+        });
+    }
+    const template = await tx.checklistTemplate.findUniqueOrThrow({
+      where: { id: templateId },
+    });
+    await tx.checklistTemplate.update({
+      where: { id: templateId },
+      data: {
+        status: "PUBLISHED",
+        fiscalYears: [...new Set([...template.fiscalYears, ...years])].sort(),
+        publishedAt: template.publishedAt ?? new Date(),
+      },
+    });
+  });
+  await audit({
+    actorId,
+    action: "checklist.publish",
+    entityType: "ChecklistTemplate",
+    entityId: templateId,
+    summary: years.join(","),
+  });
+}
+
+export class NotDraftError extends Error {}
+
+export async function updateDraftItem(templateId: number, code: string, patch: { textJa: string; textEn: string }, actorId: number) {
+  const template = await prisma.checklistTemplate.findUniqueOrThrow({
+    where: { id: templateId },
+  });
+  if (template.status !== "DRAFT") throw new NotDraftError();
+  const updated = await prisma.checklistItem.updateMany({
+    where: { templateId, code },
+    data: patch,
+  });
+  if (updated.count !== 1) throw notFound();
+  await audit({
+    actorId,
+    action: "checklist.editItem",
+    entityType: "ChecklistTemplate",
+    entityId: templateId,
+    summary: code,
+  });
+}

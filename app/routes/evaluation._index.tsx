@@ -1,0 +1,55 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireOwnOffice } from "~/auth/permissions.server";
+import { officeYears } from "~/evaluation/evaluation.server";
+import { useFormat, useT } from "~/i18n/react";
+
+export const meta: MetaFunction = () => [{ title: "自己評価 | つなぐ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, officeId } = await requireOwnOffice(request);
+  return {
+    officeName: user.office?.name ?? "",
+    years: await officeYears(officeId),
+  };
+}
+
+export default function EvaluationYears() {
+  const t = useT();
+  const format = useFormat();
+  const { officeName, years } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <h1>{t("evaluation.title")}</h1>
+      <p className="muted">{officeName}</p>
+      <p>{t("evaluation.lead")}</p>
+      <div className="table-wrap">
+        <table>
+          <caption>{t("evaluation.years.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("evaluation.col.year")}</th>
+              <th scope="col">{t("evaluation.col.status")}</th>
+              <th scope="col">{t("evaluation.col.submittedAt")}</th>
+              <th scope="col">{t("evaluation.col.results")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {years.map((y) => (
+              <tr key={y.fiscalYear}>
+                <td>
+                  <Link to={`/evaluation/${y.fiscalYear}`}>{format.fiscalYear(y.fiscalYear)}</Link>
+                </td>
+                <td>{t(`evaluation.status.${y.status ?? "NONE"}`)}</td>
+                <td>{y.submittedAt ? format.date(y.submittedAt) : "—"}</td>
+                <td>
+                  {y.status === "SUBMITTED" ? <Link to={`/evaluation/${y.fiscalYear}/results`}>{t("evaluation.viewResults")}</Link> : "—"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { notFound, requireRole } from "~/auth/permissions.server";
+import { TextareaField, FormErrorSummary, isFailure } from "~/components/forms";
+import { prisma } from "~/db.server";
+import { EVALUATION_VIEWER_ROLES, loadSheet, parseYear, returnEvaluation } from "~/evaluation/evaluation.server";
+import { resultsFor } from "~/evaluation/results.server";
+import { ScoreResults } from "~/evaluation/score-results";
+import { ratingOf } from "~/evaluation/sheet-form";
+import type { MessageKey } from "~/i18n";
+import { useFormat, useLocale, useT } from "~/i18n/react";
+import { failure, parseForm } from "~/lib/forms";
+
+export const meta: MetaFunction = () => [{ title: "事業所の自己評価 | つなぐ" }];
+
+async function findOffice(param: string | undefined) {
+  const id = Number(param);
+  const office =
+    Number.isInteger(id) && id > 0
+      ? await prisma.office.findUnique({
+          where: { id },
+          select: { id: true, name: true },
+        })
+      : null;
+  if (!office) throw notFound();
+  return office;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, [...EVALUATION_VIEWER_ROLES]);
+  const office = await findOffice(params.officeId);
+  const fiscalYear = parseYear(params.year);
+  const [sheet, results] = await Promise.all([loadSheet(office.id, fiscalYear), resultsFor(office.id, fiscalYear)]);
+  return { office, sheet, results };
+}
+
+const returnSchema = z.object({ comment: z.string().trim().min(1).max(2000) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, [...EVALUATION_VIEWER_ROLES]);
+  const office = await findOffice(params.officeId);
+  const fiscalYear = parseYear(params.year);
+  const formData = await request.formData();
+  const parsed = parseForm(returnSchema, formData);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const result = await returnEvaluation(office.id, fiscalYear, user, parsed.data.comment);
+  if (!result.ok)
+    return data(failure({}, formData, { key: "subEval.return.notSubmitted" }), {
+      status: 409,
+    });
+  return { ok: true as const };
+}
+
+export default function SubcommitteeEvaluation() {
+  const t = useT();
+  const locale = useLocale();
+  const format = useFormat();
+  const { office, sheet, results } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failed = isFailure(actionData) ? actionData : undefined;
+  const answers = new Map(sheet.answers.map((a) => [a.code, a]));
+  const year = format.fiscalYear(sheet.fiscalYear);
+  return (
+    <div className="page">
+      <p className="no-print">
+        <Link to={`/subcommittee/evaluations?year=${sheet.fiscalYear}`}>← {t("subEval.back")}</Link>
+      </p>
+      <h1>{t("subEval.detail.title", { office: office.name, year })}</h1>
+      <p className="no-print">
+        <a href={`/subcommittee/evaluations/${office.id}/${sheet.fiscalYear}/export`} download>
+          {t("evaluation.results.export")}
+        </a>
+      </p>
+      <p className="muted">
+        {t("evaluation.sheet.version", { version: sheet.template.version })} · {t(`evaluation.status.${sheet.status}`)} ·{" "}
+        {t("evaluation.progress.text", {
+          answered: sheet.answered,
+          total: sheet.total,
+        })}
+      </p>
+      {actionData && !failed ? (
+        <p className="alert alert-success" role="status">
+          {t("subEval.return.done")}
+        </p>
+      ) : null}
+
+      {sheet.status === "SUBMITTED" ? (
+        <section className="panel no-print" aria-labelledby="return-title">
+          <h2 id="return-title">{t("subEval.return.title")}</h2>
+          <p>{t("subEval.return.lead")}</p>
+          <FormErrorSummary result={failed} />
+          <Form method="post">
+            <TextareaField
+              label={t("subEval.return.comment")}
+              name="comment"
+              required
+              defaultValue={failed?.values?.comment ?? ""}
+              errors={failed?.fieldErrors.comment}
+            />
+            <p>
+              <button type="submit" className="button">
+                {t("subEval.return.button")}
+              </button>
+            </p>
+          </Form>
+        </section>
+      ) : null}
+
+      <section className="panel" aria-labelledby="history-title">
+        <h2 id="history-title">{t("evaluation.history.title")}</h2>
+        {sheet.events.length === 0 ? <p>{t("evaluation.history.empty")}</p> : null}
+        <ul>
+          {sheet.events.map((e) => (
+            <li key={e.id}>
+              {format.dateTime(e.createdAt)} {t(`evaluation.history.${e.kind}`, { name: e.actor ?? "—" })}
+              {e.comment ? `: ${e.comment}` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {results.submitted ? (
+        <section aria-labelledby="scores-title">
+          <h2 id="scores-title">{t("subEval.scores")}</h2>
+          <ScoreResults results={results} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="answers-title">
+        <h2 id="answers-title">{t("subEval.answers")}</h2>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("subEval.answers")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("checklists.col.code")}</th>
+                <th scope="col">{t("checklists.col.text")}</th>
+                <th scope="col">{t("evaluation.item.ratingLegend")}</th>
+                <th scope="col">{t("evaluation.item.comment")}</th>
+                <th scope="col">{t("evaluation.item.evidence")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sheet.template.items.map((item) => {
+                const a = answers.get(item.code);
+                const r = a ? ratingOf(a) : "";
+                return (
+                  <tr key={item.code}>
+                    <td>{item.code}</td>
+                    <td>{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
+                    <td>
+                      {r ? t(`evaluation.rating.${r}` as MessageKey) : t("evaluation.item.notSaved")}
+                      {a?.notApplicable ? `: ${a.reason}` : ""}
+                    </td>
+                    <td className="wrap">{a?.comment || "—"}</td>
+                    <td className="wrap">{a?.evidence || "—"}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

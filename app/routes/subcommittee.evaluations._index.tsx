@@ -1,0 +1,85 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/permissions.server";
+import { EVALUATION_VIEWER_ROLES, publishedFiscalYears, submissionsFor } from "~/evaluation/evaluation.server";
+import { useFormat, useLocale, useT } from "~/i18n/react";
+import { fiscalYearOf } from "~/lib/fiscal-year";
+
+export const meta: MetaFunction = () => [{ title: "自己評価の提出状況 | つなぐ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, [...EVALUATION_VIEWER_ROLES]);
+  const years = await publishedFiscalYears();
+  const asked = Number(new URL(request.url).searchParams.get("year"));
+  const fiscalYear = years.includes(asked)
+    ? asked
+    : years.includes(fiscalYearOf(new Date()))
+      ? fiscalYearOf(new Date())
+      : (years[0] ?? fiscalYearOf(new Date()));
+  const offices = await submissionsFor(fiscalYear);
+  return {
+    fiscalYear,
+    years,
+    offices,
+    submitted: offices.filter((o) => o.status === "SUBMITTED").length,
+  };
+}
+
+export default function SubcommitteeEvaluations() {
+  const t = useT();
+  const locale = useLocale();
+  const format = useFormat();
+  const { fiscalYear, years, offices, submitted } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <h1>{t("subEval.title")}</h1>
+      <Form method="get" className="inline-form">
+        <div className="field">
+          <label htmlFor="year">{t("subEval.year")}</label>
+          <select id="year" name="year" defaultValue={fiscalYear}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {format.fiscalYear(y)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button secondary">
+          {t("subEval.show")}
+        </button>
+      </Form>
+      <p>{t("subEval.summary", { submitted, total: offices.length })}</p>
+      <div className="table-wrap">
+        <table>
+          <caption>
+            {t("subEval.title")} ({format.fiscalYear(fiscalYear)})
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("subEval.col.office")}</th>
+              <th scope="col">{t("subEval.col.ward")}</th>
+              <th scope="col">{t("evaluation.col.status")}</th>
+              <th scope="col" className="num">
+                {t("evaluation.col.answered")}
+              </th>
+              <th scope="col">{t("evaluation.col.submittedAt")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {offices.map((o) => (
+              <tr key={o.officeId}>
+                <td>
+                  <Link to={`/subcommittee/evaluations/${o.officeId}/${fiscalYear}`}>{o.name}</Link>
+                </td>
+                <td>{locale === "en" ? o.wardEn : o.wardJa}</td>
+                <td>{t(`evaluation.status.${o.status ?? "NONE"}`)}</td>
+                <td className="num">{o.answered}</td>
+                <td>{o.submittedAt ? format.date(o.submittedAt) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
