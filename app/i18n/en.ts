@@ -201,7 +201,8 @@ export const en: Record<MessageKey, string> = {
   "training.status.failed": "Check not passed",
   "training.status.complete": "Complete",
   "training.catalogue.title": "Training modules",
-  "training.catalogue.intro": "On-demand material of the care-management training. Read the sections one by one; pass the knowledge check at the end to complete a module.",
+  "training.catalogue.intro":
+    "On-demand material of the care-management training. Read the sections one by one; pass the knowledge check at the end to complete a module.",
   "training.catalogue.count": "{count} modules",
   "training.catalogue.none": "No module matches.",
   "training.preview": "Preview: as a planning committee member, your progress and answers are not recorded.",
@@ -256,7 +257,8 @@ export const en: Record<MessageKey, string> = {
   "training.enrol.title": "Enrol trainees",
   "training.enrol.submit": "Enrol",
   "training.import.title": "Enrol from a CSV file",
-  "training.import.hint": "A CSV file (UTF-8) with one email address per row. A header row (such as \"email\") is skipped. You get a result for every row.",
+  "training.import.hint":
+    'A CSV file (UTF-8) with one email address per row. A header row (such as "email") is skipped. You get a result for every row.',
   "training.import.file": "CSV file",
   "training.import.submit": "Import and enrol",
   "training.import.noFile": "Choose a CSV file.",

@@ -199,7 +199,8 @@ export const ja = {
   "training.status.failed": "確認テスト不合格",
   "training.status.complete": "修了",
   "training.catalogue.title": "研修モジュール",
-  "training.catalogue.intro": "障害者ケアマネジメント研修のオンデマンド教材です。一つずつセクションを読み進め、最後の確認テストに合格すると修了です。",
+  "training.catalogue.intro":
+    "障害者ケアマネジメント研修のオンデマンド教材です。一つずつセクションを読み進め、最後の確認テストに合格すると修了です。",
   "training.catalogue.count": "{count} 件のモジュール",
   "training.catalogue.none": "条件に合うモジュールはありません。",
   "training.preview": "プレビュー表示です。企画委員の閲覧では進み具合や解答は記録されません。",
@@ -254,7 +255,8 @@ export const ja = {
   "training.enrol.title": "受講者の登録",
   "training.enrol.submit": "登録する",
   "training.import.title": "CSVで一括登録",
-  "training.import.hint": "1行に1件、メールアドレスを記入したCSVファイル（UTF-8）を選んでください。1行目が見出し（email など）の場合は読み飛ばします。行ごとに結果を表示します。",
+  "training.import.hint":
+    "1行に1件、メールアドレスを記入したCSVファイル（UTF-8）を選んでください。1行目が見出し（email など）の場合は読み飛ばします。行ごとに結果を表示します。",
   "training.import.file": "CSVファイル",
   "training.import.submit": "読み込んで登録する",
   "training.import.noFile": "CSVファイルを選んでください。",

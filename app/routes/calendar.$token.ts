@@ -12,7 +12,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) throw notFound();
   const user = await userForFeedToken(token);
   if (!user) throw notFound();
-  const rows = await prisma.sessionEnrollment.findMany({ where: { userId: user.id, status: { in: ["enrolled", "waitlisted"] } }, include: { session: { include: sessionInclude } } });
+  const rows = await prisma.sessionEnrollment.findMany({
+    where: { userId: user.id, status: { in: ["enrolled", "waitlisted"] } },
+    include: { session: { include: sessionInclude } },
+  });
   const origin = getEnv().APP_ORIGIN ?? new URL(request.url).origin;
   const events = rows.flatMap((r) => sessionEvents(r.session, origin, r.status === "waitlisted"));
   return new Response(buildCalendar(events, "つなぐ 研修 / Tsunagu sessions"), {

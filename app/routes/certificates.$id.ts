@@ -24,6 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     verifyUrl: `${origin}/verify/${c.verificationCode}`,
   });
   return new Response(Buffer.from(pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="certificate-${c.serial}.pdf"`, "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="certificate-${c.serial}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
   });
 }

@@ -17,7 +17,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = resolveLocale(request, user);
   const r = await loadRoster(params.id);
   return {
-    session: { id: r.session.id, title: sessionTitle(r.session, locale), track: r.session.track, cancelled: r.session.status === "cancelled", days: r.session.days, capacity: r.session.capacity },
+    session: {
+      id: r.session.id,
+      title: sessionTitle(r.session, locale),
+      track: r.session.track,
+      cancelled: r.session.status === "cancelled",
+      days: r.session.days,
+      capacity: r.session.capacity,
+    },
     enrolled: r.enrolled,
     waitlisted: r.waitlisted,
     cancelled: r.cancelled,
@@ -36,7 +43,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "check-in" || intent === "undo-check-in") {
     const dayId = Number(form.get("dayId"));
     await setAttendance(e.id, dayId, intent === "check-in", user.id);
-    await audit({ actorId: user.id, action: `scheduling.${intent}`, entityType: "SessionEnrollment", entityId: e.id, summary: `day ${dayId}` });
+    await audit({
+      actorId: user.id,
+      action: `scheduling.${intent}`,
+      entityType: "SessionEnrollment",
+      entityId: e.id,
+      summary: `day ${dayId}`,
+    });
     return { ok: true as const, intent, name: e.name };
   }
   if (intent === "no-show" || intent === "clear-no-show") {
@@ -46,7 +59,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "issue") {
     const cert = await issueCertificate(e.userId, r.session.track, r.session.fiscalYear, user.id);
-    await audit({ actorId: user.id, action: "scheduling.certificate.issue", entityType: "Certificate", entityId: cert.id, summary: cert.serial });
+    await audit({
+      actorId: user.id,
+      action: "scheduling.certificate.issue",
+      entityType: "Certificate",
+      entityId: cert.id,
+      summary: cert.serial,
+    });
     return { ok: true as const, intent, name: e.name };
   }
   return data({ ok: false as const, intent }, { status: 400 });
@@ -61,7 +80,8 @@ export default function Roster() {
   return (
     <div className="page">
       <p>
-        <Link to="/committee/sessions">{t("scheduling.committee.title")}</Link> · <Link to={`/committee/sessions/${s.id}/edit`}>{t("scheduling.committee.edit")}</Link>
+        <Link to="/committee/sessions">{t("scheduling.committee.title")}</Link> ·{" "}
+        <Link to={`/committee/sessions/${s.id}/edit`}>{t("scheduling.committee.edit")}</Link>
       </p>
       <h1>{t("scheduling.roster.title", { title: s.title })}</h1>
       <p className="muted">{t(`scheduling.track.${s.track as "practical"}`)}</p>
@@ -126,12 +146,26 @@ export default function Roster() {
                           {e.attended[i] ? (
                             <>
                               <span className="badge badge-enrolled">{t("scheduling.roster.present")}</span>{" "}
-                              <button type="submit" name="intent" value="undo-check-in" className="button small secondary" disabled={busy} aria-label={`${t("scheduling.roster.undo")}: ${e.name} ${i + 1}`}>
+                              <button
+                                type="submit"
+                                name="intent"
+                                value="undo-check-in"
+                                className="button small secondary"
+                                disabled={busy}
+                                aria-label={`${t("scheduling.roster.undo")}: ${e.name} ${i + 1}`}
+                              >
                                 {t("scheduling.roster.undo")}
                               </button>
                             </>
                           ) : (
-                            <button type="submit" name="intent" value="check-in" className="button small" disabled={busy} aria-label={`${t("scheduling.roster.checkIn")}: ${e.name} ${i + 1}`}>
+                            <button
+                              type="submit"
+                              name="intent"
+                              value="check-in"
+                              className="button small"
+                              disabled={busy}
+                              aria-label={`${t("scheduling.roster.checkIn")}: ${e.name} ${i + 1}`}
+                            >
                               {t("scheduling.roster.checkIn")}
                             </button>
                           )}
@@ -142,7 +176,14 @@ export default function Roster() {
                       <Form method="post">
                         <input type="hidden" name="enrollmentId" value={e.id} />
                         {e.noShow ? <span className="badge badge-cancelled">{t("scheduling.roster.noShow")}</span> : null}{" "}
-                        <button type="submit" name="intent" value={e.noShow ? "clear-no-show" : "no-show"} className="button small secondary" disabled={busy} aria-label={`${e.noShow ? t("scheduling.roster.clearNoShow") : t("scheduling.roster.markNoShow")}: ${e.name}`}>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={e.noShow ? "clear-no-show" : "no-show"}
+                          className="button small secondary"
+                          disabled={busy}
+                          aria-label={`${e.noShow ? t("scheduling.roster.clearNoShow") : t("scheduling.roster.markNoShow")}: ${e.name}`}
+                        >
                           {e.noShow ? t("scheduling.roster.clearNoShow") : t("scheduling.roster.markNoShow")}
                         </button>
                       </Form>
@@ -150,12 +191,21 @@ export default function Roster() {
                     <td>
                       {e.certificate ? (
                         <a href={`/certificates/${e.certificate.id}`} download>
-                          {e.certificate.revoked ? t("scheduling.certs.revoked") : t("scheduling.roster.issued", { serial: e.certificate.serial })}
+                          {e.certificate.revoked
+                            ? t("scheduling.certs.revoked")
+                            : t("scheduling.roster.issued", { serial: e.certificate.serial })}
                         </a>
                       ) : (
                         <Form method="post">
                           <input type="hidden" name="enrollmentId" value={e.id} />
-                          <button type="submit" name="intent" value="issue" className="button small secondary" disabled={busy} aria-label={`${t("scheduling.roster.issue")}: ${e.name}`}>
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="issue"
+                            className="button small secondary"
+                            disabled={busy}
+                            aria-label={`${t("scheduling.roster.issue")}: ${e.name}`}
+                          >
                             {t("scheduling.roster.issue")}
                           </button>
                         </Form>

@@ -32,7 +32,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const s = await load(params.id);
   const form = await request.formData();
   if (form.get("intent") === "cancel-session") {
-    const reason = String(form.get("reason") ?? "").trim().slice(0, 500);
+    const reason = String(form.get("reason") ?? "")
+      .trim()
+      .slice(0, 500);
     const count = await cancelSession(s.id, reason);
     await audit({ actorId: user.id, action: "scheduling.session.cancel", entityType: "TrainingSession", entityId: s.id, summary: reason });
     return { ok: true as const, intent: "cancel-session" as const, count };
@@ -40,7 +42,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseSessionForm(form);
   if (!parsed.ok) return data(parsed, { status: 400 });
   await updateSession(s.id, parsed.data);
-  await audit({ actorId: user.id, action: "scheduling.session.update", entityType: "TrainingSession", entityId: s.id, summary: parsed.data.titleJa });
+  await audit({
+    actorId: user.id,
+    action: "scheduling.session.update",
+    entityType: "TrainingSession",
+    entityId: s.id,
+    summary: parsed.data.titleJa,
+  });
   return { ok: true as const, intent: "save" as const, count: 0 };
 }
 

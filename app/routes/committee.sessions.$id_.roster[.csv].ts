@@ -35,6 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     e.certificate?.serial ?? "",
   ]);
   return new Response(toCsv([header, ...rows]), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="session-${r.session.id}-roster.csv"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="session-${r.session.id}-roster.csv"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

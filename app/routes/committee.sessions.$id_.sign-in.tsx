@@ -15,7 +15,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = resolveLocale(request, user);
   const r = await loadRoster(params.id);
   return {
-    session: { id: r.session.id, title: sessionTitle(r.session, locale), track: r.session.track, days: r.session.days, venue: r.session.venue, facilitators: r.session.facilitators },
+    session: {
+      id: r.session.id,
+      title: sessionTitle(r.session, locale),
+      track: r.session.track,
+      days: r.session.days,
+      venue: r.session.venue,
+      facilitators: r.session.facilitators,
+    },
     rows: r.enrolled.map((e) => ({ id: e.id, name: e.name, office: e.office })),
   };
 }

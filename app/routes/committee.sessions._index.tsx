@@ -24,7 +24,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
     year,
     years: [...new Set([...yearChoices(), 2023])].sort((a, b) => b - a),
     funnel,
-    sessions: sessions.map((s) => ({ id: s.id, title: sessionTitle(s, locale), track: s.track, cancelled: s.status === "cancelled", days: s.days, capacity: s.capacity, enrolled: counts.get(s.id)!.enrolled, waitlisted: counts.get(s.id)!.waitlisted })),
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      title: sessionTitle(s, locale),
+      track: s.track,
+      cancelled: s.status === "cancelled",
+      days: s.days,
+      capacity: s.capacity,
+      enrolled: counts.get(s.id)!.enrolled,
+      waitlisted: counts.get(s.id)!.waitlisted,
+    })),
   };
 }
 

@@ -16,7 +16,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     items: rows.map((n) => {
       const p = (n.payload ?? {}) as { sessionId?: number | null; title?: string; when?: string | null; place?: number | null };
-      return { id: n.id, kind: n.kind, unread: !n.readAt, createdAt: n.createdAt, sessionId: p.sessionId ?? null, params: { title: p.title ?? "", when: p.when ? formatDateTime(p.when, locale) : "", place: p.place ?? "" } };
+      return {
+        id: n.id,
+        kind: n.kind,
+        unread: !n.readAt,
+        createdAt: n.createdAt,
+        sessionId: p.sessionId ?? null,
+        params: { title: p.title ?? "", when: p.when ? formatDateTime(p.when, locale) : "", place: p.place ?? "" },
+      };
     }),
   };
 }
@@ -48,7 +55,8 @@ export default function Notifications() {
           {items.map((n) => (
             <li key={n.id} className={`card${n.unread ? " unread" : ""}`}>
               <p>
-                {n.unread ? <span className="badge badge-waitlisted">{t("scheduling.notifications.unread")}</span> : null} <span className="muted small">{format.dateTime(n.createdAt)}</span>
+                {n.unread ? <span className="badge badge-waitlisted">{t("scheduling.notifications.unread")}</span> : null}{" "}
+                <span className="muted small">{format.dateTime(n.createdAt)}</span>
               </p>
               <p>{t(`scheduling.notify.${n.kind}` as MessageKey, n.params)}</p>
               {n.sessionId ? <Link to={`/sessions/${n.sessionId}`}>{t("scheduling.notifications.open")}</Link> : null}

@@ -5,7 +5,15 @@ import { prisma } from "~/db.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { refusalFor, seatsLeft, waitlistPlace, type Refusal } from "~/scheduling/rules";
-import { cancelEnrolment, enrol, overlapping, prerequisitesFor, sessionCounts, sessionInclude, sessionTitle } from "~/scheduling/scheduling.server";
+import {
+  cancelEnrolment,
+  enrol,
+  overlapping,
+  prerequisitesFor,
+  sessionCounts,
+  sessionInclude,
+  sessionTitle,
+} from "~/scheduling/scheduling.server";
 import { DayList } from "~/scheduling/ui";
 
 export const meta: MetaFunction = () => [{ title: "研修の詳細 / Session – つなぐ" }];
@@ -33,7 +41,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const c = counts.get(s.id)!;
   const status = mine?.status ?? null;
-  const refusal = isTrainee ? refusalFor({ status: s.status, opensAt: s.opensAt, closesAt: s.closesAt, startsAt: s.days[0]?.startsAt ?? null }, new Date(), status, prereq) : null;
+  const refusal = isTrainee
+    ? refusalFor(
+        { status: s.status, opensAt: s.opensAt, closesAt: s.closesAt, startsAt: s.days[0]?.startsAt ?? null },
+        new Date(),
+        status,
+        prereq,
+      )
+    : null;
   return {
     session: {
       id: s.id,
@@ -87,7 +102,12 @@ export default function SessionPage() {
   const { session: s, isTrainee, status, place, prereq, refusal, overlapsWith } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
-  const prereqKey = s.prerequisite === "none" ? "scheduling.prereq.none" : s.track === "practical" ? "scheduling.prereq.practical" : "scheduling.prereq.basic-group";
+  const prereqKey =
+    s.prerequisite === "none"
+      ? "scheduling.prereq.none"
+      : s.track === "practical"
+        ? "scheduling.prereq.practical"
+        : "scheduling.prereq.basic-group";
   const canEnrol = isTrainee && !refusal;
   return (
     <div className="page">
@@ -113,7 +133,9 @@ export default function SessionPage() {
         ) : null}
         {result && result.intent === "enrol" && result.ok && "status" in result ? (
           <p className="alert alert-success" role="status">
-            {result.status === "enrolled" ? t("scheduling.result.enrolled") : t("scheduling.result.waitlisted", { place: result.place ?? "" })}
+            {result.status === "enrolled"
+              ? t("scheduling.result.enrolled")
+              : t("scheduling.result.waitlisted", { place: result.place ?? "" })}
           </p>
         ) : null}
         {result && result.intent === "cancel" && result.ok ? (
@@ -125,7 +147,9 @@ export default function SessionPage() {
 
       {isTrainee ? (
         <section className="panel" aria-labelledby="my-status">
-          <h2 id="my-status">{t("scheduling.yourStatus", { status: status ? t(`scheduling.status.${status as "enrolled"}`) : t("scheduling.status.none") })}</h2>
+          <h2 id="my-status">
+            {t("scheduling.yourStatus", { status: status ? t(`scheduling.status.${status as "enrolled"}`) : t("scheduling.status.none") })}
+          </h2>
           {status === "waitlisted" && place ? <p>{t("scheduling.yourPlace", { place })}</p> : null}
           {overlapsWith.length ? (
             <p className="alert alert-warning" role="note">

@@ -15,6 +15,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!s) throw notFound();
   const origin = getEnv().APP_ORIGIN ?? new URL(request.url).origin;
   return new Response(buildCalendar(sessionEvents(s, origin, false), s.titleJa), {
-    headers: { "Content-Type": "text/calendar; charset=utf-8", "Content-Disposition": `attachment; filename="session-${s.id}.ics"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="session-${s.id}.ics"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -7,7 +7,14 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { seatsLeft } from "~/scheduling/rules";
-import { createFeedToken, ensureCertificates, revokeFeedTokens, sessionCounts, sessionInclude, sessionTitle } from "~/scheduling/scheduling.server";
+import {
+  createFeedToken,
+  ensureCertificates,
+  revokeFeedTokens,
+  sessionCounts,
+  sessionInclude,
+  sessionTitle,
+} from "~/scheduling/scheduling.server";
 import { DayList } from "~/scheduling/ui";
 
 export const meta: MetaFunction = () => [{ title: "集合研修・実践研修 / Sessions – つなぐ" }];
@@ -26,7 +33,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   sessions.sort((a, b) => (a.days[0]?.startsAt.getTime() ?? 0) - (b.days[0]?.startsAt.getTime() ?? 0));
   const [counts, mine, certificates, feed] = await Promise.all([
     sessionCounts(sessions.map((s) => s.id)),
-    prisma.sessionEnrollment.findMany({ where: { userId: user.id }, include: { session: { include: sessionInclude } }, orderBy: { queuedAt: "desc" } }),
+    prisma.sessionEnrollment.findMany({
+      where: { userId: user.id },
+      include: { session: { include: sessionInclude } },
+      orderBy: { queuedAt: "desc" },
+    }),
     prisma.certificate.findMany({ where: { userId: user.id }, orderBy: [{ fiscalYear: "desc" }, { issuedAt: "desc" }] }),
     prisma.calendarFeedToken.findFirst({ where: { userId: user.id, revokedAt: null }, orderBy: { createdAt: "desc" } }),
   ]);
@@ -47,8 +58,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
         mine: status.get(s.id) ?? null,
       };
     }),
-    mine: mine.filter((e) => e.status !== "cancelled").map((e) => ({ id: e.sessionId, title: sessionTitle(e.session, locale), status: e.status, days: e.session.days, cancelled: e.session.status === "cancelled" })),
-    certificates: certificates.map((c) => ({ id: c.id, track: c.track, fiscalYear: c.fiscalYear, serial: c.serial, revoked: !!c.revokedAt, issuedAt: c.issuedAt })),
+    mine: mine
+      .filter((e) => e.status !== "cancelled")
+      .map((e) => ({
+        id: e.sessionId,
+        title: sessionTitle(e.session, locale),
+        status: e.status,
+        days: e.session.days,
+        cancelled: e.session.status === "cancelled",
+      })),
+    certificates: certificates.map((c) => ({
+      id: c.id,
+      track: c.track,
+      fiscalYear: c.fiscalYear,
+      serial: c.serial,
+      revoked: !!c.revokedAt,
+      issuedAt: c.issuedAt,
+    })),
     feedCreatedAt: feed?.createdAt ?? null,
   };
 }
@@ -89,7 +115,9 @@ export default function Sessions() {
                   <Link to={`/sessions/${m.id}`}>{m.title}</Link>
                 </h3>
                 <p>
-                  <span className={`badge badge-${m.status}`}>{m.cancelled ? t("scheduling.status.sessionCancelled") : t(`scheduling.status.${m.status as "enrolled"}`)}</span>
+                  <span className={`badge badge-${m.status}`}>
+                    {m.cancelled ? t("scheduling.status.sessionCancelled") : t(`scheduling.status.${m.status as "enrolled"}`)}
+                  </span>
                 </p>
                 <DayList days={m.days} />
               </li>
@@ -127,7 +155,13 @@ export default function Sessions() {
                       <DayList days={s.days} />
                     </td>
                     <td>{[s.place, s.online ? t("scheduling.online") : null].filter(Boolean).join(" / ")}</td>
-                    <td>{s.cancelled ? t("scheduling.status.sessionCancelled") : s.seats > 0 ? t("scheduling.seatsLeft", { count: s.seats }) : t("scheduling.full", { count: s.waiting })}</td>
+                    <td>
+                      {s.cancelled
+                        ? t("scheduling.status.sessionCancelled")
+                        : s.seats > 0
+                          ? t("scheduling.seatsLeft", { count: s.seats })
+                          : t("scheduling.full", { count: s.waiting })}
+                    </td>
                     <td>{s.mine ? t(`scheduling.status.${s.mine as "enrolled"}`) : t("scheduling.status.none")}</td>
                   </tr>
                 ))}

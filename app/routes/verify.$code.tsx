@@ -4,13 +4,19 @@ import { notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
 import { useFormat, useT } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [{ title: "修了証の確認 / Certificate verification – つなぐ" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "修了証の確認 / Certificate verification – つなぐ" },
+  { name: "robots", content: "noindex" },
+];
 
 /** Public: whether a certificate is valid, with the name, track and year only. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const code = String(params.code ?? "").toUpperCase();
   if (!/^[A-Z0-9]{6,32}$/.test(code)) throw notFound();
-  const c = await prisma.certificate.findUnique({ where: { verificationCode: code }, include: { user: { select: { displayName: true } } } });
+  const c = await prisma.certificate.findUnique({
+    where: { verificationCode: code },
+    include: { user: { select: { displayName: true } } },
+  });
   if (!c) throw notFound();
   return { valid: !c.revokedAt, name: c.user.displayName, track: c.track, fiscalYear: c.fiscalYear };
 }

@@ -9,7 +9,13 @@ export function sessionEvents(s: SessionWithDays, origin: string, waitlisted: bo
     start: d.startsAt,
     end: d.endsAt,
     summary: `${waitlisted ? "（キャンセル待ち）" : ""}${s.titleJa}${n > 1 ? `（${i + 1}/${n}日目）` : ""}`,
-    description: [s.descriptionJa, s.facilitators ? `ファシリテーター: ${s.facilitators}` : "", s.onlineUrl ? `オンライン: ${s.onlineUrl}` : ""].filter(Boolean).join("\n"),
+    description: [
+      s.descriptionJa,
+      s.facilitators ? `ファシリテーター: ${s.facilitators}` : "",
+      s.onlineUrl ? `オンライン: ${s.onlineUrl}` : "",
+    ]
+      .filter(Boolean)
+      .join("\n"),
     location: s.venue || s.onlineUrl || undefined,
     url: `${origin}/sessions/${s.id}`,
     cancelled: s.status === "cancelled",

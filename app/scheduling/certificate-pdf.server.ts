@@ -50,13 +50,19 @@ export async function certificatePdf(c: CertificateFacts): Promise<Uint8Array> {
   const page = doc.addPage([595.28, 841.89]); // A4
   const { width, height } = page.getSize();
   const ink = rgb(0.1, 0.1, 0.12);
-  const centre = (text: string, y: number, size: number, font = regular) => page.drawText(text, { x: (width - font.widthOfTextAtSize(text, size)) / 2, y, size, font, color: ink });
+  const centre = (text: string, y: number, size: number, font = regular) =>
+    page.drawText(text, { x: (width - font.widthOfTextAtSize(text, size)) / 2, y, size, font, color: ink });
 
   page.drawRectangle({ x: 28, y: 28, width: width - 56, height: height - 56, borderColor: rgb(0.2, 0.35, 0.55), borderWidth: 3 });
   page.drawRectangle({ x: 36, y: 36, width: width - 72, height: height - 72, borderColor: rgb(0.2, 0.35, 0.55), borderWidth: 0.8 });
   centre("修 了 証", height - 150, 40, bold);
   centre(`${c.name} 様`, height - 250, 26, bold);
-  const lines = ["あなたは", TRACK_NAMES_JA[c.track] ?? c.track, `（${fiscalYearLabelJa(c.fiscalYear)}）`, "の課程を修了したことを証します。"];
+  const lines = [
+    "あなたは",
+    TRACK_NAMES_JA[c.track] ?? c.track,
+    `（${fiscalYearLabelJa(c.fiscalYear)}）`,
+    "の課程を修了したことを証します。",
+  ];
   lines.forEach((l, i) => centre(l, height - 330 - i * 30, l.length > 30 ? 13 : 15));
   centre(eraDateJa(c.issuedAt), height - 500, 15);
   centre("障害者自立支援協議会 企画委員会", height - 540, 16, bold);

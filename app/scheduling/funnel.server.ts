@@ -21,14 +21,24 @@ export async function trainingFunnel(fiscalYear: number): Promise<Funnel> {
   const slugs = await curriculumSlugs(fiscalYear);
   const [progress, certificates] = await Promise.all([
     slugs.length
-      ? prisma.moduleProgress.groupBy({ by: ["userId"], where: { slug: { in: slugs }, completedAt: { not: null } }, _count: { _all: true } })
+      ? prisma.moduleProgress.groupBy({
+          by: ["userId"],
+          where: { slug: { in: slugs }, completedAt: { not: null } },
+          _count: { _all: true },
+        })
       : Promise.resolve([]),
     prisma.certificate.findMany({ where: { fiscalYear, revokedAt: null }, select: { userId: true, track: true } }),
   ]);
   const onDemand = new Set(progress.filter((p) => p._count._all === slugs.length).map((p) => p.userId));
   const byTrack = (track: string) => new Set(certificates.filter((c) => c.track === track).map((c) => c.userId));
   for (const id of byTrack("basic-ondemand")) onDemand.add(id);
-  const out = { fiscalYear, onDemand: onDemand.size, group: byTrack("basic-group").size, practical: byTrack("practical").size, reported: false };
+  const out = {
+    fiscalYear,
+    onDemand: onDemand.size,
+    group: byTrack("basic-group").size,
+    practical: byTrack("practical").size,
+    reported: false,
+  };
   const reported = REPORTED_FUNNELS[fiscalYear];
   if (reported && out.onDemand + out.group + out.practical === 0) return { fiscalYear, ...reported, reported: true };
   return out;

@@ -43,7 +43,13 @@ describe("iCalendar output", () => {
   it("escapes TEXT and never splits a multi-byte character", () => {
     expect(escapeText("a,b;c\\d\ne")).toBe("a\\,b\\;c\\\\d\\ne");
     const folded = foldLine("SUMMARY:" + "あ".repeat(60));
-    for (const part of folded.split("\r\n")) expect(() => new TextDecoder("utf-8", { fatal: true }).decode(new TextEncoder().encode(part))).not.toThrow();
-    expect(folded.split("\r\n").map((l, i) => (i ? l.slice(1) : l)).join("")).toBe("SUMMARY:" + "あ".repeat(60));
+    for (const part of folded.split("\r\n"))
+      expect(() => new TextDecoder("utf-8", { fatal: true }).decode(new TextEncoder().encode(part))).not.toThrow();
+    expect(
+      folded
+        .split("\r\n")
+        .map((l, i) => (i ? l.slice(1) : l))
+        .join(""),
+    ).toBe("SUMMARY:" + "あ".repeat(60));
   });
 });

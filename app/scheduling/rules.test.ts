@@ -28,7 +28,12 @@ describe("waitlist", () => {
 });
 
 describe("refusals", () => {
-  const s = { status: "scheduled", opensAt: d("2026-11-01T00:00:00Z"), closesAt: d("2026-11-30T00:00:00Z"), startsAt: d("2026-12-05T00:00:00Z") };
+  const s = {
+    status: "scheduled",
+    opensAt: d("2026-11-01T00:00:00Z"),
+    closesAt: d("2026-11-30T00:00:00Z"),
+    startsAt: d("2026-12-05T00:00:00Z"),
+  };
   const now = d("2026-11-23T00:00:00Z");
   it("gives the reason", () => {
     expect(refusalFor(s, now, null, true)).toBeNull();
@@ -52,9 +57,24 @@ describe("prerequisites", () => {
   it("practical needs basic training this year or a recorded earlier year", () => {
     expect(prerequisitesMet("practical", 2026, "default", none)).toBe(false);
     expect(prerequisitesMet("practical", 2026, "default", { ...none, groupCompleteThisYear: true })).toBe(true);
-    expect(prerequisitesMet("practical", 2026, "default", { ...none, certificates: [{ track: "basic-group", fiscalYear: 2023, revoked: false }] })).toBe(true);
-    expect(prerequisitesMet("practical", 2026, "default", { ...none, certificates: [{ track: "basic-group", fiscalYear: 2023, revoked: true }] })).toBe(false);
-    expect(prerequisitesMet("practical", 2026, "default", { ...none, certificates: [{ track: "basic-group", fiscalYear: 2027, revoked: false }] })).toBe(false);
+    expect(
+      prerequisitesMet("practical", 2026, "default", {
+        ...none,
+        certificates: [{ track: "basic-group", fiscalYear: 2023, revoked: false }],
+      }),
+    ).toBe(true);
+    expect(
+      prerequisitesMet("practical", 2026, "default", {
+        ...none,
+        certificates: [{ track: "basic-group", fiscalYear: 2023, revoked: true }],
+      }),
+    ).toBe(false);
+    expect(
+      prerequisitesMet("practical", 2026, "default", {
+        ...none,
+        certificates: [{ track: "basic-group", fiscalYear: 2027, revoked: false }],
+      }),
+    ).toBe(false);
     expect(prerequisitesMet("practical", 2026, "default", { ...none, onDemandComplete: true })).toBe(false);
   });
 });

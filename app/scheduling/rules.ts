@@ -4,7 +4,14 @@ export type SessionTrack = (typeof SESSION_TRACKS)[number];
 export const CERTIFICATE_TRACKS = ["basic-ondemand", "basic-group", "practical"] as const;
 export type CertificateTrack = (typeof CERTIFICATE_TRACKS)[number];
 
-export type Refusal = "session-cancelled" | "window-not-open" | "window-closed" | "prerequisites-missing" | "already-enrolled" | "already-waitlisted" | "session-over";
+export type Refusal =
+  | "session-cancelled"
+  | "window-not-open"
+  | "window-closed"
+  | "prerequisites-missing"
+  | "already-enrolled"
+  | "already-waitlisted"
+  | "session-over";
 
 export interface SessionFacts {
   status: string;
@@ -62,9 +69,15 @@ export interface Prior {
  * Default prerequisites: a group session needs the year's on-demand track complete; practical
  * training needs the basic training complete (its group part, this year or an earlier year).
  */
-export function prerequisitesMet(track: string, fiscalYear: number, rule: string, facts: { onDemandComplete: boolean; groupCompleteThisYear: boolean; certificates: Prior[] }): boolean {
+export function prerequisitesMet(
+  track: string,
+  fiscalYear: number,
+  rule: string,
+  facts: { onDemandComplete: boolean; groupCompleteThisYear: boolean; certificates: Prior[] },
+): boolean {
   if (rule === "none") return true;
-  const has = (t: string, pred: (fy: number) => boolean) => facts.certificates.some((c) => !c.revoked && c.track === t && pred(c.fiscalYear));
+  const has = (t: string, pred: (fy: number) => boolean) =>
+    facts.certificates.some((c) => !c.revoked && c.track === t && pred(c.fiscalYear));
   if (track === "basic-group") return facts.onDemandComplete || has("basic-ondemand", (fy) => fy === fiscalYear);
   if (track === "practical") return facts.groupCompleteThisYear || has("basic-group", (fy) => fy <= fiscalYear);
   return true;

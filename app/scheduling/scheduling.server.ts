@@ -55,7 +55,8 @@ export async function prerequisitesFor(userId: number, s: { track: string; fisca
 
 // ---- Notifications (in-app + outbox mail) ----
 
-export type NotificationKind = "enrolled" | "waitlisted" | "promoted" | "reminder" | "session-cancelled" | "enrolment-cancelled" | "certificate";
+export type NotificationKind =
+  "enrolled" | "waitlisted" | "promoted" | "reminder" | "session-cancelled" | "enrolment-cancelled" | "certificate";
 
 interface NotifyArgs {
   userId: number;
@@ -69,7 +70,12 @@ interface NotifyArgs {
 
 /** Creates the in-app notification and queues the mail; with a dedupeKey, a second call does nothing. */
 export async function notify(args: NotifyArgs): Promise<boolean> {
-  const payload = { sessionId: args.sessionId ?? null, title: args.title, when: args.when?.toISOString() ?? null, place: args.place ?? null };
+  const payload = {
+    sessionId: args.sessionId ?? null,
+    title: args.title,
+    when: args.when?.toISOString() ?? null,
+    place: args.place ?? null,
+  };
   try {
     await prisma.notification.create({ data: { userId: args.userId, kind: args.kind, payload, dedupeKey: args.dedupeKey ?? null } });
   } catch (e) {
@@ -126,12 +132,25 @@ export async function enrol(userId: number, sessionId: number, now = new Date())
       const s = await lockSession(tx, sessionId);
       if (!s) return { ok: false, reason: "not-found" };
       const existing = await tx.sessionEnrollment.findUnique({ where: { sessionId_userId: { sessionId, userId } } });
-      const refusal = refusalFor({ status: s.status, opensAt: s.opensAt, closesAt: s.closesAt, startsAt: s.days[0]?.startsAt ?? null }, now, existing?.status ?? null, prereq);
+      const refusal = refusalFor(
+        { status: s.status, opensAt: s.opensAt, closesAt: s.closesAt, startsAt: s.days[0]?.startsAt ?? null },
+        now,
+        existing?.status ?? null,
+        prereq,
+      );
       if (refusal) return { ok: false, reason: refusal };
       const enrolled = await tx.sessionEnrollment.count({ where: { sessionId, status: "enrolled" } });
       const status = placement(s.capacity, enrolled);
-      const data = { status, queuedAt: new Date(), enrolledAt: status === "enrolled" ? new Date() : null, cancelledAt: null, noShow: false };
-      const row = existing ? await tx.sessionEnrollment.update({ where: { id: existing.id }, data }) : await tx.sessionEnrollment.create({ data: { sessionId, userId, ...data } });
+      const data = {
+        status,
+        queuedAt: new Date(),
+        enrolledAt: status === "enrolled" ? new Date() : null,
+        cancelledAt: null,
+        noShow: false,
+      };
+      const row = existing
+        ? await tx.sessionEnrollment.update({ where: { id: existing.id }, data })
+        : await tx.sessionEnrollment.create({ data: { sessionId, userId, ...data } });
       const place = status === "waitlisted" ? await placeInWaitlist(tx, sessionId, row.id) : null;
       return { ok: true, status, place, overlapsWith: [], enrollmentId: row.id };
     },
@@ -159,7 +178,8 @@ export async function cancelEnrolment(userId: number, sessionId: number): Promis
   );
   if (!out) return { ok: false, promoted: [] };
   await notify({ userId, kind: "enrolment-cancelled", sessionId, title: out.session.titleJa, when: out.session.days[0]?.startsAt });
-  for (const id of out.promoted) await notify({ userId: id, kind: "promoted", sessionId, title: out.session.titleJa, when: out.session.days[0]?.startsAt });
+  for (const id of out.promoted)
+    await notify({ userId: id, kind: "promoted", sessionId, title: out.session.titleJa, when: out.session.days[0]?.startsAt });
   return { ok: true, promoted: out.promoted };
 }
 
@@ -217,7 +237,9 @@ export async function updateSession(id: number, input: SessionInput) {
     const promoted = s.status === "scheduled" ? await promoteWaitlisted(tx, { id, capacity: rest.capacity }) : [];
     return { promoted };
   });
-  if (out) for (const userId of out.promoted) await notify({ userId, kind: "promoted", sessionId: id, title: input.titleJa, when: days[0]?.startsAt });
+  if (out)
+    for (const userId of out.promoted)
+      await notify({ userId, kind: "promoted", sessionId: id, title: input.titleJa, when: days[0]?.startsAt });
   return out;
 }
 
@@ -230,12 +252,17 @@ export async function cancelSession(id: number, reason: string) {
   });
   if (!s) return 0;
   const people = await prisma.sessionEnrollment.findMany({ where: { sessionId: id, status: { in: ["enrolled", "waitlisted"] } } });
-  for (const p of people) await notify({ userId: p.userId, kind: "session-cancelled", sessionId: id, title: s.titleJa, when: s.days[0]?.startsAt });
+  for (const p of people)
+    await notify({ userId: p.userId, kind: "session-cancelled", sessionId: id, title: s.titleJa, when: s.days[0]?.startsAt });
   return people.length;
 }
 
 export async function sessionCounts(sessionIds: number[]) {
-  const rows = await prisma.sessionEnrollment.groupBy({ by: ["sessionId", "status"], where: { sessionId: { in: sessionIds } }, _count: { _all: true } });
+  const rows = await prisma.sessionEnrollment.groupBy({
+    by: ["sessionId", "status"],
+    where: { sessionId: { in: sessionIds } },
+    _count: { _all: true },
+  });
   const out = new Map<number, { enrolled: number; waitlisted: number; cancelled: number }>();
   for (const id of sessionIds) out.set(id, { enrolled: 0, waitlisted: 0, cancelled: 0 });
   for (const r of rows) out.get(r.sessionId)![r.status as "enrolled"] = r._count._all;
@@ -259,7 +286,11 @@ export async function setAttendance(enrollmentId: number, dayId: number, present
   const e = await prisma.sessionEnrollment.findUnique({ where: { id: enrollmentId }, include: { session: { include: { days: true } } } });
   if (!e || e.status !== "enrolled" || !e.session.days.some((d) => d.id === dayId)) return null;
   if (present) {
-    await prisma.sessionAttendance.upsert({ where: { enrollmentId_dayId: { enrollmentId, dayId } }, create: { enrollmentId, dayId, checkedInById: byId }, update: {} });
+    await prisma.sessionAttendance.upsert({
+      where: { enrollmentId_dayId: { enrollmentId, dayId } },
+      create: { enrollmentId, dayId, checkedInById: byId },
+      update: {},
+    });
     if (e.noShow) await prisma.sessionEnrollment.update({ where: { id: enrollmentId }, data: { noShow: false } });
   } else {
     await prisma.sessionAttendance.deleteMany({ where: { enrollmentId, dayId } });
@@ -289,9 +320,14 @@ export async function issueCertificate(userId: number, track: string, fiscalYear
   if (existing) return existing;
   const code = newVerificationCode();
   try {
-    const created = await prisma.certificate.create({ data: { userId, track, fiscalYear, issuedById: byId, issuedAt, serial: `pending-${code}`, verificationCode: code } });
+    const created = await prisma.certificate.create({
+      data: { userId, track, fiscalYear, issuedById: byId, issuedAt, serial: `pending-${code}`, verificationCode: code },
+    });
     const prefix = { "basic-ondemand": "K1", "basic-group": "K2", practical: "J" }[track] ?? "X";
-    const cert = await prisma.certificate.update({ where: { id: created.id }, data: { serial: `${fiscalYear}-${prefix}-${String(created.id).padStart(5, "0")}` } });
+    const cert = await prisma.certificate.update({
+      where: { id: created.id },
+      data: { serial: `${fiscalYear}-${prefix}-${String(created.id).padStart(5, "0")}` },
+    });
     const title = `${fiscalYearLabelJa(fiscalYear)}`;
     await notify({ userId, kind: "certificate", title, dedupeKey: `certificate:${cert.id}` });
     return cert;
@@ -329,7 +365,17 @@ export async function sendReminders(now = new Date()): Promise<number> {
   let sent = 0;
   for (const d of days) {
     for (const e of d.session.enrollments) {
-      if (await notify({ userId: e.userId, kind: "reminder", sessionId: d.sessionId, title: d.session.titleJa, when: d.startsAt, dedupeKey: `reminder:${e.id}:${d.id}` })) sent++;
+      if (
+        await notify({
+          userId: e.userId,
+          kind: "reminder",
+          sessionId: d.sessionId,
+          title: d.session.titleJa,
+          when: d.startsAt,
+          dedupeKey: `reminder:${e.id}:${d.id}`,
+        })
+      )
+        sent++;
     }
   }
   return sent;

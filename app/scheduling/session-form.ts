@@ -40,7 +40,17 @@ const schema = z.object({
   descriptionEn: z.string().trim().max(4000).default(""),
   goalCodes: z.string().trim().max(300).default(""),
   venue: z.string().trim().max(300).default(""),
-  onlineUrl: z.union([z.literal(""), z.string().trim().url().max(500).refine((u) => /^https?:/i.test(u), "validation.url")]).default(""),
+  onlineUrl: z
+    .union([
+      z.literal(""),
+      z
+        .string()
+        .trim()
+        .url()
+        .max(500)
+        .refine((u) => /^https?:/i.test(u), "validation.url"),
+    ])
+    .default(""),
   capacity: z.coerce.number().int().min(1).max(500),
   opensAt: jstDateTime,
   closesAt: jstDateTime,
@@ -109,7 +119,9 @@ export function parseSessionForm(form: FormData): { ok: true; data: ParsedSessio
 }
 
 /** The form's initial values from a stored session. */
-export function sessionFormValues(s: ParsedSession & { days: { startsAt: Date | string; endsAt: Date | string }[] }): Record<string, string> {
+export function sessionFormValues(
+  s: ParsedSession & { days: { startsAt: Date | string; endsAt: Date | string }[] },
+): Record<string, string> {
   const v: Record<string, string> = {
     track: s.track,
     titleJa: s.titleJa,

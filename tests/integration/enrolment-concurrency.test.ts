@@ -75,7 +75,10 @@ describe("enrolment under concurrency", () => {
     const trainees = await Promise.all(Array.from({ length: 20 }, () => createUser({ roles: ["TRAINEE"] })));
     const session = await newSession(5);
     for (const t of trainees.slice(0, 10)) await enrol(t.id, session.id);
-    await Promise.all([...trainees.slice(0, 3).map((t) => cancelEnrolment(t.id, session.id)), ...trainees.slice(10).map((t) => enrol(t.id, session.id))]);
+    await Promise.all([
+      ...trainees.slice(0, 3).map((t) => cancelEnrolment(t.id, session.id)),
+      ...trainees.slice(10).map((t) => enrol(t.id, session.id)),
+    ]);
     expect(await prisma.sessionEnrollment.count({ where: { sessionId: session.id, status: "enrolled" } })).toBe(5);
     expect(await prisma.sessionEnrollment.count({ where: { sessionId: session.id, status: "waitlisted" } })).toBe(12);
   });
@@ -104,7 +107,10 @@ describe("enrolment under concurrency", () => {
     expect(first).toBeGreaterThanOrEqual(2);
     expect(await sendReminders(now)).toBe(0);
 
-    const e = await prisma.sessionEnrollment.findUniqueOrThrow({ where: { sessionId_userId: { sessionId: a.id, userId: t.id } }, include: { session: { include: { days: true } } } });
+    const e = await prisma.sessionEnrollment.findUniqueOrThrow({
+      where: { sessionId_userId: { sessionId: a.id, userId: t.id } },
+      include: { session: { include: { days: true } } },
+    });
     const cert = await setAttendance(e.id, e.session.days[0].id, true, null);
     expect(cert?.track).toBe("basic-group");
     expect(cert?.serial).toMatch(/^2026-K2-\d{5}$/);
