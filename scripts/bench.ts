@@ -23,6 +23,10 @@ const TARGETS: Target[] = [
   { name: "/login (page)", path: "/login" },
   { name: "/ (signed in)", path: "/", as: "manager" },
   { name: "/admin/users (signed in)", path: "/admin/users", as: "admin" },
+  { name: "/training (catalogue)", path: "/training", as: "trainee" },
+  { name: "/training/modules/:slug (a section)", path: "/training/modules/person-centred-assessment?section=case", as: "trainee" },
+  { name: "/training/modules/:slug (the check)", path: "/training/modules/person-centred-assessment?view=check", as: "trainee" },
+  { name: "/committee/progress", path: "/committee/progress", as: "committee" },
 ];
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
@@ -99,7 +103,7 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
     PORT: String(PORT),
     TSUNAGU_DATA_DIR: ".data/bench",
     TSUNAGU_RESET_DATA: "1",
-    EMBEDDED_PG_PORT: "54360",
+    EMBEDDED_PG_PORT: process.env.BENCH_PG_PORT ?? "54360",
     DATABASE_URL: "",
   },
   stdio: ["ignore", "inherit", "inherit"],

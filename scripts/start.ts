@@ -35,7 +35,13 @@ function ensureBuild() {
   const stamp = join(PROJECT_ROOT, "build/.source-hash");
   const current = sourceHash();
   const contentCompiled = existsSync(join(PROJECT_ROOT, "app/generated/content/manifest.json"));
-  if (contentCompiled && existsSync(join(PROJECT_ROOT, "build/server/index.js")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current) return;
+  if (
+    contentCompiled &&
+    existsSync(join(PROJECT_ROOT, "build/server/index.js")) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === current
+  )
+    return;
   console.log("Building the production bundle…");
   const result = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, stdio: "inherit" });
   if (result.status !== 0) throw new Error("build failed");
@@ -45,7 +51,8 @@ function ensureBuild() {
 /** Dev: compiles the training content now and again whenever a file under content/ changes. */
 async function watchContent() {
   const { compileContent } = await import("./lib/compile-content.ts");
-  const compile = () => compileContent({ log: (m) => console.log(`[content] ${m}`) }).catch((e: Error) => console.error(`[content] ${e.message}`));
+  const compile = () =>
+    compileContent({ log: (m) => console.log(`[content] ${m}`) }).catch((e: Error) => console.error(`[content] ${e.message}`));
   await compile();
   let timer: NodeJS.Timeout | undefined;
   watch(join(PROJECT_ROOT, "content"), { recursive: true }, () => {

@@ -5,7 +5,15 @@ import { requireRole } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { pick } from "~/training/content.server";
-import { curriculumSlugs, enrolByEmail, enrolledTrainees, importEnrolmentCsv, onDemandModules, setCurriculum, type ImportRow } from "~/training/training.server";
+import {
+  curriculumSlugs,
+  enrolByEmail,
+  enrolledTrainees,
+  importEnrolmentCsv,
+  onDemandModules,
+  setCurriculum,
+  type ImportRow,
+} from "~/training/training.server";
 import { yearChoices, yearParam } from "~/training/year";
 
 export const meta: MetaFunction = () => [{ title: "研修カリキュラム / Curriculum – つなぐ" }];
@@ -21,7 +29,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     year,
     years: yearChoices(),
-    modules: onDemandModules().map((m) => ({ slug: m.slug, title: pick(m.frontmatter.title, locale), pillar: m.frontmatter.pillar, level: m.frontmatter.level, selected: slugs.includes(m.slug) })),
+    modules: onDemandModules().map((m) => ({
+      slug: m.slug,
+      title: pick(m.frontmatter.title, locale),
+      pillar: m.frontmatter.pillar,
+      level: m.frontmatter.level,
+      selected: slugs.includes(m.slug),
+    })),
     trainees,
   };
 }
@@ -34,22 +48,41 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "curriculum") {
     const chosen = form.getAll("slug").filter((v): v is string => typeof v === "string");
     const saved = await setCurriculum(year, chosen);
-    await audit({ actorId: user.id, action: "training.curriculum.set", entityType: "CurriculumYear", entityId: year, summary: saved.join(", ") });
+    await audit({
+      actorId: user.id,
+      action: "training.curriculum.set",
+      entityType: "CurriculumYear",
+      entityId: year,
+      summary: saved.join(", "),
+    });
     return { intent, ok: true as const, count: saved.length };
   }
   if (intent === "enrol") {
     const email = String(form.get("email") ?? "").slice(0, 300);
     const outcome = await enrolByEmail(email, year, user.id);
-    if (outcome === "enrolled") await audit({ actorId: user.id, action: "training.enrol", entityType: "TrainingEnrollment", entityId: `${year}:${email.trim().toLowerCase()}` });
+    if (outcome === "enrolled")
+      await audit({
+        actorId: user.id,
+        action: "training.enrol",
+        entityType: "TrainingEnrollment",
+        entityId: `${year}:${email.trim().toLowerCase()}`,
+      });
     return data({ intent, ok: outcome === "enrolled", outcome, email }, { status: outcome === "enrolled" ? 200 : 400 });
   }
   if (intent === "import") {
     const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) return data({ intent, ok: false as const, error: "training.import.noFile" as const }, { status: 400 });
+    if (!(file instanceof File) || file.size === 0)
+      return data({ intent, ok: false as const, error: "training.import.noFile" as const }, { status: 400 });
     if (file.size > MAX_CSV_BYTES) return data({ intent, ok: false as const, error: "training.import.tooLarge" as const }, { status: 400 });
     const rows = await importEnrolmentCsv(await file.text(), year, user.id);
     const enrolled = rows.filter((r) => r.outcome === "enrolled").length;
-    await audit({ actorId: user.id, action: "training.enrol.import", entityType: "TrainingEnrollment", entityId: year, summary: `${file.name}: ${enrolled}/${rows.length} enrolled` });
+    await audit({
+      actorId: user.id,
+      action: "training.enrol.import",
+      entityType: "TrainingEnrollment",
+      entityId: year,
+      summary: `${file.name}: ${enrolled}/${rows.length} enrolled`,
+    });
     return { intent, ok: true as const, rows, enrolled, refused: rows.length - enrolled };
   }
   return data({ intent: null, ok: false as const }, { status: 400 });
@@ -97,7 +130,10 @@ export default function CommitteeCurriculum() {
             {modules.map((m) => (
               <label key={m.slug} className="check">
                 <input type="checkbox" name="slug" value={m.slug} defaultChecked={m.selected} />
-                {m.title} <span className="muted">（{t(`training.pillar.${m.pillar}`)} · {t(`training.level.${m.level}`)}）</span>
+                {m.title}{" "}
+                <span className="muted">
+                  （{t(`training.pillar.${m.pillar}`)} · {t(`training.level.${m.level}`)}）
+                </span>
               </label>
             ))}
           </fieldset>
@@ -146,7 +182,9 @@ export default function CommitteeCurriculum() {
         </Form>
         {importRows && result && "enrolled" in result ? (
           <div role="status">
-            <p className={`alert ${result.refused ? "alert-error" : "alert-success"}`}>{t("training.import.summary", { enrolled: result.enrolled ?? 0, refused: result.refused ?? 0 })}</p>
+            <p className={`alert ${result.refused ? "alert-error" : "alert-success"}`}>
+              {t("training.import.summary", { enrolled: result.enrolled ?? 0, refused: result.refused ?? 0 })}
+            </p>
             <div className="table-wrap">
               <table className="import-report">
                 <caption>{t("training.import.report")}</caption>
@@ -163,7 +201,8 @@ export default function CommitteeCurriculum() {
                       <td className="num">{r.line}</td>
                       <td>{r.value}</td>
                       <td>
-                        {r.outcome === "enrolled" ? t("training.import.done") : t("training.import.refused")}: {t(`training.outcome.${r.outcome}`)}
+                        {r.outcome === "enrolled" ? t("training.import.done") : t("training.import.refused")}:{" "}
+                        {t(`training.outcome.${r.outcome}`)}
                       </td>
                     </tr>
                   ))}

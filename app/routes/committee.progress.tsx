@@ -56,9 +56,11 @@ export default function CommitteeProgress() {
       </Form>
       <p role="status">{t("training.progress.summary", { trainees: rows.length, modules: modules.length })}</p>
       {rows.length && modules.length ? (
-        <div className="table-wrap progress-matrix">
+        // A wide table scrolls sideways: the region takes focus so keyboard users can scroll it (WCAG 2.1.1).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        <div className="table-wrap progress-matrix" tabIndex={0} role="region" aria-labelledby="progress-caption">
           <table>
-            <caption>{t("training.progress.caption", { year: format.fiscalYear(year) })}</caption>
+            <caption id="progress-caption">{t("training.progress.caption", { year: format.fiscalYear(year) })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("field.displayName")}</th>

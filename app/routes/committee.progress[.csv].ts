@@ -13,12 +13,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = resolveLocale(request, user);
   const year = yearParam(new URL(request.url));
   const matrix = await progressMatrix(year);
-  const header = [t("field.displayName"), t("field.email"), t("field.office"), ...matrix.slugs.map((s) => pick(findModule(s)!.frontmatter.title, locale)), t("training.progress.completed")];
+  const header = [
+    t("field.displayName"),
+    t("field.email"),
+    t("field.office"),
+    ...matrix.slugs.map((s) => pick(findModule(s)!.frontmatter.title, locale)),
+    t("training.progress.completed"),
+  ];
   const rows = matrix.rows.map((r) => [
     r.displayName,
     r.email,
     r.officeName ?? "",
-    ...r.cells.map((c) => (c.status === "in-progress" || c.status === "failed" ? `${t(`training.status.${c.status}`)} (${c.reached}/${c.sections})` : t(`training.status.${c.status}`))),
+    ...r.cells.map((c) =>
+      c.status === "in-progress" || c.status === "failed"
+        ? `${t(`training.status.${c.status}`)} (${c.reached}/${c.sections})`
+        : t(`training.status.${c.status}`),
+    ),
     `${r.complete}/${matrix.slugs.length}`,
   ]);
   return new Response(toCsv([header, ...rows]), {

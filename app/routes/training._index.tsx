@@ -15,19 +15,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["TRAINEE", "PLANNING_COMMITTEE"]);
   const locale = resolveLocale(request, user);
   const url = new URL(request.url);
-  const pillar = (PILLARS as readonly string[]).includes(url.searchParams.get("pillar") ?? "") ? (url.searchParams.get("pillar") as Pillar) : "";
+  const pillar = (PILLARS as readonly string[]).includes(url.searchParams.get("pillar") ?? "")
+    ? (url.searchParams.get("pillar") as Pillar)
+    : "";
   const level = (LEVELS as readonly string[]).includes(url.searchParams.get("level") ?? "") ? (url.searchParams.get("level") as Level) : "";
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const needle = q.toLowerCase();
   const fiscalYear = fiscalYearOf(new Date());
-  const [states, curriculum] = await Promise.all([isTrainee(user) ? statesForUser(user.id) : Promise.resolve(null), curriculumSlugs(fiscalYear)]);
+  const [states, curriculum] = await Promise.all([
+    isTrainee(user) ? statesForUser(user.id) : Promise.resolve(null),
+    curriculumSlugs(fiscalYear),
+  ]);
   const modules = allModules()
     .filter((m) => !pillar || m.frontmatter.pillar === pillar)
     .filter((m) => !level || m.frontmatter.level === level)
     .filter((m) => {
       if (!needle) return true;
       const f = m.frontmatter;
-      const hay = [f.title.ja, f.title.en, f.summary.ja, f.summary.en, ...f.sections.flatMap((s) => [s.title.ja, s.title.en]), ...f.goals].join("\n").toLowerCase();
+      const hay = [f.title.ja, f.title.en, f.summary.ja, f.summary.en, ...f.sections.flatMap((s) => [s.title.ja, s.title.en]), ...f.goals]
+        .join("\n")
+        .toLowerCase();
       return hay.includes(needle);
     })
     .map((m) => {
@@ -40,7 +47,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     });
   const groups = TRACKS.map((track) => ({
     track,
-    pillars: PILLARS.map((p) => ({ pillar: p, modules: modules.filter((m) => m.track === track && m.pillar === p) })).filter((g) => g.modules.length > 0),
+    pillars: PILLARS.map((p) => ({ pillar: p, modules: modules.filter((m) => m.track === track && m.pillar === p) })).filter(
+      (g) => g.modules.length > 0,
+    ),
   })).filter((g) => g.pillars.length > 0);
   return { pillar, level, q, fiscalYear, total: modules.length, groups, preview: !isTrainee(user) };
 }
@@ -100,7 +109,8 @@ export default function TrainingCatalogue() {
                       <Link to={`/training/modules/${m.slug}`}>{m.title}</Link>
                     </h4>
                     <p className="muted">
-                      {t(`training.level.${m.level}`)} · {t("training.minutes", { minutes: m.minutes })} · {t("training.sectionCount", { count: m.sectionCount })}
+                      {t(`training.level.${m.level}`)} · {t("training.minutes", { minutes: m.minutes })} ·{" "}
+                      {t("training.sectionCount", { count: m.sectionCount })}
                     </p>
                     <p>{m.summary}</p>
                     <p className="module-meta">

@@ -26,23 +26,39 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = url.searchParams.get("view") === CHECK_STEP ? CHECK_STEP : url.searchParams.get("section");
   if (asked !== null && asked !== CHECK_STEP && !sectionIds.includes(asked)) throw redirect(`/training/modules/${m.slug}`);
   let progress = trainee ? await getProgress(user.id, m.slug) : null;
-  const saved = progress?.currentSection && (progress.currentSection === CHECK_STEP || sectionIds.includes(progress.currentSection)) ? progress.currentSection : null;
+  const saved =
+    progress?.currentSection && (progress.currentSection === CHECK_STEP || sectionIds.includes(progress.currentSection))
+      ? progress.currentSection
+      : null;
   const step = asked ?? saved ?? sectionIds[0];
-  if (trainee) progress = await visitStep(user.id, m, step);
-  const attempts = trainee ? await prisma.checkAttempt.findMany({ where: { userId: user.id, slug: m.slug }, orderBy: { createdAt: "desc" }, select: { score: true, passed: true, createdAt: true } }) : [];
+  if (trainee) progress = await visitStep(user.id, m, step, progress);
+  const [attempts, reflections] = trainee
+    ? await Promise.all([
+        prisma.checkAttempt.findMany({
+          where: { userId: user.id, slug: m.slug },
+          orderBy: { createdAt: "desc" },
+          select: { score: true, passed: true },
+        }),
+        reflectionsFor(user.id, m.slug),
+      ])
+    : [[], {}];
   const status = progress?.completedAt ? "complete" : moduleStatus(sectionIds, progress, attempts);
   return {
     slug: m.slug,
     title: pick(m.frontmatter.title, locale),
     summary: pick(m.frontmatter.summary, locale),
     minutes: m.frontmatter.minutes,
-    sections: m.frontmatter.sections.map((s) => ({ id: s.id, title: pick(s.title, locale), reached: !!progress?.sectionsReached.includes(s.id) })),
+    sections: m.frontmatter.sections.map((s) => ({
+      id: s.id,
+      title: pick(s.title, locale),
+      reached: !!progress?.sectionsReached.includes(s.id),
+    })),
     step,
     resumed: asked === null && saved !== null,
     code: step === CHECK_STEP ? null : moduleCode(m),
     check: step === CHECK_STEP ? publicCheck(m, locale) : null,
     nonce: randomUUID(),
-    reflections: trainee ? await reflectionsFor(user.id, m.slug) : {},
+    reflections,
     trainee,
     status,
     attempts: attempts.length,
@@ -68,7 +84,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "check") {
     const nonce = String(form.get("nonce") ?? "").slice(0, 100);
     const answers = answersFromForm(m.frontmatter.check, form);
-    const result = isTrainee(user) ? (await submitCheck(user.id, m, answers, nonce || randomUUID())).grade : grade(m.frontmatter.check, answers);
+    const result = isTrainee(user)
+      ? (await submitCheck(user.id, m, answers, nonce || randomUUID())).grade
+      : grade(m.frontmatter.check, answers);
     return {
       intent,
       ok: true,
@@ -95,10 +113,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type CheckResult = Extract<Awaited<ReturnType<typeof action>>, { questions: unknown }>;
 
-function Body({ code, section, reflections, canSave }: { code: string; section: string; reflections: Record<string, string>; canSave: boolean }) {
-  const Component = useMemo(() => getMDXComponent(code), [code]);
+// One component per compiled bundle, made once and kept (the bundle is immutable: its name carries its hash).
+const bundleComponents = new Map<string, ReturnType<typeof getMDXComponent>>();
+function bundleComponent(code: string) {
+  let component = bundleComponents.get(code);
+  if (!component) {
+    component = getMDXComponent(code);
+    if (bundleComponents.size > 50) bundleComponents.clear();
+    bundleComponents.set(code, component);
+  }
+  return component;
+}
+
+function Body({
+  code,
+  section,
+  reflections,
+  canSave,
+}: {
+  code: string;
+  section: string;
+  reflections: Record<string, string>;
+  canSave: boolean;
+}) {
+  const Component = useMemo(() => bundleComponent(code), [code]);
   return (
     <ModuleContext.Provider value={{ currentSection: section, reflections, canSaveReflections: canSave }}>
+      {/* eslint-disable-next-line react-hooks/static-components -- one cached component per immutable bundle (bundleComponent), not a new one per render */}
       <Component components={MDX_COMPONENTS} />
     </ModuleContext.Provider>
   );
@@ -187,7 +228,11 @@ export default function ModulePage() {
                 <div className={`alert ${result.passed ? "alert-success" : "alert-error"}`} role="alert">
                   <p>
                     {result.passed ? t("training.check.passed") : t("training.check.failed")}{" "}
-                    {t("training.check.score", { correct: result.correctCount, total: result.total, score: Math.round(result.score * 100) })}
+                    {t("training.check.score", {
+                      correct: result.correctCount,
+                      total: result.total,
+                      score: Math.round(result.score * 100),
+                    })}
                   </p>
                 </div>
               ) : null}
@@ -204,7 +249,12 @@ export default function ModulePage() {
                       </legend>
                       {q.choices.map((c) => (
                         <label key={c.id} className="check">
-                          <input type={q.multiple ? "checkbox" : "radio"} name={`q.${q.id}`} value={c.id} defaultChecked={feedback?.chosen.includes(c.id)} />
+                          <input
+                            type={q.multiple ? "checkbox" : "radio"}
+                            name={`q.${q.id}`}
+                            value={c.id}
+                            defaultChecked={feedback?.chosen.includes(c.id)}
+                          />
                           {c.text}
                         </label>
                       ))}

@@ -30,12 +30,16 @@ describe("module frontmatter schema", () => {
   });
 
   it("names the file and the field of a missing English title", () => {
-    const out = problems(good.replace("title: { ja: テスト用モジュール 聴く, en: Fixture module on listening }", "title: { ja: テスト用モジュール 聴く }"));
+    const out = problems(
+      good.replace("title: { ja: テスト用モジュール 聴く, en: Fixture module on listening }", "title: { ja: テスト用モジュール 聴く }"),
+    );
     expect(out).toEqual([`${file}: title.en: Required`]);
   });
 
   it("rejects an unknown track, a bad level and a non-numeric minutes field", () => {
-    const out = problems(good.replace("track: basic-ondemand", "track: evening").replace("level: new", "level: expert").replace("minutes: 10", "minutes: ten"));
+    const out = problems(
+      good.replace("track: basic-ondemand", "track: evening").replace("level: new", "level: expert").replace("minutes: 10", "minutes: ten"),
+    );
     expect(out.some((p) => p.startsWith(`${file}: track:`))).toBe(true);
     expect(out.some((p) => p.startsWith(`${file}: level:`))).toBe(true);
     expect(out.some((p) => p.startsWith(`${file}: minutes:`))).toBe(true);
@@ -46,7 +50,9 @@ describe("module frontmatter schema", () => {
   });
 
   it("rejects a correct answer that is not among the choices", () => {
-    expect(problems(good.replace("correct: [b]", "correct: [z]"))).toEqual([`${file}: check.questions.0.correct.0: "z" is not one of the choices (a, b)`]);
+    expect(problems(good.replace("correct: [b]", "correct: [z]"))).toEqual([
+      `${file}: check.questions.0.correct.0: "z" is not one of the choices (a, b)`,
+    ]);
   });
 
   it("rejects sections that do not match the body", () => {
@@ -69,10 +75,17 @@ describe("module frontmatter schema", () => {
 
   it("requires the slug to match the file name, and slugs to be unique", () => {
     expect(problems(good, "content/modules/individual/other-name.mdx")[0]).toMatch(/other-name.mdx: slug:/);
-    expect(() => checkUniqueSlugs([{ file: "a.mdx", slug: "x" }, { file: "b.mdx", slug: "x" }])).toThrow(/b.mdx: slug: "x" is already used by a.mdx/);
+    expect(() =>
+      checkUniqueSlugs([
+        { file: "a.mdx", slug: "x" },
+        { file: "b.mdx", slug: "x" },
+      ]),
+    ).toThrow(/b.mdx: slug: "x" is already used by a.mdx/);
   });
 
   it("rejects duplicate goal codes in the catalogue", () => {
-    expect(() => parseGoals("g.yaml", readFileSync(join(fixtures, "learning-goals.yaml"), "utf8").replace("COM-1-1", "IND-1-1"))).toThrow(/g.yaml: 1.code: duplicate goal code/);
+    expect(() => parseGoals("g.yaml", readFileSync(join(fixtures, "learning-goals.yaml"), "utf8").replace("COM-1-1", "IND-1-1"))).toThrow(
+      /g.yaml: 1.code: duplicate goal code/,
+    );
   });
 });

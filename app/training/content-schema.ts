@@ -13,7 +13,7 @@ const text = z.object({ ja: z.string().trim().min(1), en: z.string().trim().min(
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens")
-  .refine((v) => v !== "check", "\"check\" is reserved");
+  .refine((v) => v !== "check", '"check" is reserved');
 
 export const goalSchema = z
   .object({
@@ -97,7 +97,8 @@ export function splitFrontmatter(source: string): { yaml: string; body: string }
 
 function attributes(tag: string): Record<string, string> {
   const attrs: Record<string, string> = {};
-  for (const m of tag.matchAll(/([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/g)) attrs[m[1]] = m[2] ?? m[3] ?? m[4] ?? "";
+  for (const m of tag.matchAll(/([A-Za-z][\w-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})/g))
+    attrs[m[1]] = m[2] ?? m[3] ?? m[4] ?? "";
   return attrs;
 }
 
@@ -127,10 +128,15 @@ export function parseModule(file: string, source: string, goalCodes: ReadonlySet
   const problems: string[] = [];
   const p = (field: string, message: string) => problems.push(`${file}: ${field}: ${message}`);
 
-  const expectedSlug = file.replace(/\\/g, "/").split("/").pop()!.replace(/\.mdx$/, "");
+  const expectedSlug = file
+    .replace(/\\/g, "/")
+    .split("/")
+    .pop()!
+    .replace(/\.mdx$/, "");
   if (fm.slug !== expectedSlug) p("slug", `"${fm.slug}" must equal the file name "${expectedSlug}"`);
   const dir = file.replace(/\\/g, "/").split("/").slice(-2, -1)[0];
-  if ((PILLARS as readonly string[]).includes(dir) && dir !== fm.pillar) p("pillar", `"${fm.pillar}" but the file is in the folder "${dir}"`);
+  if ((PILLARS as readonly string[]).includes(dir) && dir !== fm.pillar)
+    p("pillar", `"${fm.pillar}" but the file is in the folder "${dir}"`);
 
   fm.goals.forEach((code, i) => {
     if (!goalCodes.has(code)) p(`goals.${i}`, `unknown goal code "${code}"`);
@@ -149,7 +155,10 @@ export function parseModule(file: string, source: string, goalCodes: ReadonlySet
   const bodySections = [...parts.body.matchAll(/<Section\b([^>]*)>/g)].map((m) => attributes(m[1]).id ?? "");
   const fmSections = fm.sections.map((s) => s.id);
   if (bodySections.join("|") !== fmSections.join("|")) {
-    p("sections", `the body's <Section id> blocks (${bodySections.join(", ") || "none"}) must match the frontmatter sections in order (${fmSections.join(", ")})`);
+    p(
+      "sections",
+      `the body's <Section id> blocks (${bodySections.join(", ") || "none"}) must match the frontmatter sections in order (${fmSections.join(", ")})`,
+    );
   }
   const reflections: string[] = [];
   for (const m of parts.body.matchAll(/<Reflection\b([^>]*?)\/?>/g)) {

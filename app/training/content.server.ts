@@ -42,7 +42,11 @@ function load() {
   }
   if (cached && cached.dir === dir && cached.mtimeMs === mtimeMs) return cached;
   const manifest = JSON.parse(readFileSync(path, "utf8")) as Manifest;
-  const order = (m: ManifestModule) => [TRACKS.indexOf(m.frontmatter.track), PILLARS.indexOf(m.frontmatter.pillar), LEVELS.indexOf(m.frontmatter.level)];
+  const order = (m: ManifestModule) => [
+    TRACKS.indexOf(m.frontmatter.track),
+    PILLARS.indexOf(m.frontmatter.pillar),
+    LEVELS.indexOf(m.frontmatter.level),
+  ];
   manifest.modules.sort((a, b) => {
     const [x, y] = [order(a), order(b)];
     return x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || a.slug.localeCompare(b.slug);

@@ -36,7 +36,12 @@ export function grade(check: ModuleFrontmatter["check"], answers: Answers): Grad
   const questions = check.questions.map((q) => {
     const chosen = [...new Set(answers[q.id] ?? [])].sort();
     const correctChoices = [...q.correct].sort();
-    return { id: q.id, chosen, correctChoices, correct: chosen.length === correctChoices.length && chosen.every((c, i) => c === correctChoices[i]) };
+    return {
+      id: q.id,
+      chosen,
+      correctChoices,
+      correct: chosen.length === correctChoices.length && chosen.every((c, i) => c === correctChoices[i]),
+    };
   });
   const correctCount = questions.filter((q) => q.correct).length;
   const total = questions.length;

@@ -1,8 +1,7 @@
 // The trainee's progress per pillar and per learning goal: a Recharts chart (drawn after
 // hydration) with its caption, and the same figures in a table beside it.
 import { Link } from "@remix-run/react";
-import { useEffect, useState } from "react";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { lazy, Suspense, useSyncExternalStore } from "react";
 import { useT } from "~/i18n/react";
 
 export interface ProgressPanelData {
@@ -16,25 +15,27 @@ export interface ProgressPanelData {
 
 const pct = (complete: number, total: number) => (total ? Math.round((complete / total) * 100) : 0);
 
+const noSubscription = () => () => {};
+/** False on the server and during hydration, true afterwards (Recharts draws only in the browser). */
 function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
+
+// Recharts is loaded only where a chart is drawn, and only in the browser.
+const BarChartView = lazy(() => import("./progress-chart"));
 
 function Chart({ rows, label }: { rows: { name: string; percent: number }[]; label: string }) {
   const hydrated = useHydrated();
   return (
     <div className="chart" aria-hidden="true" data-chart={label} style={{ height: Math.max(120, rows.length * 36 + 40) }}>
       {hydrated ? (
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" domain={[0, 100]} unit="%" tick={{ fill: "#333" }} />
-            <YAxis type="category" dataKey="name" width={110} tick={{ fill: "#333", fontSize: 13 }} />
-            <Bar dataKey="percent" fill="#1a5e63" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        <Suspense fallback={null}>
+          <BarChartView rows={rows} />
+        </Suspense>
       ) : null}
     </div>
   );
@@ -54,7 +55,9 @@ export function TrainingProgressPanel({ data }: { data: ProgressPanelData }) {
       {data.next ? (
         <p>
           <Link className="button" to={`/training/modules/${data.next.slug}`}>
-            {data.next.status === "not-started" ? t("training.home.start", { title: data.next.title }) : t("training.home.resume", { title: data.next.title })}
+            {data.next.status === "not-started"
+              ? t("training.home.start", { title: data.next.title })
+              : t("training.home.resume", { title: data.next.title })}
           </Link>
         </p>
       ) : (

@@ -33,12 +33,13 @@ async function refreshCompletion(userId: number, m: ManifestModule) {
 }
 
 /** Records that the trainee is at a section (or at the check): reached + where to resume. */
-export async function visitStep(userId: number, m: ManifestModule, step: string) {
+export async function visitStep(userId: number, m: ManifestModule, step: string, known?: Awaited<ReturnType<typeof getProgress>>) {
   const isSection = sectionIds(m).includes(step);
   if (!isSection && step !== CHECK_STEP) throw new Error(`unknown step ${step}`);
-  const existing = await getProgress(userId, m.slug);
+  const existing = known !== undefined ? known : await getProgress(userId, m.slug);
   const reached = existing?.sectionsReached ?? [];
-  const sectionsReached = isSection && !reached.includes(step) ? sectionIds(m).filter((id) => id === step || reached.includes(id)) : reached;
+  const sectionsReached =
+    isSection && !reached.includes(step) ? sectionIds(m).filter((id) => id === step || reached.includes(id)) : reached;
   if (existing && existing.currentSection === step && sectionsReached === reached) return existing;
   await prisma.moduleProgress.upsert({
     where: { userId_slug: { userId, slug: m.slug } },
@@ -61,7 +62,9 @@ export interface AttemptResult {
  */
 export async function submitCheck(userId: number, m: ManifestModule, answers: Answers, nonce: string): Promise<AttemptResult> {
   const result = grade(m.frontmatter.check, answers);
-  const idempotencyKey = createHash("sha256").update(`${userId}\0${m.slug}\0${nonce}\0${canonicalAnswers(answers)}`).digest("hex");
+  const idempotencyKey = createHash("sha256")
+    .update(`${userId}\0${m.slug}\0${nonce}\0${canonicalAnswers(answers)}`)
+    .digest("hex");
   let attemptId: number;
   let duplicate = false;
   try {
@@ -108,12 +111,20 @@ export async function statesFor(userIds: number[]): Promise<Map<number, Map<stri
     prisma.moduleProgress.findMany({ where: { userId: { in: userIds } } }),
     prisma.checkAttempt.findMany({ where: { userId: { in: userIds } }, select: { userId: true, slug: true, passed: true, score: true } }),
   ]);
+  const progressBy = new Map(progress.map((r) => [`${r.userId}:${r.slug}`, r]));
+  const attemptsBy = new Map<string, { passed: boolean; score: number }[]>();
+  for (const r of attempts) {
+    const key = `${r.userId}:${r.slug}`;
+    const list = attemptsBy.get(key);
+    if (list) list.push(r);
+    else attemptsBy.set(key, [r]);
+  }
   const out = new Map<number, Map<string, ModuleState>>();
   for (const userId of userIds) {
     const mine = new Map<string, ModuleState>();
     for (const m of allModules()) {
-      const p = progress.find((r) => r.userId === userId && r.slug === m.slug) ?? null;
-      const a = attempts.filter((r) => r.userId === userId && r.slug === m.slug);
+      const p = progressBy.get(`${userId}:${m.slug}`) ?? null;
+      const a = attemptsBy.get(`${userId}:${m.slug}`) ?? [];
       const ids = sectionIds(m);
       mine.set(m.slug, {
         status: p?.completedAt ? "complete" : moduleStatus(ids, p, a),
@@ -213,7 +224,12 @@ export async function enrolledTrainees(fiscalYear: number) {
     include: { user: { select: { id: true, displayName: true, email: true, office: { select: { name: true } } } } },
     orderBy: [{ user: { displayName: "asc" } }],
   });
-  return rows.map((r) => ({ id: r.user.id, displayName: r.user.displayName, email: r.user.email, officeName: r.user.office?.name ?? null }));
+  return rows.map((r) => ({
+    id: r.user.id,
+    displayName: r.user.displayName,
+    email: r.user.email,
+    officeName: r.user.office?.name ?? null,
+  }));
 }
 
 export async function isEnrolled(userId: number, fiscalYear: number) {
@@ -247,7 +263,11 @@ export interface TraineeSummary {
 
 /** Progress per pillar and per learning goal over the year's curriculum (all on-demand modules when none is set). */
 export async function traineeSummary(userId: number, fiscalYear: number): Promise<TraineeSummary> {
-  const [curriculum, enrolled, states] = await Promise.all([curriculumSlugs(fiscalYear), isEnrolled(userId, fiscalYear), statesForUser(userId)]);
+  const [curriculum, enrolled, states] = await Promise.all([
+    curriculumSlugs(fiscalYear),
+    isEnrolled(userId, fiscalYear),
+    statesForUser(userId),
+  ]);
   const slugs = curriculum.length ? curriculum : onDemandModules().map((m) => m.slug);
   const modules = slugs.map((s) => findModule(s)!).filter(Boolean);
   const done = (m: ManifestModule) => states.get(m.slug)?.status === "complete";
@@ -264,7 +284,9 @@ export async function traineeSummary(userId: number, fiscalYear: number): Promis
   const unfinished = modules.filter((m) => !done(m));
   const started = unfinished.find((m) => states.get(m.slug)?.status !== "not-started");
   const nextModule = started ?? unfinished[0];
-  const next = nextModule ? { slug: nextModule.slug, step: states.get(nextModule.slug)?.currentSection ?? null, status: states.get(nextModule.slug)!.status } : null;
+  const next = nextModule
+    ? { slug: nextModule.slug, step: states.get(nextModule.slug)?.currentSection ?? null, status: states.get(nextModule.slug)!.status }
+    : null;
   return { enrolled, pillars, goals, next, complete: modules.filter(done).length, total: modules.length };
 }
 

@@ -53,7 +53,10 @@ function moduleFiles(contentDir: string): string[] {
 export function expectedHashes(contentDir = DEFAULT_CONTENT_DIR): { goalsHash: string; modules: { file: string; hash: string }[] } {
   const goalsPath = join(contentDir, "learning-goals.yaml");
   const goalsHash = sha(COMPILER_VERSION, existsSync(goalsPath) ? readFileSync(goalsPath, "utf8") : "");
-  const modules = moduleFiles(contentDir).map((path) => ({ file: relative(contentDir, path), hash: sha(COMPILER_VERSION, readFileSync(path, "utf8")) }));
+  const modules = moduleFiles(contentDir).map((path) => ({
+    file: relative(contentDir, path),
+    hash: sha(COMPILER_VERSION, readFileSync(path, "utf8")),
+  }));
   return { goalsHash, modules };
 }
 
@@ -75,7 +78,14 @@ export async function compileContent(options: { contentDir?: string; outDir?: st
     const source = readFileSync(path, "utf8");
     try {
       const m = parseModule(file, source, goalCodes);
-      parsed.push({ file: relative(contentDir, path), source, hash: sha(COMPILER_VERSION, source), fm: m.frontmatter, body: m.body, reflections: m.reflections });
+      parsed.push({
+        file: relative(contentDir, path),
+        source,
+        hash: sha(COMPILER_VERSION, source),
+        fm: m.frontmatter,
+        body: m.body,
+        reflections: m.reflections,
+      });
     } catch (e) {
       if (e instanceof ContentError) problems.push(...e.problems);
       else throw e;
@@ -103,7 +113,12 @@ export async function compileContent(options: { contentDir?: string; outDir?: st
     }
     modules.push({ slug: m.fm.slug, file: m.file, hash: m.hash, artifact, frontmatter: m.fm, reflections: m.reflections });
   }
-  const manifest: Manifest = { compilerVersion: COMPILER_VERSION, goalsHash: sha(COMPILER_VERSION, existsSync(goalsPath) ? goalsSource : ""), goals, modules };
+  const manifest: Manifest = {
+    compilerVersion: COMPILER_VERSION,
+    goalsHash: sha(COMPILER_VERSION, existsSync(goalsPath) ? goalsSource : ""),
+    goals,
+    modules,
+  };
   writeFileSync(join(outDir, "manifest.json"), JSON.stringify(manifest, null, 1));
   const keep = new Set(["manifest.json", ...modules.map((m) => m.artifact)]);
   for (const entry of readdirSync(outDir)) if (!keep.has(entry)) rmSync(join(outDir, entry));

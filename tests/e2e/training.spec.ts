@@ -91,7 +91,9 @@ test("the committee imports a CSV of emails and sees the bad row refused with it
   const report = page.locator("table.import-report");
   await expect(report).toBeVisible();
   await expect(report.locator("tr", { hasText: "trainee@example.jp" })).toContainText("登録済み: 登録しました");
-  await expect(report.locator("tr", { hasText: "no-such-person@example.jp" })).toContainText("登録せず: このメールアドレスの利用者はいません");
+  await expect(report.locator("tr", { hasText: "no-such-person@example.jp" })).toContainText(
+    "登録せず: このメールアドレスの利用者はいません",
+  );
   await expect(page.getByText("1件を登録し、1件は登録しませんでした。")).toBeVisible();
   await expectAccessible(page);
 

@@ -119,13 +119,19 @@ describe("curriculum and enrolment", () => {
     const t1 = await createUser({ roles: ["TRAINEE"], email: "t1-import@example.jp" });
     await createUser({ roles: ["OFFICE_MANAGER"], email: "manager-import@example.jp" });
     await createUser({ roles: ["TRAINEE"], email: "t2-import@example.jp" });
-    await prisma.trainingEnrollment.create({ data: { userId: (await prisma.user.findUniqueOrThrow({ where: { email: "t2-import@example.jp" } })).id, fiscalYear: 2026 } });
-    const csv = "\uFEFFemail\nT1-import@example.jp\nnobody@example.jp\nmanager-import@example.jp\nt2-import@example.jp\nnot an email\nt1-import@example.jp\n";
+    await prisma.trainingEnrollment.create({
+      data: { userId: (await prisma.user.findUniqueOrThrow({ where: { email: "t2-import@example.jp" } })).id, fiscalYear: 2026 },
+    });
+    const csv =
+      "\uFEFFemail\nT1-import@example.jp\nnobody@example.jp\nmanager-import@example.jp\nt2-import@example.jp\nnot an email\nt1-import@example.jp\n";
     const body = new FormData();
     body.set("intent", "import");
     body.set("file", new File([csv], "trainees.csv", { type: "text/csv" }));
     const request = await requestAs(committee.id, "/committee/curriculum?year=2026", { method: "POST", body });
-    const result = (await curriculumAction({ request, params: {}, context: ctx })) as { rows: { line: number; outcome: string }[]; enrolled: number };
+    const result = (await curriculumAction({ request, params: {}, context: ctx })) as {
+      rows: { line: number; outcome: string }[];
+      enrolled: number;
+    };
     expect(result.rows.map((r) => [r.line, r.outcome])).toEqual([
       [2, "enrolled"],
       [3, "unknown-email"],
@@ -140,12 +146,20 @@ describe("curriculum and enrolment", () => {
 
   it("sets the year's curriculum and exports progress as CSV with a BOM", async () => {
     const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
-    const request = await requestAs(committee.id, "/committee/curriculum?year=2026", formRequestInit({ intent: "curriculum", slug: ["fixture-resources", "fixture-listening", "bogus"] }));
+    const request = await requestAs(
+      committee.id,
+      "/committee/curriculum?year=2026",
+      formRequestInit({ intent: "curriculum", slug: ["fixture-resources", "fixture-listening", "bogus"] }),
+    );
     expect(await curriculumAction({ request, params: {}, context: ctx })).toMatchObject({ ok: true, count: 2 });
     const trainee = await createUser({ roles: ["TRAINEE"] });
     await prisma.trainingEnrollment.create({ data: { userId: trainee.id, fiscalYear: 2026 } });
     await open(trainee.id, "?section=case");
-    const response = (await csvLoader({ request: await requestAs(committee.id, "/committee/progress.csv?year=2026"), params: {}, context: ctx })) as Response;
+    const response = (await csvLoader({
+      request: await requestAs(committee.id, "/committee/progress.csv?year=2026"),
+      params: {},
+      context: ctx,
+    })) as Response;
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
