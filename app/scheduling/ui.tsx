@@ -1,6 +1,5 @@
 // Small pieces shared by the scheduling pages.
-import { useEffect, useState } from "react";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import { lazy, Suspense, useSyncExternalStore } from "react";
 import { useFormat, useT } from "~/i18n/react";
 import { jstParts } from "~/lib/fiscal-year";
 
@@ -22,10 +21,15 @@ export function DayList({ days }: { days: { id: number; startsAt: string | Date;
   );
 }
 
+const FunnelChart = lazy(() => import("./funnel-chart"));
+
+const noSubscription = () => () => {};
 function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 export interface FunnelData {
@@ -53,14 +57,9 @@ export function FunnelPanel({ funnel, headingId = "training-funnel" }: { funnel:
       <figure className="funnel-figure">
         <div className="chart" aria-hidden="true" style={{ height: 180 }}>
           {hydrated ? (
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-                <XAxis type="number" allowDecimals={false} tick={{ fill: "#333" }} />
-                <YAxis type="category" dataKey="name" width={150} tick={{ fill: "#333", fontSize: 12 }} />
-                <Bar dataKey="count" fill="#1a5e63" isAnimationActive={false} />
-              </BarChart>
-            </ResponsiveContainer>
+            <Suspense fallback={null}>
+              <FunnelChart rows={rows} />
+            </Suspense>
           ) : null}
         </div>
         <figcaption>{caption}</figcaption>
