@@ -75,7 +75,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     place: mine && status === "waitlisted" ? waitlistPlace(waitlisted, mine.id) : null,
     prereq,
     refusal,
-    overlapsWith: status === "enrolled" || status === "waitlisted" || refusal ? overlapsWith : overlapsWith,
+    overlapsWith,
   };
 }
 

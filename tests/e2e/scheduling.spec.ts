@@ -124,6 +124,12 @@ test("the committee's roster exports CSV with a BOM and a printable sign-in shee
   await committee.emulateMedia({ media: "print" });
   await expect(committee.locator(".site-header")).toBeHidden();
   await expect(committee.locator(".sign-in-table tbody tr")).toHaveCount(8);
+  // The funnel on the committee member's home page: a table beside the chart.
+  await committee.emulateMedia({ media: "screen" });
+  await committee.goto("/");
+  const funnel = committee.getByRole("region", { name: "研修の修了者数" });
+  await expect(funnel.getByRole("row", { name: /集合研修（基礎研修 後期）/ })).toContainText(/\d+名/);
+  await expect(funnel.locator(".chart svg").first()).toBeVisible();
 });
 
 test("50 simultaneous enrolments over HTTP for 10 seats: exactly 10 enrolled, 40 waitlisted in order", async ({ playwright }) => {
