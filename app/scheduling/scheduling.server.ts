@@ -126,7 +126,13 @@ export async function overlapping(userId: number, session: SessionWithDays, loca
 export async function enrol(userId: number, sessionId: number, now = new Date()): Promise<EnrolResult> {
   const before = await prisma.trainingSession.findUnique({ where: { id: sessionId }, include: sessionInclude });
   if (!before) return { ok: false, reason: "not-found" };
+  // Fast path: a refusal that the lock cannot change (already in, cancelled, outside the window) needs no lock.
+  const current = await prisma.sessionEnrollment.findUnique({ where: { sessionId_userId: { sessionId, userId } }, select: { status: true } });
+  const facts = { status: before.status, opensAt: before.opensAt, closesAt: before.closesAt, startsAt: before.days[0]?.startsAt ?? null };
+  const early = refusalFor(facts, now, current?.status ?? null, true);
+  if (early) return { ok: false, reason: early };
   const prereq = await prerequisitesFor(userId, before);
+  if (!prereq) return { ok: false, reason: "prerequisites-missing" };
   const result = await prisma.$transaction(
     async (tx): Promise<EnrolResult & { enrollmentId?: number }> => {
       const s = await lockSession(tx, sessionId);
