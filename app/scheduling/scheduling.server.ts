@@ -127,7 +127,10 @@ export async function enrol(userId: number, sessionId: number, now = new Date())
   const before = await prisma.trainingSession.findUnique({ where: { id: sessionId }, include: sessionInclude });
   if (!before) return { ok: false, reason: "not-found" };
   // Fast path: a refusal that the lock cannot change (already in, cancelled, outside the window) needs no lock.
-  const current = await prisma.sessionEnrollment.findUnique({ where: { sessionId_userId: { sessionId, userId } }, select: { status: true } });
+  const current = await prisma.sessionEnrollment.findUnique({
+    where: { sessionId_userId: { sessionId, userId } },
+    select: { status: true },
+  });
   const facts = { status: before.status, opensAt: before.opensAt, closesAt: before.closesAt, startsAt: before.days[0]?.startsAt ?? null };
   const early = refusalFor(facts, now, current?.status ?? null, true);
   if (early) return { ok: false, reason: early };
