@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { waitlistOrder } from "~/scheduling/rules";
-import { cancelEnrolment, createSession, enrol, sendReminders, setAttendance } from "~/scheduling/scheduling.server";
+import { cancelEnrolment, cancelSession, createSession, enrol, sendReminders, setAttendance } from "~/scheduling/scheduling.server";
 import { createOffice, createUser } from "./factories";
 
 const HOUR = 3600_000;
@@ -114,5 +114,18 @@ describe("enrolment under concurrency", () => {
     const cert = await setAttendance(e.id, e.session.days[0].id, true, null);
     expect(cert?.track).toBe("basic-group");
     expect(cert?.serial).toMatch(/^2026-K2-\d{5}$/);
+  });
+});
+
+describe("cancelling a session", () => {
+  it("tells everyone enrolled or waitlisted, and refuses new enrolments", async () => {
+    const people = await Promise.all(Array.from({ length: 3 }, () => createUser({ roles: ["TRAINEE"] })));
+    const session = await newSession(2);
+    for (const p of people) await enrol(p.id, session.id);
+    expect(await cancelSession(session.id, "講師の急病のため")).toBe(3);
+    for (const p of people) expect(await prisma.notification.count({ where: { userId: p.id, kind: "session-cancelled" } })).toBe(1);
+    const late = await createUser({ roles: ["TRAINEE"] });
+    expect(await enrol(late.id, session.id)).toEqual({ ok: false, reason: "session-cancelled" });
+    expect(await cancelSession(session.id, "again")).toBe(0);
   });
 });
