@@ -12,6 +12,7 @@ import {
   importEnrolmentCsv,
   onDemandModules,
   setCurriculum,
+  unenrol,
   type ImportRow,
 } from "~/training/training.server";
 import { yearChoices, yearParam } from "~/training/year";
@@ -68,6 +69,13 @@ export async function action({ request }: ActionFunctionArgs) {
         entityId: `${year}:${email.trim().toLowerCase()}`,
       });
     return data({ intent, ok: outcome === "enrolled", outcome, email }, { status: outcome === "enrolled" ? 200 : 400 });
+  }
+  if (intent === "unenrol") {
+    const userId = Number(form.get("userId"));
+    const removed = Number.isInteger(userId) ? await unenrol(userId, year) : false;
+    if (removed)
+      await audit({ actorId: user.id, action: "training.unenrol", entityType: "TrainingEnrollment", entityId: `${year}:${userId}` });
+    return data({ intent: "unenrol" as const, ok: removed, removed }, { status: removed ? 200 : 400 });
   }
   if (intent === "import") {
     const file = form.get("file");
@@ -215,6 +223,11 @@ export default function CommitteeCurriculum() {
 
       <section className="panel" aria-labelledby="enrolled">
         <h2 id="enrolled">{t("training.enrolled.title", { count: trainees.length })}</h2>
+        {result && result.intent === "unenrol" ? (
+          <p className={`alert ${result.ok ? "alert-success" : "alert-error"}`} role="status">
+            {result.ok ? t("training.unenrol.done") : t("training.unenrol.failed")}
+          </p>
+        ) : null}
         {trainees.length === 0 ? (
           <p>{t("training.enrolled.none")}</p>
         ) : (
@@ -226,6 +239,7 @@ export default function CommitteeCurriculum() {
                   <th scope="col">{t("field.displayName")}</th>
                   <th scope="col">{t("field.email")}</th>
                   <th scope="col">{t("field.office")}</th>
+                  <th scope="col">{t("common.actions")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -234,6 +248,15 @@ export default function CommitteeCurriculum() {
                     <td>{tr.displayName}</td>
                     <td>{tr.email}</td>
                     <td>{tr.officeName ?? "—"}</td>
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="unenrol" />
+                        <input type="hidden" name="userId" value={tr.id} />
+                        <button type="submit" className="button-link" aria-label={t("training.unenrol.label", { name: tr.displayName })}>
+                          {t("training.unenrol")}
+                        </button>
+                      </Form>
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -31,7 +31,7 @@ const BarChartView = lazy(() => import("./progress-chart"));
 function Chart({ rows, label }: { rows: { name: string; percent: number }[]; label: string }) {
   const hydrated = useHydrated();
   return (
-    <div className="chart" aria-hidden="true" data-chart={label} style={{ height: Math.max(120, rows.length * 36 + 40) }}>
+    <div className="chart" aria-hidden="true" data-chart={label} style={{ height: Math.max(170, rows.length * 34 + 60) }}>
       {hydrated ? (
         <Suspense fallback={null}>
           <BarChartView rows={rows} />

@@ -218,6 +218,12 @@ export async function importEnrolmentCsv(text: string, fiscalYear: number, byId:
   return rows;
 }
 
+/** Removes an enrolment (the trainee's progress and attempts stay). */
+export async function unenrol(userId: number, fiscalYear: number): Promise<boolean> {
+  const { count } = await prisma.trainingEnrollment.deleteMany({ where: { userId, fiscalYear } });
+  return count > 0;
+}
+
 export async function enrolledTrainees(fiscalYear: number) {
   const rows = await prisma.trainingEnrollment.findMany({
     where: { fiscalYear },

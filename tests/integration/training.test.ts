@@ -144,6 +144,30 @@ describe("curriculum and enrolment", () => {
     expect(await prisma.trainingEnrollment.count({ where: { userId: t1.id, fiscalYear: 2026 } })).toBe(1);
   });
 
+  it("enrols one trainee by email, refuses others with a reason, and refuses trainees access to the page", async () => {
+    const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
+    const trainee = await createUser({ roles: ["TRAINEE"] });
+    const manager = await createUser({ roles: ["OFFICE_MANAGER"] });
+    const enrol = async (email: string) => {
+      const request = await requestAs(committee.id, "/committee/curriculum?year=2026", formRequestInit({ intent: "enrol", email }));
+      const result = (await curriculumAction({ request, params: {}, context: ctx })) as { data?: { outcome: string }; outcome?: string };
+      return result.data?.outcome ?? result.outcome;
+    };
+    expect(await enrol(trainee.email.toUpperCase())).toBe("enrolled");
+    expect(await enrol(trainee.email)).toBe("already-enrolled");
+    expect(await enrol(manager.email)).toBe("not-trainee");
+    expect(await enrol("x@")).toBe("malformed");
+    const remove = await requestAs(
+      committee.id,
+      "/committee/curriculum?year=2026",
+      formRequestInit({ intent: "unenrol", userId: String(trainee.id) }),
+    );
+    expect(await curriculumAction({ request: remove, params: {}, context: ctx })).toMatchObject({ data: { ok: true } });
+    expect(await prisma.trainingEnrollment.count({ where: { userId: trainee.id } })).toBe(0);
+    const denied = await requestAs(trainee.id, "/committee/curriculum", formRequestInit({ intent: "enrol", email: trainee.email }));
+    expect(await status(curriculumAction({ request: denied, params: {}, context: ctx }))).toBe(403);
+  });
+
   it("sets the year's curriculum and exports progress as CSV with a BOM", async () => {
     const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
     const request = await requestAs(
