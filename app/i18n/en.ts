@@ -294,7 +294,6 @@ export const en: Record<MessageKey, string> = {
   "training.home.byGoal": "Completion by learning goal",
   "training.home.completed": "Completed",
   "training.home.goal": "Learning goal",
-<<<<<<< HEAD
 
   // ---- scheduling (issue 4) ----
   "nav.sessions": "Sessions",
@@ -500,10 +499,8 @@ export const en: Record<MessageKey, string> = {
   "scheduling.funnel.onDemand": "On-demand (basic, first half)",
   "scheduling.funnel.group": "Group sessions (basic, second half)",
   "scheduling.funnel.practical": "Practical training",
-=======
   "training.unenrol": "Remove",
   "training.unenrol.label": "Remove {name}'s enrolment",
   "training.unenrol.done": "Enrolment removed. The trainee's learning record stays.",
   "training.unenrol.failed": "This trainee is not enrolled in this year.",
->>>>>>> training
 };

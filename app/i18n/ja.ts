@@ -292,7 +292,6 @@ export const ja = {
   "training.home.byGoal": "獲得目標ごとの修了状況",
   "training.home.completed": "修了",
   "training.home.goal": "獲得目標",
-<<<<<<< HEAD
 
   // ---- scheduling (issue 4) ----
   "nav.sessions": "集合研修・実践研修",
@@ -498,12 +497,10 @@ export const ja = {
   "scheduling.funnel.onDemand": "オンデマンド（基礎研修 前期）",
   "scheduling.funnel.group": "集合研修（基礎研修 後期）",
   "scheduling.funnel.practical": "実践研修",
-=======
   "training.unenrol": "登録を取り消す",
   "training.unenrol.label": "{name} さんの登録を取り消す",
   "training.unenrol.done": "登録を取り消しました。学習の記録は残ります。",
   "training.unenrol.failed": "この受講者はこの年度に登録されていません。",
->>>>>>> training
 } as const;
 
 export type MessageKey = keyof typeof ja;
