@@ -19,6 +19,7 @@ import { navFor } from "~/components/nav";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { translator, type Locale } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { startReminderJob } from "~/scheduling/reminders.server";
 import stylesheet from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -29,6 +30,7 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Tsunagu つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  startReminderJob();
   const user = await getOptionalUser(request);
   const locale = resolveLocale(request, user);
   return {

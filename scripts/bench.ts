@@ -27,6 +27,18 @@ const TARGETS: Target[] = [
   { name: "/training/modules/:slug (a section)", path: "/training/modules/person-centred-assessment?section=case", as: "trainee" },
   { name: "/training/modules/:slug (the check)", path: "/training/modules/person-centred-assessment?view=check", as: "trainee" },
   { name: "/committee/progress", path: "/committee/progress", as: "committee" },
+  { name: "/sessions (upcoming sessions)", path: "/sessions", as: "trainee" },
+  { name: "/sessions/:id (a session)", path: "/sessions/2", as: "trainee" },
+  // The first request (in the warm-up pass) enrols; every later one takes the session's row lock and is refused.
+  {
+    name: "POST /sessions/:id enrol (refused, locked)",
+    path: "/sessions/4",
+    as: "trainee",
+    method: "POST",
+    form: { intent: "enrol" },
+    status: 409,
+  },
+  { name: "/committee/sessions/:id (roster)", path: "/committee/sessions/1", as: "committee" },
   { name: "/evaluation/2026 (sheet, 73 items)", path: "/evaluation/2026", as: "manager" },
   // What a checklist item's fetcher sends (single fetch: .data, index route). After the first request
   // saves it, the same answer again is "unchanged": the compare-and-set path without a write.

@@ -58,6 +58,7 @@ export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: num
   }
   if (hasAnyRole(user, ["TRAINEE"])) {
     items.push({ key: "training", to: "/training", title: "home.training.title", body: "home.training.body" });
+    items.push({ key: "sessions", to: "/sessions", title: "home.sessions.title", body: "home.sessions.body" });
   }
   if (hasAnyRole(user, ["PLANNING_COMMITTEE"])) {
     items.push({
@@ -71,6 +72,12 @@ export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: num
       to: "/committee/progress",
       title: "home.trainingProgress.title",
       body: "home.trainingProgress.body",
+    });
+    items.push({
+      key: "committee-sessions",
+      to: "/committee/sessions",
+      title: "home.committeeSessions.title",
+      body: "home.committeeSessions.body",
     });
   }
   items.push({ key: "account", to: "/account", title: "home.account.title", body: "home.account.body" });

@@ -5,19 +5,23 @@ import { nextStepsFor } from "~/home/next-steps.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { fiscalYearOf } from "~/lib/fiscal-year";
+import { hasAnyRole } from "~/auth/roles";
+import { trainingFunnel } from "~/scheduling/funnel.server";
+import { FunnelPanel } from "~/scheduling/ui";
 import { TrainingProgressPanel } from "~/training/progress-panel";
 import { isTrainee, traineePanel } from "~/training/training.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const training = isTrainee(user) ? await traineePanel(user.id, fiscalYearOf(new Date()), resolveLocale(request, user)) : null;
-  return { displayName: user.displayName, officeName: user.office?.name ?? null, steps: await nextStepsFor(user), training };
+  const funnel = hasAnyRole(user, ["PLANNING_COMMITTEE"]) ? await trainingFunnel(fiscalYearOf(new Date())) : null;
+  return { displayName: user.displayName, officeName: user.office?.name ?? null, steps: await nextStepsFor(user), training, funnel };
 }
 
 export default function Home() {
   const t = useT();
   const format = useFormat();
-  const { displayName, officeName, steps, training } = useLoaderData<typeof loader>();
+  const { displayName, officeName, steps, training, funnel } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("home.greeting", { name: displayName })}</h1>
@@ -40,6 +44,7 @@ export default function Home() {
         </ul>
       </section>
       {training ? <TrainingProgressPanel data={training} /> : null}
+      {funnel ? <FunnelPanel funnel={funnel} /> : null}
     </div>
   );
 }

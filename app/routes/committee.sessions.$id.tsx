@@ -1,0 +1,271 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { audit } from "~/audit/audit.server";
+import { requireRole } from "~/auth/permissions.server";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { useFormat, useT } from "~/i18n/react";
+import { loadRoster } from "~/scheduling/roster.server";
+import { issueCertificate, sessionTitle, setAttendance, setNoShow } from "~/scheduling/scheduling.server";
+import { DayList } from "~/scheduling/ui";
+
+export const meta: MetaFunction = () => [{ title: "名簿 / Roster – つなぐ" }];
+
+const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ROLES);
+  const locale = resolveLocale(request, user);
+  const r = await loadRoster(params.id);
+  return {
+    session: {
+      id: r.session.id,
+      title: sessionTitle(r.session, locale),
+      track: r.session.track,
+      cancelled: r.session.status === "cancelled",
+      days: r.session.days,
+      capacity: r.session.capacity,
+    },
+    enrolled: r.enrolled,
+    waitlisted: r.waitlisted,
+    cancelled: r.cancelled,
+    created: new URL(request.url).searchParams.get("created") === "1",
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ROLES);
+  const r = await loadRoster(params.id);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const enrollmentId = Number(form.get("enrollmentId"));
+  const e = r.enrolled.find((x) => x.id === enrollmentId);
+  if (!e) return data({ ok: false as const, intent }, { status: 400 });
+  if (intent === "check-in" || intent === "undo-check-in") {
+    const dayId = Number(form.get("dayId"));
+    await setAttendance(e.id, dayId, intent === "check-in", user.id);
+    await audit({
+      actorId: user.id,
+      action: `scheduling.${intent}`,
+      entityType: "SessionEnrollment",
+      entityId: e.id,
+      summary: `day ${dayId}`,
+    });
+    return { ok: true as const, intent, name: e.name };
+  }
+  if (intent === "no-show" || intent === "clear-no-show") {
+    await setNoShow(e.id, intent === "no-show");
+    await audit({ actorId: user.id, action: `scheduling.${intent}`, entityType: "SessionEnrollment", entityId: e.id });
+    return { ok: true as const, intent, name: e.name };
+  }
+  if (intent === "issue") {
+    const cert = await issueCertificate(e.userId, r.session.track, r.session.fiscalYear, user.id);
+    await audit({
+      actorId: user.id,
+      action: "scheduling.certificate.issue",
+      entityType: "Certificate",
+      entityId: cert.id,
+      summary: cert.serial,
+    });
+    return { ok: true as const, intent, name: e.name };
+  }
+  return data({ ok: false as const, intent }, { status: 400 });
+}
+
+export default function Roster() {
+  const t = useT();
+  const format = useFormat();
+  const { session: s, enrolled, waitlisted, cancelled, created } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <div className="page">
+      <p>
+        <Link to="/committee/sessions">{t("scheduling.committee.title")}</Link> ·{" "}
+        <Link to={`/committee/sessions/${s.id}/edit`}>{t("scheduling.committee.edit")}</Link>
+      </p>
+      <h1>{t("scheduling.roster.title", { title: s.title })}</h1>
+      <p className="muted">{t(`scheduling.track.${s.track as "practical"}`)}</p>
+      {created ? (
+        <p className="alert alert-success" role="status">
+          {t("scheduling.form.saved")}
+        </p>
+      ) : null}
+      {s.cancelled ? (
+        <p className="alert alert-error" role="alert">
+          {t("scheduling.status.sessionCancelled")}
+        </p>
+      ) : null}
+      <div aria-live="polite">
+        {result && result.ok && "name" in result ? (
+          <p className="alert alert-success" role="status">
+            {result.intent === "check-in" ? t("scheduling.roster.checkedIn", { name: result.name }) : t("scheduling.roster.updated")}
+          </p>
+        ) : null}
+      </div>
+      <DayList days={s.days} />
+      <p className="inline-form">
+        <a className="button secondary" href={`/committee/sessions/${s.id}/sign-in`}>
+          {t("scheduling.roster.signIn")}
+        </a>
+        <a className="button secondary" href={`/committee/sessions/${s.id}/roster.csv`} download>
+          {t("scheduling.roster.csv")}
+        </a>
+      </p>
+
+      <section aria-labelledby="roster-enrolled">
+        <h2 id="roster-enrolled">{t("scheduling.roster.enrolled", { count: enrolled.length })}</h2>
+        {enrolled.length === 0 ? (
+          <p>{t("scheduling.roster.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="roster-table">
+              <caption className="visually-hidden">{t("scheduling.roster.enrolled", { count: enrolled.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("scheduling.roster.name")}</th>
+                  <th scope="col">{t("scheduling.roster.office")}</th>
+                  {s.days.map((d, i) => (
+                    <th scope="col" key={d.id}>
+                      {t("scheduling.roster.day", { n: i + 1, date: format.date(d.startsAt) })}
+                    </th>
+                  ))}
+                  <th scope="col">{t("scheduling.roster.noShow")}</th>
+                  <th scope="col">{t("scheduling.roster.certificate")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {enrolled.map((e) => (
+                  <tr key={e.id}>
+                    <th scope="row">{e.name}</th>
+                    <td>{e.office || "—"}</td>
+                    {s.days.map((d, i) => (
+                      <td key={d.id}>
+                        <Form method="post">
+                          <input type="hidden" name="enrollmentId" value={e.id} />
+                          <input type="hidden" name="dayId" value={d.id} />
+                          {e.attended[i] ? (
+                            <>
+                              <span className="badge badge-enrolled">{t("scheduling.roster.present")}</span>{" "}
+                              <button
+                                type="submit"
+                                name="intent"
+                                value="undo-check-in"
+                                className="button small secondary"
+                                disabled={busy}
+                                aria-label={`${t("scheduling.roster.undo")}: ${e.name} ${i + 1}`}
+                              >
+                                {t("scheduling.roster.undo")}
+                              </button>
+                            </>
+                          ) : (
+                            <button
+                              type="submit"
+                              name="intent"
+                              value="check-in"
+                              className="button small"
+                              disabled={busy}
+                              aria-label={`${t("scheduling.roster.checkIn")}: ${e.name} ${i + 1}`}
+                            >
+                              {t("scheduling.roster.checkIn")}
+                            </button>
+                          )}
+                        </Form>
+                      </td>
+                    ))}
+                    <td>
+                      <Form method="post">
+                        <input type="hidden" name="enrollmentId" value={e.id} />
+                        {e.noShow ? <span className="badge badge-cancelled">{t("scheduling.roster.noShow")}</span> : null}{" "}
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={e.noShow ? "clear-no-show" : "no-show"}
+                          className="button small secondary"
+                          disabled={busy}
+                          aria-label={`${e.noShow ? t("scheduling.roster.clearNoShow") : t("scheduling.roster.markNoShow")}: ${e.name}`}
+                        >
+                          {e.noShow ? t("scheduling.roster.clearNoShow") : t("scheduling.roster.markNoShow")}
+                        </button>
+                      </Form>
+                    </td>
+                    <td>
+                      {e.certificate ? (
+                        <a href={`/certificates/${e.certificate.id}`} download>
+                          {e.certificate.revoked
+                            ? t("scheduling.certs.revoked")
+                            : t("scheduling.roster.issued", { serial: e.certificate.serial })}
+                        </a>
+                      ) : (
+                        <Form method="post">
+                          <input type="hidden" name="enrollmentId" value={e.id} />
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="issue"
+                            className="button small secondary"
+                            disabled={busy}
+                            aria-label={`${t("scheduling.roster.issue")}: ${e.name}`}
+                          >
+                            {t("scheduling.roster.issue")}
+                          </button>
+                        </Form>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="roster-waitlisted">
+        <h2 id="roster-waitlisted">{t("scheduling.roster.waitlisted", { count: waitlisted.length })}</h2>
+        {waitlisted.length === 0 ? (
+          <p>{t("scheduling.roster.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t("scheduling.roster.waitlisted", { count: waitlisted.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    {t("scheduling.roster.place")}
+                  </th>
+                  <th scope="col">{t("scheduling.roster.name")}</th>
+                  <th scope="col">{t("scheduling.roster.office")}</th>
+                  <th scope="col">{t("scheduling.roster.since")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {waitlisted.map((e, i) => (
+                  <tr key={e.id}>
+                    <td className="num">{i + 1}</td>
+                    <th scope="row">{e.name}</th>
+                    <td>{e.office || "—"}</td>
+                    <td>{format.dateTime(e.queuedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="roster-cancelled">
+        <h2 id="roster-cancelled">{t("scheduling.roster.cancelled", { count: cancelled.length })}</h2>
+        {cancelled.length === 0 ? (
+          <p>{t("scheduling.roster.none")}</p>
+        ) : (
+          <ul className="plain-list">
+            {cancelled.map((e) => (
+              <li key={e.id}>
+                {e.name}（{e.office || "—"}）
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { audit } from "~/audit/audit.server";
+import { notFound, requireRole } from "~/auth/permissions.server";
+import { isFailure } from "~/components/forms";
+import { prisma } from "~/db.server";
+import { useT } from "~/i18n/react";
+import { parseSessionForm, sessionFormValues } from "~/scheduling/session-form";
+import { SessionForm } from "~/scheduling/session-form.tsx";
+import { cancelSession, sessionInclude, updateSession } from "~/scheduling/scheduling.server";
+
+export const meta: MetaFunction = () => [{ title: "研修日程の編集 / Edit session – つなぐ" }];
+
+const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
+
+async function load(raw: string | undefined) {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) throw notFound();
+  const s = await prisma.trainingSession.findUnique({ where: { id }, include: sessionInclude });
+  if (!s) throw notFound();
+  return s;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ROLES);
+  const s = await load(params.id);
+  return { id: s.id, title: s.titleJa, cancelled: s.status === "cancelled", values: sessionFormValues(s) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ROLES);
+  const s = await load(params.id);
+  const form = await request.formData();
+  if (form.get("intent") === "cancel-session") {
+    const reason = String(form.get("reason") ?? "")
+      .trim()
+      .slice(0, 500);
+    const count = await cancelSession(s.id, reason);
+    await audit({ actorId: user.id, action: "scheduling.session.cancel", entityType: "TrainingSession", entityId: s.id, summary: reason });
+    return { ok: true as const, intent: "cancel-session" as const, count };
+  }
+  const parsed = parseSessionForm(form);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  await updateSession(s.id, parsed.data);
+  await audit({
+    actorId: user.id,
+    action: "scheduling.session.update",
+    entityType: "TrainingSession",
+    entityId: s.id,
+    summary: parsed.data.titleJa,
+  });
+  return { ok: true as const, intent: "save" as const, count: 0 };
+}
+
+export default function EditSession() {
+  const t = useT();
+  const { id, title, cancelled, values } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <div className="page">
+      <p>
+        <Link to={`/committee/sessions/${id}`}>{t("scheduling.committee.roster")}</Link>
+      </p>
+      <h1>
+        {t("scheduling.form.editTitle")}：{title}
+      </h1>
+      {result && !isFailure(result) && result.intent === "save" ? (
+        <p className="alert alert-success" role="status">
+          {t("scheduling.form.saved")}
+        </p>
+      ) : null}
+      {result && !isFailure(result) && result.intent === "cancel-session" ? (
+        <p className="alert alert-success" role="status">
+          {t("scheduling.cancelSession.done", { count: result.count })}
+        </p>
+      ) : null}
+      <SessionForm values={values} result={isFailure(result) ? result : null} busy={busy} />
+      {!cancelled ? (
+        <section className="panel danger-zone" aria-labelledby="cancel-session">
+          <h2 id="cancel-session">{t("scheduling.cancelSession.title")}</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="cancel-session" />
+            <div className="field">
+              <label htmlFor="cancel-reason">{t("scheduling.cancelSession.reason")}</label>
+              <textarea id="cancel-reason" name="reason" rows={2} maxLength={500} />
+            </div>
+            <button type="submit" className="button danger" disabled={busy}>
+              {t("scheduling.cancelSession.button")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

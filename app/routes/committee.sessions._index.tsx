@@ -1,0 +1,121 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/permissions.server";
+import { prisma } from "~/db.server";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { useFormat, useT } from "~/i18n/react";
+import { trainingFunnel } from "~/scheduling/funnel.server";
+import { sessionCounts, sessionInclude, sessionTitle } from "~/scheduling/scheduling.server";
+import { DayList, FunnelPanel } from "~/scheduling/ui";
+import { yearChoices, yearParam } from "~/training/year";
+
+export const meta: MetaFunction = () => [{ title: "研修日程の管理 / Session planning – つなぐ" }];
+
+const COMMITTEE = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, COMMITTEE);
+  const locale = resolveLocale(request, user);
+  const year = yearParam(new URL(request.url));
+  const sessions = await prisma.trainingSession.findMany({ where: { fiscalYear: year }, include: sessionInclude });
+  sessions.sort((a, b) => (a.days[0]?.startsAt.getTime() ?? 0) - (b.days[0]?.startsAt.getTime() ?? 0));
+  const [counts, funnel] = await Promise.all([sessionCounts(sessions.map((s) => s.id)), trainingFunnel(year)]);
+  return {
+    year,
+    years: [...new Set([...yearChoices(), 2023])].sort((a, b) => b - a),
+    funnel,
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      title: sessionTitle(s, locale),
+      track: s.track,
+      cancelled: s.status === "cancelled",
+      days: s.days,
+      capacity: s.capacity,
+      enrolled: counts.get(s.id)!.enrolled,
+      waitlisted: counts.get(s.id)!.waitlisted,
+    })),
+  };
+}
+
+export default function CommitteeSessions() {
+  const t = useT();
+  const format = useFormat();
+  const { year, years, sessions, funnel } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <h1>{t("scheduling.committee.title")}</h1>
+      <Form method="get" className="inline-form">
+        <div className="field">
+          <label htmlFor="year">{t("training.year")}</label>
+          <select id="year" name="year" defaultValue={year}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {format.fiscalYear(y)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button secondary">
+          {t("training.showYear")}
+        </button>
+        <Link className="button" to="/committee/sessions/new">
+          {t("scheduling.committee.new")}
+        </Link>
+        <Link to="/committee/certificates">{t("nav.committeeCertificates")}</Link>
+      </Form>
+      {sessions.length === 0 ? (
+        <p>{t("scheduling.committee.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>{t("scheduling.committee.caption", { year: format.fiscalYear(year) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("scheduling.col.title")}</th>
+                <th scope="col">{t("scheduling.col.dates")}</th>
+                <th scope="col" className="num">
+                  {t("scheduling.col.capacity")}
+                </th>
+                <th scope="col" className="num">
+                  {t("scheduling.col.enrolled")}
+                </th>
+                <th scope="col" className="num">
+                  {t("scheduling.col.waitlisted")}
+                </th>
+                <th scope="col">{t("scheduling.col.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    <Link to={`/committee/sessions/${s.id}`}>{s.title}</Link>
+                    <br />
+                    <span className="muted small">
+                      {t(`scheduling.track.${s.track as "practical"}`)}
+                      {s.cancelled ? ` · ${t("scheduling.status.sessionCancelled")}` : ""}
+                    </span>
+                  </th>
+                  <td>
+                    <DayList days={s.days} />
+                  </td>
+                  <td className="num">{s.capacity}</td>
+                  <td className="num">{s.enrolled}</td>
+                  <td className="num">{s.waitlisted}</td>
+                  <td>
+                    <Link to={`/committee/sessions/${s.id}`}>{t("scheduling.committee.roster")}</Link>
+                    {" · "}
+                    <Link to={`/committee/sessions/${s.id}/edit`} aria-label={`${t("scheduling.committee.edit")}: ${s.title}`}>
+                      {t("scheduling.committee.edit")}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <FunnelPanel funnel={funnel} />
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useNavigation } from "@remix-run/react";
+import { audit } from "~/audit/audit.server";
+import { requireRole } from "~/auth/permissions.server";
+import { useT } from "~/i18n/react";
+import { parseSessionForm } from "~/scheduling/session-form";
+import { SessionForm } from "~/scheduling/session-form.tsx";
+import { createSession } from "~/scheduling/scheduling.server";
+
+export const meta: MetaFunction = () => [{ title: "研修日程の作成 / New session – つなぐ" }];
+
+const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ROLES);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ROLES);
+  const parsed = parseSessionForm(await request.formData());
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const s = await createSession(parsed.data, user.id);
+  await audit({ actorId: user.id, action: "scheduling.session.create", entityType: "TrainingSession", entityId: s.id, summary: s.titleJa });
+  return redirect(`/committee/sessions/${s.id}?created=1`);
+}
+
+export default function NewSession() {
+  const t = useT();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <div className="page">
+      <h1>{t("scheduling.form.newTitle")}</h1>
+      <SessionForm values={{}} result={result ?? null} busy={busy} />
+    </div>
+  );
+}

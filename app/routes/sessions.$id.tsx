@@ -1,0 +1,235 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { notFound, requireRole } from "~/auth/permissions.server";
+import { prisma } from "~/db.server";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { useFormat, useT } from "~/i18n/react";
+import { refusalFor, seatsLeft, waitlistPlace, type Refusal } from "~/scheduling/rules";
+import {
+  cancelEnrolment,
+  enrol,
+  overlapping,
+  prerequisitesFor,
+  sessionCounts,
+  sessionInclude,
+  sessionTitle,
+} from "~/scheduling/scheduling.server";
+import { DayList } from "~/scheduling/ui";
+
+export const meta: MetaFunction = () => [{ title: "研修の詳細 / Session – つなぐ" }];
+
+const ROLES = ["TRAINEE", "PLANNING_COMMITTEE"] as const;
+
+async function load(id: number) {
+  if (!Number.isInteger(id) || id <= 0) throw notFound();
+  const s = await prisma.trainingSession.findUnique({ where: { id }, include: sessionInclude });
+  if (!s) throw notFound();
+  return s;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ROLES);
+  const locale = resolveLocale(request, user);
+  const s = await load(Number(params.id));
+  const isTrainee = user.roles.includes("TRAINEE");
+  const [counts, mine, waitlisted, prereq, overlapsWith] = await Promise.all([
+    sessionCounts([s.id]),
+    prisma.sessionEnrollment.findUnique({ where: { sessionId_userId: { sessionId: s.id, userId: user.id } } }),
+    prisma.sessionEnrollment.findMany({ where: { sessionId: s.id, status: "waitlisted" }, select: { id: true, queuedAt: true } }),
+    isTrainee ? prerequisitesFor(user.id, s) : Promise.resolve(false),
+    isTrainee ? overlapping(user.id, s, locale) : Promise.resolve([]),
+  ]);
+  const c = counts.get(s.id)!;
+  const status = mine?.status ?? null;
+  const refusal = isTrainee
+    ? refusalFor(
+        { status: s.status, opensAt: s.opensAt, closesAt: s.closesAt, startsAt: s.days[0]?.startsAt ?? null },
+        new Date(),
+        status,
+        prereq,
+      )
+    : null;
+  return {
+    session: {
+      id: s.id,
+      title: sessionTitle(s, locale),
+      description: locale === "en" && s.descriptionEn ? s.descriptionEn : s.descriptionJa,
+      track: s.track,
+      cancelled: s.status === "cancelled",
+      cancelReason: s.cancelReason,
+      days: s.days,
+      venue: s.venue,
+      onlineUrl: s.onlineUrl,
+      facilitators: s.facilitators,
+      pillars: s.pillars,
+      goalCodes: s.goalCodes,
+      opensAt: s.opensAt,
+      closesAt: s.closesAt,
+      capacity: s.capacity,
+      prerequisite: s.prerequisite,
+      seats: seatsLeft(s.capacity, c.enrolled),
+      waiting: c.waitlisted,
+    },
+    isTrainee,
+    status,
+    place: mine && status === "waitlisted" ? waitlistPlace(waitlisted, mine.id) : null,
+    prereq,
+    refusal,
+    overlapsWith,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["TRAINEE"]);
+  const s = await load(Number(params.id));
+  const form = await request.formData();
+  const intent = form.get("intent");
+  if (intent === "enrol") {
+    const result = await enrol(user.id, s.id);
+    if (!result.ok) return data({ intent, ok: false as const, reason: result.reason }, { status: 409 });
+    return { intent, ok: true as const, status: result.status, place: result.place, overlapsWith: result.overlapsWith };
+  }
+  if (intent === "cancel") {
+    const result = await cancelEnrolment(user.id, s.id);
+    return data({ intent, ok: result.ok }, { status: result.ok ? 200 : 409 });
+  }
+  return data({ intent: null, ok: false as const }, { status: 400 });
+}
+
+export default function SessionPage() {
+  const t = useT();
+  const format = useFormat();
+  const { session: s, isTrainee, status, place, prereq, refusal, overlapsWith } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const prereqKey =
+    s.prerequisite === "none"
+      ? "scheduling.prereq.none"
+      : s.track === "practical"
+        ? "scheduling.prereq.practical"
+        : "scheduling.prereq.basic-group";
+  const canEnrol = isTrainee && !refusal;
+  return (
+    <div className="page">
+      <p>
+        <Link to="/sessions">{t("scheduling.back")}</Link>
+      </p>
+      <h1>{s.title}</h1>
+      <p className="muted">{t(`scheduling.track.${s.track as "practical"}`)}</p>
+      {s.cancelled ? (
+        <p className="alert alert-error" role="alert">
+          {t("scheduling.sessionCancelled", { reason: s.cancelReason })}
+        </p>
+      ) : null}
+
+      <div aria-live="polite">
+        {result && "reason" in result && result.reason ? (
+          <div className="alert alert-error" role="alert">
+            <p>
+              <strong>{t("scheduling.refusal.title")}</strong>
+            </p>
+            <p>{t(`scheduling.refusal.${result.reason as Refusal | "not-found"}`)}</p>
+          </div>
+        ) : null}
+        {result && result.intent === "enrol" && result.ok && "status" in result ? (
+          <p className="alert alert-success" role="status">
+            {result.status === "enrolled"
+              ? t("scheduling.result.enrolled")
+              : t("scheduling.result.waitlisted", { place: result.place ?? "" })}
+          </p>
+        ) : null}
+        {result && result.intent === "cancel" && result.ok ? (
+          <p className="alert alert-success" role="status">
+            {t("scheduling.result.cancelled")}
+          </p>
+        ) : null}
+      </div>
+
+      {isTrainee ? (
+        <section className="panel" aria-labelledby="my-status">
+          <h2 id="my-status">
+            {t("scheduling.yourStatus", { status: status ? t(`scheduling.status.${status as "enrolled"}`) : t("scheduling.status.none") })}
+          </h2>
+          {status === "waitlisted" && place ? <p>{t("scheduling.yourPlace", { place })}</p> : null}
+          {overlapsWith.length ? (
+            <p className="alert alert-warning" role="note">
+              {t("scheduling.overlap", { titles: overlapsWith.join("、") })}
+            </p>
+          ) : null}
+          {refusal && refusal !== "already-enrolled" && refusal !== "already-waitlisted" ? (
+            <div className="alert alert-error">
+              <p>
+                <strong>{t("scheduling.refusal.title")}</strong>
+              </p>
+              <p>{t(`scheduling.refusal.${refusal}`)}</p>
+            </div>
+          ) : null}
+          <Form method="post" className="inline-form">
+            {canEnrol ? (
+              <button type="submit" name="intent" value="enrol" className="button" disabled={busy}>
+                {s.seats > 0 ? t("scheduling.enrol") : t("scheduling.joinWaitlist")}
+              </button>
+            ) : null}
+            {status === "enrolled" || status === "waitlisted" ? (
+              <button type="submit" name="intent" value="cancel" className="button secondary" disabled={busy}>
+                {t("scheduling.cancelMine")}
+              </button>
+            ) : null}
+          </Form>
+        </section>
+      ) : null}
+
+      <dl className="facts">
+        <dt>{t("scheduling.detail.when")}</dt>
+        <dd>
+          <DayList days={s.days} />
+          <a href={`/sessions/${s.id}/ics`} download>
+            {t("scheduling.ics")}
+          </a>
+        </dd>
+        {s.venue ? (
+          <>
+            <dt>{t("scheduling.detail.where")}</dt>
+            <dd>{s.venue}</dd>
+          </>
+        ) : null}
+        {s.onlineUrl ? (
+          <>
+            <dt>{t("scheduling.detail.online")}</dt>
+            <dd>{status === "enrolled" ? <a href={s.onlineUrl}>{s.onlineUrl}</a> : t("scheduling.online")}</dd>
+          </>
+        ) : null}
+        <dt>{t("scheduling.detail.capacity")}</dt>
+        <dd>
+          {s.capacity} — {s.seats > 0 ? t("scheduling.seatsLeft", { count: s.seats }) : t("scheduling.full", { count: s.waiting })}
+        </dd>
+        <dt>{t("scheduling.detail.window")}</dt>
+        <dd>{t("scheduling.detail.windowValue", { from: format.dateTime(s.opensAt), to: format.dateTime(s.closesAt) })}</dd>
+        <dt>{t("scheduling.detail.prerequisite")}</dt>
+        <dd>
+          {t(prereqKey)}
+          {isTrainee && s.prerequisite !== "none" ? ` ${prereq ? t("scheduling.prereq.met") : t("scheduling.prereq.notMet")}` : ""}
+        </dd>
+        {s.facilitators ? (
+          <>
+            <dt>{t("scheduling.detail.facilitators")}</dt>
+            <dd>{s.facilitators}</dd>
+          </>
+        ) : null}
+        {s.pillars.length ? (
+          <>
+            <dt>{t("scheduling.detail.pillars")}</dt>
+            <dd>{s.pillars.map((p) => t(`training.pillar.${p as "hr"}`)).join("、")}</dd>
+          </>
+        ) : null}
+        {s.goalCodes.length ? (
+          <>
+            <dt>{t("scheduling.detail.goals")}</dt>
+            <dd>{s.goalCodes.join(", ")}</dd>
+          </>
+        ) : null}
+      </dl>
+      {s.description ? <p className="session-description">{s.description}</p> : null}
+    </div>
+  );
+}

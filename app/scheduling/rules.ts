@@ -1,0 +1,99 @@
+// Pure rules of enrolment: who may enrol, where they land, the waitlist order and overlaps.
+export const SESSION_TRACKS = ["basic-group", "practical"] as const;
+export type SessionTrack = (typeof SESSION_TRACKS)[number];
+export const CERTIFICATE_TRACKS = ["basic-ondemand", "basic-group", "practical"] as const;
+export type CertificateTrack = (typeof CERTIFICATE_TRACKS)[number];
+
+export type Refusal =
+  | "session-cancelled"
+  | "window-not-open"
+  | "window-closed"
+  | "prerequisites-missing"
+  | "already-enrolled"
+  | "already-waitlisted"
+  | "session-over";
+
+export interface SessionFacts {
+  status: string;
+  opensAt: Date;
+  closesAt: Date;
+  /** The first day's start. */
+  startsAt: Date | null;
+}
+
+/** Why the trainee may not enrol now, or null when they may. */
+export function refusalFor(s: SessionFacts, now: Date, current: string | null, prerequisitesMet: boolean): Refusal | null {
+  if (s.status === "cancelled") return "session-cancelled";
+  if (current === "enrolled") return "already-enrolled";
+  if (current === "waitlisted") return "already-waitlisted";
+  if (s.startsAt && s.startsAt <= now) return "session-over";
+  if (now < s.opensAt) return "window-not-open";
+  if (now > s.closesAt) return "window-closed";
+  if (!prerequisitesMet) return "prerequisites-missing";
+  return null;
+}
+
+/** Where a new enrolment lands: a seat while one is free, else the waitlist. */
+export function placement(capacity: number, enrolledCount: number): "enrolled" | "waitlisted" {
+  return enrolledCount < capacity ? "enrolled" : "waitlisted";
+}
+
+export interface Queued {
+  id: number;
+  queuedAt: Date;
+}
+
+/** Waitlist order: first come (queuedAt), then the row id (assigned under the session lock). */
+export function waitlistOrder<T extends Queued>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => a.queuedAt.getTime() - b.queuedAt.getTime() || a.id - b.id);
+}
+
+/** 1-based place of a row in the waitlist, or null. */
+export function waitlistPlace(rows: Queued[], id: number): number | null {
+  const i = waitlistOrder(rows).findIndex((r) => r.id === id);
+  return i < 0 ? null : i + 1;
+}
+
+/** How many waitlisted trainees move up when seats free: the first ones, up to the free seats. */
+export function toPromote<T extends Queued>(waitlisted: T[], capacity: number, enrolledCount: number): T[] {
+  return waitlistOrder(waitlisted).slice(0, Math.max(0, capacity - enrolledCount));
+}
+
+export interface Prior {
+  track: string;
+  fiscalYear: number;
+  revoked: boolean;
+}
+
+/**
+ * Default prerequisites: a group session needs the year's on-demand track complete; practical
+ * training needs the basic training complete (its group part, this year or an earlier year).
+ */
+export function prerequisitesMet(
+  track: string,
+  fiscalYear: number,
+  rule: string,
+  facts: { onDemandComplete: boolean; groupCompleteThisYear: boolean; certificates: Prior[] },
+): boolean {
+  if (rule === "none") return true;
+  const has = (t: string, pred: (fy: number) => boolean) =>
+    facts.certificates.some((c) => !c.revoked && c.track === t && pred(c.fiscalYear));
+  if (track === "basic-group") return facts.onDemandComplete || has("basic-ondemand", (fy) => fy === fiscalYear);
+  if (track === "practical") return facts.groupCompleteThisYear || has("basic-group", (fy) => fy <= fiscalYear);
+  return true;
+}
+
+export interface Span {
+  start: Date;
+  end: Date;
+}
+
+/** True when any day of one overlaps any day of the other. */
+export function overlaps(a: Span[], b: Span[]): boolean {
+  return a.some((x) => b.some((y) => x.start < y.end && y.start < x.end));
+}
+
+/** Seats left (never below 0). */
+export function seatsLeft(capacity: number, enrolled: number): number {
+  return Math.max(0, capacity - enrolled);
+}

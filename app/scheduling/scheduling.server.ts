@@ -1,0 +1,413 @@
+// Sessions, enrolment with a waitlist, attendance, completion and notifications.
+// Capacity: every change of a session's seats runs in one transaction that first locks the session
+// row (SELECT … FOR UPDATE), so concurrent enrolments are serialised per session and never overbook.
+import { createHash, randomBytes } from "node:crypto";
+import { prisma } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { translator, isLocale, type MessageKey } from "~/i18n";
+import { formatDateTime } from "~/i18n/format";
+import { fiscalYearLabelJa, jstParts } from "~/lib/fiscal-year";
+import { queueMail } from "~/mail/outbox.server";
+import { curriculumSlugs } from "~/training/training.server";
+import { overlaps, placement, prerequisitesMet, refusalFor, seatsLeft, toPromote, waitlistOrder, type Refusal } from "./rules";
+
+type Tx = Prisma.TransactionClient;
+
+export const sessionInclude = { days: { orderBy: { startsAt: "asc" } } } satisfies Prisma.TrainingSessionInclude;
+export type SessionWithDays = Prisma.TrainingSessionGetPayload<{ include: typeof sessionInclude }>;
+
+export function sessionTitle(s: { titleJa: string; titleEn: string }, locale: string) {
+  return locale === "en" && s.titleEn ? s.titleEn : s.titleJa;
+}
+
+// ---- Completion facts ----
+
+/** The year's on-demand track is complete: every module of the year's curriculum completed. */
+export async function onDemandComplete(userId: number, fiscalYear: number): Promise<boolean> {
+  const slugs = await curriculumSlugs(fiscalYear);
+  if (slugs.length === 0) return false;
+  const done = await prisma.moduleProgress.count({ where: { userId, slug: { in: slugs }, completedAt: { not: null } } });
+  return done === slugs.length;
+}
+
+/** Attended every day of some (not cancelled) session of the track in the year. */
+export async function attendedTrack(userId: number, track: string, fiscalYear: number): Promise<boolean> {
+  const rows = await prisma.sessionEnrollment.findMany({
+    where: { userId, status: "enrolled", session: { track, fiscalYear, status: "scheduled" } },
+    include: { attendance: true, session: { include: { days: true } } },
+  });
+  return rows.some((r) => r.session.days.length > 0 && r.session.days.every((d) => r.attendance.some((a) => a.dayId === d.id)));
+}
+
+export async function prerequisitesFor(userId: number, s: { track: string; fiscalYear: number; prerequisite: string }) {
+  if (s.prerequisite === "none") return true;
+  const [onDemand, group, certificates] = await Promise.all([
+    s.track === "basic-group" ? onDemandComplete(userId, s.fiscalYear) : Promise.resolve(false),
+    s.track === "practical" ? attendedTrack(userId, "basic-group", s.fiscalYear) : Promise.resolve(false),
+    prisma.certificate.findMany({ where: { userId }, select: { track: true, fiscalYear: true, revokedAt: true } }),
+  ]);
+  return prerequisitesMet(s.track, s.fiscalYear, s.prerequisite, {
+    onDemandComplete: onDemand,
+    groupCompleteThisYear: group,
+    certificates: certificates.map((c) => ({ track: c.track, fiscalYear: c.fiscalYear, revoked: !!c.revokedAt })),
+  });
+}
+
+// ---- Notifications (in-app + outbox mail) ----
+
+export type NotificationKind =
+  "enrolled" | "waitlisted" | "promoted" | "reminder" | "session-cancelled" | "enrolment-cancelled" | "certificate";
+
+interface NotifyArgs {
+  userId: number;
+  kind: NotificationKind;
+  sessionId?: number;
+  title: string;
+  when?: Date | null;
+  place?: number | null;
+  dedupeKey?: string;
+}
+
+/** Creates the in-app notification and queues the mail; with a dedupeKey, a second call does nothing. */
+export async function notify(args: NotifyArgs): Promise<boolean> {
+  const payload = {
+    sessionId: args.sessionId ?? null,
+    title: args.title,
+    when: args.when?.toISOString() ?? null,
+    place: args.place ?? null,
+  };
+  try {
+    await prisma.notification.create({ data: { userId: args.userId, kind: args.kind, payload, dedupeKey: args.dedupeKey ?? null } });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return false;
+    throw e;
+  }
+  const user = await prisma.user.findUnique({ where: { id: args.userId } });
+  if (user) {
+    const locale = isLocale(user.locale) ? user.locale : "ja";
+    const t = translator(locale);
+    const params = { title: args.title, when: args.when ? formatDateTime(args.when, locale) : "", place: args.place ?? "" };
+    const link = args.sessionId ? `\n\n/sessions/${args.sessionId}` : "";
+    await queueMail({
+      to: user.email,
+      subject: t(`scheduling.notify.${args.kind}.subject` as MessageKey, params),
+      body: t(`scheduling.notify.${args.kind}` as MessageKey, params) + link,
+    });
+  }
+  return true;
+}
+
+// ---- Enrolment ----
+
+export type EnrolResult =
+  | { ok: true; status: "enrolled" | "waitlisted"; place: number | null; overlapsWith: string[] }
+  | { ok: false; reason: Refusal | "not-found" };
+
+async function lockSession(tx: Tx, sessionId: number) {
+  await tx.$queryRaw`SELECT id FROM "TrainingSession" WHERE id = ${sessionId} FOR UPDATE`;
+  return tx.trainingSession.findUnique({ where: { id: sessionId }, include: sessionInclude });
+}
+
+async function placeInWaitlist(tx: Tx, sessionId: number, enrollmentId: number) {
+  const rows = await tx.sessionEnrollment.findMany({ where: { sessionId, status: "waitlisted" }, select: { id: true, queuedAt: true } });
+  return waitlistOrder(rows).findIndex((r) => r.id === enrollmentId) + 1 || null;
+}
+
+/** Titles of the sessions (the trainee is enrolled in) that overlap this one. */
+export async function overlapping(userId: number, session: SessionWithDays, locale = "ja"): Promise<string[]> {
+  const mine = await prisma.sessionEnrollment.findMany({
+    where: { userId, status: "enrolled", sessionId: { not: session.id }, session: { status: "scheduled" } },
+    include: { session: { include: sessionInclude } },
+  });
+  const span = (days: { startsAt: Date; endsAt: Date }[]) => days.map((d) => ({ start: d.startsAt, end: d.endsAt }));
+  return mine.filter((e) => overlaps(span(e.session.days), span(session.days))).map((e) => sessionTitle(e.session, locale));
+}
+
+export async function enrol(userId: number, sessionId: number, now = new Date()): Promise<EnrolResult> {
+  const before = await prisma.trainingSession.findUnique({ where: { id: sessionId }, include: sessionInclude });
+  if (!before) return { ok: false, reason: "not-found" };
+  // Fast path: a refusal that the lock cannot change (already in, cancelled, outside the window) needs no lock.
+  const current = await prisma.sessionEnrollment.findUnique({
+    where: { sessionId_userId: { sessionId, userId } },
+    select: { status: true },
+  });
+  const facts = { status: before.status, opensAt: before.opensAt, closesAt: before.closesAt, startsAt: before.days[0]?.startsAt ?? null };
+  const early = refusalFor(facts, now, current?.status ?? null, true);
+  if (early) return { ok: false, reason: early };
+  const prereq = await prerequisitesFor(userId, before);
+  if (!prereq) return { ok: false, reason: "prerequisites-missing" };
+  const result = await prisma.$transaction(
+    async (tx): Promise<EnrolResult & { enrollmentId?: number }> => {
+      const s = await lockSession(tx, sessionId);
+      if (!s) return { ok: false, reason: "not-found" };
+      const existing = await tx.sessionEnrollment.findUnique({ where: { sessionId_userId: { sessionId, userId } } });
+      const refusal = refusalFor(
+        { status: s.status, opensAt: s.opensAt, closesAt: s.closesAt, startsAt: s.days[0]?.startsAt ?? null },
+        now,
+        existing?.status ?? null,
+        prereq,
+      );
+      if (refusal) return { ok: false, reason: refusal };
+      const enrolled = await tx.sessionEnrollment.count({ where: { sessionId, status: "enrolled" } });
+      const status = placement(s.capacity, enrolled);
+      const data = {
+        status,
+        queuedAt: new Date(),
+        enrolledAt: status === "enrolled" ? new Date() : null,
+        cancelledAt: null,
+        noShow: false,
+      };
+      const row = existing
+        ? await tx.sessionEnrollment.update({ where: { id: existing.id }, data })
+        : await tx.sessionEnrollment.create({ data: { sessionId, userId, ...data } });
+      const place = status === "waitlisted" ? await placeInWaitlist(tx, sessionId, row.id) : null;
+      return { ok: true, status, place, overlapsWith: [], enrollmentId: row.id };
+    },
+    { timeout: 20_000, maxWait: 20_000 },
+  );
+  if (!result.ok) return result;
+  const overlapsWith = await overlapping(userId, before);
+  await notify({ userId, kind: result.status, sessionId, title: before.titleJa, when: before.days[0]?.startsAt, place: result.place });
+  return { ok: true, status: result.status, place: result.place, overlapsWith };
+}
+
+/** Frees the trainee's seat (or waitlist place); the first waitlisted trainee takes a freed seat and is told. */
+export async function cancelEnrolment(userId: number, sessionId: number): Promise<{ ok: boolean; promoted: number[] }> {
+  const out = await prisma.$transaction(
+    async (tx) => {
+      const s = await lockSession(tx, sessionId);
+      if (!s) return null;
+      const existing = await tx.sessionEnrollment.findUnique({ where: { sessionId_userId: { sessionId, userId } } });
+      if (!existing || existing.status === "cancelled") return null;
+      await tx.sessionEnrollment.update({ where: { id: existing.id }, data: { status: "cancelled", cancelledAt: new Date() } });
+      const promoted = s.status === "scheduled" ? await promoteWaitlisted(tx, s) : [];
+      return { session: s, promoted };
+    },
+    { timeout: 20_000, maxWait: 20_000 },
+  );
+  if (!out) return { ok: false, promoted: [] };
+  await notify({ userId, kind: "enrolment-cancelled", sessionId, title: out.session.titleJa, when: out.session.days[0]?.startsAt });
+  for (const id of out.promoted)
+    await notify({ userId: id, kind: "promoted", sessionId, title: out.session.titleJa, when: out.session.days[0]?.startsAt });
+  return { ok: true, promoted: out.promoted };
+}
+
+/** Under the session lock: moves the first waitlisted trainees into free seats; returns their user ids. */
+async function promoteWaitlisted(tx: Tx, s: { id: number; capacity: number }): Promise<number[]> {
+  const [enrolled, waitlisted] = await Promise.all([
+    tx.sessionEnrollment.count({ where: { sessionId: s.id, status: "enrolled" } }),
+    tx.sessionEnrollment.findMany({ where: { sessionId: s.id, status: "waitlisted" } }),
+  ]);
+  const moving = toPromote(waitlisted, s.capacity, enrolled);
+  for (const r of moving) await tx.sessionEnrollment.update({ where: { id: r.id }, data: { status: "enrolled", enrolledAt: new Date() } });
+  return moving.map((r) => r.userId);
+}
+
+// ---- The committee's side ----
+
+export interface SessionInput {
+  track: string;
+  fiscalYear: number;
+  titleJa: string;
+  titleEn: string;
+  descriptionJa: string;
+  descriptionEn: string;
+  pillars: string[];
+  goalCodes: string[];
+  venue: string;
+  onlineUrl: string;
+  capacity: number;
+  opensAt: Date;
+  closesAt: Date;
+  facilitators: string;
+  prerequisite: string;
+  days: { startsAt: Date; endsAt: Date }[];
+}
+
+export async function createSession(input: SessionInput, byId: number | null) {
+  const { days, ...rest } = input;
+  return prisma.trainingSession.create({ data: { ...rest, createdById: byId, days: { create: days } } });
+}
+
+/** Saves a session. Raising the capacity moves waitlisted trainees into the new seats. */
+export async function updateSession(id: number, input: SessionInput) {
+  const { days, ...rest } = input;
+  const out = await prisma.$transaction(async (tx) => {
+    const s = await lockSession(tx, id);
+    if (!s) return null;
+    await tx.trainingSession.update({ where: { id }, data: rest });
+    // Days: keep a day (and its attendance) when its position is kept, else replace.
+    const old = s.days;
+    for (let i = 0; i < Math.max(old.length, days.length); i++) {
+      if (i < old.length && i < days.length) await tx.sessionDay.update({ where: { id: old[i].id }, data: days[i] });
+      else if (i < days.length) await tx.sessionDay.create({ data: { sessionId: id, ...days[i] } });
+      else await tx.sessionDay.delete({ where: { id: old[i].id } });
+    }
+    const promoted = s.status === "scheduled" ? await promoteWaitlisted(tx, { id, capacity: rest.capacity }) : [];
+    return { promoted };
+  });
+  if (out)
+    for (const userId of out.promoted)
+      await notify({ userId, kind: "promoted", sessionId: id, title: input.titleJa, when: days[0]?.startsAt });
+  return out;
+}
+
+export async function cancelSession(id: number, reason: string) {
+  const s = await prisma.$transaction(async (tx) => {
+    const s = await lockSession(tx, id);
+    if (!s || s.status === "cancelled") return null;
+    await tx.trainingSession.update({ where: { id }, data: { status: "cancelled", cancelReason: reason } });
+    return s;
+  });
+  if (!s) return 0;
+  const people = await prisma.sessionEnrollment.findMany({ where: { sessionId: id, status: { in: ["enrolled", "waitlisted"] } } });
+  for (const p of people)
+    await notify({ userId: p.userId, kind: "session-cancelled", sessionId: id, title: s.titleJa, when: s.days[0]?.startsAt });
+  return people.length;
+}
+
+export async function sessionCounts(sessionIds: number[]) {
+  const rows = await prisma.sessionEnrollment.groupBy({
+    by: ["sessionId", "status"],
+    where: { sessionId: { in: sessionIds } },
+    _count: { _all: true },
+  });
+  const out = new Map<number, { enrolled: number; waitlisted: number; cancelled: number }>();
+  for (const id of sessionIds) out.set(id, { enrolled: 0, waitlisted: 0, cancelled: 0 });
+  for (const r of rows) out.get(r.sessionId)![r.status as "enrolled"] = r._count._all;
+  return out;
+}
+
+export { seatsLeft };
+
+export async function roster(sessionId: number) {
+  const rows = await prisma.sessionEnrollment.findMany({
+    where: { sessionId },
+    include: { user: { select: { id: true, displayName: true, email: true, office: { select: { name: true } } } }, attendance: true },
+    orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
+  });
+  const pick = (status: string) => rows.filter((r) => r.status === status);
+  return { enrolled: pick("enrolled"), waitlisted: waitlistOrder(pick("waitlisted")), cancelled: pick("cancelled") };
+}
+
+/** Sets a trainee's check-in for one day; when every day is attended, the track's certificate is issued. */
+export async function setAttendance(enrollmentId: number, dayId: number, present: boolean, byId: number | null) {
+  const e = await prisma.sessionEnrollment.findUnique({ where: { id: enrollmentId }, include: { session: { include: { days: true } } } });
+  if (!e || e.status !== "enrolled" || !e.session.days.some((d) => d.id === dayId)) return null;
+  if (present) {
+    await prisma.sessionAttendance.upsert({
+      where: { enrollmentId_dayId: { enrollmentId, dayId } },
+      create: { enrollmentId, dayId, checkedInById: byId },
+      update: {},
+    });
+    if (e.noShow) await prisma.sessionEnrollment.update({ where: { id: enrollmentId }, data: { noShow: false } });
+  } else {
+    await prisma.sessionAttendance.deleteMany({ where: { enrollmentId, dayId } });
+  }
+  if (present && (await attendedTrack(e.userId, e.session.track, e.session.fiscalYear))) {
+    return issueCertificate(e.userId, e.session.track, e.session.fiscalYear, byId);
+  }
+  return null;
+}
+
+export async function setNoShow(enrollmentId: number, noShow: boolean) {
+  return prisma.sessionEnrollment.update({ where: { id: enrollmentId }, data: { noShow } });
+}
+
+// ---- Certificates ----
+
+const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+export function newVerificationCode(): string {
+  const bytes = randomBytes(12);
+  return Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join("");
+}
+
+/** Issues the certificate once (an existing one, even revoked, is returned unchanged). */
+export async function issueCertificate(userId: number, track: string, fiscalYear: number, byId: number | null, issuedAt = new Date()) {
+  const existing = await prisma.certificate.findUnique({ where: { userId_track_fiscalYear: { userId, track, fiscalYear } } });
+  if (existing) return existing;
+  const code = newVerificationCode();
+  try {
+    const created = await prisma.certificate.create({
+      data: { userId, track, fiscalYear, issuedById: byId, issuedAt, serial: `pending-${code}`, verificationCode: code },
+    });
+    const prefix = { "basic-ondemand": "K1", "basic-group": "K2", practical: "J" }[track] ?? "X";
+    const cert = await prisma.certificate.update({
+      where: { id: created.id },
+      data: { serial: `${fiscalYear}-${prefix}-${String(created.id).padStart(5, "0")}` },
+    });
+    const title = `${fiscalYearLabelJa(fiscalYear)}`;
+    await notify({ userId, kind: "certificate", title, dedupeKey: `certificate:${cert.id}` });
+    return cert;
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      return prisma.certificate.findUniqueOrThrow({ where: { userId_track_fiscalYear: { userId, track, fiscalYear } } });
+    }
+    throw e;
+  }
+}
+
+/** Issues what the trainee has earned but not yet received (the on-demand track completes without a session). */
+export async function ensureCertificates(userId: number, fiscalYear: number) {
+  if (await onDemandComplete(userId, fiscalYear)) await issueCertificate(userId, "basic-ondemand", fiscalYear, null);
+}
+
+export async function revokeCertificate(id: number, reason: string) {
+  return prisma.certificate.update({ where: { id }, data: { revokedAt: new Date(), revokeReason: reason } });
+}
+
+// ---- Reminders ----
+
+/**
+ * Reminds enrolled trainees of a session day that starts tomorrow (JST calendar day). Idempotent:
+ * one reminder per enrolment and day, whatever the number of runs.
+ */
+export async function sendReminders(now = new Date()): Promise<number> {
+  const p = jstParts(now);
+  const startOfTomorrow = new Date(Date.UTC(p.year, p.month - 1, p.day + 1) - 9 * 3600_000);
+  const endOfTomorrow = new Date(startOfTomorrow.getTime() + 24 * 3600_000);
+  const days = await prisma.sessionDay.findMany({
+    where: { startsAt: { gte: startOfTomorrow, lt: endOfTomorrow }, session: { status: "scheduled" } },
+    include: { session: { include: { enrollments: { where: { status: "enrolled" } } } } },
+  });
+  let sent = 0;
+  for (const d of days) {
+    for (const e of d.session.enrollments) {
+      if (
+        await notify({
+          userId: e.userId,
+          kind: "reminder",
+          sessionId: d.sessionId,
+          title: d.session.titleJa,
+          when: d.startsAt,
+          dedupeKey: `reminder:${e.id}:${d.id}`,
+        })
+      )
+        sent++;
+    }
+  }
+  return sent;
+}
+
+// ---- Calendar feed tokens ----
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export async function createFeedToken(userId: number): Promise<string> {
+  const token = randomBytes(24).toString("base64url");
+  await prisma.$transaction([
+    prisma.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } }),
+    prisma.calendarFeedToken.create({ data: { userId, tokenHash: hashToken(token) } }),
+  ]);
+  return token;
+}
+
+export async function revokeFeedTokens(userId: number) {
+  await prisma.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+export async function userForFeedToken(token: string) {
+  const row = await prisma.calendarFeedToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+  return row && !row.revokedAt && row.user.active ? row.user : null;
+}

@@ -1,0 +1,147 @@
+// The committee's session form: parsing (all times typed are JST) and the values to show.
+import { z } from "zod";
+import { fiscalYearOf, jstParts } from "~/lib/fiscal-year";
+import { failure, parseForm, type FieldErrors, type FormFailure } from "~/lib/forms";
+import { PILLARS } from "~/training/constants";
+import { SESSION_TRACKS } from "./rules";
+
+export const MAX_DAYS = 4;
+
+const pad = (n: number) => String(n).padStart(2, "0");
+/** "2026-12-01" */
+export const jstDateInput = (d: Date) => {
+  const p = jstParts(d);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+};
+/** "09:30" */
+export const jstTimeInput = (d: Date) => {
+  const p = jstParts(d);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+};
+/** "2026-12-01T09:30" for datetime-local */
+export const jstDateTimeInput = (d: Date) => `${jstDateInput(d)}T${jstTimeInput(d)}`;
+
+export function fromJst(date: string, time: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  const d = new Date(`${date}T${time}:00+09:00`);
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const jstDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "validation.invalid")
+  .transform((v) => fromJst(v.slice(0, 10), v.slice(11, 16))!);
+
+const schema = z.object({
+  track: z.enum(SESSION_TRACKS),
+  titleJa: z.string().trim().min(1).max(200),
+  titleEn: z.string().trim().max(200).default(""),
+  descriptionJa: z.string().trim().max(4000).default(""),
+  descriptionEn: z.string().trim().max(4000).default(""),
+  goalCodes: z.string().trim().max(300).default(""),
+  venue: z.string().trim().max(300).default(""),
+  onlineUrl: z
+    .union([
+      z.literal(""),
+      z
+        .string()
+        .trim()
+        .url()
+        .max(500)
+        .refine((u) => /^https?:/i.test(u), "validation.url"),
+    ])
+    .default(""),
+  capacity: z.coerce.number().int().min(1).max(500),
+  opensAt: jstDateTime,
+  closesAt: jstDateTime,
+  facilitators: z.string().trim().max(500).default(""),
+  prerequisite: z.enum(["default", "none"]),
+});
+
+export interface ParsedSession {
+  track: string;
+  fiscalYear: number;
+  titleJa: string;
+  titleEn: string;
+  descriptionJa: string;
+  descriptionEn: string;
+  pillars: string[];
+  goalCodes: string[];
+  venue: string;
+  onlineUrl: string;
+  capacity: number;
+  opensAt: Date;
+  closesAt: Date;
+  facilitators: string;
+  prerequisite: string;
+  days: { startsAt: Date; endsAt: Date }[];
+}
+
+export function parseSessionForm(form: FormData): { ok: true; data: ParsedSession } | FormFailure {
+  const parsed = parseForm(schema, form);
+  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.fieldErrors };
+  const days: { startsAt: Date; endsAt: Date }[] = [];
+  for (let i = 1; i <= MAX_DAYS; i++) {
+    const date = String(form.get(`day${i}Date`) ?? "").trim();
+    const start = String(form.get(`day${i}Start`) ?? "").trim();
+    const end = String(form.get(`day${i}End`) ?? "").trim();
+    if (!date && !start && !end) {
+      if (i === 1) errors.day1Date = [{ key: "scheduling.validation.dayRequired" }];
+      continue;
+    }
+    const s = fromJst(date, start);
+    const e = fromJst(date, end);
+    if (!s || !e) errors[`day${i}Date`] = [{ key: "scheduling.validation.dayIncomplete" }];
+    else if (e <= s) errors[`day${i}End`] = [{ key: "scheduling.validation.endAfterStart" }];
+    else days.push({ startsAt: s, endsAt: e });
+  }
+  if (parsed.ok) {
+    if (!parsed.data.venue && !parsed.data.onlineUrl) errors.venue = [{ key: "scheduling.validation.placeRequired" }];
+    if (parsed.data.closesAt <= parsed.data.opensAt) errors.closesAt = [{ key: "scheduling.validation.windowOrder" }];
+  }
+  if (!parsed.ok || Object.keys(errors).length) return failure(errors, form);
+  days.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const d = parsed.data;
+  return {
+    ok: true,
+    data: {
+      ...d,
+      fiscalYear: fiscalYearOf(days[0].startsAt),
+      pillars: PILLARS.filter((p) => form.get(`pillar_${p}`) === "on"),
+      goalCodes: d.goalCodes
+        .split(/[,、\s]+/)
+        .map((c) => c.trim())
+        .filter(Boolean)
+        .slice(0, 20),
+      days,
+    },
+  };
+}
+
+/** The form's initial values from a stored session. */
+export function sessionFormValues(
+  s: ParsedSession & { days: { startsAt: Date | string; endsAt: Date | string }[] },
+): Record<string, string> {
+  const v: Record<string, string> = {
+    track: s.track,
+    titleJa: s.titleJa,
+    titleEn: s.titleEn,
+    descriptionJa: s.descriptionJa,
+    descriptionEn: s.descriptionEn,
+    goalCodes: s.goalCodes.join(", "),
+    venue: s.venue,
+    onlineUrl: s.onlineUrl,
+    capacity: String(s.capacity),
+    opensAt: jstDateTimeInput(new Date(s.opensAt)),
+    closesAt: jstDateTimeInput(new Date(s.closesAt)),
+    facilitators: s.facilitators,
+    prerequisite: s.prerequisite,
+  };
+  for (const p of s.pillars) v[`pillar_${p}`] = "on";
+  s.days.forEach((d, i) => {
+    v[`day${i + 1}Date`] = jstDateInput(new Date(d.startsAt));
+    v[`day${i + 1}Start`] = jstTimeInput(new Date(d.startsAt));
+    v[`day${i + 1}End`] = jstTimeInput(new Date(d.endsAt));
+  });
+  return v;
+}

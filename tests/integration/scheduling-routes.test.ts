@@ -1,0 +1,121 @@
+// Certificates: own only, verification public (valid / revoked / unknown), revocation by the committee;
+// the session form's validation; the private calendar feed and its revocation.
+import ICAL from "ical.js";
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { issueCertificate } from "~/scheduling/scheduling.server";
+import { loader as certificateLoader } from "~/routes/certificates.$id";
+import { loader as verifyLoader } from "~/routes/verify.$code";
+import { action as certificatesAction } from "~/routes/committee.certificates";
+import { action as newSessionAction } from "~/routes/committee.sessions.new";
+import { action as sessionsAction } from "~/routes/sessions._index";
+import { loader as feedLoader } from "~/routes/calendar.$token";
+import { createUser, formRequestInit, requestAs } from "./factories";
+
+const context = { clientIp: "" };
+
+async function status(p: Promise<unknown>): Promise<number> {
+  try {
+    const r = await p;
+    return r instanceof Response ? r.status : 200;
+  } catch (e) {
+    if (e instanceof Response) return e.status;
+    throw e;
+  }
+}
+
+describe("certificates", () => {
+  it("downloads for the holder and the committee only; verification shows valid, then revoked; unknown is 404", async () => {
+    const holder = await createUser({ roles: ["TRAINEE"] });
+    const other = await createUser({ roles: ["TRAINEE"] });
+    const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
+    const cert = await issueCertificate(holder.id, "basic-group", 2026, committee.id);
+    const get = async (userId: number) =>
+      certificateLoader({ request: await requestAs(userId, `/certificates/${cert.id}`), params: { id: String(cert.id) }, context });
+    const own = (await get(holder.id)) as Response;
+    expect(own.headers.get("Content-Type")).toBe("application/pdf");
+    expect(await status(get(committee.id))).toBe(200);
+    expect(await status(get(other.id))).toBe(403);
+
+    const verify = () =>
+      verifyLoader({
+        request: new Request(`http://localhost/verify/${cert.verificationCode}`),
+        params: { code: cert.verificationCode },
+        context,
+      });
+    expect(await verify()).toEqual({ valid: true, name: holder.displayName, track: "basic-group", fiscalYear: 2026 });
+    expect(
+      await status(verifyLoader({ request: new Request("http://localhost/verify/UNKNOWN999"), params: { code: "UNKNOWN999" }, context })),
+    ).toBe(404);
+
+    const request = await requestAs(
+      committee.id,
+      "/committee/certificates",
+      formRequestInit({ intent: "revoke", certificateId: String(cert.id), reason: "記載誤り" }),
+    );
+    await certificatesAction({ request, params: {}, context });
+    expect((await verify()).valid).toBe(false);
+    expect((await prisma.certificate.findUniqueOrThrow({ where: { id: cert.id } })).revokeReason).toBe("記載誤り");
+  });
+});
+
+describe("the committee's session form", () => {
+  it("refuses a session without a place or with an end before the start, keeping what was typed", async () => {
+    const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
+    const fields = {
+      intent: "save",
+      track: "basic-group",
+      titleJa: "テスト研修",
+      capacity: "10",
+      opensAt: "2026-11-01T09:00",
+      closesAt: "2026-11-30T17:00",
+      prerequisite: "default",
+      day1Date: "2026-12-10",
+      day1Start: "13:00",
+      day1End: "12:00",
+    };
+    const request = await requestAs(committee.id, "/committee/sessions/new", formRequestInit(fields));
+    const result = (await newSessionAction({ request, params: {}, context })) as unknown as {
+      data: { fieldErrors: Record<string, { key: string }[]>; values: Record<string, string> };
+    };
+    expect(result.data.fieldErrors.venue[0].key).toBe("scheduling.validation.placeRequired");
+    expect(result.data.fieldErrors.day1End[0].key).toBe("scheduling.validation.endAfterStart");
+    expect(result.data.values.titleJa).toBe("テスト研修");
+  });
+});
+
+describe("the private calendar feed", () => {
+  it("serves the user's sessions while the token is live, and 404 once revoked", async () => {
+    const trainee = await createUser({ roles: ["TRAINEE"] });
+    const session = await prisma.trainingSession.create({
+      data: {
+        track: "practical",
+        fiscalYear: 2026,
+        titleJa: "実践研修；事例, 検討",
+        capacity: 5,
+        opensAt: new Date("2026-11-01T00:00:00Z"),
+        closesAt: new Date("2026-12-01T00:00:00Z"),
+        venue: "会場",
+        days: { create: [{ startsAt: new Date("2026-12-05T04:00:00Z"), endsAt: new Date("2026-12-05T08:00:00Z") }] },
+      },
+    });
+    await prisma.sessionEnrollment.create({ data: { sessionId: session.id, userId: trainee.id, status: "enrolled" } });
+    const created = (await sessionsAction({
+      request: await requestAs(trainee.id, "/sessions", formRequestInit({ intent: "feed-create" })),
+      params: {},
+      context,
+    })) as { url: string };
+    const token = created.url.split("/calendar/")[1];
+    const feed = (await feedLoader({ request: new Request(created.url), params: { token }, context })) as Response;
+    const text = await feed.text();
+    const vevent = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent("vevent")!);
+    expect(vevent.summary).toBe("実践研修；事例, 検討");
+    expect(vevent.startDate.hour).toBe(13);
+    await sessionsAction({
+      request: await requestAs(trainee.id, "/sessions", formRequestInit({ intent: "feed-revoke" })),
+      params: {},
+      context,
+    });
+    expect(await status(feedLoader({ request: new Request(created.url), params: { token }, context }))).toBe(404);
+  });
+});
