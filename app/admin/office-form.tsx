@@ -28,10 +28,23 @@ export function OfficeForm({
   const locale = useLocale();
   const v = failed?.values;
   return (
-    <Form method="post" className="stack">
+    <Form method="post" className="stack" noValidate>
       <FormErrorSummary result={failed} />
-      <Field label={t("field.officeName")} name="name" required maxLength={120} defaultValue={v?.name ?? initial?.name} errors={failed?.fieldErrors.name} />
-      <SelectField label={t("field.officeKind")} name="kind" required defaultValue={v?.kind ?? initial?.kind ?? ""} errors={failed?.fieldErrors.kind}>
+      <Field
+        label={t("field.officeName")}
+        name="name"
+        required
+        maxLength={120}
+        defaultValue={v?.name ?? initial?.name}
+        errors={failed?.fieldErrors.name}
+      />
+      <SelectField
+        label={t("field.officeKind")}
+        name="kind"
+        required
+        defaultValue={v?.kind ?? initial?.kind ?? ""}
+        errors={failed?.fieldErrors.kind}
+      >
         <option value="">{t("common.choose")}</option>
         {OFFICE_KINDS.map((k) => (
           <option key={k} value={k}>
@@ -39,7 +52,13 @@ export function OfficeForm({
           </option>
         ))}
       </SelectField>
-      <SelectField label={t("field.ward")} name="wardId" required defaultValue={v?.wardId ?? (initial ? String(initial.wardId) : "")} errors={failed?.fieldErrors.wardId}>
+      <SelectField
+        label={t("field.ward")}
+        name="wardId"
+        required
+        defaultValue={v?.wardId ?? (initial ? String(initial.wardId) : "")}
+        errors={failed?.fieldErrors.wardId}
+      >
         <option value="">{t("common.choose")}</option>
         {wards.map((w) => (
           <option key={w.id} value={w.id}>
@@ -47,9 +66,16 @@ export function OfficeForm({
           </option>
         ))}
       </SelectField>
-      <Field label={t("field.address")} name="address" maxLength={200} defaultValue={v?.address ?? initial?.address} errors={failed?.fieldErrors.address} />
+      <Field
+        label={t("field.address")}
+        name="address"
+        maxLength={200}
+        defaultValue={v?.address ?? initial?.address}
+        errors={failed?.fieldErrors.address}
+      />
       <label className="check">
-        <input type="checkbox" name="agreesToBeNamed" defaultChecked={v ? v.agreesToBeNamed === "on" : initial?.agreesToBeNamed} /> {t("field.agreesToBeNamed")}
+        <input type="checkbox" name="agreesToBeNamed" defaultChecked={v ? v.agreesToBeNamed === "on" : initial?.agreesToBeNamed} />{" "}
+        {t("field.agreesToBeNamed")}
       </label>
       {initial ? (
         <label className="check">

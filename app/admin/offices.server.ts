@@ -37,7 +37,9 @@ export function listOffices() {
 
 async function check(form: OfficeForm, exceptId?: number) {
   if (!(await prisma.ward.findUnique({ where: { id: form.wardId } }))) throw new UnknownWardError();
-  const clash = await prisma.office.findFirst({ where: { name: form.name, wardId: form.wardId, ...(exceptId ? { id: { not: exceptId } } : {}) } });
+  const clash = await prisma.office.findFirst({
+    where: { name: form.name, wardId: form.wardId, ...(exceptId ? { id: { not: exceptId } } : {}) },
+  });
   if (clash) throw new DuplicateOfficeError();
 }
 

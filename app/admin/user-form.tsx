@@ -27,12 +27,32 @@ export function UserForm({ offices, initial, failed, submitLabel, failedRoles }:
   // FormData values keep only the last checkbox, so after a failed save the roles come from `failedRoles`.
   const roles = failedRoles ?? initial?.roles;
   return (
-    <Form method="post" className="stack">
+    <Form method="post" className="stack" noValidate>
       <FormErrorSummary result={failed} />
       <input type="hidden" name="intent" value="save" />
-      <Field label={t("field.email")} name="email" type="email" required maxLength={254} defaultValue={v?.email ?? initial?.email} errors={failed?.fieldErrors.email} />
-      <Field label={t("field.displayName")} name="displayName" required maxLength={100} defaultValue={v?.displayName ?? initial?.displayName} errors={failed?.fieldErrors.displayName} />
-      <SelectField label={t("field.language")} name="locale" defaultValue={v?.locale ?? initial?.locale ?? "ja"} errors={failed?.fieldErrors.locale}>
+      <Field
+        label={t("field.email")}
+        name="email"
+        type="email"
+        required
+        maxLength={254}
+        defaultValue={v?.email ?? initial?.email}
+        errors={failed?.fieldErrors.email}
+      />
+      <Field
+        label={t("field.displayName")}
+        name="displayName"
+        required
+        maxLength={100}
+        defaultValue={v?.displayName ?? initial?.displayName}
+        errors={failed?.fieldErrors.displayName}
+      />
+      <SelectField
+        label={t("field.language")}
+        name="locale"
+        defaultValue={v?.locale ?? initial?.locale ?? "ja"}
+        errors={failed?.fieldErrors.locale}
+      >
         <option value="ja">日本語</option>
         <option value="en">English</option>
       </SelectField>

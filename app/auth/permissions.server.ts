@@ -53,10 +53,7 @@ export async function requireRole(request: Request, roles: readonly RoleName[]):
  * The signed-in user as a member of their own office (its manager or staff), with that office's id.
  * When `officeId` is given, it must be the user's own office: another office's record answers 403.
  */
-export async function requireOwnOffice(
-  request: Request,
-  officeId?: number,
-): Promise<{ user: SessionUser; officeId: number }> {
+export async function requireOwnOffice(request: Request, officeId?: number): Promise<{ user: SessionUser; officeId: number }> {
   const user = await requireRole(request, ["OFFICE_MANAGER"]);
   if (user.officeId === null) throw forbidden();
   if (officeId !== undefined && officeId !== user.officeId) throw forbidden();

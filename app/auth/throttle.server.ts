@@ -7,10 +7,7 @@ export const LIMITS = { email: 5, ip: 20 } as const;
 const LOCK_MS = 15 * 60 * 1000;
 
 function keys(email: string, ip: string) {
-  return [
-    { key: `email:${email.toLowerCase()}`, limit: LIMITS.email },
-    ...(ip ? [{ key: `ip:${ip}`, limit: LIMITS.ip }] : []),
-  ];
+  return [{ key: `email:${email.toLowerCase()}`, limit: LIMITS.email }, ...(ip ? [{ key: `ip:${ip}`, limit: LIMITS.ip }] : [])];
 }
 
 /** When sign-in is locked for this account or address, the time it unlocks; otherwise null. */

@@ -55,7 +55,13 @@ export function TextareaField({ label, name, errors, id, ...rest }: TextareaFiel
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
-      <textarea id={inputId} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? errorId : undefined} {...rest} />
+      <textarea
+        id={inputId}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? errorId : undefined}
+        {...rest}
+      />
       <ErrorList id={errorId} errors={errors} />
     </div>
   );
@@ -75,7 +81,13 @@ export function SelectField({ label, name, errors, id, children, ...rest }: Sele
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
-      <select id={inputId} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? errorId : undefined} {...rest}>
+      <select
+        id={inputId}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? errorId : undefined}
+        {...rest}
+      >
         {children}
       </select>
       <ErrorList id={errorId} errors={errors} />

@@ -62,12 +62,7 @@ export async function nextStepsFor(
       body: "home.admin.outbox.body",
       params: { count: unsent },
     });
-    items.push({
-      key: "admin-audit",
-      to: "/admin/audit",
-      title: "home.admin.audit.title",
-      body: "home.admin.audit.body",
-    });
+    items.push({ key: "admin-audit", to: "/admin/audit", title: "home.admin.audit.title", body: "home.admin.audit.body" });
   }
   items.push({
     key: "account",

@@ -19,9 +19,6 @@ describe("dictionaries", () => {
   });
   it("have no empty message", () => {
     for (const [key, value] of [...Object.entries(ja), ...Object.entries(en)])
-      expect({ key, value: value.trim().length > 0 }).toEqual({
-        key,
-        value: true,
-      });
+      expect({ key, value: value.trim().length > 0 }).toEqual({ key, value: true });
   });
 });

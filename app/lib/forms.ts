@@ -20,7 +20,10 @@ function issueMessage(issue: z.ZodIssue): Message {
   if (isMessageKey(issue.message)) return { key: issue.message };
   switch (issue.code) {
     case "too_small":
-      if (issue.type === "string") return issue.minimum === 1 ? { key: "validation.required" } : { key: "validation.tooShort", params: { min: Number(issue.minimum) } };
+      if (issue.type === "string")
+        return issue.minimum === 1
+          ? { key: "validation.required" }
+          : { key: "validation.tooShort", params: { min: Number(issue.minimum) } };
       if (issue.type === "array") return { key: "validation.required" };
       return { key: "validation.tooSmall", params: { min: Number(issue.minimum) } };
     case "too_big":

@@ -13,16 +13,23 @@ import { langCookie } from "~/i18n/i18n.server";
 import { LOCALES } from "~/i18n";
 import { useFormat, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
+import { describeUserAgent } from "~/lib/user-agent";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request);
   const sessions = await prisma.session.findMany({ where: { userId: user.id }, orderBy: { lastVerifiedAt: "desc" } });
   return {
-    user: { email: user.email, displayName: user.displayName, locale: user.locale, roles: user.roles, officeName: user.office?.name ?? null },
+    user: {
+      email: user.email,
+      displayName: user.displayName,
+      locale: user.locale,
+      roles: user.roles,
+      officeName: user.office?.name ?? null,
+    },
     sessions: sessions.map((s) => ({
       id: s.id,
       current: s.id === sessionId,
-      userAgent: s.userAgent,
+      userAgent: describeUserAgent(s.userAgent),
       ipAddress: s.ipAddress,
       createdAt: s.createdAt.toISOString(),
       lastVerifiedAt: s.lastVerifiedAt.toISOString(),
@@ -59,7 +66,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(z.object({ locale: z.enum(LOCALES) }), formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
     await prisma.user.update({ where: { id: user.id }, data: { locale: parsed.data.locale } });
-    return data({ ok: true as const, intent, message: "account.localeChanged" as const }, { headers: { "Set-Cookie": langCookie(parsed.data.locale) } });
+    return data(
+      { ok: true as const, intent, message: "account.localeChanged" as const },
+      { headers: { "Set-Cookie": langCookie(parsed.data.locale) } },
+    );
   }
   if (intent === "end-session") {
     const id = String(formData.get("sessionId") ?? "");
@@ -122,10 +132,17 @@ export default function Account() {
       <section aria-labelledby="password-heading" className="panel">
         <h2 id="password-heading">{t("account.changePassword")}</h2>
         {failed && result?.intent === "password" ? <FormErrorSummary result={failed} /> : null}
-        <Form method="post" className="stack">
+        <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="password" />
           <input type="email" name="email" value={user.email} autoComplete="username" readOnly hidden />
-          <Field label={t("field.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required errors={failed?.fieldErrors.currentPassword} />
+          <Field
+            label={t("field.currentPassword")}
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            required
+            errors={failed?.fieldErrors.currentPassword}
+          />
           <Field
             label={t("field.newPassword")}
             hint={t("field.passwordHint", { min: PASSWORD_MIN })}
@@ -136,7 +153,14 @@ export default function Account() {
             minLength={PASSWORD_MIN}
             errors={failed?.fieldErrors.password}
           />
-          <Field label={t("field.confirmPassword")} name="confirm" type="password" autoComplete="new-password" required errors={failed?.fieldErrors.confirm} />
+          <Field
+            label={t("field.confirmPassword")}
+            name="confirm"
+            type="password"
+            autoComplete="new-password"
+            required
+            errors={failed?.fieldErrors.confirm}
+          />
           <button type="submit" className="button">
             {t("account.changePassword")}
           </button>
@@ -162,7 +186,7 @@ export default function Account() {
               {sessions.map((s) => (
                 <tr key={s.id}>
                   <td>
-                    {s.userAgent || t("common.unknown")}
+                    {s.userAgent ?? t("common.unknown")}
                     {s.ipAddress ? <span className="muted"> ({s.ipAddress})</span> : null}
                   </td>
                   <td>{format.dateTime(s.lastVerifiedAt)}</td>

@@ -11,7 +11,10 @@ import { failure, parseForm } from "~/lib/forms";
 
 async function findOffice(param: string | undefined) {
   const id = Number(param);
-  const office = Number.isInteger(id) && id > 0 ? await prisma.office.findUnique({ where: { id }, include: { users: { orderBy: { displayName: "asc" } } } }) : null;
+  const office =
+    Number.isInteger(id) && id > 0
+      ? await prisma.office.findUnique({ where: { id }, include: { users: { orderBy: { displayName: "asc" } } } })
+      : null;
   if (!office) throw notFound();
   return office;
 }
@@ -44,7 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updateOffice(office.id, parsed.data, admin.id);
     return { ok: true as const };
   } catch (error) {
-    if (error instanceof DuplicateOfficeError) return data(failure({ name: [{ key: "admin.offices.duplicate" }] }, formData), { status: 400 });
+    if (error instanceof DuplicateOfficeError)
+      return data(failure({ name: [{ key: "admin.offices.duplicate" }] }, formData), { status: 400 });
     if (error instanceof UnknownWardError) return data(failure({ wardId: [{ key: "validation.choose" }] }, formData), { status: 400 });
     throw error;
   }

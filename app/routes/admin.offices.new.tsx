@@ -22,7 +22,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const office = await createOffice(parsed.data, admin.id);
     return redirect(`/admin/offices/${office.id}?created=1`);
   } catch (error) {
-    if (error instanceof DuplicateOfficeError) return data(failure({ name: [{ key: "admin.offices.duplicate" }] }, formData), { status: 400 });
+    if (error instanceof DuplicateOfficeError)
+      return data(failure({ name: [{ key: "admin.offices.duplicate" }] }, formData), { status: 400 });
     if (error instanceof UnknownWardError) return data(failure({ wardId: [{ key: "validation.choose" }] }, formData), { status: 400 });
     throw error;
   }

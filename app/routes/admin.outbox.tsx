@@ -19,7 +19,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     smtp: !!getEnv().SMTP_URL,
     page,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    messages: messages.map((m) => ({ id: m.id, to: m.to, subject: m.subject, body: m.body, at: m.createdAt.toISOString(), sent: !!m.sentAt, error: m.error })),
+    messages: messages.map((m) => ({
+      id: m.id,
+      to: m.to,
+      subject: m.subject,
+      body: m.body,
+      at: m.createdAt.toISOString(),
+      sent: !!m.sentAt,
+      error: m.error,
+    })),
   };
 }
 
@@ -37,7 +45,8 @@ export default function Outbox() {
           <li key={m.id} className="card outbox-message">
             <h2 className="h3">{m.subject}</h2>
             <p className="muted">
-              {t("admin.outbox.to")}: {m.to} · {format.dateTime(m.at)} · {m.sent ? t("admin.outbox.sent") : m.error ? t("admin.outbox.failed") : t("admin.outbox.notSent")}
+              {t("admin.outbox.to")}: {m.to} · {format.dateTime(m.at)} ·{" "}
+              {m.sent ? t("admin.outbox.sent") : m.error ? t("admin.outbox.failed") : t("admin.outbox.notSent")}
             </p>
             <pre className="mail-body">{m.body}</pre>
           </li>

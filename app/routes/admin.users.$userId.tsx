@@ -41,7 +41,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       active: user.active,
       hasPassword: user.passwordHash !== null,
     },
-    invitation: invitation ? { createdAt: invitation.createdAt.toISOString(), expiresAt: invitation.expiresAt.toISOString(), used: !!invitation.usedAt } : null,
+    invitation: invitation
+      ? { createdAt: invitation.createdAt.toISOString(), expiresAt: invitation.expiresAt.toISOString(), used: !!invitation.usedAt }
+      : null,
     sessionCount,
   };
 }
@@ -54,7 +56,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "deactivate" || intent === "reactivate") {
     if (user.id === admin.id) return data(failure({}, formData, { key: "admin.users.cannotDeactivateSelf" }), { status: 400 });
     await setUserActive(user.id, intent === "reactivate", admin.id);
-    return { ok: true as const, message: intent === "deactivate" ? ("admin.users.deactivated" as const) : ("admin.users.reactivated" as const) };
+    return {
+      ok: true as const,
+      message: intent === "deactivate" ? ("admin.users.deactivated" as const) : ("admin.users.reactivated" as const),
+    };
   }
   if (intent === "invite") {
     if (!user.active) return data(failure({}, formData, { key: "admin.users.inactiveNoInvite" }), { status: 400 });
@@ -72,8 +77,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updateUser(user.id, parsed.data, admin.id);
     return { ok: true as const, message: "common.saved" as const };
   } catch (error) {
-    if (error instanceof DuplicateEmailError) return data({ ...failure({ email: [{ key: "admin.users.duplicateEmail" }] }, formData), roles }, { status: 400 });
-    if (error instanceof OfficeRequiredError) return data({ ...failure({ officeId: [{ key: "admin.users.officeRequired" }] }, formData), roles }, { status: 400 });
+    if (error instanceof DuplicateEmailError)
+      return data({ ...failure({ email: [{ key: "admin.users.duplicateEmail" }] }, formData), roles }, { status: 400 });
+    if (error instanceof OfficeRequiredError)
+      return data({ ...failure({ officeId: [{ key: "admin.users.officeRequired" }] }, formData), roles }, { status: 400 });
     throw error;
   }
 }
@@ -98,7 +105,8 @@ export default function EditUser() {
         </p>
       ) : null}
       <p>
-        {t("field.status")}: <strong>{!user.active ? t("status.deactivated") : user.hasPassword ? t("status.active") : t("status.invited")}</strong>
+        {t("field.status")}:{" "}
+        <strong>{!user.active ? t("status.deactivated") : user.hasPassword ? t("status.active") : t("status.invited")}</strong>
         {" · "}
         {t("admin.users.sessionCount", { count: sessionCount })}
       </p>
@@ -106,7 +114,10 @@ export default function EditUser() {
         <p className="muted">
           {invitation.used
             ? t("admin.users.invitationUsed", { date: format.dateTime(invitation.createdAt) })
-            : t("admin.users.invitationSent", { date: format.dateTime(invitation.createdAt), expires: format.dateTime(invitation.expiresAt) })}
+            : t("admin.users.invitationSent", {
+                date: format.dateTime(invitation.createdAt),
+                expires: format.dateTime(invitation.expiresAt),
+              })}
         </p>
       ) : null}
       <UserForm

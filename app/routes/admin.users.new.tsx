@@ -27,8 +27,10 @@ export async function action({ request }: ActionFunctionArgs) {
     await inviteUser(user.id, admin.id, publicOrigin(request));
     return redirect(`/admin/users/${user.id}?created=1`);
   } catch (error) {
-    if (error instanceof DuplicateEmailError) return data({ ...failure({ email: [{ key: "admin.users.duplicateEmail" }] }, formData), roles }, { status: 400 });
-    if (error instanceof OfficeRequiredError) return data({ ...failure({ officeId: [{ key: "admin.users.officeRequired" }] }, formData), roles }, { status: 400 });
+    if (error instanceof DuplicateEmailError)
+      return data({ ...failure({ email: [{ key: "admin.users.duplicateEmail" }] }, formData), roles }, { status: 400 });
+    if (error instanceof OfficeRequiredError)
+      return data({ ...failure({ officeId: [{ key: "admin.users.officeRequired" }] }, formData), roles }, { status: 400 });
     throw error;
   }
 }
@@ -44,7 +46,12 @@ export default function NewUser() {
       </p>
       <h1>{t("admin.users.new")}</h1>
       <p>{t("admin.users.newLead")}</p>
-      <UserForm offices={offices} failed={isFailure(result) ? result : undefined} failedRoles={result?.roles} submitLabel={t("admin.users.createAndInvite")} />
+      <UserForm
+        offices={offices}
+        failed={isFailure(result) ? result : undefined}
+        failedRoles={result?.roles}
+        submitLabel={t("admin.users.createAndInvite")}
+      />
     </div>
   );
 }

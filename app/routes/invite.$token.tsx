@@ -13,7 +13,7 @@ import { failure, parseForm } from "~/lib/forms";
 // Public by design: the secret token in the link is the credential.
 export async function loader({ params }: LoaderFunctionArgs) {
   const invitation = await findUsableInvitation(params.token ?? "");
-  if (!invitation) return data({ valid: false as const, email: null, name: null }, { status: 410 });
+  if (!invitation) return { valid: false as const, email: null, name: null };
   return { valid: true as const, email: invitation.user.email, name: invitation.user.displayName };
 }
 
@@ -53,7 +53,7 @@ export default function Invite() {
       <h1>{t("invite.title")}</h1>
       <p>{t("invite.lead", { name: loaderData.name ?? "" })}</p>
       <FormErrorSummary result={failed} />
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" noValidate>
         <input type="email" name="email" value={loaderData.email ?? ""} autoComplete="username" readOnly hidden />
         <Field
           label={t("field.newPassword")}
@@ -65,7 +65,14 @@ export default function Invite() {
           minLength={PASSWORD_MIN}
           errors={failed?.fieldErrors.password}
         />
-        <Field label={t("field.confirmPassword")} name="confirm" type="password" autoComplete="new-password" required errors={failed?.fieldErrors.confirm} />
+        <Field
+          label={t("field.confirmPassword")}
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={failed?.fieldErrors.confirm}
+        />
         <button type="submit" className="button">
           {t("invite.submit")}
         </button>

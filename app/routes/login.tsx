@@ -4,12 +4,13 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { getOptionalUser } from "~/auth/permissions.server";
 import { verifyAgainstDummy, verifyPassword } from "~/auth/password.server";
-import { createSession, sessionCookie } from "~/auth/session.server";
+import { createSession, readCookie, sessionCookie } from "~/auth/session.server";
 import { clearFailures, lockedUntil, recordFailure } from "~/auth/throttle.server";
 import { Field, FormErrorSummary, isFailure } from "~/components/forms";
 import { prisma } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
-import { resolveLocale } from "~/i18n/i18n.server";
+import { LANG_COOKIE, langCookie, resolveLocale } from "~/i18n/i18n.server";
+import { isLocale } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/redirect";
@@ -34,24 +35,35 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const { email, password } = parsed.data;
   const ip = context.clientIp ?? "";
-  const locale = resolveLocale(request);
+  const requestLocale = resolveLocale(request);
 
   const locked = await lockedUntil(email, ip);
   if (locked) {
-    return data(failure({}, formData, { key: "login.throttled", params: { time: formatDateTime(locked, locale) } }), { status: 429 });
+    return data(failure({}, formData, { key: "login.throttled", params: { time: formatDateTime(locked, requestLocale) } }), {
+      status: 429,
+    });
   }
   const user = await prisma.user.findUnique({ where: { email } });
   const valid = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
   if (!user || !valid) {
     const lock = await recordFailure(email, ip);
     if (lock) {
-      return data(failure({}, formData, { key: "login.throttled", params: { time: formatDateTime(lock, locale) } }), { status: 429 });
+      return data(failure({}, formData, { key: "login.throttled", params: { time: formatDateTime(lock, requestLocale) } }), {
+        status: 429,
+      });
     }
     return data(failure({}, formData, { key: "login.invalid" }), { status: 401 });
   }
   await clearFailures(email);
+  // A language chosen in this browser just before signing in is the user's latest choice: keep it on the account.
+  const browserLocale = readCookie(request, LANG_COOKIE);
+  const locale = isLocale(browserLocale) ? browserLocale : isLocale(user.locale) ? user.locale : "ja";
+  if (locale !== user.locale) await prisma.user.update({ where: { id: user.id }, data: { locale } });
   const session = await createSession(user.id, { userAgent: request.headers.get("user-agent") ?? "", ipAddress: ip });
-  return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": sessionCookie(session.token) } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", sessionCookie(session.token));
+  headers.append("Set-Cookie", langCookie(locale));
+  return redirect(safeRedirect(parsed.data.redirectTo), { headers });
 }
 
 export default function Login() {
@@ -65,7 +77,7 @@ export default function Login() {
       <h1>{t("login.title")}</h1>
       <p>{t("login.lead")}</p>
       <FormErrorSummary result={failed} />
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <Field
           label={t("field.email")}

@@ -12,7 +12,11 @@ export async function diffSchemas(fromSchema: string | null, toSchema: string, c
   const bg = await import(bgPath);
   const wasmBytes = await readFile(bgPath.replace(/\.js$/, ".wasm"));
   const g = globalThis as unknown as { PRISMA_WASM_PANIC_REGISTRY?: unknown };
-  g.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m: string) => { throw new Error(m); } };
+  g.PRISMA_WASM_PANIC_REGISTRY ??= {
+    set_message: (m: string) => {
+      throw new Error(m);
+    },
+  };
   const { instance } = await WebAssembly.instantiate(wasmBytes, { "./schema_engine_bg.js": bg });
   bg.__wbg_set_wasm(instance.exports);
   (instance.exports as { __wbindgen_start?: () => void }).__wbindgen_start?.();

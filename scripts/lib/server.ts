@@ -22,7 +22,10 @@ export function originCheck(appOrigin?: string): express.RequestHandler {
       ok = false;
     }
     if (!ok) {
-      res.status(403).type("text/plain; charset=utf-8").send("403 Forbidden: cross-site request refused / 他のサイトからの送信は受け付けません");
+      res
+        .status(403)
+        .type("text/plain; charset=utf-8")
+        .send("403 Forbidden: cross-site request refused / 他のサイトからの送信は受け付けません");
       return;
     }
     next();

@@ -40,7 +40,7 @@ for (const who of Object.keys(ACCOUNTS) as AccountName[]) {
     for (const route of ROUTES) {
       const { status } = await statusOf(request, route.url);
       const allowed = route.allow === "public" || route.allow === "signed-in" || route.allow.includes(who);
-      const expected = allowed ? (route.okStatus ?? 200) : 403;
+      const expected = allowed ? (route.signedInStatus ?? route.okStatus ?? 200) : 403;
       expect({ url: route.url, status }).toEqual({ url: route.url, status: expected });
     }
     await request.dispose();

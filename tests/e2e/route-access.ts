@@ -11,29 +11,20 @@ export interface RouteAccess {
   allow: "public" | "signed-in" | AccountName[];
   /** The answer for an allowed request, when not 200 (e.g. a redirect or an intentional 404). */
   okStatus?: number;
+  /** The answer for a signed-in user, when it differs (the sign-in page sends them on). */
+  signedInStatus?: number;
   /** Not a page (JSON, files, POST-only); no GET to scan with axe. */
   notPage?: boolean;
 }
 
 export const ROUTES: RouteAccess[] = [
   { file: "_index", url: "/", allow: "signed-in" },
-  { file: "login", url: "/login", allow: "public" },
-  {
-    file: "logout",
-    url: "/logout",
-    allow: "public",
-    okStatus: 302,
-    notPage: true,
-  },
+  { file: "login", url: "/login", allow: "public", signedInStatus: 302 },
+  { file: "logout", url: "/logout", allow: "public", okStatus: 302, notPage: true },
   { file: "lang", url: "/lang", allow: "public", okStatus: 302, notPage: true },
   { file: "healthz", url: "/healthz", allow: "public", notPage: true },
   { file: "$", url: "/no-such-page", allow: "public", okStatus: 404 },
-  {
-    file: "invite.$token",
-    url: "/invite/notarealtokennotarealtoken",
-    allow: "public",
-    okStatus: 410,
-  },
+  { file: "invite.$token", url: "/invite/notarealtokennotarealtoken", allow: "public" },
   { file: "account", url: "/account", allow: "signed-in" },
   { file: "admin.users._index", url: "/admin/users", allow: ["admin"] },
   { file: "admin.users.new", url: "/admin/users/new", allow: ["admin"] },

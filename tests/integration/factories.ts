@@ -16,7 +16,9 @@ export async function createOffice(options: { wardId?: number; name?: string } =
   return prisma.office.create({ data: { name: options.name ?? `事業所 ${unique()}`, kind: "SPECIFIED_CONSULTATION", wardId } });
 }
 
-export async function createUser(options: { roles?: RoleName[]; officeId?: number | null; password?: string; email?: string; active?: boolean } = {}) {
+export async function createUser(
+  options: { roles?: RoleName[]; officeId?: number | null; password?: string; email?: string; active?: boolean } = {},
+) {
   return prisma.user.create({
     data: {
       email: options.email ?? `user-${unique()}@example.jp`,

@@ -1,0 +1,139 @@
+// `npm run bench`: starts the production server on its own embedded database (seeded with demo data),
+// drives each target with 20 concurrent connections and prints requests/s, p50/p95 latency and each
+// target's throughput as a fraction of /healthz's. A benchmark, not a test: the figures are to read.
+// Later capabilities add their pages to TARGETS.
+import autocannon from "autocannon";
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+
+interface Target {
+  name: string;
+  path: string;
+  /** Demo account to sign in as (by its email's local part), or none. */
+  as?: "trainee" | "manager" | "committee" | "subcommittee" | "admin";
+  method?: "GET" | "POST";
+  /** For POST: a form body (URL-encoded). */
+  form?: Record<string, string>;
+  /** Expected status (default 200). */
+  status?: number;
+}
+
+const TARGETS: Target[] = [
+  { name: "/healthz", path: "/healthz" },
+  { name: "/login (page)", path: "/login" },
+  { name: "/ (signed in)", path: "/", as: "manager" },
+  { name: "/admin/users (signed in)", path: "/admin/users", as: "admin" },
+];
+
+const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const BASE = `http://localhost:${PORT}`;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const CONNECTIONS = 20;
+const root = join(import.meta.dirname, "..");
+
+async function waitFor(url: string, ms: number) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server did not answer ${url}`);
+}
+
+async function signIn(who: string): Promise<string> {
+  const response = await fetch(`${BASE}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: BASE },
+    body: new URLSearchParams({ email: `${who}@example.jp`, password: "tsunagu-demo-2024", redirectTo: "/" }),
+  });
+  const cookies = response.headers.getSetCookie().map((c) => c.split(";")[0]);
+  if (!cookies.some((c) => c.startsWith("tsunagu_session="))) throw new Error(`could not sign in as ${who}`);
+  return cookies.join("; ");
+}
+
+function percentile(sorted: number[], p: number) {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function run(target: Target, cookie?: string) {
+  const latencies: number[] = [];
+  let wrongStatus = 0;
+  const expected = target.status ?? 200;
+  // Without a callback autocannon returns an instance that is both an event emitter and a promise.
+  const instance = autocannon({
+    url: BASE + target.path,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    method: target.method ?? "GET",
+    headers: {
+      ...(cookie ? { cookie } : {}),
+      ...(target.form ? { "content-type": "application/x-www-form-urlencoded", origin: BASE } : {}),
+    },
+    body: target.form ? new URLSearchParams(target.form).toString() : undefined,
+  }) as unknown as autocannon.Instance & Promise<autocannon.Result>;
+  instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    latencies.push(responseTime);
+    if (statusCode !== expected) wrongStatus++;
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  return {
+    rps: result.requests.average,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    total: latencies.length,
+    wrongStatus,
+  };
+}
+
+const server = spawn("npx", ["tsx", "scripts/start.ts"], {
+  cwd: root,
+  env: {
+    ...process.env,
+    PORT: String(PORT),
+    TSUNAGU_DATA_DIR: ".data/bench",
+    TSUNAGU_RESET_DATA: "1",
+    EMBEDDED_PG_PORT: "54360",
+    DATABASE_URL: "",
+  },
+  stdio: ["ignore", "inherit", "inherit"],
+  detached: true,
+});
+
+try {
+  await waitFor(`${BASE}/healthz`, 180_000);
+  const cookies = new Map<string, string>();
+  const rows: { name: string; rps: number; p50: number; p95: number; ratio: number; errors: number; total: number }[] = [];
+  let healthRps = NaN;
+  for (const target of TARGETS) {
+    let cookie: string | undefined;
+    if (target.as) {
+      if (!cookies.has(target.as)) cookies.set(target.as, await signIn(target.as));
+      cookie = cookies.get(target.as);
+    }
+    await run(target, cookie).then(() => {}); // warm-up pass (JIT, caches), figures discarded
+    const r = await run(target, cookie);
+    if (target.path === "/healthz") healthRps = r.rps;
+    rows.push({ name: target.name, rps: r.rps, p50: r.p50, p95: r.p95, ratio: r.rps / healthRps, errors: r.wrongStatus, total: r.total });
+  }
+  console.log(`\nBenchmark: ${CONNECTIONS} connections, ${DURATION}s per target, production build, embedded PostgreSQL\n`);
+  console.log("target".padEnd(40) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "  vs /healthz" + "  bad status");
+  for (const r of rows) {
+    console.log(
+      r.name.padEnd(40) +
+        r.rps.toFixed(0).padStart(9) +
+        r.p50.toFixed(1).padStart(9) +
+        r.p95.toFixed(1).padStart(9) +
+        `${(r.ratio * 100).toFixed(0)}%`.padStart(13) +
+        `${r.errors}/${r.total}`.padStart(12),
+    );
+  }
+} finally {
+  process.kill(-server.pid!, "SIGINT");
+}
