@@ -3,6 +3,7 @@ import type { PrismaClient } from "../../app/generated/prisma/client.ts";
 import { hashPassword } from "../../app/auth/password.server.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICES, WARDS } from "./demo-data.ts";
 import { seedEvaluations } from "./seed-evaluation.ts";
+import { seedCycle } from "./seed-cycle.ts";
 
 export async function isEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.ward.count()) === 0;
@@ -53,6 +54,7 @@ export async function seedDemoData(
     });
   }
   await seedEvaluations(prisma, log);
+  await seedCycle(prisma, log);
   log(
     `Demo data loaded: ${WARDS.length} wards, ${OFFICES.length} offices, ${DEMO_ACCOUNTS.length} demo accounts.`,
   );
