@@ -26,6 +26,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/meetings", label: "nav.meetings", roles: ["OFFICE_MANAGER", "EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] },
   { to: "/peer", label: "nav.peer", roles: ["OFFICE_MANAGER"] },
   { to: "/subcommittee", label: "nav.subcommittee", roles: ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] },
+  { to: "/subcommittee/peer-groups", label: "nav.peerGroups", roles: ["EVALUATION_SUBCOMMITTEE"] },
   { to: "/admin/users", label: "nav.adminUsers", roles: ["ADMINISTRATOR"] },
   { to: "/admin/offices", label: "nav.adminOffices", roles: ["ADMINISTRATOR"] },
   { to: "/admin/audit", label: "nav.adminAudit", roles: ["ADMINISTRATOR"] },
