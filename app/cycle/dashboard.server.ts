@@ -5,7 +5,8 @@ import { Prisma } from "~/generated/prisma/client";
 import { withheld } from "./anonymise";
 import { trainingFigures } from "./training-figures.server";
 
-const wardFilter = (wardId: number | null, column = Prisma.sql`o."wardId"`) => (wardId ? Prisma.sql`AND ${column} = ${wardId}` : Prisma.empty);
+const wardFilter = (wardId: number | null, column = Prisma.sql`o."wardId"`) =>
+  wardId ? Prisma.sql`AND ${column} = ${wardId}` : Prisma.empty;
 
 /** Per-office category score (mean of rated items) for submitted sheets, as a reusable SQL fragment. */
 const officeCategoryScores = (yearCondition: Prisma.Sql) => Prisma.sql`
@@ -19,25 +20,26 @@ const officeCategoryScores = (yearCondition: Prisma.Sql) => Prisma.sql`
   GROUP BY e."officeId", e."fiscalYear", o."wardId", c.code`;
 
 export async function dashboard(fiscalYear: number, wardId: number | null) {
-  const [wards, categories, statusRows, catRows, trendRows, weakRows, planRows, itemRows, peerRows, meetingRows, training] = await Promise.all([
-    prisma.ward.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, nameJa: true, nameEn: true } }),
-    categoriesFor(fiscalYear),
-    prisma.$queryRaw<{ officeId: number; name: string; wardId: number; status: string | null; submittedAt: Date | null }[]>`
+  const [wards, categories, statusRows, catRows, trendRows, weakRows, planRows, itemRows, peerRows, meetingRows, training] =
+    await Promise.all([
+      prisma.ward.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, nameJa: true, nameEn: true } }),
+      categoriesFor(fiscalYear),
+      prisma.$queryRaw<{ officeId: number; name: string; wardId: number; status: string | null; submittedAt: Date | null }[]>`
       SELECT o.id AS "officeId", o.name, o."wardId", e.status::text AS status, e."submittedAt"
       FROM "Office" o
       JOIN "Ward" w ON w.id = o."wardId"
       LEFT JOIN "Evaluation" e ON e."officeId" = o.id AND e."fiscalYear" = ${fiscalYear}
       WHERE o.active ${wardFilter(wardId)}
       ORDER BY w."sortOrder", o.name`,
-    prisma.$queryRaw<{ wardId: number | null; category: string; average: number; offices: number }[]>`
+      prisma.$queryRaw<{ wardId: number | null; category: string; average: number; offices: number }[]>`
       WITH s AS (${officeCategoryScores(Prisma.sql`e."fiscalYear" = ${fiscalYear}`)})
       SELECT "wardId", category, AVG(score)::float8 AS average, COUNT(*)::int AS offices
       FROM s GROUP BY GROUPING SETS (("wardId", category), (category))`,
-    prisma.$queryRaw<{ fiscalYear: number; category: string; average: number; offices: number }[]>`
+      prisma.$queryRaw<{ fiscalYear: number; category: string; average: number; offices: number }[]>`
       WITH s AS (${officeCategoryScores(Prisma.sql`e."fiscalYear" BETWEEN ${fiscalYear - 4} AND ${fiscalYear} ${wardFilter(wardId)}`)})
       SELECT "fiscalYear", category, AVG(score)::float8 AS average, COUNT(*)::int AS offices
       FROM s GROUP BY "fiscalYear", category ORDER BY "fiscalYear"`,
-    prisma.$queryRaw<{ code: string; low: number; rated: number }[]>`
+      prisma.$queryRaw<{ code: string; low: number; rated: number }[]>`
       SELECT a."itemCode" AS code, COUNT(*) FILTER (WHERE a.rating <= 2)::int AS low, COUNT(*)::int AS rated
       FROM "Evaluation" e
       JOIN "Office" o ON o.id = e."officeId"
@@ -47,24 +49,24 @@ export async function dashboard(fiscalYear: number, wardId: number | null) {
       HAVING COUNT(*) FILTER (WHERE a.rating <= 2) > 0
       ORDER BY low DESC, code
       LIMIT 10`,
-    prisma.$queryRaw<{ status: string; plans: number }[]>`
+      prisma.$queryRaw<{ status: string; plans: number }[]>`
       SELECT p.status::text AS status, COUNT(*)::int AS plans
       FROM "ActionPlan" p JOIN "Office" o ON o.id = p."officeId"
       WHERE p."fiscalYear" = ${fiscalYear} ${wardFilter(wardId)}
       GROUP BY p.status`,
-    prisma.$queryRaw<{ status: string; items: number }[]>`
+      prisma.$queryRaw<{ status: string; items: number }[]>`
       SELECT i.status::text AS status, COUNT(*)::int AS items
       FROM "ActionPlanItem" i JOIN "ActionPlan" p ON p.id = i."planId" JOIN "Office" o ON o.id = p."officeId"
       WHERE p."fiscalYear" = ${fiscalYear} ${wardFilter(wardId)}
       GROUP BY i.status`,
-    prisma.$queryRaw<{ wardId: number; kind: string; activities: number }[]>`
+      prisma.$queryRaw<{ wardId: number; kind: string; activities: number }[]>`
       SELECT g."wardId", a.kind::text AS kind, COUNT(*)::int AS activities
       FROM "PeerActivity" a JOIN "PeerGroup" g ON g.id = a."groupId"
       WHERE a."fiscalYear" = ${fiscalYear} ${wardFilter(wardId, Prisma.sql`g."wardId"`)}
       GROUP BY g."wardId", a.kind`,
-    meetingFigures(fiscalYear),
-    trainingFigures(fiscalYear),
-  ]);
+      meetingFigures(fiscalYear),
+      trainingFigures(fiscalYear),
+    ]);
 
   const statusCounts = { NONE: 0, DRAFT: 0, SUBMITTED: 0, RETURNED: 0 } as Record<string, number>;
   for (const r of statusRows) statusCounts[r.status ?? "NONE"]++;
@@ -106,7 +108,16 @@ export async function dashboard(fiscalYear: number, wardId: number | null) {
       .map((w) => {
         const rows = peerRows.filter((r) => r.wardId === w.id);
         const by = Object.fromEntries(rows.map((r) => [r.kind, r.activities])) as Record<string, number>;
-        return { wardId: w.id, nameJa: w.nameJa, nameEn: w.nameEn, VISIT: by.VISIT ?? 0, EXCHANGE: by.EXCHANGE ?? 0, STUDY: by.STUDY ?? 0, SHADOWING: by.SHADOWING ?? 0, total: rows.reduce((n, r) => n + r.activities, 0) };
+        return {
+          wardId: w.id,
+          nameJa: w.nameJa,
+          nameEn: w.nameEn,
+          VISIT: by.VISIT ?? 0,
+          EXCHANGE: by.EXCHANGE ?? 0,
+          STUDY: by.STUDY ?? 0,
+          SHADOWING: by.SHADOWING ?? 0,
+          total: rows.reduce((n, r) => n + r.activities, 0),
+        };
       }),
     meetings: meetingRows,
     training,
@@ -120,10 +131,18 @@ function round(v: number) {
 /** The categories of the template serving the year (or the newest published one). */
 export async function categoriesFor(fiscalYear: number) {
   const t =
-    (await prisma.checklistTemplate.findFirst({ where: { status: "PUBLISHED", fiscalYears: { has: fiscalYear } }, orderBy: { version: "desc" }, select: { id: true } })) ??
+    (await prisma.checklistTemplate.findFirst({
+      where: { status: "PUBLISHED", fiscalYears: { has: fiscalYear } },
+      orderBy: { version: "desc" },
+      select: { id: true },
+    })) ??
     (await prisma.checklistTemplate.findFirst({ where: { status: "PUBLISHED" }, orderBy: { version: "desc" }, select: { id: true } }));
   if (!t) return [];
-  return prisma.checklistCategory.findMany({ where: { templateId: t.id }, orderBy: { sortOrder: "asc" }, select: { code: true, nameJa: true, nameEn: true } });
+  return prisma.checklistCategory.findMany({
+    where: { templateId: t.id },
+    orderBy: { sortOrder: "asc" },
+    select: { code: true, nameJa: true, nameEn: true },
+  });
 }
 
 export async function itemTexts(codes: string[]) {
@@ -140,7 +159,9 @@ export async function itemTexts(codes: string[]) {
 
 /** Offices and people at the year's sharing meetings (attended when recorded). */
 export async function meetingFigures(fiscalYear: number) {
-  const [row] = await prisma.$queryRaw<{ meetings: number; registeredOffices: number; registeredPeople: number; attendedOffices: number; attendedPeople: number }[]>`
+  const [row] = await prisma.$queryRaw<
+    { meetings: number; registeredOffices: number; registeredPeople: number; attendedOffices: number; attendedPeople: number }[]
+  >`
     SELECT
       (SELECT COUNT(*)::int FROM "SharingMeeting" m WHERE m."fiscalYear" = ${fiscalYear}) AS meetings,
       COUNT(DISTINCT r."officeId")::int AS "registeredOffices",

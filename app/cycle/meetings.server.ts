@@ -34,7 +34,10 @@ export async function meetingDetail(id: number) {
     where: { id },
     include: {
       ward: true,
-      registrations: { include: { office: { select: { name: true, ward: { select: { nameJa: true, nameEn: true } } } } }, orderBy: { office: { name: "asc" } } },
+      registrations: {
+        include: { office: { select: { name: true, ward: { select: { nameJa: true, nameEn: true } } } } },
+        orderBy: { office: { name: "asc" } },
+      },
       topics: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }] },
     },
   });
@@ -43,7 +46,13 @@ export async function meetingDetail(id: number) {
 /** Per-item statistics of the submitted checklists of a year (optionally one ward), aggregated in SQL. */
 export async function itemStats(fiscalYear: number, wardId: number | null): Promise<ItemStat[]> {
   const rows = await prisma.$queryRaw<
-    { code: string; rated: number; average: number; low: number; high: { officeId: number; name: string; agreesToBeNamed: boolean }[] | null }[]
+    {
+      code: string;
+      rated: number;
+      average: number;
+      low: number;
+      high: { officeId: number; name: string; agreesToBeNamed: boolean }[] | null;
+    }[]
   >`
     SELECT a."itemCode" AS code, COUNT(*)::int AS rated, AVG(a.rating)::float8 AS average,
            COUNT(*) FILTER (WHERE a.rating <= 2)::int AS low,

@@ -16,14 +16,26 @@ export async function cycleNextSteps(user: SessionUser, fiscalYear: number): Pro
     });
     const total = items.reduce((n, r) => n + r._count._all, 0);
     const done = items.find((r) => r.status === "DONE")?._count._all ?? 0;
-    steps.push({ key: "action-plan", to: "/action-plan", title: "home.actionPlan.title", body: "home.actionPlan.body", params: { year, items: total, done } });
+    steps.push({
+      key: "action-plan",
+      to: "/action-plan",
+      title: "home.actionPlan.title",
+      body: "home.actionPlan.body",
+      params: { year, items: total, done },
+    });
   }
   if (hasAnyRole(user, ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"])) {
     const [submitted, plans] = await Promise.all([
       prisma.evaluation.count({ where: { fiscalYear, status: "SUBMITTED" } }),
       prisma.actionPlan.count({ where: { fiscalYear, status: { not: "DRAFT" } } }),
     ]);
-    steps.push({ key: "subcommittee", to: "/subcommittee", title: "home.subcommittee.title", body: "home.subcommittee.body", params: { year, submitted, plans } });
+    steps.push({
+      key: "subcommittee",
+      to: "/subcommittee",
+      title: "home.subcommittee.title",
+      body: "home.subcommittee.body",
+      params: { year, submitted, plans },
+    });
   }
   return steps;
 }

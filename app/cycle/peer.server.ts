@@ -5,19 +5,29 @@ import { latestSubmitted } from "./action-plan.server";
 import { peerSuggestions, introductionTarget, type PeerOffice } from "./peer-suggestions";
 
 export async function peerContext(officeId: number) {
-  const office = await prisma.office.findUniqueOrThrow({ where: { id: officeId }, select: { id: true, name: true, wardId: true, agreesToBeNamed: true } });
+  const office = await prisma.office.findUniqueOrThrow({
+    where: { id: officeId },
+    select: { id: true, name: true, wardId: true, agreesToBeNamed: true },
+  });
   const latest = await latestSubmitted(officeId, 9999);
   const own: PeerOffice = {
     officeId: office.id,
     name: office.name,
     wardId: office.wardId,
     agreesToBeNamed: office.agreesToBeNamed,
-    ratings: latest ? Object.fromEntries([...latest.answers].filter(([, a]) => !a.notApplicable && a.rating !== null).map(([c, a]) => [c, a.rating!])) : {},
+    ratings: latest
+      ? Object.fromEntries([...latest.answers].filter(([, a]) => !a.notApplicable && a.rating !== null).map(([c, a]) => [c, a.rating!]))
+      : {},
   };
   const others: PeerOffice[] = [];
   if (latest) {
     const rows = await prisma.evaluation.findMany({
-      where: { fiscalYear: latest.fiscalYear, status: "SUBMITTED", office: { wardId: office.wardId, active: true }, officeId: { not: officeId } },
+      where: {
+        fiscalYear: latest.fiscalYear,
+        status: "SUBMITTED",
+        office: { wardId: office.wardId, active: true },
+        officeId: { not: officeId },
+      },
       select: {
         office: { select: { id: true, name: true, wardId: true, agreesToBeNamed: true } },
         answers: { where: { rating: { not: null }, notApplicable: false }, select: { itemCode: true, rating: true } },
@@ -38,7 +48,10 @@ export async function peerContext(officeId: number) {
 export async function suggestionsFor(officeId: number) {
   const ctx = await peerContext(officeId);
   const text = new Map((ctx.template?.items ?? []).map((i) => [i.code, i]));
-  const requested = await prisma.introductionRequest.findMany({ where: { fromOfficeId: officeId }, select: { itemCode: true, status: true } });
+  const requested = await prisma.introductionRequest.findMany({
+    where: { fromOfficeId: officeId },
+    select: { itemCode: true, status: true },
+  });
   return {
     sourceYear: ctx.sourceYear,
     suggestions: peerSuggestions(ctx.own, ctx.others).map((s) => ({
@@ -72,7 +85,10 @@ export async function groupOf(officeId: number) {
       offices: { select: { id: true, name: true }, orderBy: { name: "asc" } },
       activities: {
         orderBy: { date: "desc" },
-        include: { offices: { select: { id: true, name: true } }, planItems: { select: { id: true, issue: true, plan: { select: { officeId: true } } } } },
+        include: {
+          offices: { select: { id: true, name: true } },
+          planItems: { select: { id: true, issue: true, plan: { select: { officeId: true } } } },
+        },
       },
     },
   });

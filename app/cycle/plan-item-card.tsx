@@ -26,7 +26,8 @@ export function PlanItemCard({
   return (
     <section className="card plan-item" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {t("cycle.plan.itemHeading", { n: index + 1 })} <span className={`badge status-${item.status}`}>{t(`cycle.itemStatus.${item.status}`)}</span>
+        {t("cycle.plan.itemHeading", { n: index + 1 })}{" "}
+        <span className={`badge status-${item.status}`}>{t(`cycle.itemStatus.${item.status}`)}</span>
       </h3>
       <dl className="plan-item-fields">
         <dt>{t("cycle.plan.field.itemCodes")}</dt>

@@ -32,7 +32,11 @@ export async function reportFigures(fiscalYear: number): Promise<ReportRow[]> {
     prisma.peerActivity.count({ where: { fiscalYear } }),
   ]);
   return [
-    ...training.tracks.map((tr) => ({ programme: "training" as const, label: `cycle.track.${tr.key}` as MessageKey, value: tr.participants })),
+    ...training.tracks.map((tr) => ({
+      programme: "training" as const,
+      label: `cycle.track.${tr.key}` as MessageKey,
+      value: tr.participants,
+    })),
     { programme: "training", label: "cycle.report.sessionsHeld", value: training.sessionsHeld },
     { programme: "evaluation", label: "cycle.report.selfEvaluated", value: selfEvaluated },
     { programme: "evaluation", label: "cycle.report.meetingOffices", value: meetings.attendedOffices },
@@ -46,7 +50,9 @@ export async function reportFigures(fiscalYear: number): Promise<ReportRow[]> {
 
 function labelled(rows: ReportRow[], locale: Locale) {
   const t = translator(locale);
-  return rows.map((r) => [t(r.programme === "training" ? "cycle.report.training" : "cycle.report.evaluation"), t(r.label), r.value ?? "—"] as const);
+  return rows.map(
+    (r) => [t(r.programme === "training" ? "cycle.report.training" : "cycle.report.evaluation"), t(r.label), r.value ?? "—"] as const,
+  );
 }
 
 export async function reportWorkbook(fiscalYear: number, locale: Locale): Promise<ArrayBuffer> {

@@ -4,7 +4,15 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 
 const PALETTE = ["#1d4ed8", "#b91c1c", "#15803d", "#7c3aed", "#b45309", "#0f766e", "#be185d", "#4b5563", "#0369a1", "#65a30d"];
 
-export function TrendChart({ rows, series, labelledBy }: { rows: Record<string, number | string | null>[]; series: { key: string; label: string }[]; labelledBy: string }) {
+export function TrendChart({
+  rows,
+  series,
+  labelledBy,
+}: {
+  rows: Record<string, number | string | null>[];
+  series: { key: string; label: string }[];
+  labelledBy: string;
+}) {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   return (
@@ -18,7 +26,14 @@ export function TrendChart({ rows, series, labelledBy }: { rows: Record<string, 
             <Tooltip />
             <Legend />
             {series.map((s, i) => (
-              <Line key={s.key} dataKey={s.key} name={s.label} stroke={PALETTE[i % PALETTE.length]} isAnimationActive={false} connectNulls />
+              <Line
+                key={s.key}
+                dataKey={s.key}
+                name={s.label}
+                stroke={PALETTE[i % PALETTE.length]}
+                isAnimationActive={false}
+                connectNulls
+              />
             ))}
           </LineChart>
         </ResponsiveContainer>

@@ -67,7 +67,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const itemId = intent === "editItem" ? Number(formData.get("itemId")) : undefined;
     if (!parsed.ok) return fail(parsed, itemId);
     const known = new Set((await checklistItemChoices(year)).map((c) => c.code));
-    if (parsed.data.itemCodes.some((c) => !known.has(c))) return fail(failure({ itemCodes: [{ key: "cycle.plan.error.unknownItem" }] }, formData), itemId);
+    if (parsed.data.itemCodes.some((c) => !known.has(c)))
+      return fail(failure({ itemCodes: [{ key: "cycle.plan.error.unknownItem" }] }, formData), itemId);
     if (itemId !== undefined) {
       await ownItem(officeId, itemId);
       await editItem(itemId, parsed.data);
@@ -115,8 +116,8 @@ function ItemFields({
         {weak.length ? <p className="hint">{t("cycle.plan.weakFirst")}</p> : null}
         {weak.map((w) => (
           <label key={w.code} className="checkbox">
-            <input type="checkbox" name="itemCodes" value={w.code} defaultChecked={values.itemCodes.includes(w.code)} /> {w.code} {text(w)} (
-            {t("cycle.plan.rating", { rating: w.rating })})
+            <input type="checkbox" name="itemCodes" value={w.code} defaultChecked={values.itemCodes.includes(w.code)} /> {w.code} {text(w)}{" "}
+            ({t("cycle.plan.rating", { rating: w.rating })})
           </label>
         ))}
         <SelectField label={t("cycle.plan.otherItem")} name="itemCodes" defaultValue={other} errors={errors?.itemCodes}>
@@ -128,12 +129,32 @@ function ItemFields({
           ))}
         </SelectField>
       </fieldset>
-      <TextareaField label={t("cycle.plan.field.issue")} name="issue" defaultValue={values.issue} errors={errors?.issue} rows={2} required />
+      <TextareaField
+        label={t("cycle.plan.field.issue")}
+        name="issue"
+        defaultValue={values.issue}
+        errors={errors?.issue}
+        rows={2}
+        required
+      />
       <TextareaField label={t("cycle.plan.field.goal")} name="goal" defaultValue={values.goal} errors={errors?.goal} rows={2} required />
-      <TextareaField label={t("cycle.plan.field.actions")} name="actions" defaultValue={values.actions} errors={errors?.actions} rows={3} required />
+      <TextareaField
+        label={t("cycle.plan.field.actions")}
+        name="actions"
+        defaultValue={values.actions}
+        errors={errors?.actions}
+        rows={3}
+        required
+      />
       <Field label={t("cycle.plan.field.owner")} name="owner" defaultValue={values.owner} errors={errors?.owner} />
       <div className="field-row">
-        <Field label={t("cycle.plan.field.startDate")} name="startDate" type="date" defaultValue={values.startDate} errors={errors?.startDate} />
+        <Field
+          label={t("cycle.plan.field.startDate")}
+          name="startDate"
+          type="date"
+          defaultValue={values.startDate}
+          errors={errors?.startDate}
+        />
         <Field label={t("cycle.plan.field.dueDate")} name="dueDate" type="date" defaultValue={values.dueDate} errors={errors?.dueDate} />
       </div>
     </>
@@ -154,7 +175,15 @@ function valuesFrom(result: (FormFailure & { codes?: string[] }) | undefined, fa
   };
 }
 
-function ItemForms({ item, loaderData, result }: { item: PlanView["items"][number]; loaderData: ReturnType<typeof useLoaderData<typeof loader>>; result?: ActionResult }) {
+function ItemForms({
+  item,
+  loaderData,
+  result,
+}: {
+  item: PlanView["items"][number];
+  loaderData: ReturnType<typeof useLoaderData<typeof loader>>;
+  result?: ActionResult;
+}) {
   const t = useT();
   const mine = result && isFailure(result) && result.itemId === item.id ? result : undefined;
   const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
@@ -162,38 +191,54 @@ function ItemForms({ item, loaderData, result }: { item: PlanView["items"][numbe
   const editFailed = mine?.intent === "editItem" ? mine : undefined;
   return (
     <>
-      <Form method="post" className="panel plan-update-form">
-        <h4>{t("cycle.plan.addUpdate")}</h4>
-        <input type="hidden" name="intent" value="update" />
-        <input type="hidden" name="itemId" value={item.id} />
-        <FormErrorSummary result={updateFailed} />
-        <Field label={t("cycle.plan.field.date")} name="date" type="date" defaultValue={updateFailed?.values?.date ?? today} errors={updateFailed?.fieldErrors.date} required />
-        <TextareaField label={t("cycle.plan.field.note")} name="note" defaultValue={updateFailed?.values?.note ?? ""} errors={updateFailed?.fieldErrors.note} rows={2} required />
-        <Field label={t("cycle.plan.field.evidence")} name="evidence" defaultValue={updateFailed?.values?.evidence ?? ""} errors={updateFailed?.fieldErrors.evidence} />
-        <SelectField label={t("cycle.plan.field.status")} name="status" defaultValue={updateFailed?.values?.status ?? ""}>
-          <option value="">{t("cycle.plan.statusUnchanged")}</option>
-          {ITEM_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`cycle.itemStatus.${s}`)}
-            </option>
-          ))}
-        </SelectField>
-        <button type="submit" className="button">
-          {t("cycle.plan.saveUpdate")}
-        </button>
-      </Form>
+      <details className="plan-update" open={!!updateFailed}>
+        <summary>{t("cycle.plan.addUpdate")}</summary>
+        <Form method="post" className="panel plan-update-form" aria-label={t("cycle.plan.addUpdate")}>
+          <input type="hidden" name="intent" value="update" />
+          <input type="hidden" name="itemId" value={item.id} />
+          <FormErrorSummary result={updateFailed} />
+          <Field
+            label={t("cycle.plan.field.date")}
+            name="date"
+            type="date"
+            defaultValue={updateFailed?.values?.date ?? today}
+            errors={updateFailed?.fieldErrors.date}
+            required
+          />
+          <TextareaField
+            label={t("cycle.plan.field.note")}
+            name="note"
+            defaultValue={updateFailed?.values?.note ?? ""}
+            errors={updateFailed?.fieldErrors.note}
+            rows={2}
+            required
+          />
+          <Field
+            label={t("cycle.plan.field.evidence")}
+            name="evidence"
+            defaultValue={updateFailed?.values?.evidence ?? ""}
+            errors={updateFailed?.fieldErrors.evidence}
+          />
+          <SelectField label={t("cycle.plan.field.status")} name="status" defaultValue={updateFailed?.values?.status ?? ""}>
+            <option value="">{t("cycle.plan.statusUnchanged")}</option>
+            {ITEM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`cycle.itemStatus.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <button type="submit" className="button">
+            {t("cycle.plan.saveUpdate")}
+          </button>
+        </Form>
+      </details>
       <details className="plan-edit" open={!!editFailed}>
         <summary>{t("cycle.plan.editItem")}</summary>
         <Form method="post">
           <input type="hidden" name="intent" value="editItem" />
           <input type="hidden" name="itemId" value={item.id} />
           <FormErrorSummary result={editFailed} />
-          <ItemFields
-            values={valuesFrom(editFailed, item)}
-            result={editFailed}
-            weak={loaderData.weak.items}
-            choices={loaderData.choices}
-          />
+          <ItemFields values={valuesFrom(editFailed, item)} result={editFailed} weak={loaderData.weak.items} choices={loaderData.choices} />
           <button type="submit" className="button">
             {t("common.save")}
           </button>
@@ -301,7 +346,15 @@ export default function ActionPlanPage() {
             <FormErrorSummary result={addFailed} />
             <ItemFields
               key={preselect ?? ""}
-              values={valuesFrom(addFailed, { itemCodes: preselect ? [preselect] : [], issue: "", goal: "", actions: "", owner: "", startDate: "", dueDate: "" })}
+              values={valuesFrom(addFailed, {
+                itemCodes: preselect ? [preselect] : [],
+                issue: "",
+                goal: "",
+                actions: "",
+                owner: "",
+                startDate: "",
+                dueDate: "",
+              })}
               result={addFailed}
               weak={weak.items}
               choices={choices}

@@ -30,7 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const participant = manage || !!own;
   const texts = await itemTexts(meeting.topics.flatMap((t) => t.itemCodes));
   const canRegister =
-    !manage && user.officeId !== null && (meeting.scope === "CITY" || (user.office && meeting.wardId === (await prisma.office.findUnique({ where: { id: user.officeId } }))?.wardId));
+    !manage &&
+    user.officeId !== null &&
+    (meeting.scope === "CITY" ||
+      (user.office && meeting.wardId === (await prisma.office.findUnique({ where: { id: user.officeId } }))?.wardId));
   return {
     meeting: {
       id: meeting.id,
@@ -78,8 +81,16 @@ const registerSchema = z.object({
   attendeeNames: z.string().trim().min(1).max(1000),
   attendeeCount: z.coerce.number().int().min(1).max(20),
 });
-const attendanceSchema = z.object({ registrationId: z.coerce.number().int(), attended: z.string().optional(), attendedCount: z.coerce.number().int().min(0).max(50) });
-const topicSchema = z.object({ itemCode: z.string().trim().min(1).max(20), kind: z.enum(["WEAK", "GOOD_PRACTICE"]), title: z.string().trim().max(300).default("") });
+const attendanceSchema = z.object({
+  registrationId: z.coerce.number().int(),
+  attended: z.string().optional(),
+  attendedCount: z.coerce.number().int().min(0).max(50),
+});
+const topicSchema = z.object({
+  itemCode: z.string().trim().min(1).max(20),
+  kind: z.enum(["WEAK", "GOOD_PRACTICE"]),
+  title: z.string().trim().max(300).default(""),
+});
 const notesSchema = z.object({ topicId: z.coerce.number().int(), notes: z.string().max(10000) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -100,7 +111,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       create: { meetingId, officeId: user.officeId, ...parsed.data },
       update: parsed.data,
     });
-    await audit({ actorId: user.id, action: "meeting.register", entityType: "SharingMeeting", entityId: String(meetingId), summary: `${parsed.data.attendeeCount}` });
+    await audit({
+      actorId: user.id,
+      action: "meeting.register",
+      entityType: "SharingMeeting",
+      entityId: String(meetingId),
+      summary: `${parsed.data.attendeeCount}`,
+    });
     return redirect(`${back}?registered=1`);
   }
   if (!manage) throw forbidden();
@@ -119,7 +136,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(topicSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
     const count = await prisma.meetingTopic.count({ where: { meetingId } });
-    await prisma.meetingTopic.create({ data: { meetingId, itemCodes: [parsed.data.itemCode], kind: parsed.data.kind, title: parsed.data.title, sortOrder: count } });
+    await prisma.meetingTopic.create({
+      data: { meetingId, itemCodes: [parsed.data.itemCode], kind: parsed.data.kind, title: parsed.data.title, sortOrder: count },
+    });
     return redirect(`${back}?saved=1#agenda`);
   }
   if (intent === "notes") {
@@ -271,7 +290,8 @@ export default function MeetingPage() {
                       <input type="hidden" name="itemCode" value={w.code} />
                       <input type="hidden" name="title" value={`${w.code} ${text(w)}`.slice(0, 120)} />
                       <span>
-                        <strong>{w.code}</strong> {text(w)} — {t("cycle.meetings.weakStat", { average: w.average.toFixed(2), low: w.low, rated: w.rated })}
+                        <strong>{w.code}</strong> {text(w)} —{" "}
+                        {t("cycle.meetings.weakStat", { average: w.average.toFixed(2), low: w.low, rated: w.rated })}
                       </span>
                       <button type="submit" className="button small secondary">
                         {t("cycle.meetings.addTopic")}
@@ -291,7 +311,11 @@ export default function MeetingPage() {
                       <input type="hidden" name="title" value={`${g.code} ${text(g)}`.slice(0, 120)} />
                       <span>
                         <strong>{g.code}</strong> {text(g)} —{" "}
-                        {t("cycle.meetings.goodStat", { high: g.highCount, named: g.namedOffices.join("、") || "—", unnamed: g.unnamedCount })}
+                        {t("cycle.meetings.goodStat", {
+                          high: g.highCount,
+                          named: g.namedOffices.join("、") || "—",
+                          unnamed: g.unnamedCount,
+                        })}
                       </span>
                       <button type="submit" className="button small secondary">
                         {t("cycle.meetings.addTopic")}
@@ -335,11 +359,19 @@ export default function MeetingPage() {
                           <input type="hidden" name="intent" value="attendance" />
                           <input type="hidden" name="registrationId" value={r.id} />
                           <label className="checkbox">
-                            <input type="checkbox" name="attended" value="1" defaultChecked={r.attended} /> {t("cycle.meetings.attendedLabel", { office: r.officeName })}
+                            <input type="checkbox" name="attended" value="1" defaultChecked={r.attended} />{" "}
+                            {t("cycle.meetings.attendedLabel", { office: r.officeName })}
                           </label>
                           <label>
                             <span className="visually-hidden">{t("cycle.meetings.attendedCountLabel", { office: r.officeName })}</span>
-                            <input type="number" name="attendedCount" min={0} max={50} defaultValue={r.attended ? r.attendedCount : r.attendeeCount} className="narrow-number" />
+                            <input
+                              type="number"
+                              name="attendedCount"
+                              min={0}
+                              max={50}
+                              defaultValue={r.attended ? r.attendedCount : r.attendeeCount}
+                              className="narrow-number"
+                            />
                           </label>
                           <button type="submit" className="button small secondary">
                             {t("common.save")}

@@ -147,12 +147,28 @@ export default function Meetings() {
           <h2 id="schedule-heading">{t("cycle.meetings.schedule")}</h2>
           <Form method="post">
             <FormErrorSummary result={failed} />
-            <Field label={t("cycle.meetings.field.title")} name="title" defaultValue={failed?.values?.title ?? ""} errors={failed?.fieldErrors.title} required />
-            <SelectField label={t("cycle.meetings.field.scope")} name="scope" defaultValue={failed?.values?.scope ?? "CITY"} errors={failed?.fieldErrors.scope}>
+            <Field
+              label={t("cycle.meetings.field.title")}
+              name="title"
+              defaultValue={failed?.values?.title ?? ""}
+              errors={failed?.fieldErrors.title}
+              required
+            />
+            <SelectField
+              label={t("cycle.meetings.field.scope")}
+              name="scope"
+              defaultValue={failed?.values?.scope ?? "CITY"}
+              errors={failed?.fieldErrors.scope}
+            >
               <option value="CITY">{t("cycle.allWards")}</option>
               <option value="WARD">{t("cycle.meetings.scopeWard")}</option>
             </SelectField>
-            <SelectField label={t("cycle.ward")} name="wardId" defaultValue={failed?.values?.wardId ?? ""} errors={failed?.fieldErrors.wardId}>
+            <SelectField
+              label={t("cycle.ward")}
+              name="wardId"
+              defaultValue={failed?.values?.wardId ?? ""}
+              errors={failed?.fieldErrors.wardId}
+            >
               <option value="">{t("common.choose")}</option>
               {wards.map((w) => (
                 <option key={w.id} value={w.id}>
@@ -161,11 +177,36 @@ export default function Meetings() {
               ))}
             </SelectField>
             <div className="field-row">
-              <Field label={t("cycle.meetings.field.date")} name="date" type="date" defaultValue={failed?.values?.date ?? ""} errors={failed?.fieldErrors.date} required />
-              <Field label={t("cycle.meetings.field.time")} name="time" type="time" defaultValue={failed?.values?.time ?? "14:00"} errors={failed?.fieldErrors.time} required />
+              <Field
+                label={t("cycle.meetings.field.date")}
+                name="date"
+                type="date"
+                defaultValue={failed?.values?.date ?? ""}
+                errors={failed?.fieldErrors.date}
+                required
+              />
+              <Field
+                label={t("cycle.meetings.field.time")}
+                name="time"
+                type="time"
+                defaultValue={failed?.values?.time ?? "14:00"}
+                errors={failed?.fieldErrors.time}
+                required
+              />
             </div>
-            <Field label={t("cycle.meetings.field.venue")} name="venue" defaultValue={failed?.values?.venue ?? ""} errors={failed?.fieldErrors.venue} />
-            <Field label={t("cycle.meetings.field.onlineUrl")} name="onlineUrl" type="url" defaultValue={failed?.values?.onlineUrl ?? ""} errors={failed?.fieldErrors.onlineUrl} />
+            <Field
+              label={t("cycle.meetings.field.venue")}
+              name="venue"
+              defaultValue={failed?.values?.venue ?? ""}
+              errors={failed?.fieldErrors.venue}
+            />
+            <Field
+              label={t("cycle.meetings.field.onlineUrl")}
+              name="onlineUrl"
+              type="url"
+              defaultValue={failed?.values?.onlineUrl ?? ""}
+              errors={failed?.fieldErrors.onlineUrl}
+            />
             <button type="submit" className="button">
               {t("cycle.meetings.scheduleButton")}
             </button>

@@ -23,7 +23,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     groupOf(officeId),
     suggestionsFor(officeId),
     checklistItemChoices(fiscalYear),
-    prisma.actionPlanItem.findMany({ where: { plan: { officeId, fiscalYear } }, orderBy: { sortOrder: "asc" }, select: { id: true, issue: true, itemCodes: true } }),
+    prisma.actionPlanItem.findMany({
+      where: { plan: { officeId, fiscalYear } },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, issue: true, itemCodes: true },
+    }),
   ]);
   return {
     officeId,
@@ -79,7 +83,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const known = new Set((await checklistItemChoices(fiscalYearOf(new Date()))).map((c) => c.code));
   if (v.itemCodes.length === 0 || v.itemCodes.some((c) => !known.has(c)))
     return data(failure({ itemCodes: [{ key: "cycle.plan.error.noItem" }] }, formData), { status: 400 });
-  const ownPlanItems = await prisma.actionPlanItem.findMany({ where: { id: { in: v.planItems }, plan: { officeId } }, select: { id: true } });
+  const ownPlanItems = await prisma.actionPlanItem.findMany({
+    where: { id: { in: v.planItems }, plan: { officeId } },
+    select: { id: true },
+  });
   const date = new Date(`${v.date}T00:00:00+09:00`);
   const officeIds = [...new Set([officeId, ...v.offices.filter((id) => members.has(id))])];
   const activity = await prisma.peerActivity.create({
@@ -178,8 +185,20 @@ export default function PeerPage() {
             <Form method="post">
               <input type="hidden" name="intent" value="log" />
               <FormErrorSummary result={failed} />
-              <Field label={t("cycle.plan.field.date")} name="date" type="date" defaultValue={failed?.values?.date ?? today} errors={failed?.fieldErrors.date} required />
-              <SelectField label={t("cycle.peer.kind")} name="kind" defaultValue={failed?.values?.kind ?? "VISIT"} errors={failed?.fieldErrors.kind}>
+              <Field
+                label={t("cycle.plan.field.date")}
+                name="date"
+                type="date"
+                defaultValue={failed?.values?.date ?? today}
+                errors={failed?.fieldErrors.date}
+                required
+              />
+              <SelectField
+                label={t("cycle.peer.kind")}
+                name="kind"
+                defaultValue={failed?.values?.kind ?? "VISIT"}
+                errors={failed?.fieldErrors.kind}
+              >
                 {KINDS.map((k) => (
                   <option key={k} value={k}>
                     {t(`cycle.peerKind.${k}`)}
@@ -222,7 +241,14 @@ export default function PeerPage() {
                   ))}
                 </fieldset>
               ) : null}
-              <TextareaField label={t("cycle.peer.learned")} name="learned" rows={3} defaultValue={failed?.values?.learned ?? ""} errors={failed?.fieldErrors.learned} required />
+              <TextareaField
+                label={t("cycle.peer.learned")}
+                name="learned"
+                rows={3}
+                defaultValue={failed?.values?.learned ?? ""}
+                errors={failed?.fieldErrors.learned}
+                required
+              />
               <button type="submit" className="button">
                 {t("cycle.peer.logButton")}
               </button>
@@ -235,11 +261,14 @@ export default function PeerPage() {
               {group.activities.map((a) => (
                 <li key={a.id} className="card">
                   <p>
-                    <strong>{format.date(a.date)}</strong> <span className="badge">{t(`cycle.peerKind.${a.kind}`)}</span> {a.itemCodes.join(", ")}
+                    <strong>{format.date(a.date)}</strong> <span className="badge">{t(`cycle.peerKind.${a.kind}`)}</span>{" "}
+                    {a.itemCodes.join(", ")}
                   </p>
                   <p className="prewrap">{a.learned}</p>
                   <p className="muted">{a.offices.join("、")}</p>
-                  {a.ownPlanItems.length ? <p>{t("cycle.peer.linkedPlan", { items: a.ownPlanItems.map((i) => i.slice(0, 30)).join(" / ") })}</p> : null}
+                  {a.ownPlanItems.length ? (
+                    <p>{t("cycle.peer.linkedPlan", { items: a.ownPlanItems.map((i) => i.slice(0, 30)).join(" / ") })}</p>
+                  ) : null}
                 </li>
               ))}
             </ul>

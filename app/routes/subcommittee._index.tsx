@@ -136,7 +136,12 @@ export default function SubcommitteeDashboard() {
                 <tr key={row.code}>
                   <th scope="row">{name(row)}</th>
                   {[row.city, ...row.wards].map((c, i) => (
-                    <td key={i} className="num heat" style={{ background: heatColor(c.value) }} title={t("cycle.dash.offices", { count: c.offices })}>
+                    <td
+                      key={i}
+                      className="num heat"
+                      style={{ background: heatColor(c.value) }}
+                      title={t("cycle.dash.offices", { count: c.offices })}
+                    >
                       {cellText(c)}
                     </td>
                   ))}
@@ -151,7 +156,11 @@ export default function SubcommitteeDashboard() {
         <h2 id="dash-trends">{t("cycle.dash.trends")}</h2>
         <figure className="chart-figure">
           <figcaption id="dash-trends-caption">{t("cycle.dash.trendsCaption")}</figcaption>
-          <TrendChart rows={trendRows} series={d.categories.map((c) => ({ key: c.code, label: name(c) }))} labelledBy="dash-trends-caption" />
+          <TrendChart
+            rows={trendRows}
+            series={d.categories.map((c) => ({ key: c.code, label: name(c) }))}
+            labelledBy="dash-trends-caption"
+          />
           <div className="table-wrap">
             <table>
               <caption className="visually-hidden">{t("cycle.dash.trendsCaption")}</caption>

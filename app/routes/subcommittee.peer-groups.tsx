@@ -73,7 +73,13 @@ export async function action({ request }: ActionFunctionArgs) {
   } else {
     await prisma.peerGroup.create({ data: { wardId, name: parsed.data.name, offices: { connect: members } } });
   }
-  await audit({ actorId: user.id, action: "peer.group", entityType: "PeerGroup", entityId: String(groupId ?? "new"), summary: parsed.data.name });
+  await audit({
+    actorId: user.id,
+    action: "peer.group",
+    entityType: "PeerGroup",
+    entityId: String(groupId ?? "new"),
+    summary: parsed.data.name,
+  });
   return redirect("/subcommittee/peer-groups?saved=1");
 }
 
@@ -83,7 +89,8 @@ export default function PeerGroups() {
   const locale = useLocale();
   const { wards, requests } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as (FormFailure & { groupId: number | null; wardId: number }) | undefined;
-  const failedFor = (groupId: number | null, wardId: number) => (isFailure(result) && result.groupId === groupId && result.wardId === wardId ? result : undefined);
+  const failedFor = (groupId: number | null, wardId: number) =>
+    isFailure(result) && result.groupId === groupId && result.wardId === wardId ? result : undefined;
   const [params] = useSearchParams();
   const name = (x: { nameJa: string; nameEn: string }) => (locale === "en" ? x.nameEn : x.nameJa);
   return (
@@ -106,7 +113,13 @@ export default function PeerGroups() {
                 {g ? <input type="hidden" name="groupId" value={g.id} /> : null}
                 <h3>{g ? `${g.name}（${t("cycle.peerGroups.activities", { count: g.activities })}）` : t("cycle.peerGroups.new")}</h3>
                 <FormErrorSummary result={failed} />
-                <Field label={t("cycle.peerGroups.name")} name="name" defaultValue={failed?.values?.name ?? g?.name ?? ""} errors={failed?.fieldErrors.name} required />
+                <Field
+                  label={t("cycle.peerGroups.name")}
+                  name="name"
+                  defaultValue={failed?.values?.name ?? g?.name ?? ""}
+                  errors={failed?.fieldErrors.name}
+                  required
+                />
                 <fieldset className="field">
                   <legend>{t("cycle.peerGroups.members")}</legend>
                   {w.offices.map((o) => (
