@@ -9,9 +9,10 @@ import { statusTimeline, type ItemStatus } from "./status-timeline";
 export const CYCLE_VIEWER_ROLES = ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] as const;
 
 /** The office's latest submitted evaluation up to (and including) a fiscal year, with its ratings and template. */
-export async function latestSubmitted(officeId: number, upTo: number) {
+export async function latestSubmitted(officeId: number, upTo: number, submittedBefore?: Date) {
+  const where = { officeId, status: "SUBMITTED" as const, fiscalYear: { lte: upTo } };
   const e = await prisma.evaluation.findFirst({
-    where: { officeId, status: "SUBMITTED", fiscalYear: { lte: upTo } },
+    where: submittedBefore ? { ...where, OR: [{ submittedAt: { lt: submittedBefore } }, { fiscalYear: { lt: upTo } }] } : where,
     orderBy: { fiscalYear: "desc" },
     include: { answers: { select: { itemCode: true, rating: true, notApplicable: true } } },
   });
@@ -79,8 +80,9 @@ function loadPlanRow(id: number) {
 }
 
 async function shapePlan(plan: PlanRow) {
-  // Rating movement: before = the latest submitted sheet up to the plan's year; after = the next submitted one.
-  const before = await latestSubmitted(plan.officeId, plan.fiscalYear);
+  // Rating movement: before = the sheet the plan was made from (the latest submitted when the plan was
+  // created); after = the next submitted sheet ("next year's checklist").
+  const before = await latestSubmitted(plan.officeId, plan.fiscalYear, plan.createdAt);
   const afterRow = before
     ? await prisma.evaluation.findFirst({
         where: { officeId: plan.officeId, status: "SUBMITTED", fiscalYear: { gt: before.fiscalYear } },

@@ -61,7 +61,6 @@ export async function action({ request }: ActionFunctionArgs) {
     await ensurePlan(officeId, year, user.id);
     return redirect(back);
   }
-  const plan = await ensurePlan(officeId, year, user.id);
   if (intent === "addItem" || intent === "editItem") {
     const parsed = parseForm(itemSchema, formData, ["itemCodes"]);
     const itemId = intent === "editItem" ? Number(formData.get("itemId")) : undefined;
@@ -72,7 +71,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (itemId !== undefined) {
       await ownItem(officeId, itemId);
       await editItem(itemId, parsed.data);
-    } else await addItem(plan.id, parsed.data);
+    } else await addItem((await ensurePlan(officeId, year, user.id)).id, parsed.data);
     return redirect(`${back}?saved=1`);
   }
   if (intent === "update") {
@@ -84,6 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`${back}?saved=1#plan-item-${itemId}`);
   }
   if (intent === "submit") {
+    const plan = await ensurePlan(officeId, year, user.id);
     const count = await prisma.actionPlanItem.count({ where: { planId: plan.id } });
     if (count === 0) return fail(failure({}, undefined, { key: "cycle.plan.error.empty" }));
     await submitPlan(plan.id, user.id);

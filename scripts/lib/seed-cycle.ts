@@ -133,6 +133,7 @@ export async function seedCycle(prisma: PrismaClient, log: (m: string) => void =
           officeId: office.id,
           fiscalYear: fy,
           status,
+          createdAt: jst(fy, 5, 15),
           submittedAt: status === "DRAFT" ? null : jst(fy, 6, 10 + (index % 15)),
           reviewedAt: status === "REVIEWED" ? jst(fy, 7, 20) : null,
         },
