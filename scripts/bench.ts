@@ -23,6 +23,25 @@ const TARGETS: Target[] = [
   { name: "/login (page)", path: "/login" },
   { name: "/ (signed in)", path: "/", as: "manager" },
   { name: "/admin/users (signed in)", path: "/admin/users", as: "admin" },
+  { name: "/evaluation/2026 (sheet, 73 items)", path: "/evaluation/2026", as: "manager" },
+  // What a checklist item's fetcher sends (single fetch: .data, index route). After the first request
+  // saves it, the same answer again is "unchanged": the compare-and-set path without a write.
+  {
+    name: "save one answer (POST)",
+    path: "/evaluation/2026.data?index",
+    as: "manager",
+    method: "POST",
+    form: {
+      intent: "answer",
+      code: "EMG-07",
+      "revision_EMG-07": "0",
+      "rating_EMG-07": "3",
+      "reason_EMG-07": "",
+      "comment_EMG-07": "",
+      "evidence_EMG-07": "",
+    },
+  },
+  { name: "/evaluation/2025/results", path: "/evaluation/2025/results", as: "manager" },
 ];
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);

@@ -12,16 +12,8 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { to: "/", label: "nav.home", roles: [] },
   { to: "/evaluation", label: "nav.evaluation", roles: ["OFFICE_MANAGER"] },
-  {
-    to: "/subcommittee/evaluations",
-    label: "nav.subEvaluations",
-    roles: ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"],
-  },
-  {
-    to: "/subcommittee/checklists",
-    label: "nav.checklists",
-    roles: ["EVALUATION_SUBCOMMITTEE"],
-  },
+  { to: "/subcommittee/evaluations", label: "nav.subEvaluations", roles: ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] },
+  { to: "/subcommittee/checklists", label: "nav.checklists", roles: ["EVALUATION_SUBCOMMITTEE"] },
   { to: "/action-plan", label: "nav.actionPlan", roles: ["OFFICE_MANAGER"] },
   { to: "/meetings", label: "nav.meetings", roles: ["OFFICE_MANAGER", "EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] },
   { to: "/peer", label: "nav.peer", roles: ["OFFICE_MANAGER"] },
@@ -35,8 +27,5 @@ export const NAV_ITEMS: NavItem[] = [
 ];
 
 export function navFor(roles: readonly string[]): NavItem[] {
-  return NAV_ITEMS.filter(
-    (item) =>
-      item.roles.length === 0 || item.roles.some((r) => roles.includes(r)),
-  );
+  return NAV_ITEMS.filter((item) => item.roles.length === 0 || item.roles.some((r) => roles.includes(r)));
 }

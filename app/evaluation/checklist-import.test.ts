@@ -2,32 +2,17 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseChecklistCsv } from "./checklist-import";
 
-const HEADER =
-  "category_code,category_ja,category_en,code,text_ja,text_en,guidance_ja,guidance_en,evidence_ja,evidence_en,pillar";
+const HEADER = "category_code,category_ja,category_en,code,text_ja,text_en,guidance_ja,guidance_en,evidence_ja,evidence_en,pillar";
 
 describe("checklist import", () => {
   it("reads the shipped template: 73 items in 9 categories with unique codes", () => {
-    const result = parseChecklistCsv(
-      readFileSync("content/checklists/v1.csv", "utf8"),
-    );
+    const result = parseChecklistCsv(readFileSync("content/checklists/v1.csv", "utf8"));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.template.items).toHaveLength(73);
-    expect(result.template.categories.map((c) => c.code)).toEqual([
-      "OPS",
-      "ASM",
-      "MON",
-      "RIG",
-      "COL",
-      "COM",
-      "HRD",
-      "INF",
-      "EMG",
-    ]);
+    expect(result.template.categories.map((c) => c.code)).toEqual(["OPS", "ASM", "MON", "RIG", "COL", "COM", "HRD", "INF", "EMG"]);
     expect(new Set(result.template.items.map((i) => i.code)).size).toBe(73);
-    expect(
-      result.template.items.every((i) => i.textEn && i.textJa.endsWith("。")),
-    ).toBe(true);
+    expect(result.template.items.every((i) => i.textEn && i.textJa.endsWith("。"))).toBe(true);
   });
 
   it("refuses every bad row with its line number and reason, keeping nothing", () => {
@@ -67,17 +52,9 @@ describe("checklist import", () => {
   });
 
   it("counts lines inside quoted multi-line cells and ignores blank lines", () => {
-    const csv = [
-      HEADER,
-      'OPS,,,OPS-01,"二行に\nわたる。",,,,,,hr',
-      "",
-      "OPS,,,OPS-02,ok,,,,,,bad",
-    ].join("\n");
+    const csv = [HEADER, 'OPS,,,OPS-01,"二行に\nわたる。",,,,,,hr', "", "OPS,,,OPS-02,ok,,,,,,bad"].join("\n");
     const result = parseChecklistCsv(csv);
     expect(result.ok).toBe(false);
-    if (!result.ok)
-      expect(result.errors).toEqual([
-        { line: 5, reason: "badPillar", value: "bad" },
-      ]);
+    if (!result.ok) expect(result.errors).toEqual([{ line: 5, reason: "badPillar", value: "bad" }]);
   });
 });

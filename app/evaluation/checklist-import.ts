@@ -3,17 +3,7 @@
 import Papa from "papaparse";
 
 /** The categories results compare across versions; an import may use only these codes. */
-export const CATEGORY_CODES = [
-  "OPS",
-  "ASM",
-  "MON",
-  "RIG",
-  "COL",
-  "COM",
-  "HRD",
-  "INF",
-  "EMG",
-] as const;
+export const CATEGORY_CODES = ["OPS", "ASM", "MON", "RIG", "COL", "COM", "HRD", "INF", "EMG"] as const;
 export const PILLARS = ["individual", "community", "hr"] as const;
 export type Pillar = (typeof PILLARS)[number];
 
@@ -30,25 +20,12 @@ export const COLUMNS = [
   "evidence_en",
   "pillar",
 ] as const;
-const REQUIRED_COLUMNS = [
-  "category_code",
-  "code",
-  "text_ja",
-  "pillar",
-] as const;
+const REQUIRED_COLUMNS = ["category_code", "code", "text_ja", "pillar"] as const;
 
 export const ITEM_CODE_PATTERN = /^[A-Z]{2,5}-\d{2,3}$/;
 
 export type ImportErrorReason =
-  | "missingColumns"
-  | "missingCode"
-  | "badCode"
-  | "duplicateCode"
-  | "unknownCategory"
-  | "badPillar"
-  | "emptyText"
-  | "tooLong"
-  | "noRows";
+  "missingColumns" | "missingCode" | "badCode" | "duplicateCode" | "unknownCategory" | "badPillar" | "emptyText" | "tooLong" | "noRows";
 
 export interface ImportError {
   /** Line in the file (the header is line 1). */
@@ -83,8 +60,7 @@ export interface ParsedTemplate {
   items: ParsedItem[];
 }
 
-export type ImportResult =
-  { ok: true; template: ParsedTemplate } | { ok: false; errors: ImportError[] };
+export type ImportResult = { ok: true; template: ParsedTemplate } | { ok: false; errors: ImportError[] };
 
 const DEFAULT_CATEGORY_NAMES: Record<string, [string, string]> = {
   OPS: ["運営体制", "Operations"],
@@ -101,9 +77,7 @@ const DEFAULT_CATEGORY_NAMES: Record<string, [string, string]> = {
 const MAX_TEXT = 1000;
 
 /** Validates rows given as [line number, cells] with the header first. Nothing is kept unless every row is valid. */
-export function validateRows(
-  rows: { line: number; cells: string[] }[],
-): ImportResult {
+export function validateRows(rows: { line: number; cells: string[] }[]): ImportResult {
   const errors: ImportError[] = [];
   const header = rows[0];
   if (!header) return { ok: false, errors: [{ line: 1, reason: "noRows" }] };
@@ -141,8 +115,7 @@ export function validateRows(
     const pillar = col(cells, "pillar").toLowerCase();
     const rowErrors: ImportError[] = [];
     if (!code) rowErrors.push({ line, reason: "missingCode" });
-    else if (!ITEM_CODE_PATTERN.test(code))
-      rowErrors.push({ line, reason: "badCode", value: code });
+    else if (!ITEM_CODE_PATTERN.test(code)) rowErrors.push({ line, reason: "badCode", value: code });
     else if (seen.has(code))
       rowErrors.push({
         line,
@@ -151,12 +124,10 @@ export function validateRows(
       });
     if (!(CATEGORY_CODES as readonly string[]).includes(categoryCode))
       rowErrors.push({ line, reason: "unknownCategory", value: categoryCode });
-    if (!(PILLARS as readonly string[]).includes(pillar))
-      rowErrors.push({ line, reason: "badPillar", value: pillar });
+    if (!(PILLARS as readonly string[]).includes(pillar)) rowErrors.push({ line, reason: "badPillar", value: pillar });
     if (!textJa) rowErrors.push({ line, reason: "emptyText" });
     const texts = COLUMNS.map((c) => col(cells, c));
-    if (texts.some((t) => t.length > MAX_TEXT))
-      rowErrors.push({ line, reason: "tooLong", value: String(MAX_TEXT) });
+    if (texts.some((t) => t.length > MAX_TEXT)) rowErrors.push({ line, reason: "tooLong", value: String(MAX_TEXT) });
     if (code && !seen.has(code)) seen.set(code, line);
     if (rowErrors.length) {
       errors.push(...rowErrors);
@@ -168,9 +139,7 @@ export function validateRows(
         code: categoryCode,
         nameJa: col(cells, "category_ja") || defaultJa,
         nameEn: col(cells, "category_en") || defaultEn,
-        sortOrder: CATEGORY_CODES.indexOf(
-          categoryCode as (typeof CATEGORY_CODES)[number],
-        ),
+        sortOrder: CATEGORY_CODES.indexOf(categoryCode as (typeof CATEGORY_CODES)[number]),
       });
     }
     items.push({
@@ -186,21 +155,14 @@ export function validateRows(
       sortOrder: 0,
     });
   }
-  if (!errors.length && items.length === 0)
-    errors.push({ line: 2, reason: "noRows" });
+  if (!errors.length && items.length === 0) errors.push({ line: 2, reason: "noRows" });
   if (errors.length) return { ok: false, errors };
   // Items keep the file's order within their category; categories follow the fixed order.
-  const sortedCategories = [...categories.values()]
-    .sort((a, b) => a.sortOrder - b.sortOrder)
-    .map((c, i) => ({ ...c, sortOrder: i + 1 }));
+  const sortedCategories = [...categories.values()].sort((a, b) => a.sortOrder - b.sortOrder).map((c, i) => ({ ...c, sortOrder: i + 1 }));
   const order = new Map(sortedCategories.map((c) => [c.code, c.sortOrder]));
   const sortedItems = items
     .map((item, index) => ({ item, index }))
-    .sort(
-      (a, b) =>
-        order.get(a.item.categoryCode)! - order.get(b.item.categoryCode)! ||
-        a.index - b.index,
-    )
+    .sort((a, b) => order.get(a.item.categoryCode)! - order.get(b.item.categoryCode)! || a.index - b.index)
     .map(({ item }, i) => ({ ...item, sortOrder: i + 1 }));
   return {
     ok: true,
@@ -223,13 +185,8 @@ export function csvToRows(text: string): { line: number; cells: string[] }[] {
   let line = 1;
   for (const cells of parsed.data) {
     rows.push({ line, cells: cells.map((c) => String(c ?? "")) });
-    line +=
-      1 + cells.reduce((n, c) => n + (String(c).match(/\n/g)?.length ?? 0), 0);
+    line += 1 + cells.reduce((n, c) => n + (String(c).match(/\n/g)?.length ?? 0), 0);
   }
-  while (
-    rows.length > 1 &&
-    rows[rows.length - 1].cells.every((c) => c.trim() === "")
-  )
-    rows.pop();
+  while (rows.length > 1 && rows[rows.length - 1].cells.every((c) => c.trim() === "")) rows.pop();
   return rows;
 }

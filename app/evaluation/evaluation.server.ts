@@ -1,5 +1,5 @@
 // The office's self-evaluation sheet (自己評価チェックシート): loading, saving answers with
-// optimistic concurrency, submitting and returning. See docs/decisions/004-optimistic-concurrency-for-checklist-answers.md.
+// optimistic concurrency, submitting and returning. See docs/decisions/010-optimistic-concurrency-for-checklist-answers.md.
 import { audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
 import { hasAnyRole } from "~/auth/roles";
@@ -9,10 +9,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { MessageKey } from "~/i18n";
 import { isAnswered, isRating } from "./scoring";
 
-export const EVALUATION_VIEWER_ROLES = [
-  "EVALUATION_SUBCOMMITTEE",
-  "ADMINISTRATOR",
-] as const;
+export const EVALUATION_VIEWER_ROLES = ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] as const;
 
 export interface TemplateView {
   id: number;
@@ -37,9 +34,7 @@ export interface TemplateView {
 // Published templates never change, so their items are cached for the process's lifetime.
 const publishedCache = new Map<number, TemplateView>();
 
-export async function loadTemplate(
-  templateId: number,
-): Promise<TemplateView | null> {
+export async function loadTemplate(templateId: number): Promise<TemplateView | null> {
   const cached = publishedCache.get(templateId);
   if (cached) return cached;
   const t = await prisma.checklistTemplate.findUnique({
@@ -78,9 +73,7 @@ export async function loadTemplate(
 }
 
 /** The published template serving a fiscal year (the newest version if several). */
-export async function templateIdForYear(
-  fiscalYear: number,
-): Promise<number | null> {
+export async function templateIdForYear(fiscalYear: number): Promise<number | null> {
   const t = await prisma.checklistTemplate.findFirst({
     where: { status: "PUBLISHED", fiscalYears: { has: fiscalYear } },
     orderBy: { version: "desc" },
@@ -94,9 +87,7 @@ export async function publishedFiscalYears(): Promise<number[]> {
     where: { status: "PUBLISHED" },
     select: { fiscalYears: true },
   });
-  return [...new Set(templates.flatMap((t) => t.fiscalYears))].sort(
-    (a, b) => b - a,
-  );
+  return [...new Set(templates.flatMap((t) => t.fiscalYears))].sort((a, b) => b - a);
 }
 
 /** "2024" → 2024; anything else is not a page. */
@@ -155,8 +146,7 @@ export async function findEvaluation(officeId: number, fiscalYear: number) {
 /** Everything the sheet page shows for an office's year; 404 when no template serves the year. */
 export async function loadSheet(officeId: number, fiscalYear: number) {
   const evaluation = await findEvaluation(officeId, fiscalYear);
-  const templateId =
-    evaluation?.templateId ?? (await templateIdForYear(fiscalYear));
+  const templateId = evaluation?.templateId ?? (await templateIdForYear(fiscalYear));
   if (!templateId) throw notFound();
   const template = (await loadTemplate(templateId))!;
   const answers = (evaluation?.answers ?? []).map(answerView);
@@ -198,10 +188,7 @@ export async function ensureEvaluation(officeId: number, fiscalYear: number) {
     });
   } catch (error) {
     // Two first saves at once: the other one created it.
-    if (
-      error instanceof Prisma.PrismaClientKnownRequestError &&
-      error.code === "P2002"
-    )
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
       return prisma.evaluation.findUniqueOrThrow({
         where: { officeId_fiscalYear: { officeId, fiscalYear } },
       });
@@ -225,10 +212,7 @@ export interface AnswerInput {
 const MAX_NOTE = 2000;
 
 /** The item's fields from a form: rating_<code> (4…1 or "na"), reason_, comment_, evidence_, revision_. */
-export function readAnswer(
-  formData: FormData,
-  code: string,
-): AnswerInput | null {
+export function readAnswer(formData: FormData, code: string): AnswerInput | null {
   const get = (name: string) => {
     const v = formData.get(`${name}_${code}`);
     return typeof v === "string" ? v : null;
@@ -250,14 +234,8 @@ export function readAnswer(
 }
 
 export function answerError(input: AnswerInput): MessageKey | null {
-  if (input.notApplicable && !input.reason)
-    return "evaluation.item.reasonRequired";
-  if (
-    [input.reason, input.comment, input.evidence].some(
-      (t) => t.length > MAX_NOTE,
-    )
-  )
-    return "evaluation.item.tooLong";
+  if (input.notApplicable && !input.reason) return "evaluation.item.reasonRequired";
+  if ([input.reason, input.comment, input.evidence].some((t) => t.length > MAX_NOTE)) return "evaluation.item.tooLong";
   return null;
 }
 
@@ -283,11 +261,7 @@ export class NotEditableError extends Error {}
  * Saves one item when the page's revision is still the saved one. A stale revision is refused and
  * both versions are returned, so nothing is silently overwritten.
  */
-export async function saveAnswer(
-  evaluationId: number,
-  userId: number,
-  input: AnswerInput,
-): Promise<SaveResult> {
+export async function saveAnswer(evaluationId: number, userId: number, input: AnswerInput): Promise<SaveResult> {
   const error = answerError(input);
   if (error) return { status: "invalid", error };
   const data = {
@@ -312,8 +286,7 @@ export async function saveAnswer(
   )
     return { status: "unchanged", answer: answerView(current) };
   if (input.revision === 0) {
-    if (current)
-      return { status: "conflict", saved: answerView(current), yours: input };
+    if (current) return { status: "conflict", saved: answerView(current), yours: input };
     try {
       const created = await prisma.evaluationAnswer.create({
         data: { ...data, evaluationId, itemCode: input.code, revision: 1 },
@@ -321,10 +294,7 @@ export async function saveAnswer(
       });
       return { status: "saved", answer: answerView(created) };
     } catch (e) {
-      if (
-        e instanceof Prisma.PrismaClientKnownRequestError &&
-        e.code === "P2002"
-      ) {
+      if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
         const saved = await prisma.evaluationAnswer.findUniqueOrThrow({
           where: {
             evaluationId_itemCode: { evaluationId, itemCode: input.code },
@@ -345,8 +315,7 @@ export async function saveAnswer(
     where: { evaluationId_itemCode: { evaluationId, itemCode: input.code } },
     include,
   });
-  if (updated.count === 1 && saved)
-    return { status: "saved", answer: answerView(saved) };
+  if (updated.count === 1 && saved) return { status: "saved", answer: answerView(saved) };
   if (!saved) return { status: "invalid", error: "evaluation.item.unknown" };
   return { status: "conflict", saved: answerView(saved), yours: input };
 }
@@ -357,26 +326,15 @@ async function editableEvaluation(officeId: number, fiscalYear: number) {
   return evaluation;
 }
 
-export async function saveOneAnswer(
-  officeId: number,
-  fiscalYear: number,
-  userId: number,
-  input: AnswerInput,
-): Promise<SaveResult> {
+export async function saveOneAnswer(officeId: number, fiscalYear: number, userId: number, input: AnswerInput): Promise<SaveResult> {
   const evaluation = await editableEvaluation(officeId, fiscalYear);
   const template = (await loadTemplate(evaluation.templateId))!;
-  if (!template.items.some((i) => i.code === input.code))
-    return { status: "invalid", error: "evaluation.item.unknown" };
+  if (!template.items.some((i) => i.code === input.code)) return { status: "invalid", error: "evaluation.item.unknown" };
   return saveAnswer(evaluation.id, userId, input);
 }
 
 /** The whole form at once (the page without JavaScript). Returns per-item conflicts and errors. */
-export async function saveAllAnswers(
-  officeId: number,
-  fiscalYear: number,
-  userId: number,
-  formData: FormData,
-) {
+export async function saveAllAnswers(officeId: number, fiscalYear: number, userId: number, formData: FormData) {
   const evaluation = await editableEvaluation(officeId, fiscalYear);
   const template = (await loadTemplate(evaluation.templateId))!;
   const conflicts: { code: string; saved: AnswerView }[] = [];
@@ -385,21 +343,12 @@ export async function saveAllAnswers(
   for (const item of template.items) {
     const input = readAnswer(formData, item.code);
     if (!input) continue;
-    if (
-      input.revision === 0 &&
-      input.rating === null &&
-      !input.notApplicable &&
-      !input.comment &&
-      !input.evidence &&
-      !input.reason
-    )
+    if (input.revision === 0 && input.rating === null && !input.notApplicable && !input.comment && !input.evidence && !input.reason)
       continue;
     const result = await saveAnswer(evaluation.id, userId, input);
     if (result.status === "saved") saved++;
-    if (result.status === "conflict")
-      conflicts.push({ code: item.code, saved: result.saved });
-    if (result.status === "invalid")
-      errors.push({ code: item.code, error: result.error });
+    if (result.status === "conflict") conflicts.push({ code: item.code, saved: result.saved });
+    if (result.status === "invalid") errors.push({ code: item.code, error: result.error });
   }
   return { saved, conflicts, errors };
 }
@@ -458,12 +407,7 @@ export async function submitEvaluation(
   return { ok: true };
 }
 
-export async function returnEvaluation(
-  officeId: number,
-  fiscalYear: number,
-  user: SessionUser,
-  comment: string,
-) {
+export async function returnEvaluation(officeId: number, fiscalYear: number, user: SessionUser, comment: string) {
   if (!canViewAll(user)) throw forbidden();
   const evaluation = await prisma.evaluation.findUnique({
     where: { officeId_fiscalYear: { officeId, fiscalYear } },
@@ -520,8 +464,7 @@ export async function progressFor(officeId: number, fiscalYear: number) {
     where: { officeId_fiscalYear: { officeId, fiscalYear } },
     include: { answers: true },
   });
-  const templateId =
-    evaluation?.templateId ?? (await templateIdForYear(fiscalYear));
+  const templateId = evaluation?.templateId ?? (await templateIdForYear(fiscalYear));
   if (!templateId) return null;
   const template = await loadTemplate(templateId);
   const answered = (evaluation?.answers ?? []).filter((a) =>

@@ -4,32 +4,17 @@ import { translator, type Locale, type MessageKey } from "~/i18n";
 import { fiscalYearLabelEn, fiscalYearLabelJa } from "~/lib/fiscal-year";
 import { loadSheet } from "./evaluation.server";
 
-export async function sheetWorkbook(
-  officeId: number,
-  officeName: string,
-  fiscalYear: number,
-  locale: Locale,
-): Promise<ArrayBuffer> {
+export async function sheetWorkbook(officeId: number, officeName: string, fiscalYear: number, locale: Locale): Promise<ArrayBuffer> {
   const t = translator(locale);
   const sheet = await loadSheet(officeId, fiscalYear);
   const answers = new Map(sheet.answers.map((a) => [a.code, a]));
-  const categories = new Map(
-    sheet.template.categories.map((c) => [
-      c.code,
-      locale === "en" ? c.nameEn : c.nameJa,
-    ]),
-  );
+  const categories = new Map(sheet.template.categories.map((c) => [c.code, locale === "en" ? c.nameEn : c.nameJa]));
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Tsunagu";
   const ws = workbook.addWorksheet(t("evaluation.export.sheetName"));
-  const year =
-    locale === "en"
-      ? fiscalYearLabelEn(fiscalYear)
-      : fiscalYearLabelJa(fiscalYear);
+  const year = locale === "en" ? fiscalYearLabelEn(fiscalYear) : fiscalYearLabelJa(fiscalYear);
   ws.addRow([`${officeName} ${t("evaluation.sheet.title", { year })}`]);
-  ws.addRow([
-    `${t("evaluation.sheet.version", { version: sheet.template.version })} / ${t(`evaluation.status.${sheet.status}`)}`,
-  ]);
+  ws.addRow([`${t("evaluation.sheet.version", { version: sheet.template.version })} / ${t(`evaluation.status.${sheet.status}`)}`]);
   ws.addRow([]);
   const header = ws.addRow([
     t("evaluation.results.category"),

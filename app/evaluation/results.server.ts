@@ -2,14 +2,7 @@
 // medians (withheld for groups under MIN_GROUP_SIZE offices) and its own earlier years.
 import { prisma } from "~/db.server";
 import { loadTemplate } from "./evaluation.server";
-import {
-  categoryMedians,
-  categoryScores,
-  MIN_GROUP_SIZE,
-  roundScore,
-  weakestItems,
-  type AnswerLike,
-} from "./scoring";
+import { categoryMedians, categoryScores, MIN_GROUP_SIZE, roundScore, weakestItems, type AnswerLike } from "./scoring";
 
 async function submittedScores(fiscalYear: number) {
   const evaluations = await prisma.evaluation.findMany({
@@ -31,9 +24,7 @@ async function submittedScores(fiscalYear: number) {
   }[] = [];
   for (const e of evaluations) {
     const template = (await loadTemplate(e.templateId))!;
-    const answers = new Map<string, AnswerLike>(
-      e.answers.map((a) => [a.itemCode, a]),
-    );
+    const answers = new Map<string, AnswerLike>(e.answers.map((a) => [a.itemCode, a]));
     result.push({
       officeId: e.officeId,
       wardId: e.office.wardId,
@@ -52,12 +43,9 @@ export async function resultsFor(officeId: number, fiscalYear: number) {
     where: { officeId_fiscalYear: { officeId, fiscalYear } },
     include: { answers: true },
   });
-  if (!evaluation || evaluation.status !== "SUBMITTED")
-    return { submitted: false as const, office: { name: office.name } };
+  if (!evaluation || evaluation.status !== "SUBMITTED") return { submitted: false as const, office: { name: office.name } };
   const template = (await loadTemplate(evaluation.templateId))!;
-  const answers = new Map<string, AnswerLike>(
-    evaluation.answers.map((a) => [a.itemCode, a]),
-  );
+  const answers = new Map<string, AnswerLike>(evaluation.answers.map((a) => [a.itemCode, a]));
   const own = categoryScores(template.items, answers);
 
   const all = await submittedScores(fiscalYear);
@@ -82,10 +70,7 @@ export async function resultsFor(officeId: number, fiscalYear: number) {
     const t = (await loadTemplate(e.templateId))!;
     history.push({
       fiscalYear: e.fiscalYear,
-      scores: categoryScores(
-        t.items,
-        new Map(e.answers.map((a) => [a.itemCode, a])),
-      ),
+      scores: categoryScores(t.items, new Map(e.answers.map((a) => [a.itemCode, a]))),
     });
   }
 

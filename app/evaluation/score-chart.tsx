@@ -1,16 +1,7 @@
 // Category scores as a bar chart. Recharts draws only in the browser; the table beside it carries
 // the same figures for screen readers, print and pages without JavaScript.
-import { useEffect, useState } from "react";
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useHydrated } from "./use-hydrated";
 
 export interface ScoreSeries {
   key: string;
@@ -27,38 +18,20 @@ export function ScoreChart({
   series: ScoreSeries[];
   labelledBy: string;
 }) {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   return (
-    <div className="score-chart" role="img" aria-labelledby={labelledBy}>
+    // Hidden from assistive technology: the table beside it (labelled by the same caption) carries the figures.
+    <div className="score-chart" aria-hidden="true" data-caption={labelledBy}>
       {hydrated ? (
-        <ResponsiveContainer
-          width="100%"
-          height={Math.max(260, rows.length * 56)}
-        >
-          <BarChart
-            data={rows}
-            layout="vertical"
-            margin={{ left: 8, right: 16, top: 8, bottom: 8 }}
-          >
+        <ResponsiveContainer width="100%" height={Math.max(260, rows.length * 56)}>
+          <BarChart data={rows} layout="vertical" accessibilityLayer={false} margin={{ left: 8, right: 16, top: 8, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" domain={[0, 4]} ticks={[0, 1, 2, 3, 4]} />
-            <YAxis
-              type="category"
-              dataKey="name"
-              width={150}
-              tick={{ fontSize: 12 }}
-            />
+            <YAxis type="category" dataKey="name" width={150} tick={{ fontSize: 12 }} />
             <Tooltip />
             <Legend />
             {series.map((s) => (
-              <Bar
-                key={s.key}
-                dataKey={s.key}
-                name={s.label}
-                fill={s.color}
-                isAnimationActive={false}
-              />
+              <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} isAnimationActive={false} />
             ))}
           </BarChart>
         </ResponsiveContainer>

@@ -33,13 +33,10 @@ export function ScoreResults({ results }: { results: ResultsData }) {
   const locale = useLocale();
   const format = useFormat();
   const ward = locale === "en" ? results.office.wardEn : results.office.wardJa;
-  const fmt = (v: number | null) =>
-    v === null ? t("evaluation.results.noScore") : v.toFixed(2);
+  const fmt = (v: number | null) => (v === null ? t("evaluation.results.noScore") : v.toFixed(2));
   const series = [
     { key: "office", label: t("evaluation.results.office"), color: "#0b6e6e" },
-    ...(results.cityShown
-      ? [{ key: "city", label: t("evaluation.results.city"), color: "#8a5a00" }]
-      : []),
+    ...(results.cityShown ? [{ key: "city", label: t("evaluation.results.city"), color: "#8a5a00" }] : []),
     ...(results.wardShown
       ? [
           {
@@ -49,13 +46,11 @@ export function ScoreResults({ results }: { results: ResultsData }) {
           },
         ]
       : []),
-    ...results.earlierYears
-      .slice(-2)
-      .map((fy, i) => ({
-        key: `fy${fy}`,
-        label: format.fiscalYear(fy),
-        color: i ? "#9aa5ab" : "#c4ccd0",
-      })),
+    ...results.earlierYears.slice(-2).map((fy, i) => ({
+      key: `fy${fy}`,
+      label: format.fiscalYear(fy),
+      color: i ? "#9aa5ab" : "#c4ccd0",
+    })),
   ];
   const chartRows = results.rows.map((r) => ({
     name: locale === "en" ? r.nameEn : r.nameJa,
@@ -76,14 +71,8 @@ export function ScoreResults({ results }: { results: ResultsData }) {
       </p>
       <div className="results-grid">
         <figure className="chart-figure">
-          <figcaption id="score-chart-caption">
-            {t("evaluation.results.chartCaption")}
-          </figcaption>
-          <ScoreChart
-            rows={chartRows}
-            series={series}
-            labelledBy="score-chart-caption"
-          />
+          <figcaption id="score-chart-caption">{t("evaluation.results.chartCaption")}</figcaption>
+          <ScoreChart rows={chartRows} series={series} labelledBy="score-chart-caption" />
         </figure>
         <div className="table-wrap">
           <table className="score-table">
@@ -112,16 +101,8 @@ export function ScoreResults({ results }: { results: ResultsData }) {
                 <tr key={r.code}>
                   <th scope="row">{locale === "en" ? r.nameEn : r.nameJa}</th>
                   <td className="num">{fmt(r.office)}</td>
-                  <td className="num">
-                    {results.cityShown
-                      ? fmt(r.city)
-                      : t("evaluation.results.withheld")}
-                  </td>
-                  <td className="num">
-                    {results.wardShown
-                      ? fmt(r.ward)
-                      : t("evaluation.results.withheld")}
-                  </td>
+                  <td className="num">{results.cityShown ? fmt(r.city) : t("evaluation.results.withheld")}</td>
+                  <td className="num">{results.wardShown ? fmt(r.ward) : t("evaluation.results.withheld")}</td>
                   {r.earlier.map((e) => (
                     <td key={e.fiscalYear} className="num">
                       {fmt(e.score)}
@@ -136,17 +117,12 @@ export function ScoreResults({ results }: { results: ResultsData }) {
       <section aria-labelledby="weakest-title" className="panel">
         <h2 id="weakest-title">{t("evaluation.results.weakest")}</h2>
         <p>{t("evaluation.results.weakestLead")}</p>
-        {results.weakest.length === 0 ? (
-          <p>{t("evaluation.results.weakestEmpty")}</p>
-        ) : null}
+        {results.weakest.length === 0 ? <p>{t("evaluation.results.weakestEmpty")}</p> : null}
         <ul className="weakest-list">
           {results.weakest.map((w) => (
             <li key={w.code}>
-              <span className="item-code">{w.code}</span>{" "}
-              {locale === "en" && w.textEn ? w.textEn : w.textJa}{" "}
-              <span className="muted">
-                ({t(`evaluation.rating.${w.rating}` as MessageKey)})
-              </span>
+              <span className="item-code">{w.code}</span> {locale === "en" && w.textEn ? w.textEn : w.textJa}{" "}
+              <span className="muted">({t(`evaluation.rating.${w.rating}` as MessageKey)})</span>
               <br />
               <a href={`/training?pillar=${w.pillar}`}>
                 {t("evaluation.results.training", {

@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  categoryMedians,
-  categoryScores,
-  groupMedian,
-  isAnswered,
-  median,
-  MIN_GROUP_SIZE,
-  weakestItems,
-} from "./scoring";
+import { categoryMedians, categoryScores, groupMedian, isAnswered, median, MIN_GROUP_SIZE, weakestItems } from "./scoring";
 
 const items = [
   { code: "OPS-01", categoryCode: "OPS" },
@@ -92,14 +84,8 @@ describe("weakest items", () => {
       ["OPS-01", { rating: 2, notApplicable: false }],
       ["OPS-02", { rating: 1, notApplicable: false }],
       ["OPS-03", { rating: 3, notApplicable: false }],
-      [
-        "MON-01",
-        { rating: null, notApplicable: true, notApplicableReason: "x" },
-      ],
+      ["MON-01", { rating: null, notApplicable: true, notApplicableReason: "x" }],
     ]);
-    expect(weakestItems(items, answers).map((i) => i.code)).toEqual([
-      "OPS-02",
-      "OPS-01",
-    ]);
+    expect(weakestItems(items, answers).map((i) => i.code)).toEqual(["OPS-02", "OPS-01"]);
   });
 });

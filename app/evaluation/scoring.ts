@@ -23,16 +23,13 @@ export interface ItemLike {
 }
 
 export function isRating(value: unknown): value is Rating {
-  return (
-    typeof value === "number" && (RATINGS as readonly number[]).includes(value)
-  );
+  return typeof value === "number" && (RATINGS as readonly number[]).includes(value);
 }
 
 /** An item counts as answered when rated, or marked not applicable with a reason. */
 export function isAnswered(answer: AnswerLike | undefined | null): boolean {
   if (!answer) return false;
-  if (answer.notApplicable)
-    return (answer.notApplicableReason ?? "").trim().length > 0;
+  if (answer.notApplicable) return (answer.notApplicableReason ?? "").trim().length > 0;
   return isRating(answer.rating);
 }
 
@@ -49,10 +46,7 @@ export function median(values: number[]): number | null {
 }
 
 /** The median of a group, or null when the group has fewer than `MIN_GROUP_SIZE` members. */
-export function groupMedian(
-  values: number[],
-  minGroup = MIN_GROUP_SIZE,
-): number | null {
+export function groupMedian(values: number[], minGroup = MIN_GROUP_SIZE): number | null {
   return values.length >= minGroup ? median(values) : null;
 }
 
@@ -61,51 +55,35 @@ export function categoryScores(
   items: ItemLike[],
   answers: Map<string, AnswerLike> | Record<string, AnswerLike>,
 ): Record<string, number | null> {
-  const get = (code: string) =>
-    answers instanceof Map ? answers.get(code) : answers[code];
+  const get = (code: string) => (answers instanceof Map ? answers.get(code) : answers[code]);
   const rated: Record<string, number[]> = {};
   for (const item of items) {
     rated[item.categoryCode] ??= [];
     const a = get(item.code);
-    if (a && !a.notApplicable && isRating(a.rating))
-      rated[item.categoryCode].push(a.rating);
+    if (a && !a.notApplicable && isRating(a.rating)) rated[item.categoryCode].push(a.rating);
   }
-  return Object.fromEntries(
-    Object.entries(rated).map(([code, values]) => [code, mean(values)]),
-  );
+  return Object.fromEntries(Object.entries(rated).map(([code, values]) => [code, mean(values)]));
 }
 
 /**
  * Per category, the median over offices of their category scores (offices without a score in that
  * category are left out), null when fewer than `minGroup` offices contribute.
  */
-export function categoryMedians(
-  perOffice: Record<string, number | null>[],
-  minGroup = MIN_GROUP_SIZE,
-): Record<string, number | null> {
+export function categoryMedians(perOffice: Record<string, number | null>[], minGroup = MIN_GROUP_SIZE): Record<string, number | null> {
   const codes = new Set(perOffice.flatMap((s) => Object.keys(s)));
   const result: Record<string, number | null> = {};
   for (const code of codes) {
-    const values = perOffice
-      .map((s) => s[code])
-      .filter((v): v is number => typeof v === "number");
+    const values = perOffice.map((s) => s[code]).filter((v): v is number => typeof v === "number");
     result[code] = groupMedian(values, minGroup);
   }
   return result;
 }
 
 /** The lowest-rated items (rated 1 or 2), lowest first, then in checklist order. */
-export function weakestItems<T extends ItemLike>(
-  items: T[],
-  answers: Map<string, AnswerLike>,
-  limit = 5,
-): (T & { rating: number })[] {
+export function weakestItems<T extends ItemLike>(items: T[], answers: Map<string, AnswerLike>, limit = 5): (T & { rating: number })[] {
   return items
     .map((item, index) => ({ item, index, a: answers.get(item.code) }))
-    .filter(
-      (x) =>
-        x.a && !x.a.notApplicable && isRating(x.a.rating) && x.a.rating <= 2,
-    )
+    .filter((x) => x.a && !x.a.notApplicable && isRating(x.a.rating) && x.a.rating <= 2)
     .sort((x, y) => x.a!.rating! - y.a!.rating! || x.index - y.index)
     .slice(0, limit)
     .map((x) => ({ ...x.item, rating: x.a!.rating! }));

@@ -2,10 +2,11 @@
 // fetcher as it is answered (sending the revision it was showing); without it, the whole form saves
 // with one button. A refused (stale) save shows both versions instead of overwriting.
 import { useFetcher } from "@remix-run/react";
-import { memo, useCallback, useEffect, useRef, useState } from "react";
+import { memo, useCallback, useEffect, useRef } from "react";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import type { AnswerView, TemplateView } from "./evaluation.server";
+import { useHydrated } from "./use-hydrated";
 
 export const RATING_VALUES = ["4", "3", "2", "1", "na"] as const;
 
@@ -24,10 +25,7 @@ export interface LocalAnswer {
 
 type Item = TemplateView["items"][number];
 
-export function ratingOf(a: {
-  rating: number | null;
-  notApplicable: boolean;
-}): string {
+export function ratingOf(a: { rating: number | null; notApplicable: boolean }): string {
   return a.notApplicable ? "na" : a.rating ? String(a.rating) : "";
 }
 
@@ -70,32 +68,12 @@ export interface AnswerActionData {
   error?: MessageKey;
 }
 
-function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
-
-function AnswerSummary({
-  rating,
-  reason,
-  comment,
-  evidence,
-}: {
-  rating: string;
-  reason: string;
-  comment: string;
-  evidence: string;
-}) {
+function AnswerSummary({ rating, reason, comment, evidence }: { rating: string; reason: string; comment: string; evidence: string }) {
   const t = useT();
   return (
     <dl className="facts answer-summary">
       <dt>{t("evaluation.item.ratingLegend")}</dt>
-      <dd>
-        {rating
-          ? t(`evaluation.rating.${rating}` as MessageKey)
-          : t("evaluation.item.notSaved")}
-      </dd>
+      <dd>{rating ? t(`evaluation.rating.${rating}` as MessageKey) : t("evaluation.item.notSaved")}</dd>
       {rating === "na" ? (
         <>
           <dt>{t("evaluation.item.reason")}</dt>
@@ -117,26 +95,22 @@ interface ItemProps {
   onChange: (code: string, patch: Partial<LocalAnswer>) => void;
 }
 
-export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({
-  item,
-  value,
-  editable,
-  onChange,
-}: ItemProps) {
+export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item, value, editable, onChange }: ItemProps) {
   const t = useT();
   const locale = useLocale();
   const format = useFormat();
   const hydrated = useHydrated();
   const fetcher = useFetcher<AnswerActionData>({ key: `answer-${item.code}` });
+  // The latest values for the debounced save (kept in step after each render and on each change).
   const latest = useRef(value);
-  latest.current = value;
+  useEffect(() => {
+    latest.current = value;
+  });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const code = item.code;
   const text = locale === "en" && item.textEn ? item.textEn : item.textJa;
-  const guidance =
-    locale === "en" && item.guidanceEn ? item.guidanceEn : item.guidanceJa;
-  const evidenceExamples =
-    locale === "en" && item.evidenceEn ? item.evidenceEn : item.evidenceJa;
+  const guidance = locale === "en" && item.guidanceEn ? item.guidanceEn : item.guidanceJa;
+  const evidenceExamples = locale === "en" && item.evidenceEn ? item.evidenceEn : item.evidenceJa;
 
   const save = useCallback(
     (override?: Partial<LocalAnswer>) => {
@@ -224,11 +198,7 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({
   const legendId = `item-${code}-legend`;
 
   return (
-    <fieldset
-      id={`item-${code}`}
-      className={`checklist-item state-${value.state}`}
-      aria-describedby={`item-${code}-status`}
-    >
+    <fieldset id={`item-${code}`} className={`checklist-item state-${value.state}`} aria-describedby={`item-${code}-status`}>
       <legend id={legendId}>
         <span className="item-code">{code}</span> {text}
       </legend>
@@ -246,11 +216,7 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({
         </details>
       ) : null}
       <input type="hidden" name={`revision_${code}`} value={value.revision} />
-      <div
-        className="rating-options"
-        role="radiogroup"
-        aria-labelledby={legendId}
-      >
+      <div className="rating-options" role="radiogroup" aria-labelledby={legendId}>
         {RATING_VALUES.map((r) => (
           <label key={r} className="rating-option" htmlFor={`${code}-r${r}`}>
             <input
@@ -264,18 +230,14 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({
             />
             <span>
               {t(`evaluation.rating.${r}` as MessageKey)}
-              {r !== "na" ? (
-                <span className="rating-points"> ({r})</span>
-              ) : null}
+              {r !== "na" ? <span className="rating-points"> ({r})</span> : null}
             </span>
           </label>
         ))}
       </div>
       {showReason ? (
         <div className="field">
-          <label htmlFor={`${code}-reason`}>
-            {t("evaluation.item.reason")}
-          </label>
+          <label htmlFor={`${code}-reason`}>{t("evaluation.item.reason")}</label>
           <input
             id={`${code}-reason`}
             name={`reason_${code}`}
@@ -283,9 +245,7 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({
             disabled={!editable}
             maxLength={2000}
             aria-invalid={reasonMissing && hydrated ? true : undefined}
-            aria-describedby={
-              reasonMissing && hydrated ? `${code}-reason-error` : undefined
-            }
+            aria-describedby={reasonMissing && hydrated ? `${code}-reason-error` : undefined}
             onChange={(e) => change({ reason: e.target.value }, false)}
             onBlur={flush}
           />
@@ -298,9 +258,7 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({
       ) : null}
       <div className="item-notes">
         <div className="field">
-          <label htmlFor={`${code}-comment`}>
-            {t("evaluation.item.comment")}
-          </label>
+          <label htmlFor={`${code}-comment`}>{t("evaluation.item.comment")}</label>
           <textarea
             id={`${code}-comment`}
             name={`comment_${code}`}
@@ -313,9 +271,7 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({
           />
         </div>
         <div className="field">
-          <label htmlFor={`${code}-evidence`}>
-            {t("evaluation.item.evidence")}
-          </label>
+          <label htmlFor={`${code}-evidence`}>{t("evaluation.item.evidence")}</label>
           <textarea
             id={`${code}-evidence`}
             name={`evidence_${code}`}
@@ -335,11 +291,7 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({
         <div className="alert alert-error">
           <p>{t(value.error ?? "evaluation.item.error")}</p>
           {hydrated && value.error !== "evaluation.item.reasonRequired" ? (
-            <button
-              type="button"
-              className="button small secondary"
-              onClick={() => save()}
-            >
+            <button type="button" className="button small secondary" onClick={() => save()}>
               {t("evaluation.item.retry")}
             </button>
           ) : null}
@@ -354,20 +306,13 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({
           <div className="conflict-versions">
             <div>
               <h4>{t("evaluation.conflict.yours")}</h4>
-              <AnswerSummary
-                rating={value.rating}
-                reason={value.reason}
-                comment={value.comment}
-                evidence={value.evidence}
-              />
+              <AnswerSummary rating={value.rating} reason={value.reason} comment={value.comment} evidence={value.evidence} />
             </div>
             <div>
               <h4>
                 {t("evaluation.conflict.saved", {
                   name: value.conflict.updatedBy ?? "—",
-                  time: value.conflict.updatedAt
-                    ? format.dateTime(value.conflict.updatedAt)
-                    : "—",
+                  time: value.conflict.updatedAt ? format.dateTime(value.conflict.updatedAt) : "—",
                 })}
               </h4>
               <AnswerSummary
@@ -380,11 +325,7 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({
           </div>
           {hydrated ? (
             <div className="button-row">
-              <button
-                type="button"
-                className="button small"
-                onClick={() => save()}
-              >
+              <button type="button" className="button small" onClick={() => save()}>
                 {t("evaluation.conflict.keepMine")}
               </button>
               <button

@@ -45,19 +45,12 @@ export async function listTemplates() {
 
 export async function findTemplate(versionParam: string | undefined) {
   const version = Number(versionParam);
-  const template =
-    Number.isInteger(version) && version > 0
-      ? await prisma.checklistTemplate.findUnique({ where: { version } })
-      : null;
+  const template = Number.isInteger(version) && version > 0 ? await prisma.checklistTemplate.findUnique({ where: { version } }) : null;
   if (!template) throw notFound();
   return template;
 }
 
-export async function saveImportedVersion(
-  rows: Rows,
-  note: string,
-  actorId: number,
-): Promise<ImportResult & { version?: number }> {
+export async function saveImportedVersion(rows: Rows, note: string, actorId: number): Promise<ImportResult & { version?: number }> {
   const result = validateRows(rows);
   if (!result.ok) return result;
   const { version, id } = await insertTemplateVersion(prisma, result.template, {
@@ -80,11 +73,7 @@ export class YearInUseError extends Error {
 }
 
 /** Publishes a version for fiscal years. A year already started on another version stays with it. */
-export async function publishTemplate(
-  templateId: number,
-  years: number[],
-  actorId: number,
-) {
+export async function publishTemplate(templateId: number, years: number[], actorId: number) {
   await prisma.$transaction(async (tx) => {
     for (const year of years) {
       const started = await tx.evaluation.findFirst({
@@ -123,12 +112,7 @@ export async function publishTemplate(
 
 export class NotDraftError extends Error {}
 
-export async function updateDraftItem(
-  templateId: number,
-  code: string,
-  patch: { textJa: string; textEn: string },
-  actorId: number,
-) {
+export async function updateDraftItem(templateId: number, code: string, patch: { textJa: string; textEn: string }, actorId: number) {
   const template = await prisma.checklistTemplate.findUniqueOrThrow({
     where: { id: templateId },
   });

@@ -5,11 +5,7 @@ import { prisma } from "~/db.server";
 import type { MessageKey, Params } from "~/i18n";
 import { progressFor } from "~/evaluation/evaluation.server";
 import { cycleNextSteps } from "~/cycle/next-steps.server";
-import {
-  fiscalYearLabelEn,
-  fiscalYearLabelJa,
-  fiscalYearOf,
-} from "~/lib/fiscal-year";
+import { fiscalYearLabelEn, fiscalYearLabelJa, fiscalYearOf } from "~/lib/fiscal-year";
 
 export interface NextStep {
   key: string;
@@ -19,9 +15,7 @@ export interface NextStep {
   params?: Params;
 }
 
-export async function nextStepsFor(
-  user: SessionUser,
-): Promise<{ fiscalYear: number; items: NextStep[] }> {
+export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: number; items: NextStep[] }> {
   const items: NextStep[] = [];
   const fiscalYear = fiscalYearOf(new Date());
   if (hasAnyRole(user, ["OFFICE_MANAGER"]) && user.officeId !== null) {
@@ -35,9 +29,7 @@ export async function nextStepsFor(
         title: "home.evaluation.title",
         body: "home.evaluation.body",
         params: {
-          year: ja
-            ? fiscalYearLabelJa(fiscalYear)
-            : fiscalYearLabelEn(fiscalYear),
+          year: ja ? fiscalYearLabelJa(fiscalYear) : fiscalYearLabelEn(fiscalYear),
           answered: progress.answered,
           total: progress.total,
         },
@@ -66,11 +58,6 @@ export async function nextStepsFor(
     });
     items.push({ key: "admin-audit", to: "/admin/audit", title: "home.admin.audit.title", body: "home.admin.audit.body" });
   }
-  items.push({
-    key: "account",
-    to: "/account",
-    title: "home.account.title",
-    body: "home.account.body",
-  });
+  items.push({ key: "account", to: "/account", title: "home.account.title", body: "home.account.body" });
   return { fiscalYear, items };
 }

@@ -2,8 +2,7 @@ import { describe, expect, it } from "vitest";
 import { en } from "./en";
 import { ja } from "./ja";
 
-const placeholders = (s: string) =>
-  [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("dictionaries", () => {
   it("have exactly the same keys in Japanese and English", () => {
@@ -11,10 +10,7 @@ describe("dictionaries", () => {
   });
   it("use the same placeholders in both languages", () => {
     for (const key of Object.keys(ja) as (keyof typeof ja)[]) {
-      expect({ key, p: placeholders(en[key]) }).toEqual({
-        key,
-        p: placeholders(ja[key]),
-      });
+      expect({ key, p: placeholders(en[key]) }).toEqual({ key, p: placeholders(ja[key]) });
     }
   });
   it("have no empty message", () => {

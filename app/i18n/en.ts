@@ -3,8 +3,7 @@ import type { MessageKey } from "./ja";
 
 export const en: Record<MessageKey, string> = {
   "app.name": "Tsunagu",
-  "app.footer":
-    "Council for Supporting the Independence of Persons with Disabilities — training and self-evaluation platform",
+  "app.footer": "Council for Supporting the Independence of Persons with Disabilities — training and self-evaluation platform",
   "lang.switchTo": "日本語",
 
   "nav.label": "Main menu",
@@ -24,10 +23,8 @@ export const en: Record<MessageKey, string> = {
   "role.EVALUATION_SUBCOMMITTEE": "Evaluation subcommittee",
   "role.ADMINISTRATOR": "Administrator",
 
-  "officeKind.SPECIFIED_CONSULTATION":
-    "Designated specific consultation support office",
-  "officeKind.COMMISSIONED_CONSULTATION":
-    "Consultation support office (city-commissioned)",
+  "officeKind.SPECIFIED_CONSULTATION": "Designated specific consultation support office",
+  "officeKind.COMMISSIONED_CONSULTATION": "Consultation support office (city-commissioned)",
   "officeKind.CORE_CENTER": "Core consultation support centre",
 
   "status.active": "Active",
@@ -58,12 +55,10 @@ export const en: Record<MessageKey, string> = {
   "field.officeKind": "Kind of office",
   "field.ward": "Ward",
   "field.address": "Address",
-  "field.agreesToBeNamed":
-    "Agrees to be named to other offices (good practice, peer learning)",
+  "field.agreesToBeNamed": "Agrees to be named to other offices (good practice, peer learning)",
   "field.officeActive": "This office is active",
 
-  "validation.summary":
-    "Please check what you entered. Each field with a problem says what is wrong.",
+  "validation.summary": "Please check what you entered. Each field with a problem says what is wrong.",
   "validation.required": "This field is required.",
   "validation.choose": "Please choose one.",
   "validation.email": "Enter an email address, such as name@example.jp.",
@@ -77,20 +72,16 @@ export const en: Record<MessageKey, string> = {
   "validation.rolesRequired": "Choose at least one role.",
 
   "login.title": "Sign in",
-  "login.lead":
-    "Sign in to Tsunagu, the training and self-evaluation platform.",
+  "login.lead": "Sign in to Tsunagu, the training and self-evaluation platform.",
   "login.submit": "Sign in",
   "login.invalid": "The email address or password is not correct.",
-  "login.throttled":
-    "Too many failed sign-ins. Signing in is paused; please try again after {time}.",
-  "login.help":
-    "Accounts are created by an administrator. If you forgot your password, contact the secretariat.",
+  "login.throttled": "Too many failed sign-ins. Signing in is paused; please try again after {time}.",
+  "login.help": "Accounts are created by an administrator. If you forgot your password, contact the secretariat.",
 
   "invite.title": "Set your password",
   "invite.lead": "Welcome, {name}. Choose the password you will sign in with.",
   "invite.submit": "Set password and sign in",
-  "invite.invalid":
-    "This link has been used or has expired. Ask an administrator to send a new one.",
+  "invite.invalid": "This link has been used or has expired. Ask an administrator to send a new one.",
 
   "mail.invite.subject": "[Tsunagu] Your account",
   "mail.invite.body":
@@ -102,11 +93,9 @@ export const en: Record<MessageKey, string> = {
   "home.account.title": "Check your account",
   "home.account.body": "Your password, language and signed-in devices.",
   "home.admin.users.title": "Manage users",
-  "home.admin.users.body":
-    "Users without a password yet: {count}. Resend invitations or change roles.",
+  "home.admin.users.body": "Users without a password yet: {count}. Resend invitations or change roles.",
   "home.admin.outbox.title": "Check the outbox",
-  "home.admin.outbox.body":
-    "Unsent messages: {count}. Without SMTP, mail is kept here to read.",
+  "home.admin.outbox.body": "Unsent messages: {count}. Without SMTP, mail is kept here to read.",
   "home.admin.audit.title": "Audit log",
   "home.admin.audit.body": "Who changed what, and when.",
 
@@ -114,8 +103,7 @@ export const en: Record<MessageKey, string> = {
   "account.language": "Language",
   "account.changePassword": "Change password",
   "account.wrongPassword": "The current password is not correct.",
-  "account.passwordChanged":
-    "Your password was changed. Your other devices were signed out.",
+  "account.passwordChanged": "Your password was changed. Your other devices were signed out.",
   "account.localeChanged": "Language changed.",
   "account.sessions": "Signed-in devices",
   "account.device": "Device",
@@ -129,8 +117,7 @@ export const en: Record<MessageKey, string> = {
 
   "admin.users.title": "Users",
   "admin.users.new": "Add user",
-  "admin.users.newLead":
-    "The new user is emailed a one-time link to set a password (valid for 7 days).",
+  "admin.users.newLead": "The new user is emailed a one-time link to set a password (valid for 7 days).",
   "admin.users.createAndInvite": "Add and send invitation",
   "admin.users.createdInvited": "User added and invitation sent.",
   "admin.users.search": "Search by name, email or office",
@@ -143,14 +130,12 @@ export const en: Record<MessageKey, string> = {
   "admin.users.deactivated": "User deactivated. All their sessions have ended.",
   "admin.users.reactivated": "User reactivated.",
   "admin.users.cannotDeactivateSelf": "You cannot deactivate yourself.",
-  "admin.users.cannotDropOwnAdmin":
-    "You cannot remove your own administrator role.",
+  "admin.users.cannotDropOwnAdmin": "You cannot remove your own administrator role.",
   "admin.users.inactiveNoInvite": "A deactivated user cannot be invited.",
   "admin.users.resendInvite": "Resend invitation",
   "admin.users.sendReset": "Send a password reset link",
   "admin.users.invited": "A link to set a password was sent.",
-  "admin.users.invitationSent":
-    "Latest link: sent {date}, valid until {expires}",
+  "admin.users.invitationSent": "Latest link: sent {date}, valid until {expires}",
   "admin.users.invitationUsed": "The latest link (sent {date}) has been used.",
   "admin.users.sessionCount": "Signed-in devices: {count}",
 
@@ -158,8 +143,7 @@ export const en: Record<MessageKey, string> = {
   "admin.offices.new": "Add office",
   "admin.offices.count": "{count} offices",
   "admin.offices.users": "Users of this office",
-  "admin.offices.duplicate":
-    "An office with this name already exists in this ward.",
+  "admin.offices.duplicate": "An office with this name already exists in this ward.",
 
   "admin.audit.title": "Audit log",
   "admin.audit.lead": "Newest first.",
@@ -171,10 +155,8 @@ export const en: Record<MessageKey, string> = {
   "admin.audit.system": "System",
 
   "admin.outbox.title": "Outbox",
-  "admin.outbox.smtpOn":
-    "Mail is sent through the SMTP server; results are shown here.",
-  "admin.outbox.smtpOff":
-    "No SMTP server is set, so mail is kept here instead of being sent.",
+  "admin.outbox.smtpOn": "Mail is sent through the SMTP server; results are shown here.",
+  "admin.outbox.smtpOff": "No SMTP server is set, so mail is kept here instead of being sent.",
   "admin.outbox.empty": "No mail yet.",
   "admin.outbox.to": "To",
   "admin.outbox.sent": "Sent",
@@ -187,14 +169,11 @@ export const en: Record<MessageKey, string> = {
   "pagination.status": "Page {page} of {pages}",
 
   "error.403.title": "You do not have access to this page",
-  "error.403.body":
-    "Your role does not allow this page. Ask an administrator if you need it.",
+  "error.403.body": "Your role does not allow this page. Ask an administrator if you need it.",
   "error.404.title": "Page not found",
-  "error.404.body":
-    "The address may be wrong, or the page was moved or removed.",
+  "error.404.body": "The address may be wrong, or the page was moved or removed.",
   "error.500.title": "Something went wrong",
-  "error.500.body":
-    "Sorry. Please try again in a moment. What you entered may already have been saved.",
+  "error.500.body": "Sorry. Please try again in a moment. What you entered may already have been saved.",
   "error.status": "Error code: {status}",
   "error.home": "Back to home",
   // evaluation.*, subEval.*, checklists.* — self-evaluation (issue 5)
@@ -202,8 +181,7 @@ export const en: Record<MessageKey, string> = {
   "nav.subEvaluations": "Evaluation submissions",
   "nav.checklists": "Checklist versions",
   "home.evaluation.title": "Self-evaluation checklist, {year}",
-  "home.evaluation.body":
-    "This year's sheet: {answered} of {total} items answered",
+  "home.evaluation.body": "This year's sheet: {answered} of {total} items answered",
   "evaluation.title": "Self-evaluation checklist",
   "evaluation.lead":
     "Your office reviews its operation each fiscal year with the checklist. Answers are saved item by item, and several staff members can fill it in.",
@@ -244,46 +222,36 @@ export const en: Record<MessageKey, string> = {
   "evaluation.item.notSaved": "Not answered",
   "evaluation.item.pending": "Unsaved changes",
   "evaluation.item.savedBy": "{name} ({time})",
-  "evaluation.item.error":
-    "Could not save. Check your connection and try again.",
+  "evaluation.item.error": "Could not save. Check your connection and try again.",
   "evaluation.item.retry": "Try saving again",
   "evaluation.conflict.title": "Someone else saved this item first",
-  "evaluation.conflict.body":
-    "Your version is not saved yet. Compare it with the saved version and choose which to keep.",
+  "evaluation.conflict.body": "Your version is not saved yet. Compare it with the saved version and choose which to keep.",
   "evaluation.conflict.yours": "Your version",
   "evaluation.conflict.saved": "Saved version ({name}, {time})",
   "evaluation.conflict.keepMine": "Save my version over it",
   "evaluation.conflict.useSaved": "Use the saved version",
   "evaluation.conflict.noJs": "To keep your version, press “Save all” again.",
-  "evaluation.conflict.summary":
-    "{count} items were saved by someone else first. Compare both versions at each of them.",
+  "evaluation.conflict.summary": "{count} items were saved by someone else first. Compare both versions at each of them.",
   "evaluation.saveAll": "Save all",
-  "evaluation.saveAll.hint":
-    "Answers are saved automatically item by item. This button saves the whole page at once.",
+  "evaluation.saveAll.hint": "Answers are saved automatically item by item. This button saves the whole page at once.",
   "evaluation.saveAll.done": "Saved {count} items.",
-  "evaluation.saveAll.problems":
-    "{count} items could not be saved. See the message at each of them.",
+  "evaluation.saveAll.problems": "{count} items could not be saved. See the message at each of them.",
   "evaluation.submit.title": "Submit",
   "evaluation.submit.lead":
     "You can submit when every item is answered. After submitting, the sheet cannot be changed unless the subcommittee returns it.",
   "evaluation.submit.button": "Submit",
-  "evaluation.submit.missing":
-    "{count} items are not answered yet. Answer them, then submit.",
+  "evaluation.submit.missing": "{count} items are not answered yet. Answer them, then submit.",
   "evaluation.submit.done": "Submitted.",
-  "evaluation.readOnly":
-    "This sheet has been submitted and cannot be changed. It becomes editable again if the subcommittee returns it.",
-  "evaluation.returnedNotice":
-    "The subcommittee returned this sheet. Comment: {comment}",
+  "evaluation.readOnly": "This sheet has been submitted and cannot be changed. It becomes editable again if the subcommittee returns it.",
+  "evaluation.returnedNotice": "The subcommittee returned this sheet. Comment: {comment}",
   "evaluation.history.title": "History of submissions and returns",
   "evaluation.history.SUBMITTED": "Submitted ({name})",
   "evaluation.history.RETURNED": "Returned ({name})",
   "evaluation.history.empty": "No submissions or returns yet.",
   "evaluation.results.title": "Self-evaluation results, {year}",
-  "evaluation.results.notSubmitted":
-    "This year's sheet has not been submitted yet, so there are no results.",
+  "evaluation.results.notSubmitted": "This year's sheet has not been submitted yet, so there are no results.",
   "evaluation.results.chartCaption": "Score by category (out of 4)",
-  "evaluation.results.tableCaption":
-    "Score by category: your office, city and ward medians, earlier years",
+  "evaluation.results.tableCaption": "Score by category: your office, city and ward medians, earlier years",
   "evaluation.results.category": "Category",
   "evaluation.results.office": "Your office",
   "evaluation.results.city": "City median",
@@ -295,15 +263,12 @@ export const en: Record<MessageKey, string> = {
   "evaluation.results.scoreDefinition":
     "A score is the mean of the rated items in the category (done well = 4, mostly = 3, partly = 2, not done = 1). Items marked not applicable or left unanswered are not counted.",
   "evaluation.results.weakest": "Items to work on",
-  "evaluation.results.weakestLead":
-    "Items rated “partly done” or “not done”, with related training.",
-  "evaluation.results.weakestEmpty":
-    "No item was rated “partly done” or “not done”.",
+  "evaluation.results.weakestLead": "Items rated “partly done” or “not done”, with related training.",
+  "evaluation.results.weakestEmpty": "No item was rated “partly done” or “not done”.",
   "evaluation.results.training": "Training modules on {pillar}",
   "evaluation.results.export": "Export to Excel",
   "evaluation.results.print": "Print",
-  "evaluation.results.chartLoading":
-    "The chart shows the same figures as the table.",
+  "evaluation.results.chartLoading": "The chart shows the same figures as the table.",
   "evaluation.pillar.individual": "individual support",
   "evaluation.pillar.community": "community support",
   "evaluation.pillar.hr": "human-resource development",
@@ -317,8 +282,7 @@ export const en: Record<MessageKey, string> = {
   "subEval.back": "Back to submissions",
   "subEval.detail.title": "{office}, {year}",
   "subEval.return.title": "Return to the office",
-  "subEval.return.lead":
-    "Returning makes the sheet editable again for the office. The office sees your comment.",
+  "subEval.return.lead": "Returning makes the sheet editable again for the office. The office sees your comment.",
   "subEval.return.comment": "Reason and comment",
   "subEval.return.button": "Return",
   "subEval.return.done": "Returned.",
@@ -350,30 +314,22 @@ export const en: Record<MessageKey, string> = {
   "checklists.import.cancel": "Cancel the import",
   "checklists.import.previewTitle": "Preview (nothing saved yet)",
   "checklists.import.previewSummary": "{categories} categories, {items} items",
-  "checklists.import.refused":
-    "The file has errors, so nothing was imported or saved. Fix these {count} problems and import again.",
+  "checklists.import.refused": "The file has errors, so nothing was imported or saved. Fix these {count} problems and import again.",
   "checklists.import.line": "Line {line}",
   "checklists.import.lineCol": "Line",
   "checklists.import.reason": "Reason",
-  "checklists.import.error.missingColumns":
-    "Required columns are missing: {value}",
+  "checklists.import.error.missingColumns": "Required columns are missing: {value}",
   "checklists.import.error.missingCode": "The item code (code) is empty.",
-  "checklists.import.error.badCode":
-    "The item code “{value}” is not in the right form (e.g. OPS-01).",
-  "checklists.import.error.duplicateCode":
-    "Duplicate item code: same as line {value}",
-  "checklists.import.error.unknownCategory":
-    "Unknown category code “{value}” (use OPS, ASM, MON, RIG, COL, COM, HRD, INF or EMG).",
-  "checklists.import.error.badPillar":
-    "Unknown training pillar “{value}” (use individual / community / hr).",
+  "checklists.import.error.badCode": "The item code “{value}” is not in the right form (e.g. OPS-01).",
+  "checklists.import.error.duplicateCode": "Duplicate item code: same as line {value}",
+  "checklists.import.error.unknownCategory": "Unknown category code “{value}” (use OPS, ASM, MON, RIG, COL, COM, HRD, INF or EMG).",
+  "checklists.import.error.badPillar": "Unknown training pillar “{value}” (use individual / community / hr).",
   "checklists.import.error.emptyText": "The item text (text_ja) is empty.",
-  "checklists.import.error.tooLong":
-    "A cell is longer than {value} characters.",
+  "checklists.import.error.tooLong": "A cell is longer than {value} characters.",
   "checklists.import.error.noRows": "There are no item rows.",
   "checklists.import.noFile": "Choose a file.",
   "checklists.import.badType": "Choose a CSV or XLSX file.",
-  "checklists.import.unreadable":
-    "The file could not be read. Check its format.",
+  "checklists.import.unreadable": "The file could not be read. Check its format.",
   "checklists.import.saved": "Version {version} saved as a draft.",
   "checklists.detail.title": "Checklist version {version}",
   "checklists.back": "Back to versions",
@@ -381,12 +337,9 @@ export const en: Record<MessageKey, string> = {
   "checklists.publish.years": "Fiscal years (four digits, separated by commas)",
   "checklists.publish.button": "Publish",
   "checklists.publish.done": "Published.",
-  "checklists.publish.inUse":
-    "Offices have already started FY{year} on another version, so this version cannot be published for it.",
-  "checklists.publish.badYears":
-    "Enter fiscal years as four digits, e.g. 2027.",
-  "checklists.publishedNote":
-    "A published version cannot be changed. Import a new version instead.",
+  "checklists.publish.inUse": "Offices have already started FY{year} on another version, so this version cannot be published for it.",
+  "checklists.publish.badYears": "Enter fiscal years as four digits, e.g. 2027.",
+  "checklists.publishedNote": "A published version cannot be changed. Import a new version instead.",
   "checklists.edit.title": "Edit an item (drafts only)",
   "checklists.edit.item": "Item code",
   "checklists.edit.textJa": "Item (Japanese)",

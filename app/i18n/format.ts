@@ -1,8 +1,4 @@
-import {
-  jstParts,
-  fiscalYearLabelEn,
-  fiscalYearLabelJa,
-} from "~/lib/fiscal-year";
+import { jstParts, fiscalYearLabelEn, fiscalYearLabelJa } from "~/lib/fiscal-year";
 import type { Locale } from "./index";
 
 const WEEKDAYS_JA = ["日", "月", "火", "水", "木", "金", "土"];
@@ -27,8 +23,7 @@ const pad = (n: number) => String(n).padStart(2, "0");
 /** 2024年7月1日(月) / Mon 1 July 2024, in JST. */
 export function formatDate(value: Date | string, locale: Locale): string {
   const p = jstParts(new Date(value));
-  if (locale === "ja")
-    return `${p.year}年${p.month}月${p.day}日(${WEEKDAYS_JA[p.weekday]})`;
+  if (locale === "ja") return `${p.year}年${p.month}月${p.day}日(${WEEKDAYS_JA[p.weekday]})`;
   return `${WEEKDAYS_EN[p.weekday]} ${p.day} ${MONTHS_EN[p.month - 1]} ${p.year}`;
 }
 

@@ -4,10 +4,7 @@ import { isLocale, translator, type Locale } from "./index";
 export const LANG_COOKIE = "tsunagu_lang";
 
 /** The user's language: their saved choice, else this browser's choice, else Japanese. */
-export function resolveLocale(
-  request: Request,
-  user?: { locale: string } | null,
-): Locale {
+export function resolveLocale(request: Request, user?: { locale: string } | null): Locale {
   if (user && isLocale(user.locale)) return user.locale;
   const cookie = readCookie(request, LANG_COOKIE);
   return isLocale(cookie) ? cookie : "ja";

@@ -6,15 +6,10 @@ export const LOCALES = ["ja", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export type { MessageKey };
 
-export const dictionaries: Record<Locale, Record<MessageKey, string>> = {
-  ja,
-  en,
-};
+export const dictionaries: Record<Locale, Record<MessageKey, string>> = { ja, en };
 
 export function isLocale(value: unknown): value is Locale {
-  return (
-    typeof value === "string" && (LOCALES as readonly string[]).includes(value)
-  );
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
 export type Params = Record<string, string | number>;
@@ -25,9 +20,7 @@ export function translator(locale: Locale): Translate {
   return (key, params) => {
     const text = dict[key] ?? key;
     if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (m, name: string) =>
-      name in params ? String(params[name]) : m,
-    );
+    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
   };
 }
 

@@ -53,16 +53,13 @@ export const ja = {
   "field.officeKind": "事業所の種別",
   "field.ward": "区",
   "field.address": "所在地",
-  "field.agreesToBeNamed":
-    "他の事業所に事業所名を示すことに同意している（好事例・ピア研修の紹介）",
+  "field.agreesToBeNamed": "他の事業所に事業所名を示すことに同意している（好事例・ピア研修の紹介）",
   "field.officeActive": "この事業所は活動中",
 
-  "validation.summary":
-    "入力内容を確認してください。下に項目ごとの説明があります。",
+  "validation.summary": "入力内容を確認してください。下に項目ごとの説明があります。",
   "validation.required": "入力してください。",
   "validation.choose": "選択してください。",
-  "validation.email":
-    "メールアドレスの形式で入力してください（例: name@example.jp）。",
+  "validation.email": "メールアドレスの形式で入力してください（例: name@example.jp）。",
   "validation.url": "URL の形式で入力してください。",
   "validation.invalid": "入力内容が正しくありません。",
   "validation.tooShort": "{min}文字以上で入力してください。",
@@ -76,17 +73,13 @@ export const ja = {
   "login.lead": "つなぐ（研修・自己評価プラットフォーム）にログインします。",
   "login.submit": "ログイン",
   "login.invalid": "メールアドレスまたはパスワードが違います。",
-  "login.throttled":
-    "ログインの失敗が続いたため、一時的にログインできません。{time} 以降にもう一度お試しください。",
-  "login.help":
-    "アカウントは管理者が作成します。パスワードを忘れた場合は事務局にご連絡ください。",
+  "login.throttled": "ログインの失敗が続いたため、一時的にログインできません。{time} 以降にもう一度お試しください。",
+  "login.help": "アカウントは管理者が作成します。パスワードを忘れた場合は事務局にご連絡ください。",
 
   "invite.title": "パスワードの設定",
-  "invite.lead":
-    "{name} さん、ようこそ。ログインに使うパスワードを設定してください。",
+  "invite.lead": "{name} さん、ようこそ。ログインに使うパスワードを設定してください。",
   "invite.submit": "パスワードを設定してログイン",
-  "invite.invalid":
-    "このリンクは使用済みか、有効期限が切れています。管理者に再送を依頼してください。",
+  "invite.invalid": "このリンクは使用済みか、有効期限が切れています。管理者に再送を依頼してください。",
 
   "mail.invite.subject": "【つなぐ】アカウントのご案内",
   "mail.invite.body":
@@ -98,11 +91,9 @@ export const ja = {
   "home.account.title": "アカウントの確認",
   "home.account.body": "パスワード、表示言語、ログイン中の端末を確認できます。",
   "home.admin.users.title": "利用者の管理",
-  "home.admin.users.body":
-    "パスワード未設定の利用者: {count} 人。招待の再送や役割の変更ができます。",
+  "home.admin.users.body": "パスワード未設定の利用者: {count} 人。招待の再送や役割の変更ができます。",
   "home.admin.outbox.title": "送信メールの確認",
-  "home.admin.outbox.body":
-    "未送信のメール: {count} 件。SMTP 未設定の間はここで内容を確認できます。",
+  "home.admin.outbox.body": "未送信のメール: {count} 件。SMTP 未設定の間はここで内容を確認できます。",
   "home.admin.audit.title": "監査ログ",
   "home.admin.audit.body": "誰が、いつ、何を変更したかを確認できます。",
 
@@ -110,8 +101,7 @@ export const ja = {
   "account.language": "表示言語",
   "account.changePassword": "パスワードを変更する",
   "account.wrongPassword": "現在のパスワードが違います。",
-  "account.passwordChanged":
-    "パスワードを変更しました。他の端末のログインは終了しました。",
+  "account.passwordChanged": "パスワードを変更しました。他の端末のログインは終了しました。",
   "account.localeChanged": "表示言語を変更しました。",
   "account.sessions": "ログイン中の端末",
   "account.device": "端末",
@@ -125,8 +115,7 @@ export const ja = {
 
   "admin.users.title": "利用者管理",
   "admin.users.new": "利用者を追加",
-  "admin.users.newLead":
-    "追加すると、パスワード設定用のリンク（1回限り・7日間有効）がメールで送られます。",
+  "admin.users.newLead": "追加すると、パスワード設定用のリンク（1回限り・7日間有効）がメールで送られます。",
   "admin.users.createAndInvite": "追加して招待メールを送る",
   "admin.users.createdInvited": "利用者を追加し、招待メールを送りました。",
   "admin.users.search": "氏名・メール・事業所で検索",
@@ -136,8 +125,7 @@ export const ja = {
   "admin.users.accountActions": "アカウントの操作",
   "admin.users.deactivate": "利用を停止する",
   "admin.users.reactivate": "利用を再開する",
-  "admin.users.deactivated":
-    "利用を停止しました。この利用者のログインはすべて終了しました。",
+  "admin.users.deactivated": "利用を停止しました。この利用者のログインはすべて終了しました。",
   "admin.users.reactivated": "利用を再開しました。",
   "admin.users.cannotDeactivateSelf": "自分自身の利用は停止できません。",
   "admin.users.cannotDropOwnAdmin": "自分自身から管理者の役割は外せません。",
@@ -165,10 +153,8 @@ export const ja = {
   "admin.audit.system": "システム",
 
   "admin.outbox.title": "送信メール",
-  "admin.outbox.smtpOn":
-    "SMTP サーバー経由で送信しています。送信結果をここで確認できます。",
-  "admin.outbox.smtpOff":
-    "SMTP サーバーが設定されていないため、メールは送信されずここに保管されます。",
+  "admin.outbox.smtpOn": "SMTP サーバー経由で送信しています。送信結果をここで確認できます。",
+  "admin.outbox.smtpOff": "SMTP サーバーが設定されていないため、メールは送信されずここに保管されます。",
   "admin.outbox.empty": "メールはまだありません。",
   "admin.outbox.to": "宛先",
   "admin.outbox.sent": "送信済み",
@@ -181,14 +167,11 @@ export const ja = {
   "pagination.status": "{page} / {pages} ページ",
 
   "error.403.title": "このページを見る権限がありません",
-  "error.403.body":
-    "このページは、あなたの役割では利用できません。必要な場合は管理者にご相談ください。",
+  "error.403.body": "このページは、あなたの役割では利用できません。必要な場合は管理者にご相談ください。",
   "error.404.title": "ページが見つかりません",
-  "error.404.body":
-    "アドレスが間違っているか、ページが移動または削除された可能性があります。",
+  "error.404.body": "アドレスが間違っているか、ページが移動または削除された可能性があります。",
   "error.500.title": "エラーが発生しました",
-  "error.500.body":
-    "申し訳ありません。時間をおいてもう一度お試しください。入力済みの内容は保存されている場合があります。",
+  "error.500.body": "申し訳ありません。時間をおいてもう一度お試しください。入力済みの内容は保存されている場合があります。",
   "error.status": "エラーコード: {status}",
   "error.home": "ホームに戻る",
   // evaluation.*, subEval.*, checklists.* — self-evaluation (issue 5)
@@ -237,47 +220,35 @@ export const ja = {
   "evaluation.item.notSaved": "未回答",
   "evaluation.item.pending": "未保存の変更あり",
   "evaluation.item.savedBy": "{name}（{time}）",
-  "evaluation.item.error":
-    "保存できませんでした。通信状況を確認して、もう一度お試しください。",
+  "evaluation.item.error": "保存できませんでした。通信状況を確認して、もう一度お試しください。",
   "evaluation.item.retry": "もう一度保存する",
   "evaluation.conflict.title": "ほかの人がこの項目を先に保存しました",
-  "evaluation.conflict.body":
-    "あなたの入力はまだ保存されていません。保存済みの内容と比べて、どちらを残すか選んでください。",
+  "evaluation.conflict.body": "あなたの入力はまだ保存されていません。保存済みの内容と比べて、どちらを残すか選んでください。",
   "evaluation.conflict.yours": "あなたの入力",
   "evaluation.conflict.saved": "保存済みの内容（{name}、{time}）",
   "evaluation.conflict.keepMine": "自分の入力で上書き保存する",
   "evaluation.conflict.useSaved": "保存済みの内容を使う",
-  "evaluation.conflict.noJs":
-    "自分の入力を残す場合は、もう一度「すべて保存する」を押してください。",
-  "evaluation.conflict.summary":
-    "ほかの人が先に保存した項目が {count} 件あります。該当する項目で両方の内容を確認してください。",
+  "evaluation.conflict.noJs": "自分の入力を残す場合は、もう一度「すべて保存する」を押してください。",
+  "evaluation.conflict.summary": "ほかの人が先に保存した項目が {count} 件あります。該当する項目で両方の内容を確認してください。",
   "evaluation.saveAll": "すべて保存する",
-  "evaluation.saveAll.hint":
-    "回答は項目ごとに自動で保存されます。このボタンはページ全体をまとめて保存します。",
+  "evaluation.saveAll.hint": "回答は項目ごとに自動で保存されます。このボタンはページ全体をまとめて保存します。",
   "evaluation.saveAll.done": "{count} 項目を保存しました。",
-  "evaluation.saveAll.problems":
-    "保存できなかった項目が {count} 件あります。各項目の説明を確認してください。",
+  "evaluation.saveAll.problems": "保存できなかった項目が {count} 件あります。各項目の説明を確認してください。",
   "evaluation.submit.title": "提出",
-  "evaluation.submit.lead":
-    "すべての項目に回答すると提出できます。提出後は、評価・研修部会から差し戻されるまで変更できません。",
+  "evaluation.submit.lead": "すべての項目に回答すると提出できます。提出後は、評価・研修部会から差し戻されるまで変更できません。",
   "evaluation.submit.button": "提出する",
-  "evaluation.submit.missing":
-    "未回答の項目が {count} 件あります。回答してから提出してください。",
+  "evaluation.submit.missing": "未回答の項目が {count} 件あります。回答してから提出してください。",
   "evaluation.submit.done": "提出しました。",
-  "evaluation.readOnly":
-    "提出済みのため変更できません。評価・研修部会から差し戻されると、再び記入できます。",
-  "evaluation.returnedNotice":
-    "評価・研修部会から差し戻されました。コメント: {comment}",
+  "evaluation.readOnly": "提出済みのため変更できません。評価・研修部会から差し戻されると、再び記入できます。",
+  "evaluation.returnedNotice": "評価・研修部会から差し戻されました。コメント: {comment}",
   "evaluation.history.title": "提出と差し戻しの履歴",
   "evaluation.history.SUBMITTED": "提出（{name}）",
   "evaluation.history.RETURNED": "差し戻し（{name}）",
   "evaluation.history.empty": "まだ履歴はありません。",
   "evaluation.results.title": "{year} 自己評価の結果",
-  "evaluation.results.notSubmitted":
-    "この年度のチェックシートはまだ提出されていないため、結果はありません。",
+  "evaluation.results.notSubmitted": "この年度のチェックシートはまだ提出されていないため、結果はありません。",
   "evaluation.results.chartCaption": "分野別の得点（4点満点）",
-  "evaluation.results.tableCaption":
-    "分野別の得点: 自事業所、市全体と区の中央値、過去の年度",
+  "evaluation.results.tableCaption": "分野別の得点: 自事業所、市全体と区の中央値、過去の年度",
   "evaluation.results.category": "分野",
   "evaluation.results.office": "自事業所",
   "evaluation.results.city": "市全体の中央値",
@@ -289,10 +260,8 @@ export const ja = {
   "evaluation.results.scoreDefinition":
     "得点は、各分野で評価した項目の平均です（できている=4、おおむねできている=3、あまりできていない=2、できていない=1）。「該当なし」と未回答の項目は含みません。",
   "evaluation.results.weakest": "重点的に取り組みたい項目",
-  "evaluation.results.weakestLead":
-    "「あまりできていない」「できていない」と評価した項目と、関連する研修です。",
-  "evaluation.results.weakestEmpty":
-    "「あまりできていない」「できていない」と評価した項目はありません。",
+  "evaluation.results.weakestLead": "「あまりできていない」「できていない」と評価した項目と、関連する研修です。",
+  "evaluation.results.weakestEmpty": "「あまりできていない」「できていない」と評価した項目はありません。",
   "evaluation.results.training": "{pillar}の研修モジュール",
   "evaluation.results.export": "Excel で書き出す",
   "evaluation.results.print": "印刷する",
@@ -310,8 +279,7 @@ export const ja = {
   "subEval.back": "提出状況の一覧へ",
   "subEval.detail.title": "{office} {year}",
   "subEval.return.title": "差し戻す",
-  "subEval.return.lead":
-    "差し戻すと、事業所は再び記入・提出できるようになります。コメントは事業所に表示されます。",
+  "subEval.return.lead": "差し戻すと、事業所は再び記入・提出できるようになります。コメントは事業所に表示されます。",
   "subEval.return.comment": "差し戻しの理由・コメント",
   "subEval.return.button": "差し戻す",
   "subEval.return.done": "差し戻しました。",
@@ -319,8 +287,7 @@ export const ja = {
   "subEval.scores": "分野別の得点",
   "subEval.answers": "回答",
   "checklists.title": "チェックシートの版管理",
-  "checklists.lead":
-    "公開中の版は変更できません。内容を変えるときは新しい版を取り込み、確認してから年度を指定して公開します。",
+  "checklists.lead": "公開中の版は変更できません。内容を変えるときは新しい版を取り込み、確認してから年度を指定して公開します。",
   "checklists.caption": "チェックシートの版",
   "checklists.col.version": "版",
   "checklists.col.status": "状態",
@@ -341,8 +308,7 @@ export const ja = {
   "checklists.import.preview": "内容を確認する",
   "checklists.import.confirm": "この内容で下書きの版として保存する",
   "checklists.import.cancel": "取り込みをやめる",
-  "checklists.import.previewTitle":
-    "取り込む内容の確認（まだ保存されていません）",
+  "checklists.import.previewTitle": "取り込む内容の確認（まだ保存されていません）",
   "checklists.import.previewSummary": "{categories} 分野、{items} 項目",
   "checklists.import.refused":
     "ファイルに誤りがあるため、取り込みませんでした（何も保存されていません）。次の {count} 件を直してから、もう一度取り込んでください。",
@@ -351,21 +317,17 @@ export const ja = {
   "checklists.import.reason": "理由",
   "checklists.import.error.missingColumns": "必要な列がありません: {value}",
   "checklists.import.error.missingCode": "項目コード（code）が空です。",
-  "checklists.import.error.badCode":
-    "項目コード「{value}」の形式が正しくありません（例: OPS-01）。",
-  "checklists.import.error.duplicateCode":
-    "項目コードが重複しています: {value}行目と同じ",
+  "checklists.import.error.badCode": "項目コード「{value}」の形式が正しくありません（例: OPS-01）。",
+  "checklists.import.error.duplicateCode": "項目コードが重複しています: {value}行目と同じ",
   "checklists.import.error.unknownCategory":
     "分野コード「{value}」は使えません（OPS, ASM, MON, RIG, COL, COM, HRD, INF, EMG のいずれか）。",
-  "checklists.import.error.badPillar":
-    "研修の柱「{value}」は使えません（individual / community / hr のいずれか）。",
+  "checklists.import.error.badPillar": "研修の柱「{value}」は使えません（individual / community / hr のいずれか）。",
   "checklists.import.error.emptyText": "項目の文章（text_ja）が空です。",
   "checklists.import.error.tooLong": "{value}文字を超える欄があります。",
   "checklists.import.error.noRows": "項目の行がありません。",
   "checklists.import.noFile": "ファイルを選んでください。",
   "checklists.import.badType": "CSV または XLSX のファイルを選んでください。",
-  "checklists.import.unreadable":
-    "ファイルを読み取れませんでした。形式を確認してください。",
+  "checklists.import.unreadable": "ファイルを読み取れませんでした。形式を確認してください。",
   "checklists.import.saved": "第{version}版を下書きとして保存しました。",
   "checklists.detail.title": "チェックシート 第{version}版",
   "checklists.back": "版の一覧へ",
@@ -373,12 +335,9 @@ export const ja = {
   "checklists.publish.years": "対象年度（西暦4桁、複数はカンマ区切り）",
   "checklists.publish.button": "公開する",
   "checklists.publish.done": "公開しました。",
-  "checklists.publish.inUse":
-    "{year}年度はすでに別の版で記入が始まっているため、この版では公開できません。",
-  "checklists.publish.badYears":
-    "年度を 2027 のように西暦4桁で入力してください。",
-  "checklists.publishedNote":
-    "公開済みの版は変更できません。変更が必要なときは新しい版を取り込んでください。",
+  "checklists.publish.inUse": "{year}年度はすでに別の版で記入が始まっているため、この版では公開できません。",
+  "checklists.publish.badYears": "年度を 2027 のように西暦4桁で入力してください。",
+  "checklists.publishedNote": "公開済みの版は変更できません。変更が必要なときは新しい版を取り込んでください。",
   "checklists.edit.title": "項目を編集する（下書きのみ）",
   "checklists.edit.item": "項目コード",
   "checklists.edit.textJa": "項目（日本語）",

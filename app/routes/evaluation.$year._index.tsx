@@ -1,17 +1,6 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  type ShouldRevalidateFunction,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { requireOwnOffice } from "~/auth/permissions.server";
 import {
@@ -24,19 +13,12 @@ import {
   submitEvaluation,
   type AnswerView,
 } from "~/evaluation/evaluation.server";
-import {
-  ChecklistItemFieldset,
-  isLocalAnswered,
-  localFrom,
-  type LocalAnswer,
-} from "~/evaluation/sheet-form";
+import { ChecklistItemFieldset, isLocalAnswered, localFrom, type LocalAnswer } from "~/evaluation/sheet-form";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { formValues } from "~/lib/forms";
 
-export const meta: MetaFunction = () => [
-  { title: "自己評価チェックシート | つなぐ" },
-];
+export const meta: MetaFunction = () => [{ title: "自己評価チェックシート | つなぐ" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { officeId } = await requireOwnOffice(request);
@@ -64,12 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
           { status: 400 },
         );
       const result = await saveOneAnswer(officeId, fiscalYear, user.id, input);
-      const status =
-        result.status === "conflict"
-          ? 409
-          : result.status === "invalid"
-            ? 400
-            : 200;
+      const status = result.status === "conflict" ? 409 : result.status === "invalid" ? 400 : 200;
       return data(
         {
           intent: "answer" as const,
@@ -127,19 +104,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     };
   } catch (error) {
     if (error instanceof NotEditableError)
-      return data(
-        { intent: "readOnly" as const, code: "", status: "readOnly" as const },
-        { status: 409 },
-      );
+      return data({ intent: "readOnly" as const, code: "", status: "readOnly" as const }, { status: 409 });
     throw error;
   }
 }
 
 // Saving one answer changes nothing else on the page: skip reloading the 73 items after each one.
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  formData,
-  defaultShouldRevalidate,
-}) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => {
   if (formData?.get("intent") === "answer") return false;
   return defaultShouldRevalidate;
 };
@@ -154,11 +125,7 @@ type FormResult = {
   submitted: boolean;
 };
 
-function initialAnswers(
-  items: { code: string }[],
-  answers: AnswerView[],
-  result: FormResult | null,
-): Record<string, LocalAnswer> {
+function initialAnswers(items: { code: string }[], answers: AnswerView[], result: FormResult | null): Record<string, LocalAnswer> {
   const byCode = new Map(answers.map((a) => [a.code, a]));
   const state: Record<string, LocalAnswer> = {};
   for (const { code } of items) {
@@ -196,15 +163,11 @@ export default function EvaluationSheet() {
   const locale = useLocale();
   const format = useFormat();
   const sheet = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as
-    FormResult | { intent: "readOnly" } | undefined;
-  const result =
-    actionData && actionData.intent !== "readOnly" ? actionData : null;
+  const actionData = useActionData<typeof action>() as FormResult | { intent: "readOnly" } | undefined;
+  const result = actionData && actionData.intent !== "readOnly" ? actionData : null;
   const navigation = useNavigation();
   const editable = sheet.status !== "SUBMITTED";
-  const [answers, setAnswers] = useState(() =>
-    initialAnswers(sheet.template.items, sheet.answers, result),
-  );
+  const [answers, setAnswers] = useState(() => initialAnswers(sheet.template.items, sheet.answers, result));
   // A reload of the sheet (after saving the whole form or submitting) brings the new revisions.
   const shownSheet = useRef(sheet);
   useEffect(() => {
@@ -213,14 +176,10 @@ export default function EvaluationSheet() {
     setAnswers(initialAnswers(sheet.template.items, sheet.answers, result));
   }, [sheet, result]);
   const onChange = useCallback(
-    (code: string, patch: Partial<LocalAnswer>) =>
-      setAnswers((prev) => ({ ...prev, [code]: { ...prev[code], ...patch } })),
+    (code: string, patch: Partial<LocalAnswer>) => setAnswers((prev) => ({ ...prev, [code]: { ...prev[code], ...patch } })),
     [],
   );
-  const answered = useMemo(
-    () => Object.values(answers).filter(isLocalAnswered).length,
-    [answers],
-  );
+  const answered = useMemo(() => Object.values(answers).filter(isLocalAnswered).length, [answers]);
   const itemsByCategory = useMemo(
     () =>
       sheet.template.categories.map((c) => ({
@@ -231,19 +190,11 @@ export default function EvaluationSheet() {
   );
   const itemText = (code: string) => {
     const item = sheet.template.items.find((i) => i.code === code);
-    return item
-      ? locale === "en" && item.textEn
-        ? item.textEn
-        : item.textJa
-      : code;
+    return item ? (locale === "en" && item.textEn ? item.textEn : item.textJa) : code;
   };
   const year = format.fiscalYear(sheet.fiscalYear);
-  const lastReturn = [...sheet.events]
-    .reverse()
-    .find((e) => e.kind === "RETURNED");
-  const busy =
-    navigation.state === "submitting" &&
-    navigation.formData?.get("intent") !== "answer";
+  const lastReturn = [...sheet.events].reverse().find((e) => e.kind === "RETURNED");
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") !== "answer";
 
   return (
     <div className="page evaluation-sheet">
@@ -252,14 +203,11 @@ export default function EvaluationSheet() {
       </p>
       <h1>{t("evaluation.sheet.title", { year })}</h1>
       <p className="muted">
-        {t("evaluation.sheet.version", { version: sheet.template.version })} ·{" "}
-        {t(`evaluation.status.${sheet.status}`)}
+        {t("evaluation.sheet.version", { version: sheet.template.version })} · {t(`evaluation.status.${sheet.status}`)}
         {sheet.status === "SUBMITTED" ? (
           <>
             {" · "}
-            <Link to={`/evaluation/${sheet.fiscalYear}/results`}>
-              {t("evaluation.viewResults")}
-            </Link>
+            <Link to={`/evaluation/${sheet.fiscalYear}/results`}>{t("evaluation.viewResults")}</Link>
           </>
         ) : null}
       </p>
@@ -278,10 +226,7 @@ export default function EvaluationSheet() {
           })}
         </p>
       ) : null}
-      {result &&
-      result.intent === "saveAll" &&
-      !result.conflicts.length &&
-      !result.errors.length ? (
+      {result && result.intent === "saveAll" && !result.conflicts.length && !result.errors.length ? (
         <p className="alert alert-success" role="status">
           {t("evaluation.saveAll.done", { count: result.saved })}
         </p>
@@ -304,9 +249,7 @@ export default function EvaluationSheet() {
       ) : null}
       {result && result.errors.length ? (
         <div className="alert alert-error" role="alert">
-          <p>
-            {t("evaluation.saveAll.problems", { count: result.errors.length })}
-          </p>
+          <p>{t("evaluation.saveAll.problems", { count: result.errors.length })}</p>
           <ul>
             {result.errors.map((e) => (
               <li key={e.code}>
@@ -320,9 +263,7 @@ export default function EvaluationSheet() {
       ) : null}
       {result && result.missing.length ? (
         <div className="alert alert-error missing-items" role="alert">
-          <p>
-            {t("evaluation.submit.missing", { count: result.missing.length })}
-          </p>
+          <p>{t("evaluation.submit.missing", { count: result.missing.length })}</p>
           <ul>
             {result.missing.map((code) => (
               <li key={code}>
@@ -336,25 +277,16 @@ export default function EvaluationSheet() {
       ) : null}
 
       <div className="progress-box">
-        <label htmlFor="evaluation-progress">
-          {t("evaluation.progress.label")}
-        </label>
+        <label htmlFor="evaluation-progress">{t("evaluation.progress.label")}</label>
         <progress id="evaluation-progress" max={sheet.total} value={answered} />
-        <span className="progress-text">
-          {t("evaluation.progress.text", { answered, total: sheet.total })}
-        </span>
+        <span className="progress-text">{t("evaluation.progress.text", { answered, total: sheet.total })}</span>
       </div>
 
-      <nav
-        aria-label={t("evaluation.sheet.categories")}
-        className="category-toc"
-      >
+      <nav aria-label={t("evaluation.sheet.categories")} className="category-toc">
         <ul>
           {itemsByCategory.map((c) => (
             <li key={c.code}>
-              <a href={`#category-${c.code}`}>
-                {locale === "en" ? c.nameEn : c.nameJa}
-              </a>
+              <a href={`#category-${c.code}`}>{locale === "en" ? c.nameEn : c.nameJa}</a>
             </li>
           ))}
         </ul>
@@ -362,27 +294,12 @@ export default function EvaluationSheet() {
 
       <Form method="post" className="checklist-form" id="checklist-form">
         <fieldset disabled={!editable} className="checklist-all">
-          <legend className="visually-hidden">
-            {t("evaluation.sheet.title", { year })}
-          </legend>
+          <legend className="visually-hidden">{t("evaluation.sheet.title", { year })}</legend>
           {itemsByCategory.map((c) => (
-            <section
-              key={c.code}
-              id={`category-${c.code}`}
-              aria-labelledby={`category-${c.code}-title`}
-              className="checklist-category"
-            >
-              <h2 id={`category-${c.code}-title`}>
-                {locale === "en" ? c.nameEn : c.nameJa}
-              </h2>
+            <section key={c.code} id={`category-${c.code}`} aria-labelledby={`category-${c.code}-title`} className="checklist-category">
+              <h2 id={`category-${c.code}-title`}>{locale === "en" ? c.nameEn : c.nameJa}</h2>
               {c.items.map((item) => (
-                <ChecklistItemFieldset
-                  key={item.code}
-                  item={item}
-                  value={answers[item.code]}
-                  editable={editable}
-                  onChange={onChange}
-                />
+                <ChecklistItemFieldset key={item.code} item={item} value={answers[item.code]} editable={editable} onChange={onChange} />
               ))}
             </section>
           ))}
@@ -391,25 +308,13 @@ export default function EvaluationSheet() {
           <div className="panel sheet-actions">
             <p className="hint">{t("evaluation.saveAll.hint")}</p>
             <div className="button-row">
-              <button
-                type="submit"
-                name="intent"
-                value="saveAll"
-                className="button secondary"
-                disabled={busy}
-              >
+              <button type="submit" name="intent" value="saveAll" className="button secondary" disabled={busy}>
                 {t("evaluation.saveAll")}
               </button>
             </div>
             <h2>{t("evaluation.submit.title")}</h2>
             <p>{t("evaluation.submit.lead")}</p>
-            <button
-              type="submit"
-              name="intent"
-              value="submit"
-              className="button"
-              disabled={busy}
-            >
+            <button type="submit" name="intent" value="submit" className="button" disabled={busy}>
               {t("evaluation.submit.button")}
             </button>
           </div>
@@ -418,14 +323,11 @@ export default function EvaluationSheet() {
 
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title">{t("evaluation.history.title")}</h2>
-        {sheet.events.length === 0 ? (
-          <p>{t("evaluation.history.empty")}</p>
-        ) : null}
+        {sheet.events.length === 0 ? <p>{t("evaluation.history.empty")}</p> : null}
         <ul>
           {sheet.events.map((e) => (
             <li key={e.id}>
-              {format.dateTime(e.createdAt)}{" "}
-              {t(`evaluation.history.${e.kind}`, { name: e.actor ?? "—" })}
+              {format.dateTime(e.createdAt)} {t(`evaluation.history.${e.kind}`, { name: e.actor ?? "—" })}
               {e.comment ? `: ${e.comment}` : ""}
             </li>
           ))}

@@ -8,16 +8,10 @@ import { resolveLocale } from "~/i18n/i18n.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, officeId } = await requireOwnOffice(request);
   const fiscalYear = parseYear(params.year);
-  const body = await sheetWorkbook(
-    officeId,
-    user.office?.name ?? "",
-    fiscalYear,
-    resolveLocale(request, user),
-  );
+  const body = await sheetWorkbook(officeId, user.office?.name ?? "", fiscalYear, resolveLocale(request, user));
   return new Response(body, {
     headers: {
-      "Content-Type":
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": `attachment; filename="self-evaluation-${fiscalYear}.xlsx"`,
       "Cache-Control": "private, no-store",
     },

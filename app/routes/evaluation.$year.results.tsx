@@ -22,35 +22,24 @@ export default function EvaluationResults() {
   return (
     <div className="page evaluation-results">
       <p className="no-print">
-        <Link to="/evaluation">← {t("evaluation.back")}</Link> ·{" "}
-        <Link to={`/evaluation/${fiscalYear}`}>{t("evaluation.toSheet")}</Link>
+        <Link to="/evaluation">← {t("evaluation.back")}</Link> · <Link to={`/evaluation/${fiscalYear}`}>{t("evaluation.toSheet")}</Link>
       </p>
       <h1>{t("evaluation.results.title", { year })}</h1>
       <p className="muted">{results.office.name}</p>
       {results.submitted ? (
         <>
           <div className="button-row no-print">
-            <a
-              className="button secondary"
-              href={`/evaluation/${fiscalYear}/export`}
-              download
-            >
+            <a className="button secondary" href={`/evaluation/${fiscalYear}/export`} download>
               {t("evaluation.results.export")}
             </a>
-            <button
-              type="button"
-              className="button secondary"
-              onClick={() => window.print()}
-            >
+            <button type="button" className="button secondary" onClick={() => window.print()}>
               {t("evaluation.results.print")}
             </button>
           </div>
           <ScoreResults results={results} />
         </>
       ) : (
-        <p className="alert alert-error">
-          {t("evaluation.results.notSubmitted")}
-        </p>
+        <p className="alert alert-error">{t("evaluation.results.notSubmitted")}</p>
       )}
     </div>
   );

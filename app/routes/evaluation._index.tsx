@@ -38,20 +38,12 @@ export default function EvaluationYears() {
             {years.map((y) => (
               <tr key={y.fiscalYear}>
                 <td>
-                  <Link to={`/evaluation/${y.fiscalYear}`}>
-                    {format.fiscalYear(y.fiscalYear)}
-                  </Link>
+                  <Link to={`/evaluation/${y.fiscalYear}`}>{format.fiscalYear(y.fiscalYear)}</Link>
                 </td>
                 <td>{t(`evaluation.status.${y.status ?? "NONE"}`)}</td>
                 <td>{y.submittedAt ? format.date(y.submittedAt) : "—"}</td>
                 <td>
-                  {y.status === "SUBMITTED" ? (
-                    <Link to={`/evaluation/${y.fiscalYear}/results`}>
-                      {t("evaluation.viewResults")}
-                    </Link>
-                  ) : (
-                    "—"
-                  )}
+                  {y.status === "SUBMITTED" ? <Link to={`/evaluation/${y.fiscalYear}/results`}>{t("evaluation.viewResults")}</Link> : "—"}
                 </td>
               </tr>
             ))}

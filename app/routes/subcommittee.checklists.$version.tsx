@@ -1,39 +1,16 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useSearchParams,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
 import { requireRole } from "~/auth/permissions.server";
-import {
-  Field,
-  FormErrorSummary,
-  isFailure,
-  SelectField,
-} from "~/components/forms";
+import { Field, FormErrorSummary, isFailure, SelectField } from "~/components/forms";
 import { loadTemplate } from "~/evaluation/evaluation.server";
-import {
-  findTemplate,
-  NotDraftError,
-  publishTemplate,
-  updateDraftItem,
-  YearInUseError,
-} from "~/evaluation/templates.server";
+import { findTemplate, NotDraftError, publishTemplate, updateDraftItem, YearInUseError } from "~/evaluation/templates.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 
-export const meta: MetaFunction = () => [
-  { title: "チェックシートの版 | つなぐ" },
-];
+export const meta: MetaFunction = () => [{ title: "チェックシートの版 | つなぐ" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);
@@ -59,8 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "publish") {
     const parsed = parseForm(publishSchema, formData);
-    if (!parsed.ok)
-      return data({ ...parsed, intent: "publish" as const }, { status: 400 });
+    if (!parsed.ok) return data({ ...parsed, intent: "publish" as const }, { status: 400 });
     const years = parsed.data.years.split(/[,、]/).map((y) => Number(y.trim()));
     try {
       await publishTemplate(template.id, years, user.id);
@@ -88,15 +64,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
   const parsed = parseForm(editSchema, formData);
-  if (!parsed.ok)
-    return data({ ...parsed, intent: "edit" as const }, { status: 400 });
+  if (!parsed.ok) return data({ ...parsed, intent: "edit" as const }, { status: 400 });
   try {
-    await updateDraftItem(
-      template.id,
-      parsed.data.code,
-      { textJa: parsed.data.textJa, textEn: parsed.data.textEn },
-      user.id,
-    );
+    await updateDraftItem(template.id, parsed.data.code, { textJa: parsed.data.textJa, textEn: parsed.data.textEn }, user.id);
     return { ok: true as const, intent: "edit" as const };
   } catch (error) {
     if (error instanceof NotDraftError)
@@ -129,9 +99,7 @@ export default function ChecklistVersion() {
       <h1>{t("checklists.detail.title", { version: template.version })}</h1>
       <p className="muted">
         {t(`checklists.status.${template.status}`)}
-        {template.fiscalYears.length
-          ? ` · ${template.fiscalYears.map((y) => format.fiscalYear(y)).join("、")}`
-          : ""}
+        {template.fiscalYears.length ? ` · ${template.fiscalYears.map((y) => format.fiscalYear(y)).join("、")}` : ""}
         {note ? ` · ${note}` : ""}
       </p>
       {search.get("imported") ? (
@@ -141,20 +109,14 @@ export default function ChecklistVersion() {
       ) : null}
       {result && !failed ? (
         <p className="alert alert-success" role="status">
-          {result.intent === "publish"
-            ? t("checklists.publish.done")
-            : t("checklists.edit.done")}
+          {result.intent === "publish" ? t("checklists.publish.done") : t("checklists.edit.done")}
         </p>
       ) : null}
-      {template.status === "PUBLISHED" ? (
-        <p className="alert alert-success">{t("checklists.publishedNote")}</p>
-      ) : null}
+      {template.status === "PUBLISHED" ? <p className="alert alert-success">{t("checklists.publishedNote")}</p> : null}
 
       <section className="panel" aria-labelledby="publish-title">
         <h2 id="publish-title">{t("checklists.publish.title")}</h2>
-        {failed && result?.intent === "publish" ? (
-          <FormErrorSummary result={failed} />
-        ) : null}
+        {failed && result?.intent === "publish" ? <FormErrorSummary result={failed} /> : null}
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="publish" />
           <Field
@@ -163,11 +125,7 @@ export default function ChecklistVersion() {
             inputMode="numeric"
             placeholder="2027"
             defaultValue={failed?.values?.years ?? ""}
-            errors={
-              result?.intent === "publish"
-                ? failed?.fieldErrors.years
-                : undefined
-            }
+            errors={result?.intent === "publish" ? failed?.fieldErrors.years : undefined}
           />
           <button type="submit" className="button">
             {t("checklists.publish.button")}
@@ -178,17 +136,10 @@ export default function ChecklistVersion() {
       {template.status === "DRAFT" && editing ? (
         <section className="panel" aria-labelledby="edit-title">
           <h2 id="edit-title">{t("checklists.edit.title")}</h2>
-          {failed && result?.intent === "edit" ? (
-            <FormErrorSummary result={failed} />
-          ) : null}
+          {failed && result?.intent === "edit" ? <FormErrorSummary result={failed} /> : null}
           <Form method="post" className="stack">
             <input type="hidden" name="intent" value="edit" />
-            <SelectField
-              label={t("checklists.edit.item")}
-              name="code"
-              value={editCode}
-              onChange={(e) => setEditCode(e.target.value)}
-            >
+            <SelectField label={t("checklists.edit.item")} name="code" value={editCode} onChange={(e) => setEditCode(e.target.value)}>
               {template.items.map((i) => (
                 <option key={i.code} value={i.code}>
                   {i.code}
@@ -237,16 +188,12 @@ export default function ChecklistVersion() {
           </thead>
           <tbody>
             {template.items.map((item) => {
-              const c = template.categories.find(
-                (x) => x.code === item.categoryCode,
-              );
+              const c = template.categories.find((x) => x.code === item.categoryCode);
               return (
                 <tr key={item.code}>
                   <td>{item.code}</td>
                   <td>{locale === "en" ? c?.nameEn : c?.nameJa}</td>
-                  <td>
-                    {locale === "en" && item.textEn ? item.textEn : item.textJa}
-                  </td>
+                  <td>{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
                   <td>{t(`evaluation.pillar.${item.pillar}`)}</td>
                 </tr>
               );

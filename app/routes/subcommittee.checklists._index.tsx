@@ -1,36 +1,13 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-} from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
-import {
-  csvToRows,
-  validateRows,
-  type ImportError,
-  type ParsedTemplate,
-} from "~/evaluation/checklist-import";
-import {
-  listTemplates,
-  MAX_IMPORT_BYTES,
-  saveImportedVersion,
-  xlsxRows,
-  type Rows,
-} from "~/evaluation/templates.server";
+import { csvToRows, validateRows, type ImportError, type ParsedTemplate } from "~/evaluation/checklist-import";
+import { listTemplates, MAX_IMPORT_BYTES, saveImportedVersion, xlsxRows, type Rows } from "~/evaluation/templates.server";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 
-export const meta: MetaFunction = () => [
-  { title: "チェックシートの版管理 | つなぐ" },
-];
+export const meta: MetaFunction = () => [{ title: "チェックシートの版管理 | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);
@@ -52,10 +29,7 @@ async function readRows(file: File): Promise<Rows | MessageKey> {
   const name = file.name.toLowerCase();
   if (file.size > MAX_IMPORT_BYTES) return "checklists.import.unreadable";
   try {
-    if (name.endsWith(".csv"))
-      return csvToRows(
-        new TextDecoder("utf-8").decode(await file.arrayBuffer()),
-      );
+    if (name.endsWith(".csv")) return csvToRows(new TextDecoder("utf-8").decode(await file.arrayBuffer()));
     if (name.endsWith(".xlsx")) return await xlsxRows(await file.arrayBuffer());
   } catch {
     return "checklists.import.unreadable";
@@ -73,37 +47,19 @@ export async function action({ request }: ActionFunctionArgs) {
     try {
       rows = JSON.parse(String(formData.get("rows") ?? "[]"));
     } catch {
-      return data<ActionResult>(
-        { step: "problem", message: "checklists.import.unreadable", note },
-        { status: 400 },
-      );
+      return data<ActionResult>({ step: "problem", message: "checklists.import.unreadable", note }, { status: 400 });
     }
     const saved = await saveImportedVersion(rows, note, user.id);
-    if (!saved.ok)
-      return data<ActionResult>(
-        { step: "refused", errors: saved.errors, fileName: "", note },
-        { status: 400 },
-      );
+    if (!saved.ok) return data<ActionResult>({ step: "refused", errors: saved.errors, fileName: "", note }, { status: 400 });
     return redirect(`/subcommittee/checklists/${saved.version}?imported=1`);
   }
   const file = formData.get("file");
   if (!file || typeof file === "string" || file.size === 0)
-    return data<ActionResult>(
-      { step: "problem", message: "checklists.import.noFile", note },
-      { status: 400 },
-    );
+    return data<ActionResult>({ step: "problem", message: "checklists.import.noFile", note }, { status: 400 });
   const rows = await readRows(file);
-  if (typeof rows === "string")
-    return data<ActionResult>(
-      { step: "problem", message: rows, note },
-      { status: 400 },
-    );
+  if (typeof rows === "string") return data<ActionResult>({ step: "problem", message: rows, note }, { status: 400 });
   const result = validateRows(rows);
-  if (!result.ok)
-    return data<ActionResult>(
-      { step: "refused", errors: result.errors, fileName: file.name, note },
-      { status: 400 },
-    );
+  if (!result.ok) return data<ActionResult>({ step: "refused", errors: result.errors, fileName: file.name, note }, { status: 400 });
   return data<ActionResult>({
     step: "preview",
     template: result.template,
@@ -142,19 +98,11 @@ export default function Checklists() {
             {templates.map((tpl) => (
               <tr key={tpl.version}>
                 <td>
-                  <Link to={`/subcommittee/checklists/${tpl.version}`}>
-                    {t("checklists.versionLabel", { version: tpl.version })}
-                  </Link>
+                  <Link to={`/subcommittee/checklists/${tpl.version}`}>{t("checklists.versionLabel", { version: tpl.version })}</Link>
                   {tpl.note ? <div className="muted">{tpl.note}</div> : null}
                 </td>
                 <td>{t(`checklists.status.${tpl.status}`)}</td>
-                <td>
-                  {tpl.fiscalYears.length
-                    ? tpl.fiscalYears
-                        .map((y) => format.fiscalYear(y))
-                        .join("、")
-                    : "—"}
-                </td>
+                <td>{tpl.fiscalYears.length ? tpl.fiscalYears.map((y) => format.fiscalYear(y)).join("、") : "—"}</td>
                 <td className="num">{tpl.items}</td>
                 <td>{format.date(tpl.createdAt)}</td>
               </tr>
@@ -173,9 +121,7 @@ export default function Checklists() {
         ) : null}
         {result?.step === "refused" ? (
           <div className="alert alert-error import-errors" role="alert">
-            <p>
-              {t("checklists.import.refused", { count: result.errors.length })}
-            </p>
+            <p>{t("checklists.import.refused", { count: result.errors.length })}</p>
             <div className="table-wrap">
               <table>
                 <caption className="visually-hidden">
@@ -217,9 +163,7 @@ export default function Checklists() {
             </p>
             <div className="table-wrap checklist-preview">
               <table>
-                <caption className="visually-hidden">
-                  {t("checklists.import.previewTitle")}
-                </caption>
+                <caption className="visually-hidden">{t("checklists.import.previewTitle")}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t("checklists.col.code")}</th>
@@ -230,18 +174,12 @@ export default function Checklists() {
                 </thead>
                 <tbody>
                   {result.template.items.map((item) => {
-                    const c = result.template.categories.find(
-                      (x) => x.code === item.categoryCode,
-                    );
+                    const c = result.template.categories.find((x) => x.code === item.categoryCode);
                     return (
                       <tr key={item.code}>
                         <td>{item.code}</td>
                         <td>{locale === "en" ? c?.nameEn : c?.nameJa}</td>
-                        <td>
-                          {locale === "en" && item.textEn
-                            ? item.textEn
-                            : item.textJa}
-                        </td>
+                        <td>{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
                         <td>{t(`evaluation.pillar.${item.pillar}`)}</td>
                       </tr>
                     );
@@ -276,12 +214,7 @@ export default function Checklists() {
             </div>
             <div className="field">
               <label htmlFor="import-note">{t("checklists.import.note")}</label>
-              <input
-                id="import-note"
-                name="note"
-                maxLength={500}
-                defaultValue={result?.note ?? ""}
-              />
+              <input id="import-note" name="note" maxLength={500} defaultValue={result?.note ?? ""} />
             </div>
             <p>
               <button type="submit" className="button" disabled={busy}>

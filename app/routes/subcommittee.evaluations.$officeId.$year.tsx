@@ -1,20 +1,11 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireRole } from "~/auth/permissions.server";
 import { TextareaField, FormErrorSummary, isFailure } from "~/components/forms";
 import { prisma } from "~/db.server";
-import {
-  EVALUATION_VIEWER_ROLES,
-  loadSheet,
-  parseYear,
-  returnEvaluation,
-} from "~/evaluation/evaluation.server";
+import { EVALUATION_VIEWER_ROLES, loadSheet, parseYear, returnEvaluation } from "~/evaluation/evaluation.server";
 import { resultsFor } from "~/evaluation/results.server";
 import { ScoreResults } from "~/evaluation/score-results";
 import { ratingOf } from "~/evaluation/sheet-form";
@@ -22,9 +13,7 @@ import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 
-export const meta: MetaFunction = () => [
-  { title: "事業所の自己評価 | つなぐ" },
-];
+export const meta: MetaFunction = () => [{ title: "事業所の自己評価 | つなぐ" }];
 
 async function findOffice(param: string | undefined) {
   const id = Number(param);
@@ -43,10 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, [...EVALUATION_VIEWER_ROLES]);
   const office = await findOffice(params.officeId);
   const fiscalYear = parseYear(params.year);
-  const [sheet, results] = await Promise.all([
-    loadSheet(office.id, fiscalYear),
-    resultsFor(office.id, fiscalYear),
-  ]);
+  const [sheet, results] = await Promise.all([loadSheet(office.id, fiscalYear), resultsFor(office.id, fiscalYear)]);
   return { office, sheet, results };
 }
 
@@ -59,12 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(returnSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  const result = await returnEvaluation(
-    office.id,
-    fiscalYear,
-    user,
-    parsed.data.comment,
-  );
+  const result = await returnEvaluation(office.id, fiscalYear, user, parsed.data.comment);
   if (!result.ok)
     return data(failure({}, formData, { key: "subEval.return.notSubmitted" }), {
       status: 409,
@@ -84,14 +65,11 @@ export default function SubcommitteeEvaluation() {
   return (
     <div className="page">
       <p className="no-print">
-        <Link to={`/subcommittee/evaluations?year=${sheet.fiscalYear}`}>
-          ← {t("subEval.back")}
-        </Link>
+        <Link to={`/subcommittee/evaluations?year=${sheet.fiscalYear}`}>← {t("subEval.back")}</Link>
       </p>
       <h1>{t("subEval.detail.title", { office: office.name, year })}</h1>
       <p className="muted">
-        {t("evaluation.sheet.version", { version: sheet.template.version })} ·{" "}
-        {t(`evaluation.status.${sheet.status}`)} ·{" "}
+        {t("evaluation.sheet.version", { version: sheet.template.version })} · {t(`evaluation.status.${sheet.status}`)} ·{" "}
         {t("evaluation.progress.text", {
           answered: sheet.answered,
           total: sheet.total,
@@ -127,14 +105,11 @@ export default function SubcommitteeEvaluation() {
 
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title">{t("evaluation.history.title")}</h2>
-        {sheet.events.length === 0 ? (
-          <p>{t("evaluation.history.empty")}</p>
-        ) : null}
+        {sheet.events.length === 0 ? <p>{t("evaluation.history.empty")}</p> : null}
         <ul>
           {sheet.events.map((e) => (
             <li key={e.id}>
-              {format.dateTime(e.createdAt)}{" "}
-              {t(`evaluation.history.${e.kind}`, { name: e.actor ?? "—" })}
+              {format.dateTime(e.createdAt)} {t(`evaluation.history.${e.kind}`, { name: e.actor ?? "—" })}
               {e.comment ? `: ${e.comment}` : ""}
             </li>
           ))}
@@ -152,9 +127,7 @@ export default function SubcommitteeEvaluation() {
         <h2 id="answers-title">{t("subEval.answers")}</h2>
         <div className="table-wrap">
           <table>
-            <caption className="visually-hidden">
-              {t("subEval.answers")}
-            </caption>
+            <caption className="visually-hidden">{t("subEval.answers")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("checklists.col.code")}</th>
@@ -171,15 +144,9 @@ export default function SubcommitteeEvaluation() {
                 return (
                   <tr key={item.code}>
                     <td>{item.code}</td>
+                    <td>{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
                     <td>
-                      {locale === "en" && item.textEn
-                        ? item.textEn
-                        : item.textJa}
-                    </td>
-                    <td>
-                      {r
-                        ? t(`evaluation.rating.${r}` as MessageKey)
-                        : t("evaluation.item.notSaved")}
+                      {r ? t(`evaluation.rating.${r}` as MessageKey) : t("evaluation.item.notSaved")}
                       {a?.notApplicable ? `: ${a.reason}` : ""}
                     </td>
                     <td className="wrap">{a?.comment || "—"}</td>

@@ -1,17 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
-import {
-  EVALUATION_VIEWER_ROLES,
-  publishedFiscalYears,
-  submissionsFor,
-} from "~/evaluation/evaluation.server";
+import { EVALUATION_VIEWER_ROLES, publishedFiscalYears, submissionsFor } from "~/evaluation/evaluation.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 
-export const meta: MetaFunction = () => [
-  { title: "自己評価の提出状況 | つなぐ" },
-];
+export const meta: MetaFunction = () => [{ title: "自己評価の提出状況 | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, [...EVALUATION_VIEWER_ROLES]);
@@ -35,8 +29,7 @@ export default function SubcommitteeEvaluations() {
   const t = useT();
   const locale = useLocale();
   const format = useFormat();
-  const { fiscalYear, years, offices, submitted } =
-    useLoaderData<typeof loader>();
+  const { fiscalYear, years, offices, submitted } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("subEval.title")}</h1>
@@ -76,11 +69,7 @@ export default function SubcommitteeEvaluations() {
             {offices.map((o) => (
               <tr key={o.officeId}>
                 <td>
-                  <Link
-                    to={`/subcommittee/evaluations/${o.officeId}/${fiscalYear}`}
-                  >
-                    {o.name}
-                  </Link>
+                  <Link to={`/subcommittee/evaluations/${o.officeId}/${fiscalYear}`}>{o.name}</Link>
                 </td>
                 <td>{locale === "en" ? o.wardEn : o.wardJa}</td>
                 <td>{t(`evaluation.status.${o.status ?? "NONE"}`)}</td>

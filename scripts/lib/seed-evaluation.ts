@@ -3,10 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PrismaClient } from "../../app/generated/prisma/client.ts";
-import {
-  parseChecklistCsv,
-  CATEGORY_CODES,
-} from "../../app/evaluation/checklist-import.ts";
+import { parseChecklistCsv, CATEGORY_CODES } from "../../app/evaluation/checklist-import.ts";
 import { insertTemplateVersion } from "../../app/evaluation/template-store.ts";
 
 export const DEMO_MANAGER_OFFICE = "障害者相談支援事業所 けやき";
@@ -35,34 +32,12 @@ const COMMENTS = [
   "",
   "",
 ];
-const EVIDENCE = [
-  "職員会議録",
-  "研修受講記録",
-  "ケース会議記録",
-  "マニュアル",
-  "",
-  "",
-  "",
-];
-const NA_REASONS = [
-  "対象となる利用者がいないため。",
-  "当事業所では実施していない業務のため。",
-];
+const EVIDENCE = ["職員会議録", "研修受講記録", "ケース会議記録", "マニュアル", "", "", ""];
+const NA_REASONS = ["対象となる利用者がいないため。", "当事業所では実施していない業務のため。"];
 
-export async function seedEvaluations(
-  prisma: PrismaClient,
-  log: (m: string) => void = () => {},
-) {
-  const parsed = parseChecklistCsv(
-    readFileSync(
-      join(import.meta.dirname, "../../content/checklists/v1.csv"),
-      "utf8",
-    ),
-  );
-  if (!parsed.ok)
-    throw new Error(
-      `content/checklists/v1.csv is invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`,
-    );
+export async function seedEvaluations(prisma: PrismaClient, log: (m: string) => void = () => {}) {
+  const parsed = parseChecklistCsv(readFileSync(join(import.meta.dirname, "../../content/checklists/v1.csv"), "utf8"));
+  if (!parsed.ok) throw new Error(`content/checklists/v1.csv is invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
   const template = await insertTemplateVersion(prisma, parsed.template, {
     note: "つなぐ標準チェックシート（初版）",
     publishFor: [...YEARS],
@@ -77,37 +52,19 @@ export async function seedEvaluations(
   let sheets = 0;
   for (const [index, office] of offices.entries()) {
     const demoOffice = office.name === DEMO_MANAGER_OFFICE;
-    const author =
-      office.users.find((u) => u.roles.includes("OFFICE_MANAGER"))?.id ?? null;
+    const author = office.users.find((u) => u.roles.includes("OFFICE_MANAGER"))?.id ?? null;
     // Each office: a general level, its own weak and strong categories, and a trend over the years.
     const level = 2.3 + random() * 1.1;
-    const byCategory = Object.fromEntries(
-      CATEGORY_CODES.map((c) => [c, (random() - 0.5) * 1.2]),
-    );
+    const byCategory = Object.fromEntries(CATEGORY_CODES.map((c) => [c, (random() - 0.5) * 1.2]));
     const weak = CATEGORY_CODES[Math.floor(random() * CATEGORY_CODES.length)];
     byCategory[weak] -= 0.7;
     const trend = [0.25, 0.15, 0.05, 0, -0.1][index % 5];
     for (const [y, fy] of YEARS.entries()) {
       // FY2026: the demo office is half-way through its draft; a few others have not finished yet.
       const status =
-        fy < 2026
-          ? "SUBMITTED"
-          : demoOffice
-            ? "DRAFT"
-            : index % 6 === 5
-              ? "DRAFT"
-              : index % 11 === 10
-                ? "RETURNED"
-                : "SUBMITTED";
-      const answeredShare =
-        status === "SUBMITTED" || status === "RETURNED"
-          ? 1
-          : demoOffice
-            ? 0.45
-            : 0.7;
-      const submittedAt = new Date(
-        Date.UTC(fy + 1, 0, 10 + Math.floor(random() * 15), 1),
-      );
+        fy < 2026 ? "SUBMITTED" : demoOffice ? "DRAFT" : index % 6 === 5 ? "DRAFT" : index % 11 === 10 ? "RETURNED" : "SUBMITTED";
+      const answeredShare = status === "SUBMITTED" || status === "RETURNED" ? 1 : demoOffice ? 0.45 : 0.7;
+      const submittedAt = new Date(Date.UTC(fy + 1, 0, 10 + Math.floor(random() * 15), 1));
       const evaluation = await prisma.evaluation.create({
         data: {
           officeId: office.id,
@@ -122,28 +79,16 @@ export async function seedEvaluations(
       for (const [i, item] of items.entries()) {
         if (answeredShare < 1 && i / items.length >= answeredShare) break;
         const notApplicable = random() < 0.02;
-        const value =
-          level +
-          byCategory[item.categoryCode] +
-          trend * y +
-          (random() - 0.5) * 1.4;
+        const value = level + byCategory[item.categoryCode] + trend * y + (random() - 0.5) * 1.4;
         const rating = Math.min(4, Math.max(1, Math.round(value)));
         answers.push({
           evaluationId: evaluation.id,
           itemCode: item.code,
           rating: notApplicable ? null : rating,
           notApplicable,
-          notApplicableReason: notApplicable
-            ? NA_REASONS[Math.floor(random() * NA_REASONS.length)]
-            : "",
-          comment:
-            rating <= 2 || random() < 0.15
-              ? COMMENTS[Math.floor(random() * COMMENTS.length)]
-              : "",
-          evidenceNote:
-            random() < 0.3
-              ? EVIDENCE[Math.floor(random() * EVIDENCE.length)]
-              : "",
+          notApplicableReason: notApplicable ? NA_REASONS[Math.floor(random() * NA_REASONS.length)] : "",
+          comment: rating <= 2 || random() < 0.15 ? COMMENTS[Math.floor(random() * COMMENTS.length)] : "",
+          evidenceNote: random() < 0.3 ? EVIDENCE[Math.floor(random() * EVIDENCE.length)] : "",
           updatedById: author,
         });
       }
@@ -171,7 +116,5 @@ export async function seedEvaluations(
       sheets++;
     }
   }
-  log(
-    `Self-evaluation demo data: checklist v${template.version} (${items.length} items), ${sheets} sheets.`,
-  );
+  log(`Self-evaluation demo data: checklist v${template.version} (${items.length} items), ${sheets} sheets.`);
 }

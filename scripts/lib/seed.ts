@@ -9,36 +9,18 @@ export async function isEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.ward.count()) === 0;
 }
 
-export async function seedDemoData(
-  prisma: PrismaClient,
-  log: (m: string) => void = () => {},
-) {
-  for (const ward of WARDS)
-    await prisma.ward.upsert({
-      where: { code: ward.code },
-      create: ward,
-      update: {},
-    });
-  const wards = new Map(
-    (await prisma.ward.findMany()).map((w) => [w.code, w.id]),
-  );
+export async function seedDemoData(prisma: PrismaClient, log: (m: string) => void = () => {}) {
+  for (const ward of WARDS) await prisma.ward.upsert({ where: { code: ward.code }, create: ward, update: {} });
+  const wards = new Map((await prisma.ward.findMany()).map((w) => [w.code, w.id]));
   for (const o of OFFICES) {
     const wardId = wards.get(o.ward)!;
     await prisma.office.upsert({
       where: { name_wardId: { name: o.name, wardId } },
-      create: {
-        name: o.name,
-        kind: o.kind,
-        wardId,
-        address: o.address,
-        agreesToBeNamed: o.agreesToBeNamed,
-      },
+      create: { name: o.name, kind: o.kind, wardId, address: o.address, agreesToBeNamed: o.agreesToBeNamed },
       update: {},
     });
   }
-  const offices = new Map(
-    (await prisma.office.findMany()).map((o) => [o.name, o.id]),
-  );
+  const offices = new Map((await prisma.office.findMany()).map((o) => [o.name, o.id]));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const a of DEMO_ACCOUNTS) {
     await prisma.user.upsert({
@@ -55,7 +37,5 @@ export async function seedDemoData(
   }
   await seedEvaluations(prisma, log);
   await seedCycle(prisma, log);
-  log(
-    `Demo data loaded: ${WARDS.length} wards, ${OFFICES.length} offices, ${DEMO_ACCOUNTS.length} demo accounts.`,
-  );
+  log(`Demo data loaded: ${WARDS.length} wards, ${OFFICES.length} offices, ${DEMO_ACCOUNTS.length} demo accounts.`);
 }

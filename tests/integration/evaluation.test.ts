@@ -3,28 +3,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { parseChecklistCsv } from "~/evaluation/checklist-import";
 import { insertTemplateVersion } from "~/evaluation/template-store";
-import {
-  action as sheetAction,
-  loader as sheetLoader,
-} from "~/routes/evaluation.$year._index";
-import {
-  action as returnAction,
-  loader as subLoader,
-} from "~/routes/subcommittee.evaluations.$officeId.$year";
-import {
-  createOffice,
-  createUser,
-  formRequestInit,
-  requestAs,
-} from "./factories";
+import { action as sheetAction, loader as sheetLoader } from "~/routes/evaluation.$year._index";
+import { action as returnAction, loader as subLoader } from "~/routes/subcommittee.evaluations.$officeId.$year";
+import { createOffice, createUser, formRequestInit, requestAs } from "./factories";
 
-type Result =
-  | { data: Record<string, unknown>; init: { status?: number } | null }
-  | Record<string, unknown>;
-const statusOf = (r: Result) =>
-  "init" in r && r.init ? (r.init.status ?? 200) : 200;
-const body = (r: Result) =>
-  "data" in r && "init" in r ? (r.data as Record<string, unknown>) : r;
+type Result = { data: Record<string, unknown>; init: { status?: number } | null } | Record<string, unknown>;
+const statusOf = (r: Result) => ("init" in r && r.init ? ((r.init as { status?: number }).status ?? 200) : 200);
+const body = (r: Result) => ("data" in r && "init" in r ? (r.data as Record<string, unknown>) : r);
 
 async function thrownStatus(promise: Promise<unknown>) {
   try {
@@ -37,9 +22,7 @@ async function thrownStatus(promise: Promise<unknown>) {
 }
 
 const YEAR = "2026";
-const parsed = parseChecklistCsv(
-  readFileSync("content/checklists/v1.csv", "utf8"),
-);
+const parsed = parseChecklistCsv(readFileSync("content/checklists/v1.csv", "utf8"));
 if (!parsed.ok) throw new Error("v1.csv invalid");
 const items = parsed.template.items;
 
@@ -54,13 +37,7 @@ beforeAll(async () => {
   bob = (await createUser({ roles: ["OFFICE_MANAGER"], officeId })).id;
 });
 
-function answer(
-  userId: number,
-  code: string,
-  revision: number,
-  rating: string,
-  extra: Record<string, string> = {},
-) {
+function answer(userId: number, code: string, revision: number, rating: string, extra: Record<string, string> = {}) {
   return (async () =>
     (await sheetAction({
       request: await requestAs(
@@ -119,14 +96,8 @@ describe("saving answers with optimistic concurrency", () => {
 
   it("lets exactly one of two simultaneous saves of the same revision through", async () => {
     await answer(alice, "OPS-02", 0, "3");
-    const results = await Promise.all([
-      answer(alice, "OPS-02", 1, "4"),
-      answer(bob, "OPS-02", 1, "1"),
-    ]);
-    expect(results.map((r) => body(r).status).sort()).toEqual([
-      "conflict",
-      "saved",
-    ]);
+    const results = await Promise.all([answer(alice, "OPS-02", 1, "4"), answer(bob, "OPS-02", 1, "1")]);
+    expect(results.map((r) => body(r).status).sort()).toEqual(["conflict", "saved"]);
     expect(
       (
         await prisma.evaluationAnswer.findFirstOrThrow({
@@ -150,11 +121,7 @@ describe("submitting and returning", () => {
   it("lists missing items, submits when complete, is read-only, and becomes editable when returned", async () => {
     const submit = async (fields: Record<string, string>) =>
       (await sheetAction({
-        request: await requestAs(
-          alice,
-          `/evaluation/${YEAR}`,
-          formRequestInit({ intent: "submit", ...fields }),
-        ),
+        request: await requestAs(alice, `/evaluation/${YEAR}`, formRequestInit({ intent: "submit", ...fields })),
         params: { year: YEAR },
         context: { clientIp: "" },
       })) as Result;
@@ -165,8 +132,7 @@ describe("submitting and returning", () => {
     const fields: Record<string, string> = {};
     for (const item of items.slice(0, -1)) {
       fields[`rating_${item.code}`] = item.code === "OPS-03" ? "na" : "3";
-      fields[`reason_${item.code}`] =
-        item.code === "OPS-03" ? "対象者がいない" : "";
+      fields[`reason_${item.code}`] = item.code === "OPS-03" ? "対象者がいない" : "";
       fields[`comment_${item.code}`] = "";
       fields[`evidence_${item.code}`] = "";
       fields[`revision_${item.code}`] = String(rev.get(item.code) ?? 0);
@@ -213,9 +179,7 @@ describe("submitting and returning", () => {
       ["RETURNED", "根拠を追記してください"],
     ]);
     const current = sheet.answers.find((a) => a.code === "OPS-01")!.revision;
-    expect(body(await answer(alice, "OPS-01", current, "1")).status).toBe(
-      "saved",
-    );
+    expect(body(await answer(alice, "OPS-01", current, "1")).status).toBe("saved");
   });
 });
 
@@ -244,21 +208,14 @@ describe("access", () => {
       ),
     ).toBe(403);
     const args = async (userId: number) => ({
-      request: await requestAs(
-        userId,
-        `/subcommittee/evaluations/${officeId}/${YEAR}`,
-      ),
+      request: await requestAs(userId, `/subcommittee/evaluations/${officeId}/${YEAR}`),
       params: { officeId: String(officeId), year: YEAR },
       context: { clientIp: "" },
     });
-    expect(await thrownStatus(subLoader(await args(otherManager.id)))).toBe(
-      403,
-    );
+    expect(await thrownStatus(subLoader(await args(otherManager.id)))).toBe(403);
     const subcommittee = await createUser({
       roles: ["EVALUATION_SUBCOMMITTEE"],
     });
-    expect(await thrownStatus(subLoader(await args(subcommittee.id)))).toBe(
-      200,
-    );
+    expect(await thrownStatus(subLoader(await args(subcommittee.id)))).toBe(200);
   });
 });

@@ -1,0 +1,162 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, login, logout } from "./helpers";
+
+// The demo manager's office (けやき) has FY2026 in draft with its first 33 items answered (OPS, ASM,
+// MON and RIG-01…07); FY2024–2025 are submitted. The tests below run in order on one seeded database.
+test.describe.configure({ mode: "serial" });
+
+test("the manager answers an item, finds it after a reload, and the page is accessible", async ({ page }) => {
+  await login(page, "manager");
+  await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "自己評価" }).click();
+  await page.getByRole("link", { name: "令和8年度" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("令和8年度 自己評価チェックシート");
+  await expect(page.locator(".progress-text")).toHaveText("33 / 73 項目回答済み");
+
+  const item = page.locator("#item-RIG-08");
+  await item.getByLabel("おおむねできている").check();
+  await expect(page.locator("#item-RIG-08-status")).toContainText("保存済み");
+  await item.getByLabel("コメント").fill("事例検討で確認した。");
+  await item.getByLabel("コメント").blur();
+  await expect(page.locator("#item-RIG-08-status")).toContainText("保存済み");
+  await expect(page.locator(".progress-text")).toHaveText("34 / 73 項目回答済み");
+  // 該当なし needs a reason before it is saved.
+  await page.locator("#item-COL-01").getByLabel("該当なし").check();
+  await expect(page.locator("#item-COL-01")).toContainText("該当なしの場合は理由を入力してください。");
+  await page.locator("#item-COL-01").getByLabel("該当なしの理由（必須）").fill("医療機関との連携が必要な利用者がいないため。");
+  await page.locator("#item-COL-01").getByLabel("該当なしの理由（必須）").blur();
+  await expect(page.locator("#item-COL-01-status")).toContainText("保存済み");
+  await expectAccessible(page);
+
+  await page.reload();
+  await expect(page.locator("#RIG-08-r3")).toBeChecked();
+  await expect(page.locator("#RIG-08-comment")).toHaveValue("事例検討で確認した。");
+  await expect(page.locator("#COL-01-rna")).toBeChecked();
+  await expect(page.locator(".progress-text")).toHaveText("35 / 73 項目回答済み");
+});
+
+test("without JavaScript: submitting with one item missing names it; completing it submits", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await login(page, "manager");
+  await page.goto("/evaluation/2026");
+  const open = await page
+    .locator("fieldset.checklist-item")
+    .evaluateAll((sets) => sets.filter((s) => !s.querySelector("input[type=radio]:checked")).map((s) => s.id.replace("item-", "")));
+  expect(open).toContain("EMG-07");
+  for (const code of open.filter((c) => c !== "EMG-07")) await page.locator(`#${code}-r${code.startsWith("HRD") ? 2 : 3}`).check();
+  await page.getByRole("button", { name: "提出する" }).click();
+  const missing = page.locator(".missing-items");
+  await expect(missing).toContainText("未回答の項目が 1 件あります。");
+  await expect(missing.getByRole("link", { name: /EMG-07/ })).toHaveAttribute("href", "#item-EMG-07");
+
+  await page.locator("#EMG-07-r4").check();
+  await page.getByRole("button", { name: "提出する" }).click();
+  await expect(page.getByText("提出しました。")).toBeVisible();
+  await expect(page.getByText("提出済みのため変更できません。")).toBeVisible();
+  await expect(page.locator("#EMG-07-r4")).toBeDisabled();
+  await context.close();
+});
+
+test("the subcommittee returns the sheet with a comment, and the office can edit again", async ({ page }) => {
+  await login(page, "subcommittee");
+  await page.goto("/subcommittee/evaluations?year=2026");
+  await page.getByRole("link", { name: "障害者相談支援事業所 けやき" }).click();
+  await page.getByLabel("差し戻しの理由・コメント").fill("COL-01 の該当なしの理由を確認させてください。");
+  await page.getByRole("button", { name: "差し戻す" }).click();
+  await expect(page.getByText("差し戻しました。")).toBeVisible();
+  await expect(page.getByRole("region", { name: "提出と差し戻しの履歴" })).toContainText("差し戻し（伊藤 健一）");
+
+  await logout(page);
+  await login(page, "manager");
+  await page.goto("/evaluation/2026");
+  await expect(page.getByText("評価・研修部会から差し戻されました。")).toBeVisible();
+  await expect(page.locator("#OPS-01-r1")).toBeEnabled();
+});
+
+test("two people changing the same item: the later save is refused and both versions are shown", async ({ browser }) => {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  await login(a, "manager");
+  await login(b, "manager");
+  await a.goto("/evaluation/2026");
+  await b.goto("/evaluation/2026");
+  await a.locator("#OPS-01-r1").check();
+  await expect(a.locator("#item-OPS-01-status")).toContainText("保存済み");
+  await b.locator("#OPS-01-r2").check();
+  const conflict = b.locator("#item-OPS-01 .conflict");
+  await expect(conflict).toContainText("ほかの人がこの項目を先に保存しました");
+  await expect(conflict).toContainText("あなたの入力");
+  await expect(conflict).toContainText("あまりできていない");
+  await expect(conflict).toContainText("できていない");
+  await conflict.getByRole("button", { name: "保存済みの内容を使う" }).click();
+  await expect(b.locator("#OPS-01-r1")).toBeChecked();
+});
+
+test("the results page shows the chart with its table, medians and training links", async ({ page }) => {
+  await login(page, "manager");
+  await page.goto("/evaluation/2025/results");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("令和7年度 自己評価の結果");
+  await expect(page.locator(".score-chart .recharts-bar-rectangle").first()).toBeVisible();
+  const table = page.getByRole("table", { name: /分野別の得点/ });
+  await expect(table.locator("tbody tr")).toHaveCount(9);
+  await expect(table.locator("thead")).toContainText("市全体の中央値");
+  await expect(table.locator("thead")).toContainText("青葉区の中央値");
+  await expect(table.locator("thead")).toContainText("令和6年度");
+  await expect(page.getByRole("link", { name: /の研修モジュール/ }).first()).toHaveAttribute(
+    "href",
+    /\/training\?pillar=(individual|community|hr)/,
+  );
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Excel で書き出す" }).click();
+  expect((await download).suggestedFilename()).toBe("self-evaluation-2025.xlsx");
+});
+
+test("importing a CSV with bad rows refuses each row with its line and reason, saving nothing", async ({ page }) => {
+  await login(page, "subcommittee");
+  await page.goto("/subcommittee/checklists");
+  const header = "category_code,category_ja,category_en,code,text_ja,text_en,guidance_ja,guidance_en,evidence_ja,evidence_en,pillar";
+  const bad = [
+    header,
+    "OPS,運営体制,Operations,OPS-01,方針を共有している。,Shared.,,,,,hr",
+    "OPS,運営体制,Operations,,コードがない。,,,,,,hr",
+    "OPS,運営体制,Operations,OPS-01,重複している。,,,,,,hr",
+    "ZZZ,謎,Unknown,ZZZ-01,分類が不明。,,,,,,hr",
+    "MON,モニタリング,Monitoring,MON-01,柱が不正。,,,,,,money",
+  ].join("\n");
+  await page.getByLabel("ファイル（CSV または XLSX）").setInputFiles({
+    name: "bad.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(bad),
+  });
+  await page.getByRole("button", { name: "内容を確認する" }).click();
+  const errors = page.locator(".import-errors");
+  await expect(errors).toContainText("何も保存されていません");
+  await expect(errors.locator("tbody tr")).toHaveCount(4);
+  await expect(errors.locator("tbody tr").nth(0)).toContainText("3行目");
+  await expect(errors.locator("tbody tr").nth(0)).toContainText("項目コード（code）が空です。");
+  await expect(errors.locator("tbody tr").nth(1)).toContainText("4行目");
+  await expect(errors.locator("tbody tr").nth(1)).toContainText("重複");
+  await expect(errors.locator("tbody tr").nth(2)).toContainText("5行目");
+  await expect(errors.locator("tbody tr").nth(3)).toContainText("6行目");
+  await expect(errors.locator("tbody tr").nth(3)).toContainText("money");
+  await expectAccessible(page);
+  await expect(page.getByRole("table", { name: "チェックシートの版" }).locator("tbody tr")).toHaveCount(1);
+
+  // A valid file: preview first, then saved as a draft version.
+  const good = [
+    header,
+    "OPS,運営体制,Operations,OPS-01,方針を共有している。,Shared.,,,,,hr",
+    "EMG,,,EMG-01,BCP を作成している。,BCP in place.,,,,,community",
+  ].join("\n");
+  await page.getByLabel("ファイル（CSV または XLSX）").setInputFiles({
+    name: "good.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(good),
+  });
+  await page.getByRole("button", { name: "内容を確認する" }).click();
+  await expect(page.getByRole("heading", { name: "取り込む内容の確認（まだ保存されていません）" })).toBeVisible();
+  await expect(page.getByText("2 分野、2 項目")).toBeVisible();
+  await page.getByRole("button", { name: "この内容で下書きの版として保存する" }).click();
+  await expect(page).toHaveURL(/\/subcommittee\/checklists\/2\?imported=1/);
+  await expect(page.getByText("第2版を下書きとして保存しました。")).toBeVisible();
+});
