@@ -74,8 +74,8 @@ export async function planViewById(planId: number) {
   return shapePlan(plan);
 }
 
-type PlanRow = NonNullable<Awaited<ReturnType<typeof loadPlanRow>>>;
-function loadPlanRow(id: number) {
+type PlanRow = NonNullable<Awaited<ReturnType<typeof planRow>>>;
+export function planRow(id: number) {
   return prisma.actionPlan.findUnique({ where: { id }, include: planInclude });
 }
 

@@ -1,6 +1,6 @@
 // Action-plan items by status, month by month: a stacked bar chart with the same figures in a table.
-import { useEffect, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useHydrated } from "~/evaluation/use-hydrated";
 import { useT } from "~/i18n/react";
 import { ITEM_STATUSES, type TimelineRow } from "./status-timeline";
 
@@ -8,8 +8,7 @@ const COLORS = { PLANNED: "#6b7280", IN_PROGRESS: "#1d4ed8", DONE: "#15803d", DR
 
 export function StatusChart({ rows, id }: { rows: TimelineRow[]; id: string }) {
   const t = useT();
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const captionId = `${id}-caption`;
   return (
     <figure className="chart-figure">

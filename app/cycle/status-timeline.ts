@@ -1,5 +1,4 @@
 // Items by status over a fiscal year, month by month (for the action plan's chart). Pure.
-import { fiscalYearRange } from "~/lib/fiscal-year";
 
 export const ITEM_STATUSES = ["PLANNED", "IN_PROGRESS", "DONE", "DROPPED"] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
@@ -14,7 +13,6 @@ export type TimelineRow = { month: string } & Record<ItemStatus, number>;
 
 /** For each month-end of the fiscal year up to `now`, how many items were in each status. */
 export function statusTimeline(items: TimelineItem[], fiscalYear: number, now = new Date()): TimelineRow[] {
-  const { start } = fiscalYearRange(fiscalYear);
   const rows: TimelineRow[] = [];
   for (let m = 0; m < 12; m++) {
     // Month boundaries in JST: fiscalYearRange's start is April 1 00:00 JST.
@@ -33,11 +31,14 @@ export function statusTimeline(items: TimelineItem[], fiscalYear: number, now = 
       if (item.createdAt >= at) continue;
       let status: ItemStatus = "PLANNED";
       let last = new Date(0);
-      for (const c of item.changes) if (c.date < at && c.date >= last) ((status = c.status), (last = c.date));
+      for (const c of item.changes)
+        if (c.date < at && c.date >= last) {
+          status = c.status;
+          last = c.date;
+        }
       row[status]++;
     }
     rows.push(row);
-    void start;
   }
   return rows;
 }

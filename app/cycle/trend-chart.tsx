@@ -1,6 +1,6 @@
 // Category averages over the years: a line chart; the page shows the same figures in a table.
-import { useEffect, useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useHydrated } from "~/evaluation/use-hydrated";
 
 const PALETTE = ["#1d4ed8", "#b91c1c", "#15803d", "#7c3aed", "#b45309", "#0f766e", "#be185d", "#4b5563", "#0369a1", "#65a30d"];
 
@@ -13,8 +13,7 @@ export function TrendChart({
   series: { key: string; label: string }[];
   labelledBy: string;
 }) {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   return (
     <div className="score-chart" role="img" aria-labelledby={labelledBy}>
       {hydrated ? (

@@ -444,7 +444,7 @@ export const en: Record<MessageKey, string> = {
   "cycle.track.basicFirst": "Basic, first half (on demand)",
   "cycle.track.basicSecond": "Basic, second half (group sessions)",
   "cycle.track.practical": "Practical training",
-  "cycle.trainingUnavailable": "Training figures are not available in this system yet (\"—\" means not counted).",
+  "cycle.trainingUnavailable": 'Training figures are not available in this system yet ("—" means not counted).',
   "cycle.col.evalStatus": "Checklist",
   "cycle.col.submittedAt": "Submitted",
   "cycle.col.category": "Category",
@@ -531,7 +531,8 @@ export const en: Record<MessageKey, string> = {
   "cycle.meetings.noNotes": "No notes yet.",
   "cycle.meetings.notesForParticipants": "Notes are available to offices that took part.",
   "cycle.meetings.proposal": "Proposed topics (from submitted checklists)",
-  "cycle.meetings.proposalHint": "From the {year} submitted checklists: items with the lowest city-wide average, items most often rated 1 or 2, and items where some offices score high. Only offices that agreed are named.",
+  "cycle.meetings.proposalHint":
+    "From the {year} submitted checklists: items with the lowest city-wide average, items most often rated 1 or 2, and items where some offices score high. Only offices that agreed are named.",
   "cycle.meetings.noProposal": "No submitted checklists yet.",
   "cycle.meetings.weakStat": "average {average}, rated 1–2 by {low} of {rated} offices",
   "cycle.meetings.goodStat": "rated 4 by {high} offices ({named}, and {unnamed} more)",
@@ -548,7 +549,8 @@ export const en: Record<MessageKey, string> = {
   "cycle.peer.suggestions": "Suggested peers",
   "cycle.peer.noEvaluation": "No suggestions yet: your office has no submitted checklist.",
   "cycle.peer.noWeak": "No items rated 1 or 2.",
-  "cycle.peer.suggestionsHint": "For items you rated 1 or 2 in {year}: offices in your ward that rated them 4. Only offices that agreed are named.",
+  "cycle.peer.suggestionsHint":
+    "For items you rated 1 or 2 in {year}: offices in your ward that rated them 4. Only offices that agreed are named.",
   "cycle.peer.namedPeers": "Strong on this item: {names}",
   "cycle.peer.anonymousPeers": "{count} office(s) in your ward are strong on this item.",
   "cycle.peer.requestIntro": "Ask the subcommittee for an introduction ({code})",

@@ -529,7 +529,8 @@ export const ja = {
   "cycle.meetings.noNotes": "記録はまだありません。",
   "cycle.meetings.notesForParticipants": "記録は参加した事業所が読めます。",
   "cycle.meetings.proposal": "議題の提案（提出済みのチェックシートから）",
-  "cycle.meetings.proposalHint": "{year}の提出済みチェックシートから、全市平均が低い項目と評価1・2が多い項目、高い評価の事業所がある項目を提案します。事業所名は公表に同意した事業所のみ表示します。",
+  "cycle.meetings.proposalHint":
+    "{year}の提出済みチェックシートから、全市平均が低い項目と評価1・2が多い項目、高い評価の事業所がある項目を提案します。事業所名は公表に同意した事業所のみ表示します。",
   "cycle.meetings.noProposal": "提出済みのチェックシートがまだありません。",
   "cycle.meetings.weakStat": "平均 {average}、評価1・2: {low} / {rated}事業所",
   "cycle.meetings.goodStat": "評価4: {high}事業所（{named}、ほか{unnamed}事業所）",
@@ -546,7 +547,8 @@ export const ja = {
   "cycle.peer.suggestions": "学び合いの提案",
   "cycle.peer.noEvaluation": "提出済みの自己評価がないため、提案はまだありません。",
   "cycle.peer.noWeak": "評価1・2の項目はありません。",
-  "cycle.peer.suggestionsHint": "{year}の自己評価で評価1・2の項目について、同じ区で評価4の事業所を示します。事業所名は公表に同意した事業所のみです。",
+  "cycle.peer.suggestionsHint":
+    "{year}の自己評価で評価1・2の項目について、同じ区で評価4の事業所を示します。事業所名は公表に同意した事業所のみです。",
   "cycle.peer.namedPeers": "この項目が得意な事業所: {names}",
   "cycle.peer.anonymousPeers": "区内の事業所（{count}か所）がこの項目を得意としています。",
   "cycle.peer.requestIntro": "{code} について部会に紹介を依頼する",

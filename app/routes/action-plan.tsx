@@ -24,6 +24,7 @@ import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm, type FormFailure } from "~/lib/forms";
 import { fiscalYearOf } from "~/lib/fiscal-year";
+import { todayJst } from "~/cycle/dates";
 
 export const meta: MetaFunction = () => [{ title: "アクションプラン | つなぐ" }];
 
@@ -43,7 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     weakItemsFor(officeId, year),
     checklistItemChoices(year),
   ]);
-  return { officeName: office.name, current, year, plan, years, weak, choices, editable: year === current };
+  return { officeName: office.name, today: todayJst(), current, year, plan, years, weak, choices, editable: year === current };
 }
 
 type ActionResult = (FormFailure & { intent: string; itemId?: number; codes?: string[] }) | { ok: true; intent: string; itemId?: number };
@@ -186,7 +187,7 @@ function ItemForms({
 }) {
   const t = useT();
   const mine = result && isFailure(result) && result.itemId === item.id ? result : undefined;
-  const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+  const today = loaderData.today;
   const updateFailed = mine?.intent === "update" ? mine : undefined;
   const editFailed = mine?.intent === "editItem" ? mine : undefined;
   return (

@@ -11,6 +11,7 @@ import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { fiscalYearOf } from "~/lib/fiscal-year";
+import { todayJst } from "~/cycle/dates";
 
 export const meta: MetaFunction = () => [{ title: "ピア研修 | つなぐ" }];
 
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return {
     officeId,
+    today: todayJst(),
     fiscalYear,
     group: group
       ? {
@@ -110,12 +112,11 @@ export default function PeerPage() {
   const t = useT();
   const format = useFormat();
   const locale = useLocale();
-  const { officeId, group, suggestions, choices, planItems } = useLoaderData<typeof loader>();
+  const { officeId, today, group, suggestions, choices, planItems } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = isFailure(result) ? result : undefined;
   const [params] = useSearchParams();
   const text = (x: { textJa: string; textEn: string }) => (locale === "en" ? x.textEn : x.textJa);
-  const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
   return (
     <div className="page peer">
       <h1>{t("cycle.peer.title")}</h1>
