@@ -19,8 +19,52 @@ const officeCategoryScores = (yearCondition: Prisma.Sql) => Prisma.sql`
   WHERE e.status = 'SUBMITTED' AND a.rating IS NOT NULL AND NOT a."notApplicable" AND ${yearCondition}
   GROUP BY e."officeId", e."fiscalYear", o."wardId", c.code`;
 
+type CatRow = { wardId: number | null; category: string; average: number; offices: number };
+type TrendRow = { fiscalYear: number; category: string; average: number; offices: number };
+
+// Category scores come from every answer of five years of submitted sheets (the heaviest queries). A
+// submitted sheet's answers never change (a returned sheet goes back to draft and is submitted again,
+// which updates the sheet), so the results are kept until the count or the latest change of the
+// sheets in those years moves — checked with one cheap query.
+type WeakRow = { code: string; low: number; rated: number };
+const aggregateCache = new Map<string, { stamp: string; catRows: CatRow[]; trendRows: TrendRow[]; weakRows: WeakRow[] }>();
+
+async function scoreAggregates(fiscalYear: number, wardId: number | null) {
+  const [stampRow] = await prisma.$queryRaw<{ n: number; latest: Date | null }[]>`
+    SELECT COUNT(*)::int AS n, MAX("updatedAt") AS latest FROM "Evaluation"
+    WHERE "fiscalYear" BETWEEN ${fiscalYear - 4} AND ${fiscalYear}`;
+  const stamp = `${stampRow.n}:${stampRow.latest?.getTime() ?? 0}`;
+  const key = `${fiscalYear}:${wardId ?? "all"}`;
+  const cached = aggregateCache.get(key);
+  if (cached && cached.stamp === stamp) return cached;
+  const [catRows, trendRows, weakRows] = await Promise.all([
+    prisma.$queryRaw<CatRow[]>`
+      WITH s AS (${officeCategoryScores(Prisma.sql`e."fiscalYear" = ${fiscalYear}`)})
+      SELECT "wardId", category, AVG(score)::float8 AS average, COUNT(*)::int AS offices
+      FROM s GROUP BY GROUPING SETS (("wardId", category), (category))`,
+    prisma.$queryRaw<TrendRow[]>`
+      WITH s AS (${officeCategoryScores(Prisma.sql`e."fiscalYear" BETWEEN ${fiscalYear - 4} AND ${fiscalYear} ${wardFilter(wardId)}`)})
+      SELECT "fiscalYear", category, AVG(score)::float8 AS average, COUNT(*)::int AS offices
+      FROM s GROUP BY "fiscalYear", category ORDER BY "fiscalYear"`,
+    prisma.$queryRaw<WeakRow[]>`
+      SELECT a."itemCode" AS code, COUNT(*) FILTER (WHERE a.rating <= 2)::int AS low, COUNT(*)::int AS rated
+      FROM "Evaluation" e
+      JOIN "Office" o ON o.id = e."officeId"
+      JOIN "EvaluationAnswer" a ON a."evaluationId" = e.id
+      WHERE e."fiscalYear" = ${fiscalYear} AND e.status = 'SUBMITTED' AND a.rating IS NOT NULL AND NOT a."notApplicable" ${wardFilter(wardId)}
+      GROUP BY a."itemCode"
+      HAVING COUNT(*) FILTER (WHERE a.rating <= 2) > 0
+      ORDER BY low DESC, code
+      LIMIT 10`,
+  ]);
+  const entry = { stamp, catRows, trendRows, weakRows };
+  if (aggregateCache.size > 50) aggregateCache.clear();
+  aggregateCache.set(key, entry);
+  return entry;
+}
+
 export async function dashboard(fiscalYear: number, wardId: number | null) {
-  const [wards, categories, statusRows, catRows, trendRows, weakRows, planRows, itemRows, peerRows, meetingRows, training] =
+  const [wards, categories, statusRows, { catRows, trendRows, weakRows }, planRows, itemRows, peerRows, meetingRows, training] =
     await Promise.all([
       prisma.ward.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, nameJa: true, nameEn: true } }),
       categoriesFor(fiscalYear),
@@ -31,24 +75,7 @@ export async function dashboard(fiscalYear: number, wardId: number | null) {
       LEFT JOIN "Evaluation" e ON e."officeId" = o.id AND e."fiscalYear" = ${fiscalYear}
       WHERE o.active ${wardFilter(wardId)}
       ORDER BY w."sortOrder", o.name`,
-      prisma.$queryRaw<{ wardId: number | null; category: string; average: number; offices: number }[]>`
-      WITH s AS (${officeCategoryScores(Prisma.sql`e."fiscalYear" = ${fiscalYear}`)})
-      SELECT "wardId", category, AVG(score)::float8 AS average, COUNT(*)::int AS offices
-      FROM s GROUP BY GROUPING SETS (("wardId", category), (category))`,
-      prisma.$queryRaw<{ fiscalYear: number; category: string; average: number; offices: number }[]>`
-      WITH s AS (${officeCategoryScores(Prisma.sql`e."fiscalYear" BETWEEN ${fiscalYear - 4} AND ${fiscalYear} ${wardFilter(wardId)}`)})
-      SELECT "fiscalYear", category, AVG(score)::float8 AS average, COUNT(*)::int AS offices
-      FROM s GROUP BY "fiscalYear", category ORDER BY "fiscalYear"`,
-      prisma.$queryRaw<{ code: string; low: number; rated: number }[]>`
-      SELECT a."itemCode" AS code, COUNT(*) FILTER (WHERE a.rating <= 2)::int AS low, COUNT(*)::int AS rated
-      FROM "Evaluation" e
-      JOIN "Office" o ON o.id = e."officeId"
-      JOIN "EvaluationAnswer" a ON a."evaluationId" = e.id
-      WHERE e."fiscalYear" = ${fiscalYear} AND e.status = 'SUBMITTED' AND a.rating IS NOT NULL AND NOT a."notApplicable" ${wardFilter(wardId)}
-      GROUP BY a."itemCode"
-      HAVING COUNT(*) FILTER (WHERE a.rating <= 2) > 0
-      ORDER BY low DESC, code
-      LIMIT 10`,
+      scoreAggregates(fiscalYear, wardId),
       prisma.$queryRaw<{ status: string; plans: number }[]>`
       SELECT p.status::text AS status, COUNT(*)::int AS plans
       FROM "ActionPlan" p JOIN "Office" o ON o.id = p."officeId"
