@@ -50,6 +50,9 @@ const TARGETS: Target[] = [
 const LARGE = process.env.BENCH_LARGE === "1";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54360);
+// BENCH_ONLY=text: measure only the targets whose name contains it (and /healthz, the reference).
+const ONLY = process.env.BENCH_ONLY;
 const BASE = `http://localhost:${PORT}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 20;
@@ -123,7 +126,7 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
     PORT: String(PORT),
     TSUNAGU_DATA_DIR: ".data/bench",
     TSUNAGU_RESET_DATA: "1",
-    EMBEDDED_PG_PORT: "54360",
+    EMBEDDED_PG_PORT: String(PG_PORT),
     DATABASE_URL: "",
   },
   stdio: ["ignore", "inherit", "inherit"],
@@ -136,14 +139,14 @@ try {
     const generated = spawnSync("npx", ["tsx", "scripts/generate-large-dataset.ts"], {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: "postgresql://tsunagu:tsunagu@127.0.0.1:54360/tsunagu" },
+      env: { ...process.env, DATABASE_URL: `postgresql://tsunagu:tsunagu@127.0.0.1:${PG_PORT}/tsunagu` },
     });
     if (generated.status !== 0) throw new Error("generating the large data set failed");
   }
   const cookies = new Map<string, string>();
   const rows: { name: string; rps: number; p50: number; p95: number; ratio: number; errors: number; total: number }[] = [];
   let healthRps = NaN;
-  for (const target of TARGETS) {
+  for (const target of TARGETS.filter((t) => !ONLY || t.path === "/healthz" || t.name.includes(ONLY))) {
     let cookie: string | undefined;
     if (target.as) {
       if (!cookies.has(target.as)) cookies.set(target.as, await signIn(target.as));
