@@ -63,40 +63,77 @@ async function scoreAggregates(fiscalYear: number, wardId: number | null) {
   return entry;
 }
 
+const PENDING_LIMIT = 100;
+
 export async function dashboard(fiscalYear: number, wardId: number | null) {
-  const [wards, categories, statusRows, { catRows, trendRows, weakRows }, planRows, itemRows, peerRows, meetingRows, training] =
-    await Promise.all([
-      prisma.ward.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, nameJa: true, nameEn: true } }),
-      categoriesFor(fiscalYear),
-      prisma.$queryRaw<{ officeId: number; name: string; wardId: number; status: string | null; submittedAt: Date | null }[]>`
-      SELECT o.id AS "officeId", o.name, o."wardId", e.status::text AS status, e."submittedAt"
+  const [
+    wards,
+    categories,
+    statusRows,
+    pendingRows,
+    { catRows, trendRows, weakRows },
+    planRows,
+    itemRows,
+    peerRows,
+    meetingRows,
+    training,
+  ] = await Promise.all([
+    prisma.ward.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, nameJa: true, nameEn: true } }),
+    categoriesFor(fiscalYear),
+    prisma.$queryRaw<{ wardId: number; status: string; offices: number }[]>`
+      SELECT o."wardId", COALESCE(e.status::text, 'NONE') AS status, COUNT(*)::int AS offices
+      FROM "Office" o
+      LEFT JOIN "Evaluation" e ON e."officeId" = o.id AND e."fiscalYear" = ${fiscalYear}
+      WHERE o.active ${wardFilter(wardId)}
+      GROUP BY o."wardId", COALESCE(e.status::text, 'NONE')`,
+    // The offices still to submit (the actionable ones), at most PENDING_LIMIT.
+    prisma.$queryRaw<{ officeId: number; name: string; wardId: number; status: string }[]>`
+      SELECT o.id AS "officeId", o.name, o."wardId", COALESCE(e.status::text, 'NONE') AS status
       FROM "Office" o
       JOIN "Ward" w ON w.id = o."wardId"
       LEFT JOIN "Evaluation" e ON e."officeId" = o.id AND e."fiscalYear" = ${fiscalYear}
-      WHERE o.active ${wardFilter(wardId)}
-      ORDER BY w."sortOrder", o.name`,
-      scoreAggregates(fiscalYear, wardId),
-      prisma.$queryRaw<{ status: string; plans: number }[]>`
+      WHERE o.active AND (e.status IS NULL OR e.status <> 'SUBMITTED') ${wardFilter(wardId)}
+      ORDER BY w."sortOrder", o.name
+      LIMIT ${PENDING_LIMIT + 1}`,
+    scoreAggregates(fiscalYear, wardId),
+    prisma.$queryRaw<{ status: string; plans: number }[]>`
       SELECT p.status::text AS status, COUNT(*)::int AS plans
       FROM "ActionPlan" p JOIN "Office" o ON o.id = p."officeId"
       WHERE p."fiscalYear" = ${fiscalYear} ${wardFilter(wardId)}
       GROUP BY p.status`,
-      prisma.$queryRaw<{ status: string; items: number }[]>`
+    prisma.$queryRaw<{ status: string; items: number }[]>`
       SELECT i.status::text AS status, COUNT(*)::int AS items
       FROM "ActionPlanItem" i JOIN "ActionPlan" p ON p.id = i."planId" JOIN "Office" o ON o.id = p."officeId"
       WHERE p."fiscalYear" = ${fiscalYear} ${wardFilter(wardId)}
       GROUP BY i.status`,
-      prisma.$queryRaw<{ wardId: number; kind: string; activities: number }[]>`
+    prisma.$queryRaw<{ wardId: number; kind: string; activities: number }[]>`
       SELECT g."wardId", a.kind::text AS kind, COUNT(*)::int AS activities
       FROM "PeerActivity" a JOIN "PeerGroup" g ON g.id = a."groupId"
       WHERE a."fiscalYear" = ${fiscalYear} ${wardFilter(wardId, Prisma.sql`g."wardId"`)}
       GROUP BY g."wardId", a.kind`,
-      meetingFigures(fiscalYear),
-      trainingFigures(fiscalYear),
-    ]);
+    meetingFigures(fiscalYear),
+    trainingFigures(fiscalYear),
+  ]);
 
   const statusCounts = { NONE: 0, DRAFT: 0, SUBMITTED: 0, RETURNED: 0 } as Record<string, number>;
-  for (const r of statusRows) statusCounts[r.status ?? "NONE"]++;
+  for (const r of statusRows) statusCounts[r.status] += r.offices;
+  const statusByWard = wards
+    .filter((w) => !wardId || w.id === wardId)
+    .map((w) => {
+      const by = Object.fromEntries(statusRows.filter((r) => r.wardId === w.id).map((r) => [r.status, r.offices])) as Record<
+        string,
+        number
+      >;
+      return {
+        wardId: w.id,
+        nameJa: w.nameJa,
+        nameEn: w.nameEn,
+        NONE: by.NONE ?? 0,
+        DRAFT: by.DRAFT ?? 0,
+        SUBMITTED: by.SUBMITTED ?? 0,
+        RETURNED: by.RETURNED ?? 0,
+      };
+    });
 
   // Heatmap: categories × wards (+ city), mean of office scores; cells under 3 offices withheld.
   const cell = (w: number | null, code: string) => {
@@ -123,7 +160,9 @@ export async function dashboard(fiscalYear: number, wardId: number | null) {
   return {
     wards,
     categories,
-    statuses: statusRows.map((r) => ({ ...r, status: r.status ?? "NONE", submittedAt: r.submittedAt?.toISOString() ?? null })),
+    statusByWard,
+    pending: pendingRows.slice(0, PENDING_LIMIT),
+    pendingMore: pendingRows.length > PENDING_LIMIT,
     statusCounts,
     heatmap,
     trends,

@@ -580,5 +580,8 @@ export const en: Record<MessageKey, string> = {
   "cycle.introStatus.REQUESTED": "Requested",
   "cycle.introStatus.INTRODUCED": "Mark introduced",
   "cycle.introStatus.DECLINED": "Decline",
+  "cycle.dash.statusByWard": "Submission status by ward (offices)",
+  "cycle.dash.pending": "Offices yet to submit ({count})",
+  "cycle.dash.allOffices": "See every office's status",
   // end cycle.*
 };

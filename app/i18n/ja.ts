@@ -578,6 +578,9 @@ export const ja = {
   "cycle.introStatus.REQUESTED": "依頼中",
   "cycle.introStatus.INTRODUCED": "紹介済みにする",
   "cycle.introStatus.DECLINED": "見送る",
+  "cycle.dash.statusByWard": "区ごとの提出状況（事業所数）",
+  "cycle.dash.pending": "未提出の事業所（{count}事業所）",
+  "cycle.dash.allOffices": "全事業所の提出状況を見る",
   // end cycle.*
 } as const;
 

@@ -22,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const PEER_KINDS = ["VISIT", "EXCHANGE", "STUDY", "SHADOWING"] as const;
+const STATUSES = ["NONE", "DRAFT", "SUBMITTED", "RETURNED"] as const;
 
 export default function SubcommitteeDashboard() {
   const t = useT();
@@ -82,33 +83,48 @@ export default function SubcommitteeDashboard() {
             </span>
           ))}
         </p>
-        <details>
-          <summary>{t("cycle.dash.statusByOffice", { count: d.statuses.length })}</summary>
-          <div className="table-wrap">
-            <table>
-              <caption>{t("cycle.dash.status")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("cycle.col.office")}</th>
-                  <th scope="col">{t("cycle.col.ward")}</th>
-                  <th scope="col">{t("cycle.col.evalStatus")}</th>
-                  <th scope="col">{t("cycle.col.submittedAt")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.statuses.map((s) => (
-                  <tr key={s.officeId}>
-                    <td>
-                      <Link to={`/subcommittee/evaluations/${s.officeId}/${d.fiscalYear}`}>{s.name}</Link>
-                    </td>
-                    <td>{wardName(s.wardId)}</td>
-                    <td>{t(`cycle.evalStatus.${s.status as "NONE"}`)}</td>
-                    <td>{s.submittedAt ? format.date(s.submittedAt) : "—"}</td>
-                  </tr>
+        <div className="table-wrap">
+          <table>
+            <caption>{t("cycle.dash.statusByWard")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("cycle.col.ward")}</th>
+                {STATUSES.map((s) => (
+                  <th key={s} scope="col" className="num">
+                    {t(`cycle.evalStatus.${s}`)}
+                  </th>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </tr>
+            </thead>
+            <tbody>
+              {d.statusByWard.map((w) => (
+                <tr key={w.wardId}>
+                  <th scope="row">{name(w)}</th>
+                  {STATUSES.map((s) => (
+                    <td key={s} className="num">
+                      {w[s]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <details>
+          <summary>{t("cycle.dash.pending", { count: d.statusCounts.NONE + d.statusCounts.DRAFT + d.statusCounts.RETURNED })}</summary>
+          {d.pending.length ? (
+            <ul className="plain-list">
+              {d.pending.map((s) => (
+                <li key={s.officeId}>
+                  <Link to={`/subcommittee/evaluations/${s.officeId}/${d.fiscalYear}`}>{s.name}</Link> ({wardName(s.wardId)}) —{" "}
+                  {t(`cycle.evalStatus.${s.status as "NONE"}`)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p>
+            <Link to={`/subcommittee/evaluations?year=${d.fiscalYear}`}>{t("cycle.dash.allOffices")}</Link>
+          </p>
         </details>
       </section>
 
