@@ -3,7 +3,7 @@
 // target's throughput as a fraction of /healthz's. A benchmark, not a test: the figures are to read.
 // Later capabilities add their pages to TARGETS.
 import autocannon from "autocannon";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 interface Target {
@@ -58,9 +58,17 @@ const TARGETS: Target[] = [
     },
   },
   { name: "/evaluation/2025/results", path: "/evaluation/2025/results", as: "manager" },
+  { name: "/subcommittee (dashboard, FY2025)", path: "/subcommittee?year=2025", as: "subcommittee" },
+  { name: "/subcommittee/report/2025", path: "/subcommittee/report/2025", as: "subcommittee" },
+  { name: "/action-plan", path: "/action-plan", as: "manager" },
 ];
+// BENCH_LARGE=1: add the generated large data set (1,000 more offices over 5 years) before measuring.
+const LARGE = process.env.BENCH_LARGE === "1";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54360);
+// BENCH_ONLY=text: measure only the targets whose name contains it (and /healthz, the reference).
+const ONLY = process.env.BENCH_ONLY;
 const BASE = `http://localhost:${PORT}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 20;
@@ -134,7 +142,7 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
     PORT: String(PORT),
     TSUNAGU_DATA_DIR: ".data/bench",
     TSUNAGU_RESET_DATA: "1",
-    EMBEDDED_PG_PORT: process.env.BENCH_PG_PORT ?? "54360",
+    EMBEDDED_PG_PORT: String(PG_PORT),
     DATABASE_URL: "",
   },
   stdio: ["ignore", "inherit", "inherit"],
@@ -143,10 +151,18 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
 
 try {
   await waitFor(`${BASE}/healthz`, 180_000);
+  if (LARGE) {
+    const generated = spawnSync("npx", ["tsx", "scripts/generate-large-dataset.ts"], {
+      cwd: root,
+      stdio: "inherit",
+      env: { ...process.env, DATABASE_URL: `postgresql://tsunagu:tsunagu@127.0.0.1:${PG_PORT}/tsunagu` },
+    });
+    if (generated.status !== 0) throw new Error("generating the large data set failed");
+  }
   const cookies = new Map<string, string>();
   const rows: { name: string; rps: number; p50: number; p95: number; ratio: number; errors: number; total: number }[] = [];
   let healthRps = NaN;
-  for (const target of TARGETS) {
+  for (const target of TARGETS.filter((t) => !ONLY || t.path === "/healthz" || t.name.includes(ONLY))) {
     let cookie: string | undefined;
     if (target.as) {
       if (!cookies.has(target.as)) cookies.set(target.as, await signIn(target.as));
@@ -157,7 +173,9 @@ try {
     if (target.path === "/healthz") healthRps = r.rps;
     rows.push({ name: target.name, rps: r.rps, p50: r.p50, p95: r.p95, ratio: r.rps / healthRps, errors: r.wrongStatus, total: r.total });
   }
-  console.log(`\nBenchmark: ${CONNECTIONS} connections, ${DURATION}s per target, production build, embedded PostgreSQL\n`);
+  console.log(
+    `\nBenchmark: ${CONNECTIONS} connections, ${DURATION}s per target, production build, embedded PostgreSQL${LARGE ? ", large data set" : ", demo data"}\n`,
+  );
   console.log("target".padEnd(40) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "  vs /healthz" + "  bad status");
   for (const r of rows) {
     console.log(

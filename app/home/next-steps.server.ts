@@ -4,6 +4,7 @@ import { hasAnyRole } from "~/auth/roles";
 import { prisma } from "~/db.server";
 import type { MessageKey, Params } from "~/i18n";
 import { progressFor } from "~/evaluation/evaluation.server";
+import { cycleNextSteps } from "~/cycle/next-steps.server";
 import { fiscalYearLabelEn, fiscalYearLabelJa, fiscalYearOf } from "~/lib/fiscal-year";
 
 export interface NextStep {
@@ -35,6 +36,7 @@ export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: num
       });
     }
   }
+  items.push(...(await cycleNextSteps(user, fiscalYear)));
   if (hasAnyRole(user, ["ADMINISTRATOR"])) {
     const [pendingInvites, unsent] = await Promise.all([
       prisma.user.count({ where: { passwordHash: null, active: true } }),

@@ -5,6 +5,7 @@ import { seedScheduling } from "./seed-scheduling.ts";
 import { seedTraining } from "./seed-training.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICES, WARDS } from "./demo-data.ts";
 import { seedEvaluations } from "./seed-evaluation.ts";
+import { seedCycle } from "./seed-cycle.ts";
 
 export async function isEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.ward.count()) === 0;
@@ -37,6 +38,7 @@ export async function seedDemoData(prisma: PrismaClient, log: (m: string) => voi
     });
   }
   await seedEvaluations(prisma, log);
+  await seedCycle(prisma, log);
   log(`Demo data loaded: ${WARDS.length} wards, ${OFFICES.length} offices, ${DEMO_ACCOUNTS.length} demo accounts.`);
   await seedTraining(prisma, log);
   await seedScheduling(prisma, log);

@@ -67,4 +67,16 @@ export const ROUTES: RouteAccess[] = [
   },
   { file: "subcommittee.checklists._index", url: "/subcommittee/checklists", allow: ["subcommittee"] },
   { file: "subcommittee.checklists.$version", url: "/subcommittee/checklists/1", allow: ["subcommittee"] },
+  // Improvement cycle (issue 6)
+  { file: "action-plan", url: "/action-plan", allow: ["manager"] },
+  { file: "meetings._index", url: "/meetings", allow: ["manager", "subcommittee", "admin"] },
+  { file: "meetings.$meetingId", url: "/meetings/1", allow: ["manager", "subcommittee", "admin"] },
+  { file: "peer", url: "/peer", allow: ["manager"] },
+  { file: "subcommittee._index", url: "/subcommittee?year=2025", allow: ["subcommittee", "admin"] },
+  { file: "subcommittee.action-plans._index", url: "/subcommittee/action-plans?year=2025", allow: ["subcommittee", "admin"] },
+  { file: "subcommittee.action-plans.$planId", url: "/subcommittee/action-plans/1", allow: ["subcommittee", "admin"] },
+  { file: "subcommittee.peer-groups", url: "/subcommittee/peer-groups", allow: ["subcommittee", "admin"] },
+  { file: "subcommittee.report.$year._index", url: "/subcommittee/report/2025", allow: ["subcommittee", "admin"] },
+  { file: "subcommittee.report.$year.xlsx", url: "/subcommittee/report/2025/xlsx", allow: ["subcommittee", "admin"], notPage: true },
+  { file: "subcommittee.report.$year.csv", url: "/subcommittee/report/2025/csv", allow: ["subcommittee", "admin"], notPage: true },
 ];

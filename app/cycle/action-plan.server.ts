@@ -1,0 +1,252 @@
+// Action plans (アクションプラン): one per office and fiscal year; items point at checklist items.
+import { audit } from "~/audit/audit.server";
+import { notFound } from "~/auth/permissions.server";
+import { prisma } from "~/db.server";
+import { loadTemplate } from "~/evaluation/evaluation.server";
+import { weakestItems, type AnswerLike } from "~/evaluation/scoring";
+import { statusTimeline, type ItemStatus } from "./status-timeline";
+
+export const CYCLE_VIEWER_ROLES = ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] as const;
+
+/** The office's latest submitted evaluation up to (and including) a fiscal year, with its ratings and template. */
+export async function latestSubmitted(officeId: number, upTo: number, submittedBefore?: Date) {
+  const where = { officeId, status: "SUBMITTED" as const, fiscalYear: { lte: upTo } };
+  const e = await prisma.evaluation.findFirst({
+    where: submittedBefore ? { ...where, OR: [{ submittedAt: { lt: submittedBefore } }, { fiscalYear: { lt: upTo } }] } : where,
+    orderBy: { fiscalYear: "desc" },
+    include: { answers: { select: { itemCode: true, rating: true, notApplicable: true } } },
+  });
+  if (!e) return null;
+  const template = (await loadTemplate(e.templateId))!;
+  return { fiscalYear: e.fiscalYear, template, answers: new Map<string, AnswerLike>(e.answers.map((a) => [a.itemCode, a])) };
+}
+
+/** Weak items (rated 1–2) of the office's latest submitted evaluation, offered first when adding plan items. */
+export async function weakItemsFor(officeId: number, upTo: number) {
+  const latest = await latestSubmitted(officeId, upTo);
+  if (!latest) return { fiscalYear: null, items: [] };
+  return {
+    fiscalYear: latest.fiscalYear,
+    items: weakestItems(latest.template.items, latest.answers, 100).map((i) => ({
+      code: i.code,
+      textJa: i.textJa,
+      textEn: i.textEn,
+      rating: i.rating,
+    })),
+  };
+}
+
+/** Every checklist item of the newest published template (code + text), for linking. */
+export async function checklistItemChoices(upTo: number) {
+  const t = await prisma.checklistTemplate.findFirst({
+    where: { status: "PUBLISHED", fiscalYears: { hasSome: [upTo, upTo - 1, upTo + 1] } },
+    orderBy: { version: "desc" },
+    select: { id: true },
+  });
+  const fallback =
+    t ?? (await prisma.checklistTemplate.findFirst({ where: { status: "PUBLISHED" }, orderBy: { version: "desc" }, select: { id: true } }));
+  if (!fallback) return [];
+  const template = await loadTemplate(fallback.id);
+  return (template?.items ?? []).map((i) => ({ code: i.code, textJa: i.textJa, textEn: i.textEn }));
+}
+
+const planInclude = {
+  office: { select: { id: true, name: true, ward: { select: { nameJa: true, nameEn: true } } } },
+  items: {
+    orderBy: [{ sortOrder: "asc" as const }, { id: "asc" as const }],
+    include: {
+      updates: { orderBy: { date: "asc" as const } },
+      comments: { orderBy: { createdAt: "asc" as const }, include: { author: { select: { displayName: true } } } },
+    },
+  },
+};
+
+/** A plan as the pages show it: items with updates, comments, the status chart and rating movement. */
+export async function planView(officeId: number, fiscalYear: number) {
+  const plan = await prisma.actionPlan.findUnique({ where: { officeId_fiscalYear: { officeId, fiscalYear } }, include: planInclude });
+  if (!plan) return null;
+  return shapePlan(plan);
+}
+
+export async function planViewById(planId: number) {
+  const plan = await prisma.actionPlan.findUnique({ where: { id: planId }, include: planInclude });
+  if (!plan) return null;
+  return shapePlan(plan);
+}
+
+type PlanRow = NonNullable<Awaited<ReturnType<typeof planRow>>>;
+export function planRow(id: number) {
+  return prisma.actionPlan.findUnique({ where: { id }, include: planInclude });
+}
+
+async function shapePlan(plan: PlanRow) {
+  // Rating movement: before = the sheet the plan was made from (the latest submitted when the plan was
+  // created); after = the next submitted sheet ("next year's checklist").
+  const before = await latestSubmitted(plan.officeId, plan.fiscalYear, plan.createdAt);
+  const afterRow = before
+    ? await prisma.evaluation.findFirst({
+        where: { officeId: plan.officeId, status: "SUBMITTED", fiscalYear: { gt: before.fiscalYear } },
+        orderBy: { fiscalYear: "asc" },
+        include: { answers: { select: { itemCode: true, rating: true, notApplicable: true } } },
+      })
+    : null;
+  const after = afterRow ? new Map(afterRow.answers.map((a) => [a.itemCode, a])) : null;
+  const timeline = statusTimeline(
+    plan.items.map((i) => ({
+      createdAt: i.createdAt,
+      changes: [
+        ...i.updates.filter((u) => u.status).map((u) => ({ date: u.date, status: u.status as ItemStatus })),
+        ...(i.updates.some((u) => u.status) || i.status === "PLANNED" ? [] : [{ date: i.statusAt, status: i.status as ItemStatus }]),
+      ],
+    })),
+    plan.fiscalYear,
+  );
+  return {
+    id: plan.id,
+    officeId: plan.officeId,
+    officeName: plan.office.name,
+    wardJa: plan.office.ward.nameJa,
+    wardEn: plan.office.ward.nameEn,
+    fiscalYear: plan.fiscalYear,
+    status: plan.status,
+    submittedAt: plan.submittedAt?.toISOString() ?? null,
+    reviewedAt: plan.reviewedAt?.toISOString() ?? null,
+    beforeYear: before?.fiscalYear ?? null,
+    afterYear: afterRow?.fiscalYear ?? null,
+    timeline,
+    items: plan.items.map((i) => ({
+      id: i.id,
+      itemCodes: i.itemCodes,
+      issue: i.issue,
+      goal: i.goal,
+      actions: i.actions,
+      owner: i.owner,
+      startDate: i.startDate?.toISOString().slice(0, 10) ?? "",
+      dueDate: i.dueDate?.toISOString().slice(0, 10) ?? "",
+      status: i.status,
+      updates: i.updates.map((u) => ({
+        id: u.id,
+        date: u.date.toISOString().slice(0, 10),
+        note: u.note,
+        evidence: u.evidence,
+        status: u.status,
+      })),
+      comments: i.comments.map((c) => ({
+        id: c.id,
+        text: c.text,
+        author: c.author?.displayName ?? "",
+        createdAt: c.createdAt.toISOString(),
+      })),
+      movement: i.itemCodes.map((code) => {
+        const b = before?.answers.get(code);
+        const a = after?.get(code);
+        return { code, before: b && !b.notApplicable ? b.rating : null, after: a && !a.notApplicable ? a.rating : null };
+      }),
+    })),
+  };
+}
+
+export type PlanView = NonNullable<Awaited<ReturnType<typeof planView>>>;
+
+export async function ensurePlan(officeId: number, fiscalYear: number, actorId: number) {
+  const existing = await prisma.actionPlan.findUnique({ where: { officeId_fiscalYear: { officeId, fiscalYear } } });
+  if (existing) return existing;
+  const plan = await prisma.actionPlan.create({ data: { officeId, fiscalYear } });
+  await audit({ actorId, action: "actionPlan.create", entityType: "ActionPlan", entityId: String(plan.id), summary: `FY${fiscalYear}` });
+  return plan;
+}
+
+export interface ItemInput {
+  itemCodes: string[];
+  issue: string;
+  goal: string;
+  actions: string;
+  owner: string;
+  startDate: Date | null;
+  dueDate: Date | null;
+}
+
+/** The plan item, only when it belongs to the office (another office's item is "not found"). */
+export async function ownItem(officeId: number, itemId: number) {
+  const item = await prisma.actionPlanItem.findUnique({ where: { id: itemId }, include: { plan: true } });
+  if (!item || item.plan.officeId !== officeId) throw notFound();
+  return item;
+}
+
+export async function addItem(planId: number, input: ItemInput) {
+  const count = await prisma.actionPlanItem.count({ where: { planId } });
+  return prisma.actionPlanItem.create({ data: { planId, ...input, sortOrder: count } });
+}
+
+export async function editItem(itemId: number, input: ItemInput) {
+  return prisma.actionPlanItem.update({ where: { id: itemId }, data: input });
+}
+
+/** A dated progress note with evidence; a status change is recorded with it. */
+export async function addUpdate(itemId: number, input: { date: Date; note: string; evidence: string; status: ItemStatus | null }) {
+  return prisma.$transaction(async (tx) => {
+    const item = await tx.actionPlanItem.findUniqueOrThrow({ where: { id: itemId } });
+    const changed = input.status && input.status !== item.status ? input.status : null;
+    await tx.actionPlanUpdate.create({ data: { itemId, date: input.date, note: input.note, evidence: input.evidence, status: changed } });
+    if (changed) await tx.actionPlanItem.update({ where: { id: itemId }, data: { status: changed, statusAt: input.date } });
+  });
+}
+
+export async function submitPlan(planId: number, actorId: number) {
+  const plan = await prisma.actionPlan.update({ where: { id: planId }, data: { status: "SUBMITTED", submittedAt: new Date() } });
+  await audit({
+    actorId,
+    action: "actionPlan.submit",
+    entityType: "ActionPlan",
+    entityId: String(planId),
+    summary: `FY${plan.fiscalYear}`,
+  });
+  return plan;
+}
+
+export async function commentOnItem(itemId: number, authorId: number, text: string) {
+  const item = await prisma.actionPlanItem.findUnique({ where: { id: itemId }, select: { planId: true } });
+  if (!item) throw notFound();
+  await prisma.actionPlanComment.create({ data: { itemId, authorId, text } });
+  await audit({
+    actorId: authorId,
+    action: "actionPlan.comment",
+    entityType: "ActionPlanItem",
+    entityId: String(itemId),
+    summary: text.slice(0, 60),
+  });
+  return item.planId;
+}
+
+export async function markReviewed(planId: number, actorId: number) {
+  await prisma.actionPlan.update({ where: { id: planId }, data: { status: "REVIEWED", reviewedAt: new Date() } });
+  await audit({ actorId, action: "actionPlan.review", entityType: "ActionPlan", entityId: String(planId), summary: "" });
+}
+
+export async function planYears(officeId: number) {
+  const plans = await prisma.actionPlan.findMany({ where: { officeId }, select: { fiscalYear: true }, orderBy: { fiscalYear: "desc" } });
+  return plans.map((p) => p.fiscalYear);
+}
+
+/** Every office's plan for a year (the subcommittee's list). */
+export async function plansFor(fiscalYear: number) {
+  const plans = await prisma.actionPlan.findMany({
+    where: { fiscalYear },
+    include: {
+      office: { select: { name: true, ward: { select: { nameJa: true, nameEn: true, sortOrder: true } } } },
+      items: { select: { status: true, _count: { select: { comments: true } } } },
+    },
+    orderBy: [{ office: { ward: { sortOrder: "asc" } } }, { office: { name: "asc" } }],
+  });
+  return plans.map((p) => ({
+    id: p.id,
+    officeName: p.office.name,
+    wardJa: p.office.ward.nameJa,
+    wardEn: p.office.ward.nameEn,
+    status: p.status,
+    submittedAt: p.submittedAt?.toISOString() ?? null,
+    items: p.items.length,
+    done: p.items.filter((i) => i.status === "DONE").length,
+    comments: p.items.reduce((n, i) => n + i._count.comments, 0),
+  }));
+}

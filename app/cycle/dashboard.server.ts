@@ -1,0 +1,240 @@
+// The subcommittee's city-wide picture. Every figure is aggregated in PostgreSQL (GROUP BY), so the
+// page stays fast with 1,000 offices over several years; groups under MIN_GROUP_SIZE offices are withheld.
+import { prisma } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { withheld } from "./anonymise";
+import { trainingFigures } from "./training-figures.server";
+
+const wardFilter = (wardId: number | null, column = Prisma.sql`o."wardId"`) =>
+  wardId ? Prisma.sql`AND ${column} = ${wardId}` : Prisma.empty;
+
+/** Per-office category score (mean of rated items) for submitted sheets, as a reusable SQL fragment. */
+const officeCategoryScores = (yearCondition: Prisma.Sql) => Prisma.sql`
+  SELECT e."officeId", e."fiscalYear", o."wardId", c.code AS category, AVG(a.rating)::float8 AS score
+  FROM "Evaluation" e
+  JOIN "Office" o ON o.id = e."officeId"
+  JOIN "EvaluationAnswer" a ON a."evaluationId" = e.id
+  JOIN "ChecklistItem" i ON i."templateId" = e."templateId" AND i.code = a."itemCode"
+  JOIN "ChecklistCategory" c ON c.id = i."categoryId"
+  WHERE e.status = 'SUBMITTED' AND a.rating IS NOT NULL AND NOT a."notApplicable" AND ${yearCondition}
+  GROUP BY e."officeId", e."fiscalYear", o."wardId", c.code`;
+
+type CatRow = { wardId: number | null; category: string; average: number; offices: number };
+type TrendRow = { fiscalYear: number; category: string; average: number; offices: number };
+
+// Category scores come from every answer of five years of submitted sheets (the heaviest queries). A
+// submitted sheet's answers never change (a returned sheet goes back to draft and is submitted again,
+// which updates the sheet), so the results are kept until the count or the latest change of the
+// sheets in those years moves — checked with one cheap query.
+type WeakRow = { code: string; low: number; rated: number };
+const aggregateCache = new Map<string, { stamp: string; catRows: CatRow[]; trendRows: TrendRow[]; weakRows: WeakRow[] }>();
+
+async function scoreAggregates(fiscalYear: number, wardId: number | null) {
+  const [stampRow] = await prisma.$queryRaw<{ n: number; latest: Date | null }[]>`
+    SELECT COUNT(*)::int AS n, MAX("updatedAt") AS latest FROM "Evaluation"
+    WHERE "fiscalYear" BETWEEN ${fiscalYear - 4} AND ${fiscalYear}`;
+  const stamp = `${stampRow.n}:${stampRow.latest?.getTime() ?? 0}`;
+  const key = `${fiscalYear}:${wardId ?? "all"}`;
+  const cached = aggregateCache.get(key);
+  if (cached && cached.stamp === stamp) return cached;
+  const [catRows, trendRows, weakRows] = await Promise.all([
+    prisma.$queryRaw<CatRow[]>`
+      WITH s AS (${officeCategoryScores(Prisma.sql`e."fiscalYear" = ${fiscalYear}`)})
+      SELECT "wardId", category, AVG(score)::float8 AS average, COUNT(*)::int AS offices
+      FROM s GROUP BY GROUPING SETS (("wardId", category), (category))`,
+    prisma.$queryRaw<TrendRow[]>`
+      WITH s AS (${officeCategoryScores(Prisma.sql`e."fiscalYear" BETWEEN ${fiscalYear - 4} AND ${fiscalYear} ${wardFilter(wardId)}`)})
+      SELECT "fiscalYear", category, AVG(score)::float8 AS average, COUNT(*)::int AS offices
+      FROM s GROUP BY "fiscalYear", category ORDER BY "fiscalYear"`,
+    prisma.$queryRaw<WeakRow[]>`
+      SELECT a."itemCode" AS code, COUNT(*) FILTER (WHERE a.rating <= 2)::int AS low, COUNT(*)::int AS rated
+      FROM "Evaluation" e
+      JOIN "Office" o ON o.id = e."officeId"
+      JOIN "EvaluationAnswer" a ON a."evaluationId" = e.id
+      WHERE e."fiscalYear" = ${fiscalYear} AND e.status = 'SUBMITTED' AND a.rating IS NOT NULL AND NOT a."notApplicable" ${wardFilter(wardId)}
+      GROUP BY a."itemCode"
+      HAVING COUNT(*) FILTER (WHERE a.rating <= 2) > 0
+      ORDER BY low DESC, code
+      LIMIT 10`,
+  ]);
+  const entry = { stamp, catRows, trendRows, weakRows };
+  if (aggregateCache.size > 50) aggregateCache.clear();
+  aggregateCache.set(key, entry);
+  return entry;
+}
+
+const PENDING_LIMIT = 100;
+
+export async function dashboard(fiscalYear: number, wardId: number | null) {
+  const [
+    wards,
+    categories,
+    statusRows,
+    pendingRows,
+    { catRows, trendRows, weakRows },
+    planRows,
+    itemRows,
+    peerRows,
+    meetingRows,
+    training,
+  ] = await Promise.all([
+    prisma.ward.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, nameJa: true, nameEn: true } }),
+    categoriesFor(fiscalYear),
+    prisma.$queryRaw<{ wardId: number; status: string; offices: number }[]>`
+      SELECT o."wardId", COALESCE(e.status::text, 'NONE') AS status, COUNT(*)::int AS offices
+      FROM "Office" o
+      LEFT JOIN "Evaluation" e ON e."officeId" = o.id AND e."fiscalYear" = ${fiscalYear}
+      WHERE o.active ${wardFilter(wardId)}
+      GROUP BY o."wardId", COALESCE(e.status::text, 'NONE')`,
+    // The offices still to submit (the actionable ones), at most PENDING_LIMIT.
+    prisma.$queryRaw<{ officeId: number; name: string; wardId: number; status: string }[]>`
+      SELECT o.id AS "officeId", o.name, o."wardId", COALESCE(e.status::text, 'NONE') AS status
+      FROM "Office" o
+      JOIN "Ward" w ON w.id = o."wardId"
+      LEFT JOIN "Evaluation" e ON e."officeId" = o.id AND e."fiscalYear" = ${fiscalYear}
+      WHERE o.active AND (e.status IS NULL OR e.status <> 'SUBMITTED') ${wardFilter(wardId)}
+      ORDER BY w."sortOrder", o.name
+      LIMIT ${PENDING_LIMIT + 1}`,
+    scoreAggregates(fiscalYear, wardId),
+    prisma.$queryRaw<{ status: string; plans: number }[]>`
+      SELECT p.status::text AS status, COUNT(*)::int AS plans
+      FROM "ActionPlan" p JOIN "Office" o ON o.id = p."officeId"
+      WHERE p."fiscalYear" = ${fiscalYear} ${wardFilter(wardId)}
+      GROUP BY p.status`,
+    prisma.$queryRaw<{ status: string; items: number }[]>`
+      SELECT i.status::text AS status, COUNT(*)::int AS items
+      FROM "ActionPlanItem" i JOIN "ActionPlan" p ON p.id = i."planId" JOIN "Office" o ON o.id = p."officeId"
+      WHERE p."fiscalYear" = ${fiscalYear} ${wardFilter(wardId)}
+      GROUP BY i.status`,
+    prisma.$queryRaw<{ wardId: number; kind: string; activities: number }[]>`
+      SELECT g."wardId", a.kind::text AS kind, COUNT(*)::int AS activities
+      FROM "PeerActivity" a JOIN "PeerGroup" g ON g.id = a."groupId"
+      WHERE a."fiscalYear" = ${fiscalYear} ${wardFilter(wardId, Prisma.sql`g."wardId"`)}
+      GROUP BY g."wardId", a.kind`,
+    meetingFigures(fiscalYear),
+    trainingFigures(fiscalYear),
+  ]);
+
+  const statusCounts = { NONE: 0, DRAFT: 0, SUBMITTED: 0, RETURNED: 0 } as Record<string, number>;
+  for (const r of statusRows) statusCounts[r.status] += r.offices;
+  const statusByWard = wards
+    .filter((w) => !wardId || w.id === wardId)
+    .map((w) => {
+      const by = Object.fromEntries(statusRows.filter((r) => r.wardId === w.id).map((r) => [r.status, r.offices])) as Record<
+        string,
+        number
+      >;
+      return {
+        wardId: w.id,
+        nameJa: w.nameJa,
+        nameEn: w.nameEn,
+        NONE: by.NONE ?? 0,
+        DRAFT: by.DRAFT ?? 0,
+        SUBMITTED: by.SUBMITTED ?? 0,
+        RETURNED: by.RETURNED ?? 0,
+      };
+    });
+
+  // Heatmap: categories × wards (+ city), mean of office scores; cells under 3 offices withheld.
+  const cell = (w: number | null, code: string) => {
+    const r = catRows.find((x) => x.wardId === w && x.category === code);
+    return r ? { value: withheld(round(r.average), r.offices), offices: r.offices } : { value: null, offices: 0 };
+  };
+  const heatmap = categories.map((c) => ({
+    code: c.code,
+    nameJa: c.nameJa,
+    nameEn: c.nameEn,
+    city: cell(null, c.code),
+    wards: wards.map((w) => cell(w.id, c.code)),
+  }));
+  const years = [...new Set(trendRows.map((r) => r.fiscalYear))].sort();
+  const trends = years.map((y) => {
+    const row: Record<string, number | null> & { fiscalYear: number } = { fiscalYear: y };
+    for (const c of categories) {
+      const r = trendRows.find((x) => x.fiscalYear === y && x.category === c.code);
+      row[c.code] = r ? withheld(round(r.average), r.offices) : null;
+    }
+    return row;
+  });
+  const itemText = await itemTexts(weakRows.map((r) => r.code));
+  return {
+    wards,
+    categories,
+    statusByWard,
+    pending: pendingRows.slice(0, PENDING_LIMIT),
+    pendingMore: pendingRows.length > PENDING_LIMIT,
+    statusCounts,
+    heatmap,
+    trends,
+    weakItems: weakRows.map((r) => ({ ...r, textJa: itemText.get(r.code)?.textJa ?? "", textEn: itemText.get(r.code)?.textEn ?? "" })),
+    plans: Object.fromEntries(planRows.map((r) => [r.status, r.plans])) as Record<string, number>,
+    planItems: Object.fromEntries(itemRows.map((r) => [r.status, r.items])) as Record<string, number>,
+    peer: wards
+      .filter((w) => !wardId || w.id === wardId)
+      .map((w) => {
+        const rows = peerRows.filter((r) => r.wardId === w.id);
+        const by = Object.fromEntries(rows.map((r) => [r.kind, r.activities])) as Record<string, number>;
+        return {
+          wardId: w.id,
+          nameJa: w.nameJa,
+          nameEn: w.nameEn,
+          VISIT: by.VISIT ?? 0,
+          EXCHANGE: by.EXCHANGE ?? 0,
+          STUDY: by.STUDY ?? 0,
+          SHADOWING: by.SHADOWING ?? 0,
+          total: rows.reduce((n, r) => n + r.activities, 0),
+        };
+      }),
+    meetings: meetingRows,
+    training,
+  };
+}
+
+function round(v: number) {
+  return Math.round(v * 100) / 100;
+}
+
+/** The categories of the template serving the year (or the newest published one). */
+export async function categoriesFor(fiscalYear: number) {
+  const t =
+    (await prisma.checklistTemplate.findFirst({
+      where: { status: "PUBLISHED", fiscalYears: { has: fiscalYear } },
+      orderBy: { version: "desc" },
+      select: { id: true },
+    })) ??
+    (await prisma.checklistTemplate.findFirst({ where: { status: "PUBLISHED" }, orderBy: { version: "desc" }, select: { id: true } }));
+  if (!t) return [];
+  return prisma.checklistCategory.findMany({
+    where: { templateId: t.id },
+    orderBy: { sortOrder: "asc" },
+    select: { code: true, nameJa: true, nameEn: true },
+  });
+}
+
+export async function itemTexts(codes: string[]) {
+  if (!codes.length) return new Map<string, { textJa: string; textEn: string }>();
+  const rows = await prisma.checklistItem.findMany({
+    where: { code: { in: codes }, template: { status: "PUBLISHED" } },
+    orderBy: { template: { version: "desc" } },
+    select: { code: true, textJa: true, textEn: true },
+  });
+  const map = new Map<string, { textJa: string; textEn: string }>();
+  for (const r of rows) if (!map.has(r.code)) map.set(r.code, r);
+  return map;
+}
+
+/** Offices and people at the year's sharing meetings (attended when recorded). */
+export async function meetingFigures(fiscalYear: number) {
+  const [row] = await prisma.$queryRaw<
+    { meetings: number; registeredOffices: number; registeredPeople: number; attendedOffices: number; attendedPeople: number }[]
+  >`
+    SELECT
+      (SELECT COUNT(*)::int FROM "SharingMeeting" m WHERE m."fiscalYear" = ${fiscalYear}) AS meetings,
+      COUNT(DISTINCT r."officeId")::int AS "registeredOffices",
+      COALESCE(SUM(r."attendeeCount"), 0)::int AS "registeredPeople",
+      COUNT(DISTINCT r."officeId") FILTER (WHERE r.attended)::int AS "attendedOffices",
+      COALESCE(SUM(r."attendedCount") FILTER (WHERE r.attended), 0)::int AS "attendedPeople"
+    FROM "MeetingRegistration" r JOIN "SharingMeeting" m ON m.id = r."meetingId"
+    WHERE m."fiscalYear" = ${fiscalYear}`;
+  return row;
+}

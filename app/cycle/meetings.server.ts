@@ -1,0 +1,88 @@
+// Sharing meetings (自己評価を共有する会): scheduling, registrations, attendance, agenda and notes.
+import { prisma } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { proposeAgenda, type ItemStat } from "./agenda";
+import { CYCLE_VIEWER_ROLES } from "./action-plan.server";
+import { itemTexts } from "./dashboard.server";
+
+export const MEETING_ROLES = ["OFFICE_MANAGER", ...CYCLE_VIEWER_ROLES] as const;
+
+export async function listMeetings(fiscalYear: number) {
+  const meetings = await prisma.sharingMeeting.findMany({
+    where: { fiscalYear },
+    orderBy: { startsAt: "asc" },
+    include: { ward: true, registrations: { select: { officeId: true, attendeeCount: true, attended: true, attendedCount: true } } },
+  });
+  return meetings.map((m) => ({
+    id: m.id,
+    title: m.title,
+    scope: m.scope,
+    wardJa: m.ward?.nameJa ?? null,
+    wardEn: m.ward?.nameEn ?? null,
+    startsAt: m.startsAt.toISOString(),
+    venue: m.venue,
+    onlineUrl: m.onlineUrl,
+    registeredOffices: m.registrations.length,
+    registeredPeople: m.registrations.reduce((n, r) => n + r.attendeeCount, 0),
+    attendedOffices: m.registrations.filter((r) => r.attended).length,
+    attendedPeople: m.registrations.filter((r) => r.attended).reduce((n, r) => n + r.attendedCount, 0),
+  }));
+}
+
+export async function meetingDetail(id: number) {
+  return prisma.sharingMeeting.findUnique({
+    where: { id },
+    include: {
+      ward: true,
+      registrations: {
+        include: { office: { select: { name: true, ward: { select: { nameJa: true, nameEn: true } } } } },
+        orderBy: { office: { name: "asc" } },
+      },
+      topics: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }] },
+    },
+  });
+}
+
+/** Per-item statistics of the submitted checklists of a year (optionally one ward), aggregated in SQL. */
+export async function itemStats(fiscalYear: number, wardId: number | null): Promise<ItemStat[]> {
+  const rows = await prisma.$queryRaw<
+    {
+      code: string;
+      rated: number;
+      average: number;
+      low: number;
+      high: { officeId: number; name: string; agreesToBeNamed: boolean }[] | null;
+    }[]
+  >`
+    SELECT a."itemCode" AS code, COUNT(*)::int AS rated, AVG(a.rating)::float8 AS average,
+           COUNT(*) FILTER (WHERE a.rating <= 2)::int AS low,
+           json_agg(json_build_object('officeId', o.id, 'name', o.name, 'agreesToBeNamed', o."agreesToBeNamed") ORDER BY o.name) FILTER (WHERE a.rating = 4) AS high
+    FROM "Evaluation" e
+    JOIN "Office" o ON o.id = e."officeId"
+    JOIN "EvaluationAnswer" a ON a."evaluationId" = e.id
+    WHERE e."fiscalYear" = ${fiscalYear} AND e.status = 'SUBMITTED' AND a.rating IS NOT NULL AND NOT a."notApplicable"
+      ${wardId ? Prisma.sql`AND o."wardId" = ${wardId}` : Prisma.empty}
+    GROUP BY a."itemCode"`;
+  return rows.map((r) => ({ ...r, high: r.high ?? [] }));
+}
+
+/**
+ * Proposed topics for a meeting: from the submitted checklists of the meeting's year, or of the year
+ * before when none are in yet. Offices are named only where they agreed (see proposeAgenda).
+ */
+export async function agendaProposal(meeting: { fiscalYear: number; wardId: number | null }) {
+  let year = meeting.fiscalYear;
+  let stats = await itemStats(year, meeting.wardId);
+  if (stats.length === 0) {
+    year -= 1;
+    stats = await itemStats(year, meeting.wardId);
+  }
+  const { weak, goodPractice } = proposeAgenda(stats);
+  const texts = await itemTexts([...weak, ...goodPractice].map((t) => t.code));
+  const text = (code: string) => ({ textJa: texts.get(code)?.textJa ?? "", textEn: texts.get(code)?.textEn ?? "" });
+  return {
+    sourceYear: stats.length ? year : null,
+    weak: weak.map((w) => ({ ...w, average: Math.round(w.average * 100) / 100, ...text(w.code) })),
+    goodPractice: goodPractice.map((g) => ({ ...g, average: Math.round(g.average * 100) / 100, ...text(g.code) })),
+  };
+}

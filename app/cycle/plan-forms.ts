@@ -1,0 +1,37 @@
+// Form schemas for action plans (shared by the route actions; messages are message keys).
+import { z } from "zod";
+
+const date = z
+  .string()
+  .trim()
+  .regex(/^(\d{4}-\d{2}-\d{2})?$/, "validation.invalid")
+  .transform((v) => (v ? new Date(`${v}T00:00:00+09:00`) : null));
+
+export const itemSchema = z
+  .object({
+    itemCodes: z.array(z.string().trim()).transform((codes) => [...new Set(codes.filter(Boolean))]),
+    issue: z.string().trim().min(1).max(2000),
+    goal: z.string().trim().min(1).max(2000),
+    actions: z.string().trim().min(1).max(4000),
+    owner: z.string().trim().max(200).default(""),
+    startDate: date,
+    dueDate: date,
+  })
+  .superRefine((v, ctx) => {
+    if (v.itemCodes.length === 0) ctx.addIssue({ code: "custom", path: ["itemCodes"], message: "cycle.plan.error.noItem" });
+    if (v.startDate && v.dueDate && v.dueDate < v.startDate)
+      ctx.addIssue({ code: "custom", path: ["dueDate"], message: "cycle.plan.error.dueBeforeStart" });
+  });
+
+export const updateSchema = z.object({
+  date: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.required")
+    .transform((v) => new Date(`${v}T00:00:00+09:00`)),
+  note: z.string().trim().min(1).max(4000),
+  evidence: z.string().trim().max(2000).default(""),
+  status: z.enum(["PLANNED", "IN_PROGRESS", "DONE", "DROPPED", ""]).transform((v) => (v === "" ? null : v)),
+});
+
+export const commentSchema = z.object({ text: z.string().trim().min(1).max(4000) });

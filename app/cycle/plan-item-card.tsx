@@ -1,0 +1,104 @@
+// One action-plan item: what it is, its linked checklist items (and how they moved), its progress
+// updates and the subcommittee's comments. The page passes the forms it allows as children.
+import type { ReactNode } from "react";
+import { useFormat, useLocale, useT } from "~/i18n/react";
+import type { PlanView } from "./action-plan.server";
+
+type Item = PlanView["items"][number];
+
+export function PlanItemCard({
+  item,
+  index,
+  itemText,
+  afterYear,
+  children,
+}: {
+  item: Item;
+  index: number;
+  itemText: Record<string, { textJa: string; textEn: string }>;
+  afterYear: number | null;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const format = useFormat();
+  const locale = useLocale();
+  const headingId = `plan-item-${item.id}`;
+  return (
+    <section className="card plan-item" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {t("cycle.plan.itemHeading", { n: index + 1 })}{" "}
+        <span className={`badge status-${item.status}`}>{t(`cycle.itemStatus.${item.status}`)}</span>
+      </h3>
+      <dl className="plan-item-fields">
+        <dt>{t("cycle.plan.field.itemCodes")}</dt>
+        <dd>
+          <ul className="plain-list">
+            {item.movement.map((m) => {
+              const text = itemText[m.code];
+              return (
+                <li key={m.code}>
+                  <strong>{m.code}</strong> {text ? (locale === "en" ? text.textEn : text.textJa) : ""}
+                  {afterYear !== null ? (
+                    <span className="movement">
+                      {" "}
+                      {t("cycle.plan.movement", { before: m.before ?? "—", after: m.after ?? "—", year: format.fiscalYear(afterYear) })}
+                    </span>
+                  ) : m.before !== null ? (
+                    <span className="muted"> {t("cycle.plan.ratingBefore", { rating: m.before })}</span>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </dd>
+        <dt>{t("cycle.plan.field.issue")}</dt>
+        <dd className="prewrap">{item.issue}</dd>
+        <dt>{t("cycle.plan.field.goal")}</dt>
+        <dd className="prewrap">{item.goal}</dd>
+        <dt>{t("cycle.plan.field.actions")}</dt>
+        <dd className="prewrap">{item.actions}</dd>
+        <dt>{t("cycle.plan.field.owner")}</dt>
+        <dd>{item.owner || "—"}</dd>
+        <dt>{t("cycle.plan.field.period")}</dt>
+        <dd>
+          {item.startDate ? format.date(item.startDate) : "—"} – {item.dueDate ? format.date(item.dueDate) : "—"}
+        </dd>
+      </dl>
+      <h4>{t("cycle.plan.updates")}</h4>
+      {item.updates.length ? (
+        <ul className="plain-list plan-updates">
+          {item.updates.map((u) => (
+            <li key={u.id}>
+              <strong>{format.date(u.date)}</strong>
+              {u.status ? ` [${t(`cycle.itemStatus.${u.status}`)}]` : ""} <span className="prewrap">{u.note}</span>
+              {u.evidence ? (
+                <span className="muted">
+                  {" "}
+                  ({t("cycle.plan.field.evidence")}: {u.evidence})
+                </span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t("cycle.plan.noUpdates")}</p>
+      )}
+      <h4>{t("cycle.plan.comments")}</h4>
+      {item.comments.length ? (
+        <ul className="plain-list plan-comments">
+          {item.comments.map((c) => (
+            <li key={c.id}>
+              <span className="prewrap">{c.text}</span>{" "}
+              <span className="muted">
+                — {c.author} ({format.date(c.createdAt)})
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t("cycle.plan.noComments")}</p>
+      )}
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,382 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { forbidden, requireOwnOffice } from "~/auth/permissions.server";
+import { Field, FormErrorSummary, isFailure, SelectField, TextareaField } from "~/components/forms";
+import {
+  addItem,
+  addUpdate,
+  checklistItemChoices,
+  editItem,
+  ensurePlan,
+  ownItem,
+  planView,
+  planYears,
+  submitPlan,
+  weakItemsFor,
+  type PlanView,
+} from "~/cycle/action-plan.server";
+import { itemSchema, updateSchema } from "~/cycle/plan-forms";
+import { PlanItemCard } from "~/cycle/plan-item-card";
+import { StatusChart } from "~/cycle/status-chart";
+import { ITEM_STATUSES } from "~/cycle/status-timeline";
+import { prisma } from "~/db.server";
+import { useFormat, useLocale, useT } from "~/i18n/react";
+import { failure, parseForm, type FormFailure } from "~/lib/forms";
+import { fiscalYearOf } from "~/lib/fiscal-year";
+import { todayJst } from "~/cycle/dates";
+
+export const meta: MetaFunction = () => [{ title: "アクションプラン | つなぐ" }];
+
+function yearFrom(request: Request) {
+  const current = fiscalYearOf(new Date());
+  const asked = new URL(request.url).searchParams.get("year");
+  return { current, year: asked && /^\d{4}$/.test(asked) ? Number(asked) : current };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { officeId } = await requireOwnOffice(request);
+  const { current, year } = yearFrom(request);
+  const [office, plan, years, weak, choices] = await Promise.all([
+    prisma.office.findUniqueOrThrow({ where: { id: officeId }, select: { name: true } }),
+    planView(officeId, year),
+    planYears(officeId),
+    weakItemsFor(officeId, year),
+    checklistItemChoices(year),
+  ]);
+  return { officeName: office.name, today: todayJst(), current, year, plan, years, weak, choices, editable: year === current };
+}
+
+type ActionResult = (FormFailure & { intent: string; itemId?: number; codes?: string[] }) | { ok: true; intent: string; itemId?: number };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, officeId } = await requireOwnOffice(request);
+  const { current, year } = yearFrom(request);
+  if (year !== current) throw forbidden();
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const back = `/action-plan`;
+  const codes = formData.getAll("itemCodes").map(String).filter(Boolean);
+  const fail = (f: FormFailure, itemId?: number) => data<ActionResult>({ ...f, intent, itemId, codes }, { status: 400 });
+  if (intent === "create") {
+    await ensurePlan(officeId, year, user.id);
+    return redirect(back);
+  }
+  if (intent === "addItem" || intent === "editItem") {
+    const parsed = parseForm(itemSchema, formData, ["itemCodes"]);
+    const itemId = intent === "editItem" ? Number(formData.get("itemId")) : undefined;
+    if (!parsed.ok) return fail(parsed, itemId);
+    const known = new Set((await checklistItemChoices(year)).map((c) => c.code));
+    if (parsed.data.itemCodes.some((c) => !known.has(c)))
+      return fail(failure({ itemCodes: [{ key: "cycle.plan.error.unknownItem" }] }, formData), itemId);
+    if (itemId !== undefined) {
+      await ownItem(officeId, itemId);
+      await editItem(itemId, parsed.data);
+    } else await addItem((await ensurePlan(officeId, year, user.id)).id, parsed.data);
+    return redirect(`${back}?saved=1`);
+  }
+  if (intent === "update") {
+    const itemId = Number(formData.get("itemId"));
+    await ownItem(officeId, itemId);
+    const parsed = parseForm(updateSchema, formData);
+    if (!parsed.ok) return fail(parsed, itemId);
+    await addUpdate(itemId, parsed.data);
+    return redirect(`${back}?saved=1#plan-item-${itemId}`);
+  }
+  if (intent === "submit") {
+    const plan = await ensurePlan(officeId, year, user.id);
+    const count = await prisma.actionPlanItem.count({ where: { planId: plan.id } });
+    if (count === 0) return fail(failure({}, undefined, { key: "cycle.plan.error.empty" }));
+    await submitPlan(plan.id, user.id);
+    return redirect(`${back}?submitted=1`);
+  }
+  return data({ ok: false, intent, fieldErrors: {} }, { status: 400 });
+}
+
+function ItemFields({
+  values,
+  result,
+  weak,
+  choices,
+}: {
+  values: { itemCodes: string[]; issue: string; goal: string; actions: string; owner: string; startDate: string; dueDate: string };
+  result?: FormFailure;
+  weak: { code: string; textJa: string; textEn: string; rating: number }[];
+  choices: { code: string; textJa: string; textEn: string }[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const text = (c: { textJa: string; textEn: string }) => (locale === "en" ? c.textEn : c.textJa);
+  const weakCodes = new Set(weak.map((w) => w.code));
+  const other = values.itemCodes.find((c) => !weakCodes.has(c)) ?? "";
+  const errors = result?.fieldErrors;
+  return (
+    <>
+      <fieldset className="field">
+        <legend>{t("cycle.plan.field.itemCodes")}</legend>
+        {weak.length ? <p className="hint">{t("cycle.plan.weakFirst")}</p> : null}
+        {weak.map((w) => (
+          <label key={w.code} className="checkbox">
+            <input type="checkbox" name="itemCodes" value={w.code} defaultChecked={values.itemCodes.includes(w.code)} /> {w.code} {text(w)}{" "}
+            ({t("cycle.plan.rating", { rating: w.rating })})
+          </label>
+        ))}
+        <SelectField label={t("cycle.plan.otherItem")} name="itemCodes" defaultValue={other} errors={errors?.itemCodes}>
+          <option value="">{t("cycle.plan.noOtherItem")}</option>
+          {choices.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.code} {text(c).slice(0, 60)}
+            </option>
+          ))}
+        </SelectField>
+      </fieldset>
+      <TextareaField
+        label={t("cycle.plan.field.issue")}
+        name="issue"
+        defaultValue={values.issue}
+        errors={errors?.issue}
+        rows={2}
+        required
+      />
+      <TextareaField label={t("cycle.plan.field.goal")} name="goal" defaultValue={values.goal} errors={errors?.goal} rows={2} required />
+      <TextareaField
+        label={t("cycle.plan.field.actions")}
+        name="actions"
+        defaultValue={values.actions}
+        errors={errors?.actions}
+        rows={3}
+        required
+      />
+      <Field label={t("cycle.plan.field.owner")} name="owner" defaultValue={values.owner} errors={errors?.owner} />
+      <div className="field-row">
+        <Field
+          label={t("cycle.plan.field.startDate")}
+          name="startDate"
+          type="date"
+          defaultValue={values.startDate}
+          errors={errors?.startDate}
+        />
+        <Field label={t("cycle.plan.field.dueDate")} name="dueDate" type="date" defaultValue={values.dueDate} errors={errors?.dueDate} />
+      </div>
+    </>
+  );
+}
+
+function valuesFrom(result: (FormFailure & { codes?: string[] }) | undefined, fallback: Parameters<typeof ItemFields>[0]["values"]) {
+  if (!result?.values) return fallback;
+  const v = result.values;
+  return {
+    itemCodes: result.codes ?? fallback.itemCodes,
+    issue: v.issue ?? "",
+    goal: v.goal ?? "",
+    actions: v.actions ?? "",
+    owner: v.owner ?? "",
+    startDate: v.startDate ?? "",
+    dueDate: v.dueDate ?? "",
+  };
+}
+
+function ItemForms({
+  item,
+  loaderData,
+  result,
+}: {
+  item: PlanView["items"][number];
+  loaderData: ReturnType<typeof useLoaderData<typeof loader>>;
+  result?: ActionResult;
+}) {
+  const t = useT();
+  const mine = result && isFailure(result) && result.itemId === item.id ? result : undefined;
+  const today = loaderData.today;
+  const updateFailed = mine?.intent === "update" ? mine : undefined;
+  const editFailed = mine?.intent === "editItem" ? mine : undefined;
+  return (
+    <>
+      <details className="plan-update" open={!!updateFailed}>
+        <summary>{t("cycle.plan.addUpdate")}</summary>
+        <Form method="post" className="panel plan-update-form" aria-label={t("cycle.plan.addUpdate")}>
+          <input type="hidden" name="intent" value="update" />
+          <input type="hidden" name="itemId" value={item.id} />
+          <FormErrorSummary result={updateFailed} />
+          <Field
+            label={t("cycle.plan.field.date")}
+            name="date"
+            type="date"
+            defaultValue={updateFailed?.values?.date ?? today}
+            errors={updateFailed?.fieldErrors.date}
+            required
+          />
+          <TextareaField
+            label={t("cycle.plan.field.note")}
+            name="note"
+            defaultValue={updateFailed?.values?.note ?? ""}
+            errors={updateFailed?.fieldErrors.note}
+            rows={2}
+            required
+          />
+          <Field
+            label={t("cycle.plan.field.evidence")}
+            name="evidence"
+            defaultValue={updateFailed?.values?.evidence ?? ""}
+            errors={updateFailed?.fieldErrors.evidence}
+          />
+          <SelectField label={t("cycle.plan.field.status")} name="status" defaultValue={updateFailed?.values?.status ?? ""}>
+            <option value="">{t("cycle.plan.statusUnchanged")}</option>
+            {ITEM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`cycle.itemStatus.${s}`)}
+              </option>
+            ))}
+          </SelectField>
+          <button type="submit" className="button">
+            {t("cycle.plan.saveUpdate")}
+          </button>
+        </Form>
+      </details>
+      <details className="plan-edit" open={!!editFailed}>
+        <summary>{t("cycle.plan.editItem")}</summary>
+        <Form method="post">
+          <input type="hidden" name="intent" value="editItem" />
+          <input type="hidden" name="itemId" value={item.id} />
+          <FormErrorSummary result={editFailed} />
+          <ItemFields values={valuesFrom(editFailed, item)} result={editFailed} weak={loaderData.weak.items} choices={loaderData.choices} />
+          <button type="submit" className="button">
+            {t("common.save")}
+          </button>
+        </Form>
+      </details>
+    </>
+  );
+}
+
+export default function ActionPlanPage() {
+  const t = useT();
+  const format = useFormat();
+  const locale = useLocale();
+  const loaderData = useLoaderData<typeof loader>();
+  const { officeName, year, current, plan, years, weak, choices, editable } = loaderData;
+  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const [params] = useSearchParams();
+  const preselect = params.get("add");
+  const itemText = Object.fromEntries(choices.map((c) => [c.code, c]));
+  const addFailed = result && isFailure(result) && result.intent === "addItem" ? result : undefined;
+  const submitFailed = result && isFailure(result) && result.intent === "submit" ? result : undefined;
+  const allYears = [...new Set([current, ...years])].sort((a, b) => b - a);
+  return (
+    <div className="page action-plan">
+      <h1>{t("cycle.plan.title", { year: format.fiscalYear(year) })}</h1>
+      <p className="muted">{officeName}</p>
+      {params.get("saved") ? (
+        <p className="alert alert-success" role="status">
+          {t("cycle.plan.saved")}
+        </p>
+      ) : null}
+      {params.get("submitted") ? (
+        <p className="alert alert-success" role="status">
+          {t("cycle.plan.submittedNotice")}
+        </p>
+      ) : null}
+      <nav aria-label={t("cycle.plan.years")} className="year-links">
+        {allYears.map((y) =>
+          y === year ? (
+            <span key={y} aria-current="page">
+              {format.fiscalYear(y)}
+            </span>
+          ) : (
+            <Link key={y} to={y === current ? "/action-plan" : `/action-plan?year=${y}`}>
+              {format.fiscalYear(y)}
+            </Link>
+          ),
+        )}
+      </nav>
+      {!editable ? <p className="alert">{t("cycle.plan.readOnly")}</p> : null}
+      {plan ? (
+        <p>
+          {t("cycle.plan.statusLine", { status: t(`cycle.planStatus.${plan.status}`) })}
+          {plan.submittedAt ? ` (${format.date(plan.submittedAt)})` : ""}
+        </p>
+      ) : null}
+
+      {editable && weak.items.length ? (
+        <section className="panel" aria-labelledby="weak-heading">
+          <h2 id="weak-heading">{t("cycle.plan.weakTitle", { year: format.fiscalYear(weak.fiscalYear!) })}</h2>
+          <ul className="plain-list weak-items">
+            {weak.items.map((w) => (
+              <li key={w.code}>
+                <strong>{w.code}</strong> {locale === "en" ? w.textEn : w.textJa} ({t("cycle.plan.rating", { rating: w.rating })}){" "}
+                {plan?.items.some((i) => i.itemCodes.includes(w.code)) ? (
+                  <span className="badge">{t("cycle.plan.inPlan")}</span>
+                ) : (
+                  <Link to={`/action-plan?add=${encodeURIComponent(w.code)}#new-item`}>{t("cycle.plan.addFor", { code: w.code })}</Link>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {!plan && editable ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="create" />
+          <p>{t("cycle.plan.none")}</p>
+          <button type="submit" className="button">
+            {t("cycle.plan.create")}
+          </button>
+        </Form>
+      ) : null}
+      {!plan && !editable ? <p>{t("cycle.plan.noneEarlier")}</p> : null}
+
+      {plan ? (
+        <>
+          <h2>{t("cycle.plan.items")}</h2>
+          {plan.items.length === 0 ? <p className="muted">{t("cycle.plan.noItems")}</p> : null}
+          {plan.items.map((item, index) => (
+            <PlanItemCard key={item.id} item={item} index={index} itemText={itemText} afterYear={plan.afterYear}>
+              {editable ? <ItemForms item={item} loaderData={loaderData} result={result} /> : null}
+            </PlanItemCard>
+          ))}
+          {plan.items.length ? <StatusChart rows={plan.timeline} id="plan-status" /> : null}
+        </>
+      ) : null}
+
+      {editable && (plan || preselect) ? (
+        <section className="panel" id="new-item" aria-labelledby="new-item-heading">
+          <h2 id="new-item-heading">{t("cycle.plan.newItem")}</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="addItem" />
+            <FormErrorSummary result={addFailed} />
+            <ItemFields
+              key={preselect ?? ""}
+              values={valuesFrom(addFailed, {
+                itemCodes: preselect ? [preselect] : [],
+                issue: "",
+                goal: "",
+                actions: "",
+                owner: "",
+                startDate: "",
+                dueDate: "",
+              })}
+              result={addFailed}
+              weak={weak.items}
+              choices={choices}
+            />
+            <button type="submit" className="button">
+              {t("cycle.plan.addItem")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      {editable && plan && plan.status === "DRAFT" ? (
+        <Form method="post" className="panel">
+          <input type="hidden" name="intent" value="submit" />
+          <FormErrorSummary result={submitFailed} />
+          <p>{t("cycle.plan.submitHint")}</p>
+          <button type="submit" className="button">
+            {t("cycle.plan.submit")}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,391 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { audit } from "~/audit/audit.server";
+import { forbidden, notFound, requireRole } from "~/auth/permissions.server";
+import { hasAnyRole } from "~/auth/roles";
+import { Field, FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
+import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
+import { itemTexts } from "~/cycle/dashboard.server";
+import { agendaProposal, meetingDetail, MEETING_ROLES } from "~/cycle/meetings.server";
+import { prisma } from "~/db.server";
+import { useFormat, useLocale, useT } from "~/i18n/react";
+import { parseForm, type FormFailure } from "~/lib/forms";
+
+export const meta: MetaFunction = () => [{ title: "自己評価を共有する会 | つなぐ" }];
+
+function idOf(param: string | undefined) {
+  if (!param || !/^\d{1,9}$/.test(param)) throw notFound();
+  return Number(param);
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, [...MEETING_ROLES]);
+  const meeting = await meetingDetail(idOf(params.meetingId));
+  if (!meeting) throw notFound();
+  const manage = hasAnyRole(user, [...CYCLE_VIEWER_ROLES]);
+  const own = user.officeId !== null ? meeting.registrations.find((r) => r.officeId === user.officeId) : undefined;
+  // Offices see the notes when they took part (registered); the subcommittee sees everything.
+  const participant = manage || !!own;
+  const texts = await itemTexts(meeting.topics.flatMap((t) => t.itemCodes));
+  const canRegister =
+    !manage &&
+    user.officeId !== null &&
+    (meeting.scope === "CITY" ||
+      (user.office && meeting.wardId === (await prisma.office.findUnique({ where: { id: user.officeId } }))?.wardId));
+  return {
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      fiscalYear: meeting.fiscalYear,
+      scope: meeting.scope,
+      wardJa: meeting.ward?.nameJa ?? null,
+      wardEn: meeting.ward?.nameEn ?? null,
+      startsAt: meeting.startsAt.toISOString(),
+      venue: meeting.venue,
+      onlineUrl: meeting.onlineUrl,
+      past: meeting.startsAt < new Date(),
+    },
+    manage,
+    canRegister: !!canRegister,
+    own: own ? { attendeeNames: own.attendeeNames, attendeeCount: own.attendeeCount, attended: own.attended } : null,
+    registrations: manage
+      ? meeting.registrations.map((r) => ({
+          id: r.id,
+          officeName: r.office.name,
+          attendeeNames: r.attendeeNames,
+          attendeeCount: r.attendeeCount,
+          attended: r.attended,
+          attendedCount: r.attendedCount,
+        }))
+      : [],
+    totals: {
+      offices: meeting.registrations.length,
+      people: meeting.registrations.reduce((n, r) => n + r.attendeeCount, 0),
+      attendedOffices: meeting.registrations.filter((r) => r.attended).length,
+      attendedPeople: meeting.registrations.filter((r) => r.attended).reduce((n, r) => n + r.attendedCount, 0),
+    },
+    topics: meeting.topics.map((tp) => ({
+      id: tp.id,
+      kind: tp.kind,
+      title: tp.title,
+      itemCodes: tp.itemCodes.map((c) => ({ code: c, textJa: texts.get(c)?.textJa ?? "", textEn: texts.get(c)?.textEn ?? "" })),
+      notes: participant ? tp.notes : null,
+    })),
+    proposal: manage ? await agendaProposal(meeting) : null,
+  };
+}
+
+const registerSchema = z.object({
+  attendeeNames: z.string().trim().min(1).max(1000),
+  attendeeCount: z.coerce.number().int().min(1).max(20),
+});
+const attendanceSchema = z.object({
+  registrationId: z.coerce.number().int(),
+  attended: z.string().optional(),
+  attendedCount: z.coerce.number().int().min(0).max(50),
+});
+const topicSchema = z.object({
+  itemCode: z.string().trim().min(1).max(20),
+  kind: z.enum(["WEAK", "GOOD_PRACTICE"]),
+  title: z.string().trim().max(300).default(""),
+});
+const notesSchema = z.object({ topicId: z.coerce.number().int(), notes: z.string().max(10000) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, [...MEETING_ROLES]);
+  const meetingId = idOf(params.meetingId);
+  const meeting = await prisma.sharingMeeting.findUnique({ where: { id: meetingId } });
+  if (!meeting) throw notFound();
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  const manage = hasAnyRole(user, [...CYCLE_VIEWER_ROLES]);
+  const back = `/meetings/${meetingId}`;
+  if (intent === "register") {
+    if (user.officeId === null || !hasAnyRole(user, ["OFFICE_MANAGER"])) throw forbidden();
+    const parsed = parseForm(registerSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    await prisma.meetingRegistration.upsert({
+      where: { meetingId_officeId: { meetingId, officeId: user.officeId } },
+      create: { meetingId, officeId: user.officeId, ...parsed.data },
+      update: parsed.data,
+    });
+    await audit({
+      actorId: user.id,
+      action: "meeting.register",
+      entityType: "SharingMeeting",
+      entityId: String(meetingId),
+      summary: `${parsed.data.attendeeCount}`,
+    });
+    return redirect(`${back}?registered=1`);
+  }
+  if (!manage) throw forbidden();
+  if (intent === "attendance") {
+    const parsed = parseForm(attendanceSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const reg = await prisma.meetingRegistration.findUnique({ where: { id: parsed.data.registrationId } });
+    if (!reg || reg.meetingId !== meetingId) throw notFound();
+    await prisma.meetingRegistration.update({
+      where: { id: reg.id },
+      data: { attended: !!parsed.data.attended, attendedCount: parsed.data.attended ? parsed.data.attendedCount : 0 },
+    });
+    return redirect(`${back}?saved=1`);
+  }
+  if (intent === "addTopic") {
+    const parsed = parseForm(topicSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const count = await prisma.meetingTopic.count({ where: { meetingId } });
+    await prisma.meetingTopic.create({
+      data: { meetingId, itemCodes: [parsed.data.itemCode], kind: parsed.data.kind, title: parsed.data.title, sortOrder: count },
+    });
+    return redirect(`${back}?saved=1#agenda`);
+  }
+  if (intent === "notes") {
+    const parsed = parseForm(notesSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const topic = await prisma.meetingTopic.findUnique({ where: { id: parsed.data.topicId } });
+    if (!topic || topic.meetingId !== meetingId) throw notFound();
+    await prisma.meetingTopic.update({ where: { id: topic.id }, data: { notes: parsed.data.notes } });
+    return redirect(`${back}?saved=1#topic-${topic.id}`);
+  }
+  return data({ ok: false, fieldErrors: {}, intent }, { status: 400 });
+}
+
+export default function MeetingPage() {
+  const t = useT();
+  const format = useFormat();
+  const locale = useLocale();
+  const { meeting, manage, canRegister, own, registrations, totals, topics, proposal } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as (FormFailure & { intent: string }) | undefined;
+  const failed = (intent: string) => (isFailure(result) && result.intent === intent ? result : undefined);
+  const [params] = useSearchParams();
+  const text = (x: { textJa: string; textEn: string }) => (locale === "en" ? x.textEn : x.textJa);
+  const reg = failed("register");
+  return (
+    <div className="page meeting">
+      <p>
+        <Link to={`/meetings?year=${meeting.fiscalYear}`}>← {t("cycle.meetings.title")}</Link>
+      </p>
+      <h1>{meeting.title}</h1>
+      <dl className="plan-item-fields">
+        <dt>{t("cycle.meetings.col.when")}</dt>
+        <dd>{format.dateTime(meeting.startsAt)}</dd>
+        <dt>{t("cycle.meetings.col.scope")}</dt>
+        <dd>{meeting.scope === "CITY" ? t("cycle.allWards") : locale === "en" ? meeting.wardEn : meeting.wardJa}</dd>
+        {meeting.venue ? (
+          <>
+            <dt>{t("cycle.meetings.field.venue")}</dt>
+            <dd>{meeting.venue}</dd>
+          </>
+        ) : null}
+        {meeting.onlineUrl ? (
+          <>
+            <dt>{t("cycle.meetings.field.onlineUrl")}</dt>
+            <dd>
+              <a href={meeting.onlineUrl}>{meeting.onlineUrl}</a>
+            </dd>
+          </>
+        ) : null}
+        <dt>{t("cycle.meetings.col.registered")}</dt>
+        <dd>{t("cycle.meetings.officesPeople", { offices: totals.offices, people: totals.people })}</dd>
+        <dt>{t("cycle.meetings.col.attended")}</dt>
+        <dd>{t("cycle.meetings.officesPeople", { offices: totals.attendedOffices, people: totals.attendedPeople })}</dd>
+      </dl>
+      {params.get("registered") ? (
+        <p className="alert alert-success" role="status">
+          {t("cycle.meetings.registeredNotice")}
+        </p>
+      ) : null}
+      {params.get("saved") ? (
+        <p className="alert alert-success" role="status">
+          {t("cycle.plan.saved")}
+        </p>
+      ) : null}
+
+      {canRegister && !meeting.past ? (
+        <section className="panel" aria-labelledby="register-heading">
+          <h2 id="register-heading">{own ? t("cycle.meetings.changeRegistration") : t("cycle.meetings.register")}</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="register" />
+            <FormErrorSummary result={reg} />
+            <TextareaField
+              label={t("cycle.meetings.field.attendeeNames")}
+              name="attendeeNames"
+              rows={2}
+              defaultValue={reg?.values?.attendeeNames ?? own?.attendeeNames ?? ""}
+              errors={reg?.fieldErrors.attendeeNames}
+              required
+            />
+            <Field
+              label={t("cycle.meetings.field.attendeeCount")}
+              name="attendeeCount"
+              type="number"
+              min={1}
+              max={20}
+              defaultValue={reg?.values?.attendeeCount ?? own?.attendeeCount ?? 1}
+              errors={reg?.fieldErrors.attendeeCount}
+              required
+            />
+            <button type="submit" className="button">
+              {t("cycle.meetings.registerButton")}
+            </button>
+          </Form>
+        </section>
+      ) : own ? (
+        <p>{t("cycle.meetings.youRegistered", { count: own.attendeeCount })}</p>
+      ) : null}
+
+      <section id="agenda" aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading">{t("cycle.meetings.agenda")}</h2>
+        {topics.length === 0 ? <p className="muted">{t("cycle.meetings.noTopics")}</p> : null}
+        {topics.map((tp) => (
+          <article key={tp.id} id={`topic-${tp.id}`} className="card">
+            <h3>
+              {tp.title || tp.itemCodes.map((c) => c.code).join(", ")} <span className="badge">{t(`cycle.topicKind.${tp.kind}`)}</span>
+            </h3>
+            <ul className="plain-list">
+              {tp.itemCodes.map((c) => (
+                <li key={c.code}>
+                  <strong>{c.code}</strong> {text(c)}
+                </li>
+              ))}
+            </ul>
+            {manage ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="notes" />
+                <input type="hidden" name="topicId" value={tp.id} />
+                <TextareaField label={t("cycle.meetings.notes")} name="notes" rows={3} defaultValue={tp.notes ?? ""} />
+                <button type="submit" className="button small">
+                  {t("cycle.meetings.saveNotes")}
+                </button>
+              </Form>
+            ) : tp.notes !== null ? (
+              <>
+                <h4>{t("cycle.meetings.notes")}</h4>
+                <p className="prewrap">{tp.notes || t("cycle.meetings.noNotes")}</p>
+              </>
+            ) : (
+              <p className="muted">{t("cycle.meetings.notesForParticipants")}</p>
+            )}
+          </article>
+        ))}
+      </section>
+
+      {proposal ? (
+        <section className="panel" aria-labelledby="proposal-heading">
+          <h2 id="proposal-heading">{t("cycle.meetings.proposal")}</h2>
+          {proposal.sourceYear === null ? (
+            <p className="muted">{t("cycle.meetings.noProposal")}</p>
+          ) : (
+            <>
+              <p className="hint">{t("cycle.meetings.proposalHint", { year: format.fiscalYear(proposal.sourceYear) })}</p>
+              <h3>{t("cycle.topicKind.WEAK")}</h3>
+              <ul className="plain-list proposal-list">
+                {proposal.weak.map((w) => (
+                  <li key={w.code}>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="addTopic" />
+                      <input type="hidden" name="kind" value="WEAK" />
+                      <input type="hidden" name="itemCode" value={w.code} />
+                      <input type="hidden" name="title" value={`${w.code} ${text(w)}`.slice(0, 120)} />
+                      <span>
+                        <strong>{w.code}</strong> {text(w)} —{" "}
+                        {t("cycle.meetings.weakStat", { average: w.average.toFixed(2), low: w.low, rated: w.rated })}
+                      </span>
+                      <button type="submit" className="button small secondary">
+                        {t("cycle.meetings.addTopic")}
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+              <h3>{t("cycle.topicKind.GOOD_PRACTICE")}</h3>
+              <ul className="plain-list proposal-list">
+                {proposal.goodPractice.map((g) => (
+                  <li key={g.code}>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="addTopic" />
+                      <input type="hidden" name="kind" value="GOOD_PRACTICE" />
+                      <input type="hidden" name="itemCode" value={g.code} />
+                      <input type="hidden" name="title" value={`${g.code} ${text(g)}`.slice(0, 120)} />
+                      <span>
+                        <strong>{g.code}</strong> {text(g)} —{" "}
+                        {t("cycle.meetings.goodStat", {
+                          high: g.highCount,
+                          named: g.namedOffices.join("、") || "—",
+                          unnamed: g.unnamedCount,
+                        })}
+                      </span>
+                      <button type="submit" className="button small secondary">
+                        {t("cycle.meetings.addTopic")}
+                      </button>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      ) : null}
+
+      {manage ? (
+        <section aria-labelledby="attendance-heading">
+          <h2 id="attendance-heading">{t("cycle.meetings.attendance")}</h2>
+          {registrations.length === 0 ? (
+            <p className="muted">{t("cycle.meetings.noRegistrations")}</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <caption>{t("cycle.meetings.attendance")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("cycle.col.office")}</th>
+                    <th scope="col">{t("cycle.meetings.field.attendeeNames")}</th>
+                    <th scope="col" className="num">
+                      {t("cycle.meetings.field.attendeeCount")}
+                    </th>
+                    <th scope="col">{t("cycle.meetings.col.attended")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {registrations.map((r) => (
+                    <tr key={r.id}>
+                      <td>{r.officeName}</td>
+                      <td className="prewrap">{r.attendeeNames}</td>
+                      <td className="num">{r.attendeeCount}</td>
+                      <td>
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="attendance" />
+                          <input type="hidden" name="registrationId" value={r.id} />
+                          <label className="checkbox">
+                            <input type="checkbox" name="attended" value="1" defaultChecked={r.attended} />{" "}
+                            {t("cycle.meetings.attendedLabel", { office: r.officeName })}
+                          </label>
+                          <label>
+                            <span className="visually-hidden">{t("cycle.meetings.attendedCountLabel", { office: r.officeName })}</span>
+                            <input
+                              type="number"
+                              name="attendedCount"
+                              min={0}
+                              max={50}
+                              defaultValue={r.attended ? r.attendedCount : r.attendeeCount}
+                              className="narrow-number"
+                            />
+                          </label>
+                          <button type="submit" className="button small secondary">
+                            {t("common.save")}
+                          </button>
+                        </Form>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,218 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { audit } from "~/audit/audit.server";
+import { requireRole } from "~/auth/permissions.server";
+import { hasAnyRole } from "~/auth/roles";
+import { Field, FormErrorSummary, isFailure, SelectField } from "~/components/forms";
+import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
+import { listMeetings, MEETING_ROLES } from "~/cycle/meetings.server";
+import { prisma } from "~/db.server";
+import { useFormat, useLocale, useT } from "~/i18n/react";
+import { parseForm } from "~/lib/forms";
+import { fiscalYearOf } from "~/lib/fiscal-year";
+
+export const meta: MetaFunction = () => [{ title: "自己評価を共有する会 | つなぐ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, [...MEETING_ROLES]);
+  const current = fiscalYearOf(new Date());
+  const asked = new URL(request.url).searchParams.get("year");
+  const fiscalYear = asked && /^\d{4}$/.test(asked) ? Number(asked) : current;
+  const [meetings, wards] = await Promise.all([listMeetings(fiscalYear), prisma.ward.findMany({ orderBy: { sortOrder: "asc" } })]);
+  return { fiscalYear, current, meetings, wards, canSchedule: hasAnyRole(user, [...CYCLE_VIEWER_ROLES]) };
+}
+
+const scheduleSchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    scope: z.enum(["CITY", "WARD"]),
+    wardId: z.string().optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.required"),
+    time: z.string().regex(/^\d{2}:\d{2}$/, "validation.required"),
+    venue: z.string().trim().max(300).default(""),
+    onlineUrl: z.union([z.literal(""), z.string().trim().url().max(500)]).default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (v.scope === "WARD" && !v.wardId) ctx.addIssue({ code: "custom", path: ["wardId"], message: "validation.choose" });
+    if (!v.venue && !v.onlineUrl) ctx.addIssue({ code: "custom", path: ["venue"], message: "cycle.meetings.error.where" });
+  });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, [...CYCLE_VIEWER_ROLES]);
+  const parsed = parseForm(scheduleSchema, await request.formData());
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const v = parsed.data;
+  const startsAt = new Date(`${v.date}T${v.time}:00+09:00`);
+  const meeting = await prisma.sharingMeeting.create({
+    data: {
+      fiscalYear: fiscalYearOf(startsAt),
+      scope: v.scope,
+      wardId: v.scope === "WARD" ? Number(v.wardId) : null,
+      title: v.title,
+      startsAt,
+      venue: v.venue,
+      onlineUrl: v.onlineUrl,
+    },
+  });
+  await audit({ actorId: user.id, action: "meeting.create", entityType: "SharingMeeting", entityId: String(meeting.id), summary: v.title });
+  return redirect(`/meetings/${meeting.id}`);
+}
+
+export default function Meetings() {
+  const t = useT();
+  const format = useFormat();
+  const locale = useLocale();
+  const { fiscalYear, current, meetings, wards, canSchedule } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = isFailure(result) ? result : undefined;
+  return (
+    <div className="page">
+      <h1>{t("cycle.meetings.title")}</h1>
+      <p>{t("cycle.meetings.lead")}</p>
+      <Form method="get" className="inline-form">
+        <div className="field">
+          <label htmlFor="year">{t("cycle.fiscalYear")}</label>
+          <select id="year" name="year" defaultValue={fiscalYear}>
+            {[1, 0, -1, -2, -3].map((k) => (
+              <option key={k} value={current + k}>
+                {format.fiscalYear(current + k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button secondary">
+          {t("cycle.show")}
+        </button>
+      </Form>
+      {meetings.length === 0 ? (
+        <p>{t("cycle.meetings.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>
+              {t("cycle.meetings.title")} ({format.fiscalYear(fiscalYear)})
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("cycle.meetings.col.title")}</th>
+                <th scope="col">{t("cycle.meetings.col.when")}</th>
+                <th scope="col">{t("cycle.meetings.col.scope")}</th>
+                <th scope="col" className="num">
+                  {t("cycle.meetings.col.registered")}
+                </th>
+                <th scope="col" className="num">
+                  {t("cycle.meetings.col.attended")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {meetings.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <Link to={`/meetings/${m.id}`}>{m.title}</Link>
+                  </td>
+                  <td>{format.dateTime(m.startsAt)}</td>
+                  <td>{m.scope === "CITY" ? t("cycle.allWards") : locale === "en" ? m.wardEn : m.wardJa}</td>
+                  <td className="num">{t("cycle.meetings.officesPeople", { offices: m.registeredOffices, people: m.registeredPeople })}</td>
+                  <td className="num">{t("cycle.meetings.officesPeople", { offices: m.attendedOffices, people: m.attendedPeople })}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={3}>
+                  {t("cycle.col.total")}
+                </th>
+                <td className="num">
+                  {t("cycle.meetings.officesPeople", {
+                    offices: meetings.reduce((n, m) => n + m.registeredOffices, 0),
+                    people: meetings.reduce((n, m) => n + m.registeredPeople, 0),
+                  })}
+                </td>
+                <td className="num">
+                  {t("cycle.meetings.officesPeople", {
+                    offices: meetings.reduce((n, m) => n + m.attendedOffices, 0),
+                    people: meetings.reduce((n, m) => n + m.attendedPeople, 0),
+                  })}
+                </td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+      {canSchedule ? (
+        <section className="panel" aria-labelledby="schedule-heading">
+          <h2 id="schedule-heading">{t("cycle.meetings.schedule")}</h2>
+          <Form method="post">
+            <FormErrorSummary result={failed} />
+            <Field
+              label={t("cycle.meetings.field.title")}
+              name="title"
+              defaultValue={failed?.values?.title ?? ""}
+              errors={failed?.fieldErrors.title}
+              required
+            />
+            <SelectField
+              label={t("cycle.meetings.field.scope")}
+              name="scope"
+              defaultValue={failed?.values?.scope ?? "CITY"}
+              errors={failed?.fieldErrors.scope}
+            >
+              <option value="CITY">{t("cycle.allWards")}</option>
+              <option value="WARD">{t("cycle.meetings.scopeWard")}</option>
+            </SelectField>
+            <SelectField
+              label={t("cycle.ward")}
+              name="wardId"
+              defaultValue={failed?.values?.wardId ?? ""}
+              errors={failed?.fieldErrors.wardId}
+            >
+              <option value="">{t("common.choose")}</option>
+              {wards.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {locale === "en" ? w.nameEn : w.nameJa}
+                </option>
+              ))}
+            </SelectField>
+            <div className="field-row">
+              <Field
+                label={t("cycle.meetings.field.date")}
+                name="date"
+                type="date"
+                defaultValue={failed?.values?.date ?? ""}
+                errors={failed?.fieldErrors.date}
+                required
+              />
+              <Field
+                label={t("cycle.meetings.field.time")}
+                name="time"
+                type="time"
+                defaultValue={failed?.values?.time ?? "14:00"}
+                errors={failed?.fieldErrors.time}
+                required
+              />
+            </div>
+            <Field
+              label={t("cycle.meetings.field.venue")}
+              name="venue"
+              defaultValue={failed?.values?.venue ?? ""}
+              errors={failed?.fieldErrors.venue}
+            />
+            <Field
+              label={t("cycle.meetings.field.onlineUrl")}
+              name="onlineUrl"
+              type="url"
+              defaultValue={failed?.values?.onlineUrl ?? ""}
+              errors={failed?.fieldErrors.onlineUrl}
+            />
+            <button type="submit" className="button">
+              {t("cycle.meetings.scheduleButton")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

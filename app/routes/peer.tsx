@@ -1,0 +1,281 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { audit } from "~/audit/audit.server";
+import { notFound, requireOwnOffice } from "~/auth/permissions.server";
+import { Field, FormErrorSummary, isFailure, SelectField, TextareaField } from "~/components/forms";
+import { checklistItemChoices } from "~/cycle/action-plan.server";
+import { groupOf, requestIntroduction, suggestionsFor } from "~/cycle/peer.server";
+import { prisma } from "~/db.server";
+import { useFormat, useLocale, useT } from "~/i18n/react";
+import { failure, parseForm } from "~/lib/forms";
+import { fiscalYearOf } from "~/lib/fiscal-year";
+import { todayJst } from "~/cycle/dates";
+
+export const meta: MetaFunction = () => [{ title: "ピア研修 | つなぐ" }];
+
+const KINDS = ["VISIT", "EXCHANGE", "STUDY", "SHADOWING"] as const;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { officeId } = await requireOwnOffice(request);
+  const fiscalYear = fiscalYearOf(new Date());
+  const [group, suggestions, choices, planItems] = await Promise.all([
+    groupOf(officeId),
+    suggestionsFor(officeId),
+    checklistItemChoices(fiscalYear),
+    prisma.actionPlanItem.findMany({
+      where: { plan: { officeId, fiscalYear } },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, issue: true, itemCodes: true },
+    }),
+  ]);
+  return {
+    officeId,
+    today: todayJst(),
+    fiscalYear,
+    group: group
+      ? {
+          id: group.id,
+          name: group.name,
+          members: group.offices,
+          activities: group.activities.map((a) => ({
+            id: a.id,
+            date: a.date.toISOString(),
+            kind: a.kind,
+            itemCodes: a.itemCodes,
+            learned: a.learned,
+            offices: a.offices.map((o) => o.name),
+            ownPlanItems: a.planItems.filter((p) => p.plan.officeId === officeId).map((p) => p.issue),
+          })),
+        }
+      : null,
+    suggestions,
+    choices,
+    planItems,
+  };
+}
+
+const activitySchema = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.required"),
+  kind: z.enum(KINDS),
+  offices: z.array(z.coerce.number().int()),
+  itemCodes: z.array(z.string()).transform((c) => [...new Set(c.filter(Boolean))]),
+  planItems: z.array(z.coerce.number().int()),
+  learned: z.string().trim().min(1).max(4000),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, officeId } = await requireOwnOffice(request);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  if (intent === "introduce") {
+    const code = String(formData.get("itemCode") ?? "");
+    const ok = await requestIntroduction(officeId, code);
+    if (!ok) throw notFound();
+    await audit({ actorId: user.id, action: "peer.introductionRequest", entityType: "Office", entityId: String(officeId), summary: code });
+    return redirect("/peer?requested=1#suggestions");
+  }
+  const group = await groupOf(officeId);
+  if (!group) throw notFound();
+  const parsed = parseForm(activitySchema, formData, ["offices", "itemCodes", "planItems"]);
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const v = parsed.data;
+  const members = new Set(group.offices.map((o) => o.id));
+  const known = new Set((await checklistItemChoices(fiscalYearOf(new Date()))).map((c) => c.code));
+  if (v.itemCodes.length === 0 || v.itemCodes.some((c) => !known.has(c)))
+    return data(failure({ itemCodes: [{ key: "cycle.plan.error.noItem" }] }, formData), { status: 400 });
+  const ownPlanItems = await prisma.actionPlanItem.findMany({
+    where: { id: { in: v.planItems }, plan: { officeId } },
+    select: { id: true },
+  });
+  const date = new Date(`${v.date}T00:00:00+09:00`);
+  const officeIds = [...new Set([officeId, ...v.offices.filter((id) => members.has(id))])];
+  const activity = await prisma.peerActivity.create({
+    data: {
+      groupId: group.id,
+      fiscalYear: fiscalYearOf(date),
+      date,
+      kind: v.kind,
+      itemCodes: v.itemCodes,
+      learned: v.learned,
+      loggedById: officeId,
+      offices: { connect: officeIds.map((id) => ({ id })) },
+      planItems: { connect: ownPlanItems.map((p) => ({ id: p.id })) },
+    },
+  });
+  await audit({ actorId: user.id, action: "peer.activity", entityType: "PeerActivity", entityId: String(activity.id), summary: v.kind });
+  return redirect("/peer?logged=1");
+}
+
+export default function PeerPage() {
+  const t = useT();
+  const format = useFormat();
+  const locale = useLocale();
+  const { officeId, today, group, suggestions, choices, planItems } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = isFailure(result) ? result : undefined;
+  const [params] = useSearchParams();
+  const text = (x: { textJa: string; textEn: string }) => (locale === "en" ? x.textEn : x.textJa);
+  return (
+    <div className="page peer">
+      <h1>{t("cycle.peer.title")}</h1>
+      {params.get("logged") ? (
+        <p className="alert alert-success" role="status">
+          {t("cycle.peer.loggedNotice")}
+        </p>
+      ) : null}
+      {params.get("requested") ? (
+        <p className="alert alert-success" role="status">
+          {t("cycle.peer.requestedNotice")}
+        </p>
+      ) : null}
+      {group ? (
+        <>
+          <h2>{group.name}</h2>
+          <p>{t("cycle.peer.members", { names: group.members.map((m) => m.name).join("、") })}</p>
+        </>
+      ) : (
+        <p>{t("cycle.peer.noGroup")}</p>
+      )}
+
+      <section id="suggestions" aria-labelledby="suggestions-heading">
+        <h2 id="suggestions-heading">{t("cycle.peer.suggestions")}</h2>
+        {suggestions.sourceYear === null ? (
+          <p className="muted">{t("cycle.peer.noEvaluation")}</p>
+        ) : suggestions.suggestions.length === 0 ? (
+          <p className="muted">{t("cycle.peer.noWeak")}</p>
+        ) : (
+          <>
+            <p className="hint">{t("cycle.peer.suggestionsHint", { year: format.fiscalYear(suggestions.sourceYear) })}</p>
+            <ul className="card-list">
+              {suggestions.suggestions.map((s) => (
+                <li key={s.code} className="card">
+                  <p>
+                    <strong>{s.code}</strong> {text(s)} ({t("cycle.plan.rating", { rating: s.ownRating })})
+                  </p>
+                  {s.named.length ? <p>{t("cycle.peer.namedPeers", { names: s.named.map((n) => n.name).join("、") })}</p> : null}
+                  {s.anonymousCount > 0 ? (
+                    <>
+                      <p>{t("cycle.peer.anonymousPeers", { count: s.anonymousCount })}</p>
+                      {s.requested ? (
+                        <p className="muted">{t("cycle.peer.requested")}</p>
+                      ) : (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="introduce" />
+                          <input type="hidden" name="itemCode" value={s.code} />
+                          <button type="submit" className="button small secondary">
+                            {t("cycle.peer.requestIntro", { code: s.code })}
+                          </button>
+                        </Form>
+                      )}
+                    </>
+                  ) : null}
+                  {s.named.length === 0 && s.anonymousCount === 0 ? <p className="muted">{t("cycle.peer.noPeers")}</p> : null}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      {group ? (
+        <>
+          <section className="panel" aria-labelledby="log-heading">
+            <h2 id="log-heading">{t("cycle.peer.log")}</h2>
+            <Form method="post">
+              <input type="hidden" name="intent" value="log" />
+              <FormErrorSummary result={failed} />
+              <Field
+                label={t("cycle.plan.field.date")}
+                name="date"
+                type="date"
+                defaultValue={failed?.values?.date ?? today}
+                errors={failed?.fieldErrors.date}
+                required
+              />
+              <SelectField
+                label={t("cycle.peer.kind")}
+                name="kind"
+                defaultValue={failed?.values?.kind ?? "VISIT"}
+                errors={failed?.fieldErrors.kind}
+              >
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`cycle.peerKind.${k}`)}
+                  </option>
+                ))}
+              </SelectField>
+              <fieldset className="field">
+                <legend>{t("cycle.peer.participants")}</legend>
+                {group.members
+                  .filter((m) => m.id !== officeId)
+                  .map((m) => (
+                    <label key={m.id} className="checkbox">
+                      <input type="checkbox" name="offices" value={m.id} /> {m.name}
+                    </label>
+                  ))}
+              </fieldset>
+              <fieldset className="field">
+                <legend>{t("cycle.peer.topics")}</legend>
+                {suggestions.suggestions.map((s) => (
+                  <label key={s.code} className="checkbox">
+                    <input type="checkbox" name="itemCodes" value={s.code} /> {s.code} {text(s)}
+                  </label>
+                ))}
+                <SelectField label={t("cycle.plan.otherItem")} name="itemCodes" defaultValue="" errors={failed?.fieldErrors.itemCodes}>
+                  <option value="">{t("cycle.plan.noOtherItem")}</option>
+                  {choices.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {c.code} {text(c).slice(0, 60)}
+                    </option>
+                  ))}
+                </SelectField>
+              </fieldset>
+              {planItems.length ? (
+                <fieldset className="field">
+                  <legend>{t("cycle.peer.planItems")}</legend>
+                  {planItems.map((p) => (
+                    <label key={p.id} className="checkbox">
+                      <input type="checkbox" name="planItems" value={p.id} /> {p.itemCodes.join(", ")}: {p.issue.slice(0, 60)}
+                    </label>
+                  ))}
+                </fieldset>
+              ) : null}
+              <TextareaField
+                label={t("cycle.peer.learned")}
+                name="learned"
+                rows={3}
+                defaultValue={failed?.values?.learned ?? ""}
+                errors={failed?.fieldErrors.learned}
+                required
+              />
+              <button type="submit" className="button">
+                {t("cycle.peer.logButton")}
+              </button>
+            </Form>
+          </section>
+          <section aria-labelledby="activities-heading">
+            <h2 id="activities-heading">{t("cycle.peer.activities")}</h2>
+            {group.activities.length === 0 ? <p className="muted">{t("cycle.peer.noActivities")}</p> : null}
+            <ul className="card-list">
+              {group.activities.map((a) => (
+                <li key={a.id} className="card">
+                  <p>
+                    <strong>{format.date(a.date)}</strong> <span className="badge">{t(`cycle.peerKind.${a.kind}`)}</span>{" "}
+                    {a.itemCodes.join(", ")}
+                  </p>
+                  <p className="prewrap">{a.learned}</p>
+                  <p className="muted">{a.offices.join("、")}</p>
+                  {a.ownPlanItems.length ? (
+                    <p>{t("cycle.peer.linkedPlan", { items: a.ownPlanItems.map((i) => i.slice(0, 30)).join(" / ") })}</p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,359 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/permissions.server";
+import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
+import { dashboard } from "~/cycle/dashboard.server";
+import { ITEM_STATUSES } from "~/cycle/status-timeline";
+import { heatColor, TrendChart } from "~/cycle/trend-chart";
+import { useFormat, useLocale, useT } from "~/i18n/react";
+import { fiscalYearOf } from "~/lib/fiscal-year";
+
+export const meta: MetaFunction = () => [{ title: "部会ダッシュボード | つなぐ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, [...CYCLE_VIEWER_ROLES]);
+  const url = new URL(request.url);
+  const current = fiscalYearOf(new Date());
+  const asked = url.searchParams.get("year");
+  const fiscalYear = asked && /^\d{4}$/.test(asked) ? Number(asked) : current;
+  const wardParam = url.searchParams.get("ward");
+  const wardId = wardParam && /^\d{1,9}$/.test(wardParam) ? Number(wardParam) : null;
+  return { fiscalYear, current, wardId, ...(await dashboard(fiscalYear, wardId)) };
+}
+
+const PEER_KINDS = ["VISIT", "EXCHANGE", "STUDY", "SHADOWING"] as const;
+const STATUSES = ["NONE", "DRAFT", "SUBMITTED", "RETURNED"] as const;
+
+export default function SubcommitteeDashboard() {
+  const t = useT();
+  const format = useFormat();
+  const locale = useLocale();
+  const d = useLoaderData<typeof loader>();
+  const name = (x: { nameJa: string; nameEn: string }) => (locale === "en" ? x.nameEn : x.nameJa);
+  const wardName = (id: number) => {
+    const w = d.wards.find((x) => x.id === id);
+    return w ? name(w) : "";
+  };
+  const cellText = (c: { value: number | null; offices: number }) => (c.value === null ? "—" : c.value.toFixed(2));
+  const trendRows = d.trends.map((r) => ({ ...r, label: format.fiscalYear(r.fiscalYear) }));
+  return (
+    <div className="page subcommittee-dashboard">
+      <h1>{t("cycle.dash.title")}</h1>
+      <Form method="get" className="inline-form">
+        <div className="field">
+          <label htmlFor="year">{t("cycle.fiscalYear")}</label>
+          <select id="year" name="year" defaultValue={d.fiscalYear}>
+            {[0, 1, 2, 3, 4].map((k) => (
+              <option key={k} value={d.current - k}>
+                {format.fiscalYear(d.current - k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ward">{t("cycle.ward")}</label>
+          <select id="ward" name="ward" defaultValue={d.wardId ?? ""}>
+            <option value="">{t("cycle.allWards")}</option>
+            {d.wards.map((w) => (
+              <option key={w.id} value={w.id}>
+                {name(w)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button secondary">
+          {t("cycle.show")}
+        </button>
+      </Form>
+      <p className="button-row">
+        <Link className="button secondary" to={`/subcommittee/report/${d.fiscalYear}`}>
+          {t("cycle.dash.toReport")}
+        </Link>
+        <Link className="button secondary" to={`/subcommittee/action-plans?year=${d.fiscalYear}`}>
+          {t("cycle.subPlans.title")}
+        </Link>
+      </p>
+
+      <section aria-labelledby="dash-status">
+        <h2 id="dash-status">{t("cycle.dash.status")}</h2>
+        <p>
+          {(["NONE", "DRAFT", "SUBMITTED", "RETURNED"] as const).map((s) => (
+            <span key={s} className="stat">
+              {t(`cycle.evalStatus.${s}`)}: <strong>{d.statusCounts[s]}</strong>
+            </span>
+          ))}
+        </p>
+        <div className="table-wrap">
+          <table>
+            <caption>{t("cycle.dash.statusByWard")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("cycle.col.ward")}</th>
+                {STATUSES.map((s) => (
+                  <th key={s} scope="col" className="num">
+                    {t(`cycle.evalStatus.${s}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {d.statusByWard.map((w) => (
+                <tr key={w.wardId}>
+                  <th scope="row">{name(w)}</th>
+                  {STATUSES.map((s) => (
+                    <td key={s} className="num">
+                      {w[s]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <details>
+          <summary>{t("cycle.dash.pending", { count: d.statusCounts.NONE + d.statusCounts.DRAFT + d.statusCounts.RETURNED })}</summary>
+          {d.pending.length ? (
+            <ul className="plain-list">
+              {d.pending.map((s) => (
+                <li key={s.officeId}>
+                  <Link to={`/subcommittee/evaluations/${s.officeId}/${d.fiscalYear}`}>{s.name}</Link> ({wardName(s.wardId)}) —{" "}
+                  {t(`cycle.evalStatus.${s.status as "NONE"}`)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p>
+            <Link to={`/subcommittee/evaluations?year=${d.fiscalYear}`}>{t("cycle.dash.allOffices")}</Link>
+          </p>
+        </details>
+      </section>
+
+      <section aria-labelledby="dash-heatmap">
+        <h2 id="dash-heatmap">{t("cycle.dash.heatmap")}</h2>
+        <p className="hint">{t("cycle.dash.heatmapHint")}</p>
+        <div className="table-wrap">
+          <table className="heatmap">
+            <caption>{t("cycle.dash.heatmapCaption", { year: format.fiscalYear(d.fiscalYear) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("cycle.col.category")}</th>
+                <th scope="col" className="num">
+                  {t("cycle.allWards")}
+                </th>
+                {d.wards.map((w) => (
+                  <th key={w.id} scope="col" className="num">
+                    {name(w)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {d.heatmap.map((row) => (
+                <tr key={row.code}>
+                  <th scope="row">{name(row)}</th>
+                  {[row.city, ...row.wards].map((c, i) => (
+                    <td
+                      key={i}
+                      className="num heat"
+                      style={{ background: heatColor(c.value) }}
+                      title={t("cycle.dash.offices", { count: c.offices })}
+                    >
+                      {cellText(c)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="dash-trends">
+        <h2 id="dash-trends">{t("cycle.dash.trends")}</h2>
+        <figure className="chart-figure">
+          <figcaption id="dash-trends-caption">{t("cycle.dash.trendsCaption")}</figcaption>
+          <TrendChart
+            rows={trendRows}
+            series={d.categories.map((c) => ({ key: c.code, label: name(c) }))}
+            labelledBy="dash-trends-caption"
+          />
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{t("cycle.dash.trendsCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("cycle.col.category")}</th>
+                  {d.trends.map((r) => (
+                    <th key={r.fiscalYear} scope="col" className="num">
+                      {format.fiscalYear(r.fiscalYear)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {d.categories.map((c) => (
+                  <tr key={c.code}>
+                    <th scope="row">{name(c)}</th>
+                    {d.trends.map((r) => (
+                      <td key={r.fiscalYear} className="num">
+                        {r[c.code] === null || r[c.code] === undefined ? "—" : Number(r[c.code]).toFixed(2)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </figure>
+      </section>
+
+      <section aria-labelledby="dash-weak">
+        <h2 id="dash-weak">{t("cycle.dash.weakItems")}</h2>
+        {d.weakItems.length ? (
+          <div className="table-wrap">
+            <table>
+              <caption>{t("cycle.dash.weakItemsCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("cycle.col.item")}</th>
+                  <th scope="col" className="num">
+                    {t("cycle.col.lowCount")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("cycle.col.rated")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.weakItems.map((w) => (
+                  <tr key={w.code}>
+                    <td>
+                      <strong>{w.code}</strong> {locale === "en" ? w.textEn : w.textJa}
+                    </td>
+                    <td className="num">{w.rated >= 3 ? w.low : "—"}</td>
+                    <td className="num">{w.rated}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">{t("cycle.dash.noData")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="dash-plans">
+        <h2 id="dash-plans">{t("cycle.dash.plans")}</h2>
+        <div className="table-wrap">
+          <table>
+            <caption>{t("cycle.dash.plansCaption")}</caption>
+            <thead>
+              <tr>
+                {(["DRAFT", "SUBMITTED", "REVIEWED"] as const).map((s) => (
+                  <th key={s} scope="col" className="num">
+                    {t(`cycle.planStatus.${s}`)}
+                  </th>
+                ))}
+                {ITEM_STATUSES.map((s) => (
+                  <th key={s} scope="col" className="num">
+                    {t("cycle.dash.itemsIn", { status: t(`cycle.itemStatus.${s}`) })}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              <tr>
+                {(["DRAFT", "SUBMITTED", "REVIEWED"] as const).map((s) => (
+                  <td key={s} className="num">
+                    {d.plans[s] ?? 0}
+                  </td>
+                ))}
+                {ITEM_STATUSES.map((s) => (
+                  <td key={s} className="num">
+                    {d.planItems[s] ?? 0}
+                  </td>
+                ))}
+              </tr>
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="dash-peer">
+        <h2 id="dash-peer">{t("cycle.dash.peer")}</h2>
+        <div className="table-wrap">
+          <table>
+            <caption>{t("cycle.dash.peerCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("cycle.col.ward")}</th>
+                {PEER_KINDS.map((k) => (
+                  <th key={k} scope="col" className="num">
+                    {t(`cycle.peerKind.${k}`)}
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  {t("cycle.col.total")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.peer.map((p) => (
+                <tr key={p.wardId}>
+                  <th scope="row">{name(p)}</th>
+                  {PEER_KINDS.map((k) => (
+                    <td key={k} className="num">
+                      {p[k]}
+                    </td>
+                  ))}
+                  <td className="num">{p.total}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="dash-meetings">
+        <h2 id="dash-meetings">{t("cycle.dash.meetings")}</h2>
+        <p>
+          {t("cycle.dash.meetingsLine", {
+            meetings: d.meetings.meetings,
+            offices: d.meetings.attendedOffices,
+            people: d.meetings.attendedPeople,
+          })}
+        </p>
+      </section>
+
+      <section aria-labelledby="dash-training">
+        <h2 id="dash-training">{t("cycle.dash.training")}</h2>
+        {!d.training.available ? <p className="hint">{t("cycle.trainingUnavailable")}</p> : null}
+        <div className="table-wrap">
+          <table>
+            <caption>{t("cycle.dash.trainingCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("cycle.col.track")}</th>
+                <th scope="col" className="num">
+                  {t("cycle.col.participants")}
+                </th>
+                <th scope="col" className="num">
+                  {t("cycle.col.completed")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.training.tracks.map((tr) => (
+                <tr key={tr.key}>
+                  <th scope="row">{t(`cycle.track.${tr.key}`)}</th>
+                  <td className="num">{tr.participants ?? "—"}</td>
+                  <td className="num">{tr.completed ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { notFound, requireRole } from "~/auth/permissions.server";
+import { FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
+import { checklistItemChoices, commentOnItem, CYCLE_VIEWER_ROLES, markReviewed, planViewById } from "~/cycle/action-plan.server";
+import { commentSchema } from "~/cycle/plan-forms";
+import { PlanItemCard } from "~/cycle/plan-item-card";
+import { StatusChart } from "~/cycle/status-chart";
+import { prisma } from "~/db.server";
+import { useFormat, useLocale, useT } from "~/i18n/react";
+import { parseForm, type FormFailure } from "~/lib/forms";
+
+export const meta: MetaFunction = () => [{ title: "アクションプラン | つなぐ" }];
+
+function planIdOf(param: string | undefined) {
+  if (!param || !/^\d{1,9}$/.test(param)) throw notFound();
+  return Number(param);
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, [...CYCLE_VIEWER_ROLES]);
+  const plan = await planViewById(planIdOf(params.planId));
+  if (!plan) throw notFound();
+  return { plan, choices: await checklistItemChoices(plan.fiscalYear) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, [...CYCLE_VIEWER_ROLES]);
+  const planId = planIdOf(params.planId);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "");
+  if (intent === "review") {
+    await markReviewed(planId, user.id);
+    return redirect(`/subcommittee/action-plans/${planId}?reviewed=1`);
+  }
+  const itemId = Number(formData.get("itemId"));
+  const item = await prisma.actionPlanItem.findUnique({ where: { id: itemId }, select: { planId: true } });
+  if (!item || item.planId !== planId) throw notFound();
+  const parsed = parseForm(commentSchema, formData);
+  if (!parsed.ok) return data({ ...parsed, itemId }, { status: 400 });
+  await commentOnItem(itemId, user.id, parsed.data.text);
+  return redirect(`/subcommittee/action-plans/${planId}?commented=1#plan-item-${itemId}`);
+}
+
+export default function SubcommitteeActionPlan() {
+  const t = useT();
+  const format = useFormat();
+  const locale = useLocale();
+  const { plan, choices } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as (FormFailure & { itemId: number }) | undefined;
+  const [params] = useSearchParams();
+  const itemText = Object.fromEntries(choices.map((c) => [c.code, c]));
+  return (
+    <div className="page action-plan">
+      <p>
+        <Link to={`/subcommittee/action-plans?year=${plan.fiscalYear}`}>← {t("cycle.subPlans.title")}</Link>
+      </p>
+      <h1>{t("cycle.subPlans.detailTitle", { office: plan.officeName, year: format.fiscalYear(plan.fiscalYear) })}</h1>
+      <p className="muted">
+        {locale === "en" ? plan.wardEn : plan.wardJa} · {t("cycle.plan.statusLine", { status: t(`cycle.planStatus.${plan.status}`) })}
+      </p>
+      {params.get("commented") ? (
+        <p className="alert alert-success" role="status">
+          {t("cycle.subPlans.commented")}
+        </p>
+      ) : null}
+      {params.get("reviewed") ? (
+        <p className="alert alert-success" role="status">
+          {t("cycle.subPlans.reviewedNotice")}
+        </p>
+      ) : null}
+      {plan.items.length === 0 ? <p className="muted">{t("cycle.plan.noItems")}</p> : null}
+      {plan.items.map((item, index) => {
+        const failed = result && isFailure(result) && result.itemId === item.id ? result : undefined;
+        return (
+          <PlanItemCard key={item.id} item={item} index={index} itemText={itemText} afterYear={plan.afterYear}>
+            <Form method="post" className="plan-comment-form">
+              <input type="hidden" name="intent" value="comment" />
+              <input type="hidden" name="itemId" value={item.id} />
+              <FormErrorSummary result={failed} />
+              <TextareaField
+                label={t("cycle.subPlans.commentLabel", { n: index + 1 })}
+                name="text"
+                rows={2}
+                defaultValue={failed?.values?.text ?? ""}
+                errors={failed?.fieldErrors.text}
+                required
+              />
+              <button type="submit" className="button">
+                {t("cycle.subPlans.comment")}
+              </button>
+            </Form>
+          </PlanItemCard>
+        );
+      })}
+      {plan.items.length ? <StatusChart rows={plan.timeline} id="plan-status" /> : null}
+      {plan.status === "SUBMITTED" ? (
+        <Form method="post" className="panel">
+          <input type="hidden" name="intent" value="review" />
+          <button type="submit" className="button">
+            {t("cycle.subPlans.markReviewed")}
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

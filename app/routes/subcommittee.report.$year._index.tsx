@@ -1,0 +1,75 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/permissions.server";
+import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
+import { reportFigures } from "~/cycle/report.server";
+import { trainingFigures } from "~/cycle/training-figures.server";
+import { parseYear } from "~/evaluation/evaluation.server";
+import { useFormat, useT } from "~/i18n/react";
+
+export const meta: MetaFunction = () => [{ title: "年次報告 | つなぐ" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, [...CYCLE_VIEWER_ROLES]);
+  const fiscalYear = parseYear(params.year);
+  const [rows, training] = await Promise.all([reportFigures(fiscalYear), trainingFigures(fiscalYear)]);
+  return { fiscalYear, rows, trainingAvailable: training.available };
+}
+
+export default function AnnualReport() {
+  const t = useT();
+  const format = useFormat();
+  const { fiscalYear, rows, trainingAvailable } = useLoaderData<typeof loader>();
+  const year = format.fiscalYear(fiscalYear);
+  const section = (programme: "training" | "evaluation", title: string) => (
+    <section aria-labelledby={`report-${programme}`}>
+      <h2 id={`report-${programme}`}>{title}</h2>
+      {programme === "training" && !trainingAvailable ? <p className="hint">{t("cycle.trainingUnavailable")}</p> : null}
+      <div className="table-wrap">
+        <table className="report-table">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("cycle.col.figure")}</th>
+              <th scope="col" className="num">
+                {t("cycle.col.value")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows
+              .filter((r) => r.programme === programme)
+              .map((r) => (
+                <tr key={r.label}>
+                  <th scope="row">{t(r.label)}</th>
+                  <td className="num">{r.value === null ? "—" : format.number(r.value)}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+  return (
+    <div className="page annual-report">
+      <p className="no-print">
+        <Link to={`/subcommittee?year=${fiscalYear}`}>← {t("cycle.dash.title")}</Link>
+      </p>
+      <h1>{t("cycle.report.title", { year })}</h1>
+      <p>{t("cycle.report.lead")}</p>
+      <div className="button-row no-print">
+        <a className="button secondary" href={`/subcommittee/report/${fiscalYear}/xlsx`} download>
+          {t("cycle.report.xlsx")}
+        </a>
+        <a className="button secondary" href={`/subcommittee/report/${fiscalYear}/csv`} download>
+          {t("cycle.report.csv")}
+        </a>
+        <button type="button" className="button secondary" onClick={() => window.print()}>
+          {t("cycle.report.print")}
+        </button>
+      </div>
+      {section("training", t("cycle.report.training"))}
+      {section("evaluation", t("cycle.report.evaluation"))}
+    </div>
+  );
+}

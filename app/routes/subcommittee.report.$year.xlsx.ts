@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireRole } from "~/auth/permissions.server";
+import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
+import { reportWorkbook } from "~/cycle/report.server";
+import { parseYear } from "~/evaluation/evaluation.server";
+import { resolveLocale } from "~/i18n/i18n.server";
+
+// The annual report as XLSX (a resource route: no page).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, [...CYCLE_VIEWER_ROLES]);
+  const fiscalYear = parseYear(params.year);
+  const body = await reportWorkbook(fiscalYear, resolveLocale(request, user));
+  return new Response(body, {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="annual-report-${fiscalYear}.xlsx"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,13 @@
+import { chromium } from "@playwright/test";
+const [acct, path, out, width] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const p = await b.newPage({ viewport: { width: Number(width ?? 1200), height: 900 } });
+await p.goto("http://localhost:3600/login");
+await p.fill('input[name="email"]', `${acct}@example.jp`);
+await p.fill('input[name="password"]', "tsunagu-demo-2024");
+await p.locator('form[method="post"] button[type="submit"]').last().click();
+await p.waitForURL((u) => !u.pathname.startsWith("/login"));
+await p.goto("http://localhost:3600" + path);
+await p.waitForTimeout(1500);
+await p.screenshot({ path: out, fullPage: true });
+await b.close();
