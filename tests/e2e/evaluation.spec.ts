@@ -8,7 +8,8 @@ test.describe.configure({ mode: "serial" });
 test("the manager answers an item, finds it after a reload, and the page is accessible", async ({ page }) => {
   await login(page, "manager");
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "自己評価" }).click();
-  await page.getByRole("link", { name: "令和8年度" }).click();
+  await expect(page).toHaveURL(/\/evaluation$/);
+  await page.getByRole("main").getByRole("link", { name: "令和8年度", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("令和8年度 自己評価チェックシート");
   await expect(page.locator(".progress-text")).toHaveText("33 / 73 項目回答済み");
 
