@@ -29,9 +29,9 @@ const TARGETS: Target[] = [
   { name: "/committee/progress", path: "/committee/progress", as: "committee" },
   { name: "/sessions (upcoming sessions)", path: "/sessions", as: "trainee" },
   { name: "/sessions/:id (a session)", path: "/sessions/2", as: "trainee" },
-  // The first request (in the warm-up pass) enrols; every later one takes the session's row lock and is refused.
+  // The first request (in the warm-up pass) enrols; every later one is refused ("already enrolled") and re-renders the page.
   {
-    name: "POST /sessions/:id enrol (refused, locked)",
+    name: "POST /sessions/:id enrol (refused)",
     path: "/sessions/4",
     as: "trainee",
     method: "POST",

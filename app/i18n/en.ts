@@ -499,6 +499,7 @@ export const en: Record<MessageKey, string> = {
   "scheduling.funnel.onDemand": "On-demand (basic, first half)",
   "scheduling.funnel.group": "Group sessions (basic, second half)",
   "scheduling.funnel.practical": "Practical training",
+  "scheduling.waitlistPlace": "number {place} on the waitlist",
   "training.unenrol": "Remove",
   "training.unenrol.label": "Remove {name}'s enrolment",
   "training.unenrol.done": "Enrolment removed. The trainee's learning record stays.",

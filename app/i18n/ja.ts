@@ -497,6 +497,7 @@ export const ja = {
   "scheduling.funnel.onDemand": "オンデマンド（基礎研修 前期）",
   "scheduling.funnel.group": "集合研修（基礎研修 後期）",
   "scheduling.funnel.practical": "実践研修",
+  "scheduling.waitlistPlace": "キャンセル待ち{place}番目",
   "training.unenrol": "登録を取り消す",
   "training.unenrol.label": "{name} さんの登録を取り消す",
   "training.unenrol.done": "登録を取り消しました。学習の記録は残ります。",

@@ -6,7 +6,7 @@ import { getEnv } from "~/env.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { fiscalYearOf } from "~/lib/fiscal-year";
-import { seatsLeft } from "~/scheduling/rules";
+import { seatsLeft, waitlistPlace } from "~/scheduling/rules";
 import {
   createFeedToken,
   ensureCertificates,
@@ -42,6 +42,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
     prisma.calendarFeedToken.findFirst({ where: { userId: user.id, revokedAt: null }, orderBy: { createdAt: "desc" } }),
   ]);
   const status = new Map(mine.map((e) => [e.sessionId, e.status]));
+  // The trainee's place on each waitlist they are on.
+  const waiting = mine.filter((e) => e.status === "waitlisted");
+  const queues = waiting.length
+    ? await prisma.sessionEnrollment.findMany({
+        where: { sessionId: { in: waiting.map((e) => e.sessionId) }, status: "waitlisted" },
+        select: { id: true, sessionId: true, queuedAt: true },
+      })
+    : [];
+  const places = new Map(
+    waiting.map((e) => [
+      e.sessionId,
+      waitlistPlace(
+        queues.filter((q) => q.sessionId === e.sessionId),
+        e.id,
+      ),
+    ]),
+  );
   return {
     sessions: sessions.map((s) => {
       const c = counts.get(s.id)!;
@@ -56,6 +73,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         seats: seatsLeft(s.capacity, c.enrolled),
         waiting: c.waitlisted,
         mine: status.get(s.id) ?? null,
+        myPlace: places.get(s.id) ?? null,
       };
     }),
     mine: mine
@@ -64,6 +82,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         id: e.sessionId,
         title: sessionTitle(e.session, locale),
         status: e.status,
+        myPlace: places.get(e.sessionId) ?? null,
         days: e.session.days,
         cancelled: e.session.status === "cancelled",
       })),
@@ -119,6 +138,7 @@ export default function Sessions() {
                     {m.cancelled ? t("scheduling.status.sessionCancelled") : t(`scheduling.status.${m.status as "enrolled"}`)}
                   </span>
                 </p>
+                {m.myPlace ? <p>{t("scheduling.waitlistPlace", { place: m.myPlace })}</p> : null}
                 <DayList days={m.days} />
               </li>
             ))}
@@ -162,7 +182,10 @@ export default function Sessions() {
                           ? t("scheduling.seatsLeft", { count: s.seats })
                           : t("scheduling.full", { count: s.waiting })}
                     </td>
-                    <td>{s.mine ? t(`scheduling.status.${s.mine as "enrolled"}`) : t("scheduling.status.none")}</td>
+                    <td>
+                      {s.mine ? t(`scheduling.status.${s.mine as "enrolled"}`) : t("scheduling.status.none")}
+                      {s.myPlace ? ` (${t("scheduling.waitlistPlace", { place: s.myPlace })})` : ""}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -62,6 +62,8 @@ test("committee creates a session; enrol, waitlist, promotion, attendance, certi
   await expect(second.getByRole("status")).toContainText("キャンセル待ち1番目");
   await second.reload();
   await expect(second.getByText("キャンセル待ち1番目です")).toBeVisible();
+  await second.goto("/sessions");
+  await expect(second.getByRole("row", { name: new RegExp(title) })).toContainText("キャンセル待ち1番目");
 
   // The calendar file of the session is valid iCalendar with the Tokyo zone.
   const ics = await second.request.get(`/sessions/${id}/ics`);
