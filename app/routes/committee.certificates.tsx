@@ -4,6 +4,7 @@ import { audit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
 import { useFormat, useT } from "~/i18n/react";
+import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { CERTIFICATE_TRACKS } from "~/scheduling/rules";
 import { issueCertificate, revokeCertificate } from "~/scheduling/scheduling.server";
@@ -107,21 +108,7 @@ export default function CommitteeCertificates() {
           </p>
         ) : null}
       </div>
-      <Form method="get" className="inline-form">
-        <div className="field">
-          <label htmlFor="year">{t("training.year")}</label>
-          <select id="year" name="year" defaultValue={year}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {format.fiscalYear(y)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button secondary">
-          {t("training.showYear")}
-        </button>
-      </Form>
+      <FiscalYearPicker years={years} value={year}></FiscalYearPicker>
       <div className="table-wrap">
         <table>
           <caption>{t("scheduling.certs.caption", { year: format.fiscalYear(year) })}</caption>

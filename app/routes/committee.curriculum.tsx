@@ -4,6 +4,7 @@ import { audit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
+import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { pick } from "~/training/content.server";
 import {
   curriculumSlugs,
@@ -107,22 +108,9 @@ export default function CommitteeCurriculum() {
   return (
     <div className="page">
       <h1>{t("training.curriculum.title")}</h1>
-      <Form method="get" className="inline-form">
-        <div className="field">
-          <label htmlFor="year">{t("training.year")}</label>
-          <select id="year" name="year" defaultValue={year}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {format.fiscalYear(y)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button secondary">
-          {t("training.showYear")}
-        </button>
+      <FiscalYearPicker years={years} value={year}>
         <Link to={`/committee/progress?year=${year}`}>{t("training.curriculum.toProgress")}</Link>
-      </Form>
+      </FiscalYearPicker>
 
       <section className="panel" aria-labelledby="curriculum-modules">
         <h2 id="curriculum-modules">{t("training.curriculum.modules", { year: format.fiscalYear(year) })}</h2>

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
+import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { findModule, pick } from "~/training/content.server";
 import { progressMatrix } from "~/training/training.server";
 import { StatusBadge } from "~/training/ui";
@@ -36,24 +37,11 @@ export default function CommitteeProgress() {
   return (
     <div className="page">
       <h1>{t("training.progress.title")}</h1>
-      <Form method="get" className="inline-form">
-        <div className="field">
-          <label htmlFor="year">{t("training.year")}</label>
-          <select id="year" name="year" defaultValue={year}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {format.fiscalYear(y)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button secondary">
-          {t("training.showYear")}
-        </button>
+      <FiscalYearPicker years={years} value={year}>
         <a className="button" href={`/committee/progress.csv?year=${year}`} download>
           {t("training.progress.csv")}
         </a>
-      </Form>
+      </FiscalYearPicker>
       <p role="status">{t("training.progress.summary", { trainees: rows.length, modules: modules.length })}</p>
       {rows.length && modules.length ? (
         // A wide table scrolls sideways: the region takes focus so keyboard users can scroll it (WCAG 2.1.1).

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
+import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { trainingFunnel } from "~/scheduling/funnel.server";
 import { sessionCounts, sessionInclude, sessionTitle } from "~/scheduling/scheduling.server";
 import { DayList, FunnelPanel } from "~/scheduling/ui";
@@ -44,25 +45,12 @@ export default function CommitteeSessions() {
   return (
     <div className="page">
       <h1>{t("scheduling.committee.title")}</h1>
-      <Form method="get" className="inline-form">
-        <div className="field">
-          <label htmlFor="year">{t("training.year")}</label>
-          <select id="year" name="year" defaultValue={year}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {format.fiscalYear(y)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button secondary">
-          {t("training.showYear")}
-        </button>
+      <FiscalYearPicker years={years} value={year}>
         <Link className="button" to="/committee/sessions/new">
           {t("scheduling.committee.new")}
         </Link>
         <Link to="/committee/certificates">{t("nav.committeeCertificates")}</Link>
-      </Form>
+      </FiscalYearPicker>
       {sessions.length === 0 ? (
         <p>{t("scheduling.committee.none")}</p>
       ) : (

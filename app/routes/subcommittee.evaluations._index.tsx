@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { EVALUATION_VIEWER_ROLES, publishedFiscalYears, submissionsFor } from "~/evaluation/evaluation.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
+import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 
 export const meta: MetaFunction = () => [{ title: "自己評価の提出状況 | つなぐ" }];
@@ -33,21 +34,7 @@ export default function SubcommitteeEvaluations() {
   return (
     <div className="page">
       <h1>{t("subEval.title")}</h1>
-      <Form method="get" className="inline-form">
-        <div className="field">
-          <label htmlFor="year">{t("subEval.year")}</label>
-          <select id="year" name="year" defaultValue={fiscalYear}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {format.fiscalYear(y)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button secondary">
-          {t("subEval.show")}
-        </button>
-      </Form>
+      <FiscalYearPicker years={years} value={fiscalYear}></FiscalYearPicker>
       <p>{t("subEval.summary", { submitted, total: offices.length })}</p>
       <div className="table-wrap">
         <table>
