@@ -583,5 +583,6 @@ export const en: Record<MessageKey, string> = {
   "cycle.dash.statusByWard": "Submission status by ward (offices)",
   "cycle.dash.pending": "Offices yet to submit ({count})",
   "cycle.dash.allOffices": "See every office's status",
+  "cycle.peer.andMore": "and {count} more",
   // end cycle.*
 };

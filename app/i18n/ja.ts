@@ -581,6 +581,7 @@ export const ja = {
   "cycle.dash.statusByWard": "区ごとの提出状況（事業所数）",
   "cycle.dash.pending": "未提出の事業所（{count}事業所）",
   "cycle.dash.allOffices": "全事業所の提出状況を見る",
+  "cycle.peer.andMore": "ほか{count}事業所",
   // end cycle.*
 } as const;
 
