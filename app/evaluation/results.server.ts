@@ -4,7 +4,23 @@ import { prisma } from "~/db.server";
 import { loadTemplate } from "./evaluation.server";
 import { categoryMedians, categoryScores, MIN_GROUP_SIZE, roundScore, weakestItems, type AnswerLike } from "./scoring";
 
-async function submittedScores(fiscalYear: number) {
+type OfficeScores = { officeId: number; wardId: number; scores: Record<string, number | null> }[];
+
+// Category scores of every submitted sheet of a year, reused until a sheet of that year is submitted or
+// returned (both change the evaluation's updatedAt; a submitted sheet's answers cannot change).
+const scoresCache = new Map<number, { stamp: string; scores: OfficeScores }>();
+
+async function submittedScores(fiscalYear: number): Promise<OfficeScores> {
+  const agg = await prisma.evaluation.aggregate({ where: { fiscalYear, status: "SUBMITTED" }, _max: { updatedAt: true }, _count: true });
+  const stamp = `${agg._count}:${agg._max.updatedAt?.toISOString() ?? ""}`;
+  const cached = scoresCache.get(fiscalYear);
+  if (cached?.stamp === stamp) return cached.scores;
+  const scores = await computeSubmittedScores(fiscalYear);
+  scoresCache.set(fiscalYear, { stamp, scores });
+  return scores;
+}
+
+async function computeSubmittedScores(fiscalYear: number): Promise<OfficeScores> {
   const evaluations = await prisma.evaluation.findMany({
     where: { fiscalYear, status: "SUBMITTED" },
     select: {

@@ -15,7 +15,9 @@ export const meta: MetaFunction = () => [{ title: "チェックシートの版 |
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);
   const template = await findTemplate(params.version);
-  return { template: (await loadTemplate(template.id))!, note: template.note };
+  // Status and fiscal years from the row itself: the cached view of a published version keeps only its items current.
+  const view = (await loadTemplate(template.id))!;
+  return { template: { ...view, status: template.status, fiscalYears: [...template.fiscalYears].sort() }, note: template.note };
 }
 
 const publishSchema = z.object({

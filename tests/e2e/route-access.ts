@@ -39,7 +39,13 @@ export const ROUTES: RouteAccess[] = [
   { file: "evaluation.$year.results", url: "/evaluation/2025/results", allow: ["manager"] },
   { file: "evaluation.$year.export", url: "/evaluation/2025/export", allow: ["manager"], notPage: true },
   { file: "subcommittee.evaluations._index", url: "/subcommittee/evaluations?year=2025", allow: ["subcommittee", "admin"] },
-  { file: "subcommittee.evaluations.$officeId.$year", url: "/subcommittee/evaluations/2/2025", allow: ["subcommittee", "admin"] },
+  { file: "subcommittee.evaluations.$officeId.$year._index", url: "/subcommittee/evaluations/2/2025", allow: ["subcommittee", "admin"] },
+  {
+    file: "subcommittee.evaluations.$officeId.$year.export",
+    url: "/subcommittee/evaluations/2/2025/export",
+    allow: ["subcommittee", "admin"],
+    notPage: true,
+  },
   { file: "subcommittee.checklists._index", url: "/subcommittee/checklists", allow: ["subcommittee"] },
   { file: "subcommittee.checklists.$version", url: "/subcommittee/checklists/1", allow: ["subcommittee"] },
   // Improvement cycle (issue 6)

@@ -1,10 +1,13 @@
+import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { parseChecklistCsv } from "~/evaluation/checklist-import";
 import { insertTemplateVersion } from "~/evaluation/template-store";
+import { publishTemplate, saveImportedVersion, xlsxRows, YearInUseError } from "~/evaluation/templates.server";
+import { validateRows } from "~/evaluation/checklist-import";
 import { action as sheetAction, loader as sheetLoader } from "~/routes/evaluation.$year._index";
-import { action as returnAction, loader as subLoader } from "~/routes/subcommittee.evaluations.$officeId.$year";
+import { action as returnAction, loader as subLoader } from "~/routes/subcommittee.evaluations.$officeId.$year._index";
 import { createOffice, createUser, formRequestInit, requestAs } from "./factories";
 
 type Result = { data: Record<string, unknown>; init: { status?: number } | null } | Record<string, unknown>;
@@ -217,5 +220,44 @@ describe("access", () => {
       roles: ["EVALUATION_SUBCOMMITTEE"],
     });
     expect(await thrownStatus(subLoader(await args(subcommittee.id)))).toBe(200);
+  });
+});
+
+describe("template versions", () => {
+  it("reads an XLSX import with spreadsheet row numbers, refusing bad rows", async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet("checklist");
+    ws.addRow(["category_code", "code", "text_ja", "pillar"]);
+    ws.addRow(["OPS", "OPS-01", "方針を共有している。", "hr"]);
+    ws.addRow(["OPS", "OPS-01", "重複している。", "hr"]);
+    ws.addRow(["EMG", "EMG-01", "", "community"]);
+    const rows = await xlsxRows((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+    const result = validateRows(rows);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.errors.map((e) => [e.line, e.reason])).toEqual([
+        [3, "duplicateCode"],
+        [4, "emptyText"],
+      ]);
+  });
+
+  it("saves a valid import as a draft and never publishes it for a year already started on another version", async () => {
+    const user = await createUser({ roles: ["EVALUATION_SUBCOMMITTEE"] });
+    const saved = await saveImportedVersion(
+      [
+        { line: 1, cells: ["category_code", "code", "text_ja", "pillar"] },
+        { line: 2, cells: ["OPS", "OPS-01", "方針を共有している。", "hr"] },
+      ],
+      "",
+      user.id,
+    );
+    expect(saved.ok).toBe(true);
+    const draft = await prisma.checklistTemplate.findUniqueOrThrow({ where: { version: saved.version } });
+    expect(draft.status).toBe("DRAFT");
+    // FY2026 already has sheets on version 1.
+    await expect(publishTemplate(draft.id, [2026], user.id)).rejects.toBeInstanceOf(YearInUseError);
+    await publishTemplate(draft.id, [2027], user.id);
+    const published = await prisma.checklistTemplate.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(published).toMatchObject({ status: "PUBLISHED", fiscalYears: [2027] });
   });
 });

@@ -68,6 +68,11 @@ export default function SubcommitteeEvaluation() {
         <Link to={`/subcommittee/evaluations?year=${sheet.fiscalYear}`}>← {t("subEval.back")}</Link>
       </p>
       <h1>{t("subEval.detail.title", { office: office.name, year })}</h1>
+      <p className="no-print">
+        <a href={`/subcommittee/evaluations/${office.id}/${sheet.fiscalYear}/export`} download>
+          {t("evaluation.results.export")}
+        </a>
+      </p>
       <p className="muted">
         {t("evaluation.sheet.version", { version: sheet.template.version })} · {t(`evaluation.status.${sheet.status}`)} ·{" "}
         {t("evaluation.progress.text", {
