@@ -25,7 +25,7 @@ export default defineConfig({
   // Dev server only: these fail to resolve or hydrate unless pre-bundled or excluded (stack.md).
   optimizeDeps: {
     exclude: ["@node-rs/argon2"],
-    include: ["recharts"],
+    include: ["recharts", "mdx-bundler/client/index.js"],
   },
   server: { hmr: { port: Number(process.env.HMR_PORT ?? 24678) } },
 });

@@ -45,6 +45,10 @@ const TARGETS: Target[] = [
   { name: "/subcommittee (dashboard, FY2025)", path: "/subcommittee?year=2025", as: "subcommittee" },
   { name: "/subcommittee/report/2025", path: "/subcommittee/report/2025", as: "subcommittee" },
   { name: "/action-plan", path: "/action-plan", as: "manager" },
+  { name: "/training (catalogue)", path: "/training", as: "trainee" },
+  { name: "/training/modules/:slug (a section)", path: "/training/modules/person-centred-assessment?section=case", as: "trainee" },
+  { name: "/training/modules/:slug (the check)", path: "/training/modules/person-centred-assessment?view=check", as: "trainee" },
+  { name: "/committee/progress", path: "/committee/progress", as: "committee" },
 ];
 // BENCH_LARGE=1: add the generated large data set (1,000 more offices over 5 years) before measuring.
 const LARGE = process.env.BENCH_LARGE === "1";

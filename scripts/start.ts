@@ -2,7 +2,7 @@
 // the embedded one by default, migrated and seeded with demo data when empty.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { openDatabase, PROJECT_ROOT } from "./lib/database.ts";
 import { applyMigrations } from "./lib/migrate.ts";
@@ -34,11 +34,31 @@ function sourceHash(): string {
 function ensureBuild() {
   const stamp = join(PROJECT_ROOT, "build/.source-hash");
   const current = sourceHash();
-  if (existsSync(join(PROJECT_ROOT, "build/server/index.js")) && existsSync(stamp) && readFileSync(stamp, "utf8") === current) return;
+  const contentCompiled = existsSync(join(PROJECT_ROOT, "app/generated/content/manifest.json"));
+  if (
+    contentCompiled &&
+    existsSync(join(PROJECT_ROOT, "build/server/index.js")) &&
+    existsSync(stamp) &&
+    readFileSync(stamp, "utf8") === current
+  )
+    return;
   console.log("Building the production bundle…");
-  const result = spawnSync("npx", ["remix", "vite:build"], { cwd: PROJECT_ROOT, stdio: "inherit" });
+  const result = spawnSync("npm", ["run", "build"], { cwd: PROJECT_ROOT, stdio: "inherit" });
   if (result.status !== 0) throw new Error("build failed");
   writeFileSync(stamp, current);
+}
+
+/** Dev: compiles the training content now and again whenever a file under content/ changes. */
+async function watchContent() {
+  const { compileContent } = await import("./lib/compile-content.ts");
+  const compile = () =>
+    compileContent({ log: (m) => console.log(`[content] ${m}`) }).catch((e: Error) => console.error(`[content] ${e.message}`));
+  await compile();
+  let timer: NodeJS.Timeout | undefined;
+  watch(join(PROJECT_ROOT, "content"), { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void compile(), 150);
+  });
 }
 
 const db = await openDatabase();
@@ -70,6 +90,7 @@ try {
     await prisma.$disconnect();
   }
   if (!dev) ensureBuild();
+  else await watchContent();
   const { startHttpServer } = await import("./lib/server.ts");
   await startHttpServer({ port, dev });
   console.log(`Tsunagu is running at http://localhost:${port} (${dev ? "development" : "production"}). Press Ctrl-C to stop.`);

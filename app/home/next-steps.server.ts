@@ -58,6 +58,23 @@ export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: num
     });
     items.push({ key: "admin-audit", to: "/admin/audit", title: "home.admin.audit.title", body: "home.admin.audit.body" });
   }
+  if (hasAnyRole(user, ["TRAINEE"])) {
+    items.push({ key: "training", to: "/training", title: "home.training.title", body: "home.training.body" });
+  }
+  if (hasAnyRole(user, ["PLANNING_COMMITTEE"])) {
+    items.push({
+      key: "training-curriculum",
+      to: "/committee/curriculum",
+      title: "home.trainingCurriculum.title",
+      body: "home.trainingCurriculum.body",
+    });
+    items.push({
+      key: "training-progress",
+      to: "/committee/progress",
+      title: "home.trainingProgress.title",
+      body: "home.trainingProgress.body",
+    });
+  }
   items.push({ key: "account", to: "/account", title: "home.account.title", body: "home.account.body" });
   return { fiscalYear, items };
 }

@@ -2,17 +2,22 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { nextStepsFor } from "~/home/next-steps.server";
+import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
+import { fiscalYearOf } from "~/lib/fiscal-year";
+import { TrainingProgressPanel } from "~/training/progress-panel";
+import { isTrainee, traineePanel } from "~/training/training.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return { displayName: user.displayName, officeName: user.office?.name ?? null, steps: await nextStepsFor(user) };
+  const training = isTrainee(user) ? await traineePanel(user.id, fiscalYearOf(new Date()), resolveLocale(request, user)) : null;
+  return { displayName: user.displayName, officeName: user.office?.name ?? null, steps: await nextStepsFor(user), training };
 }
 
 export default function Home() {
   const t = useT();
   const format = useFormat();
-  const { displayName, officeName, steps } = useLoaderData<typeof loader>();
+  const { displayName, officeName, steps, training } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("home.greeting", { name: displayName })}</h1>
@@ -34,6 +39,7 @@ export default function Home() {
           ))}
         </ul>
       </section>
+      {training ? <TrainingProgressPanel data={training} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Loads the demo data into an empty database (npm start does this for the embedded database).
 import type { PrismaClient } from "../../app/generated/prisma/client.ts";
 import { hashPassword } from "../../app/auth/password.server.ts";
+import { seedTraining } from "./seed-training.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICES, WARDS } from "./demo-data.ts";
 import { seedEvaluations } from "./seed-evaluation.ts";
 import { seedCycle } from "./seed-cycle.ts";
@@ -38,4 +39,5 @@ export async function seedDemoData(prisma: PrismaClient, log: (m: string) => voi
   await seedEvaluations(prisma, log);
   await seedCycle(prisma, log);
   log(`Demo data loaded: ${WARDS.length} wards, ${OFFICES.length} offices, ${DEMO_ACCOUNTS.length} demo accounts.`);
+  await seedTraining(prisma, log);
 }

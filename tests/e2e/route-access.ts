@@ -60,4 +60,9 @@ export const ROUTES: RouteAccess[] = [
   { file: "subcommittee.report.$year._index", url: "/subcommittee/report/2025", allow: ["subcommittee", "admin"] },
   { file: "subcommittee.report.$year.xlsx", url: "/subcommittee/report/2025/xlsx", allow: ["subcommittee", "admin"], notPage: true },
   { file: "subcommittee.report.$year.csv", url: "/subcommittee/report/2025/csv", allow: ["subcommittee", "admin"], notPage: true },
+  { file: "training._index", url: "/training", allow: ["trainee", "committee"] },
+  { file: "training.modules.$slug", url: "/training/modules/person-centred-assessment", allow: ["trainee", "committee"] },
+  { file: "committee.curriculum", url: "/committee/curriculum", allow: ["committee", "admin"] },
+  { file: "committee.progress", url: "/committee/progress", allow: ["committee", "admin"] },
+  { file: "committee.progress[.csv]", url: "/committee/progress.csv", allow: ["committee", "admin"], notPage: true },
 ];

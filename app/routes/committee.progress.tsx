@@ -1,0 +1,110 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { requireRole } from "~/auth/permissions.server";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { useFormat, useT } from "~/i18n/react";
+import { findModule, pick } from "~/training/content.server";
+import { progressMatrix } from "~/training/training.server";
+import { StatusBadge } from "~/training/ui";
+import { yearChoices, yearParam } from "~/training/year";
+
+export const meta: MetaFunction = () => [{ title: "受講状況 / Progress – つなぐ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["PLANNING_COMMITTEE", "ADMINISTRATOR"]);
+  const locale = resolveLocale(request, user);
+  const year = yearParam(new URL(request.url));
+  const matrix = await progressMatrix(year);
+  return {
+    year,
+    years: yearChoices(),
+    modules: matrix.slugs.map((slug) => ({ slug, title: pick(findModule(slug)!.frontmatter.title, locale) })),
+    rows: matrix.rows.map((r) => ({
+      id: r.id,
+      displayName: r.displayName,
+      officeName: r.officeName,
+      complete: r.complete,
+      cells: r.cells.map((c) => ({ status: c.status, reached: c.reached, sections: c.sections, attempts: c.attempts })),
+    })),
+  };
+}
+
+export default function CommitteeProgress() {
+  const t = useT();
+  const format = useFormat();
+  const { year, years, modules, rows } = useLoaderData<typeof loader>();
+  return (
+    <div className="page">
+      <h1>{t("training.progress.title")}</h1>
+      <Form method="get" className="inline-form">
+        <div className="field">
+          <label htmlFor="year">{t("training.year")}</label>
+          <select id="year" name="year" defaultValue={year}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {format.fiscalYear(y)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button secondary">
+          {t("training.showYear")}
+        </button>
+        <a className="button" href={`/committee/progress.csv?year=${year}`} download>
+          {t("training.progress.csv")}
+        </a>
+      </Form>
+      <p role="status">{t("training.progress.summary", { trainees: rows.length, modules: modules.length })}</p>
+      {rows.length && modules.length ? (
+        // A wide table scrolls sideways: the region takes focus so keyboard users can scroll it (WCAG 2.1.1).
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        <div className="table-wrap progress-matrix" tabIndex={0} role="region" aria-labelledby="progress-caption">
+          <table>
+            <caption id="progress-caption">{t("training.progress.caption", { year: format.fiscalYear(year) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("field.displayName")}</th>
+                {modules.map((m, i) => (
+                  <th scope="col" key={m.slug}>
+                    <abbr title={m.title}>{i + 1}</abbr> <span className="module-col-title">{m.title}</span>
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  {t("training.progress.completed")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    {r.displayName}
+                    <br />
+                    <span className="muted small">{r.officeName ?? "—"}</span>
+                  </th>
+                  {r.cells.map((c, i) => (
+                    <td key={modules[i].slug}>
+                      <StatusBadge status={c.status} />
+                      {c.status === "in-progress" || c.status === "failed" ? (
+                        <span className="small muted">
+                          {" "}
+                          {t("training.reached", { reached: c.reached, total: c.sections })}
+                          {c.attempts ? ` · ${t("training.progress.attempts", { count: c.attempts })}` : ""}
+                        </span>
+                      ) : null}
+                    </td>
+                  ))}
+                  <td className="num">
+                    {r.complete} / {modules.length}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t("training.progress.none")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireRole } from "~/auth/permissions.server";
+import { serverT, resolveLocale } from "~/i18n/i18n.server";
+import { findModule, pick } from "~/training/content.server";
+import { toCsv } from "~/training/progress-csv";
+import { progressMatrix } from "~/training/training.server";
+import { yearParam } from "~/training/year";
+
+/** The committee's progress table as CSV (UTF-8 with BOM so Excel reads Japanese correctly). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["PLANNING_COMMITTEE", "ADMINISTRATOR"]);
+  const t = serverT(request, user);
+  const locale = resolveLocale(request, user);
+  const year = yearParam(new URL(request.url));
+  const matrix = await progressMatrix(year);
+  const header = [
+    t("field.displayName"),
+    t("field.email"),
+    t("field.office"),
+    ...matrix.slugs.map((s) => pick(findModule(s)!.frontmatter.title, locale)),
+    t("training.progress.completed"),
+  ];
+  const rows = matrix.rows.map((r) => [
+    r.displayName,
+    r.email,
+    r.officeName ?? "",
+    ...r.cells.map((c) =>
+      c.status === "in-progress" || c.status === "failed"
+        ? `${t(`training.status.${c.status}`)} (${c.reached}/${c.sections})`
+        : t(`training.status.${c.status}`),
+    ),
+    `${r.complete}/${matrix.slugs.length}`,
+  ]);
+  return new Response(toCsv([header, ...rows]), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="training-progress-${year}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

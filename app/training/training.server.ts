@@ -1,0 +1,311 @@
+// Training progress, knowledge-check attempts, reflections, the year's curriculum and enrolment.
+import { createHash } from "node:crypto";
+import Papa from "papaparse";
+import { hasAnyRole } from "~/auth/roles";
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import { allModules, findModule, learningGoals, type ManifestModule } from "./content.server";
+import { PILLARS, type Pillar } from "./content-schema";
+import { canonicalAnswers, grade, moduleStatus, type Answers, type Grade, type ModuleStatus } from "./grading";
+
+export const CHECK_STEP = "check";
+
+export function isTrainee(user: SessionUser): boolean {
+  return hasAnyRole(user, ["TRAINEE"]);
+}
+
+const sectionIds = (m: ManifestModule) => m.frontmatter.sections.map((s) => s.id);
+
+export async function getProgress(userId: number, slug: string) {
+  return prisma.moduleProgress.findUnique({ where: { userId_slug: { userId, slug } } });
+}
+
+/** Sets completedAt once every section was reached and a passing attempt exists. */
+async function refreshCompletion(userId: number, m: ManifestModule) {
+  const progress = await getProgress(userId, m.slug);
+  if (!progress || progress.completedAt) return progress;
+  const passed = await prisma.checkAttempt.count({ where: { userId, slug: m.slug, passed: true } });
+  if (passed > 0 && sectionIds(m).every((id) => progress.sectionsReached.includes(id))) {
+    return prisma.moduleProgress.update({ where: { id: progress.id }, data: { completedAt: new Date() } });
+  }
+  return progress;
+}
+
+/** Records that the trainee is at a section (or at the check): reached + where to resume. */
+export async function visitStep(userId: number, m: ManifestModule, step: string, known?: Awaited<ReturnType<typeof getProgress>>) {
+  const isSection = sectionIds(m).includes(step);
+  if (!isSection && step !== CHECK_STEP) throw new Error(`unknown step ${step}`);
+  const existing = known !== undefined ? known : await getProgress(userId, m.slug);
+  const reached = existing?.sectionsReached ?? [];
+  const sectionsReached =
+    isSection && !reached.includes(step) ? sectionIds(m).filter((id) => id === step || reached.includes(id)) : reached;
+  if (existing && existing.currentSection === step && sectionsReached === reached) return existing;
+  await prisma.moduleProgress.upsert({
+    where: { userId_slug: { userId, slug: m.slug } },
+    create: { userId, slug: m.slug, sectionsReached, currentSection: step },
+    update: { sectionsReached, currentSection: step },
+  });
+  return refreshCompletion(userId, m);
+}
+
+export interface AttemptResult {
+  attemptId: number;
+  duplicate: boolean;
+  grade: Grade;
+}
+
+/**
+ * Grades and records an attempt. The key is a hash of user, module, the form's one-time nonce and
+ * the canonical answers: the same answers sent twice from one form (double click, resubmission)
+ * record one attempt; a new form (new nonce) or different answers record a new one.
+ */
+export async function submitCheck(userId: number, m: ManifestModule, answers: Answers, nonce: string): Promise<AttemptResult> {
+  const result = grade(m.frontmatter.check, answers);
+  const idempotencyKey = createHash("sha256")
+    .update(`${userId}\0${m.slug}\0${nonce}\0${canonicalAnswers(answers)}`)
+    .digest("hex");
+  let attemptId: number;
+  let duplicate = false;
+  try {
+    const created = await prisma.checkAttempt.create({
+      data: { userId, slug: m.slug, answers: answers as Prisma.InputJsonValue, score: result.score, passed: result.passed, idempotencyKey },
+    });
+    attemptId = created.id;
+  } catch (e) {
+    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
+    const existing = await prisma.checkAttempt.findUniqueOrThrow({ where: { idempotencyKey } });
+    attemptId = existing.id;
+    duplicate = true;
+  }
+  await refreshCompletion(userId, m);
+  return { attemptId, duplicate, grade: result };
+}
+
+export async function reflectionsFor(userId: number, slug: string): Promise<Record<string, string>> {
+  const rows = await prisma.reflectionAnswer.findMany({ where: { userId, slug } });
+  return Object.fromEntries(rows.map((r) => [r.reflectionId, r.text]));
+}
+
+export async function saveReflection(userId: number, m: ManifestModule, reflectionId: string, text: string) {
+  if (!m.reflections.includes(reflectionId)) throw new Error("unknown reflection");
+  await prisma.reflectionAnswer.upsert({
+    where: { userId_slug_reflectionId: { userId, slug: m.slug, reflectionId } },
+    create: { userId, slug: m.slug, reflectionId, text },
+    update: { text },
+  });
+}
+
+export interface ModuleState {
+  status: ModuleStatus;
+  reached: number;
+  sections: number;
+  currentSection: string | null;
+  attempts: number;
+  bestScore: number | null;
+}
+
+/** Every module's state for some users, keyed by user id then slug. */
+export async function statesFor(userIds: number[]): Promise<Map<number, Map<string, ModuleState>>> {
+  const [progress, attempts] = await Promise.all([
+    prisma.moduleProgress.findMany({ where: { userId: { in: userIds } } }),
+    prisma.checkAttempt.findMany({ where: { userId: { in: userIds } }, select: { userId: true, slug: true, passed: true, score: true } }),
+  ]);
+  const progressBy = new Map(progress.map((r) => [`${r.userId}:${r.slug}`, r]));
+  const attemptsBy = new Map<string, { passed: boolean; score: number }[]>();
+  for (const r of attempts) {
+    const key = `${r.userId}:${r.slug}`;
+    const list = attemptsBy.get(key);
+    if (list) list.push(r);
+    else attemptsBy.set(key, [r]);
+  }
+  const out = new Map<number, Map<string, ModuleState>>();
+  for (const userId of userIds) {
+    const mine = new Map<string, ModuleState>();
+    for (const m of allModules()) {
+      const p = progressBy.get(`${userId}:${m.slug}`) ?? null;
+      const a = attemptsBy.get(`${userId}:${m.slug}`) ?? [];
+      const ids = sectionIds(m);
+      mine.set(m.slug, {
+        status: p?.completedAt ? "complete" : moduleStatus(ids, p, a),
+        reached: p ? ids.filter((id) => p.sectionsReached.includes(id)).length : 0,
+        sections: ids.length,
+        currentSection: p?.currentSection ?? null,
+        attempts: a.length,
+        bestScore: a.length ? Math.max(...a.map((r) => r.score)) : null,
+      });
+    }
+    out.set(userId, mine);
+  }
+  return out;
+}
+
+export async function statesForUser(userId: number): Promise<Map<string, ModuleState>> {
+  return (await statesFor([userId])).get(userId)!;
+}
+
+// ---- The year's curriculum and enrolment ----
+
+/** The on-demand modules that the content offers for a curriculum. */
+export function onDemandModules(): ManifestModule[] {
+  return allModules().filter((m) => m.frontmatter.track === "basic-ondemand");
+}
+
+/** The year's curriculum slugs in order (modules no longer in content/ are left out). */
+export async function curriculumSlugs(fiscalYear: number): Promise<string[]> {
+  const rows = await prisma.curriculumModule.findMany({ where: { fiscalYear }, orderBy: [{ position: "asc" }, { id: "asc" }] });
+  return rows.map((r) => r.slug).filter((slug) => !!findModule(slug));
+}
+
+export async function setCurriculum(fiscalYear: number, slugs: string[]) {
+  const valid = onDemandModules()
+    .map((m) => m.slug)
+    .filter((s) => slugs.includes(s));
+  await prisma.$transaction([
+    prisma.curriculumModule.deleteMany({ where: { fiscalYear } }),
+    prisma.curriculumModule.createMany({ data: valid.map((slug, position) => ({ fiscalYear, slug, position })) }),
+  ]);
+  return valid;
+}
+
+export type EnrolOutcome = "enrolled" | "unknown-email" | "not-trainee" | "already-enrolled" | "malformed" | "duplicate-row";
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export async function enrolByEmail(rawEmail: string, fiscalYear: number, byId: number | null): Promise<EnrolOutcome> {
+  const email = rawEmail.trim().toLowerCase();
+  if (!EMAIL.test(email) || email.length > 254) return "malformed";
+  const user = await prisma.user.findUnique({ where: { email } });
+  if (!user || !user.active) return "unknown-email";
+  if (!user.roles.includes("TRAINEE")) return "not-trainee";
+  try {
+    await prisma.trainingEnrollment.create({ data: { userId: user.id, fiscalYear, enrolledById: byId } });
+    return "enrolled";
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return "already-enrolled";
+    throw e;
+  }
+}
+
+export interface ImportRow {
+  line: number;
+  value: string;
+  outcome: EnrolOutcome;
+}
+
+/** One email per row (first column). A header row ("email", "メールアドレス"…) and blank rows are skipped. */
+export async function importEnrolmentCsv(text: string, fiscalYear: number, byId: number | null): Promise<ImportRow[]> {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: false });
+  const rows: ImportRow[] = [];
+  const seen = new Set<string>();
+  for (const [index, cells] of parsed.data.entries()) {
+    const value = (cells[0] ?? "").trim();
+    if (cells.every((c) => c.trim() === "")) continue;
+    if (index === 0 && /^(e-?mail|メール|メールアドレス)/i.test(value)) continue;
+    const line = index + 1;
+    if (cells.filter((c) => c.trim() !== "").length > 1) {
+      rows.push({ line, value: cells.join(","), outcome: "malformed" });
+      continue;
+    }
+    const key = value.toLowerCase();
+    if (seen.has(key)) {
+      rows.push({ line, value, outcome: "duplicate-row" });
+      continue;
+    }
+    seen.add(key);
+    rows.push({ line, value, outcome: await enrolByEmail(value, fiscalYear, byId) });
+  }
+  return rows;
+}
+
+/** Removes an enrolment (the trainee's progress and attempts stay). */
+export async function unenrol(userId: number, fiscalYear: number): Promise<boolean> {
+  const { count } = await prisma.trainingEnrollment.deleteMany({ where: { userId, fiscalYear } });
+  return count > 0;
+}
+
+export async function enrolledTrainees(fiscalYear: number) {
+  const rows = await prisma.trainingEnrollment.findMany({
+    where: { fiscalYear },
+    include: { user: { select: { id: true, displayName: true, email: true, office: { select: { name: true } } } } },
+    orderBy: [{ user: { displayName: "asc" } }],
+  });
+  return rows.map((r) => ({
+    id: r.user.id,
+    displayName: r.user.displayName,
+    email: r.user.email,
+    officeName: r.user.office?.name ?? null,
+  }));
+}
+
+export async function isEnrolled(userId: number, fiscalYear: number) {
+  return (await prisma.trainingEnrollment.count({ where: { userId, fiscalYear } })) > 0;
+}
+
+/** Each enrolled trainee × each curriculum module. */
+export async function progressMatrix(fiscalYear: number) {
+  const [slugs, trainees] = await Promise.all([curriculumSlugs(fiscalYear), enrolledTrainees(fiscalYear)]);
+  const states = await statesFor(trainees.map((t) => t.id));
+  return {
+    slugs,
+    rows: trainees.map((t) => {
+      const mine = states.get(t.id)!;
+      const cells = slugs.map((slug) => mine.get(slug)!);
+      return { ...t, cells, complete: cells.filter((c) => c.status === "complete").length };
+    }),
+  };
+}
+
+// ---- The trainee's own summary (home page) ----
+
+export interface TraineeSummary {
+  enrolled: boolean;
+  pillars: { pillar: Pillar; total: number; complete: number }[];
+  goals: { code: string; pillar: Pillar; total: number; complete: number }[];
+  next: { slug: string; step: string | null; status: ModuleStatus } | null;
+  complete: number;
+  total: number;
+}
+
+/** Progress per pillar and per learning goal over the year's curriculum (all on-demand modules when none is set). */
+export async function traineeSummary(userId: number, fiscalYear: number): Promise<TraineeSummary> {
+  const [curriculum, enrolled, states] = await Promise.all([
+    curriculumSlugs(fiscalYear),
+    isEnrolled(userId, fiscalYear),
+    statesForUser(userId),
+  ]);
+  const slugs = curriculum.length ? curriculum : onDemandModules().map((m) => m.slug);
+  const modules = slugs.map((s) => findModule(s)!).filter(Boolean);
+  const done = (m: ManifestModule) => states.get(m.slug)?.status === "complete";
+  const pillars = PILLARS.map((pillar) => {
+    const mine = modules.filter((m) => m.frontmatter.pillar === pillar);
+    return { pillar, total: mine.length, complete: mine.filter(done).length };
+  });
+  const goals = learningGoals()
+    .map((g) => {
+      const mine = modules.filter((m) => m.frontmatter.goals.includes(g.code));
+      return { code: g.code, pillar: g.pillar, total: mine.length, complete: mine.filter(done).length };
+    })
+    .filter((g) => g.total > 0);
+  const unfinished = modules.filter((m) => !done(m));
+  const started = unfinished.find((m) => states.get(m.slug)?.status !== "not-started");
+  const nextModule = started ?? unfinished[0];
+  const next = nextModule
+    ? { slug: nextModule.slug, step: states.get(nextModule.slug)?.currentSection ?? null, status: states.get(nextModule.slug)!.status }
+    : null;
+  return { enrolled, pillars, goals, next, complete: modules.filter(done).length, total: modules.length };
+}
+
+/** The home page's training panel, with texts in the reader's language. */
+export async function traineePanel(userId: number, fiscalYear: number, locale: "ja" | "en") {
+  const s = await traineeSummary(userId, fiscalYear);
+  const goalText = new Map(learningGoals().map((g) => [g.code, g.text[locale] ?? g.text.ja]));
+  return {
+    enrolled: s.enrolled,
+    complete: s.complete,
+    total: s.total,
+    pillars: s.pillars,
+    goals: s.goals.map((g) => ({ code: g.code, text: goalText.get(g.code) ?? "", total: g.total, complete: g.complete })),
+    next: s.next ? { ...s.next, title: findModule(s.next.slug)!.frontmatter.title[locale] } : null,
+  };
+}

@@ -1,0 +1,194 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { compileContent } from "../../scripts/lib/compile-content";
+import { action as moduleAction, loader as moduleLoader } from "~/routes/training.modules.$slug";
+import { action as curriculumAction } from "~/routes/committee.curriculum";
+import { loader as csvLoader } from "~/routes/committee.progress[.csv]";
+import { createOffice, createUser, formRequestInit, requestAs } from "./factories";
+
+const SLUG = "fixture-listening";
+const ctx = { clientIp: "" };
+
+beforeAll(async () => {
+  const out = mkdtempSync(join(tmpdir(), "training-content-"));
+  await compileContent({ contentDir: join(import.meta.dirname, "../fixtures/content"), outDir: out });
+  process.env.TSUNAGU_CONTENT_OUT = out;
+});
+
+async function open(userId: number, query = "") {
+  const request = await requestAs(userId, `/training/modules/${SLUG}${query}`);
+  return moduleLoader({ request, params: { slug: SLUG }, context: ctx });
+}
+
+async function post(userId: number, fields: Record<string, string | string[]>, slug = SLUG) {
+  const request = await requestAs(userId, `/training/modules/${slug}`, formRequestInit(fields));
+  return (await moduleAction({ request, params: { slug }, context: ctx })) as Record<string, unknown>;
+}
+
+async function status(p: Promise<unknown>) {
+  try {
+    await p;
+    return "ok";
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
+
+describe("module progress", () => {
+  it("saves the section the trainee is at and resumes there from another session", async () => {
+    const trainee = await createUser({ roles: ["TRAINEE"] });
+    expect((await open(trainee.id)).step).toBe("intro");
+    const atCase = await open(trainee.id, "?section=case");
+    expect(atCase.step).toBe("case");
+    expect(atCase.sections.map((s) => s.reached)).toEqual([true, true, false]);
+    // A new session (another device) without ?section= lands on the same place.
+    const resumed = await open(trainee.id);
+    expect(resumed).toMatchObject({ step: "case", resumed: true, status: "in-progress" });
+    const row = await prisma.moduleProgress.findUniqueOrThrow({ where: { userId_slug: { userId: trainee.id, slug: SLUG } } });
+    expect(row).toMatchObject({ sectionsReached: ["intro", "case"], currentSection: "case", completedAt: null });
+  });
+
+  it("answers 404 to an unknown slug and 403 to a role without access; a committee preview records nothing", async () => {
+    const trainee = await createUser({ roles: ["TRAINEE"] });
+    const request = await requestAs(trainee.id, "/training/modules/no-such-module");
+    expect(await status(moduleLoader({ request, params: { slug: "no-such-module" }, context: ctx }))).toBe(404);
+    const manager = await createUser({ roles: ["OFFICE_MANAGER"], officeId: (await createOffice()).id });
+    expect(await status(open(manager.id))).toBe(403);
+    const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
+    expect((await open(committee.id, "?section=case")).trainee).toBe(false);
+    expect(await prisma.moduleProgress.count({ where: { userId: committee.id } })).toBe(0);
+  });
+
+  it("never sends the correct answers or explanations before an answer is submitted", async () => {
+    const trainee = await createUser({ roles: ["TRAINEE"] });
+    const data = await open(trainee.id, "?view=check");
+    expect(data.check?.questions).toHaveLength(2);
+    const json = JSON.stringify(data);
+    expect(json).not.toContain("correct");
+    expect(json).not.toContain("本人の思いが出発点です");
+    expect(json).not.toContain("explanation");
+  });
+
+  it("keeps reflection answers per trainee", async () => {
+    const a = await createUser({ roles: ["TRAINEE"] });
+    const b = await createUser({ roles: ["TRAINEE"] });
+    expect(await post(a.id, { intent: "reflection", reflectionId: "r1", text: "まず沈黙を大切にする" })).toMatchObject({ ok: true });
+    expect((await open(a.id, "?section=case")).reflections).toEqual({ r1: "まず沈黙を大切にする" });
+    expect((await open(b.id, "?section=case")).reflections).toEqual({});
+  });
+});
+
+describe("knowledge check attempts", () => {
+  const wrong = { "q.q1": "a", "q.q2": ["a", "b"] };
+  const right = { "q.q1": "b", "q.q2": ["a", "b"] };
+
+  it("grades on the server, records every attempt, and records the same answers sent twice once", async () => {
+    const trainee = await createUser({ roles: ["TRAINEE"] });
+    const first = await post(trainee.id, { intent: "check", nonce: "n1", ...wrong });
+    expect(first).toMatchObject({ passed: false, correctCount: 1, total: 2 });
+    expect((first.questions as { explanation: string }[])[0].explanation).toBe("本人の思いが出発点です。");
+    await post(trainee.id, { intent: "check", nonce: "n1", ...wrong }); // double submit
+    expect(await prisma.checkAttempt.count({ where: { userId: trainee.id } })).toBe(1);
+    await post(trainee.id, { intent: "check", nonce: "n2", ...wrong }); // a new form: a new attempt
+    expect(await prisma.checkAttempt.count({ where: { userId: trainee.id } })).toBe(2);
+    const passed = await post(trainee.id, { intent: "check", nonce: "n2", ...right }); // changed answers: a new attempt
+    expect(passed).toMatchObject({ passed: true, score: 1 });
+    expect(await prisma.checkAttempt.count({ where: { userId: trainee.id } })).toBe(3);
+  });
+
+  it("completes the module only when every section was reached and the check passed", async () => {
+    const trainee = await createUser({ roles: ["TRAINEE"] });
+    await open(trainee.id, "?section=intro");
+    await post(trainee.id, { intent: "check", nonce: "x", ...right });
+    expect((await open(trainee.id, "?view=check")).status).toBe("in-progress");
+    await open(trainee.id, "?section=case");
+    const last = await open(trainee.id, "?section=summary");
+    expect(last.status).toBe("complete");
+    const row = await prisma.moduleProgress.findUniqueOrThrow({ where: { userId_slug: { userId: trainee.id, slug: SLUG } } });
+    expect(row.completedAt).not.toBeNull();
+  });
+});
+
+describe("curriculum and enrolment", () => {
+  it("imports a CSV with a per-row report and refuses bad rows with their reason", async () => {
+    const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
+    const t1 = await createUser({ roles: ["TRAINEE"], email: "t1-import@example.jp" });
+    await createUser({ roles: ["OFFICE_MANAGER"], email: "manager-import@example.jp" });
+    await createUser({ roles: ["TRAINEE"], email: "t2-import@example.jp" });
+    await prisma.trainingEnrollment.create({
+      data: { userId: (await prisma.user.findUniqueOrThrow({ where: { email: "t2-import@example.jp" } })).id, fiscalYear: 2026 },
+    });
+    const csv =
+      "\uFEFFemail\nT1-import@example.jp\nnobody@example.jp\nmanager-import@example.jp\nt2-import@example.jp\nnot an email\nt1-import@example.jp\n";
+    const body = new FormData();
+    body.set("intent", "import");
+    body.set("file", new File([csv], "trainees.csv", { type: "text/csv" }));
+    const request = await requestAs(committee.id, "/committee/curriculum?year=2026", { method: "POST", body });
+    const result = (await curriculumAction({ request, params: {}, context: ctx })) as {
+      rows: { line: number; outcome: string }[];
+      enrolled: number;
+    };
+    expect(result.rows.map((r) => [r.line, r.outcome])).toEqual([
+      [2, "enrolled"],
+      [3, "unknown-email"],
+      [4, "not-trainee"],
+      [5, "already-enrolled"],
+      [6, "malformed"],
+      [7, "duplicate-row"],
+    ]);
+    expect(result.enrolled).toBe(1);
+    expect(await prisma.trainingEnrollment.count({ where: { userId: t1.id, fiscalYear: 2026 } })).toBe(1);
+  });
+
+  it("enrols one trainee by email, refuses others with a reason, and refuses trainees access to the page", async () => {
+    const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
+    const trainee = await createUser({ roles: ["TRAINEE"] });
+    const manager = await createUser({ roles: ["OFFICE_MANAGER"] });
+    const enrol = async (email: string) => {
+      const request = await requestAs(committee.id, "/committee/curriculum?year=2026", formRequestInit({ intent: "enrol", email }));
+      const result = (await curriculumAction({ request, params: {}, context: ctx })) as { data?: { outcome: string }; outcome?: string };
+      return result.data?.outcome ?? result.outcome;
+    };
+    expect(await enrol(trainee.email.toUpperCase())).toBe("enrolled");
+    expect(await enrol(trainee.email)).toBe("already-enrolled");
+    expect(await enrol(manager.email)).toBe("not-trainee");
+    expect(await enrol("x@")).toBe("malformed");
+    const remove = await requestAs(
+      committee.id,
+      "/committee/curriculum?year=2026",
+      formRequestInit({ intent: "unenrol", userId: String(trainee.id) }),
+    );
+    expect(await curriculumAction({ request: remove, params: {}, context: ctx })).toMatchObject({ data: { ok: true } });
+    expect(await prisma.trainingEnrollment.count({ where: { userId: trainee.id } })).toBe(0);
+    const denied = await requestAs(trainee.id, "/committee/curriculum", formRequestInit({ intent: "enrol", email: trainee.email }));
+    expect(await status(curriculumAction({ request: denied, params: {}, context: ctx }))).toBe(403);
+  });
+
+  it("sets the year's curriculum and exports progress as CSV with a BOM", async () => {
+    const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
+    const request = await requestAs(
+      committee.id,
+      "/committee/curriculum?year=2026",
+      formRequestInit({ intent: "curriculum", slug: ["fixture-resources", "fixture-listening", "bogus"] }),
+    );
+    expect(await curriculumAction({ request, params: {}, context: ctx })).toMatchObject({ ok: true, count: 2 });
+    const trainee = await createUser({ roles: ["TRAINEE"] });
+    await prisma.trainingEnrollment.create({ data: { userId: trainee.id, fiscalYear: 2026 } });
+    await open(trainee.id, "?section=case");
+    const response = (await csvLoader({
+      request: await requestAs(committee.id, "/committee/progress.csv?year=2026"),
+      params: {},
+      context: ctx,
+    })) as Response;
+    expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text).toContain(trainee.email);
+    expect(text).toContain("学習中 (1/3)");
+  });
+});
