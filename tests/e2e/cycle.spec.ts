@@ -115,3 +115,13 @@ test("a trainee sees none of it", async ({ page }) => {
     expect(response?.status(), url).toBe(403);
   }
 });
+
+test("phone width: the cycle's pages have no horizontal scroll", async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await login(page, "manager");
+  for (const url of ["/action-plan", "/peer", "/meetings/1"]) {
+    await page.goto(url);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, url).toBeLessThanOrEqual(0);
+  }
+});
