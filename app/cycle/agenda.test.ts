@@ -19,8 +19,14 @@ describe("proposeAgenda", () => {
     const stats = [stat("A-01", 1.5, 8), stat("B-01", 3.1, 1, [office(1, true), office(2, false), office(3, false)])];
     const { goodPractice } = proposeAgenda(stats, { weakCount: 1 });
     expect(goodPractice).toHaveLength(1);
-    expect(goodPractice[0]).toMatchObject({ code: "B-01", namedOffices: ["事業所1"], unnamedCount: 2, highCount: 3 });
+    expect(goodPractice[0]).toMatchObject({ code: "B-01", namedOffices: ["事業所1"], unnamedCount: 2, othersCount: 2, highCount: 3 });
     expect(JSON.stringify(goodPractice)).not.toContain("事業所2");
+  });
+
+  it("names at most maxNamed offices and counts the rest", () => {
+    const high = [1, 2, 3, 4].map((id) => office(id, true));
+    const { goodPractice } = proposeAgenda([stat("A-01", 1.5, 8), stat("B-01", 3.1, 0, high)], { weakCount: 1, maxNamed: 2 });
+    expect(goodPractice[0]).toMatchObject({ namedOffices: ["事業所1", "事業所2"], unnamedCount: 0, othersCount: 2 });
   });
 
   it("never proposes an item rated by fewer than 3 offices", () => {

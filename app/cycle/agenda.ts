@@ -30,15 +30,20 @@ export interface GoodPracticeTopic {
   average: number;
   highCount: number;
   rated: number;
-  /** Offices that scored high and agreed to be named; the others are only counted. */
+  /** Offices that scored high and agreed to be named (at most `maxNamed`); the others are only counted. */
   namedOffices: string[];
+  /** High-scoring offices that did not agree to be named. */
   unnamedCount: number;
+  /** High-scoring offices not listed by name (not agreed, or beyond `maxNamed`). */
+  othersCount: number;
 }
 
 export interface AgendaOptions {
   weakCount?: number;
   goodCount?: number;
   minGroup?: number;
+  /** At most this many offices are named per good-practice topic. */
+  maxNamed?: number;
 }
 
 /**
@@ -48,7 +53,7 @@ export interface AgendaOptions {
  * never proposed (their figures would identify offices).
  */
 export function proposeAgenda(stats: ItemStat[], options: AgendaOptions = {}): { weak: WeakTopic[]; goodPractice: GoodPracticeTopic[] } {
-  const { weakCount = 5, goodCount = 3, minGroup = MIN_GROUP_SIZE } = options;
+  const { weakCount = 5, goodCount = 3, minGroup = MIN_GROUP_SIZE, maxNamed = 5 } = options;
   const usable = stats.filter((s) => s.rated >= minGroup);
   const byAverage = [...usable].sort((a, b) => a.average - b.average || b.low - a.low || a.code.localeCompare(b.code));
   const byLow = [...usable].filter((s) => s.low > 0).sort((a, b) => b.low - a.low || a.average - b.average || a.code.localeCompare(b.code));
@@ -70,15 +75,20 @@ export function proposeAgenda(stats: ItemStat[], options: AgendaOptions = {}): {
     .sort((a, b) => b.high.length - a.high.length || b.average - a.average || a.code.localeCompare(b.code))
     .slice(0, goodCount)
     .map((s) => {
-      const named = s.high.filter((o) => o.agreesToBeNamed).map((o) => o.name);
+      const named = s.high
+        .filter((o) => o.agreesToBeNamed)
+        .map((o) => o.name)
+        .sort((a, b) => a.localeCompare(b, "ja"));
+      const shown = named.slice(0, maxNamed);
       return {
         kind: "GOOD_PRACTICE",
         code: s.code,
         average: s.average,
         highCount: s.high.length,
         rated: s.rated,
-        namedOffices: named.sort((a, b) => a.localeCompare(b, "ja")),
+        namedOffices: shown,
         unnamedCount: s.high.length - named.length,
+        othersCount: s.high.length - shown.length,
       };
     });
   return { weak, goodPractice };

@@ -679,8 +679,8 @@ export const en: Record<MessageKey, string> = {
   "nav.peer": "Peer learning",
   "nav.subcommittee": "Subcommittee dashboard",
   "nav.subPlans": "Action plans",
-  "home.actionPlan.title": "{year} action plan",
-  "home.actionPlan.body": "{items} items ({done} done). Plan from the items your checklist showed as weak.",
+  "home.actionPlan.title": "Work on the action plan",
+  "home.actionPlan.body": "{year} plan: {items} items ({done} done). Plan from the items your checklist showed as weak.",
   "home.subcommittee.title": "Subcommittee dashboard",
   "home.subcommittee.body": "{year}: {submitted} offices submitted their checklist, {plans} action plans submitted.",
   "cycle.fiscalYear": "Fiscal year",
@@ -771,7 +771,7 @@ export const en: Record<MessageKey, string> = {
   "cycle.track.basicFirst": "Basic, first half (on demand)",
   "cycle.track.basicSecond": "Basic, second half (group sessions)",
   "cycle.track.practical": "Practical training",
-  "cycle.trainingUnavailable": 'Training figures are not available in this system yet ("—" means not counted).',
+  "cycle.trainingUnavailable": 'For years before the platform, only the completions the council published are known ("—" means no record).',
   "cycle.col.evalStatus": "Checklist",
   "cycle.col.submittedAt": "Submitted",
   "cycle.col.category": "Category",
@@ -910,5 +910,6 @@ export const en: Record<MessageKey, string> = {
   "cycle.dash.statusByWard": "Submission status by ward (offices)",
   "cycle.dash.pending": "Offices yet to submit ({count})",
   "cycle.dash.allOffices": "See every office's status",
+  "cycle.peer.andMore": "and {count} more",
   // end cycle.*
 };

@@ -677,8 +677,8 @@ export const ja = {
   "nav.peer": "ピア研修",
   "nav.subcommittee": "部会ダッシュボード",
   "nav.subPlans": "アクションプラン一覧",
-  "home.actionPlan.title": "{year} アクションプラン",
-  "home.actionPlan.body": "項目 {items} 件（完了 {done} 件）。自己評価で課題となった項目から計画を立てましょう。",
+  "home.actionPlan.title": "アクションプランを進める",
+  "home.actionPlan.body": "{year}の計画: 項目 {items} 件（完了 {done} 件）。自己評価で課題となった項目から計画を立てましょう。",
   "home.subcommittee.title": "部会ダッシュボード",
   "home.subcommittee.body": "{year}: 自己評価 提出 {submitted} 事業所、アクションプラン 提出 {plans} 件。",
   "cycle.fiscalYear": "年度",
@@ -769,7 +769,7 @@ export const ja = {
   "cycle.track.basicFirst": "基礎研修 前期（オンデマンド）",
   "cycle.track.basicSecond": "基礎研修 後期（集合研修）",
   "cycle.track.practical": "実践研修",
-  "cycle.trainingUnavailable": "研修の集計はまだこのシステムで取得できません（「—」は未集計を表します）。",
+  "cycle.trainingUnavailable": "研修の数字は、令和5年度以前は協議会が公表した修了者数のみです（「—」は記録がないことを表します）。",
   "cycle.col.evalStatus": "自己評価",
   "cycle.col.submittedAt": "提出日",
   "cycle.col.category": "分類",
@@ -908,6 +908,7 @@ export const ja = {
   "cycle.dash.statusByWard": "区ごとの提出状況（事業所数）",
   "cycle.dash.pending": "未提出の事業所（{count}事業所）",
   "cycle.dash.allOffices": "全事業所の提出状況を見る",
+  "cycle.peer.andMore": "ほか{count}事業所",
   // end cycle.*
 } as const;
 

@@ -10,7 +10,7 @@ import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
 import { listMeetings, MEETING_ROLES } from "~/cycle/meetings.server";
 import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
-import { parseForm } from "~/lib/forms";
+import { failure, parseForm } from "~/lib/forms";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 
 export const meta: MetaFunction = () => [{ title: "自己評価を共有する会 | つなぐ" }];
@@ -41,9 +41,12 @@ const scheduleSchema = z
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, [...CYCLE_VIEWER_ROLES]);
-  const parsed = parseForm(scheduleSchema, await request.formData());
+  const formData = await request.formData();
+  const parsed = parseForm(scheduleSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const v = parsed.data;
+  if (v.scope === "WARD" && !(await prisma.ward.findUnique({ where: { id: Number(v.wardId) || 0 } })))
+    return data(failure({ wardId: [{ key: "validation.choose" }] }, formData), { status: 400 });
   const startsAt = new Date(`${v.date}T${v.time}:00+09:00`);
   const meeting = await prisma.sharingMeeting.create({
     data: {

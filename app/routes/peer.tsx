@@ -154,7 +154,17 @@ export default function PeerPage() {
                   <p>
                     <strong>{s.code}</strong> {text(s)} ({t("cycle.plan.rating", { rating: s.ownRating })})
                   </p>
-                  {s.named.length ? <p>{t("cycle.peer.namedPeers", { names: s.named.map((n) => n.name).join("、") })}</p> : null}
+                  {s.named.length ? (
+                    <p>
+                      {t("cycle.peer.namedPeers", {
+                        names:
+                          s.named
+                            .slice(0, 5)
+                            .map((n) => n.name)
+                            .join("、") + (s.named.length > 5 ? ` ${t("cycle.peer.andMore", { count: s.named.length - 5 })}` : ""),
+                      })}
+                    </p>
+                  ) : null}
                   {s.anonymousCount > 0 ? (
                     <>
                       <p>{t("cycle.peer.anonymousPeers", { count: s.anonymousCount })}</p>
