@@ -61,6 +61,13 @@ async function watchContent() {
   });
 }
 
+// After a pull that changed the schema, the generated client is stale: make it anew before anything imports it.
+const { clientIsCurrent, generateClient } = await import("./prisma-generate.ts");
+if (!clientIsCurrent()) {
+  console.log("The Prisma schema changed: generating the client…");
+  if (!generateClient()) throw new Error("prisma generate failed");
+}
+
 const db = await openDatabase();
 process.env.DATABASE_URL = db.url;
 let shuttingDown = false;
