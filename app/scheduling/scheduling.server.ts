@@ -1,7 +1,9 @@
 // Sessions, enrolment with a waitlist, attendance, completion and notifications.
 // Capacity: every change of a session's seats runs in one transaction that first locks the session
 // row (SELECT … FOR UPDATE), so concurrent enrolments are serialised per session and never overbook.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import type { ParsedSession } from "./session-form";
+import { sha256Hex } from "~/auth/crypto.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { translator, isLocale, type MessageKey } from "~/i18n";
@@ -205,24 +207,8 @@ async function promoteWaitlisted(tx: Tx, s: { id: number; capacity: number }): P
 
 // ---- The committee's side ----
 
-export interface SessionInput {
-  track: string;
-  fiscalYear: number;
-  titleJa: string;
-  titleEn: string;
-  descriptionJa: string;
-  descriptionEn: string;
-  pillars: string[];
-  goalCodes: string[];
-  venue: string;
-  onlineUrl: string;
-  capacity: number;
-  opensAt: Date;
-  closesAt: Date;
-  facilitators: string;
-  prerequisite: string;
-  days: { startsAt: Date; endsAt: Date }[];
-}
+/** What the committee's session form yields (parsed and validated in session-form.ts). */
+export type SessionInput = ParsedSession;
 
 export async function createSession(input: SessionInput, byId: number | null) {
   const { days, ...rest } = input;
@@ -392,13 +378,11 @@ export async function sendReminders(now = new Date()): Promise<number> {
 
 // ---- Calendar feed tokens ----
 
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
 export async function createFeedToken(userId: number): Promise<string> {
   const token = randomBytes(24).toString("base64url");
   await prisma.$transaction([
     prisma.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } }),
-    prisma.calendarFeedToken.create({ data: { userId, tokenHash: hashToken(token) } }),
+    prisma.calendarFeedToken.create({ data: { userId, tokenHash: sha256Hex(token) } }),
   ]);
   return token;
 }
@@ -408,6 +392,6 @@ export async function revokeFeedTokens(userId: number) {
 }
 
 export async function userForFeedToken(token: string) {
-  const row = await prisma.calendarFeedToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
+  const row = await prisma.calendarFeedToken.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { user: true } });
   return row && !row.revokedAt && row.user.active ? row.user : null;
 }
