@@ -1,5 +1,11 @@
 // English — the second language. Typed against ja.ts so a missing key fails to compile.
 import type { MessageKey } from "./ja";
+import { architectureEn } from "./messages/architecture";
+import { trustEn } from "./messages/trust";
+import { noticesEn } from "./messages/notices";
+import { videoEn } from "./messages/video";
+import { importsEn } from "./messages/imports";
+import { casesEn } from "./messages/cases";
 
 export const en: Record<MessageKey, string> = {
   "app.name": "Tsunagu",
@@ -912,4 +918,11 @@ export const en: Record<MessageKey, string> = {
   "cycle.dash.allOffices": "See every office's status",
   "cycle.peer.andMore": "and {count} more",
   // end cycle.*
+  // Messages kept in app/i18n/messages/*.ts
+  ...architectureEn,
+  ...trustEn,
+  ...noticesEn,
+  ...videoEn,
+  ...importsEn,
+  ...casesEn,
 };

@@ -1,4 +1,10 @@
 // 日本語 — the default language. Every key here must exist in en.ts (a test checks both ways).
+import { architectureJa } from "./messages/architecture";
+import { trustJa } from "./messages/trust";
+import { noticesJa } from "./messages/notices";
+import { videoJa } from "./messages/video";
+import { importsJa } from "./messages/imports";
+import { casesJa } from "./messages/cases";
 export const ja = {
   "app.name": "つなぐ",
   "app.footer": "障害者自立支援協議会 研修・自己評価プラットフォーム",
@@ -910,6 +916,13 @@ export const ja = {
   "cycle.dash.allOffices": "全事業所の提出状況を見る",
   "cycle.peer.andMore": "ほか{count}事業所",
   // end cycle.*
+  // Messages kept in app/i18n/messages/*.ts
+  ...architectureJa,
+  ...trustJa,
+  ...noticesJa,
+  ...videoJa,
+  ...importsJa,
+  ...casesJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;
