@@ -1,5 +1,6 @@
 // The only module that reads process.env; everything else imports `env`.
 import { z } from "zod";
+import { setClock } from "./lib/clock";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -11,13 +12,18 @@ const schema = z.object({
   SESSION_INACTIVITY_HOURS: z.coerce.number().positive().default(12),
   /** Secure cookies: on in production unless explicitly turned off (plain-HTTP local runs). */
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  /** Test only: the instant the application's clock starts from (see app/lib/clock.ts). */
+  TSUNAGU_NOW: z.string().datetime({ offset: true }).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
 export function getEnv(): Env {
-  cached ??= schema.parse(process.env);
+  if (!cached) {
+    cached = schema.parse(process.env);
+    setClock(cached.TSUNAGU_NOW);
+  }
   return cached;
 }
 
