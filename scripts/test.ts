@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { ensureSystemDeps } from "./lib/system-deps.ts";
 
 const root = join(import.meta.dirname, "..");
 const cache = join(root, ".cache");
@@ -13,6 +14,8 @@ rmSync(vitestJson, { force: true });
 rmSync(playwrightJson, { force: true });
 
 const only = process.argv[2]; // "unit" or "e2e" to run one side
+// A fresh machine: find (or install) Chromium, the Japanese fonts, ffmpeg and poppler before any test needs them.
+ensureSystemDeps();
 let ok = true;
 
 if (only !== "e2e") {
