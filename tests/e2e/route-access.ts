@@ -23,6 +23,7 @@ export const ROUTES: RouteAccess[] = [
   { file: "logout", url: "/logout", allow: "public", okStatus: 302, notPage: true },
   { file: "lang", url: "/lang", allow: "public", okStatus: 302, notPage: true },
   { file: "healthz", url: "/healthz", allow: "public", notPage: true },
+  { file: "readyz", url: "/readyz", allow: "public", notPage: true },
   { file: "$", url: "/no-such-page", allow: "public", okStatus: 404 },
   { file: "invite.$token", url: "/invite/notarealtokennotarealtoken", allow: "public" },
   { file: "account", url: "/account", allow: "signed-in" },
