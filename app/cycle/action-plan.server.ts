@@ -1,5 +1,6 @@
 // Action plans (アクションプラン): one per office and fiscal year; items point at checklist items.
 import { audit } from "~/audit/audit.server";
+import { now } from "~/lib/clock";
 import { notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
 import { loadTemplate } from "~/evaluation/evaluation.server";
@@ -193,7 +194,7 @@ export async function addUpdate(itemId: number, input: { date: Date; note: strin
 }
 
 export async function submitPlan(planId: number, actorId: number) {
-  const plan = await prisma.actionPlan.update({ where: { id: planId }, data: { status: "SUBMITTED", submittedAt: new Date() } });
+  const plan = await prisma.actionPlan.update({ where: { id: planId }, data: { status: "SUBMITTED", submittedAt: now() } });
   await audit({
     actorId,
     action: "actionPlan.submit",
@@ -219,7 +220,7 @@ export async function commentOnItem(itemId: number, authorId: number, text: stri
 }
 
 export async function markReviewed(planId: number, actorId: number) {
-  await prisma.actionPlan.update({ where: { id: planId }, data: { status: "REVIEWED", reviewedAt: new Date() } });
+  await prisma.actionPlan.update({ where: { id: planId }, data: { status: "REVIEWED", reviewedAt: now() } });
   await audit({ actorId, action: "actionPlan.review", entityType: "ActionPlan", entityId: String(planId), summary: "" });
 }
 

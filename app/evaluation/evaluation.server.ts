@@ -90,11 +90,8 @@ export async function publishedFiscalYears(): Promise<number[]> {
   return [...new Set(templates.flatMap((t) => t.fiscalYears))].sort((a, b) => b - a);
 }
 
-/** "2024" → 2024; anything else is not a page. */
-export function parseYear(param: string | undefined): number {
-  if (!param || !/^\d{4}$/.test(param)) throw notFound();
-  return Number(param);
-}
+/** @deprecated Use `fiscalYearParam` from `~/lib/params` (kept for routes not yet converted). */
+export { fiscalYearParam as parseYear } from "~/lib/params";
 
 export function canViewAll(user: SessionUser): boolean {
   return hasAnyRole(user, [...EVALUATION_VIEWER_ROLES]);

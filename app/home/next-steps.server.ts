@@ -5,7 +5,7 @@ import { prisma } from "~/db.server";
 import type { MessageKey, Params } from "~/i18n";
 import { progressFor } from "~/evaluation/evaluation.server";
 import { cycleNextSteps } from "~/cycle/next-steps.server";
-import { fiscalYearLabelEn, fiscalYearLabelJa, fiscalYearOf } from "~/lib/fiscal-year";
+import { fiscalYearLabelEn, fiscalYearLabelJa, currentFiscalYear } from "~/lib/fiscal-year";
 
 export interface NextStep {
   key: string;
@@ -17,7 +17,7 @@ export interface NextStep {
 
 export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: number; items: NextStep[] }> {
   const items: NextStep[] = [];
-  const fiscalYear = fiscalYearOf(new Date());
+  const fiscalYear = currentFiscalYear();
   if (hasAnyRole(user, ["OFFICE_MANAGER"]) && user.officeId !== null) {
     const progress = await progressFor(user.officeId, fiscalYear);
     if (progress) {

@@ -4,12 +4,13 @@ import { requireRole } from "~/auth/permissions.server";
 import { Pagination } from "~/components/pagination";
 import { prisma } from "~/db.server";
 import { useFormat, useT } from "~/i18n/react";
+import { pageSearch } from "~/lib/params";
 
 const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["ADMINISTRATOR"]);
-  const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
+  const page = pageSearch(request);
   const [total, entries] = await Promise.all([
     prisma.auditLog.count(),
     prisma.auditLog.findMany({

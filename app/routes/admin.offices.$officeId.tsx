@@ -8,13 +8,13 @@ import { isFailure } from "~/components/forms";
 import { prisma } from "~/db.server";
 import { useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
+import { idParam } from "~/lib/params";
 
 async function findOffice(param: string | undefined) {
-  const id = Number(param);
-  const office =
-    Number.isInteger(id) && id > 0
-      ? await prisma.office.findUnique({ where: { id }, include: { users: { orderBy: { displayName: "asc" } } } })
-      : null;
+  const office = await prisma.office.findUnique({
+    where: { id: idParam(param) },
+    include: { users: { orderBy: { displayName: "asc" } } },
+  });
   if (!office) throw notFound();
   return office;
 }

@@ -5,12 +5,13 @@ import { Pagination } from "~/components/pagination";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { useFormat, useT } from "~/i18n/react";
+import { pageSearch } from "~/lib/params";
 
 const PAGE_SIZE = 20;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["ADMINISTRATOR"]);
-  const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
+  const page = pageSearch(request);
   const [total, messages] = await Promise.all([
     prisma.outboxMessage.count(),
     prisma.outboxMessage.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),

@@ -12,10 +12,10 @@ import { prisma } from "~/db.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
+import { idParam } from "~/lib/params";
 
 async function findUser(param: string | undefined) {
-  const id = Number(param);
-  const user = Number.isInteger(id) && id > 0 ? await prisma.user.findUnique({ where: { id } }) : null;
+  const user = await prisma.user.findUnique({ where: { id: idParam(param) } });
   if (!user) throw notFound();
   return user;
 }

@@ -10,24 +10,20 @@ import { StatusChart } from "~/cycle/status-chart";
 import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { parseForm, type FormFailure } from "~/lib/forms";
+import { idParam } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "アクションプラン | つなぐ" }];
 
-function planIdOf(param: string | undefined) {
-  if (!param || !/^\d{1,9}$/.test(param)) throw notFound();
-  return Number(param);
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, [...CYCLE_VIEWER_ROLES]);
-  const plan = await planViewById(planIdOf(params.planId));
+  const plan = await planViewById(idParam(params.planId));
   if (!plan) throw notFound();
   return { plan, choices: await checklistItemChoices(plan.fiscalYear) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, [...CYCLE_VIEWER_ROLES]);
-  const planId = planIdOf(params.planId);
+  const planId = idParam(params.planId);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   if (intent === "review") {
