@@ -1,13 +1,15 @@
 // Action plans (アクションプラン): one per office and fiscal year; items point at checklist items.
 import { audit } from "~/audit/audit.server";
 import { now } from "~/lib/clock";
+import { CAPABILITIES } from "~/auth/capabilities";
 import { notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
 import { loadTemplate } from "~/evaluation/evaluation.server";
 import { weakestItems, type AnswerLike } from "~/evaluation/scoring";
 import { statusTimeline, type ItemStatus } from "./status-timeline";
 
-export const CYCLE_VIEWER_ROLES = ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] as const;
+/** @deprecated The permission table's `viewSubcommittee` (app/auth/capabilities.ts); kept for the meetings capability until it reads the table. */
+export const CYCLE_VIEWER_ROLES = CAPABILITIES.viewSubcommittee;
 
 /** The office's latest submitted evaluation up to (and including) a fiscal year, with its ratings and template. */
 export async function latestSubmitted(officeId: number, upTo: number, submittedBefore?: Date) {

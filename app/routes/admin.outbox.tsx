@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { Pagination } from "~/components/pagination";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
@@ -10,7 +10,7 @@ import { pageSearch } from "~/lib/params";
 const PAGE_SIZE = 20;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMINISTRATOR"]);
+  await requireCapability(request, "administer");
   const page = pageSearch(request);
   const [total, messages] = await Promise.all([
     prisma.outboxMessage.count(),

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
-import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { dashboard } from "~/cycle/dashboard.server";
 import { ITEM_STATUSES } from "~/cycle/status-timeline";
 import { heatColor, TrendChart } from "~/cycle/trend-chart";
@@ -13,7 +12,7 @@ import { fiscalYearSearch, idSearch } from "~/lib/params";
 export const meta: MetaFunction = () => [{ title: "部会ダッシュボード | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, [...CYCLE_VIEWER_ROLES]);
+  await requireCapability(request, "viewSubcommittee");
   const current = currentFiscalYear();
   const fiscalYear = fiscalYearSearch(request, current);
   const wardId = idSearch(request, "ward");

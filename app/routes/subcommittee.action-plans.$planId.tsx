@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requireRole } from "~/auth/permissions.server";
+import { notFound, requireCapability } from "~/auth/permissions.server";
 import { FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
-import { checklistItemChoices, commentOnItem, CYCLE_VIEWER_ROLES, markReviewed, planViewById } from "~/cycle/action-plan.server";
+import { checklistItemChoices, commentOnItem, markReviewed, planViewById } from "~/cycle/action-plan.server";
 import { commentSchema } from "~/cycle/plan-forms";
 import { PlanItemCard } from "~/cycle/plan-item-card";
 import { StatusChart } from "~/cycle/status-chart";
@@ -15,14 +15,14 @@ import { idParam } from "~/lib/params";
 export const meta: MetaFunction = () => [{ title: "アクションプラン | つなぐ" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, [...CYCLE_VIEWER_ROLES]);
+  await requireCapability(request, "viewSubcommittee");
   const plan = await planViewById(idParam(params.planId));
   if (!plan) throw notFound();
   return { plan, choices: await checklistItemChoices(plan.fiscalYear) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, [...CYCLE_VIEWER_ROLES]);
+  const user = await requireCapability(request, "viewSubcommittee");
   const planId = idParam(params.planId);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");

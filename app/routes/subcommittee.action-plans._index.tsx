@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
-import { CYCLE_VIEWER_ROLES, plansFor } from "~/cycle/action-plan.server";
+import { requireCapability } from "~/auth/permissions.server";
+import { plansFor } from "~/cycle/action-plan.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { recentFiscalYears } from "~/lib/fiscal-year";
@@ -10,7 +10,7 @@ import { fiscalYearSearch } from "~/lib/params";
 export const meta: MetaFunction = () => [{ title: "アクションプラン一覧 | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, [...CYCLE_VIEWER_ROLES]);
+  await requireCapability(request, "viewSubcommittee");
   const fiscalYear = fiscalYearSearch(request);
   return { fiscalYear, years: recentFiscalYears(), plans: await plansFor(fiscalYear) };
 }

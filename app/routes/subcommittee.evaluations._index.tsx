@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
-import { EVALUATION_VIEWER_ROLES, publishedFiscalYears, submissionsFor } from "~/evaluation/evaluation.server";
+import { requireCapability } from "~/auth/permissions.server";
+import { publishedFiscalYears, submissionsFor } from "~/evaluation/evaluation.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { currentFiscalYear } from "~/lib/fiscal-year";
@@ -10,7 +10,7 @@ import { fiscalYearSearch } from "~/lib/params";
 export const meta: MetaFunction = () => [{ title: "自己評価の提出状況 | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, [...EVALUATION_VIEWER_ROLES]);
+  await requireCapability(request, "viewSubcommittee");
   const years = await publishedFiscalYears();
   const current = currentFiscalYear();
   const fallback = years.includes(current) ? current : (years[0] ?? current);
