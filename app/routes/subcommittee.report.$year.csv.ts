@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireCapability } from "~/auth/permissions.server";
 import { reportCsv } from "~/cycle/report.server";
+import { csvResponse } from "~/lib/csv";
 import { fiscalYearParam } from "~/lib/params";
 import { resolveLocale } from "~/i18n/i18n.server";
 
@@ -8,11 +9,5 @@ import { resolveLocale } from "~/i18n/i18n.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "viewSubcommittee");
   const fiscalYear = fiscalYearParam(params.year);
-  return new Response(await reportCsv(fiscalYear, resolveLocale(request, user)), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="annual-report-${fiscalYear}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(await reportCsv(fiscalYear, resolveLocale(request, user)), `annual-report-${fiscalYear}.csv`);
 }
