@@ -1,6 +1,7 @@
 // The one set of access helpers every loader and action calls first.
 import { redirect } from "@remix-run/node";
 import { getSession, type SessionUser } from "./session.server";
+import { can, type Capability } from "./capabilities";
 import { hasAnyRole, type RoleName } from "./roles";
 
 export type { SessionUser };
@@ -49,12 +50,19 @@ export async function requireRole(request: Request, roles: readonly RoleName[]):
   return user;
 }
 
+/** The signed-in user holding a capability of the permission table (./capabilities.ts); 403 otherwise. */
+export async function requireCapability(request: Request, capability: Capability): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!can(user, capability)) throw forbidden();
+  return user;
+}
+
 /**
  * The signed-in user as a member of their own office (its manager or staff), with that office's id.
  * When `officeId` is given, it must be the user's own office: another office's record answers 403.
  */
 export async function requireOwnOffice(request: Request, officeId?: number): Promise<{ user: SessionUser; officeId: number }> {
-  const user = await requireRole(request, ["OFFICE_MANAGER"]);
+  const user = await requireCapability(request, "workForOffice");
   if (user.officeId === null) throw forbidden();
   if (officeId !== undefined && officeId !== user.officeId) throw forbidden();
   return { user, officeId: user.officeId };

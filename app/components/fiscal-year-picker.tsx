@@ -2,8 +2,21 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useFormat, useT } from "~/i18n/react";
 
+// The one year selector of every page that picks a fiscal year.
+
 /** The GET form that chooses which fiscal year a page shows (?year=2026); extra controls go in `children`. */
-export function FiscalYearPicker({ years, value, children }: { years: number[]; value: number; children?: ReactNode }) {
+export function FiscalYearPicker({
+  years,
+  value,
+  fields,
+  children,
+}: {
+  years: number[];
+  value: number;
+  /** More filter fields, shown between the year and the submit button (e.g. a ward). */
+  fields?: ReactNode;
+  children?: ReactNode;
+}) {
   const t = useT();
   const format = useFormat();
   return (
@@ -18,6 +31,7 @@ export function FiscalYearPicker({ years, value, children }: { years: number[]; 
           ))}
         </select>
       </div>
+      {fields}
       <button type="submit" className="button secondary">
         {t("common.show")}
       </button>

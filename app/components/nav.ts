@@ -1,37 +1,38 @@
-// Navigation by role. Later capabilities add their entries here.
+// Navigation. Each entry is shown to the users who hold its capability in the one permission table
+// (app/auth/capabilities.ts), which the routes' access helpers read too. Later capabilities add entries here.
 import type { MessageKey } from "~/i18n";
-import type { RoleName } from "~/auth/roles";
+import { can, type Capability } from "~/auth/capabilities";
 
 export interface NavItem {
   to: string;
   label: MessageKey;
-  /** Shown to users with any of these roles; empty means every signed-in user. */
-  roles: RoleName[];
+  /** Shown to users holding this capability; absent means every signed-in user. */
+  capability?: Capability;
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { to: "/", label: "nav.home", roles: [] },
-  { to: "/training", label: "nav.training", roles: ["TRAINEE", "PLANNING_COMMITTEE"] },
-  { to: "/committee/curriculum", label: "nav.trainingCurriculum", roles: ["PLANNING_COMMITTEE", "ADMINISTRATOR"] },
-  { to: "/committee/progress", label: "nav.trainingProgress", roles: ["PLANNING_COMMITTEE", "ADMINISTRATOR"] },
-  { to: "/sessions", label: "nav.sessions", roles: ["TRAINEE", "PLANNING_COMMITTEE"] },
-  { to: "/committee/sessions", label: "nav.committeeSessions", roles: ["PLANNING_COMMITTEE", "ADMINISTRATOR"] },
-  { to: "/notifications", label: "nav.notifications", roles: ["TRAINEE"] },
-  { to: "/evaluation", label: "nav.evaluation", roles: ["OFFICE_MANAGER"] },
-  { to: "/subcommittee/evaluations", label: "nav.subEvaluations", roles: ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] },
-  { to: "/subcommittee/checklists", label: "nav.checklists", roles: ["EVALUATION_SUBCOMMITTEE"] },
-  { to: "/action-plan", label: "nav.actionPlan", roles: ["OFFICE_MANAGER"] },
-  { to: "/meetings", label: "nav.meetings", roles: ["OFFICE_MANAGER", "EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] },
-  { to: "/peer", label: "nav.peer", roles: ["OFFICE_MANAGER"] },
-  { to: "/subcommittee", label: "nav.subcommittee", roles: ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] },
-  { to: "/subcommittee/peer-groups", label: "nav.peerGroups", roles: ["EVALUATION_SUBCOMMITTEE"] },
-  { to: "/admin/users", label: "nav.adminUsers", roles: ["ADMINISTRATOR"] },
-  { to: "/admin/offices", label: "nav.adminOffices", roles: ["ADMINISTRATOR"] },
-  { to: "/admin/audit", label: "nav.adminAudit", roles: ["ADMINISTRATOR"] },
-  { to: "/admin/outbox", label: "nav.adminOutbox", roles: ["ADMINISTRATOR"] },
-  { to: "/account", label: "nav.account", roles: [] },
+  { to: "/", label: "nav.home" },
+  { to: "/training", label: "nav.training", capability: "takeTraining" },
+  { to: "/committee/curriculum", label: "nav.trainingCurriculum", capability: "runTraining" },
+  { to: "/committee/progress", label: "nav.trainingProgress", capability: "runTraining" },
+  { to: "/sessions", label: "nav.sessions", capability: "joinSessions" },
+  { to: "/committee/sessions", label: "nav.committeeSessions", capability: "runTraining" },
+  { to: "/notifications", label: "nav.notifications", capability: "readSessionNotices" },
+  { to: "/evaluation", label: "nav.evaluation", capability: "workForOffice" },
+  { to: "/subcommittee/evaluations", label: "nav.subEvaluations", capability: "viewSubcommittee" },
+  { to: "/subcommittee/checklists", label: "nav.checklists", capability: "manageChecklists" },
+  { to: "/action-plan", label: "nav.actionPlan", capability: "workForOffice" },
+  { to: "/meetings", label: "nav.meetings", capability: "attendMeetings" },
+  { to: "/peer", label: "nav.peer", capability: "workForOffice" },
+  { to: "/subcommittee", label: "nav.subcommittee", capability: "viewSubcommittee" },
+  { to: "/subcommittee/peer-groups", label: "nav.peerGroups", capability: "usePeerGroups" },
+  { to: "/admin/users", label: "nav.adminUsers", capability: "administer" },
+  { to: "/admin/offices", label: "nav.adminOffices", capability: "administer" },
+  { to: "/admin/audit", label: "nav.adminAudit", capability: "administer" },
+  { to: "/admin/outbox", label: "nav.adminOutbox", capability: "administer" },
+  { to: "/account", label: "nav.account" },
 ];
 
 export function navFor(roles: readonly string[]): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles.length === 0 || item.roles.some((r) => roles.includes(r)));
+  return NAV_ITEMS.filter((item) => !item.capability || can(roles, item.capability));
 }

@@ -1,12 +1,15 @@
 // Action plans (アクションプラン): one per office and fiscal year; items point at checklist items.
 import { audit } from "~/audit/audit.server";
+import { now } from "~/lib/clock";
+import { CAPABILITIES } from "~/auth/capabilities";
 import { notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
 import { loadTemplate } from "~/evaluation/evaluation.server";
 import { weakestItems, type AnswerLike } from "~/evaluation/scoring";
 import { statusTimeline, type ItemStatus } from "./status-timeline";
 
-export const CYCLE_VIEWER_ROLES = ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] as const;
+/** @deprecated The permission table's `viewSubcommittee` (app/auth/capabilities.ts); kept for the meetings capability until it reads the table. */
+export const CYCLE_VIEWER_ROLES = CAPABILITIES.viewSubcommittee;
 
 /** The office's latest submitted evaluation up to (and including) a fiscal year, with its ratings and template. */
 export async function latestSubmitted(officeId: number, upTo: number, submittedBefore?: Date) {
@@ -193,7 +196,7 @@ export async function addUpdate(itemId: number, input: { date: Date; note: strin
 }
 
 export async function submitPlan(planId: number, actorId: number) {
-  const plan = await prisma.actionPlan.update({ where: { id: planId }, data: { status: "SUBMITTED", submittedAt: new Date() } });
+  const plan = await prisma.actionPlan.update({ where: { id: planId }, data: { status: "SUBMITTED", submittedAt: now() } });
   await audit({
     actorId,
     action: "actionPlan.submit",
@@ -219,7 +222,7 @@ export async function commentOnItem(itemId: number, authorId: number, text: stri
 }
 
 export async function markReviewed(planId: number, actorId: number) {
-  await prisma.actionPlan.update({ where: { id: planId }, data: { status: "REVIEWED", reviewedAt: new Date() } });
+  await prisma.actionPlan.update({ where: { id: planId }, data: { status: "REVIEWED", reviewedAt: now() } });
   await audit({ actorId, action: "actionPlan.review", entityType: "ActionPlan", entityId: String(planId), summary: "" });
 }
 

@@ -1,6 +1,6 @@
 // Home-page next steps of the improvement cycle: the manager's action plan, the subcommittee's dashboard.
 import type { SessionUser } from "~/auth/session.server";
-import { hasAnyRole } from "~/auth/roles";
+import { can } from "~/auth/capabilities";
 import { prisma } from "~/db.server";
 import type { NextStep } from "~/home/next-steps.server";
 import { fiscalYearLabelEn, fiscalYearLabelJa } from "~/lib/fiscal-year";
@@ -8,7 +8,7 @@ import { fiscalYearLabelEn, fiscalYearLabelJa } from "~/lib/fiscal-year";
 export async function cycleNextSteps(user: SessionUser, fiscalYear: number): Promise<NextStep[]> {
   const steps: NextStep[] = [];
   const year = user.locale === "en" ? fiscalYearLabelEn(fiscalYear) : fiscalYearLabelJa(fiscalYear);
-  if (hasAnyRole(user, ["OFFICE_MANAGER"]) && user.officeId !== null) {
+  if (can(user, "workForOffice") && user.officeId !== null) {
     const items = await prisma.actionPlanItem.groupBy({
       by: ["status"],
       where: { plan: { officeId: user.officeId, fiscalYear } },
@@ -24,7 +24,7 @@ export async function cycleNextSteps(user: SessionUser, fiscalYear: number): Pro
       params: { year, items: total, done },
     });
   }
-  if (hasAnyRole(user, ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"])) {
+  if (can(user, "viewSubcommittee")) {
     const [submitted, plans] = await Promise.all([
       prisma.evaluation.count({ where: { fiscalYear, status: "SUBMITTED" } }),
       prisma.actionPlan.count({ where: { fiscalYear, status: { not: "DRAFT" } } }),

@@ -1,11 +1,8 @@
 // Form schemas for action plans (shared by the route actions; messages are message keys).
 import { z } from "zod";
+import { jstDateField } from "~/lib/forms";
 
-const date = z
-  .string()
-  .trim()
-  .regex(/^(\d{4}-\d{2}-\d{2})?$/, "validation.invalid")
-  .transform((v) => (v ? new Date(`${v}T00:00:00+09:00`) : null));
+const date = jstDateField("validation.invalid", false);
 
 export const itemSchema = z
   .object({
@@ -24,11 +21,7 @@ export const itemSchema = z
   });
 
 export const updateSchema = z.object({
-  date: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.required")
-    .transform((v) => new Date(`${v}T00:00:00+09:00`)),
+  date: jstDateField("validation.required"),
   note: z.string().trim().min(1).max(4000),
   evidence: z.string().trim().max(2000).default(""),
   status: z.enum(["PLANNED", "IN_PROGRESS", "DONE", "DROPPED", ""]).transform((v) => (v === "" ? null : v)),

@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { prisma } from "~/db.server";
 import { translator, type Locale, type MessageKey } from "~/i18n";
+import { toCsv } from "~/lib/csv";
 import { fiscalYearLabelEn, fiscalYearLabelJa } from "~/lib/fiscal-year";
 import { meetingFigures } from "./dashboard.server";
 import { trainingFigures } from "./training-figures.server";
@@ -72,15 +73,10 @@ export async function reportWorkbook(fiscalYear: number, locale: Locale): Promis
   return workbook.xlsx.writeBuffer() as Promise<ArrayBuffer>;
 }
 
-function csvCell(v: string | number) {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** CSV with a UTF-8 BOM, so Excel in Japan opens it with the right encoding. */
+/** CSV (app/lib/csv.ts: UTF-8 with a BOM, formula guard). */
 export async function reportCsv(fiscalYear: number, locale: Locale): Promise<string> {
   const t = translator(locale);
   const rows = await reportFigures(fiscalYear);
   const lines = [[t("cycle.report.programme"), t("cycle.col.figure"), t("cycle.col.value")], ...labelled(rows, locale)];
-  return "\uFEFF" + lines.map((l) => l.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return toCsv(lines);
 }

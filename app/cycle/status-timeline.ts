@@ -1,4 +1,6 @@
 // Items by status over a fiscal year, month by month (for the action plan's chart). Pure.
+import { now as clockNow } from "~/lib/clock";
+import { jstInstant } from "~/lib/jst";
 
 export const ITEM_STATUSES = ["PLANNED", "IN_PROGRESS", "DONE", "DROPPED"] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
@@ -12,13 +14,13 @@ export interface TimelineItem {
 export type TimelineRow = { month: string } & Record<ItemStatus, number>;
 
 /** For each month-end of the fiscal year up to `now`, how many items were in each status. */
-export function statusTimeline(items: TimelineItem[], fiscalYear: number, now = new Date()): TimelineRow[] {
+export function statusTimeline(items: TimelineItem[], fiscalYear: number, now = clockNow()): TimelineRow[] {
   const rows: TimelineRow[] = [];
   for (let m = 0; m < 12; m++) {
     // Month boundaries in JST: fiscalYearRange's start is April 1 00:00 JST.
-    const monthStart = new Date(Date.UTC(fiscalYear, 3 + m, 1) - 9 * 3600_000);
+    const monthStart = jstInstant(fiscalYear, 4 + m, 1);
     if (monthStart > now && m > 0) break;
-    const monthEnd = new Date(Date.UTC(fiscalYear, 4 + m, 1) - 9 * 3600_000);
+    const monthEnd = jstInstant(fiscalYear, 5 + m, 1);
     const at = monthEnd < now ? monthEnd : now;
     const row = {
       month: `${fiscalYear + Math.floor((3 + m) / 12)}-${String(((3 + m) % 12) + 1).padStart(2, "0")}`,

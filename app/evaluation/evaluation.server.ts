@@ -2,14 +2,12 @@
 // optimistic concurrency, submitting and returning. See docs/decisions/010-optimistic-concurrency-for-checklist-answers.md.
 import { audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
-import { hasAnyRole } from "~/auth/roles";
+import { can } from "~/auth/capabilities";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { MessageKey } from "~/i18n";
 import { isAnswered, isRating } from "./scoring";
-
-export const EVALUATION_VIEWER_ROLES = ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] as const;
 
 export interface TemplateView {
   id: number;
@@ -90,14 +88,11 @@ export async function publishedFiscalYears(): Promise<number[]> {
   return [...new Set(templates.flatMap((t) => t.fiscalYears))].sort((a, b) => b - a);
 }
 
-/** "2024" → 2024; anything else is not a page. */
-export function parseYear(param: string | undefined): number {
-  if (!param || !/^\d{4}$/.test(param)) throw notFound();
-  return Number(param);
-}
+/** @deprecated Use `fiscalYearParam` from `~/lib/params` (kept for routes not yet converted). */
+export { fiscalYearParam as parseYear } from "~/lib/params";
 
 export function canViewAll(user: SessionUser): boolean {
-  return hasAnyRole(user, [...EVALUATION_VIEWER_ROLES]);
+  return can(user, "viewSubcommittee");
 }
 
 export interface AnswerView {

@@ -1,7 +1,20 @@
 // The results block (chart + table + weakest items), shared by the office's page and the subcommittee's view.
 import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
+import { useCan } from "~/auth/use-can";
 import { ScoreChart } from "./score-chart";
+
+const PILLAR_KEYS: Record<string, MessageKey | undefined> = {
+  individual: "evaluation.pillar.individual",
+  community: "evaluation.pillar.community",
+  hr: "evaluation.pillar.hr",
+};
+const RATING_KEYS: Record<number, MessageKey | undefined> = {
+  1: "evaluation.rating.1",
+  2: "evaluation.rating.2",
+  3: "evaluation.rating.3",
+  4: "evaluation.rating.4",
+};
 
 export interface ResultsData {
   office: { name: string; wardJa: string; wardEn: string };
@@ -30,6 +43,16 @@ export interface ResultsData {
 
 export function ScoreResults({ results }: { results: ResultsData }) {
   const t = useT();
+  // Training modules are linked only for those the training route lets in (the one permission table).
+  const canOpenTraining = useCan("takeTraining");
+  const pillarName = (p: string) => {
+    const key = PILLAR_KEYS[p];
+    return key ? t(key) : p;
+  };
+  const ratingName = (r: number) => {
+    const key = RATING_KEYS[r];
+    return key ? t(key) : String(r);
+  };
   const locale = useLocale();
   const format = useFormat();
   const ward = locale === "en" ? results.office.wardEn : results.office.wardJa;
@@ -122,13 +145,13 @@ export function ScoreResults({ results }: { results: ResultsData }) {
           {results.weakest.map((w) => (
             <li key={w.code}>
               <span className="item-code">{w.code}</span> {locale === "en" && w.textEn ? w.textEn : w.textJa}{" "}
-              <span className="muted">({t(`evaluation.rating.${w.rating}` as MessageKey)})</span>
+              <span className="muted">({ratingName(w.rating)})</span>
               <br />
-              <a href={`/training?pillar=${w.pillar}`}>
-                {t("evaluation.results.training", {
-                  pillar: t(`evaluation.pillar.${w.pillar}` as MessageKey),
-                })}
-              </a>
+              {canOpenTraining ? (
+                <a href={`/training?pillar=${w.pillar}`}>{t("evaluation.results.training", { pillar: pillarName(w.pillar) })}</a>
+              ) : (
+                <span className="muted">{t("evaluation.results.trainingFor", { pillar: pillarName(w.pillar) })}</span>
+              )}
             </li>
           ))}
         </ul>

@@ -1,11 +1,12 @@
 // What each person should do next, by role. Later capabilities add their steps here.
 import type { SessionUser } from "~/auth/session.server";
+import { can } from "~/auth/capabilities";
 import { hasAnyRole } from "~/auth/roles";
 import { prisma } from "~/db.server";
 import type { MessageKey, Params } from "~/i18n";
 import { progressFor } from "~/evaluation/evaluation.server";
 import { cycleNextSteps } from "~/cycle/next-steps.server";
-import { fiscalYearLabelEn, fiscalYearLabelJa, fiscalYearOf } from "~/lib/fiscal-year";
+import { fiscalYearLabelEn, fiscalYearLabelJa, currentFiscalYear } from "~/lib/fiscal-year";
 
 export interface NextStep {
   key: string;
@@ -17,8 +18,8 @@ export interface NextStep {
 
 export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: number; items: NextStep[] }> {
   const items: NextStep[] = [];
-  const fiscalYear = fiscalYearOf(new Date());
-  if (hasAnyRole(user, ["OFFICE_MANAGER"]) && user.officeId !== null) {
+  const fiscalYear = currentFiscalYear();
+  if (can(user, "workForOffice") && user.officeId !== null) {
     const progress = await progressFor(user.officeId, fiscalYear);
     if (progress) {
       // resolveLocale prefers the user's own setting, so the label follows the page's language.
@@ -37,7 +38,7 @@ export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: num
     }
   }
   items.push(...(await cycleNextSteps(user, fiscalYear)));
-  if (hasAnyRole(user, ["ADMINISTRATOR"])) {
+  if (can(user, "administer")) {
     const [pendingInvites, unsent] = await Promise.all([
       prisma.user.count({ where: { passwordHash: null, active: true } }),
       prisma.outboxMessage.count({ where: { sentAt: null } }),

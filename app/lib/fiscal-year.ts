@@ -1,20 +1,10 @@
 // 年度: the Japanese fiscal year runs April–March. FY2023 = 令和5年度 = April 2023 – March 2024.
 // All dates are judged in Japan Standard Time (UTC+9, no daylight saving).
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+import { now } from "./clock";
+import { jstInstant, jstParts } from "./jst";
 
-/** The calendar parts of an instant as seen in JST. */
-export function jstParts(date: Date) {
-  const d = new Date(date.getTime() + JST_OFFSET_MS);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    weekday: d.getUTCDay(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-  };
-}
+export { jstParts };
 
 /** The fiscal year (as its starting calendar year) that contains the instant, in JST. */
 export function fiscalYearOf(date: Date): number {
@@ -22,11 +12,21 @@ export function fiscalYearOf(date: Date): number {
   return month >= 4 ? year : year - 1;
 }
 
+/** The fiscal year of the application's clock (`now()`). */
+export function currentFiscalYear(): number {
+  return fiscalYearOf(now());
+}
+
+/** The `count` fiscal years up to `latest`, newest first (the choices of a year picker). */
+export function recentFiscalYears(latest: number = currentFiscalYear(), count = 5): number[] {
+  return Array.from({ length: count }, (_, i) => latest - i);
+}
+
 /** First and last instants of a fiscal year: [April 1 00:00 JST, next April 1 00:00 JST). */
 export function fiscalYearRange(fy: number): { start: Date; end: Date } {
   return {
-    start: new Date(Date.UTC(fy, 3, 1) - JST_OFFSET_MS),
-    end: new Date(Date.UTC(fy + 1, 3, 1) - JST_OFFSET_MS),
+    start: jstInstant(fy, 4, 1),
+    end: jstInstant(fy + 1, 4, 1),
   };
 }
 

@@ -1,6 +1,8 @@
 // Server-side form validation shared by every action: Zod issues become message keys that the
 // page shows in the user's language next to the field.
 import type { z } from "zod";
+import { z as zod } from "zod";
+import { parseJstDate } from "./jst";
 import { isMessageKey, type MessageKey, type Params } from "~/i18n";
 
 export interface Message {
@@ -71,4 +73,26 @@ export function parseForm<S extends z.ZodTypeAny>(
 
 export function failure(fieldErrors: FieldErrors, formData?: FormData, formError?: Message): FormFailure {
   return { ok: false, fieldErrors, formError, values: formData ? formValues(formData) : undefined };
+}
+
+/**
+ * A date field (YYYY-MM-DD) read as the start of that day in JST. `required: false` turns an empty
+ * field into null. A date that does not exist (2026-02-30) is refused with `message`.
+ */
+export function jstDateField<R extends boolean = true>(
+  message: MessageKey = "validation.invalid",
+  required: R = true as R,
+): z.ZodType<R extends true ? Date : Date | null, z.ZodTypeDef, unknown> {
+  return zod
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (!v && !required) return null;
+      const d = parseJstDate(v);
+      if (!d) {
+        ctx.addIssue({ code: "custom", message });
+        return zod.NEVER;
+      }
+      return d;
+    }) as unknown as z.ZodType<R extends true ? Date : Date | null, z.ZodTypeDef, unknown>;
 }

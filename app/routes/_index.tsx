@@ -4,7 +4,8 @@ import { requireUser } from "~/auth/permissions.server";
 import { nextStepsFor } from "~/home/next-steps.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
-import { fiscalYearOf } from "~/lib/fiscal-year";
+import { now } from "~/lib/clock";
+import { currentFiscalYear } from "~/lib/fiscal-year";
 import { hasAnyRole } from "~/auth/roles";
 import { trainingFunnel } from "~/scheduling/funnel.server";
 import { FunnelPanel } from "~/scheduling/ui";
@@ -13,20 +14,27 @@ import { isTrainee, traineePanel } from "~/training/training.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const training = isTrainee(user) ? await traineePanel(user.id, fiscalYearOf(new Date()), resolveLocale(request, user)) : null;
-  const funnel = hasAnyRole(user, ["PLANNING_COMMITTEE"]) ? await trainingFunnel(fiscalYearOf(new Date())) : null;
-  return { displayName: user.displayName, officeName: user.office?.name ?? null, steps: await nextStepsFor(user), training, funnel };
+  const training = isTrainee(user) ? await traineePanel(user.id, currentFiscalYear(), resolveLocale(request, user)) : null;
+  const funnel = hasAnyRole(user, ["PLANNING_COMMITTEE"]) ? await trainingFunnel(currentFiscalYear()) : null;
+  return {
+    displayName: user.displayName,
+    today: now().toISOString(),
+    officeName: user.office?.name ?? null,
+    steps: await nextStepsFor(user),
+    training,
+    funnel,
+  };
 }
 
 export default function Home() {
   const t = useT();
   const format = useFormat();
-  const { displayName, officeName, steps, training, funnel } = useLoaderData<typeof loader>();
+  const { displayName, officeName, today, steps, training, funnel } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("home.greeting", { name: displayName })}</h1>
       <p className="muted">
-        {format.date(new Date())} · {format.fiscalYear(steps.fiscalYear)}
+        {format.date(today)} · {format.fiscalYear(steps.fiscalYear)}
         {officeName ? ` · ${officeName}` : ""}
       </p>
       <section aria-labelledby="next-steps">

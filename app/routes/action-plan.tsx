@@ -23,15 +23,15 @@ import { ITEM_STATUSES } from "~/cycle/status-timeline";
 import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm, type FormFailure } from "~/lib/forms";
-import { fiscalYearOf } from "~/lib/fiscal-year";
+import { currentFiscalYear } from "~/lib/fiscal-year";
+import { fiscalYearSearch } from "~/lib/params";
 import { todayJst } from "~/cycle/dates";
 
 export const meta: MetaFunction = () => [{ title: "アクションプラン | つなぐ" }];
 
 function yearFrom(request: Request) {
-  const current = fiscalYearOf(new Date());
-  const asked = new URL(request.url).searchParams.get("year");
-  return { current, year: asked && /^\d{4}$/.test(asked) ? Number(asked) : current };
+  const current = currentFiscalYear();
+  return { current, year: fiscalYearSearch(request, current) };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

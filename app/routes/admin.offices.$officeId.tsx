@@ -3,24 +3,24 @@ import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { OfficeForm } from "~/admin/office-form";
 import { DuplicateOfficeError, listWards, officeFormSchema, UnknownWardError, updateOffice } from "~/admin/offices.server";
-import { notFound, requireRole } from "~/auth/permissions.server";
+import { notFound, requireCapability } from "~/auth/permissions.server";
 import { isFailure } from "~/components/forms";
 import { prisma } from "~/db.server";
 import { useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
+import { idParam } from "~/lib/params";
 
 async function findOffice(param: string | undefined) {
-  const id = Number(param);
-  const office =
-    Number.isInteger(id) && id > 0
-      ? await prisma.office.findUnique({ where: { id }, include: { users: { orderBy: { displayName: "asc" } } } })
-      : null;
+  const office = await prisma.office.findUnique({
+    where: { id: idParam(param) },
+    include: { users: { orderBy: { displayName: "asc" } } },
+  });
   if (!office) throw notFound();
   return office;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMINISTRATOR"]);
+  await requireCapability(request, "administer");
   const office = await findOffice(params.officeId);
   return {
     wards: await listWards(),
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireRole(request, ["ADMINISTRATOR"]);
+  const admin = await requireCapability(request, "administer");
   const office = await findOffice(params.officeId);
   const formData = await request.formData();
   const parsed = parseForm(officeFormSchema, formData, ["active"]);

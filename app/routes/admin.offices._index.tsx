@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { listOffices } from "~/admin/offices.server";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { useLocale, useT } from "~/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMINISTRATOR"]);
+  await requireCapability(request, "administer");
   const offices = await listOffices();
   return {
     offices: offices.map((o) => ({

@@ -3,18 +3,18 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { OfficeForm } from "~/admin/office-form";
 import { createOffice, DuplicateOfficeError, listWards, officeFormSchema, UnknownWardError } from "~/admin/offices.server";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { isFailure } from "~/components/forms";
 import { useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMINISTRATOR"]);
+  await requireCapability(request, "administer");
   return { wards: await listWards() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, ["ADMINISTRATOR"]);
+  const admin = await requireCapability(request, "administer");
   const formData = await request.formData();
   const parsed = parseForm(officeFormSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });

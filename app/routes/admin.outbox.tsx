@@ -1,16 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { Pagination } from "~/components/pagination";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { useFormat, useT } from "~/i18n/react";
+import { pageSearch } from "~/lib/params";
 
 const PAGE_SIZE = 20;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMINISTRATOR"]);
-  const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
+  await requireCapability(request, "administer");
+  const page = pageSearch(request);
   const [total, messages] = await Promise.all([
     prisma.outboxMessage.count(),
     prisma.outboxMessage.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),

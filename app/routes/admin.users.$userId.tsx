@@ -6,22 +6,22 @@ import { UserForm } from "~/admin/user-form";
 import { DuplicateEmailError, OfficeRequiredError, setUserActive, updateUser, userFormSchema } from "~/admin/users.server";
 import { audit } from "~/audit/audit.server";
 import { inviteUser, publicOrigin } from "~/auth/invitations.server";
-import { notFound, requireRole } from "~/auth/permissions.server";
+import { notFound, requireCapability } from "~/auth/permissions.server";
 import { isFailure } from "~/components/forms";
 import { prisma } from "~/db.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
+import { idParam } from "~/lib/params";
 
 async function findUser(param: string | undefined) {
-  const id = Number(param);
-  const user = Number.isInteger(id) && id > 0 ? await prisma.user.findUnique({ where: { id } }) : null;
+  const user = await prisma.user.findUnique({ where: { id: idParam(param) } });
   if (!user) throw notFound();
   return user;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const admin = await requireRole(request, ["ADMINISTRATOR"]);
+  const admin = await requireCapability(request, "administer");
   const user = await findUser(params.userId);
   const [offices, invitation, sessionCount] = await Promise.all([
     officeOptions(resolveLocale(request, admin)),
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requireRole(request, ["ADMINISTRATOR"]);
+  const admin = await requireCapability(request, "administer");
   const user = await findUser(params.userId);
   const formData = await request.formData();
   const intent = formData.get("intent");

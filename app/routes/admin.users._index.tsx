@@ -1,15 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { listUsers, USERS_PAGE_SIZE } from "~/admin/users.server";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/react";
+import { pageSearch } from "~/lib/params";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMINISTRATOR"]);
+  await requireCapability(request, "administer");
   const url = new URL(request.url);
   const query = (url.searchParams.get("q") ?? "").slice(0, 100);
-  const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
+  const page = pageSearch(url);
   const { total, users } = await listUsers({ query, page });
   return {
     query,

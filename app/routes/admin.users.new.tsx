@@ -5,19 +5,19 @@ import { officeOptions } from "~/admin/admin-data.server";
 import { UserForm } from "~/admin/user-form";
 import { createUser, DuplicateEmailError, OfficeRequiredError, userFormSchema } from "~/admin/users.server";
 import { inviteUser, publicOrigin } from "~/auth/invitations.server";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { isFailure } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["ADMINISTRATOR"]);
+  const user = await requireCapability(request, "administer");
   return { offices: await officeOptions(resolveLocale(request, user)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requireRole(request, ["ADMINISTRATOR"]);
+  const admin = await requireCapability(request, "administer");
   const formData = await request.formData();
   const roles = formData.getAll("roles").map(String);
   const parsed = parseForm(userFormSchema, formData, ["roles"]);

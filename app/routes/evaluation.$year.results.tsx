@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireOwnOffice } from "~/auth/permissions.server";
-import { parseYear } from "~/evaluation/evaluation.server";
+import { fiscalYearParam } from "~/lib/params";
 import { ScoreResults } from "~/evaluation/score-results";
 import { resultsFor } from "~/evaluation/results.server";
 import { useFormat, useT } from "~/i18n/react";
@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "自己評価の結果 | つ�
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { officeId } = await requireOwnOffice(request);
-  const fiscalYear = parseYear(params.year);
+  const fiscalYear = fiscalYearParam(params.year);
   return { fiscalYear, results: await resultsFor(officeId, fiscalYear) };
 }
 

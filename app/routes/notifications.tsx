@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
+import { now } from "~/lib/clock";
 import { useFormat, useT } from "~/i18n/react";
 import type { MessageKey } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  await prisma.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: new Date() } });
+  await prisma.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: now() } });
   return { ok: true };
 }
 

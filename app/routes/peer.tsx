@@ -9,8 +9,8 @@ import { checklistItemChoices } from "~/cycle/action-plan.server";
 import { groupOf, requestIntroduction, suggestionsFor } from "~/cycle/peer.server";
 import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
-import { failure, parseForm } from "~/lib/forms";
-import { fiscalYearOf } from "~/lib/fiscal-year";
+import { failure, jstDateField, parseForm } from "~/lib/forms";
+import { currentFiscalYear, fiscalYearOf } from "~/lib/fiscal-year";
 import { todayJst } from "~/cycle/dates";
 
 export const meta: MetaFunction = () => [{ title: "ピア研修 | つなぐ" }];
@@ -19,7 +19,7 @@ const KINDS = ["VISIT", "EXCHANGE", "STUDY", "SHADOWING"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { officeId } = await requireOwnOffice(request);
-  const fiscalYear = fiscalYearOf(new Date());
+  const fiscalYear = currentFiscalYear();
   const [group, suggestions, choices, planItems] = await Promise.all([
     groupOf(officeId),
     suggestionsFor(officeId),
@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const activitySchema = z.object({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.required"),
+  date: jstDateField("validation.required"),
   kind: z.enum(KINDS),
   offices: z.array(z.coerce.number().int()),
   itemCodes: z.array(z.string()).transform((c) => [...new Set(c.filter(Boolean))]),
@@ -82,14 +82,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const v = parsed.data;
   const members = new Set(group.offices.map((o) => o.id));
-  const known = new Set((await checklistItemChoices(fiscalYearOf(new Date()))).map((c) => c.code));
+  const known = new Set((await checklistItemChoices(currentFiscalYear())).map((c) => c.code));
   if (v.itemCodes.length === 0 || v.itemCodes.some((c) => !known.has(c)))
     return data(failure({ itemCodes: [{ key: "cycle.plan.error.noItem" }] }, formData), { status: 400 });
   const ownPlanItems = await prisma.actionPlanItem.findMany({
     where: { id: { in: v.planItems }, plan: { officeId } },
     select: { id: true },
   });
-  const date = new Date(`${v.date}T00:00:00+09:00`);
+  const date = v.date;
   const officeIds = [...new Set([officeId, ...v.offices.filter((id) => members.has(id))])];
   const activity = await prisma.peerActivity.create({
     data: {

@@ -1,23 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
-import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireCapability } from "~/auth/permissions.server";
 import { dashboard } from "~/cycle/dashboard.server";
 import { ITEM_STATUSES } from "~/cycle/status-timeline";
 import { heatColor, TrendChart } from "~/cycle/trend-chart";
 import { useFormat, useLocale, useT } from "~/i18n/react";
-import { fiscalYearOf } from "~/lib/fiscal-year";
+import { currentFiscalYear, recentFiscalYears } from "~/lib/fiscal-year";
+import { FiscalYearPicker } from "~/components/fiscal-year-picker";
+import { fiscalYearSearch, idSearch } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "部会ダッシュボード | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, [...CYCLE_VIEWER_ROLES]);
-  const url = new URL(request.url);
-  const current = fiscalYearOf(new Date());
-  const asked = url.searchParams.get("year");
-  const fiscalYear = asked && /^\d{4}$/.test(asked) ? Number(asked) : current;
-  const wardParam = url.searchParams.get("ward");
-  const wardId = wardParam && /^\d{1,9}$/.test(wardParam) ? Number(wardParam) : null;
+  await requireCapability(request, "viewSubcommittee");
+  const current = currentFiscalYear();
+  const fiscalYear = fiscalYearSearch(request, current);
+  const wardId = idSearch(request, "ward");
   return { fiscalYear, current, wardId, ...(await dashboard(fiscalYear, wardId)) };
 }
 
@@ -39,32 +37,23 @@ export default function SubcommitteeDashboard() {
   return (
     <div className="page subcommittee-dashboard">
       <h1>{t("cycle.dash.title")}</h1>
-      <Form method="get" className="inline-form">
-        <div className="field">
-          <label htmlFor="year">{t("cycle.fiscalYear")}</label>
-          <select id="year" name="year" defaultValue={d.fiscalYear}>
-            {[0, 1, 2, 3, 4].map((k) => (
-              <option key={k} value={d.current - k}>
-                {format.fiscalYear(d.current - k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="ward">{t("cycle.ward")}</label>
-          <select id="ward" name="ward" defaultValue={d.wardId ?? ""}>
-            <option value="">{t("cycle.allWards")}</option>
-            {d.wards.map((w) => (
-              <option key={w.id} value={w.id}>
-                {name(w)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button secondary">
-          {t("cycle.show")}
-        </button>
-      </Form>
+      <FiscalYearPicker
+        years={recentFiscalYears(d.current)}
+        value={d.fiscalYear}
+        fields={
+          <div className="field">
+            <label htmlFor="ward">{t("cycle.ward")}</label>
+            <select id="ward" name="ward" defaultValue={d.wardId ?? ""}>
+              <option value="">{t("cycle.allWards")}</option>
+              {d.wards.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {name(w)}
+                </option>
+              ))}
+            </select>
+          </div>
+        }
+      />
       <p className="button-row">
         <Link className="button secondary" to={`/subcommittee/report/${d.fiscalYear}`}>
           {t("cycle.dash.toReport")}

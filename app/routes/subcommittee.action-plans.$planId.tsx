@@ -1,33 +1,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { notFound, requireRole } from "~/auth/permissions.server";
+import { notFound, requireCapability } from "~/auth/permissions.server";
 import { FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
-import { checklistItemChoices, commentOnItem, CYCLE_VIEWER_ROLES, markReviewed, planViewById } from "~/cycle/action-plan.server";
+import { checklistItemChoices, commentOnItem, markReviewed, planViewById } from "~/cycle/action-plan.server";
 import { commentSchema } from "~/cycle/plan-forms";
 import { PlanItemCard } from "~/cycle/plan-item-card";
 import { StatusChart } from "~/cycle/status-chart";
 import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { parseForm, type FormFailure } from "~/lib/forms";
+import { idParam } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "アクションプラン | つなぐ" }];
 
-function planIdOf(param: string | undefined) {
-  if (!param || !/^\d{1,9}$/.test(param)) throw notFound();
-  return Number(param);
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, [...CYCLE_VIEWER_ROLES]);
-  const plan = await planViewById(planIdOf(params.planId));
+  await requireCapability(request, "viewSubcommittee");
+  const plan = await planViewById(idParam(params.planId));
   if (!plan) throw notFound();
   return { plan, choices: await checklistItemChoices(plan.fiscalYear) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, [...CYCLE_VIEWER_ROLES]);
-  const planId = planIdOf(params.planId);
+  const user = await requireCapability(request, "viewSubcommittee");
+  const planId = idParam(params.planId);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   if (intent === "review") {

@@ -1,45 +1,29 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
-import { CYCLE_VIEWER_ROLES, plansFor } from "~/cycle/action-plan.server";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireCapability } from "~/auth/permissions.server";
+import { plansFor } from "~/cycle/action-plan.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
-import { fiscalYearOf } from "~/lib/fiscal-year";
+import { FiscalYearPicker } from "~/components/fiscal-year-picker";
+import { recentFiscalYears } from "~/lib/fiscal-year";
+import { fiscalYearSearch } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "アクションプラン一覧 | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, [...CYCLE_VIEWER_ROLES]);
-  const asked = new URL(request.url).searchParams.get("year");
-  const fiscalYear = asked && /^\d{4}$/.test(asked) ? Number(asked) : fiscalYearOf(new Date());
-  return { fiscalYear, plans: await plansFor(fiscalYear) };
+  await requireCapability(request, "viewSubcommittee");
+  const fiscalYear = fiscalYearSearch(request);
+  return { fiscalYear, years: recentFiscalYears(), plans: await plansFor(fiscalYear) };
 }
 
 export default function SubcommitteeActionPlans() {
   const t = useT();
   const format = useFormat();
   const locale = useLocale();
-  const { fiscalYear, plans } = useLoaderData<typeof loader>();
+  const { fiscalYear, years, plans } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("cycle.subPlans.title")}</h1>
-      <Form method="get" className="inline-form">
-        <div className="field">
-          <label htmlFor="year">{t("cycle.fiscalYear")}</label>
-          <select id="year" name="year" defaultValue={fiscalYear}>
-            {[0, 1, 2, 3, 4].map((d) => {
-              const y = fiscalYearOf(new Date()) - d;
-              return (
-                <option key={y} value={y}>
-                  {format.fiscalYear(y)}
-                </option>
-              );
-            })}
-          </select>
-        </div>
-        <button type="submit" className="button secondary">
-          {t("cycle.show")}
-        </button>
-      </Form>
+      <FiscalYearPicker years={years} value={fiscalYear} />
       {plans.length === 0 ? (
         <p>{t("cycle.subPlans.none")}</p>
       ) : (

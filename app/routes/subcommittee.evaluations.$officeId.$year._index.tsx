@@ -2,16 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { notFound, requireRole } from "~/auth/permissions.server";
+import { notFound, requireCapability } from "~/auth/permissions.server";
 import { TextareaField, FormErrorSummary, isFailure } from "~/components/forms";
 import { prisma } from "~/db.server";
-import { EVALUATION_VIEWER_ROLES, loadSheet, parseYear, returnEvaluation } from "~/evaluation/evaluation.server";
+import { loadSheet, returnEvaluation } from "~/evaluation/evaluation.server";
 import { resultsFor } from "~/evaluation/results.server";
 import { ScoreResults } from "~/evaluation/score-results";
 import { ratingOf } from "~/evaluation/sheet-form";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
+import { fiscalYearParam } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "事業所の自己評価 | つなぐ" }];
 
@@ -29,9 +30,9 @@ async function findOffice(param: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, [...EVALUATION_VIEWER_ROLES]);
+  await requireCapability(request, "viewSubcommittee");
   const office = await findOffice(params.officeId);
-  const fiscalYear = parseYear(params.year);
+  const fiscalYear = fiscalYearParam(params.year);
   const [sheet, results] = await Promise.all([loadSheet(office.id, fiscalYear), resultsFor(office.id, fiscalYear)]);
   return { office, sheet, results };
 }
@@ -39,9 +40,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const returnSchema = z.object({ comment: z.string().trim().min(1).max(2000) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, [...EVALUATION_VIEWER_ROLES]);
+  const user = await requireCapability(request, "viewSubcommittee");
   const office = await findOffice(params.officeId);
-  const fiscalYear = parseYear(params.year);
+  const fiscalYear = fiscalYearParam(params.year);
   const formData = await request.formData();
   const parsed = parseForm(returnSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });

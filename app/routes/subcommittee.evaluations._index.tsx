@@ -1,22 +1,21 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
-import { EVALUATION_VIEWER_ROLES, publishedFiscalYears, submissionsFor } from "~/evaluation/evaluation.server";
+import { requireCapability } from "~/auth/permissions.server";
+import { publishedFiscalYears, submissionsFor } from "~/evaluation/evaluation.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
-import { fiscalYearOf } from "~/lib/fiscal-year";
+import { currentFiscalYear } from "~/lib/fiscal-year";
+import { fiscalYearSearch } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "自己評価の提出状況 | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, [...EVALUATION_VIEWER_ROLES]);
+  await requireCapability(request, "viewSubcommittee");
   const years = await publishedFiscalYears();
-  const asked = Number(new URL(request.url).searchParams.get("year"));
-  const fiscalYear = years.includes(asked)
-    ? asked
-    : years.includes(fiscalYearOf(new Date()))
-      ? fiscalYearOf(new Date())
-      : (years[0] ?? fiscalYearOf(new Date()));
+  const current = currentFiscalYear();
+  const fallback = years.includes(current) ? current : (years[0] ?? current);
+  const asked = fiscalYearSearch(request, fallback);
+  const fiscalYear = years.includes(asked) ? asked : fallback;
   const offices = await submissionsFor(fiscalYear);
   return {
     fiscalYear,

@@ -3,9 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
-import { notFound, requireRole } from "~/auth/permissions.server";
+import { notFound, requireCapability } from "~/auth/permissions.server";
 import { Field, FormErrorSummary, isFailure } from "~/components/forms";
-import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
 import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { parseForm, type FormFailure } from "~/lib/forms";
@@ -13,7 +12,7 @@ import { parseForm, type FormFailure } from "~/lib/forms";
 export const meta: MetaFunction = () => [{ title: "ピア研修グループ | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, [...CYCLE_VIEWER_ROLES]);
+  await requireCapability(request, "usePeerGroups");
   const [wards, requests] = await Promise.all([
     prisma.ward.findMany({
       orderBy: { sortOrder: "asc" },
@@ -49,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const groupSchema = z.object({ name: z.string().trim().min(1).max(200), offices: z.array(z.coerce.number().int()) });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, [...CYCLE_VIEWER_ROLES]);
+  const user = await requireCapability(request, "usePeerGroups");
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   if (intent === "introduced" || intent === "declined") {

@@ -1,17 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
-import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { reportFigures } from "~/cycle/report.server";
 import { trainingFigures } from "~/cycle/training-figures.server";
-import { parseYear } from "~/evaluation/evaluation.server";
+import { fiscalYearParam } from "~/lib/params";
 import { useFormat, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "年次報告 | つなぐ" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, [...CYCLE_VIEWER_ROLES]);
-  const fiscalYear = parseYear(params.year);
+  await requireCapability(request, "viewSubcommittee");
+  const fiscalYear = fiscalYearParam(params.year);
   const [rows, training] = await Promise.all([reportFigures(fiscalYear), trainingFigures(fiscalYear)]);
   return { fiscalYear, rows, trainingAvailable: training.available };
 }

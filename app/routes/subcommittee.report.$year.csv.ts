@@ -1,19 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/auth/permissions.server";
-import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { reportCsv } from "~/cycle/report.server";
-import { parseYear } from "~/evaluation/evaluation.server";
+import { csvResponse } from "~/lib/csv";
+import { fiscalYearParam } from "~/lib/params";
 import { resolveLocale } from "~/i18n/i18n.server";
 
 // The annual report as CSV, UTF-8 with a BOM (a resource route: no page).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, [...CYCLE_VIEWER_ROLES]);
-  const fiscalYear = parseYear(params.year);
-  return new Response(await reportCsv(fiscalYear, resolveLocale(request, user)), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="annual-report-${fiscalYear}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  const user = await requireCapability(request, "viewSubcommittee");
+  const fiscalYear = fiscalYearParam(params.year);
+  return csvResponse(await reportCsv(fiscalYear, resolveLocale(request, user)), `annual-report-${fiscalYear}.csv`);
 }

@@ -1,14 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/auth/permissions.server";
-import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { reportWorkbook } from "~/cycle/report.server";
-import { parseYear } from "~/evaluation/evaluation.server";
+import { fiscalYearParam } from "~/lib/params";
 import { resolveLocale } from "~/i18n/i18n.server";
 
 // The annual report as XLSX (a resource route: no page).
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, [...CYCLE_VIEWER_ROLES]);
-  const fiscalYear = parseYear(params.year);
+  const user = await requireCapability(request, "viewSubcommittee");
+  const fiscalYear = fiscalYearParam(params.year);
   const body = await reportWorkbook(fiscalYear, resolveLocale(request, user));
   return new Response(body, {
     headers: {

@@ -1,11 +1,3 @@
-// CSV for Excel: UTF-8 with a BOM, CRLF line ends, every field quoted when needed.
-export function csvField(value: string | number): string {
-  const s = String(value);
-  // Neutralise spreadsheet formulas (CSV injection) in text cells.
-  const safe = /^[=+\-@\t\r]/.test(s) && typeof value === "string" ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-export function toCsv(rows: (string | number)[][]): string {
-  return "\uFEFF" + rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
-}
+// CSV for Excel: the one CSV module is app/lib/csv.ts (papaparse, BOM, formula guard); kept as the
+// training capability's name for it.
+export { toCsv } from "~/lib/csv";

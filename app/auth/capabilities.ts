@@ -1,0 +1,44 @@
+// The one permission table: what each role may do. The menu (app/components/nav.ts), every link a page
+// offers (`useCan`) and every route's access helper (`requireCapability`) read this table, so a link is
+// never shown for a page that would answer 403, and a page is never hidden from someone it lets in.
+// Shared by server and browser (no server-only imports).
+import { hasAnyRole, type RoleName } from "./roles";
+
+export const CAPABILITIES = {
+  /** Open the training catalogue and modules, as a learner (/training). */
+  takeTraining: ["TRAINEE", "PLANNING_COMMITTEE"],
+  /** Group sessions and practical training as a participant (/sessions). */
+  joinSessions: ["TRAINEE", "PLANNING_COMMITTEE"],
+  /** Run the training: curriculum, progress, sessions, certificates (/committee/*). */
+  runTraining: ["PLANNING_COMMITTEE", "ADMINISTRATOR"],
+  /** Session notices in the menu (the page itself answers every signed-in user). */
+  readSessionNotices: ["TRAINEE"],
+  /** The office's own checklist, results, action plan and peer learning (/evaluation, /action-plan, /peer). */
+  workForOffice: ["OFFICE_MANAGER"],
+  /** The subcommittee's view of every office: submissions, dashboard, plans, report (/subcommittee). */
+  viewSubcommittee: ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"],
+  /** Edit peer groups and handle introduction requests (/subcommittee/peer-groups). */
+  usePeerGroups: ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"],
+  /** Import, edit and publish checklist versions (/subcommittee/checklists). */
+  manageChecklists: ["EVALUATION_SUBCOMMITTEE"],
+  /** See sharing meetings and register for them (/meetings). */
+  attendMeetings: ["OFFICE_MANAGER", "EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"],
+  /** Schedule sharing meetings, record attendance, write notes. */
+  scheduleMeetings: ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"],
+  /** Users, offices, audit log, outbox (/admin). */
+  administer: ["ADMINISTRATOR"],
+} as const satisfies Record<string, readonly RoleName[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+/** The roles that hold a capability. */
+export function rolesFor(capability: Capability): readonly RoleName[] {
+  return CAPABILITIES[capability];
+}
+
+/** Whether a user (or a list of roles) holds a capability. */
+export function can(who: { roles: readonly string[] } | readonly string[] | null | undefined, capability: Capability): boolean {
+  if (!who) return false;
+  const roles = Array.isArray(who) ? (who as readonly string[]) : (who as { roles: readonly string[] }).roles;
+  return hasAnyRole({ roles }, CAPABILITIES[capability]);
+}
