@@ -3,7 +3,13 @@
 // prerequisite (experience, statutory training already done), each with a reason, audited.
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
+import { forbidden, notFound } from "~/auth/permissions.server";
+import { hasAnyRole } from "~/auth/roles";
+import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { findModule } from "~/training/content.server";
+import { curriculumSlugs } from "~/training/training.server";
+import { certificatePdf } from "./certificate-pdf.server";
 import { EXEMPTION_KINDS } from "./rules";
 import { revokeCertificate } from "./scheduling.server";
 
@@ -95,4 +101,44 @@ export async function certificatesAction(actorId: number, data: FormData): Promi
   await audit({ actorId, action: "scheduling.exemption.revoke", entityType: "PrerequisiteExemption", entityId: x.id });
   const u = await prisma.user.findUnique({ where: { id: x.userId }, select: { displayName: true } });
   return { ok: true, intent: "revoke-exemption", name: u?.displayName ?? "" };
+}
+
+// ---- The certificate PDF ----
+
+/** The issuer printed on certificates, as the administrator set it (null: not set yet). */
+export async function certificateIssuer() {
+  return prisma.certificateIssuer.findUnique({ where: { id: 1 } });
+}
+
+/**
+ * The certificate PDF for its holder or the committee/administrators (403 otherwise), with the
+ * training's days and hours (the session's days; the on-demand modules' study time) and the issuer.
+ */
+export async function certificatePdfFor(user: SessionUser, rawId: string | undefined, origin: string) {
+  const id = Number(rawId);
+  if (!Number.isInteger(id) || id <= 0) throw notFound();
+  const c = await prisma.certificate.findUnique({ where: { id }, include: { user: true } });
+  if (!c) throw notFound();
+  if (c.userId !== user.id && !hasAnyRole(user, ["PLANNING_COMMITTEE", "ADMINISTRATOR"])) throw forbidden();
+  const [issuer, days, slugs] = await Promise.all([
+    certificateIssuer(),
+    c.sessionId ? prisma.sessionDay.findMany({ where: { sessionId: c.sessionId }, orderBy: { startsAt: "asc" } }) : Promise.resolve([]),
+    c.track === "basic-ondemand" ? curriculumSlugs(c.fiscalYear) : Promise.resolve([]),
+  ]);
+  const minutes = days.length
+    ? days.reduce((sum, d) => sum + (d.endsAt.getTime() - d.startsAt.getTime()) / 60_000, 0)
+    : slugs.reduce((sum, slug) => sum + (findModule(slug)?.frontmatter.minutes ?? 0), 0) || null;
+  const pdf = await certificatePdf({
+    name: c.user.displayName,
+    track: c.track,
+    fiscalYear: c.fiscalYear,
+    issuedAt: c.issuedAt,
+    serial: c.serial,
+    verificationCode: c.verificationCode,
+    verifyUrl: `${origin}/verify/${c.verificationCode}`,
+    days,
+    minutes,
+    issuer: issuer ? { nameJa: issuer.nameJa, seal: issuer.seal } : null,
+  });
+  return { serial: c.serial, pdf };
 }
