@@ -1,11 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { audit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
-import { loadRoster } from "~/scheduling/roster.server";
-import { issueCertificate, sessionTitle, setAttendance, setNoShow } from "~/scheduling/scheduling.server";
+import { loadRoster, rosterAction } from "~/scheduling/roster.server";
+import { sessionTitle } from "~/scheduling/scheduling.server";
 import { DayList } from "~/scheduling/ui";
 
 export const meta: MetaFunction = () => [{ title: "名簿 / Roster – つなぐ" }];
@@ -25,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       days: r.session.days,
       capacity: r.session.capacity,
     },
+    dayOpen: r.dayOpen,
     enrolled: r.enrolled,
     waitlisted: r.waitlisted,
     cancelled: r.cancelled,
@@ -34,47 +34,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ROLES);
-  const r = await loadRoster(params.id);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  const enrollmentId = Number(form.get("enrollmentId"));
-  const e = r.enrolled.find((x) => x.id === enrollmentId);
-  if (!e) return data({ ok: false as const, intent }, { status: 400 });
-  if (intent === "check-in" || intent === "undo-check-in") {
-    const dayId = Number(form.get("dayId"));
-    await setAttendance(e.id, dayId, intent === "check-in", user.id);
-    await audit({
-      actorId: user.id,
-      action: `scheduling.${intent}`,
-      entityType: "SessionEnrollment",
-      entityId: e.id,
-      summary: `day ${dayId}`,
-    });
-    return { ok: true as const, intent, name: e.name };
-  }
-  if (intent === "no-show" || intent === "clear-no-show") {
-    await setNoShow(e.id, intent === "no-show");
-    await audit({ actorId: user.id, action: `scheduling.${intent}`, entityType: "SessionEnrollment", entityId: e.id });
-    return { ok: true as const, intent, name: e.name };
-  }
-  if (intent === "issue") {
-    const cert = await issueCertificate(e.userId, r.session.track, r.session.fiscalYear, user.id);
-    await audit({
-      actorId: user.id,
-      action: "scheduling.certificate.issue",
-      entityType: "Certificate",
-      entityId: cert.id,
-      summary: cert.serial,
-    });
-    return { ok: true as const, intent, name: e.name };
-  }
-  return data({ ok: false as const, intent }, { status: 400 });
+  const result = await rosterAction(user.id, params.id, await request.formData());
+  return result.ok ? result : data(result, { status: result.reason === "invalid" || result.reason === "not-found" ? 400 : 409 });
 }
 
 export default function Roster() {
   const t = useT();
   const format = useFormat();
-  const { session: s, enrolled, waitlisted, cancelled, created } = useLoaderData<typeof loader>();
+  const { session: s, dayOpen, enrolled, waitlisted, cancelled, created } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -96,9 +63,18 @@ export default function Roster() {
         </p>
       ) : null}
       <div aria-live="polite">
-        {result && result.ok && "name" in result ? (
+        {result?.ok ? (
           <p className="alert alert-success" role="status">
-            {result.intent === "check-in" ? t("scheduling.roster.checkedIn", { name: result.name }) : t("scheduling.roster.updated")}
+            {result.intent === "check-in"
+              ? t("scheduling.roster.checkedIn", { name: result.name })
+              : result.intent === "issue" && result.serial
+                ? t("trust.roster.issued", { name: result.name, serial: result.serial })
+                : t("scheduling.roster.updated")}
+          </p>
+        ) : result ? (
+          <p className="alert alert-error" role="alert">
+            {result.intent === "issue" ? t("trust.roster.issueRefused", { name: result.name ?? "" }) + " " : ""}
+            {t(`trust.refusal.${result.reason}`)}
           </p>
         ) : null}
       </div>
@@ -140,6 +116,9 @@ export default function Roster() {
                     <td>{e.office || "—"}</td>
                     {s.days.map((d, i) => (
                       <td key={d.id}>
+                        {!dayOpen[i] ? (
+                          <span className="muted small">{t("trust.roster.notYet", { date: format.date(d.startsAt) })}</span>
+                        ) : (
                         <Form method="post">
                           <input type="hidden" name="enrollmentId" value={e.id} />
                           <input type="hidden" name="dayId" value={d.id} />
@@ -170,6 +149,7 @@ export default function Roster() {
                             </button>
                           )}
                         </Form>
+                        )}
                       </td>
                     ))}
                     <td>
@@ -189,27 +169,7 @@ export default function Roster() {
                       </Form>
                     </td>
                     <td>
-                      {e.certificate ? (
-                        <a href={`/certificates/${e.certificate.id}`} download>
-                          {e.certificate.revoked
-                            ? t("scheduling.certs.revoked")
-                            : t("scheduling.roster.issued", { serial: e.certificate.serial })}
-                        </a>
-                      ) : (
-                        <Form method="post">
-                          <input type="hidden" name="enrollmentId" value={e.id} />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="issue"
-                            className="button small secondary"
-                            disabled={busy}
-                            aria-label={`${t("scheduling.roster.issue")}: ${e.name}`}
-                          >
-                            {t("scheduling.roster.issue")}
-                          </button>
-                        </Form>
-                      )}
+                      <CertificateCell e={e} busy={busy} />
                     </td>
                   </tr>
                 ))}
@@ -268,4 +228,58 @@ export default function Roster() {
       </section>
     </div>
   );
+}
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["enrolled"][number];
+
+/** The certificate column: the issued certificate (serial and verification code), or what can be done now and why not. */
+function CertificateCell({ e, busy }: { e: Row; busy: boolean }) {
+  const t = useT();
+  if (e.certificate)
+    return (
+      <>
+        <a href={`/certificates/${e.certificate.id}`} download>
+          {e.certificate.revoked ? t("scheduling.certs.revoked") : t("scheduling.roster.issued", { serial: e.certificate.serial })}
+        </a>
+        <br />
+        <span className="small">
+          {t("trust.certs.code")}: <code>{e.certificate.verificationCode}</code>
+        </span>
+      </>
+    );
+  if (e.completion === null)
+    return (
+      <Form method="post">
+        <input type="hidden" name="enrollmentId" value={e.id} />
+        {e.exceptionReason ? <p className="small">{t("trust.roster.exceptionRecorded", { reason: e.exceptionReason })}</p> : null}
+        <button
+          type="submit"
+          name="intent"
+          value="issue"
+          className="button small secondary"
+          disabled={busy}
+          aria-label={`${t("scheduling.roster.issue")}: ${e.name}`}
+        >
+          {t("scheduling.roster.issue")}
+        </button>
+      </Form>
+    );
+  if (e.completion === "days-missing")
+    return (
+      <>
+        <p className="small">{t("trust.refusal.days-missing")}</p>
+        <details>
+          <summary>{t("trust.roster.exception")}</summary>
+          <Form method="post">
+            <input type="hidden" name="enrollmentId" value={e.id} />
+            <label htmlFor={`exception-${e.id}`}>{t("trust.roster.exceptionReason")}</label>
+            <textarea id={`exception-${e.id}`} name="exceptionReason" required maxLength={1000} rows={2} />
+            <button type="submit" name="intent" value="issue" className="button small secondary" disabled={busy}>
+              {t("trust.roster.exceptionIssue")}
+            </button>
+          </Form>
+        </details>
+      </>
+    );
+  return <span className="muted small">{t(`trust.refusal.${e.completion}`)}</span>;
 }

@@ -1,30 +1,24 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { audit } from "~/audit/audit.server";
-import { notFound, requireRole } from "~/auth/permissions.server";
+import { requireRole } from "~/auth/permissions.server";
 import { isFailure } from "~/components/forms";
-import { prisma } from "~/db.server";
 import { useT } from "~/i18n/react";
-import { parseSessionForm, sessionFormValues } from "~/scheduling/session-form";
+import { sessionById } from "~/scheduling/roster.server";
+import { beyondCapacityFailure, parseSessionForm, sessionFormValues } from "~/scheduling/session-form";
 import { SessionForm } from "~/scheduling/session-form.tsx";
-import { cancelSession, sessionInclude, updateSession } from "~/scheduling/scheduling.server";
+import { cancelSession, updateSession } from "~/scheduling/scheduling.server";
 
 export const meta: MetaFunction = () => [{ title: "研修日程の編集 / Edit session – つなぐ" }];
 
 const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
 
-async function load(raw: string | undefined) {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) throw notFound();
-  const s = await prisma.trainingSession.findUnique({ where: { id }, include: sessionInclude });
-  if (!s) throw notFound();
-  return s;
-}
+const load = sessionById;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ROLES);
   const s = await load(params.id);
-  return { id: s.id, title: s.titleJa, cancelled: s.status === "cancelled", values: sessionFormValues(s) };
+  return { id: s.id, title: s.titleJa, cancelled: s.status === "cancelled", values: sessionFormValues(s), enrolled: s.enrolled };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -37,24 +31,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
       .slice(0, 500);
     const count = await cancelSession(s.id, reason);
     await audit({ actorId: user.id, action: "scheduling.session.cancel", entityType: "TrainingSession", entityId: s.id, summary: reason });
-    return { ok: true as const, intent: "cancel-session" as const, count };
+    return { ok: true as const, intent: "cancel-session" as const, count, beyond: 0 };
   }
   const parsed = parseSessionForm(form);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  await updateSession(s.id, parsed.data);
+  const out = await updateSession(s.id, parsed.data, { confirmBeyond: form.get("confirmBeyond") === "on" });
+  if (out && !out.ok) return data(beyondCapacityFailure(form, out.beyond), { status: 409 });
   await audit({
     actorId: user.id,
     action: "scheduling.session.update",
     entityType: "TrainingSession",
     entityId: s.id,
-    summary: parsed.data.titleJa,
+    summary: parsed.data.titleJa + (out?.beyond ? ` (capacity ${parsed.data.capacity}, ${out.beyond} beyond keep their seats)` : ""),
   });
-  return { ok: true as const, intent: "save" as const, count: 0 };
+  return { ok: true as const, intent: "save" as const, count: 0, beyond: out?.beyond ?? 0 };
 }
 
 export default function EditSession() {
   const t = useT();
-  const { id, title, cancelled, values } = useLoaderData<typeof loader>();
+  const { id, title, cancelled, values, enrolled } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -68,6 +63,7 @@ export default function EditSession() {
       {result && !isFailure(result) && result.intent === "save" ? (
         <p className="alert alert-success" role="status">
           {t("scheduling.form.saved")}
+          {result.beyond > 0 ? ` ${t("trust.capacity.kept", { count: result.beyond })}` : ""}
         </p>
       ) : null}
       {result && !isFailure(result) && result.intent === "cancel-session" ? (
@@ -75,7 +71,7 @@ export default function EditSession() {
           {t("scheduling.cancelSession.done", { count: result.count })}
         </p>
       ) : null}
-      <SessionForm values={values} result={isFailure(result) ? result : null} busy={busy} />
+      <SessionForm values={values} result={isFailure(result) ? result : null} busy={busy} enrolled={enrolled} />
       {!cancelled ? (
         <section className="panel danger-zone" aria-labelledby="cancel-session">
           <h2 id="cancel-session">{t("scheduling.cancelSession.title")}</h2>

@@ -1,20 +1,13 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
-import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
+import { claimOnDemandCertificate, createFeedToken, revokeFeedTokens } from "~/scheduling/scheduling.server";
+import { sessionsPage } from "~/scheduling/sessions-page.server";
 import { fiscalYearOf } from "~/lib/fiscal-year";
-import { seatsLeft, waitlistPlace } from "~/scheduling/rules";
-import {
-  createFeedToken,
-  ensureCertificates,
-  revokeFeedTokens,
-  sessionCounts,
-  sessionInclude,
-  sessionTitle,
-} from "~/scheduling/scheduling.server";
+import { now as clockNow } from "~/lib/clock";
 import { DayList } from "~/scheduling/ui";
 
 export const meta: MetaFunction = () => [{ title: "集合研修・実践研修 / Sessions – つなぐ" }];
@@ -23,79 +16,7 @@ const ROLES = ["TRAINEE", "PLANNING_COMMITTEE"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ROLES);
-  const locale = resolveLocale(request, user);
-  const now = new Date();
-  if (user.roles.includes("TRAINEE")) await ensureCertificates(user.id, fiscalYearOf(now));
-  const sessions = await prisma.trainingSession.findMany({
-    where: { days: { some: { endsAt: { gte: now } } } },
-    include: sessionInclude,
-  });
-  sessions.sort((a, b) => (a.days[0]?.startsAt.getTime() ?? 0) - (b.days[0]?.startsAt.getTime() ?? 0));
-  const [counts, mine, certificates, feed] = await Promise.all([
-    sessionCounts(sessions.map((s) => s.id)),
-    prisma.sessionEnrollment.findMany({
-      where: { userId: user.id },
-      include: { session: { include: sessionInclude } },
-      orderBy: { queuedAt: "desc" },
-    }),
-    prisma.certificate.findMany({ where: { userId: user.id }, orderBy: [{ fiscalYear: "desc" }, { issuedAt: "desc" }] }),
-    prisma.calendarFeedToken.findFirst({ where: { userId: user.id, revokedAt: null }, orderBy: { createdAt: "desc" } }),
-  ]);
-  const status = new Map(mine.map((e) => [e.sessionId, e.status]));
-  // The trainee's place on each waitlist they are on.
-  const waiting = mine.filter((e) => e.status === "waitlisted");
-  const queues = waiting.length
-    ? await prisma.sessionEnrollment.findMany({
-        where: { sessionId: { in: waiting.map((e) => e.sessionId) }, status: "waitlisted" },
-        select: { id: true, sessionId: true, queuedAt: true },
-      })
-    : [];
-  const places = new Map(
-    waiting.map((e) => [
-      e.sessionId,
-      waitlistPlace(
-        queues.filter((q) => q.sessionId === e.sessionId),
-        e.id,
-      ),
-    ]),
-  );
-  return {
-    sessions: sessions.map((s) => {
-      const c = counts.get(s.id)!;
-      return {
-        id: s.id,
-        title: sessionTitle(s, locale),
-        track: s.track,
-        cancelled: s.status === "cancelled",
-        days: s.days,
-        place: s.venue || null,
-        online: !!s.onlineUrl,
-        seats: seatsLeft(s.capacity, c.enrolled),
-        waiting: c.waitlisted,
-        mine: status.get(s.id) ?? null,
-        myPlace: places.get(s.id) ?? null,
-      };
-    }),
-    mine: mine
-      .filter((e) => e.status !== "cancelled")
-      .map((e) => ({
-        id: e.sessionId,
-        title: sessionTitle(e.session, locale),
-        status: e.status,
-        myPlace: places.get(e.sessionId) ?? null,
-        days: e.session.days,
-        cancelled: e.session.status === "cancelled",
-      })),
-    certificates: certificates.map((c) => ({
-      id: c.id,
-      track: c.track,
-      fiscalYear: c.fiscalYear,
-      serial: c.serial,
-      revoked: !!c.revokedAt,
-      issuedAt: c.issuedAt,
-    })),
-    feedCreatedAt: feed?.createdAt ?? null,
-  };
+  return sessionsPage(user, resolveLocale(request, user));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -105,19 +26,23 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "feed-create") {
     const token = await createFeedToken(user.id);
     const origin = getEnv().APP_ORIGIN ?? new URL(request.url).origin;
-    return { intent, url: `${origin}/calendar/${token}.ics` };
+    return { intent, url: `${origin}/calendar/${token}.ics`, serial: null };
+  }
+  if (intent === "claim-ondemand") {
+    const out = user.roles.includes("TRAINEE") ? await claimOnDemandCertificate(user.id, fiscalYearOf(clockNow())) : null;
+    return out?.ok ? { intent, url: null, serial: out.certificate.serial } : data({ intent, url: null, serial: null }, { status: 409 });
   }
   if (intent === "feed-revoke") {
     await revokeFeedTokens(user.id);
-    return { intent, url: null };
+    return { intent, url: null, serial: null };
   }
-  return { intent: null, url: null };
+  return { intent: null, url: null, serial: null };
 }
 
 export default function Sessions() {
   const t = useT();
   const format = useFormat();
-  const { sessions, mine, certificates, feedCreatedAt } = useLoaderData<typeof loader>();
+  const { sessions, mine, certificates, feedCreatedAt, onDemandClaimable } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="page">
@@ -196,6 +121,25 @@ export default function Sessions() {
 
       <section className="panel" aria-labelledby="certificates">
         <h2 id="certificates">{t("scheduling.certs.title")}</h2>
+        {result?.intent === "claim-ondemand" ? (
+          result.serial ? (
+            <p className="alert alert-success" role="status">
+              {t("trust.ondemand.issued", { serial: result.serial })}
+            </p>
+          ) : (
+            <p className="alert alert-error" role="alert">
+              {t("trust.ondemand.refused")}
+            </p>
+          )
+        ) : null}
+        {onDemandClaimable ? (
+          <Form method="post" className="inline-form">
+            <p>{t("trust.ondemand.ready", { year: format.fiscalYear(onDemandClaimable) })}</p>
+            <button type="submit" name="intent" value="claim-ondemand" className="button">
+              {t("trust.ondemand.claim")}
+            </button>
+          </Form>
+        ) : null}
         {certificates.length === 0 ? (
           <p>{t("scheduling.certs.none")}</p>
         ) : (

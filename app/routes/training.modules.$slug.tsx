@@ -7,10 +7,19 @@ import { notFound, requireRole } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/react";
-import { findModule, moduleCode, pick, publicCheck } from "~/training/content.server";
-import { answersFromForm, grade, moduleStatus } from "~/training/grading";
+import { findModule, moduleCode, pick } from "~/training/content.server";
+import { answersFromForm, feedbackOf, grade, moduleStatus, unanswered } from "~/training/grading";
 import { MDX_COMPONENTS, ModuleContext } from "~/training/mdx-components";
-import { CHECK_STEP, getProgress, isTrainee, reflectionsFor, saveReflection, submitCheck, visitStep } from "~/training/training.server";
+import {
+  CHECK_STEP,
+  checkForNextAttempt,
+  getProgress,
+  isTrainee,
+  reflectionsFor,
+  saveReflection,
+  submitCheck,
+  visitStep,
+} from "~/training/training.server";
 import { StatusBadge } from "~/training/ui";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Training"} – つなぐ` }];
@@ -56,7 +65,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     step,
     resumed: asked === null && saved !== null,
     code: step === CHECK_STEP ? null : moduleCode(m),
-    check: step === CHECK_STEP ? publicCheck(m, locale) : null,
+    check: step === CHECK_STEP ? await checkForNextAttempt(trainee ? user.id : null, m, locale) : null,
     nonce: randomUUID(),
     reflections,
     trainee,
@@ -84,9 +93,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "check") {
     const nonce = String(form.get("nonce") ?? "").slice(0, 100);
     const answers = answersFromForm(m.frontmatter.check, form);
-    const result = isTrainee(user)
-      ? (await submitCheck(user.id, m, answers, nonce || randomUUID())).grade
-      : grade(m.frontmatter.check, answers);
+    const questionIds = m.frontmatter.check.questions.map((q) => q.id);
+    const outcome = isTrainee(user)
+      ? await submitCheck(user.id, m, answers, nonce || randomUUID())
+      : unanswered(m.frontmatter.check, answers).length
+        ? { ok: false as const, unanswered: unanswered(m.frontmatter.check, answers) }
+        : { ok: true as const, grade: grade(m.frontmatter.check, answers) };
+    if (!outcome.ok)
+      // Blank or partial: refused and not recorded; the questions are named by their numbers.
+      return data(
+        { intent, ok: false, unanswered: outcome.unanswered.map((id) => questionIds.indexOf(id) + 1), chosen: answers },
+        { status: 400 },
+      );
+    const result = outcome.grade;
     return {
       intent,
       ok: true,
@@ -95,16 +114,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       total: result.total,
       passed: result.passed,
       passMark: result.passMark,
-      // Feedback, correct answers and explanations only after an answer was submitted.
-      questions: result.questions.map((r) => {
+      // Which questions were right or wrong and the explanation of the concepts; never the correct choices.
+      questions: feedbackOf(result).map((r) => {
         const q = m.frontmatter.check.questions.find((x) => x.id === r.id)!;
-        return {
-          id: r.id,
-          correct: r.correct,
-          chosen: r.chosen,
-          correctChoices: r.correctChoices.map((c) => pick(q.choices.find((x) => x.id === c)!.text, locale)),
-          explanation: pick(q.explanation, locale),
-        };
+        return { ...r, explanation: pick(q.explanation, locale) };
       }),
     };
   }
@@ -112,6 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 type CheckResult = Extract<Awaited<ReturnType<typeof action>>, { questions: unknown }>;
+type CheckRefusal = { intent: "check"; ok: false; unanswered: number[]; chosen: Record<string, string[]> };
 
 // One component per compiled bundle, made once and kept (the bundle is immutable: its name carries its hash).
 const bundleComponents = new Map<string, ReturnType<typeof getMDXComponent>>();
@@ -151,6 +165,7 @@ export default function ModulePage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const result = actionData && "questions" in actionData ? (actionData as CheckResult) : null;
+  const refusal = actionData && "unanswered" in actionData ? (actionData as unknown as CheckRefusal) : null;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
   useEffect(() => {
@@ -224,6 +239,11 @@ export default function ModulePage() {
               {d.lastAttempt && !result ? (
                 <p className="muted">{t("training.check.last", { score: Math.round(d.lastAttempt.score * 100), attempts: d.attempts })}</p>
               ) : null}
+              {refusal ? (
+                <div className="alert alert-error" role="alert">
+                  <p>{t("trust.check.unanswered", { questions: refusal.unanswered.join(", ") })}</p>
+                </div>
+              ) : null}
               {result ? (
                 <div className={`alert ${result.passed ? "alert-success" : "alert-error"}`} role="alert">
                   <p>
@@ -241,8 +261,14 @@ export default function ModulePage() {
                 <input type="hidden" name="nonce" value={d.nonce} />
                 {d.check.questions.map((q, qi) => {
                   const feedback = result?.questions.find((r) => r.id === q.id);
+                  const missing = refusal?.unanswered.includes(qi + 1);
+                  const chosen = feedback?.chosen ?? refusal?.chosen[q.id];
                   return (
-                    <fieldset key={q.id} className="question" aria-describedby={feedback ? `fb-${q.id}` : undefined}>
+                    <fieldset
+                      key={q.id}
+                      className={`question${missing ? " question-missing" : ""}`}
+                      aria-describedby={feedback ? `fb-${q.id}` : missing ? `missing-${q.id}` : undefined}
+                    >
                       <legend>
                         {t("training.check.question", { n: qi + 1 })} {q.prompt}
                         {q.multiple ? <span className="hint"> {t("training.check.multiple")}</span> : null}
@@ -253,16 +279,20 @@ export default function ModulePage() {
                             type={q.multiple ? "checkbox" : "radio"}
                             name={`q.${q.id}`}
                             value={c.id}
-                            defaultChecked={feedback?.chosen.includes(c.id)}
+                            defaultChecked={chosen?.includes(c.id)}
                           />
                           {c.text}
                         </label>
                       ))}
+                      {missing ? (
+                        <p id={`missing-${q.id}`} className="error-list">
+                          {t("trust.check.missing")}
+                        </p>
+                      ) : null}
                       {feedback ? (
                         <div id={`fb-${q.id}`} className={`feedback ${feedback.correct ? "feedback-ok" : "feedback-ng"}`}>
                           <p>
-                            <strong>{feedback.correct ? t("training.check.right") : t("training.check.wrong")}</strong>{" "}
-                            {t("training.check.answer", { answer: feedback.correctChoices.join(" / ") })}
+                            <strong>{feedback.correct ? t("training.check.right") : t("training.check.wrong")}</strong>
                           </p>
                           <p>{feedback.explanation}</p>
                         </div>

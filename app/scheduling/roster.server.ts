@@ -1,30 +1,112 @@
-// The committee's roster of one session, for the page, the sign-in sheet and the CSV.
+// The committee's roster of one session, for the page, the sign-in sheet and the CSV, and what the
+// committee does on it (check-in, no-shows, completion and certificates), with its access rules.
+import { z } from "zod";
+import { audit } from "~/audit/audit.server";
 import { notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
-import { roster, sessionInclude } from "./scheduling.server";
+import { now as clockNow } from "~/lib/clock";
+import { attendanceOpen, completionRefusal, jstDay, type CompletionRefusal } from "./rules";
+import { completeAndIssue, roster, sessionInclude, setAttendance, setNoShow } from "./scheduling.server";
 
-export async function loadRoster(raw: string | undefined) {
+/** A session (with its days) by its id in the URL, for the edit page; 404 when absent. */
+export async function sessionById(raw: string | undefined) {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) throw notFound();
+  const s = await prisma.trainingSession.findUnique({ where: { id }, include: sessionInclude });
+  if (!s) throw notFound();
+  const enrolled = await prisma.sessionEnrollment.count({ where: { sessionId: id, status: "enrolled" } });
+  return { ...s, enrolled };
+}
+
+export async function loadRoster(raw: string | undefined, at: Date = clockNow()) {
   const id = Number(raw);
   if (!Number.isInteger(id) || id <= 0) throw notFound();
   const s = await prisma.trainingSession.findUnique({ where: { id }, include: sessionInclude });
   if (!s) throw notFound();
   const r = await roster(s.id);
   const userIds = r.enrolled.map((e) => e.userId);
-  const certificates = await prisma.certificate.findMany({ where: { userId: { in: userIds }, track: s.track, fiscalYear: s.fiscalYear } });
-  const row = (e: (typeof r.enrolled)[number]) => ({
-    id: e.id,
-    userId: e.userId,
-    name: e.user.displayName,
-    email: e.user.email,
-    office: e.user.office?.name ?? "",
-    status: e.status,
-    queuedAt: e.queuedAt,
-    noShow: e.noShow,
-    attended: s.days.map((d) => e.attendance.some((a) => a.dayId === d.id)),
-    certificate: (() => {
-      const c = certificates.find((c) => c.userId === e.userId);
-      return c ? { id: c.id, serial: c.serial, revoked: !!c.revokedAt } : null;
-    })(),
-  });
-  return { session: s, enrolled: r.enrolled.map(row), waitlisted: r.waitlisted.map(row), cancelled: r.cancelled.map(row) };
+  const [certificates, exceptions] = await Promise.all([
+    prisma.certificate.findMany({ where: { userId: { in: userIds }, track: s.track, fiscalYear: s.fiscalYear } }),
+    prisma.completionException.findMany({ where: { enrollmentId: { in: r.enrolled.map((e) => e.id) } } }),
+  ]);
+  const row = (e: (typeof r.enrolled)[number]) => {
+    const c = certificates.find((c) => c.userId === e.userId);
+    const exception = exceptions.find((x) => x.enrollmentId === e.id);
+    const attended = s.days.map((d) => e.attendance.some((a) => a.dayId === d.id));
+    const refusal: CompletionRefusal | null = completionRefusal(
+      {
+        sessionStatus: s.status,
+        enrolmentStatus: e.status,
+        days: s.days.map((d, i) => ({ startsAt: d.startsAt, attended: attended[i] })),
+        exception: !!exception,
+        certificateExists: !!c,
+      },
+      at,
+    );
+    return {
+      id: e.id,
+      userId: e.userId,
+      name: e.user.displayName,
+      email: e.user.email,
+      office: e.user.office?.name ?? "",
+      status: e.status,
+      queuedAt: e.queuedAt,
+      noShow: e.noShow,
+      attended,
+      /** Why completion cannot be recorded now (null: it can). "days-missing" can be overridden with a reason. */
+      completion: refusal,
+      exceptionReason: exception?.reason ?? null,
+      certificate: c ? { id: c.id, serial: c.serial, verificationCode: c.verificationCode, revoked: !!c.revokedAt } : null,
+    };
+  };
+  return {
+    session: s,
+    /** Per day: whether attendance can be recorded yet (on or after the day, JST). */
+    dayOpen: s.days.map((d) => attendanceOpen(d.startsAt, at)),
+    /** The first day's JST date, from when check-in opens. */
+    opensOn: s.days[0] ? jstDay(s.days[0].startsAt) : null,
+    enrolled: r.enrolled.map(row),
+    waitlisted: r.waitlisted.map(row),
+    cancelled: r.cancelled.map(row),
+  };
+}
+
+const rosterForm = z.discriminatedUnion("intent", [
+  z.object({ intent: z.enum(["check-in", "undo-check-in"]), enrollmentId: z.coerce.number().int().positive(), dayId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.enum(["no-show", "clear-no-show"]), enrollmentId: z.coerce.number().int().positive() }),
+  z.object({
+    intent: z.literal("issue"),
+    enrollmentId: z.coerce.number().int().positive(),
+    exceptionReason: z.string().trim().max(1000).optional().default(""),
+  }),
+]);
+
+export type RosterActionResult =
+  | { ok: true; intent: string; name: string; serial?: string }
+  | { ok: false; intent: string; name?: string; reason: CompletionRefusal | "not-found" | "not-yet" | "certificate-issued" | "exception-reason-required" | "invalid"; enrollmentId?: number };
+
+/** One action of the committee on a session's roster. The caller has checked the role. */
+export async function rosterAction(actorId: number, rawSessionId: string | undefined, form: FormData): Promise<RosterActionResult> {
+  const r = await loadRoster(rawSessionId);
+  const parsed = rosterForm.safeParse(Object.fromEntries(form));
+  const intent = String(form.get("intent") ?? "");
+  if (!parsed.success) return { ok: false, intent, reason: "invalid" };
+  const input = parsed.data;
+  const e = r.enrolled.find((x) => x.id === input.enrollmentId);
+  if (!e) return { ok: false, intent, reason: "not-found" };
+  if (input.intent === "check-in" || input.intent === "undo-check-in") {
+    const out = await setAttendance(e.id, input.dayId, input.intent === "check-in", actorId);
+    if (!out.ok) return { ok: false, intent, name: e.name, reason: out.reason, enrollmentId: e.id };
+    await audit({ actorId, action: `scheduling.${input.intent}`, entityType: "SessionEnrollment", entityId: e.id, summary: `day ${input.dayId}` });
+    return { ok: true, intent, name: e.name };
+  }
+  if (input.intent === "no-show" || input.intent === "clear-no-show") {
+    await setNoShow(e.id, input.intent === "no-show");
+    await audit({ actorId, action: `scheduling.${input.intent}`, entityType: "SessionEnrollment", entityId: e.id });
+    return { ok: true, intent, name: e.name };
+  }
+  if (input.intent !== "issue") return { ok: false, intent, reason: "invalid" };
+  const out = await completeAndIssue(e.id, actorId, { exceptionReason: input.exceptionReason });
+  if (!out.ok) return { ok: false, intent, name: e.name, reason: out.reason, enrollmentId: e.id };
+  return { ok: true, intent, name: e.name, serial: out.certificate.serial };
 }

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { overlaps, placement, prerequisitesMet, refusalFor, toPromote, waitlistOrder, waitlistPlace } from "./rules";
+import {
+  attendanceOpen,
+  beyondCapacity,
+  completionRefusal,
+  jstDay,
+  overlaps,
+  placement,
+  prerequisitesMet,
+  refusalFor,
+  toPromote,
+  waitlistOrder,
+  waitlistPlace,
+} from "./rules";
 
 const d = (s: string) => new Date(s);
 
@@ -48,15 +60,20 @@ describe("refusals", () => {
 });
 
 describe("prerequisites", () => {
-  const none = { onDemandComplete: false, groupCompleteThisYear: false, certificates: [] };
+  const none = { onDemandComplete: false, certificates: [] };
   it("group sessions need the year's on-demand track", () => {
     expect(prerequisitesMet("basic-group", 2026, "default", none)).toBe(false);
     expect(prerequisitesMet("basic-group", 2026, "default", { ...none, onDemandComplete: true })).toBe(true);
     expect(prerequisitesMet("basic-group", 2026, "none", none)).toBe(true);
   });
-  it("practical needs basic training this year or a recorded earlier year", () => {
+  it("practical needs the 基礎研修（後期） certificate (this or an earlier year) or an exemption", () => {
     expect(prerequisitesMet("practical", 2026, "default", none)).toBe(false);
-    expect(prerequisitesMet("practical", 2026, "default", { ...none, groupCompleteThisYear: true })).toBe(true);
+    expect(prerequisitesMet("practical", 2026, "default", { ...none, exempt: true })).toBe(true);
+    // No other track's certificate satisfies it.
+    for (const track of ["basic-ondemand", "practical"])
+      expect(
+        prerequisitesMet("practical", 2026, "default", { ...none, certificates: [{ track, fiscalYear: 2025, revoked: false }] }),
+      ).toBe(false);
     expect(
       prerequisitesMet("practical", 2026, "default", {
         ...none,
@@ -84,5 +101,46 @@ describe("overlaps", () => {
     const a = [{ start: d("2026-12-01T00:00:00Z"), end: d("2026-12-01T03:00:00Z") }];
     expect(overlaps(a, [{ start: d("2026-12-01T02:00:00Z"), end: d("2026-12-01T05:00:00Z") }])).toBe(true);
     expect(overlaps(a, [{ start: d("2026-12-01T03:00:00Z"), end: d("2026-12-01T05:00:00Z") }])).toBe(false);
+  });
+});
+
+describe("attendance and completion", () => {
+  // A day of 10:00–16:00 JST on 2027-01-15 (01:00Z–07:00Z).
+  const day = { startsAt: d("2027-01-15T01:00:00Z") };
+  it("opens attendance on the day in JST, not before", () => {
+    expect(jstDay(d("2027-01-14T14:59:59Z"))).toBe("2027-01-14");
+    expect(jstDay(d("2027-01-14T15:00:00Z"))).toBe("2027-01-15");
+    expect(attendanceOpen(day.startsAt, d("2027-01-14T14:59:59Z"))).toBe(false); // 23:59:59 JST the day before
+    expect(attendanceOpen(day.startsAt, d("2027-01-14T15:00:00Z"))).toBe(true); // 00:00 JST on the day
+    expect(attendanceOpen(day.startsAt, d("2027-03-01T00:00:00Z"))).toBe(true);
+  });
+  const facts = {
+    sessionStatus: "scheduled",
+    enrolmentStatus: "enrolled",
+    days: [
+      { ...day, attended: true },
+      { startsAt: d("2027-01-22T01:00:00Z"), attended: true },
+    ],
+    exception: false,
+    certificateExists: false,
+  };
+  const after = d("2027-01-23T00:00:00Z");
+  it("completes only after the last day with every day attended, or with the committee's exception", () => {
+    expect(completionRefusal(facts, after)).toBeNull();
+    expect(completionRefusal(facts, d("2027-01-20T00:00:00Z"))).toBe("not-held-yet");
+    const missed = { ...facts, days: [facts.days[0], { ...facts.days[1], attended: false }] };
+    expect(completionRefusal(missed, after)).toBe("days-missing");
+    expect(completionRefusal({ ...missed, exception: true }, after)).toBeNull();
+    // An exception does not make a session held before its day.
+    expect(completionRefusal({ ...missed, exception: true }, d("2027-01-20T00:00:00Z"))).toBe("not-held-yet");
+    expect(completionRefusal({ ...facts, certificateExists: true }, after)).toBe("already-issued");
+    expect(completionRefusal({ ...facts, sessionStatus: "cancelled" }, after)).toBe("session-cancelled");
+    expect(completionRefusal({ ...facts, enrolmentStatus: "waitlisted" }, after)).toBe("not-enrolled");
+    expect(completionRefusal({ ...facts, days: [] }, after)).toBe("not-held-yet");
+  });
+  it("counts those enrolled beyond a lowered capacity", () => {
+    expect(beyondCapacity(10, 12)).toBe(2);
+    expect(beyondCapacity(12, 12)).toBe(0);
+    expect(beyondCapacity(20, 12)).toBe(0);
   });
 });

@@ -65,22 +65,76 @@ export interface Prior {
   revoked: boolean;
 }
 
+/** Why a trainee may take practical training without this platform's 基礎研修（後期） certificate. */
+export const EXEMPTION_KINDS = ["experience", "statutory-training"] as const;
+export type ExemptionKind = (typeof EXEMPTION_KINDS)[number];
+
 /**
  * Default prerequisites: a group session needs the year's on-demand track complete; practical
- * training needs the basic training complete (its group part, this year or an earlier year).
+ * training needs the 基礎研修（後期） certificate (basic-group, this year or an earlier year, not
+ * revoked) — no other track's certificate, and attendance alone is not a certificate — or an
+ * exemption recorded by the committee (experience, statutory training already done).
  */
 export function prerequisitesMet(
   track: string,
   fiscalYear: number,
   rule: string,
-  facts: { onDemandComplete: boolean; groupCompleteThisYear: boolean; certificates: Prior[] },
+  facts: { onDemandComplete: boolean; certificates: Prior[]; exempt?: boolean },
 ): boolean {
   if (rule === "none") return true;
   const has = (t: string, pred: (fy: number) => boolean) =>
     facts.certificates.some((c) => !c.revoked && c.track === t && pred(c.fiscalYear));
   if (track === "basic-group") return facts.onDemandComplete || has("basic-ondemand", (fy) => fy === fiscalYear);
-  if (track === "practical") return facts.groupCompleteThisYear || has("basic-group", (fy) => fy <= fiscalYear);
+  if (track === "practical") return !!facts.exempt || has("basic-group", (fy) => fy <= fiscalYear);
   return true;
+}
+
+// ---- Attendance, completion and capacity ----
+
+const JST_MS = 9 * 3600_000;
+
+/** The JST calendar day of an instant, as "YYYY-MM-DD" (sortable). */
+export function jstDay(at: Date): string {
+  return new Date(at.getTime() + JST_MS).toISOString().slice(0, 10);
+}
+
+/** Attendance for a day can be recorded only on or after that day (JST calendar day). */
+export function attendanceOpen(dayStartsAt: Date, now: Date): boolean {
+  return jstDay(now) >= jstDay(dayStartsAt);
+}
+
+export type CompletionRefusal = "session-cancelled" | "not-enrolled" | "not-held-yet" | "days-missing" | "already-issued";
+
+export interface CompletionFacts {
+  sessionStatus: string;
+  enrolmentStatus: string;
+  /** Each day's start, and whether the trainee attended it. */
+  days: { startsAt: Date; attended: boolean }[];
+  /** A reasoned exception recorded by the committee (completion without every day attended). */
+  exception: boolean;
+  certificateExists: boolean;
+}
+
+/**
+ * Whether the trainee has completed the session and may be issued its certificate: the session is
+ * held (its last day has come), and every day was attended, or the committee recorded an exception.
+ */
+export function completionRefusal(f: CompletionFacts, now: Date): CompletionRefusal | null {
+  if (f.certificateExists) return "already-issued";
+  if (f.sessionStatus === "cancelled") return "session-cancelled";
+  if (f.enrolmentStatus !== "enrolled") return "not-enrolled";
+  if (f.days.length === 0 || !f.days.every((d) => attendanceOpen(d.startsAt, now))) return "not-held-yet";
+  if (!f.exception && !f.days.every((d) => d.attended)) return "days-missing";
+  return null;
+}
+
+/**
+ * Lowering the capacity below the number enrolled: everyone enrolled keeps their seat (nobody is
+ * moved off a session they were promised); the waitlist does not move until seats free below the
+ * new capacity. The change must be confirmed; this says how many are beyond the new capacity.
+ */
+export function beyondCapacity(capacity: number, enrolled: number): number {
+  return Math.max(0, enrolled - capacity);
 }
 
 export interface Span {

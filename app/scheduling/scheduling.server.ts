@@ -9,9 +9,23 @@ import { Prisma } from "~/generated/prisma/client";
 import { translator, isLocale, type MessageKey } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { fiscalYearLabelJa, jstParts } from "~/lib/fiscal-year";
+import { now as clockNow } from "~/lib/clock";
 import { queueMail } from "~/mail/outbox.server";
 import { curriculumSlugs } from "~/training/training.server";
-import { overlaps, placement, prerequisitesMet, refusalFor, seatsLeft, toPromote, waitlistOrder, type Refusal } from "./rules";
+import {
+  attendanceOpen,
+  beyondCapacity,
+  completionRefusal,
+  overlaps,
+  placement,
+  prerequisitesMet,
+  refusalFor,
+  seatsLeft,
+  toPromote,
+  waitlistOrder,
+  type CompletionRefusal,
+  type Refusal,
+} from "./rules";
 
 type Tx = Prisma.TransactionClient;
 
@@ -43,14 +57,14 @@ export async function attendedTrack(userId: number, track: string, fiscalYear: n
 
 export async function prerequisitesFor(userId: number, s: { track: string; fiscalYear: number; prerequisite: string }) {
   if (s.prerequisite === "none") return true;
-  const [onDemand, group, certificates] = await Promise.all([
+  const [onDemand, exemptions, certificates] = await Promise.all([
     s.track === "basic-group" ? onDemandComplete(userId, s.fiscalYear) : Promise.resolve(false),
-    s.track === "practical" ? attendedTrack(userId, "basic-group", s.fiscalYear) : Promise.resolve(false),
+    s.track === "practical" ? prisma.prerequisiteExemption.count({ where: { userId, revokedAt: null } }) : Promise.resolve(0),
     prisma.certificate.findMany({ where: { userId }, select: { track: true, fiscalYear: true, revokedAt: true } }),
   ]);
   return prerequisitesMet(s.track, s.fiscalYear, s.prerequisite, {
     onDemandComplete: onDemand,
-    groupCompleteThisYear: group,
+    exempt: exemptions > 0,
     certificates: certificates.map((c) => ({ track: c.track, fiscalYear: c.fiscalYear, revoked: !!c.revokedAt })),
   });
 }
@@ -215,12 +229,27 @@ export async function createSession(input: SessionInput, byId: number | null) {
   return prisma.trainingSession.create({ data: { ...rest, createdById: byId, days: { create: days } } });
 }
 
-/** Saves a session. Raising the capacity moves waitlisted trainees into the new seats. */
-export async function updateSession(id: number, input: SessionInput) {
+/** How many enrolled trainees a new capacity would leave beyond it (0: none). */
+export async function enrolledBeyond(id: number, capacity: number): Promise<number> {
+  const enrolled = await prisma.sessionEnrollment.count({ where: { sessionId: id, status: "enrolled" } });
+  return beyondCapacity(capacity, enrolled);
+}
+
+export type UpdateSessionResult = { ok: true; promoted: number[]; beyond: number } | { ok: false; beyond: number } | null;
+
+/**
+ * Saves a session. Raising the capacity moves waitlisted trainees into the new seats. Lowering it
+ * below the number enrolled needs `confirmBeyond`: everyone enrolled keeps their seat (see
+ * `beyondCapacity`), and the waitlist waits until seats free below the new capacity.
+ */
+export async function updateSession(id: number, input: SessionInput, opts: { confirmBeyond?: boolean } = {}): Promise<UpdateSessionResult> {
   const { days, ...rest } = input;
   const out = await prisma.$transaction(async (tx) => {
     const s = await lockSession(tx, id);
     if (!s) return null;
+    const enrolled = await tx.sessionEnrollment.count({ where: { sessionId: id, status: "enrolled" } });
+    const beyond = beyondCapacity(rest.capacity, enrolled);
+    if (beyond > 0 && rest.capacity < s.capacity && !opts.confirmBeyond) return { ok: false as const, beyond };
     await tx.trainingSession.update({ where: { id }, data: rest });
     // Days: keep a day (and its attendance) when its position is kept, else replace.
     const old = s.days;
@@ -230,9 +259,9 @@ export async function updateSession(id: number, input: SessionInput) {
       else await tx.sessionDay.delete({ where: { id: old[i].id } });
     }
     const promoted = s.status === "scheduled" ? await promoteWaitlisted(tx, { id, capacity: rest.capacity }) : [];
-    return { promoted };
+    return { ok: true as const, promoted, beyond };
   });
-  if (out)
+  if (out?.ok)
     for (const userId of out.promoted)
       await notify({ userId, kind: "promoted", sessionId: id, title: input.titleJa, when: days[0]?.startsAt });
   return out;
@@ -276,31 +305,45 @@ export async function roster(sessionId: number) {
   return { enrolled: pick("enrolled"), waitlisted: waitlistOrder(pick("waitlisted")), cancelled: pick("cancelled") };
 }
 
-/** Sets a trainee's check-in for one day; when every day is attended, the track's certificate is issued. */
-export async function setAttendance(enrollmentId: number, dayId: number, present: boolean, byId: number | null) {
+export type AttendanceResult = { ok: true } | { ok: false; reason: "not-found" | "not-yet" | "certificate-issued" };
+
+/**
+ * Sets a trainee's check-in for one day. Only on or after the day (JST); never issues anything.
+ * Undoing a check-in is refused once the session's certificate is issued (revoke it first).
+ */
+export async function setAttendance(
+  enrollmentId: number,
+  dayId: number,
+  present: boolean,
+  byId: number | null,
+  at: Date = clockNow(),
+): Promise<AttendanceResult> {
   const e = await prisma.sessionEnrollment.findUnique({ where: { id: enrollmentId }, include: { session: { include: { days: true } } } });
-  if (!e || e.status !== "enrolled" || !e.session.days.some((d) => d.id === dayId)) return null;
+  const day = e?.session.days.find((d) => d.id === dayId);
+  if (!e || e.status !== "enrolled" || !day) return { ok: false, reason: "not-found" };
+  if (!attendanceOpen(day.startsAt, at)) return { ok: false, reason: "not-yet" };
   if (present) {
     await prisma.sessionAttendance.upsert({
       where: { enrollmentId_dayId: { enrollmentId, dayId } },
-      create: { enrollmentId, dayId, checkedInById: byId },
+      create: { enrollmentId, dayId, checkedInById: byId, checkedInAt: at },
       update: {},
     });
     if (e.noShow) await prisma.sessionEnrollment.update({ where: { id: enrollmentId }, data: { noShow: false } });
   } else {
+    const cert = await prisma.certificate.findFirst({
+      where: { userId: e.userId, track: e.session.track, fiscalYear: e.session.fiscalYear, revokedAt: null },
+    });
+    if (cert) return { ok: false, reason: "certificate-issued" };
     await prisma.sessionAttendance.deleteMany({ where: { enrollmentId, dayId } });
   }
-  if (present && (await attendedTrack(e.userId, e.session.track, e.session.fiscalYear))) {
-    return issueCertificate(e.userId, e.session.track, e.session.fiscalYear, byId);
-  }
-  return null;
+  return { ok: true };
 }
 
 export async function setNoShow(enrollmentId: number, noShow: boolean) {
   return prisma.sessionEnrollment.update({ where: { id: enrollmentId }, data: { noShow } });
 }
 
-// ---- Certificates ----
+// ---- Completion and certificates ----
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -309,34 +352,176 @@ export function newVerificationCode(): string {
   return Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join("");
 }
 
-/** Issues the certificate once (an existing one, even revoked, is returned unchanged). */
-export async function issueCertificate(userId: number, track: string, fiscalYear: number, byId: number | null, issuedAt = new Date()) {
-  const existing = await prisma.certificate.findUnique({ where: { userId_track_fiscalYear: { userId, track, fiscalYear } } });
-  if (existing) return existing;
-  const code = newVerificationCode();
+export const SERIAL_PREFIX: Record<string, string> = { "basic-ondemand": "K1", "basic-group": "K2", practical: "J" };
+
+export function formatSerial(fiscalYear: number, track: string, n: number): string {
+  return `${fiscalYear}-${SERIAL_PREFIX[track] ?? "X"}-${String(n).padStart(5, "0")}`;
+}
+
+/**
+ * The next number of a (year, track), inside the caller's transaction. The upsert locks the counter
+ * row until the transaction ends, so concurrent issues queue, and a rolled-back issue gives its number
+ * back: serials run in order without gaps or duplicates. A new counter starts after the highest serial
+ * already on record for that year and track.
+ */
+async function nextSerial(tx: Tx, fiscalYear: number, track: string): Promise<string> {
+  const pattern = `^${fiscalYear}-${SERIAL_PREFIX[track] ?? "X"}-[0-9]+$`;
+  const rows = await tx.$queryRaw<{ last: number }[]>`
+    INSERT INTO "CertificateSerialCounter" ("fiscalYear", "track", "last")
+    VALUES (${fiscalYear}, ${track}, (
+      SELECT COALESCE(MAX(CAST(substring(serial from '([0-9]+)$') AS integer)), 0) + 1
+      FROM "Certificate" WHERE "fiscalYear" = ${fiscalYear} AND track = ${track} AND serial ~ ${pattern}
+    ))
+    ON CONFLICT ("fiscalYear", "track") DO UPDATE SET "last" = "CertificateSerialCounter"."last" + 1
+    RETURNING "last"`;
+  return formatSerial(fiscalYear, track, Number(rows[0].last));
+}
+
+export type IssueResult =
+  | { ok: true; certificate: { id: number; serial: string; verificationCode: string } }
+  | { ok: false; reason: CompletionRefusal | "not-found" | "exception-reason-required" };
+
+interface IssueArgs {
+  userId: number;
+  track: string;
+  fiscalYear: number;
+  byId: number | null;
+  sessionId?: number | null;
+  issuedAt?: Date;
+  /** The audit entry's action and summary. */
+  auditAction: string;
+  auditSummary?: string;
+}
+
+/**
+ * Issues one certificate, audited in the same transaction, with the next serial. Refused (not
+ * returned) when the trainee already holds one for the track and year.
+ */
+export async function issueCertificate(a: IssueArgs): Promise<IssueResult> {
+  const issuedAt = a.issuedAt ?? clockNow();
   try {
-    const created = await prisma.certificate.create({
-      data: { userId, track, fiscalYear, issuedById: byId, issuedAt, serial: `pending-${code}`, verificationCode: code },
-    });
-    const prefix = { "basic-ondemand": "K1", "basic-group": "K2", practical: "J" }[track] ?? "X";
-    const cert = await prisma.certificate.update({
-      where: { id: created.id },
-      data: { serial: `${fiscalYear}-${prefix}-${String(created.id).padStart(5, "0")}` },
-    });
-    const title = `${fiscalYearLabelJa(fiscalYear)}`;
-    await notify({ userId, kind: "certificate", title, dedupeKey: `certificate:${cert.id}` });
-    return cert;
+    const cert = await prisma.$transaction(
+      async (tx) => {
+        const existing = await tx.certificate.findUnique({
+          where: { userId_track_fiscalYear: { userId: a.userId, track: a.track, fiscalYear: a.fiscalYear } },
+        });
+        if (existing) return null;
+        const serial = await nextSerial(tx, a.fiscalYear, a.track);
+        const created = await tx.certificate.create({
+          data: {
+            userId: a.userId,
+            track: a.track,
+            fiscalYear: a.fiscalYear,
+            issuedById: a.byId,
+            issuedAt,
+            serial,
+            verificationCode: newVerificationCode(),
+            sessionId: a.sessionId ?? null,
+          },
+        });
+        await tx.auditLog.create({
+          data: {
+            actorId: a.byId,
+            action: a.auditAction,
+            entityType: "Certificate",
+            entityId: String(created.id),
+            summary: [serial, a.auditSummary].filter(Boolean).join(": ").slice(0, 2000),
+          },
+        });
+        return created;
+      },
+      { timeout: 20_000, maxWait: 20_000 },
+    );
+    if (!cert) return { ok: false, reason: "already-issued" };
+    await notify({ userId: a.userId, kind: "certificate", title: fiscalYearLabelJa(a.fiscalYear), dedupeKey: `certificate:${cert.id}` });
+    return { ok: true, certificate: { id: cert.id, serial: cert.serial, verificationCode: cert.verificationCode } };
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-      return prisma.certificate.findUniqueOrThrow({ where: { userId_track_fiscalYear: { userId, track, fiscalYear } } });
-    }
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, reason: "already-issued" };
     throw e;
   }
 }
 
-/** Issues what the trainee has earned but not yet received (the on-demand track completes without a session). */
-export async function ensureCertificates(userId: number, fiscalYear: number) {
-  if (await onDemandComplete(userId, fiscalYear)) await issueCertificate(userId, "basic-ondemand", fiscalYear, null);
+/** Everything the completion rule needs about one enrolment. */
+async function completionFactsFor(enrollmentId: number) {
+  const e = await prisma.sessionEnrollment.findUnique({
+    where: { id: enrollmentId },
+    include: { attendance: true, session: { include: sessionInclude } },
+  });
+  if (!e) return null;
+  const [exception, certificate] = await Promise.all([
+    prisma.completionException.findUnique({ where: { enrollmentId } }),
+    prisma.certificate.findUnique({
+      where: { userId_track_fiscalYear: { userId: e.userId, track: e.session.track, fiscalYear: e.session.fiscalYear } },
+    }),
+  ]);
+  return {
+    enrolment: e,
+    facts: {
+      sessionStatus: e.session.status,
+      enrolmentStatus: e.status,
+      days: e.session.days.map((d) => ({ startsAt: d.startsAt, attended: e.attendance.some((a) => a.dayId === d.id) })),
+      exception: !!exception,
+      certificateExists: !!certificate,
+    },
+  };
+}
+
+/**
+ * Records the trainee's completion of the session and issues its certificate: an explicit, audited
+ * step of the committee. Refused (with the reason) before the last day, when a day was missed (unless
+ * an exception with a reason is given now or was recorded), or when one was already issued.
+ */
+export async function completeAndIssue(
+  enrollmentId: number,
+  byId: number,
+  opts: { exceptionReason?: string; at?: Date } = {},
+): Promise<IssueResult> {
+  const at = opts.at ?? clockNow();
+  const found = await completionFactsFor(enrollmentId);
+  if (!found) return { ok: false, reason: "not-found" };
+  const { enrolment: e, facts } = found;
+  const reason = opts.exceptionReason?.trim() ?? "";
+  let refusal = completionRefusal(facts, at);
+  if (refusal === "days-missing" && reason) {
+    // The exception is recorded (and audited) only when everything else allows completion.
+    await prisma.$transaction([
+      prisma.completionException.upsert({
+        where: { enrollmentId },
+        create: { enrollmentId, reason, createdById: byId },
+        update: { reason, createdById: byId },
+      }),
+      prisma.auditLog.create({
+        data: {
+          actorId: byId,
+          action: "scheduling.completion.exception",
+          entityType: "SessionEnrollment",
+          entityId: String(enrollmentId),
+          summary: reason.slice(0, 2000),
+        },
+      }),
+    ]);
+    refusal = completionRefusal({ ...facts, exception: true }, at);
+  }
+  if (refusal) return { ok: false, reason: refusal };
+  return issueCertificate({
+    userId: e.userId,
+    track: e.session.track,
+    fiscalYear: e.session.fiscalYear,
+    byId,
+    sessionId: e.sessionId,
+    issuedAt: at,
+    auditAction: "scheduling.certificate.issue",
+    auditSummary: `session ${e.sessionId}${facts.exception || reason ? " (exception)" : ""}`,
+  });
+}
+
+/**
+ * The on-demand track (基礎研修 前期) completes without a session: the trainee asks for the
+ * certificate once every module of the year's curriculum is complete (an explicit, audited POST).
+ */
+export async function claimOnDemandCertificate(userId: number, fiscalYear: number): Promise<IssueResult> {
+  if (!(await onDemandComplete(userId, fiscalYear))) return { ok: false, reason: "days-missing" };
+  return issueCertificate({ userId, track: "basic-ondemand", fiscalYear, byId: userId, auditAction: "scheduling.certificate.issue-ondemand" });
 }
 
 export async function revokeCertificate(id: number, reason: string) {

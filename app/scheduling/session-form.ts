@@ -118,6 +118,15 @@ export function parseSessionForm(form: FormData): { ok: true; data: ParsedSessio
   };
 }
 
+/**
+ * The capacity would leave `beyond` enrolled trainees beyond it: refused until confirmed. Everyone
+ * enrolled keeps their seat; the waitlist waits until seats free below the new capacity.
+ */
+export function beyondCapacityFailure(form: FormData, beyond: number): FormFailure {
+  const f = failure({ capacity: [{ key: "trust.capacity.beyond", params: { count: beyond } }] }, form);
+  return { ...f, values: { ...f.values, confirmBeyondAsked: String(beyond) } };
+}
+
 /** The form's initial values from a stored session. */
 export function sessionFormValues(
   s: ParsedSession & { days: { startsAt: Date | string; endsAt: Date | string }[] },

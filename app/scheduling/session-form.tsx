@@ -8,7 +8,18 @@ import { SESSION_TRACKS } from "./rules";
 
 const DAY_COUNT = 4;
 
-export function SessionForm({ values, result, busy }: { values: Record<string, string>; result?: FormFailure | null; busy: boolean }) {
+export function SessionForm({
+  values,
+  result,
+  busy,
+  enrolled,
+}: {
+  values: Record<string, string>;
+  result?: FormFailure | null;
+  busy: boolean;
+  /** On the edit page: how many are enrolled now (lowering the capacity below it needs a confirmation). */
+  enrolled?: number;
+}) {
   const t = useT();
   const v = result?.values ?? values;
   const e = result?.fieldErrors ?? {};
@@ -95,7 +106,16 @@ export function SessionForm({ values, result, busy }: { values: Record<string, s
         max={500}
         defaultValue={v.capacity ?? "20"}
         errors={e.capacity}
+        hint={enrolled !== undefined ? t("trust.capacity.hint", { count: enrolled }) : undefined}
       />
+      {v.confirmBeyondAsked ? (
+        <div className="field">
+          <label className="check">
+            <input type="checkbox" name="confirmBeyond" />
+            {t("trust.capacity.confirm", { count: Number(v.confirmBeyondAsked) })}
+          </label>
+        </div>
+      ) : null}
       <Field label={t("scheduling.form.opensAt")} name="opensAt" type="datetime-local" defaultValue={v.opensAt ?? ""} errors={e.opensAt} />
       <Field
         label={t("scheduling.form.closesAt")}

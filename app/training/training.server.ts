@@ -5,9 +5,9 @@ import { hasAnyRole } from "~/auth/roles";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import { allModules, findModule, learningGoals, type ManifestModule } from "./content.server";
+import { allModules, findModule, learningGoals, publicCheck, type ManifestModule } from "./content.server";
 import { PILLARS, type Pillar } from "./content-schema";
-import { canonicalAnswers, grade, moduleStatus, type Answers, type Grade, type ModuleStatus } from "./grading";
+import { canonicalAnswers, choiceOrder, grade, moduleStatus, unanswered, type Answers, type Grade, type ModuleStatus } from "./grading";
 
 export const CHECK_STEP = "check";
 
@@ -49,10 +49,26 @@ export async function visitStep(userId: number, m: ManifestModule, step: string,
   return refreshCompletion(userId, m);
 }
 
-export interface AttemptResult {
-  attemptId: number;
-  duplicate: boolean;
-  grade: Grade;
+export type AttemptResult =
+  | { ok: true; attemptId: number; duplicate: boolean; grade: Grade }
+  /** Refused, not recorded: these questions (ids, in the check's order) have no answer. */
+  | { ok: false; unanswered: string[] };
+
+/**
+ * The check as the trainee sees it for their next attempt: each question's choices in an order drawn
+ * for that attempt (a retry gets a new order; grading is by choice id, so the order does not matter).
+ */
+export async function checkForNextAttempt(userId: number | null, m: ManifestModule, locale: "ja" | "en") {
+  const attempts = userId ? await prisma.checkAttempt.count({ where: { userId, slug: m.slug } }) : 0;
+  const order = choiceOrder(m.frontmatter.check, `${userId ?? "preview"}:${m.slug}`, attempts);
+  const check = publicCheck(m, locale);
+  return {
+    ...check,
+    questions: check.questions.map((q) => ({
+      ...q,
+      choices: order[q.id].map((id) => q.choices.find((c) => c.id === id)!),
+    })),
+  };
 }
 
 /**
@@ -61,6 +77,8 @@ export interface AttemptResult {
  * record one attempt; a new form (new nonce) or different answers record a new one.
  */
 export async function submitCheck(userId: number, m: ManifestModule, answers: Answers, nonce: string): Promise<AttemptResult> {
+  const missing = unanswered(m.frontmatter.check, answers);
+  if (missing.length > 0) return { ok: false, unanswered: missing };
   const result = grade(m.frontmatter.check, answers);
   const idempotencyKey = createHash("sha256")
     .update(`${userId}\0${m.slug}\0${nonce}\0${canonicalAnswers(answers)}`)
@@ -79,7 +97,7 @@ export async function submitCheck(userId: number, m: ManifestModule, answers: An
     duplicate = true;
   }
   await refreshCompletion(userId, m);
-  return { attemptId, duplicate, grade: result };
+  return { ok: true, attemptId, duplicate, grade: result };
 }
 
 export async function reflectionsFor(userId: number, slug: string): Promise<Record<string, string>> {

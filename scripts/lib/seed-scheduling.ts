@@ -98,10 +98,12 @@ export async function seedScheduling(prisma: PrismaClient, log: (m: string) => v
           userId,
           track: "basic-group",
           fiscalYear: fy,
-          serial: `${fy}-K2-${String(100 + i).padStart(5, "0")}`,
+          // Serials run in order from 1 in each year and track (later ones continue after them).
+          serial: `${fy}-K2-${String(1 + i).padStart(5, "0")}`,
           verificationCode: `DEMOK2${String(100 + i)}ABCD`,
           issuedAt: day(-37, 10),
           issuedById: byId,
+          sessionId: past.id,
         },
       });
     }
@@ -191,20 +193,27 @@ export async function seedScheduling(prisma: PrismaClient, log: (m: string) => v
   });
 
   // On-demand certificates for the trainees who finished this year's modules.
+  let k1 = 0;
   for (const t of TRAINING_TRAINEES.filter((t) => t.plan === "all")) {
     const userId = byEmail.get(t.email);
     if (!userId) continue;
-    const c = await prisma.certificate.create({
+    await prisma.certificate.create({
       data: {
         userId,
         track: "basic-ondemand",
         fiscalYear: fy,
-        serial: `pending-${t.email}`,
+        serial: `${fy}-K1-${String(++k1).padStart(5, "0")}`,
         verificationCode: `DEMOK1${userId}WXYZ`,
         issuedAt: day(-5, 10),
+        issuedById: userId,
       },
     });
-    await prisma.certificate.update({ where: { id: c.id }, data: { serial: `${fy}-K1-${String(c.id).padStart(5, "0")}` } });
   }
+  // The issuer printed on certificates (an administrator changes it at /admin/certificate-issuer).
+  await prisma.certificateIssuer.upsert({
+    where: { id: 1 },
+    create: { id: 1, nameJa: "デモ市 健康福祉局 障害福祉部長", nameEn: "Director, Disability Welfare Department, Demo City" },
+    update: {},
+  });
   log(`Scheduling demo data: 4 sessions in FY${fy} (one past with attendance, one nearly full, one with a waitlist), certificates.`);
 }

@@ -111,9 +111,10 @@ describe("enrolment under concurrency", () => {
       where: { sessionId_userId: { sessionId: a.id, userId: t.id } },
       include: { session: { include: { days: true } } },
     });
-    const cert = await setAttendance(e.id, e.session.days[0].id, true, null);
-    expect(cert?.track).toBe("basic-group");
-    expect(cert?.serial).toMatch(/^2026-K2-\d{5}$/);
+    // Check-in is refused before the day (JST) and never issues a certificate.
+    expect(await setAttendance(e.id, e.session.days[0].id, true, null)).toEqual({ ok: false, reason: "not-yet" });
+    expect(await setAttendance(e.id, e.session.days[0].id, true, null, e.session.days[0].startsAt)).toEqual({ ok: true });
+    expect(await prisma.certificate.count({ where: { userId: t.id } })).toBe(0);
   });
 });
 

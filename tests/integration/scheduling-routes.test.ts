@@ -29,7 +29,9 @@ describe("certificates", () => {
     const holder = await createUser({ roles: ["TRAINEE"] });
     const other = await createUser({ roles: ["TRAINEE"] });
     const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
-    const cert = await issueCertificate(holder.id, "basic-group", 2026, committee.id);
+    const issued = await issueCertificate({ userId: holder.id, track: "basic-group", fiscalYear: 2026, byId: committee.id, auditAction: "test.issue" });
+    if (!issued.ok) throw new Error("not issued");
+    const cert = issued.certificate;
     const get = async (userId: number) =>
       certificateLoader({ request: await requestAs(userId, `/certificates/${cert.id}`), params: { id: String(cert.id) }, context });
     const own = (await get(holder.id)) as Response;

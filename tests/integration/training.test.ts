@@ -113,6 +113,57 @@ describe("knowledge check attempts", () => {
   });
 });
 
+describe("knowledge checks that cannot be copied or gamed", () => {
+  /** An action's body, whether returned plainly or with a status (Remix's data()). */
+  const body = (r: Record<string, unknown>) =>
+    (r.type === "DataWithResponseInit" ? (r.data as Record<string, unknown>) : r) as Record<string, unknown>;
+  const statusOf = (r: Record<string, unknown>) => (r.type === "DataWithResponseInit" ? (r.init as { status: number }).status : 200);
+
+  it("refuses a blank or partial submission, naming the questions, and records no attempt", async () => {
+    const trainee = await createUser({ roles: ["TRAINEE"] });
+    const blank = await post(trainee.id, { intent: "check", nonce: "b1" });
+    expect(statusOf(blank)).toBe(400);
+    expect(body(blank)).toMatchObject({ ok: false, unanswered: [1, 2] });
+    const partial = await post(trainee.id, { intent: "check", nonce: "b2", "q.q1": "a" });
+    expect(body(partial)).toMatchObject({ ok: false, unanswered: [2], chosen: { q1: ["a"] } });
+    expect(await prisma.checkAttempt.count({ where: { userId: trainee.id } })).toBe(0);
+    // A committee preview is refused the same way.
+    const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
+    expect(body(await post(committee.id, { intent: "check", nonce: "b3" }))).toMatchObject({ ok: false, unanswered: [1, 2] });
+  });
+
+  it("shows which questions were wrong and the explanation, never the correct choices", async () => {
+    const trainee = await createUser({ roles: ["TRAINEE"] });
+    const failed = body(await post(trainee.id, { intent: "check", nonce: "w1", "q.q1": "b", "q.q2": ["a", "c"] }));
+    expect(failed).toMatchObject({ passed: false, correctCount: 1 });
+    expect(failed.questions).toEqual([
+      { id: "q1", correct: true, chosen: ["b"], explanation: "本人の思いが出発点です。" },
+      { id: "q2", correct: false, chosen: ["a", "c"], explanation: "複数の手がかりを使います。" },
+    ]);
+    const json = JSON.stringify(failed);
+    expect(json).not.toContain("correctChoices");
+    expect(json).not.toContain("行動"); // the text of the correct choice the trainee missed
+    expect(await prisma.checkAttempt.count({ where: { userId: trainee.id } })).toBe(1);
+  });
+
+  it("draws the choices in a new order for each attempt, and grades by choice whatever the order", async () => {
+    const trainee = await createUser({ roles: ["TRAINEE"] });
+    const orders: string[] = [];
+    for (let n = 0; n < 4; n++) {
+      const view = await open(trainee.id, "?view=check");
+      // The same attempt shows the same order on reload.
+      expect(JSON.stringify((await open(trainee.id, "?view=check")).check)).toBe(JSON.stringify(view.check));
+      const order = view.check!.questions.map((q) => q.choices.map((c) => c.id).join("")).join("|");
+      if (orders.length) expect(order).not.toBe(orders[orders.length - 1]);
+      orders.push(order);
+      await post(trainee.id, { intent: "check", nonce: `o${n}`, "q.q1": "a", "q.q2": ["a", "b"] });
+    }
+    expect(await prisma.checkAttempt.count({ where: { userId: trainee.id } })).toBe(4);
+    const right = body(await post(trainee.id, { intent: "check", nonce: "o-right", "q.q1": "b", "q.q2": ["b", "a"] }));
+    expect(right).toMatchObject({ passed: true, score: 1 });
+  });
+});
+
 describe("curriculum and enrolment", () => {
   it("imports a CSV with a per-row report and refuses bad rows with their reason", async () => {
     const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });

@@ -1,0 +1,144 @@
+// The committee's certificates page (/committee/certificates): the year's certificates with their
+// verification codes, revoking one, and per-person exemptions from the practical-training
+// prerequisite (experience, statutory training already done), each with a reason, audited.
+import { z } from "zod";
+import { audit } from "~/audit/audit.server";
+import { forbidden, notFound } from "~/auth/permissions.server";
+import { hasAnyRole } from "~/auth/roles";
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import { findModule } from "~/training/content.server";
+import { curriculumSlugs } from "~/training/training.server";
+import { certificatePdf } from "./certificate-pdf.server";
+import { EXEMPTION_KINDS } from "./rules";
+import { revokeCertificate } from "./scheduling.server";
+
+export async function committeeCertificates(year: number) {
+  const [rows, exemptions] = await Promise.all([
+    prisma.certificate.findMany({
+      where: { fiscalYear: year },
+      include: { user: { select: { displayName: true, office: { select: { name: true } } } } },
+      orderBy: [{ track: "asc" }, { serial: "asc" }],
+    }),
+    prisma.prerequisiteExemption.findMany({ where: { revokedAt: null }, orderBy: { createdAt: "desc" } }),
+  ]);
+  const people = await prisma.user.findMany({
+    where: { id: { in: exemptions.map((x) => x.userId) } },
+    select: { id: true, displayName: true, email: true },
+  });
+  return {
+    rows: rows.map((c) => ({
+      id: c.id,
+      serial: c.serial,
+      verificationCode: c.verificationCode,
+      track: c.track,
+      name: c.user.displayName,
+      office: c.user.office?.name ?? "",
+      issuedAt: c.issuedAt,
+      revoked: !!c.revokedAt,
+      revokeReason: c.revokeReason,
+    })),
+    exemptions: exemptions.map((x) => {
+      const p = people.find((u) => u.id === x.userId);
+      return { id: x.id, name: p?.displayName ?? "", email: p?.email ?? "", kind: x.kind, reason: x.reason, createdAt: x.createdAt };
+    }),
+  };
+}
+
+const form = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("revoke"),
+    certificateId: z.coerce.number().int().positive(),
+    reason: z.string().trim().min(1).max(500),
+  }),
+  z.object({
+    intent: z.literal("exempt"),
+    email: z.string().trim().toLowerCase().email(),
+    kind: z.enum(EXEMPTION_KINDS),
+    reason: z.string().trim().min(1).max(1000),
+  }),
+  z.object({ intent: z.literal("revoke-exemption"), exemptionId: z.coerce.number().int().positive() }),
+]);
+
+export type CertificatesActionResult =
+  | { ok: true; intent: "revoke"; serial: string }
+  | { ok: true; intent: "exempt" | "revoke-exemption"; name: string }
+  | { ok: false; intent: string; error: "validation.required" | "validation.invalid" | "scheduling.certs.unknownUser" };
+
+export async function certificatesAction(actorId: number, data: FormData): Promise<CertificatesActionResult> {
+  const intent = String(data.get("intent") ?? "");
+  const parsed = form.safeParse(Object.fromEntries(data));
+  if (!parsed.success) {
+    const required = parsed.error.issues.some((i) => i.code === "too_small");
+    return { ok: false, intent, error: required ? "validation.required" : "validation.invalid" };
+  }
+  const input = parsed.data;
+  if (input.intent === "revoke") {
+    const existing = await prisma.certificate.findUnique({ where: { id: input.certificateId } });
+    if (!existing || existing.revokedAt) return { ok: false, intent, error: "validation.invalid" };
+    const c = await revokeCertificate(input.certificateId, input.reason);
+    await audit({ actorId, action: "scheduling.certificate.revoke", entityType: "Certificate", entityId: c.id, summary: `${c.serial}: ${input.reason}` });
+    return { ok: true, intent: "revoke", serial: c.serial };
+  }
+  if (input.intent === "exempt") {
+    const trainee = await prisma.user.findUnique({ where: { email: input.email } });
+    if (!trainee || !trainee.roles.includes("TRAINEE")) return { ok: false, intent, error: "scheduling.certs.unknownUser" };
+    const x = await prisma.prerequisiteExemption.create({
+      data: { userId: trainee.id, kind: input.kind, reason: input.reason, createdById: actorId },
+    });
+    await audit({
+      actorId,
+      action: "scheduling.exemption.record",
+      entityType: "PrerequisiteExemption",
+      entityId: x.id,
+      summary: `${trainee.email} ${input.kind}: ${input.reason}`,
+    });
+    return { ok: true, intent: "exempt", name: trainee.displayName };
+  }
+  const x = await prisma.prerequisiteExemption.findUnique({ where: { id: input.exemptionId } });
+  if (!x || x.revokedAt) return { ok: false, intent, error: "validation.invalid" };
+  await prisma.prerequisiteExemption.update({ where: { id: x.id }, data: { revokedAt: new Date(), revokedById: actorId } });
+  await audit({ actorId, action: "scheduling.exemption.revoke", entityType: "PrerequisiteExemption", entityId: x.id });
+  const u = await prisma.user.findUnique({ where: { id: x.userId }, select: { displayName: true } });
+  return { ok: true, intent: "revoke-exemption", name: u?.displayName ?? "" };
+}
+
+// ---- The certificate PDF ----
+
+/** The issuer printed on certificates, as the administrator set it (null: not set yet). */
+export async function certificateIssuer() {
+  return prisma.certificateIssuer.findUnique({ where: { id: 1 } });
+}
+
+/**
+ * The certificate PDF for its holder or the committee/administrators (403 otherwise), with the
+ * training's days and hours (the session's days; the on-demand modules' study time) and the issuer.
+ */
+export async function certificatePdfFor(user: SessionUser, rawId: string | undefined, origin: string) {
+  const id = Number(rawId);
+  if (!Number.isInteger(id) || id <= 0) throw notFound();
+  const c = await prisma.certificate.findUnique({ where: { id }, include: { user: true } });
+  if (!c) throw notFound();
+  if (c.userId !== user.id && !hasAnyRole(user, ["PLANNING_COMMITTEE", "ADMINISTRATOR"])) throw forbidden();
+  const [issuer, days, slugs] = await Promise.all([
+    certificateIssuer(),
+    c.sessionId ? prisma.sessionDay.findMany({ where: { sessionId: c.sessionId }, orderBy: { startsAt: "asc" } }) : Promise.resolve([]),
+    c.track === "basic-ondemand" ? curriculumSlugs(c.fiscalYear) : Promise.resolve([]),
+  ]);
+  const minutes = days.length
+    ? days.reduce((sum, d) => sum + (d.endsAt.getTime() - d.startsAt.getTime()) / 60_000, 0)
+    : slugs.reduce((sum, slug) => sum + (findModule(slug)?.frontmatter.minutes ?? 0), 0) || null;
+  const pdf = await certificatePdf({
+    name: c.user.displayName,
+    track: c.track,
+    fiscalYear: c.fiscalYear,
+    issuedAt: c.issuedAt,
+    serial: c.serial,
+    verificationCode: c.verificationCode,
+    verifyUrl: `${origin}/verify/${c.verificationCode}`,
+    days,
+    minutes,
+    issuer: issuer ? { nameJa: issuer.nameJa, seal: issuer.seal } : null,
+  });
+  return { serial: c.serial, pdf };
+}

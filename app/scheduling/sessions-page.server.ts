@@ -1,0 +1,92 @@
+// The trainee's (and the committee's) list of sessions at /sessions: upcoming sessions, their own
+// enrolments and places, certificates and the calendar feed. Read only: nothing here writes.
+import type { SessionUser } from "~/auth/session.server";
+import { prisma } from "~/db.server";
+import { now as clockNow } from "~/lib/clock";
+import { fiscalYearOf } from "~/lib/fiscal-year";
+import { seatsLeft, waitlistPlace } from "./rules";
+import { onDemandComplete, sessionCounts, sessionInclude, sessionTitle } from "./scheduling.server";
+
+export async function sessionsPage(user: SessionUser, locale: string) {
+  const now = clockNow();
+  const sessions = await prisma.trainingSession.findMany({
+    where: { days: { some: { endsAt: { gte: now } } } },
+    include: sessionInclude,
+  });
+  sessions.sort((a, b) => (a.days[0]?.startsAt.getTime() ?? 0) - (b.days[0]?.startsAt.getTime() ?? 0));
+  const [counts, mine, certificates, feed] = await Promise.all([
+    sessionCounts(sessions.map((s) => s.id)),
+    prisma.sessionEnrollment.findMany({
+      where: { userId: user.id },
+      include: { session: { include: sessionInclude } },
+      orderBy: { queuedAt: "desc" },
+    }),
+    prisma.certificate.findMany({ where: { userId: user.id }, orderBy: [{ fiscalYear: "desc" }, { issuedAt: "desc" }] }),
+    prisma.calendarFeedToken.findFirst({ where: { userId: user.id, revokedAt: null }, orderBy: { createdAt: "desc" } }),
+  ]);
+  const fy = fiscalYearOf(now);
+  // The on-demand track completes without a session: offer the trainee an explicit request.
+  const onDemandClaimable =
+    user.roles.includes("TRAINEE") &&
+    !certificates.some((c) => c.track === "basic-ondemand" && c.fiscalYear === fy) &&
+    (await onDemandComplete(user.id, fy))
+      ? fy
+      : null;
+  const status = new Map(mine.map((e) => [e.sessionId, e.status]));
+  // The trainee's place on each waitlist they are on.
+  const waiting = mine.filter((e) => e.status === "waitlisted");
+  const queues = waiting.length
+    ? await prisma.sessionEnrollment.findMany({
+        where: { sessionId: { in: waiting.map((e) => e.sessionId) }, status: "waitlisted" },
+        select: { id: true, sessionId: true, queuedAt: true },
+      })
+    : [];
+  const places = new Map(
+    waiting.map((e) => [
+      e.sessionId,
+      waitlistPlace(
+        queues.filter((q) => q.sessionId === e.sessionId),
+        e.id,
+      ),
+    ]),
+  );
+  return {
+    sessions: sessions.map((s) => {
+      const c = counts.get(s.id)!;
+      return {
+        id: s.id,
+        title: sessionTitle(s, locale),
+        track: s.track,
+        cancelled: s.status === "cancelled",
+        days: s.days,
+        place: s.venue || null,
+        online: !!s.onlineUrl,
+        seats: seatsLeft(s.capacity, c.enrolled),
+        waiting: c.waitlisted,
+        mine: status.get(s.id) ?? null,
+        myPlace: places.get(s.id) ?? null,
+      };
+    }),
+    mine: mine
+      .filter((e) => e.status !== "cancelled")
+      .map((e) => ({
+        id: e.sessionId,
+        title: sessionTitle(e.session, locale),
+        status: e.status,
+        myPlace: places.get(e.sessionId) ?? null,
+        days: e.session.days,
+        cancelled: e.session.status === "cancelled",
+      })),
+    certificates: certificates.map((c) => ({
+      id: c.id,
+      track: c.track,
+      fiscalYear: c.fiscalYear,
+      serial: c.serial,
+      revoked: !!c.revokedAt,
+      issuedAt: c.issuedAt,
+    })),
+    feedCreatedAt: feed?.createdAt ?? null,
+    onDemandClaimable,
+  };
+}
+
