@@ -16,7 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/committee/progress", label: "nav.trainingProgress", roles: ["PLANNING_COMMITTEE", "ADMINISTRATOR"] },
   { to: "/sessions", label: "nav.sessions", roles: ["TRAINEE", "PLANNING_COMMITTEE"] },
   { to: "/committee/sessions", label: "nav.committeeSessions", roles: ["PLANNING_COMMITTEE", "ADMINISTRATOR"] },
-  { to: "/notifications", label: "nav.notifications", roles: ["TRAINEE"] },
+  { to: "/notifications", label: "nav.notifications", roles: [] },
   { to: "/evaluation", label: "nav.evaluation", roles: ["OFFICE_MANAGER"] },
   { to: "/subcommittee/evaluations", label: "nav.subEvaluations", roles: ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] },
   { to: "/subcommittee/checklists", label: "nav.checklists", roles: ["EVALUATION_SUBCOMMITTEE"] },

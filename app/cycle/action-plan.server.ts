@@ -2,9 +2,11 @@
 import { audit } from "~/audit/audit.server";
 import { notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
+import { deliver, notifyAll, officeManagers } from "~/mail/notify.server";
 import { loadTemplate } from "~/evaluation/evaluation.server";
 import { weakestItems, type AnswerLike } from "~/evaluation/scoring";
 import { statusTimeline, type ItemStatus } from "./status-timeline";
+import { now } from "~/lib/clock";
 
 export const CYCLE_VIEWER_ROLES = ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] as const;
 
@@ -193,7 +195,7 @@ export async function addUpdate(itemId: number, input: { date: Date; note: strin
 }
 
 export async function submitPlan(planId: number, actorId: number) {
-  const plan = await prisma.actionPlan.update({ where: { id: planId }, data: { status: "SUBMITTED", submittedAt: new Date() } });
+  const plan = await prisma.actionPlan.update({ where: { id: planId }, data: { status: "SUBMITTED", submittedAt: now() } });
   await audit({
     actorId,
     action: "actionPlan.submit",
@@ -205,9 +207,22 @@ export async function submitPlan(planId: number, actorId: number) {
 }
 
 export async function commentOnItem(itemId: number, authorId: number, text: string) {
-  const item = await prisma.actionPlanItem.findUnique({ where: { id: itemId }, select: { planId: true } });
+  const item = await prisma.actionPlanItem.findUnique({
+    where: { id: itemId },
+    select: { planId: true, plan: { select: { officeId: true, fiscalYear: true } } },
+  });
   if (!item) throw notFound();
-  await prisma.actionPlanComment.create({ data: { itemId, authorId, text } });
+  // The comment and the notice to the office's managers are one change.
+  const mails = await prisma.$transaction(async (tx) => {
+    await tx.actionPlanComment.create({ data: { itemId, authorId, text } });
+    return notifyAll(tx, await officeManagers(tx, item.plan.officeId), {
+      key: "notices.planComment",
+      fiscalYear: item.plan.fiscalYear,
+      text: text.slice(0, 500),
+      link: `/action-plan?year=${item.plan.fiscalYear}`,
+    });
+  });
+  await deliver(mails);
   await audit({
     actorId: authorId,
     action: "actionPlan.comment",
@@ -219,7 +234,7 @@ export async function commentOnItem(itemId: number, authorId: number, text: stri
 }
 
 export async function markReviewed(planId: number, actorId: number) {
-  await prisma.actionPlan.update({ where: { id: planId }, data: { status: "REVIEWED", reviewedAt: new Date() } });
+  await prisma.actionPlan.update({ where: { id: planId }, data: { status: "REVIEWED", reviewedAt: now() } });
   await audit({ actorId, action: "actionPlan.review", entityType: "ActionPlan", entityId: String(planId), summary: "" });
 }
 

@@ -1,3 +1,4 @@
+import { now as clockNow } from "~/lib/clock";
 // Items by status over a fiscal year, month by month (for the action plan's chart). Pure.
 
 export const ITEM_STATUSES = ["PLANNED", "IN_PROGRESS", "DONE", "DROPPED"] as const;
@@ -12,7 +13,7 @@ export interface TimelineItem {
 export type TimelineRow = { month: string } & Record<ItemStatus, number>;
 
 /** For each month-end of the fiscal year up to `now`, how many items were in each status. */
-export function statusTimeline(items: TimelineItem[], fiscalYear: number, now = new Date()): TimelineRow[] {
+export function statusTimeline(items: TimelineItem[], fiscalYear: number, now = clockNow()): TimelineRow[] {
   const rows: TimelineRow[] = [];
   for (let m = 0; m < 12; m++) {
     // Month boundaries in JST: fiscalYearRange's start is April 1 00:00 JST.

@@ -6,6 +6,7 @@ import type { MessageKey, Params } from "~/i18n";
 import { progressFor } from "~/evaluation/evaluation.server";
 import { cycleNextSteps } from "~/cycle/next-steps.server";
 import { fiscalYearLabelEn, fiscalYearLabelJa, fiscalYearOf } from "~/lib/fiscal-year";
+import { now } from "~/lib/clock";
 
 export interface NextStep {
   key: string;
@@ -17,7 +18,7 @@ export interface NextStep {
 
 export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: number; items: NextStep[] }> {
   const items: NextStep[] = [];
-  const fiscalYear = fiscalYearOf(new Date());
+  const fiscalYear = fiscalYearOf(now());
   if (hasAnyRole(user, ["OFFICE_MANAGER"]) && user.officeId !== null) {
     const progress = await progressFor(user.officeId, fiscalYear);
     if (progress) {

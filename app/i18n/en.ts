@@ -496,7 +496,7 @@ export const en: Record<MessageKey, string> = {
   "scheduling.notify.enrolment-cancelled.subject": "[Tsunagu] Enrolment cancelled: {title}",
   "scheduling.notify.enrolment-cancelled": "Your enrolment in “{title}” ({when}) is cancelled.",
   "scheduling.notify.certificate.subject": "[Tsunagu] Your certificate is ready",
-  "scheduling.notify.certificate": "Your certificate for {title} is ready; download it from the Sessions page.",
+  "scheduling.notify.certificate": "Your certificate for {year} is ready; download it from the Sessions page.",
   "scheduling.funnel.title": "Training completions",
   "scheduling.funnel.caption": "Trainees who completed each track in {year}",
   "scheduling.funnel.stage": "Track",
@@ -591,10 +591,10 @@ export const en: Record<MessageKey, string> = {
   "evaluation.results.office": "Your office",
   "evaluation.results.city": "City median",
   "evaluation.results.ward": "{ward} median",
-  "evaluation.results.withheld": "not shown: fewer than 3 offices",
+  "evaluation.results.withheld": "not shown: fewer than 5 other offices",
   "evaluation.results.noScore": "no score",
   "evaluation.results.groupNote":
-    "Anonymised figures from {city} offices city-wide and {wardCount} in {ward}. Groups of fewer than 3 offices are never shown.",
+    "Anonymised medians of the other offices: {city} city-wide and {wardCount} in {ward}, your own office left out. A group of fewer than 5 other offices is never shown (where the ward is withheld, compare with the city).",
   "evaluation.results.scoreDefinition":
     "A score is the mean of the rated items in the category (done well = 4, mostly = 3, partly = 2, not done = 1). Items marked not applicable or left unanswered are not counted.",
   "evaluation.results.weakest": "Items to work on",

@@ -494,7 +494,7 @@ export const ja = {
   "scheduling.notify.enrolment-cancelled.subject": "【つなぐ】申込取消：{title}",
   "scheduling.notify.enrolment-cancelled": "「{title}」（{when}）の申込を取り消しました。",
   "scheduling.notify.certificate.subject": "【つなぐ】修了証を発行しました",
-  "scheduling.notify.certificate": "{title}の修了証を発行しました。「集合研修・実践研修」のページからダウンロードできます。",
+  "scheduling.notify.certificate": "{year}の修了証を発行しました。「集合研修・実践研修」のページからダウンロードできます。",
   "scheduling.funnel.title": "研修の修了者数",
   "scheduling.funnel.caption": "{year} の修了者数（オンデマンド・集合研修・実践研修）",
   "scheduling.funnel.stage": "区分",
@@ -588,10 +588,10 @@ export const ja = {
   "evaluation.results.office": "自事業所",
   "evaluation.results.city": "市全体の中央値",
   "evaluation.results.ward": "{ward}の中央値",
-  "evaluation.results.withheld": "非表示: 3事業所未満",
+  "evaluation.results.withheld": "非表示: 他の事業所が5未満",
   "evaluation.results.noScore": "得点なし",
   "evaluation.results.groupNote":
-    "市全体 {city} 事業所、{ward} {wardCount} 事業所の提出に基づく匿名の集計です。3事業所未満の集団の値は表示しません。",
+    "自事業所を除く、市全体 {city} 事業所・{ward} {wardCount} 事業所の提出に基づく匿名の中央値です。他の事業所が5未満の集団の値は表示しません（区の値が出ないときは市全体の値をご覧ください）。",
   "evaluation.results.scoreDefinition":
     "得点は、各分野で評価した項目の平均です（できている=4、おおむねできている=3、あまりできていない=2、できていない=1）。「該当なし」と未回答の項目は含みません。",
   "evaluation.results.weakest": "重点的に取り組みたい項目",

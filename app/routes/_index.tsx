@@ -10,23 +10,31 @@ import { trainingFunnel } from "~/scheduling/funnel.server";
 import { FunnelPanel } from "~/scheduling/ui";
 import { TrainingProgressPanel } from "~/training/progress-panel";
 import { isTrainee, traineePanel } from "~/training/training.server";
+import { now } from "~/lib/clock";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const training = isTrainee(user) ? await traineePanel(user.id, fiscalYearOf(new Date()), resolveLocale(request, user)) : null;
-  const funnel = hasAnyRole(user, ["PLANNING_COMMITTEE"]) ? await trainingFunnel(fiscalYearOf(new Date())) : null;
-  return { displayName: user.displayName, officeName: user.office?.name ?? null, steps: await nextStepsFor(user), training, funnel };
+  const training = isTrainee(user) ? await traineePanel(user.id, fiscalYearOf(now()), resolveLocale(request, user)) : null;
+  const funnel = hasAnyRole(user, ["PLANNING_COMMITTEE"]) ? await trainingFunnel(fiscalYearOf(now())) : null;
+  return {
+    displayName: user.displayName,
+    officeName: user.office?.name ?? null,
+    steps: await nextStepsFor(user),
+    training,
+    funnel,
+    today: now().toISOString(),
+  };
 }
 
 export default function Home() {
   const t = useT();
   const format = useFormat();
-  const { displayName, officeName, steps, training, funnel } = useLoaderData<typeof loader>();
+  const { displayName, officeName, steps, training, funnel, today } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("home.greeting", { name: displayName })}</h1>
       <p className="muted">
-        {format.date(new Date())} · {format.fiscalYear(steps.fiscalYear)}
+        {format.date(today)} · {format.fiscalYear(steps.fiscalYear)}
         {officeName ? ` · ${officeName}` : ""}
       </p>
       <section aria-labelledby="next-steps">

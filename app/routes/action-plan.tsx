@@ -25,11 +25,12 @@ import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm, type FormFailure } from "~/lib/forms";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { todayJst } from "~/cycle/dates";
+import { now } from "~/lib/clock";
 
 export const meta: MetaFunction = () => [{ title: "アクションプラン | つなぐ" }];
 
 function yearFrom(request: Request) {
-  const current = fiscalYearOf(new Date());
+  const current = fiscalYearOf(now());
   const asked = new URL(request.url).searchParams.get("year");
   return { current, year: asked && /^\d{4}$/.test(asked) ? Number(asked) : current };
 }

@@ -12,6 +12,7 @@ import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { todayJst } from "~/cycle/dates";
+import { now } from "~/lib/clock";
 
 export const meta: MetaFunction = () => [{ title: "ピア研修 | つなぐ" }];
 
@@ -19,7 +20,7 @@ const KINDS = ["VISIT", "EXCHANGE", "STUDY", "SHADOWING"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { officeId } = await requireOwnOffice(request);
-  const fiscalYear = fiscalYearOf(new Date());
+  const fiscalYear = fiscalYearOf(now());
   const [group, suggestions, choices, planItems] = await Promise.all([
     groupOf(officeId),
     suggestionsFor(officeId),
@@ -82,7 +83,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const v = parsed.data;
   const members = new Set(group.offices.map((o) => o.id));
-  const known = new Set((await checklistItemChoices(fiscalYearOf(new Date()))).map((c) => c.code));
+  const known = new Set((await checklistItemChoices(fiscalYearOf(now()))).map((c) => c.code));
   if (v.itemCodes.length === 0 || v.itemCodes.some((c) => !known.has(c)))
     return data(failure({ itemCodes: [{ key: "cycle.plan.error.noItem" }] }, formData), { status: 400 });
   const ownPlanItems = await prisma.actionPlanItem.findMany({

@@ -7,13 +7,14 @@ import { ITEM_STATUSES } from "~/cycle/status-timeline";
 import { heatColor, TrendChart } from "~/cycle/trend-chart";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { fiscalYearOf } from "~/lib/fiscal-year";
+import { now } from "~/lib/clock";
 
 export const meta: MetaFunction = () => [{ title: "部会ダッシュボード | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, [...CYCLE_VIEWER_ROLES]);
   const url = new URL(request.url);
-  const current = fiscalYearOf(new Date());
+  const current = fiscalYearOf(now());
   const asked = url.searchParams.get("year");
   const fiscalYear = asked && /^\d{4}$/.test(asked) ? Number(asked) : current;
   const wardParam = url.searchParams.get("ward");
@@ -340,6 +341,9 @@ export default function SubcommitteeDashboard() {
                 <th scope="col" className="num">
                   {t("cycle.col.completed")}
                 </th>
+                <th scope="col" className="num">
+                  {t("figures.col.certificates")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -348,6 +352,7 @@ export default function SubcommitteeDashboard() {
                   <th scope="row">{t(`cycle.track.${tr.key}`)}</th>
                   <td className="num">{tr.participants ?? "—"}</td>
                   <td className="num">{tr.completed ?? "—"}</td>
+                  <td className="num">{tr.certificates ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,21 +4,22 @@ import { requireRole } from "~/auth/permissions.server";
 import { CYCLE_VIEWER_ROLES, plansFor } from "~/cycle/action-plan.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { fiscalYearOf } from "~/lib/fiscal-year";
+import { now } from "~/lib/clock";
 
 export const meta: MetaFunction = () => [{ title: "アクションプラン一覧 | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, [...CYCLE_VIEWER_ROLES]);
   const asked = new URL(request.url).searchParams.get("year");
-  const fiscalYear = asked && /^\d{4}$/.test(asked) ? Number(asked) : fiscalYearOf(new Date());
-  return { fiscalYear, plans: await plansFor(fiscalYear) };
+  const fiscalYear = asked && /^\d{4}$/.test(asked) ? Number(asked) : fiscalYearOf(now());
+  return { fiscalYear, current: fiscalYearOf(now()), plans: await plansFor(fiscalYear) };
 }
 
 export default function SubcommitteeActionPlans() {
   const t = useT();
   const format = useFormat();
   const locale = useLocale();
-  const { fiscalYear, plans } = useLoaderData<typeof loader>();
+  const { fiscalYear, current, plans } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("cycle.subPlans.title")}</h1>
@@ -27,7 +28,7 @@ export default function SubcommitteeActionPlans() {
           <label htmlFor="year">{t("cycle.fiscalYear")}</label>
           <select id="year" name="year" defaultValue={fiscalYear}>
             {[0, 1, 2, 3, 4].map((d) => {
-              const y = fiscalYearOf(new Date()) - d;
+              const y = current - d;
               return (
                 <option key={y} value={y}>
                   {format.fiscalYear(y)}

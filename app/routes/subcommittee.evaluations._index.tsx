@@ -5,6 +5,7 @@ import { EVALUATION_VIEWER_ROLES, publishedFiscalYears, submissionsFor } from "~
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { fiscalYearOf } from "~/lib/fiscal-year";
+import { now } from "~/lib/clock";
 
 export const meta: MetaFunction = () => [{ title: "自己評価の提出状況 | つなぐ" }];
 
@@ -14,9 +15,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const asked = Number(new URL(request.url).searchParams.get("year"));
   const fiscalYear = years.includes(asked)
     ? asked
-    : years.includes(fiscalYearOf(new Date()))
-      ? fiscalYearOf(new Date())
-      : (years[0] ?? fiscalYearOf(new Date()));
+    : years.includes(fiscalYearOf(now()))
+      ? fiscalYearOf(now())
+      : (years[0] ?? fiscalYearOf(now()));
   const offices = await submissionsFor(fiscalYear);
   return {
     fiscalYear,

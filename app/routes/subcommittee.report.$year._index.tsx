@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
-import { reportFigures } from "~/cycle/report.server";
-import { trainingFigures } from "~/cycle/training-figures.server";
+import { annualReport } from "~/cycle/report.server";
 import { parseYear } from "~/evaluation/evaluation.server";
 import { useFormat, useT } from "~/i18n/react";
 
@@ -12,8 +11,7 @@ export const meta: MetaFunction = () => [{ title: "年次報告 | つなぐ" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, [...CYCLE_VIEWER_ROLES]);
   const fiscalYear = parseYear(params.year);
-  const [rows, training] = await Promise.all([reportFigures(fiscalYear), trainingFigures(fiscalYear)]);
-  return { fiscalYear, rows, trainingAvailable: training.available };
+  return { fiscalYear, ...(await annualReport(fiscalYear)) };
 }
 
 export default function AnnualReport() {
@@ -30,9 +28,10 @@ export default function AnnualReport() {
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("cycle.col.figure")}</th>
+              <th scope="col">{t("figures.col.name")}</th>
+              <th scope="col">{t("figures.col.counts")}</th>
               <th scope="col" className="num">
-                {t("cycle.col.value")}
+                {t("figures.col.value")}
               </th>
             </tr>
           </thead>
@@ -42,6 +41,7 @@ export default function AnnualReport() {
               .map((r) => (
                 <tr key={r.label}>
                   <th scope="row">{t(r.label)}</th>
+                  <td className="hint">{t(r.counts)}</td>
                   <td className="num">{r.value === null ? "—" : format.number(r.value)}</td>
                 </tr>
               ))}

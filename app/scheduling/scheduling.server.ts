@@ -9,7 +9,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { translator, isLocale, type MessageKey } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { fiscalYearLabelJa, jstParts } from "~/lib/fiscal-year";
-import { queueMail } from "~/mail/outbox.server";
+import { deliver, notify as sendNotice } from "~/mail/notify.server";
 import { curriculumSlugs } from "~/training/training.server";
 import { overlaps, placement, prerequisitesMet, refusalFor, seatsLeft, toPromote, waitlistOrder, type Refusal } from "./rules";
 
@@ -65,6 +65,10 @@ interface NotifyArgs {
   kind: NotificationKind;
   sessionId?: number;
   title: string;
+  /** The session's English title, shown to English readers (notices keep both; text is chosen per reader). */
+  titleEn?: string;
+  /** For a certificate: the fiscal year, shown as 令和8年度 / FY2026 in the reader's language. */
+  fiscalYear?: number;
   when?: Date | null;
   place?: number | null;
   dedupeKey?: string;
@@ -72,31 +76,20 @@ interface NotifyArgs {
 
 /** Creates the in-app notification and queues the mail; with a dedupeKey, a second call does nothing. */
 export async function notify(args: NotifyArgs): Promise<boolean> {
-  const payload = {
-    sessionId: args.sessionId ?? null,
-    title: args.title,
-    when: args.when?.toISOString() ?? null,
+  // Text, language and absolute links: the one notice helper (app/mail/notify.server.ts).
+  const id = await sendNotice(prisma, {
+    userId: args.userId,
+    key: `scheduling.notify.${args.kind}`,
+    link: args.sessionId ? `/sessions/${args.sessionId}` : null,
+    titleJa: args.title,
+    titleEn: args.titleEn,
+    fiscalYear: args.fiscalYear,
+    when: args.when ?? null,
     place: args.place ?? null,
-  };
-  try {
-    await prisma.notification.create({ data: { userId: args.userId, kind: args.kind, payload, dedupeKey: args.dedupeKey ?? null } });
-  } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return false;
-    throw e;
-  }
-  const user = await prisma.user.findUnique({ where: { id: args.userId } });
-  if (user) {
-    const locale = isLocale(user.locale) ? user.locale : "ja";
-    const t = translator(locale);
-    const params = { title: args.title, when: args.when ? formatDateTime(args.when, locale) : "", place: args.place ?? "" };
-    const link = args.sessionId ? `\n\n/sessions/${args.sessionId}` : "";
-    await queueMail({
-      to: user.email,
-      subject: t(`scheduling.notify.${args.kind}.subject` as MessageKey, params),
-      body: t(`scheduling.notify.${args.kind}` as MessageKey, params) + link,
-    });
-  }
-  return true;
+    dedupeKey: args.dedupeKey,
+  });
+  await deliver([id]);
+  return id !== null;
 }
 
 // ---- Enrolment ----
@@ -169,7 +162,15 @@ export async function enrol(userId: number, sessionId: number, now = new Date())
   );
   if (!result.ok) return result;
   const overlapsWith = await overlapping(userId, before);
-  await notify({ userId, kind: result.status, sessionId, title: before.titleJa, when: before.days[0]?.startsAt, place: result.place });
+  await notify({
+    userId,
+    kind: result.status,
+    sessionId,
+    title: before.titleJa,
+    titleEn: before.titleEn,
+    when: before.days[0]?.startsAt,
+    place: result.place,
+  });
   return { ok: true, status: result.status, place: result.place, overlapsWith };
 }
 
@@ -188,9 +189,23 @@ export async function cancelEnrolment(userId: number, sessionId: number): Promis
     { timeout: 20_000, maxWait: 20_000 },
   );
   if (!out) return { ok: false, promoted: [] };
-  await notify({ userId, kind: "enrolment-cancelled", sessionId, title: out.session.titleJa, when: out.session.days[0]?.startsAt });
+  await notify({
+    userId,
+    kind: "enrolment-cancelled",
+    sessionId,
+    title: out.session.titleJa,
+    titleEn: out.session.titleEn,
+    when: out.session.days[0]?.startsAt,
+  });
   for (const id of out.promoted)
-    await notify({ userId: id, kind: "promoted", sessionId, title: out.session.titleJa, when: out.session.days[0]?.startsAt });
+    await notify({
+      userId: id,
+      kind: "promoted",
+      sessionId,
+      title: out.session.titleJa,
+      titleEn: out.session.titleEn,
+      when: out.session.days[0]?.startsAt,
+    });
   return { ok: true, promoted: out.promoted };
 }
 
@@ -234,7 +249,7 @@ export async function updateSession(id: number, input: SessionInput) {
   });
   if (out)
     for (const userId of out.promoted)
-      await notify({ userId, kind: "promoted", sessionId: id, title: input.titleJa, when: days[0]?.startsAt });
+      await notify({ userId, kind: "promoted", sessionId: id, title: input.titleJa, titleEn: input.titleEn, when: days[0]?.startsAt });
   return out;
 }
 
@@ -248,7 +263,14 @@ export async function cancelSession(id: number, reason: string) {
   if (!s) return 0;
   const people = await prisma.sessionEnrollment.findMany({ where: { sessionId: id, status: { in: ["enrolled", "waitlisted"] } } });
   for (const p of people)
-    await notify({ userId: p.userId, kind: "session-cancelled", sessionId: id, title: s.titleJa, when: s.days[0]?.startsAt });
+    await notify({
+      userId: p.userId,
+      kind: "session-cancelled",
+      sessionId: id,
+      title: s.titleJa,
+      titleEn: s.titleEn,
+      when: s.days[0]?.startsAt,
+    });
   return people.length;
 }
 
@@ -324,7 +346,7 @@ export async function issueCertificate(userId: number, track: string, fiscalYear
       data: { serial: `${fiscalYear}-${prefix}-${String(created.id).padStart(5, "0")}` },
     });
     const title = `${fiscalYearLabelJa(fiscalYear)}`;
-    await notify({ userId, kind: "certificate", title, dedupeKey: `certificate:${cert.id}` });
+    await notify({ userId, kind: "certificate", title, fiscalYear, dedupeKey: `certificate:${cert.id}` });
     return cert;
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
@@ -366,6 +388,7 @@ export async function sendReminders(now = new Date()): Promise<number> {
           kind: "reminder",
           sessionId: d.sessionId,
           title: d.session.titleJa,
+          titleEn: d.session.titleEn,
           when: d.startsAt,
           dedupeKey: `reminder:${e.id}:${d.id}`,
         })
