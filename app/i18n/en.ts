@@ -667,7 +667,7 @@ export const en: Record<MessageKey, string> = {
   "checklists.detail.title": "Checklist version {version}",
   "checklists.back": "Back to versions",
   "checklists.publish.title": "Publish",
-  "checklists.publish.years": "Fiscal years (four digits, separated by commas)",
+  "checklists.publish.years": "Fiscal years (like 2027 or 令和9; several separated by commas)",
   "checklists.publish.button": "Publish",
   "checklists.publish.done": "Published.",
   "checklists.publish.inUse": "Offices have already started FY{year} on another version, so this version cannot be published for it.",

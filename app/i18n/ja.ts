@@ -665,7 +665,7 @@ export const ja = {
   "checklists.detail.title": "チェックシート 第{version}版",
   "checklists.back": "版の一覧へ",
   "checklists.publish.title": "公開する",
-  "checklists.publish.years": "対象年度（西暦4桁、複数はカンマ区切り）",
+  "checklists.publish.years": "対象年度（2027 や 令和9 のように。複数はカンマ区切り）",
   "checklists.publish.button": "公開する",
   "checklists.publish.done": "公開しました。",
   "checklists.publish.inUse": "{year}年度はすでに別の版で記入が始まっているため、この版では公開できません。",

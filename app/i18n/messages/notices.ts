@@ -2,6 +2,11 @@
 // Keys follow the project's "capability.thing" style; both objects must have the same keys.
 // Line of work: notices (people told what concerns them), the council's figures, time.
 export const noticesJa = {
+  // Year inputs (app/lib/fiscal-year.ts parseFiscalYearInput).
+  "years.error.empty": "年度を入力してください（例：2027、令和9）。",
+  "years.error.format": "「{input}」を年度として読めませんでした。2027 や 令和9 のように入力してください。",
+  "years.error.range": "「{input}」は扱える年度（{min}〜{max}年度）の外です。",
+  "years.understood": "対象：{years}",
   // Notices (app/mail/notify.server.ts): {title} {when} {year} {text} are filled in the reader's language.
   "notices.mail.footer": "お知らせの一覧: {url}",
   "notices.sheetReturned.subject": "【つなぐ】{year}の自己評価シートが差し戻されました",
@@ -68,6 +73,10 @@ export const noticesJa = {
   "figures.peerActivities.counts": "その年度に記録されたピア活動（訪問・交流・勉強会・同行）",
 } as const;
 export const noticesEn: Record<keyof typeof noticesJa, string> = {
+  "years.error.empty": "Enter a fiscal year (e.g. 2027 or 令和9).",
+  "years.error.format": "“{input}” could not be read as a fiscal year. Enter it like 2027 or 令和9 (Reiwa 9).",
+  "years.error.range": "“{input}” is outside the fiscal years handled here (FY{min}–FY{max}).",
+  "years.understood": "For: {years}",
   "notices.mail.footer": "All your notifications: {url}",
   "notices.sheetReturned.subject": "[Tsunagu] Your {year} self-evaluation was returned",
   "notices.sheetReturned":
