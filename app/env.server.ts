@@ -5,6 +5,8 @@ import { setClock } from "./lib/clock";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1, "DATABASE_URL must be set (npm start sets it for the embedded database)"),
+  /** The port the server listens on; links in mail use http://localhost:PORT when APP_ORIGIN is not set. */
+  PORT: z.coerce.number().int().positive().default(3000),
   /** Public origin used in links sent by mail, e.g. https://tsunagu.example.jp */
   APP_ORIGIN: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
@@ -20,12 +22,17 @@ export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
 export function getEnv(): Env {
-  if (!cached) {
-    cached = schema.parse(process.env);
-    setClock(cached.TSUNAGU_NOW);
-  }
+  cached ??= schema.parse(process.env);
   return cached;
 }
+
+// The clock is set when the server starts: this module is evaluated with the server bundle (every route
+// that touches the database imports it), before any request asks the time. Setting it later, at the
+// first getEnv(), would let earlier now() calls see the real date — and setting it again would move
+// time back. A TSUNAGU_NOW that is not an ISO instant stops the start.
+const startAt = schema.shape.TSUNAGU_NOW.safeParse(process.env.TSUNAGU_NOW || undefined);
+if (!startAt.success) throw new Error(`TSUNAGU_NOW must be an ISO instant with an offset (e.g. 2029-06-01T09:00:00+09:00)`);
+setClock(startAt.data);
 
 export function cookieSecure(): boolean {
   const e = getEnv();

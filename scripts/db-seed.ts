@@ -4,6 +4,10 @@ import { PrismaClient } from "../app/generated/prisma/client.ts";
 import { openDatabase } from "./lib/database.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 import { isEmpty, seedDemoData } from "./lib/seed.ts";
+import { setClock } from "../app/lib/clock.ts";
+
+// The demo data counts from the application's clock (TSUNAGU_NOW when set).
+setClock(process.env.TSUNAGU_NOW || null);
 
 const db = await openDatabase();
 try {

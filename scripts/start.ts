@@ -84,6 +84,10 @@ async function shutdown(code: number) {
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
+// The application's clock for the seed (the server bundle sets its own from the same TSUNAGU_NOW).
+const { setClock } = await import("../app/lib/clock.ts");
+setClock(process.env.TSUNAGU_NOW || null);
+
 try {
   const applied = await applyMigrations(db.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);

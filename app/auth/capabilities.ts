@@ -11,8 +11,6 @@ export const CAPABILITIES = {
   joinSessions: ["TRAINEE", "PLANNING_COMMITTEE"],
   /** Run the training: curriculum, progress, sessions, certificates (/committee/*). */
   runTraining: ["PLANNING_COMMITTEE", "ADMINISTRATOR"],
-  /** Session notices in the menu (the page itself answers every signed-in user). */
-  readSessionNotices: ["TRAINEE"],
   /** The office's own checklist, results, action plan and peer learning (/evaluation, /action-plan, /peer). */
   workForOffice: ["OFFICE_MANAGER"],
   /** The subcommittee's view of every office: submissions, dashboard, plans, report (/subcommittee). */

@@ -5,6 +5,7 @@ import { queueMail } from "~/mail/outbox.server";
 import { translator, isLocale } from "~/i18n";
 import { generateSecureRandomString, sha256Hex } from "./crypto.server";
 import { hashPassword } from "./password.server";
+import { now } from "~/lib/clock";
 
 export const INVITATION_DAYS = 7;
 
@@ -16,9 +17,9 @@ export function publicOrigin(request: Request): string {
 export async function inviteUser(userId: number, createdById: number | null, origin: string): Promise<string> {
   const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
   const token = generateSecureRandomString(32);
-  const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+  const expiresAt = new Date(now().getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
   await prisma.$transaction([
-    prisma.invitation.updateMany({ where: { userId, usedAt: null }, data: { expiresAt: new Date() } }),
+    prisma.invitation.updateMany({ where: { userId, usedAt: null }, data: { expiresAt: now() } }),
     prisma.invitation.create({ data: { tokenHash: sha256Hex(token), userId, createdById, expiresAt } }),
   ]);
   const link = `${origin}/invite/${token}`;
@@ -35,7 +36,7 @@ export async function inviteUser(userId: number, createdById: number | null, ori
 export async function findUsableInvitation(token: string) {
   if (!/^[a-z2-7]{20,80}$/.test(token)) return null;
   const invitation = await prisma.invitation.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { user: true } });
-  if (!invitation || invitation.usedAt || invitation.expiresAt.getTime() <= Date.now() || !invitation.user.active) return null;
+  if (!invitation || invitation.usedAt || invitation.expiresAt.getTime() <= now().getTime() || !invitation.user.active) return null;
   return invitation;
 }
 
@@ -46,7 +47,7 @@ export async function acceptInvitation(token: string, password: string): Promise
   const passwordHash = await hashPassword(password);
   const claimed = await prisma.invitation.updateMany({
     where: { id: invitation.id, usedAt: null },
-    data: { usedAt: new Date() },
+    data: { usedAt: now() },
   });
   if (claimed.count !== 1) return null;
   await prisma.user.update({ where: { id: invitation.userId }, data: { passwordHash } });

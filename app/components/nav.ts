@@ -17,7 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/committee/progress", label: "nav.trainingProgress", capability: "runTraining" },
   { to: "/sessions", label: "nav.sessions", capability: "joinSessions" },
   { to: "/committee/sessions", label: "nav.committeeSessions", capability: "runTraining" },
-  { to: "/notifications", label: "nav.notifications", capability: "readSessionNotices" },
+  { to: "/notifications", label: "nav.notifications" },
   { to: "/evaluation", label: "nav.evaluation", capability: "workForOffice" },
   { to: "/subcommittee/evaluations", label: "nav.subEvaluations", capability: "viewSubcommittee" },
   { to: "/subcommittee/checklists", label: "nav.checklists", capability: "manageChecklists" },

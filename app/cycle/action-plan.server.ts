@@ -4,9 +4,11 @@ import { now } from "~/lib/clock";
 import { CAPABILITIES } from "~/auth/capabilities";
 import { notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
+import { deliver, notifyAll, officeManagers } from "~/mail/notify.server";
 import { loadTemplate } from "~/evaluation/evaluation.server";
 import { weakestItems, type AnswerLike } from "~/evaluation/scoring";
 import { statusTimeline, type ItemStatus } from "./status-timeline";
+import { now } from "~/lib/clock";
 
 /** @deprecated The permission table's `viewSubcommittee` (app/auth/capabilities.ts); kept for the meetings capability until it reads the table. */
 export const CYCLE_VIEWER_ROLES = CAPABILITIES.viewSubcommittee;
@@ -208,9 +210,22 @@ export async function submitPlan(planId: number, actorId: number) {
 }
 
 export async function commentOnItem(itemId: number, authorId: number, text: string) {
-  const item = await prisma.actionPlanItem.findUnique({ where: { id: itemId }, select: { planId: true } });
+  const item = await prisma.actionPlanItem.findUnique({
+    where: { id: itemId },
+    select: { planId: true, plan: { select: { officeId: true, fiscalYear: true } } },
+  });
   if (!item) throw notFound();
-  await prisma.actionPlanComment.create({ data: { itemId, authorId, text } });
+  // The comment and the notice to the office's managers are one change.
+  const mails = await prisma.$transaction(async (tx) => {
+    await tx.actionPlanComment.create({ data: { itemId, authorId, text } });
+    return notifyAll(tx, await officeManagers(tx, item.plan.officeId), {
+      key: "notices.planComment",
+      fiscalYear: item.plan.fiscalYear,
+      text: text.slice(0, 500),
+      link: `/action-plan?year=${item.plan.fiscalYear}`,
+    });
+  });
+  await deliver(mails);
   await audit({
     actorId: authorId,
     action: "actionPlan.comment",

@@ -3,7 +3,7 @@
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { withheld } from "./anonymise";
-import { trainingFigures } from "./training-figures.server";
+import { councilFigures, TRACKS } from "./council-figures.server";
 
 const wardFilter = (wardId: number | null, column = Prisma.sql`o."wardId"`) =>
   wardId ? Prisma.sql`AND ${column} = ${wardId}` : Prisma.empty;
@@ -66,28 +66,18 @@ async function scoreAggregates(fiscalYear: number, wardId: number | null) {
 const PENDING_LIMIT = 100;
 
 export async function dashboard(fiscalYear: number, wardId: number | null) {
-  const [
-    wards,
-    categories,
-    statusRows,
-    pendingRows,
-    { catRows, trendRows, weakRows },
-    planRows,
-    itemRows,
-    peerRows,
-    meetingRows,
-    training,
-  ] = await Promise.all([
-    prisma.ward.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, nameJa: true, nameEn: true } }),
-    categoriesFor(fiscalYear),
-    prisma.$queryRaw<{ wardId: number; status: string; offices: number }[]>`
+  const [wards, categories, statusRows, pendingRows, { catRows, trendRows, weakRows }, planRows, itemRows, peerRows, figures] =
+    await Promise.all([
+      prisma.ward.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, nameJa: true, nameEn: true } }),
+      categoriesFor(fiscalYear),
+      prisma.$queryRaw<{ wardId: number; status: string; offices: number }[]>`
       SELECT o."wardId", COALESCE(e.status::text, 'NONE') AS status, COUNT(*)::int AS offices
       FROM "Office" o
       LEFT JOIN "Evaluation" e ON e."officeId" = o.id AND e."fiscalYear" = ${fiscalYear}
-      WHERE o.active ${wardFilter(wardId)}
+      WHERE (o.active OR e.id IS NOT NULL) ${wardFilter(wardId)}
       GROUP BY o."wardId", COALESCE(e.status::text, 'NONE')`,
-    // The offices still to submit (the actionable ones), at most PENDING_LIMIT.
-    prisma.$queryRaw<{ officeId: number; name: string; wardId: number; status: string }[]>`
+      // The offices still to submit (the actionable ones), at most PENDING_LIMIT.
+      prisma.$queryRaw<{ officeId: number; name: string; wardId: number; status: string }[]>`
       SELECT o.id AS "officeId", o.name, o."wardId", COALESCE(e.status::text, 'NONE') AS status
       FROM "Office" o
       JOIN "Ward" w ON w.id = o."wardId"
@@ -95,25 +85,24 @@ export async function dashboard(fiscalYear: number, wardId: number | null) {
       WHERE o.active AND (e.status IS NULL OR e.status <> 'SUBMITTED') ${wardFilter(wardId)}
       ORDER BY w."sortOrder", o.name
       LIMIT ${PENDING_LIMIT + 1}`,
-    scoreAggregates(fiscalYear, wardId),
-    prisma.$queryRaw<{ status: string; plans: number }[]>`
+      scoreAggregates(fiscalYear, wardId),
+      prisma.$queryRaw<{ status: string; plans: number }[]>`
       SELECT p.status::text AS status, COUNT(*)::int AS plans
       FROM "ActionPlan" p JOIN "Office" o ON o.id = p."officeId"
       WHERE p."fiscalYear" = ${fiscalYear} ${wardFilter(wardId)}
       GROUP BY p.status`,
-    prisma.$queryRaw<{ status: string; items: number }[]>`
+      prisma.$queryRaw<{ status: string; items: number }[]>`
       SELECT i.status::text AS status, COUNT(*)::int AS items
       FROM "ActionPlanItem" i JOIN "ActionPlan" p ON p.id = i."planId" JOIN "Office" o ON o.id = p."officeId"
       WHERE p."fiscalYear" = ${fiscalYear} ${wardFilter(wardId)}
       GROUP BY i.status`,
-    prisma.$queryRaw<{ wardId: number; kind: string; activities: number }[]>`
+      prisma.$queryRaw<{ wardId: number; kind: string; activities: number }[]>`
       SELECT g."wardId", a.kind::text AS kind, COUNT(*)::int AS activities
       FROM "PeerActivity" a JOIN "PeerGroup" g ON g.id = a."groupId"
       WHERE a."fiscalYear" = ${fiscalYear} ${wardFilter(wardId, Prisma.sql`g."wardId"`)}
       GROUP BY g."wardId", a.kind`,
-    meetingFigures(fiscalYear),
-    trainingFigures(fiscalYear),
-  ]);
+      councilFigures(fiscalYear),
+    ]);
 
   const statusCounts = { NONE: 0, DRAFT: 0, SUBMITTED: 0, RETURNED: 0 } as Record<string, number>;
   for (const r of statusRows) statusCounts[r.status] += r.offices;
@@ -185,8 +174,23 @@ export async function dashboard(fiscalYear: number, wardId: number | null) {
           total: rows.reduce((n, r) => n + r.activities, 0),
         };
       }),
-    meetings: meetingRows,
-    training,
+    // The council's figures, from their one definition (app/cycle/council-figures.server.ts).
+    meetings: {
+      meetings: figures.byKey.meetingsHeld ?? 0,
+      attendedOffices: figures.byKey.meetingOffices ?? 0,
+      attendedPeople: figures.byKey.meetingPeople ?? 0,
+    },
+    training: {
+      available: figures.trainingCounted,
+      tracks: TRACKS.map((tr) => ({
+        key: tr.key,
+        participants: figures.byKey[`${tr.key}.enrolled`],
+        completed: figures.byKey[`${tr.key}.completed`],
+        certificates: figures.byKey[`${tr.key}.certificates`],
+      })),
+      sessionsHeld: figures.byKey.sessionsHeld,
+    },
+    officesSubmitted: figures.byKey.officesSubmitted ?? 0,
   };
 }
 
@@ -221,20 +225,4 @@ export async function itemTexts(codes: string[]) {
   const map = new Map<string, { textJa: string; textEn: string }>();
   for (const r of rows) if (!map.has(r.code)) map.set(r.code, r);
   return map;
-}
-
-/** Offices and people at the year's sharing meetings (attended when recorded). */
-export async function meetingFigures(fiscalYear: number) {
-  const [row] = await prisma.$queryRaw<
-    { meetings: number; registeredOffices: number; registeredPeople: number; attendedOffices: number; attendedPeople: number }[]
-  >`
-    SELECT
-      (SELECT COUNT(*)::int FROM "SharingMeeting" m WHERE m."fiscalYear" = ${fiscalYear}) AS meetings,
-      COUNT(DISTINCT r."officeId")::int AS "registeredOffices",
-      COALESCE(SUM(r."attendeeCount"), 0)::int AS "registeredPeople",
-      COUNT(DISTINCT r."officeId") FILTER (WHERE r.attended)::int AS "attendedOffices",
-      COALESCE(SUM(r."attendedCount") FILTER (WHERE r.attended), 0)::int AS "attendedPeople"
-    FROM "MeetingRegistration" r JOIN "SharingMeeting" m ON m.id = r."meetingId"
-    WHERE m."fiscalYear" = ${fiscalYear}`;
-  return row;
 }

@@ -1,11 +1,75 @@
 // Sharing meetings (自己評価を共有する会): scheduling, registrations, attendance, agenda and notes.
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
+import { fiscalYearOf } from "~/lib/fiscal-year";
+import { deliver, notifyAll, type Db } from "~/mail/notify.server";
 import { proposeAgenda, type ItemStat } from "./agenda";
 import { CYCLE_VIEWER_ROLES } from "./action-plan.server";
 import { itemTexts } from "./dashboard.server";
 
 export const MEETING_ROLES = ["OFFICE_MANAGER", ...CYCLE_VIEWER_ROLES] as const;
+
+export interface MeetingInput {
+  scope: "CITY" | "WARD";
+  wardId: number | null;
+  title: string;
+  startsAt: Date;
+  venue: string;
+  onlineUrl: string;
+}
+
+/** The managers of the offices a meeting is for: every active office, or the ward's. */
+async function managersInScope(db: Db, wardId: number | null): Promise<number[]> {
+  const rows = await db.user.findMany({
+    where: { active: true, roles: { has: "OFFICE_MANAGER" }, office: { active: true, ...(wardId ? { wardId } : {}) } },
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+/** Schedules a sharing meeting; the managers of the offices it is for are told, in the same change. */
+export async function scheduleMeeting(input: MeetingInput) {
+  const { meeting, mails } = await prisma.$transaction(async (tx) => {
+    const meeting = await tx.sharingMeeting.create({ data: { ...input, fiscalYear: fiscalYearOf(input.startsAt) } });
+    const mails = await notifyAll(tx, await managersInScope(tx, input.scope === "WARD" ? input.wardId : null), {
+      key: "notices.meetingScheduled",
+      titleJa: input.title,
+      when: input.startsAt,
+      text: input.venue || input.onlineUrl,
+      link: `/meetings/${meeting.id}`,
+    });
+    return { meeting, mails };
+  });
+  await deliver(mails);
+  return meeting;
+}
+
+/**
+ * Changes a meeting's title, time or place. Offices that registered (and, for a new time or place, every
+ * office the meeting is for) are told what it is now.
+ */
+export async function changeMeeting(id: number, input: Omit<MeetingInput, "scope" | "wardId">) {
+  const mails = await prisma.$transaction(async (tx) => {
+    const before = await tx.sharingMeeting.findUnique({ where: { id }, include: { registrations: { select: { officeId: true } } } });
+    if (!before) return null;
+    const meeting = await tx.sharingMeeting.update({ where: { id }, data: { ...input, fiscalYear: fiscalYearOf(input.startsAt) } });
+    const registered = await tx.user.findMany({
+      where: { active: true, roles: { has: "OFFICE_MANAGER" }, officeId: { in: before.registrations.map((r) => r.officeId) } },
+      select: { id: true },
+    });
+    const recipients = [...registered.map((r) => r.id), ...(await managersInScope(tx, before.wardId))];
+    return notifyAll(tx, recipients, {
+      key: "notices.meetingChanged",
+      titleJa: meeting.title,
+      when: meeting.startsAt,
+      text: meeting.venue || meeting.onlineUrl,
+      link: `/meetings/${id}`,
+    });
+  });
+  if (mails === null) return false;
+  await deliver(mails);
+  return true;
+}
 
 export async function listMeetings(fiscalYear: number) {
   const meetings = await prisma.sharingMeeting.findMany({

@@ -1,6 +1,7 @@
 // Peer learning (ピア研修): the office's ward group, its activities, and suggestions of peers strong
 // on the office's weak items (named only where they agreed).
 import { prisma } from "~/db.server";
+import { deliver, notifyAll, officeManagers, subcommitteeMembers } from "~/mail/notify.server";
 import { latestSubmitted } from "./action-plan.server";
 import { peerSuggestions, introductionTarget, type PeerOffice } from "./peer-suggestions";
 
@@ -68,11 +69,39 @@ export async function requestIntroduction(officeId: number, itemCode: string) {
   const ctx = await peerContext(officeId);
   const target = introductionTarget(ctx.own, ctx.others, itemCode);
   if (target === null) return false;
-  await prisma.introductionRequest.upsert({
-    where: { fromOfficeId_itemCode_targetOfficeId: { fromOfficeId: officeId, itemCode, targetOfficeId: target } },
-    create: { fromOfficeId: officeId, itemCode, targetOfficeId: target },
-    update: {},
+  // The request and the notice to the subcommittee are one change; asking again sends nothing new.
+  const mails = await prisma.$transaction(async (tx) => {
+    const created = await tx.introductionRequest.createMany({
+      data: [{ fromOfficeId: officeId, itemCode, targetOfficeId: target }],
+      skipDuplicates: true,
+    });
+    if (created.count === 0) return [];
+    return notifyAll(tx, await subcommitteeMembers(tx), {
+      key: "notices.introductionRequested",
+      text: `${ctx.own.name}（${itemCode}）`,
+      link: "/subcommittee/peer-groups#requests",
+    });
   });
+  await deliver(mails);
+  return true;
+}
+
+/** The subcommittee's answer to an introduction request; the requesting office's managers are told. */
+export async function answerIntroduction(requestId: number, answer: "introduced" | "declined") {
+  const mails = await prisma.$transaction(async (tx) => {
+    const request = await tx.introductionRequest.findUnique({ where: { id: requestId } });
+    if (!request) return null;
+    const status = answer === "introduced" ? "INTRODUCED" : "DECLINED";
+    if (request.status === status) return [];
+    await tx.introductionRequest.update({ where: { id: requestId }, data: { status } });
+    return notifyAll(tx, await officeManagers(tx, request.fromOfficeId), {
+      key: answer === "introduced" ? "notices.introductionMade" : "notices.introductionDeclined",
+      text: request.itemCode,
+      link: "/peer#suggestions",
+    });
+  });
+  if (mails === null) return false;
+  await deliver(mails);
   return true;
 }
 

@@ -5,9 +5,11 @@ import type { SessionUser } from "~/auth/session.server";
 import { can } from "~/auth/capabilities";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
+import { deliver, notifyAll, officeManagers } from "~/mail/notify.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { MessageKey } from "~/i18n";
 import { isAnswered, isRating } from "./scoring";
+import { now } from "~/lib/clock";
 
 export interface TemplateView {
   id: number;
@@ -379,7 +381,7 @@ export async function submitEvaluation(
     where: { id: evaluation.id, status: { in: ["DRAFT", "RETURNED"] } },
     data: {
       status: "SUBMITTED",
-      submittedAt: new Date(),
+      submittedAt: now(),
       submissionCount: { increment: 1 },
     },
   });
@@ -408,19 +410,30 @@ export async function returnEvaluation(officeId: number, fiscalYear: number, use
     where: { officeId_fiscalYear: { officeId, fiscalYear } },
   });
   if (!evaluation) throw notFound();
-  const moved = await prisma.evaluation.updateMany({
-    where: { id: evaluation.id, status: "SUBMITTED" },
-    data: { status: "RETURNED" },
+  // The return, its event and the notice to the office's managers are one change.
+  const mails = await prisma.$transaction(async (tx) => {
+    const moved = await tx.evaluation.updateMany({
+      where: { id: evaluation.id, status: "SUBMITTED" },
+      data: { status: "RETURNED" },
+    });
+    if (moved.count !== 1) return null;
+    await tx.evaluationEvent.create({
+      data: {
+        evaluationId: evaluation.id,
+        kind: "RETURNED",
+        comment,
+        actorId: user.id,
+      },
+    });
+    return notifyAll(tx, await officeManagers(tx, officeId), {
+      key: "notices.sheetReturned",
+      fiscalYear,
+      text: comment.slice(0, 500),
+      link: `/evaluation/${fiscalYear}`,
+    });
   });
-  if (moved.count !== 1) return { ok: false as const };
-  await prisma.evaluationEvent.create({
-    data: {
-      evaluationId: evaluation.id,
-      kind: "RETURNED",
-      comment,
-      actorId: user.id,
-    },
-  });
+  if (mails === null) return { ok: false as const };
+  await deliver(mails);
   await audit({
     actorId: user.id,
     action: "evaluation.return",

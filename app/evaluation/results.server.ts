@@ -1,8 +1,17 @@
 // Results of a submitted sheet: the office's category scores beside the anonymised city and ward
-// medians (withheld for groups under MIN_GROUP_SIZE offices) and its own earlier years.
+// medians and its own earlier years.
+//
+// Comparisons must not reveal a peer. A median that includes the viewer's own score lets a manager who
+// knows it work out another office's (with 3 offices in a ward, own + median = a peer's rating). So the
+// medians shown to an office are computed over the OTHER offices only, and each is withheld unless at
+// least PEER_MIN_OTHERS other offices contribute to it; a withheld ward falls back to the city figure
+// (shown in its own column), and the city is withheld by the same rule.
 import { prisma } from "~/db.server";
 import { loadTemplate } from "./evaluation.server";
-import { categoryMedians, categoryScores, MIN_GROUP_SIZE, roundScore, weakestItems, type AnswerLike } from "./scoring";
+import { categoryMedians, categoryScores, roundScore, weakestItems, type AnswerLike } from "./scoring";
+
+/** A comparison shown to an office needs at least this many other offices behind it. */
+export const PEER_MIN_OTHERS = 5;
 
 type OfficeScores = { officeId: number; wardId: number; scores: Record<string, number | null> }[];
 
@@ -64,10 +73,17 @@ export async function resultsFor(officeId: number, fiscalYear: number) {
   const answers = new Map<string, AnswerLike>(evaluation.answers.map((a) => [a.itemCode, a]));
   const own = categoryScores(template.items, answers);
 
-  const all = await submittedScores(fiscalYear);
-  const wardGroup = all.filter((s) => s.wardId === office.wardId);
-  const city = categoryMedians(all.map((s) => s.scores));
-  const ward = categoryMedians(wardGroup.map((s) => s.scores));
+  // Every other office's scores, never the viewer's own.
+  const others = (await submittedScores(fiscalYear)).filter((s) => s.officeId !== officeId);
+  const wardGroup = others.filter((s) => s.wardId === office.wardId);
+  const city = categoryMedians(
+    others.map((s) => s.scores),
+    PEER_MIN_OTHERS,
+  );
+  const ward = categoryMedians(
+    wardGroup.map((s) => s.scores),
+    PEER_MIN_OTHERS,
+  );
 
   const earlier = await prisma.evaluation.findMany({
     where: { officeId, status: "SUBMITTED", fiscalYear: { lt: fiscalYear } },
@@ -119,10 +135,11 @@ export async function resultsFor(officeId: number, fiscalYear: number) {
     },
     rows,
     earlierYears: history.map((h) => h.fiscalYear),
-    cityOffices: all.length,
+    /** Other offices behind each comparison (the viewer's own office is never among them). */
+    cityOffices: others.length,
     wardOffices: wardGroup.length,
-    cityShown: all.length >= MIN_GROUP_SIZE,
-    wardShown: wardGroup.length >= MIN_GROUP_SIZE,
+    cityShown: others.length >= PEER_MIN_OTHERS,
+    wardShown: wardGroup.length >= PEER_MIN_OTHERS,
     weakest,
   };
 }

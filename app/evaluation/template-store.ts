@@ -2,6 +2,7 @@
 // the seed (with its own client) and the app share it.
 import type { PrismaClient } from "../generated/prisma/client";
 import type { ParsedTemplate } from "./checklist-import";
+import { now } from "~/lib/clock";
 
 export async function insertTemplateVersion(
   db: PrismaClient,
@@ -20,7 +21,7 @@ export async function insertTemplateVersion(
         note: options.note ?? "",
         status: published ? "PUBLISHED" : "DRAFT",
         fiscalYears: options.publishFor ?? [],
-        publishedAt: published ? new Date() : null,
+        publishedAt: published ? now() : null,
       },
     });
     await tx.checklistCategory.createMany({

@@ -6,6 +6,7 @@ import { notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
 import { validateRows, type ImportResult } from "./checklist-import";
 import { insertTemplateVersion } from "./template-store";
+import { now } from "~/lib/clock";
 
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 
@@ -97,7 +98,7 @@ export async function publishTemplate(templateId: number, years: number[], actor
       data: {
         status: "PUBLISHED",
         fiscalYears: [...new Set([...template.fiscalYears, ...years])].sort(),
-        publishedAt: template.publishedAt ?? new Date(),
+        publishedAt: template.publishedAt ?? now(),
       },
     });
   });

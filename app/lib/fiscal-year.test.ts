@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { fiscalYearLabelEn, fiscalYearLabelJa, fiscalYearOf, fiscalYearRange, eraOf } from "./fiscal-year";
+import {
+  eraOf,
+  fiscalYearLabelEn,
+  fiscalYearLabelJa,
+  fiscalYearOf,
+  fiscalYearRange,
+  parseFiscalYearInput,
+  parseFiscalYearsInput,
+} from "./fiscal-year";
 
 describe("fiscalYearOf", () => {
   it("puts March 31 in the previous fiscal year and April 1 in the new one (JST)", () => {
@@ -46,5 +54,34 @@ describe("era names", () => {
     expect(eraOf(2019, 5, 1).year).toBe(1);
     expect(eraOf(1989, 1, 7).era.nameJa).toBe("昭和");
     expect(eraOf(1989, 1, 8).era.nameJa).toBe("平成");
+  });
+});
+
+describe("parseFiscalYearInput: one reader for every year input", () => {
+  it("reads Western years, full-width digits and FY/年度 forms", () => {
+    for (const s of ["2027", "２０２７", "FY2027", "fy 2027", "2027年度", " 2027 "])
+      expect(parseFiscalYearInput(s), s).toEqual({ ok: true, year: 2027 });
+  });
+  it("reads 令和 years in every common spelling, 元 as 1", () => {
+    for (const s of ["令和9", "令和９", "令和9年度", "令和 9 年度", "R9", "r9", "Ｒ９", "Reiwa 9", "㋿9"])
+      expect(parseFiscalYearInput(s), s).toEqual({ ok: true, year: 2027 });
+    expect(parseFiscalYearInput("令和元年度")).toEqual({ ok: true, year: 2019 });
+  });
+  it("reads 平成 and 昭和 within their eras only", () => {
+    expect(parseFiscalYearInput("平成31年度")).toEqual({ ok: true, year: 2019 });
+    expect(parseFiscalYearInput("H30")).toEqual({ ok: true, year: 2018 });
+    expect(parseFiscalYearInput("平成32")).toMatchObject({ ok: false, reason: "range" });
+    expect(parseFiscalYearInput("令和0")).toMatchObject({ ok: false, reason: "range" });
+    expect(parseFiscalYearInput("昭和63")).toMatchObject({ ok: false, reason: "range" }); // before 1989: out of the platform's range
+  });
+  it("refuses what is not a year, saying why", () => {
+    expect(parseFiscalYearInput("")).toMatchObject({ ok: false, reason: "empty" });
+    expect(parseFiscalYearInput("27")).toMatchObject({ ok: false, reason: "format" });
+    expect(parseFiscalYearInput("令和九")).toMatchObject({ ok: false, reason: "format" });
+    expect(parseFiscalYearInput("3000")).toMatchObject({ ok: false, reason: "range" });
+  });
+  it("reads a list of years in any mix, sorted, each once", () => {
+    expect(parseFiscalYearsInput("令和9、2028, R11・2027")).toEqual({ ok: true, years: [2027, 2028, 2029] });
+    expect(parseFiscalYearsInput("2027, 令和百")).toMatchObject({ ok: false, reason: "format", input: "令和百" });
   });
 });

@@ -75,3 +75,64 @@ export function fiscalYearLabelEn(fy: number): string {
   const e = fiscalYearEra(fy);
   return `FY${fy} (${e.nameEn} ${e.year})`;
 }
+
+// ---- Reading a year someone typed ----
+// One parser for every year input: Western years (2027, ２０２７, FY2027, 2027年度) and era years
+// (令和9, 令和９年度, R9, Reiwa 9, 令和元年, 平成31, H31, 昭和64), each the fiscal year starting in April of that
+// calendar year. The result says which fiscal year it understood, so the page can tell the user.
+
+export type YearParse = { ok: true; year: number } | { ok: false; reason: "empty" | "format" | "range"; input: string };
+
+const ERA_ALIASES: { era: string; start: number; last: number | null; names: string[] }[] = [
+  { era: "令和", start: 2019, last: null, names: ["令和", "r", "reiwa", "㋿"] },
+  { era: "平成", start: 1989, last: 31, names: ["平成", "h", "heisei", "㍻"] },
+  { era: "昭和", start: 1926, last: 64, names: ["昭和", "s", "showa", "shōwa", "㍼"] },
+];
+
+/** The earliest and latest fiscal years a year input accepts. */
+export const YEAR_INPUT_RANGE = { min: 1989, max: 2100 } as const;
+
+/** Reads one fiscal year as typed (Western or era). */
+export function parseFiscalYearInput(raw: string): YearParse {
+  const input = raw.normalize("NFKC").trim();
+  if (!input) return { ok: false, reason: "empty", input: raw };
+  const s = input
+    .toLowerCase()
+    .replace(/\s+/g, "")
+    .replace(/^fy/, "")
+    .replace(/(年度|年)$/, "");
+  let year: number | null = null;
+  if (/^\d{4}$/.test(s)) year = Number(s);
+  else {
+    for (const e of ERA_ALIASES) {
+      const name = [...e.names].sort((x, y) => y.length - x.length).find((n) => s.startsWith(n));
+      if (!name) continue;
+      const rest = s.slice(name.length).replace(/^\.|^,/, "");
+      const n = rest === "元" ? 1 : /^\d{1,2}$/.test(rest) ? Number(rest) : null;
+      if (n === null) return { ok: false, reason: "format", input: raw };
+      if (n < 1 || (e.last !== null && n > e.last)) return { ok: false, reason: "range", input: raw };
+      year = e.start + n - 1;
+      break;
+    }
+  }
+  if (year === null) return { ok: false, reason: "format", input: raw };
+  if (year < YEAR_INPUT_RANGE.min || year > YEAR_INPUT_RANGE.max) return { ok: false, reason: "range", input: raw };
+  return { ok: true, year };
+}
+
+/** Reads a list of years ("令和9, 2028、R11"): every one, or the first that cannot be read. */
+export function parseFiscalYearsInput(raw: string): { ok: true; years: number[] } | Extract<YearParse, { ok: false }> {
+  const parts = raw
+    .normalize("NFKC")
+    .split(/[,、，;；・\n]+|\s{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (!parts.length) return { ok: false, reason: "empty", input: raw };
+  const years: number[] = [];
+  for (const p of parts) {
+    const r = parseFiscalYearInput(p);
+    if (!r.ok) return r;
+    if (!years.includes(r.year)) years.push(r.year);
+  }
+  return { ok: true, years: years.sort((a, b) => a - b) };
+}

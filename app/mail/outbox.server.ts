@@ -3,6 +3,7 @@
 import nodemailer from "nodemailer";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
+import { now } from "~/lib/clock";
 
 export interface Mail {
   to: string;
@@ -16,7 +17,7 @@ export async function queueMail(mail: Mail) {
   if (SMTP_URL) {
     try {
       await nodemailer.createTransport(SMTP_URL).sendMail({ from: MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.body });
-      await prisma.outboxMessage.update({ where: { id: message.id }, data: { sentAt: new Date() } });
+      await prisma.outboxMessage.update({ where: { id: message.id }, data: { sentAt: now() } });
     } catch (error) {
       await prisma.outboxMessage.update({ where: { id: message.id }, data: { error: String(error).slice(0, 1000) } });
     }

@@ -12,6 +12,7 @@ import { agendaProposal, meetingDetail, MEETING_ROLES } from "~/cycle/meetings.s
 import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { parseForm, type FormFailure } from "~/lib/forms";
+import { now } from "~/lib/clock";
 
 export const meta: MetaFunction = () => [{ title: "自己評価を共有する会 | つなぐ" }];
 
@@ -45,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       startsAt: meeting.startsAt.toISOString(),
       venue: meeting.venue,
       onlineUrl: meeting.onlineUrl,
-      past: meeting.startsAt < new Date(),
+      past: meeting.startsAt < now(),
     },
     manage,
     canRegister: !!canRegister,

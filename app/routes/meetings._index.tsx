@@ -7,17 +7,18 @@ import { requireRole } from "~/auth/permissions.server";
 import { hasAnyRole } from "~/auth/roles";
 import { Field, FormErrorSummary, isFailure, SelectField } from "~/components/forms";
 import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
-import { listMeetings, MEETING_ROLES } from "~/cycle/meetings.server";
+import { listMeetings, MEETING_ROLES, scheduleMeeting } from "~/cycle/meetings.server";
 import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { fiscalYearOf } from "~/lib/fiscal-year";
+import { now } from "~/lib/clock";
 
 export const meta: MetaFunction = () => [{ title: "自己評価を共有する会 | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, [...MEETING_ROLES]);
-  const current = fiscalYearOf(new Date());
+  const current = fiscalYearOf(now());
   const asked = new URL(request.url).searchParams.get("year");
   const fiscalYear = asked && /^\d{4}$/.test(asked) ? Number(asked) : current;
   const [meetings, wards] = await Promise.all([listMeetings(fiscalYear), prisma.ward.findMany({ orderBy: { sortOrder: "asc" } })]);
@@ -48,16 +49,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (v.scope === "WARD" && !(await prisma.ward.findUnique({ where: { id: Number(v.wardId) || 0 } })))
     return data(failure({ wardId: [{ key: "validation.choose" }] }, formData), { status: 400 });
   const startsAt = new Date(`${v.date}T${v.time}:00+09:00`);
-  const meeting = await prisma.sharingMeeting.create({
-    data: {
-      fiscalYear: fiscalYearOf(startsAt),
-      scope: v.scope,
-      wardId: v.scope === "WARD" ? Number(v.wardId) : null,
-      title: v.title,
-      startsAt,
-      venue: v.venue,
-      onlineUrl: v.onlineUrl,
-    },
+  const meeting = await scheduleMeeting({
+    scope: v.scope,
+    wardId: v.scope === "WARD" ? Number(v.wardId) : null,
+    title: v.title,
+    startsAt,
+    venue: v.venue,
+    onlineUrl: v.onlineUrl,
   });
   await audit({ actorId: user.id, action: "meeting.create", entityType: "SharingMeeting", entityId: String(meeting.id), summary: v.title });
   return redirect(`/meetings/${meeting.id}`);

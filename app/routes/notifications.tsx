@@ -1,37 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
-import { prisma } from "~/db.server";
-import { now } from "~/lib/clock";
 import { useFormat, useT } from "~/i18n/react";
-import type { MessageKey } from "~/i18n";
-import { formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18n.server";
+import { markNoticesRead, noticesFor } from "~/mail/notify.server";
 
 export const meta: MetaFunction = () => [{ title: "お知らせ / Notifications – つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const locale = resolveLocale(request, user);
-  const rows = await prisma.notification.findMany({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, take: 100 });
-  return {
-    items: rows.map((n) => {
-      const p = (n.payload ?? {}) as { sessionId?: number | null; title?: string; when?: string | null; place?: number | null };
-      return {
-        id: n.id,
-        kind: n.kind,
-        unread: !n.readAt,
-        createdAt: n.createdAt,
-        sessionId: p.sessionId ?? null,
-        params: { title: p.title ?? "", when: p.when ? formatDateTime(p.when, locale) : "", place: p.place ?? "" },
-      };
-    }),
-  };
+  return { items: await noticesFor(user.id, resolveLocale(request, user)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  await prisma.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: now() } });
+  await markNoticesRead(user.id);
   return { ok: true };
 }
 
@@ -59,8 +42,8 @@ export default function Notifications() {
                 {n.unread ? <span className="badge badge-waitlisted">{t("scheduling.notifications.unread")}</span> : null}{" "}
                 <span className="muted small">{format.dateTime(n.createdAt)}</span>
               </p>
-              <p>{t(`scheduling.notify.${n.kind}` as MessageKey, n.params)}</p>
-              {n.sessionId ? <Link to={`/sessions/${n.sessionId}`}>{t("scheduling.notifications.open")}</Link> : null}
+              <p>{n.text}</p>
+              {n.link ? <Link to={n.link}>{t("scheduling.notifications.open")}</Link> : null}
             </li>
           ))}
         </ul>

@@ -329,6 +329,9 @@ export default function SubcommitteeDashboard() {
                 <th scope="col" className="num">
                   {t("cycle.col.completed")}
                 </th>
+                <th scope="col" className="num">
+                  {t("figures.col.certificates")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -337,6 +340,7 @@ export default function SubcommitteeDashboard() {
                   <th scope="row">{t(`cycle.track.${tr.key}`)}</th>
                   <td className="num">{tr.participants ?? "—"}</td>
                   <td className="num">{tr.completed ?? "—"}</td>
+                  <td className="num">{tr.certificates ?? "—"}</td>
                 </tr>
               ))}
             </tbody>

@@ -8,7 +8,9 @@ import { Field, FormErrorSummary, isFailure, SelectField } from "~/components/fo
 import { loadTemplate } from "~/evaluation/evaluation.server";
 import { findTemplate, NotDraftError, publishTemplate, updateDraftItem, YearInUseError } from "~/evaluation/templates.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
+import { parseFiscalYearsInput } from "~/lib/fiscal-year";
 import { failure, parseForm } from "~/lib/forms";
+import { yearInputError } from "~/lib/year-input";
 
 export const meta: MetaFunction = () => [{ title: "チェックシートの版 | つなぐ" }];
 
@@ -20,12 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { template: { ...view, status: template.status, fiscalYears: [...template.fiscalYears].sort() }, note: template.note };
 }
 
-const publishSchema = z.object({
-  years: z
-    .string()
-    .trim()
-    .regex(/^\d{4}(\s*[,、]\s*\d{4})*$/, "checklists.publish.badYears"),
-});
+const publishSchema = z.object({ years: z.string().max(200) });
 const editSchema = z.object({
   code: z.string().min(1),
   textJa: z.string().trim().min(1).max(1000),
@@ -39,10 +36,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.get("intent") === "publish") {
     const parsed = parseForm(publishSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent: "publish" as const }, { status: 400 });
-    const years = parsed.data.years.split(/[,、]/).map((y) => Number(y.trim()));
+    // 令和 or Western years, read by the one parser (app/lib/fiscal-year.ts); the page says what it understood.
+    const read = parseFiscalYearsInput(parsed.data.years);
+    if (!read.ok) return data({ ...failure({ years: [yearInputError(read)] }, formData), intent: "publish" as const }, { status: 400 });
+    const years = read.years;
     try {
       await publishTemplate(template.id, years, user.id);
-      return { ok: true as const, intent: "publish" as const };
+      return { ok: true as const, intent: "publish" as const, years };
     } catch (error) {
       if (error instanceof YearInUseError)
         return data(
@@ -112,6 +112,9 @@ export default function ChecklistVersion() {
       {result && !failed ? (
         <p className="alert alert-success" role="status">
           {result.intent === "publish" ? t("checklists.publish.done") : t("checklists.edit.done")}
+          {"years" in result && result.years
+            ? ` ${t("years.understood", { years: result.years.map((y) => `${format.fiscalYear(y)}（${y}）`).join("、") })}`
+            : null}
         </p>
       ) : null}
       {template.status === "PUBLISHED" ? <p className="alert alert-success">{t("checklists.publishedNote")}</p> : null}
@@ -124,8 +127,7 @@ export default function ChecklistVersion() {
           <Field
             label={t("checklists.publish.years")}
             name="years"
-            inputMode="numeric"
-            placeholder="2027"
+            placeholder="2027, 令和10"
             defaultValue={failed?.values?.years ?? ""}
             errors={result?.intent === "publish" ? failed?.fieldErrors.years : undefined}
           />

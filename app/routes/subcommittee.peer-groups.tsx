@@ -5,6 +5,7 @@ import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { notFound, requireCapability } from "~/auth/permissions.server";
 import { Field, FormErrorSummary, isFailure } from "~/components/forms";
+import { answerIntroduction } from "~/cycle/peer.server";
 import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { parseForm, type FormFailure } from "~/lib/forms";
@@ -52,8 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   if (intent === "introduced" || intent === "declined") {
-    const id = Number(formData.get("requestId"));
-    await prisma.introductionRequest.update({ where: { id }, data: { status: intent === "introduced" ? "INTRODUCED" : "DECLINED" } });
+    if (!(await answerIntroduction(Number(formData.get("requestId")), intent))) throw notFound();
     return redirect("/subcommittee/peer-groups?saved=1#requests");
   }
   const wardId = Number(formData.get("wardId"));

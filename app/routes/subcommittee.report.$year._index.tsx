@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "~/auth/permissions.server";
-import { reportFigures } from "~/cycle/report.server";
-import { trainingFigures } from "~/cycle/training-figures.server";
+import { annualReport } from "~/cycle/report.server";
 import { fiscalYearParam } from "~/lib/params";
 import { useFormat, useT } from "~/i18n/react";
 
@@ -11,8 +10,7 @@ export const meta: MetaFunction = () => [{ title: "年次報告 | つなぐ" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireCapability(request, "viewSubcommittee");
   const fiscalYear = fiscalYearParam(params.year);
-  const [rows, training] = await Promise.all([reportFigures(fiscalYear), trainingFigures(fiscalYear)]);
-  return { fiscalYear, rows, trainingAvailable: training.available };
+  return { fiscalYear, ...(await annualReport(fiscalYear)) };
 }
 
 export default function AnnualReport() {
@@ -29,9 +27,10 @@ export default function AnnualReport() {
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("cycle.col.figure")}</th>
+              <th scope="col">{t("figures.col.name")}</th>
+              <th scope="col">{t("figures.col.counts")}</th>
               <th scope="col" className="num">
-                {t("cycle.col.value")}
+                {t("figures.col.value")}
               </th>
             </tr>
           </thead>
@@ -41,6 +40,7 @@ export default function AnnualReport() {
               .map((r) => (
                 <tr key={r.label}>
                   <th scope="row">{t(r.label)}</th>
+                  <td className="hint">{t(r.counts)}</td>
                   <td className="num">{r.value === null ? "—" : format.number(r.value)}</td>
                 </tr>
               ))}

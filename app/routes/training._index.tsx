@@ -8,6 +8,7 @@ import { LEVELS, PILLARS, TRACKS, type Level, type Pillar } from "~/training/con
 import { allModules, summarise } from "~/training/content.server";
 import { curriculumSlugs, isTrainee, statesForUser } from "~/training/training.server";
 import { StatusBadge } from "~/training/ui";
+import { now } from "~/lib/clock";
 
 export const meta: MetaFunction = () => [{ title: "研修 / Training – つなぐ" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const level = (LEVELS as readonly string[]).includes(url.searchParams.get("level") ?? "") ? (url.searchParams.get("level") as Level) : "";
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
   const needle = q.toLowerCase();
-  const fiscalYear = fiscalYearOf(new Date());
+  const fiscalYear = fiscalYearOf(now());
   const [states, curriculum] = await Promise.all([
     isTrainee(user) ? statesForUser(user.id) : Promise.resolve(null),
     curriculumSlugs(fiscalYear),

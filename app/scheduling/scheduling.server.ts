@@ -10,7 +10,7 @@ import { translator, isLocale, type MessageKey } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { fiscalYearLabelJa, jstParts } from "~/lib/fiscal-year";
 import { now as clockNow } from "~/lib/clock";
-import { queueMail } from "~/mail/outbox.server";
+import { deliver, notify as sendNotice } from "~/mail/notify.server";
 import { curriculumSlugs } from "~/training/training.server";
 import {
   attendanceOpen,
@@ -79,6 +79,10 @@ interface NotifyArgs {
   kind: NotificationKind;
   sessionId?: number;
   title: string;
+  /** The session's English title, shown to English readers (notices keep both; text is chosen per reader). */
+  titleEn?: string;
+  /** For a certificate: the fiscal year, shown as 令和8年度 / FY2026 in the reader's language. */
+  fiscalYear?: number;
   when?: Date | null;
   place?: number | null;
   dedupeKey?: string;
@@ -86,31 +90,20 @@ interface NotifyArgs {
 
 /** Creates the in-app notification and queues the mail; with a dedupeKey, a second call does nothing. */
 export async function notify(args: NotifyArgs): Promise<boolean> {
-  const payload = {
-    sessionId: args.sessionId ?? null,
-    title: args.title,
-    when: args.when?.toISOString() ?? null,
+  // Text, language and absolute links: the one notice helper (app/mail/notify.server.ts).
+  const id = await sendNotice(prisma, {
+    userId: args.userId,
+    key: `scheduling.notify.${args.kind}`,
+    link: args.sessionId ? `/sessions/${args.sessionId}` : null,
+    titleJa: args.title,
+    titleEn: args.titleEn,
+    fiscalYear: args.fiscalYear,
+    when: args.when ?? null,
     place: args.place ?? null,
-  };
-  try {
-    await prisma.notification.create({ data: { userId: args.userId, kind: args.kind, payload, dedupeKey: args.dedupeKey ?? null } });
-  } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return false;
-    throw e;
-  }
-  const user = await prisma.user.findUnique({ where: { id: args.userId } });
-  if (user) {
-    const locale = isLocale(user.locale) ? user.locale : "ja";
-    const t = translator(locale);
-    const params = { title: args.title, when: args.when ? formatDateTime(args.when, locale) : "", place: args.place ?? "" };
-    const link = args.sessionId ? `\n\n/sessions/${args.sessionId}` : "";
-    await queueMail({
-      to: user.email,
-      subject: t(`scheduling.notify.${args.kind}.subject` as MessageKey, params),
-      body: t(`scheduling.notify.${args.kind}` as MessageKey, params) + link,
-    });
-  }
-  return true;
+    dedupeKey: args.dedupeKey,
+  });
+  await deliver([id]);
+  return id !== null;
 }
 
 // ---- Enrolment ----
@@ -183,7 +176,15 @@ export async function enrol(userId: number, sessionId: number, now = new Date())
   );
   if (!result.ok) return result;
   const overlapsWith = await overlapping(userId, before);
-  await notify({ userId, kind: result.status, sessionId, title: before.titleJa, when: before.days[0]?.startsAt, place: result.place });
+  await notify({
+    userId,
+    kind: result.status,
+    sessionId,
+    title: before.titleJa,
+    titleEn: before.titleEn,
+    when: before.days[0]?.startsAt,
+    place: result.place,
+  });
   return { ok: true, status: result.status, place: result.place, overlapsWith };
 }
 
@@ -202,9 +203,23 @@ export async function cancelEnrolment(userId: number, sessionId: number): Promis
     { timeout: 20_000, maxWait: 20_000 },
   );
   if (!out) return { ok: false, promoted: [] };
-  await notify({ userId, kind: "enrolment-cancelled", sessionId, title: out.session.titleJa, when: out.session.days[0]?.startsAt });
+  await notify({
+    userId,
+    kind: "enrolment-cancelled",
+    sessionId,
+    title: out.session.titleJa,
+    titleEn: out.session.titleEn,
+    when: out.session.days[0]?.startsAt,
+  });
   for (const id of out.promoted)
-    await notify({ userId: id, kind: "promoted", sessionId, title: out.session.titleJa, when: out.session.days[0]?.startsAt });
+    await notify({
+      userId: id,
+      kind: "promoted",
+      sessionId,
+      title: out.session.titleJa,
+      titleEn: out.session.titleEn,
+      when: out.session.days[0]?.startsAt,
+    });
   return { ok: true, promoted: out.promoted };
 }
 
@@ -263,7 +278,7 @@ export async function updateSession(id: number, input: SessionInput, opts: { con
   });
   if (out?.ok)
     for (const userId of out.promoted)
-      await notify({ userId, kind: "promoted", sessionId: id, title: input.titleJa, when: days[0]?.startsAt });
+      await notify({ userId, kind: "promoted", sessionId: id, title: input.titleJa, titleEn: input.titleEn, when: days[0]?.startsAt });
   return out;
 }
 
@@ -277,7 +292,14 @@ export async function cancelSession(id: number, reason: string) {
   if (!s) return 0;
   const people = await prisma.sessionEnrollment.findMany({ where: { sessionId: id, status: { in: ["enrolled", "waitlisted"] } } });
   for (const p of people)
-    await notify({ userId: p.userId, kind: "session-cancelled", sessionId: id, title: s.titleJa, when: s.days[0]?.startsAt });
+    await notify({
+      userId: p.userId,
+      kind: "session-cancelled",
+      sessionId: id,
+      title: s.titleJa,
+      titleEn: s.titleEn,
+      when: s.days[0]?.startsAt,
+    });
   return people.length;
 }
 
@@ -433,7 +455,13 @@ export async function issueCertificate(a: IssueArgs): Promise<IssueResult> {
       { timeout: 20_000, maxWait: 20_000 },
     );
     if (!cert) return { ok: false, reason: "already-issued" };
-    await notify({ userId: a.userId, kind: "certificate", title: fiscalYearLabelJa(a.fiscalYear), dedupeKey: `certificate:${cert.id}` });
+    await notify({
+      userId: a.userId,
+      kind: "certificate",
+      title: fiscalYearLabelJa(a.fiscalYear),
+      fiscalYear: a.fiscalYear,
+      dedupeKey: `certificate:${cert.id}`,
+    });
     return { ok: true, certificate: { id: cert.id, serial: cert.serial, verificationCode: cert.verificationCode } };
   } catch (e) {
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return { ok: false, reason: "already-issued" };
@@ -551,6 +579,7 @@ export async function sendReminders(now = new Date()): Promise<number> {
           kind: "reminder",
           sessionId: d.sessionId,
           title: d.session.titleJa,
+          titleEn: d.session.titleEn,
           when: d.startsAt,
           dedupeKey: `reminder:${e.id}:${d.id}`,
         })

@@ -8,6 +8,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { allModules, findModule, learningGoals, publicCheck, type ManifestModule } from "./content.server";
 import { PILLARS, type Pillar } from "./content-schema";
 import { canonicalAnswers, choiceOrder, grade, moduleStatus, unanswered, type Answers, type Grade, type ModuleStatus } from "./grading";
+import { now } from "~/lib/clock";
 
 export const CHECK_STEP = "check";
 
@@ -27,7 +28,7 @@ async function refreshCompletion(userId: number, m: ManifestModule) {
   if (!progress || progress.completedAt) return progress;
   const passed = await prisma.checkAttempt.count({ where: { userId, slug: m.slug, passed: true } });
   if (passed > 0 && sectionIds(m).every((id) => progress.sectionsReached.includes(id))) {
-    return prisma.moduleProgress.update({ where: { id: progress.id }, data: { completedAt: new Date() } });
+    return prisma.moduleProgress.update({ where: { id: progress.id }, data: { completedAt: now() } });
   }
   return progress;
 }

@@ -11,9 +11,11 @@ export const WARDS = [
 
 type Kind = "SPECIFIED_CONSULTATION" | "COMMISSIONED_CONSULTATION" | "CORE_CENTER";
 
-// Fictional offices: names in the style of the city's consultation-support offices.
+// Fictional offices: names in the style of the city's consultation-support offices. As in the council's
+// documents (/work/shared/seeds), the city has ONE 基幹相談支援センター, city-wide (set up in FY2020 and run
+// by the city, commissioned since FY2024); it sits in Aoba ward but serves every ward.
 export const OFFICES: { name: string; ward: (typeof WARDS)[number]["code"]; kind: Kind; address: string; agreesToBeNamed: boolean }[] = [
-  { name: "青葉区基幹相談支援センター", ward: "aoba", kind: "CORE_CENTER", address: "青葉区本町二丁目", agreesToBeNamed: true },
+  { name: "障害者基幹相談支援センター", ward: "aoba", kind: "CORE_CENTER", address: "青葉区本町二丁目", agreesToBeNamed: true },
   {
     name: "障害者相談支援事業所 けやき",
     ward: "aoba",
@@ -30,7 +32,13 @@ export const OFFICES: { name: string; ward: (typeof WARDS)[number]["code"]; kind
   },
   { name: "ひろせ川相談室", ward: "aoba", kind: "SPECIFIED_CONSULTATION", address: "青葉区川内", agreesToBeNamed: true },
   { name: "計画相談 ともしび", ward: "aoba", kind: "SPECIFIED_CONSULTATION", address: "青葉区上杉五丁目", agreesToBeNamed: false },
-  { name: "宮城野区基幹相談支援センター", ward: "miyagino", kind: "CORE_CENTER", address: "宮城野区五輪一丁目", agreesToBeNamed: true },
+  {
+    name: "相談支援事業所 しおかぜ",
+    ward: "miyagino",
+    kind: "COMMISSIONED_CONSULTATION",
+    address: "宮城野区五輪一丁目",
+    agreesToBeNamed: true,
+  },
   {
     name: "障害者相談支援事業所 みやぎの",
     ward: "miyagino",
@@ -46,7 +54,13 @@ export const OFFICES: { name: string; ward: (typeof WARDS)[number]["code"]; kind
     agreesToBeNamed: false,
   },
   { name: "つつじが丘相談室", ward: "miyagino", kind: "SPECIFIED_CONSULTATION", address: "宮城野区榴岡三丁目", agreesToBeNamed: true },
-  { name: "若林区基幹相談支援センター", ward: "wakabayashi", kind: "CORE_CENTER", address: "若林区保春院前丁", agreesToBeNamed: true },
+  {
+    name: "相談支援センター かわせみ",
+    ward: "wakabayashi",
+    kind: "COMMISSIONED_CONSULTATION",
+    address: "若林区保春院前丁",
+    agreesToBeNamed: true,
+  },
   {
     name: "障害者相談支援事業所 れんぼう",
     ward: "wakabayashi",
@@ -62,7 +76,7 @@ export const OFFICES: { name: string; ward: (typeof WARDS)[number]["code"]; kind
     agreesToBeNamed: true,
   },
   { name: "計画相談 あらはま", ward: "wakabayashi", kind: "SPECIFIED_CONSULTATION", address: "若林区荒井東一丁目", agreesToBeNamed: false },
-  { name: "太白区基幹相談支援センター", ward: "taihaku", kind: "CORE_CENTER", address: "太白区長町南三丁目", agreesToBeNamed: true },
+  { name: "相談室 みどりの", ward: "taihaku", kind: "COMMISSIONED_CONSULTATION", address: "太白区長町南三丁目", agreesToBeNamed: true },
   {
     name: "障害者相談支援事業所 ながまち",
     ward: "taihaku",
@@ -72,7 +86,13 @@ export const OFFICES: { name: string; ward: (typeof WARDS)[number]["code"]; kind
   },
   { name: "あきう相談支援センター", ward: "taihaku", kind: "SPECIFIED_CONSULTATION", address: "太白区秋保町長袋", agreesToBeNamed: false },
   { name: "相談室 やぎやま", ward: "taihaku", kind: "SPECIFIED_CONSULTATION", address: "太白区八木山本町", agreesToBeNamed: true },
-  { name: "泉区基幹相談支援センター", ward: "izumi", kind: "CORE_CENTER", address: "泉区泉中央一丁目", agreesToBeNamed: true },
+  {
+    name: "相談支援センター いずみの森",
+    ward: "izumi",
+    kind: "COMMISSIONED_CONSULTATION",
+    address: "泉区泉中央一丁目",
+    agreesToBeNamed: true,
+  },
   {
     name: "障害者相談支援事業所 いずみの",
     ward: "izumi",
@@ -90,12 +110,12 @@ type RoleName = "TRAINEE" | "OFFICE_MANAGER" | "PLANNING_COMMITTEE" | "EVALUATIO
 export const DEMO_ACCOUNTS: { email: string; displayName: string; roles: RoleName[]; office: string | null }[] = [
   { email: "trainee@example.jp", displayName: "佐藤 はるか", roles: ["TRAINEE"], office: "相談支援センター あおばの杜" },
   { email: "manager@example.jp", displayName: "高橋 誠", roles: ["OFFICE_MANAGER"], office: "障害者相談支援事業所 けやき" },
-  { email: "committee@example.jp", displayName: "鈴木 由美", roles: ["PLANNING_COMMITTEE"], office: "青葉区基幹相談支援センター" },
+  { email: "committee@example.jp", displayName: "鈴木 由美", roles: ["PLANNING_COMMITTEE"], office: "障害者基幹相談支援センター" },
   {
     email: "subcommittee@example.jp",
     displayName: "伊藤 健一",
     roles: ["EVALUATION_SUBCOMMITTEE"],
-    office: "宮城野区基幹相談支援センター",
+    office: "相談支援事業所 しおかぜ",
   },
   { email: "admin@example.jp", displayName: "渡辺 直子", roles: ["ADMINISTRATOR"], office: null },
 ];

@@ -1,8 +1,12 @@
 // Demo data for the improvement cycle (issue 6), loaded after the self-evaluation demo data:
 // sharing meetings with registrations and notes, action plans at various stages (the demo manager's
-// office けやき has a FY2026 plan in progress linked to its weak items), peer groups for all five
-// wards with activities. Deterministic.
+// office けやき has a plan in progress for the current fiscal year linked to its weak items), peer groups
+// for all five wards with activities. Deterministic. Every year counts from the current fiscal year of
+// the application's clock (PREV = last year, CUR = this year); nothing of this year is dated in the future
+// except what is meant to be upcoming (meetings, due dates).
 import type { PrismaClient } from "../../app/generated/prisma/client.ts";
+import { now as clockNow } from "../../app/lib/clock.ts";
+import { fiscalYearLabelJa, fiscalYearOf } from "../../app/lib/fiscal-year.ts";
 import { DEMO_MANAGER_OFFICE } from "./seed-evaluation.ts";
 
 const jst = (y: number, m: number, d: number, h = 0, min = 0) => new Date(Date.UTC(y, m - 1, d, h - 9, min));
@@ -27,7 +31,13 @@ const ISSUES = [
   ["職員の研修計画が立てられていない。", "職員ごとの年間研修計画を作成する。", "面談で希望を確認し、計画を作成、半期で振り返る。"],
 ];
 
-export async function seedCycle(prisma: PrismaClient, log: (m: string) => void = () => {}) {
+export async function seedCycle(prisma: PrismaClient, log: (m: string) => void = () => {}, now = clockNow()) {
+  const CUR = fiscalYearOf(now);
+  const PREV = CUR - 1;
+  /** A date of this year's records that has happened: never after yesterday. */
+  const past = (d: Date) => (d.getTime() < now.getTime() - 86400_000 ? d : new Date(now.getTime() - 86400_000));
+  /** A meeting meant to be upcoming: its usual date, or soon when that has passed. */
+  const upcomingAt = (d: Date, daysAhead: number) => (d > now ? d : new Date(now.getTime() + daysAhead * 86400_000));
   const offices = await prisma.office.findMany({ orderBy: { id: "asc" }, include: { ward: true } });
   const wards = await prisma.ward.findMany({ orderBy: { sortOrder: "asc" } });
   const subcommittee = await prisma.user.findFirst({ where: { roles: { has: "EVALUATION_SUBCOMMITTEE" } } });
@@ -42,20 +52,21 @@ export async function seedCycle(prisma: PrismaClient, log: (m: string) => void =
     weakRows.filter((r) => r.evaluation.officeId === officeId && r.evaluation.fiscalYear === fy).map((r) => r.itemCode);
   const cityWeak = [
     ...weakRows
-      .filter((r) => r.evaluation.fiscalYear === 2025)
+      .filter((r) => r.evaluation.fiscalYear === PREV)
       .reduce((m, r) => m.set(r.itemCode, (m.get(r.itemCode) ?? 0) + 1), new Map<string, number>()),
   ]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([code]) => code);
 
-  // Sharing meetings: FY2025 city-wide (held: 16 offices, 24 people), FY2026 city-wide (upcoming) and one ward meeting.
+  // Sharing meetings: last year's city-wide (held: 16 offices, 24 people), this year's city-wide (upcoming)
+  // and one ward meeting.
   const held = await prisma.sharingMeeting.create({
     data: {
-      fiscalYear: 2025,
+      fiscalYear: PREV,
       scope: "CITY",
-      title: "令和7年度 自己評価を共有する会",
-      startsAt: jst(2026, 2, 12, 14),
-      endsAt: jst(2026, 2, 12, 16, 30),
+      title: `${fiscalYearLabelJa(PREV)} 自己評価を共有する会`,
+      startsAt: jst(CUR, 2, 12, 14),
+      endsAt: jst(CUR, 2, 12, 16, 30),
       venue: "市役所本庁舎 8階 第1会議室",
     },
   });
@@ -87,55 +98,57 @@ export async function seedCycle(prisma: PrismaClient, log: (m: string) => void =
       itemCodes: [cityWeak.at(-1) ?? "OPS-01"],
       kind: "GOOD_PRACTICE",
       title: "好事例の紹介",
-      notes: "青葉区基幹相談支援センターから、関係機関との定例会の運営方法が紹介された。",
+      notes: "基幹相談支援センターから、関係機関との定例会の運営方法が紹介された。",
       sortOrder: 3,
     },
   });
+  const upcomingStart = upcomingAt(jst(CUR + 1, 2, 10, 14), 14);
   const upcoming = await prisma.sharingMeeting.create({
     data: {
-      fiscalYear: 2026,
+      fiscalYear: fiscalYearOf(upcomingStart),
       scope: "CITY",
-      title: "令和8年度 自己評価を共有する会",
-      startsAt: jst(2027, 2, 10, 14),
-      endsAt: jst(2027, 2, 10, 16, 30),
+      title: `${fiscalYearLabelJa(fiscalYearOf(upcomingStart))} 自己評価を共有する会`,
+      startsAt: upcomingStart,
+      endsAt: new Date(upcomingStart.getTime() + 150 * 60_000),
       venue: "市役所本庁舎 8階 第1会議室",
-      onlineUrl: "https://meet.example.jp/tsunagu-2026",
+      onlineUrl: `https://meet.example.jp/tsunagu-${CUR}`,
     },
   });
   for (const office of offices.slice(0, 5))
     await prisma.meetingRegistration.create({
       data: { meetingId: upcoming.id, officeId: office.id, attendeeNames: "管理者", attendeeCount: 1 },
     });
+  const wardStart = upcomingAt(jst(CUR, 12, 8, 10), 7);
   await prisma.sharingMeeting.create({
     data: {
-      fiscalYear: 2026,
+      fiscalYear: fiscalYearOf(wardStart),
       scope: "WARD",
       wardId: wards[0].id,
       title: "青葉区 自己評価を共有する会",
-      startsAt: jst(2026, 12, 8, 10),
-      endsAt: jst(2026, 12, 8, 12),
+      startsAt: wardStart,
+      endsAt: new Date(wardStart.getTime() + 120 * 60_000),
       venue: "青葉区役所 4階 会議室",
     },
   });
 
-  // Action plans: FY2025 for most offices (submitted or reviewed, many items done); FY2026 at various stages.
+  // Action plans: last year's for most offices (submitted or reviewed, many items done); this year's at various stages.
   let plans = 0;
   for (const [index, office] of offices.entries()) {
-    for (const fy of [2025, 2026]) {
+    for (const fy of [PREV, CUR]) {
       const demo = office.name === DEMO_MANAGER_OFFICE;
-      if (fy === 2025 && index % 4 === 3) continue;
-      if (fy === 2026 && !demo && index % 3 === 2) continue;
-      const weak = weakOf(office.id, fy === 2026 ? 2025 : 2024);
+      if (fy === PREV && index % 4 === 3) continue;
+      if (fy === CUR && !demo && index % 3 === 2) continue;
+      const weak = weakOf(office.id, fy - 1);
       if (weak.length === 0) continue;
-      const status = fy === 2025 ? (index % 2 ? "REVIEWED" : "SUBMITTED") : demo ? "SUBMITTED" : index % 3 === 0 ? "SUBMITTED" : "DRAFT";
+      const status = fy === PREV ? (index % 2 ? "REVIEWED" : "SUBMITTED") : demo ? "SUBMITTED" : index % 3 === 0 ? "SUBMITTED" : "DRAFT";
       const plan = await prisma.actionPlan.create({
         data: {
           officeId: office.id,
           fiscalYear: fy,
           status,
-          createdAt: jst(fy, 5, 15),
-          submittedAt: status === "DRAFT" ? null : jst(fy, 6, 10 + (index % 15)),
-          reviewedAt: status === "REVIEWED" ? jst(fy, 7, 20) : null,
+          createdAt: past(jst(fy, 5, 15)),
+          submittedAt: status === "DRAFT" ? null : past(jst(fy, 6, 10 + (index % 15))),
+          reviewedAt: status === "REVIEWED" ? past(jst(fy, 7, 20)) : null,
         },
       });
       plans++;
@@ -145,7 +158,7 @@ export async function seedCycle(prisma: PrismaClient, log: (m: string) => void =
         const codes = weak.slice(k * 2, k * 2 + (k === 0 ? 2 : 1));
         if (codes.length === 0) break;
         const itemStatus =
-          fy === 2025
+          fy === PREV
             ? k === 0 || index % 2
               ? "DONE"
               : "IN_PROGRESS"
@@ -158,7 +171,7 @@ export async function seedCycle(prisma: PrismaClient, log: (m: string) => void =
               : k === 0
                 ? "IN_PROGRESS"
                 : "PLANNED";
-        const created = jst(fy, 5, 20 + k);
+        const created = past(jst(fy, 5, 20 + k));
         const item = await prisma.actionPlanItem.create({
           data: {
             planId: plan.id,
@@ -179,21 +192,26 @@ export async function seedCycle(prisma: PrismaClient, log: (m: string) => void =
           await prisma.actionPlanUpdate.create({
             data: {
               itemId: item.id,
-              date: jst(fy, 7, 15),
+              date: past(jst(fy, 7, 15)),
               note: "職員会議で取組を説明し、試行を始めた。",
               evidence: "職員会議録",
               status: "IN_PROGRESS",
             },
           });
           await prisma.actionPlanUpdate.create({
-            data: { itemId: item.id, date: jst(fy, 10, 1), note: "試行の結果を振り返り、手順を一部修正した。", evidence: "振り返りシート" },
+            data: {
+              itemId: item.id,
+              date: past(jst(fy, 10, 1)),
+              note: "試行の結果を振り返り、手順を一部修正した。",
+              evidence: "振り返りシート",
+            },
           });
         }
         if (itemStatus === "DONE")
           await prisma.actionPlanUpdate.create({
             data: {
               itemId: item.id,
-              date: jst(fy + 1, 1, 20),
+              date: past(jst(fy + 1, 1, 20)),
               note: "全職員で運用を開始した。",
               evidence: "運用開始の通知",
               status: "DONE",
@@ -205,14 +223,14 @@ export async function seedCycle(prisma: PrismaClient, log: (m: string) => void =
               itemId: item.id,
               authorId: subcommittee.id,
               text: "具体的な取組になっています。進捗を共有する会でも紹介してください。",
-              createdAt: jst(fy, 7, 1),
+              createdAt: past(jst(fy, 7, 1)),
             },
           });
       }
     }
   }
 
-  // Peer groups: one per ward, all its offices; activities in FY2025 and FY2026.
+  // Peer groups: one per ward, all its offices; activities last year and this year.
   const kinds = ["VISIT", "EXCHANGE", "STUDY", "SHADOWING"] as const;
   const learned = [
     "訪問先の記録様式とファイリングの工夫を見学し、自事業所の様式見直しに活かすことにした。",
@@ -227,7 +245,7 @@ export async function seedCycle(prisma: PrismaClient, log: (m: string) => void =
       data: { wardId: ward.id, name: `${ward.nameJa} ピア研修グループ`, offices: { connect: members.map((o) => ({ id: o.id })) } },
     });
     for (let a = 0; a < 3; a++) {
-      const fy = a === 0 ? 2025 : 2026;
+      const fy = a === 0 ? PREV : CUR;
       const participants = members.filter((_, i) => (i + a) % 2 === 0 || i === 0);
       const demoOffice = participants.find((o) => o.name === DEMO_MANAGER_OFFICE);
       const planItems = demoOffice
@@ -241,7 +259,7 @@ export async function seedCycle(prisma: PrismaClient, log: (m: string) => void =
         data: {
           groupId: group.id,
           fiscalYear: fy,
-          date: fy === 2025 ? jst(2025, 9 + w, 10) : jst(2026, 6 + a + (w % 3), 5 + w),
+          date: fy === PREV ? jst(PREV, 9 + w, 10) : past(jst(CUR, 6 + a + (w % 3), 5 + w)),
           kind: kinds[(w + a) % kinds.length],
           itemCodes: planItems[0]?.itemCodes ?? cityWeak.slice(a, a + 1),
           learned: learned[(w + a) % learned.length],

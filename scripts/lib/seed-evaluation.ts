@@ -1,13 +1,15 @@
-// Demo self-evaluations: checklist v1 (content/checklists/v1.csv) published for FY2024–FY2026, and
-// every demo office's sheets for those years — varied and deterministic (fixed pseudo-random seed).
+// Demo self-evaluations: checklist v1 (content/checklists/v1.csv) published for the current fiscal year
+// and the two before it (counted from the application's clock), and every demo office's sheets for
+// those years — varied and deterministic (fixed pseudo-random seed).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { PrismaClient } from "../../app/generated/prisma/client.ts";
 import { parseChecklistCsv, CATEGORY_CODES } from "../../app/evaluation/checklist-import.ts";
 import { insertTemplateVersion } from "../../app/evaluation/template-store.ts";
+import { now as clockNow } from "../../app/lib/clock.ts";
+import { fiscalYearOf } from "../../app/lib/fiscal-year.ts";
 
 export const DEMO_MANAGER_OFFICE = "障害者相談支援事業所 けやき";
-const YEARS = [2024, 2025, 2026] as const;
 
 /** mulberry32: small, fast, deterministic. */
 function rng(seed: number) {
@@ -35,7 +37,9 @@ const COMMENTS = [
 const EVIDENCE = ["職員会議録", "研修受講記録", "ケース会議記録", "マニュアル", "", "", ""];
 const NA_REASONS = ["対象となる利用者がいないため。", "当事業所では実施していない業務のため。"];
 
-export async function seedEvaluations(prisma: PrismaClient, log: (m: string) => void = () => {}) {
+export async function seedEvaluations(prisma: PrismaClient, log: (m: string) => void = () => {}, now = clockNow()) {
+  const current = fiscalYearOf(now);
+  const YEARS = [current - 2, current - 1, current];
   const parsed = parseChecklistCsv(readFileSync(join(import.meta.dirname, "../../content/checklists/v1.csv"), "utf8"));
   if (!parsed.ok) throw new Error(`content/checklists/v1.csv is invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
   const template = await insertTemplateVersion(prisma, parsed.template, {
@@ -60,11 +64,14 @@ export async function seedEvaluations(prisma: PrismaClient, log: (m: string) => 
     byCategory[weak] -= 0.7;
     const trend = [0.25, 0.15, 0.05, 0, -0.1][index % 5];
     for (const [y, fy] of YEARS.entries()) {
-      // FY2026: the demo office is half-way through its draft; a few others have not finished yet.
+      // This year: the demo office is half-way through its draft; a few others have not finished yet.
       const status =
-        fy < 2026 ? "SUBMITTED" : demoOffice ? "DRAFT" : index % 6 === 5 ? "DRAFT" : index % 11 === 10 ? "RETURNED" : "SUBMITTED";
+        fy < current ? "SUBMITTED" : demoOffice ? "DRAFT" : index % 6 === 5 ? "DRAFT" : index % 11 === 10 ? "RETURNED" : "SUBMITTED";
       const answeredShare = status === "SUBMITTED" || status === "RETURNED" ? 1 : demoOffice ? 0.45 : 0.7;
-      const submittedAt = new Date(Date.UTC(fy + 1, 0, 10 + Math.floor(random() * 15), 1));
+      // Earlier years: submitted in January; this year's submitted sheets: in the past few weeks.
+      const dayOffset = Math.floor(random() * 15);
+      const submittedAt =
+        fy < current ? new Date(Date.UTC(fy + 1, 0, 10 + dayOffset, 1)) : new Date(now.getTime() - (8 + dayOffset) * 86400_000);
       const evaluation = await prisma.evaluation.create({
         data: {
           officeId: office.id,

@@ -2,6 +2,7 @@
 // sessions — one nearly full, one with a waitlist, one past with attendance taken — and certificates.
 import type { PrismaClient } from "../../app/generated/prisma/client.ts";
 import { hashPassword } from "../../app/auth/password.server.ts";
+import { now as clockNow } from "../../app/lib/clock.ts";
 import { fiscalYearOf } from "../../app/lib/fiscal-year.ts";
 import { DEMO_PASSWORD } from "./demo-data.ts";
 import { TRAINING_TRAINEES } from "./seed-training.ts";
@@ -24,7 +25,7 @@ const DAY = 24 * 60 * 60 * 1000;
 /** An instant from a JST calendar date and time. */
 const jst = (y: number, m: number, d: number, hh: number, mm = 0) => new Date(Date.UTC(y, m - 1, d, hh - 9, mm));
 
-export async function seedScheduling(prisma: PrismaClient, log: (m: string) => void = () => {}, now = new Date()) {
+export async function seedScheduling(prisma: PrismaClient, log: (m: string) => void = () => {}, now = clockNow()) {
   const fy = fiscalYearOf(now);
   const offices = new Map((await prisma.office.findMany()).map((o) => [o.name, o.id]));
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -79,7 +80,7 @@ export async function seedScheduling(prisma: PrismaClient, log: (m: string) => v
       capacity: 15,
       opensAt: day(-70, 9),
       closesAt: day(-45, 17),
-      facilitators: "鈴木 由美（青葉区基幹相談支援センター）、高橋 誠",
+      facilitators: "鈴木 由美（障害者基幹相談支援センター）、高橋 誠",
       days: { create: [{ startsAt: day(-38, 9, 30), endsAt: day(-38, 16, 30) }] },
     },
     include: { days: true },
@@ -123,7 +124,7 @@ export async function seedScheduling(prisma: PrismaClient, log: (m: string) => v
       capacity: 12,
       opensAt: day(-20, 9),
       closesAt: day(10, 17),
-      facilitators: "宮城野区基幹相談支援センター 相談支援専門員",
+      facilitators: "障害者基幹相談支援センター 相談支援専門員",
       days: { create: [{ startsAt: day(17, 9, 30), endsAt: day(17, 16, 0) }] },
     },
   });
@@ -186,7 +187,7 @@ export async function seedScheduling(prisma: PrismaClient, log: (m: string) => v
       capacity: 20,
       opensAt: day(-5, 9),
       closesAt: day(40, 17),
-      facilitators: "泉区基幹相談支援センター",
+      facilitators: "障害者基幹相談支援センター",
       prerequisite: "none",
       days: { create: [{ startsAt: day(52, 10, 0), endsAt: day(52, 15, 0) }] },
     },

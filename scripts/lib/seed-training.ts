@@ -1,5 +1,6 @@
 // Demo data for training: this fiscal year's curriculum (every on-demand module in content/), the
 // demo trainee part-way through it, and fictional trainees from other offices at various stages.
+import { now as clockNow } from "../../app/lib/clock.ts";
 import type { PrismaClient } from "../../app/generated/prisma/client.ts";
 import { hashPassword } from "../../app/auth/password.server.ts";
 import { fiscalYearOf } from "../../app/lib/fiscal-year.ts";
@@ -75,7 +76,7 @@ async function failed(prisma: Db, userId: number, m: ManifestModule, when: Date)
   await attempt(prisma, userId, m, false, when);
 }
 
-export async function seedTraining(prisma: PrismaClient, log: (m: string) => void = () => {}, now = new Date()) {
+export async function seedTraining(prisma: PrismaClient, log: (m: string) => void = () => {}, now = clockNow()) {
   const manifest = await compileContent();
   const rank = (m: ManifestModule) => PILLARS.indexOf(m.frontmatter.pillar) * 10 + LEVELS.indexOf(m.frontmatter.level);
   const modules = manifest.modules

@@ -1,10 +1,16 @@
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
+import { now, setClock } from "../../app/lib/clock";
+import { fiscalYearLabelJa, fiscalYearOf } from "../../app/lib/fiscal-year";
 import { expectAccessible, login } from "./helpers";
 
-// The improvement cycle on the seeded demo data. The manager's office (けやき) has a FY2026 plan in
-// progress; FY2025 had a city-wide sharing meeting with 16 offices and 24 people; all 22 offices
-// submitted their FY2025 checklist. The tests run in order on one seeded database.
+// The improvement cycle on the seeded demo data. The manager's office (けやき) has a plan in progress
+// this fiscal year; last year had a city-wide sharing meeting with 16 offices and 24 people; all 22
+// offices submitted last year's checklist. The tests run in order on one seeded database. Years count
+// from the server's clock (TSUNAGU_NOW when the run sets it), never from a year written here.
+setClock(process.env.TSUNAGU_NOW || null);
+const CUR = fiscalYearOf(now());
+const PREV = CUR - 1;
 test.describe.configure({ mode: "serial" });
 
 const MENU = "メインメニュー";
@@ -12,7 +18,7 @@ const MENU = "メインメニュー";
 test("a manager files a plan item from a weak item, records progress and logs a peer activity", async ({ page }) => {
   await login(page, "manager");
   await page.getByRole("navigation", { name: MENU }).getByRole("link", { name: "アクションプラン" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("令和8年度 アクションプラン");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${fiscalYearLabelJa(CUR)} アクションプラン`);
   const before = await page.locator(".plan-item").count();
 
   // The weak items of the latest submitted checklist are offered first; pick one not yet in the plan.
@@ -57,7 +63,7 @@ test("a manager files a plan item from a weak item, records progress and logs a 
 
 test("the subcommittee comments on the plan and sees it on its dashboard", async ({ page }) => {
   await login(page, "subcommittee");
-  await page.goto("/subcommittee/action-plans?year=2026");
+  await page.goto(`/subcommittee/action-plans?year=${CUR}`);
   await page.getByRole("link", { name: "障害者相談支援事業所 けやき" }).click();
   const item = page.locator(".plan-item").last();
   await expect(item).toContainText("E2E: 手順書の改訂案を作成した。");
@@ -66,10 +72,10 @@ test("the subcommittee comments on the plan and sees it on its dashboard", async
   await expect(page.getByRole("status")).toHaveText("コメントしました。");
   await expect(page.locator(".plan-item").last()).toContainText("E2E: 改訂後の手順書を共有する会で紹介してください。");
 
-  await page.goto("/subcommittee?year=2026");
+  await page.goto(`/subcommittee?year=${CUR}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("評価・研修部会 ダッシュボード");
   const peer = page.locator("section", { has: page.getByRole("heading", { name: "ピア研修の実施数" }) });
-  // Seeded: 2 FY2026 activities per ward; the manager's study session makes 3 in its ward.
+  // Seeded: 2 activities per ward this year; the manager's study session makes 3 in its ward.
   await expect(peer.locator("tbody tr").filter({ hasText: "3" })).toHaveCount(1);
   const plans = page.locator("section", { has: page.getByRole("heading", { name: "アクションプランの進捗" }) });
   await expect(plans.locator("tbody td").first()).not.toHaveText("");
@@ -80,38 +86,49 @@ test("the manager reads the subcommittee's comment", async ({ page }) => {
   await login(page, "manager");
   await page.goto("/action-plan");
   await expect(page.locator(".plan-item").last()).toContainText("E2E: 改訂後の手順書を共有する会で紹介してください。");
+  // Told without looking: a notice, reached from the menu, links back to the plan.
+  await page.getByRole("navigation", { name: MENU }).getByRole("link", { name: "お知らせ" }).click();
+  const notice = page.locator(".notifications li").filter({ hasText: "E2E: 改訂後の手順書を共有する会で紹介してください。" });
+  await expect(notice).toContainText(`${fiscalYearLabelJa(CUR)}のアクションプランにコメントしました`);
+  await notice.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/action-plan\\?year=${CUR}$`));
+  await expectAccessible(page);
 });
 
 test("the annual report downloads as XLSX with its figures", async ({ page }) => {
   await login(page, "subcommittee");
-  await page.goto("/subcommittee/report/2025");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("令和7年度 年次報告");
+  await page.goto(`/subcommittee/report/${PREV}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${fiscalYearLabelJa(PREV)} 年次報告`);
   const downloadPromise = page.waitForEvent("download");
   await page.getByRole("link", { name: "Excel（XLSX）で保存" }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe("annual-report-2025.xlsx");
+  expect(download.suggestedFilename()).toBe(`annual-report-${PREV}.xlsx`);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await download.path());
   const rows = new Map<string, unknown>();
-  workbook.worksheets[0].eachRow((row) => rows.set(String(row.getCell(2).value), row.getCell(3).value));
+  // Columns: programme, figure, what it counts, value.
+  workbook.worksheets[0].eachRow((row) => rows.set(String(row.getCell(2).value), row.getCell(4).value));
+  expect(rows.get("項目")).toBe("数");
   expect(rows.get("自己評価を提出した事業所")).toBe(22);
   expect(rows.get("共有する会 参加事業所")).toBe(16);
   expect(rows.get("共有する会 参加者数")).toBe(24);
   expect(rows.get("ピア研修の実施数")).toBe(5);
-  expect(typeof rows.get("基礎研修 前期（オンデマンド）")).toBe("number");
-  // FY2025 has no group sessions in the demo data: a counted zero, not "—".
-  expect(rows.get("基礎研修 後期（集合研修）")).toBe(0);
+  expect(typeof rows.get("基礎研修 前期（オンデマンド） 受講者数")).toBe("number");
+  // Last year has no group sessions in the demo data (a counted zero, not "—"), but the demo trainee's
+  // group-session certificate of that year is counted: the report no longer shows 0 for every training row.
+  expect(rows.get("基礎研修 後期（集合研修） 受講者数")).toBe(0);
+  expect(rows.get("基礎研修 後期（集合研修） 修了証の発行数")).toBe(1);
 
-  const csv = await page.request.get("/subcommittee/report/2025/csv");
+  const csv = await page.request.get(`/subcommittee/report/${PREV}/csv`);
   expect(csv.status()).toBe(200);
   const text = await csv.text();
   expect(text.charCodeAt(0)).toBe(0xfeff);
-  expect(text).toContain("自己評価を提出した事業所,22");
+  expect(text).toContain("自己評価を提出した事業所,その年度のチェックシートを提出済みの事業所（差し戻し中を除く）,22");
 });
 
 test("a trainee sees none of it", async ({ page }) => {
   await login(page, "trainee");
-  for (const url of ["/action-plan", "/meetings", "/peer", "/subcommittee", "/subcommittee/report/2025"]) {
+  for (const url of ["/action-plan", "/meetings", "/peer", "/subcommittee", `/subcommittee/report/${PREV}`]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(403);
   }
