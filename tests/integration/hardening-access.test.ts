@@ -8,6 +8,7 @@ import { parseChecklistCsv } from "~/evaluation/checklist-import";
 import { insertTemplateVersion } from "~/evaluation/template-store";
 import { now } from "~/lib/clock";
 import { fiscalYearOf } from "~/lib/fiscal-year";
+import { action as planAction } from "~/routes/action-plan";
 import { action as sheetAction } from "~/routes/evaluation.$year._index";
 import { action as meetingAction, loader as meetingLoader } from "~/routes/meetings.$meetingId";
 import { action as meetingsAction } from "~/routes/meetings._index";
@@ -179,5 +180,67 @@ describe("a submitted sheet cannot change", () => {
       // And each refused save was told the sheet is read-only.
       for (const r of results.slice(1)) expect([200, 409]).toContain(r.status);
     }
+  });
+});
+
+describe("a reviewed plan, or a plan of a closed year, is read-only for every intent", () => {
+  async function planWithItem(officeId: number, fiscalYear: number, status: "REVIEWED" | "SUBMITTED") {
+    const plan = await prisma.actionPlan.create({ data: { officeId, fiscalYear, status } });
+    const item = await prisma.actionPlanItem.create({
+      data: { planId: plan.id, itemCodes: [items[0].code], issue: "課題", goal: "目標", actions: "取組", status: "IN_PROGRESS" },
+    });
+    return item.id;
+  }
+  const post = async (userId: number, fields: Record<string, string | string[]>) =>
+    outcome(planAction({ request: await requestAs(userId, "/action-plan", formRequestInit(fields)), params: {}, ...ctx }));
+
+  it.each([
+    ["the office's reviewed plan of last year", FY - 1, "REVIEWED"],
+    ["a submitted plan of a closed year", FY - 1, "SUBMITTED"],
+    ["a reviewed plan of this year", FY, "REVIEWED"],
+  ] as const)("refuses editItem and update on %s, changing nothing", async (_name, year, status) => {
+    const officeId = (await createOffice()).id;
+    const user = (await createUser({ roles: ["OFFICE_MANAGER"], officeId })).id;
+    const itemId = await planWithItem(officeId, year, status);
+    const before = await prisma.actionPlanItem.findUniqueOrThrow({ where: { id: itemId } });
+    const edit = await post(user, {
+      intent: "editItem",
+      itemId: String(itemId),
+      itemCodes: [items[0].code],
+      issue: "書き換え",
+      goal: "書き換え",
+      actions: "書き換え",
+      owner: "",
+      startDate: "",
+      dueDate: "",
+    });
+    expect(edit.status).toBe(403);
+    const update = await post(user, {
+      intent: "update",
+      itemId: String(itemId),
+      date: `${FY}-05-01`,
+      note: "中止",
+      evidence: "",
+      status: "DROPPED",
+    });
+    expect(update.status).toBe(403);
+    expect(await prisma.actionPlanItem.findUniqueOrThrow({ where: { id: itemId } })).toEqual(before);
+    expect(await prisma.actionPlanUpdate.count({ where: { itemId } })).toBe(0);
+  });
+
+  it("still accepts progress on this year's submitted plan", async () => {
+    const officeId = (await createOffice()).id;
+    const user = (await createUser({ roles: ["OFFICE_MANAGER"], officeId })).id;
+    const itemId = await planWithItem(officeId, FY, "SUBMITTED");
+    const update = await post(user, {
+      intent: "update",
+      itemId: String(itemId),
+      date: `${FY}-05-01`,
+      note: "進んだ",
+      evidence: "",
+      status: "DONE",
+    });
+    expect(update.status).toBe(302);
+    expect((await prisma.actionPlanItem.findUniqueOrThrow({ where: { id: itemId } })).status).toBe("DONE");
   });
 });
