@@ -1,14 +1,15 @@
 // Action plans (アクションプラン): one per office and fiscal year; items point at checklist items.
 import { audit } from "~/audit/audit.server";
-import { now } from "~/lib/clock";
 import { CAPABILITIES } from "~/auth/capabilities";
-import { notFound } from "~/auth/permissions.server";
+import { forbidden, notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
 import { deliver, notifyAll, officeManagers } from "~/mail/notify.server";
 import { loadTemplate } from "~/evaluation/evaluation.server";
 import { weakestItems, type AnswerLike } from "~/evaluation/scoring";
-import { statusTimeline, type ItemStatus } from "./status-timeline";
+import { Prisma } from "~/generated/prisma/client";
 import { now } from "~/lib/clock";
+import { fiscalYearOf } from "~/lib/fiscal-year";
+import { statusTimeline, type ItemStatus } from "./status-timeline";
 
 /** @deprecated The permission table's `viewSubcommittee` (app/auth/capabilities.ts); kept for the meetings capability until it reads the table. */
 export const CYCLE_VIEWER_ROLES = CAPABILITIES.viewSubcommittee;
@@ -178,18 +179,47 @@ export async function ownItem(officeId: number, itemId: number) {
   return item;
 }
 
+/** A plan can be written to only while it is of the current fiscal year and not yet reviewed. */
+export function planIsWritable(plan: { status: string; fiscalYear: number }): boolean {
+  return plan.status !== "REVIEWED" && plan.fiscalYear === fiscalYearOf(now());
+}
+
+/**
+ * Locks the plan's row and refuses (403) a reviewed plan or one of a closed year: every write to a plan
+ * and its items goes through here, whatever the intent, so the rule does not depend on the page.
+ */
+async function lockWritablePlan(tx: Prisma.TransactionClient, planId: number) {
+  const rows = await tx.$queryRaw<{ status: string; fiscalYear: number }[]>`
+    SELECT "status"::text AS "status", "fiscalYear" FROM "ActionPlan" WHERE "id" = ${planId} FOR UPDATE`;
+  if (!rows[0]) throw notFound();
+  if (!planIsWritable(rows[0])) throw forbidden();
+}
+
+async function planIdOfItem(tx: Prisma.TransactionClient, itemId: number) {
+  const item = await tx.actionPlanItem.findUnique({ where: { id: itemId }, select: { planId: true } });
+  if (!item) throw notFound();
+  return item.planId;
+}
+
 export async function addItem(planId: number, input: ItemInput) {
-  const count = await prisma.actionPlanItem.count({ where: { planId } });
-  return prisma.actionPlanItem.create({ data: { planId, ...input, sortOrder: count } });
+  return prisma.$transaction(async (tx) => {
+    await lockWritablePlan(tx, planId);
+    const count = await tx.actionPlanItem.count({ where: { planId } });
+    return tx.actionPlanItem.create({ data: { planId, ...input, sortOrder: count } });
+  });
 }
 
 export async function editItem(itemId: number, input: ItemInput) {
-  return prisma.actionPlanItem.update({ where: { id: itemId }, data: input });
+  return prisma.$transaction(async (tx) => {
+    await lockWritablePlan(tx, await planIdOfItem(tx, itemId));
+    return tx.actionPlanItem.update({ where: { id: itemId }, data: input });
+  });
 }
 
 /** A dated progress note with evidence; a status change is recorded with it. */
 export async function addUpdate(itemId: number, input: { date: Date; note: string; evidence: string; status: ItemStatus | null }) {
   return prisma.$transaction(async (tx) => {
+    await lockWritablePlan(tx, await planIdOfItem(tx, itemId));
     const item = await tx.actionPlanItem.findUniqueOrThrow({ where: { id: itemId } });
     const changed = input.status && input.status !== item.status ? input.status : null;
     await tx.actionPlanUpdate.create({ data: { itemId, date: input.date, note: input.note, evidence: input.evidence, status: changed } });
@@ -198,7 +228,10 @@ export async function addUpdate(itemId: number, input: { date: Date; note: strin
 }
 
 export async function submitPlan(planId: number, actorId: number) {
-  const plan = await prisma.actionPlan.update({ where: { id: planId }, data: { status: "SUBMITTED", submittedAt: now() } });
+  const plan = await prisma.$transaction(async (tx) => {
+    await lockWritablePlan(tx, planId);
+    return tx.actionPlan.update({ where: { id: planId }, data: { status: "SUBMITTED", submittedAt: now() } });
+  });
   await audit({
     actorId,
     action: "actionPlan.submit",

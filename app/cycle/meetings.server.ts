@@ -3,6 +3,10 @@ import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { deliver, notifyAll, type Db } from "~/mail/notify.server";
+import type { SessionUser } from "~/auth/session.server";
+import { hasAnyRole } from "~/auth/roles";
+import { audit } from "~/audit/audit.server";
+import { now } from "~/lib/clock";
 import { proposeAgenda, type ItemStat } from "./agenda";
 import { CYCLE_VIEWER_ROLES } from "./action-plan.server";
 import { itemTexts } from "./dashboard.server";
@@ -105,6 +109,50 @@ export async function meetingDetail(id: number) {
       topics: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }] },
     },
   });
+}
+
+export type RegistrationRefusal = "notManager" | "notYours" | "past";
+
+/**
+ * The meeting's rules for registering: an office manager of an office, for a city-wide meeting or one of
+ * the office's own ward, before the meeting starts. The one rule for the page (whether to offer the form)
+ * and the action (whether to save).
+ */
+export function registrationRefusal(
+  user: Pick<SessionUser, "roles" | "officeId" | "office">,
+  meeting: { scope: string; wardId: number | null; startsAt: Date },
+): RegistrationRefusal | null {
+  if (user.officeId === null || !user.office || !hasAnyRole(user, ["OFFICE_MANAGER"]) || hasAnyRole(user, [...CYCLE_VIEWER_ROLES]))
+    return "notManager";
+  if (meeting.scope !== "CITY" && meeting.wardId !== user.office.wardId) return "notYours";
+  if (meeting.startsAt.getTime() <= now().getTime()) return "past";
+  return null;
+}
+
+/** Registers (or updates) the user's office for a meeting, when the meeting's rules allow it. */
+export async function registerForMeeting(
+  user: SessionUser,
+  meetingId: number,
+  input: { attendeeNames: string; attendeeCount: number },
+): Promise<{ ok: true } | { ok: false; reason: RegistrationRefusal | "notFound" }> {
+  const meeting = await prisma.sharingMeeting.findUnique({ where: { id: meetingId } });
+  if (!meeting) return { ok: false, reason: "notFound" };
+  const refusal = registrationRefusal(user, meeting);
+  if (refusal) return { ok: false, reason: refusal };
+  const officeId = user.officeId as number;
+  await prisma.meetingRegistration.upsert({
+    where: { meetingId_officeId: { meetingId, officeId } },
+    create: { meetingId, officeId, ...input },
+    update: input,
+  });
+  await audit({
+    actorId: user.id,
+    action: "meeting.register",
+    entityType: "SharingMeeting",
+    entityId: String(meetingId),
+    summary: `${input.attendeeCount}`,
+  });
+  return { ok: true };
 }
 
 /** Per-item statistics of the submitted checklists of a year (optionally one ward), aggregated in SQL. */

@@ -204,6 +204,8 @@ export interface AnswerInput {
   reason: string;
   comment: string;
   evidence: string;
+  /** Set when the form sent a rating that is not one of the choices: the answer is refused. */
+  invalidRating?: boolean;
 }
 
 const MAX_NOTE = 2000;
@@ -219,10 +221,14 @@ export function readAnswer(formData: FormData, code: string): AnswerInput | null
   if (fields.every((f) => f === null)) return null;
   const notApplicable = rating === "na";
   const n = Number(rating);
+  // A rating that is neither empty, "na" nor 1–4 (e.g. "7" or "abc") is refused, never read as "no rating".
+  const invalidRating = rating !== null && rating !== "" && !notApplicable && !(/^[1-4]$/.test(rating) && isRating(n));
+  const revision = Number(get("revision") ?? 0);
   return {
     code,
-    revision: Number(get("revision") ?? 0) || 0,
-    rating: !notApplicable && isRating(n) ? n : null,
+    revision: Number.isSafeInteger(revision) && revision > 0 && revision < 2 ** 31 ? revision : 0,
+    rating: !notApplicable && !invalidRating && isRating(n) ? n : null,
+    ...(invalidRating ? { invalidRating: true } : {}),
     notApplicable,
     reason: (get("reason") ?? "").trim(),
     comment: (get("comment") ?? "").trim(),
@@ -231,6 +237,7 @@ export function readAnswer(formData: FormData, code: string): AnswerInput | null
 }
 
 export function answerError(input: AnswerInput): MessageKey | null {
+  if (input.invalidRating) return "validation.choose";
   if (input.notApplicable && !input.reason) return "evaluation.item.reasonRequired";
   if ([input.reason, input.comment, input.evidence].some((t) => t.length > MAX_NOTE)) return "evaluation.item.tooLong";
   return null;
@@ -261,6 +268,22 @@ export class NotEditableError extends Error {}
 export async function saveAnswer(evaluationId: number, userId: number, input: AnswerInput): Promise<SaveResult> {
   const error = answerError(input);
   if (error) return { status: "invalid", error };
+  // The status check and the save are one atomic step: the sheet's row is locked for the save,
+  // and submitting takes the same lock, so no answer is saved after the sheet is submitted.
+  return prisma.$transaction(async (tx) => {
+    await lockEditable(tx, evaluationId);
+    return saveAnswerIn(tx, evaluationId, userId, input);
+  });
+}
+
+/** Locks the sheet's row (saves of one sheet run one after another) and throws NotEditableError when it is submitted. */
+async function lockEditable(tx: Prisma.TransactionClient, evaluationId: number) {
+  const rows = await tx.$queryRaw<{ status: string }[]>`
+    SELECT "status"::text AS "status" FROM "Evaluation" WHERE "id" = ${evaluationId} FOR UPDATE`;
+  if (!rows[0] || rows[0].status === "SUBMITTED") throw new NotEditableError();
+}
+
+async function saveAnswerIn(tx: Prisma.TransactionClient, evaluationId: number, userId: number, input: AnswerInput): Promise<SaveResult> {
   const data = {
     rating: input.notApplicable ? null : input.rating,
     notApplicable: input.notApplicable,
@@ -270,7 +293,7 @@ export async function saveAnswer(evaluationId: number, userId: number, input: An
     updatedById: userId,
   };
   const include = { updatedBy: { select: { displayName: true } } } as const;
-  const current = await prisma.evaluationAnswer.findUnique({
+  const current = await tx.evaluationAnswer.findUnique({
     where: { evaluationId_itemCode: { evaluationId, itemCode: input.code } },
     include,
   });
@@ -285,14 +308,14 @@ export async function saveAnswer(evaluationId: number, userId: number, input: An
   if (input.revision === 0) {
     if (current) return { status: "conflict", saved: answerView(current), yours: input };
     try {
-      const created = await prisma.evaluationAnswer.create({
+      const created = await tx.evaluationAnswer.create({
         data: { ...data, evaluationId, itemCode: input.code, revision: 1 },
         include,
       });
       return { status: "saved", answer: answerView(created) };
     } catch (e) {
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
-        const saved = await prisma.evaluationAnswer.findUniqueOrThrow({
+        const saved = await tx.evaluationAnswer.findUniqueOrThrow({
           where: {
             evaluationId_itemCode: { evaluationId, itemCode: input.code },
           },
@@ -304,11 +327,11 @@ export async function saveAnswer(evaluationId: number, userId: number, input: An
     }
   }
   // Compare-and-set on the revision: only one of two concurrent saves of the same revision wins.
-  const updated = await prisma.evaluationAnswer.updateMany({
+  const updated = await tx.evaluationAnswer.updateMany({
     where: { evaluationId, itemCode: input.code, revision: input.revision },
     data: { ...data, revision: { increment: 1 } },
   });
-  const saved = await prisma.evaluationAnswer.findUnique({
+  const saved = await tx.evaluationAnswer.findUnique({
     where: { evaluationId_itemCode: { evaluationId, itemCode: input.code } },
     include,
   });
@@ -340,7 +363,15 @@ export async function saveAllAnswers(officeId: number, fiscalYear: number, userI
   for (const item of template.items) {
     const input = readAnswer(formData, item.code);
     if (!input) continue;
-    if (input.revision === 0 && input.rating === null && !input.notApplicable && !input.comment && !input.evidence && !input.reason)
+    if (
+      input.revision === 0 &&
+      input.rating === null &&
+      !input.invalidRating &&
+      !input.notApplicable &&
+      !input.comment &&
+      !input.evidence &&
+      !input.reason
+    )
       continue;
     const result = await saveAnswer(evaluation.id, userId, input);
     if (result.status === "saved") saved++;
@@ -357,34 +388,31 @@ export async function submitEvaluation(
 ): Promise<{ ok: true } | { ok: false; missing: string[] }> {
   const evaluation = await editableEvaluation(officeId, fiscalYear);
   const template = (await loadTemplate(evaluation.templateId))!;
-  const answers = await prisma.evaluationAnswer.findMany({
-    where: { evaluationId: evaluation.id },
+  // Checking the answers and moving to SUBMITTED happen under the sheet's row lock, so no save lands in between.
+  const outcome = await prisma.$transaction(async (tx) => {
+    try {
+      await lockEditable(tx, evaluation.id);
+    } catch (e) {
+      if (e instanceof NotEditableError) return { missing: [] as string[], moved: { count: 0 } };
+      throw e;
+    }
+    const answers = await tx.evaluationAnswer.findMany({ where: { evaluationId: evaluation.id } });
+    const byCode = new Map(answers.map((a) => [a.itemCode, a]));
+    const missing = template.items
+      .filter((i) => {
+        const a = byCode.get(i.code);
+        return !isAnswered(a ? { rating: a.rating, notApplicable: a.notApplicable, notApplicableReason: a.notApplicableReason } : null);
+      })
+      .map((i) => i.code);
+    if (missing.length) return { missing, moved: { count: 0 } };
+    const moved = await tx.evaluation.updateMany({
+      where: { id: evaluation.id, status: { in: ["DRAFT", "RETURNED"] } },
+      data: { status: "SUBMITTED", submittedAt: now(), submissionCount: { increment: 1 } },
+    });
+    return { missing, moved };
   });
-  const byCode = new Map(answers.map((a) => [a.itemCode, a]));
-  const missing = template.items
-    .filter((i) => {
-      const a = byCode.get(i.code);
-      return !isAnswered(
-        a
-          ? {
-              rating: a.rating,
-              notApplicable: a.notApplicable,
-              notApplicableReason: a.notApplicableReason,
-            }
-          : null,
-      );
-    })
-    .map((i) => i.code);
-  if (missing.length) return { ok: false, missing };
-  // Only a sheet still editable moves to SUBMITTED (a concurrent submit is a no-op).
-  const moved = await prisma.evaluation.updateMany({
-    where: { id: evaluation.id, status: { in: ["DRAFT", "RETURNED"] } },
-    data: {
-      status: "SUBMITTED",
-      submittedAt: now(),
-      submissionCount: { increment: 1 },
-    },
-  });
+  if (outcome.missing.length) return { ok: false, missing: outcome.missing };
+  const moved = outcome.moved;
   if (moved.count === 1) {
     await prisma.evaluationEvent.create({
       data: {

@@ -6,6 +6,7 @@ import { noticesEn } from "./messages/notices";
 import { videoEn } from "./messages/video";
 import { importsEn } from "./messages/imports";
 import { casesEn } from "./messages/cases";
+import { hardeningEn } from "./messages/hardening";
 
 export const en: Record<MessageKey, string> = {
   "app.name": "Tsunagu",
@@ -925,4 +926,5 @@ export const en: Record<MessageKey, string> = {
   ...videoEn,
   ...importsEn,
   ...casesEn,
+  ...hardeningEn,
 };

@@ -5,6 +5,7 @@ import { noticesJa } from "./messages/notices";
 import { videoJa } from "./messages/video";
 import { importsJa } from "./messages/imports";
 import { casesJa } from "./messages/cases";
+import { hardeningJa } from "./messages/hardening";
 export const ja = {
   "app.name": "つなぐ",
   "app.footer": "障害者自立支援協議会 研修・自己評価プラットフォーム",
@@ -923,6 +924,7 @@ export const ja = {
   ...videoJa,
   ...importsJa,
   ...casesJa,
+  ...hardeningJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;

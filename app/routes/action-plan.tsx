@@ -10,6 +10,7 @@ import {
   editItem,
   ensurePlan,
   ownItem,
+  planIsWritable,
   planView,
   planYears,
   submitPlan,
@@ -45,7 +46,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     weakItemsFor(officeId, year),
     checklistItemChoices(year),
   ]);
-  return { officeName: office.name, today: todayJst(), current, year, plan, years, weak, choices, editable: year === current };
+  return {
+    officeName: office.name,
+    today: todayJst(),
+    current,
+    year,
+    plan,
+    years,
+    weak,
+    choices,
+    editable: year === current && (!plan || planIsWritable({ status: plan.status, fiscalYear: year })),
+  };
 }
 
 type ActionResult = (FormFailure & { intent: string; itemId?: number; codes?: string[] }) | { ok: true; intent: string; itemId?: number };

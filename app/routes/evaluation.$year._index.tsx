@@ -163,8 +163,9 @@ export default function EvaluationSheet() {
   const locale = useLocale();
   const format = useFormat();
   const sheet = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as FormResult | { intent: "readOnly" } | undefined;
-  const result = actionData && actionData.intent !== "readOnly" ? actionData : null;
+  const actionData = useActionData<typeof action>() as FormResult | { intent: "readOnly" | "answer" } | undefined;
+  // Only a whole-form result is drawn here: a one-answer result (a no-JavaScript post of intent=answer) is not.
+  const result = actionData && (actionData.intent === "saveAll" || actionData.intent === "submit") ? (actionData as FormResult) : null;
   const navigation = useNavigation();
   const editable = sheet.status !== "SUBMITTED";
   const [answers, setAnswers] = useState(() => initialAnswers(sheet.template.items, sheet.answers, result));

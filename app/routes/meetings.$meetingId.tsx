@@ -2,17 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { audit } from "~/audit/audit.server";
 import { forbidden, notFound, requireRole } from "~/auth/permissions.server";
 import { hasAnyRole } from "~/auth/roles";
 import { Field, FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
 import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
 import { itemTexts } from "~/cycle/dashboard.server";
-import { agendaProposal, meetingDetail, MEETING_ROLES } from "~/cycle/meetings.server";
+import { agendaProposal, meetingDetail, MEETING_ROLES, registerForMeeting, registrationRefusal } from "~/cycle/meetings.server";
 import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { now } from "~/lib/clock";
+import { safeHref } from "~/lib/url";
 
 export const meta: MetaFunction = () => [{ title: "自己評価を共有する会 | つなぐ" }];
 
@@ -28,13 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const manage = hasAnyRole(user, [...CYCLE_VIEWER_ROLES]);
   const own = user.officeId !== null ? meeting.registrations.find((r) => r.officeId === user.officeId) : undefined;
   // Offices see the notes when they took part (registered); the subcommittee sees everything.
-  const participant = manage || !!own;
+  // A registration counts only where the meeting's rules allow the office (not one made against them).
+  const refusal = registrationRefusal(user, meeting);
+  const participant = manage || (!!own && (refusal === null || refusal === "past"));
   const texts = await itemTexts(meeting.topics.flatMap((t) => t.itemCodes));
-  const canRegister =
-    !manage &&
-    user.officeId !== null &&
-    (meeting.scope === "CITY" ||
-      (user.office && meeting.wardId === (await prisma.office.findUnique({ where: { id: user.officeId } }))?.wardId));
+  const canRegister = refusal === null;
   return {
     meeting: {
       id: meeting.id,
@@ -104,21 +102,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const manage = hasAnyRole(user, [...CYCLE_VIEWER_ROLES]);
   const back = `/meetings/${meetingId}`;
   if (intent === "register") {
-    if (user.officeId === null || !hasAnyRole(user, ["OFFICE_MANAGER"])) throw forbidden();
     const parsed = parseForm(registerSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-    await prisma.meetingRegistration.upsert({
-      where: { meetingId_officeId: { meetingId, officeId: user.officeId } },
-      create: { meetingId, officeId: user.officeId, ...parsed.data },
-      update: parsed.data,
-    });
-    await audit({
-      actorId: user.id,
-      action: "meeting.register",
-      entityType: "SharingMeeting",
-      entityId: String(meetingId),
-      summary: `${parsed.data.attendeeCount}`,
-    });
+    const done = await registerForMeeting(user, meetingId, parsed.data);
+    if (!done.ok) {
+      if (done.reason === "notFound") throw notFound();
+      if (done.reason === "notManager") throw forbidden();
+      const key = done.reason === "past" ? "hardening.meetingClosed" : "hardening.meetingNotYours";
+      return data({ ok: false as const, fieldErrors: {}, formError: { key }, intent }, { status: 403 });
+    }
     return redirect(`${back}?registered=1`);
   }
   if (!manage) throw forbidden();
@@ -183,9 +175,7 @@ export default function MeetingPage() {
         {meeting.onlineUrl ? (
           <>
             <dt>{t("cycle.meetings.field.onlineUrl")}</dt>
-            <dd>
-              <a href={meeting.onlineUrl}>{meeting.onlineUrl}</a>
-            </dd>
+            <dd>{safeHref(meeting.onlineUrl) ? <a href={safeHref(meeting.onlineUrl)}>{meeting.onlineUrl}</a> : meeting.onlineUrl}</dd>
           </>
         ) : null}
         <dt>{t("cycle.meetings.col.registered")}</dt>

@@ -11,6 +11,7 @@ import { listMeetings, MEETING_ROLES, scheduleMeeting } from "~/cycle/meetings.s
 import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
+import { optionalHttpUrl } from "~/lib/url";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { now } from "~/lib/clock";
 
@@ -33,7 +34,7 @@ const scheduleSchema = z
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.required"),
     time: z.string().regex(/^\d{2}:\d{2}$/, "validation.required"),
     venue: z.string().trim().max(300).default(""),
-    onlineUrl: z.union([z.literal(""), z.string().trim().url().max(500)]).default(""),
+    onlineUrl: optionalHttpUrl.default(""),
   })
   .superRefine((v, ctx) => {
     if (v.scope === "WARD" && !v.wardId) ctx.addIssue({ code: "custom", path: ["wardId"], message: "validation.choose" });

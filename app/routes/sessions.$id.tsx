@@ -4,6 +4,7 @@ import { notFound, requireRole } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
+import { safeHref } from "~/lib/url";
 import { refusalFor, seatsLeft, waitlistPlace, type Refusal } from "~/scheduling/rules";
 import {
   cancelEnrolment,
@@ -196,7 +197,17 @@ export default function SessionPage() {
         {s.onlineUrl ? (
           <>
             <dt>{t("scheduling.detail.online")}</dt>
-            <dd>{status === "enrolled" ? <a href={s.onlineUrl}>{s.onlineUrl}</a> : t("scheduling.online")}</dd>
+            <dd>
+              {status === "enrolled" ? (
+                safeHref(s.onlineUrl) ? (
+                  <a href={safeHref(s.onlineUrl)}>{s.onlineUrl}</a>
+                ) : (
+                  s.onlineUrl
+                )
+              ) : (
+                t("scheduling.online")
+              )}
+            </dd>
           </>
         ) : null}
         <dt>{t("scheduling.detail.capacity")}</dt>

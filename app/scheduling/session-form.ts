@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { fiscalYearOf, jstParts } from "~/lib/fiscal-year";
 import { failure, parseForm, type FieldErrors, type FormFailure } from "~/lib/forms";
+import { optionalHttpUrl } from "~/lib/url";
 import { PILLARS } from "~/training/constants";
 import { SESSION_TRACKS } from "./rules";
 
@@ -40,17 +41,7 @@ const schema = z.object({
   descriptionEn: z.string().trim().max(4000).default(""),
   goalCodes: z.string().trim().max(300).default(""),
   venue: z.string().trim().max(300).default(""),
-  onlineUrl: z
-    .union([
-      z.literal(""),
-      z
-        .string()
-        .trim()
-        .url()
-        .max(500)
-        .refine((u) => /^https?:/i.test(u), "validation.url"),
-    ])
-    .default(""),
+  onlineUrl: optionalHttpUrl.default(""),
   capacity: z.coerce.number().int().min(1).max(500),
   opensAt: jstDateTime,
   closesAt: jstDateTime,
