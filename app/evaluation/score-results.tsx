@@ -23,7 +23,7 @@ export interface ResultsData {
     code: string;
     textJa: string;
     textEn: string;
-    pillar: string;
+    pillar: string | null;
     rating: number;
   }[];
 }
@@ -123,12 +123,16 @@ export function ScoreResults({ results }: { results: ResultsData }) {
             <li key={w.code}>
               <span className="item-code">{w.code}</span> {locale === "en" && w.textEn ? w.textEn : w.textJa}{" "}
               <span className="muted">({t(`evaluation.rating.${w.rating}` as MessageKey)})</span>
-              <br />
-              <a href={`/training?pillar=${w.pillar}`}>
-                {t("evaluation.results.training", {
-                  pillar: t(`evaluation.pillar.${w.pillar}` as MessageKey),
-                })}
-              </a>
+              {w.pillar ? (
+                <>
+                  <br />
+                  <a href={`/training?pillar=${w.pillar}`}>
+                    {t("evaluation.results.training", {
+                      pillar: t(`evaluation.pillar.${w.pillar}` as MessageKey),
+                    })}
+                  </a>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
