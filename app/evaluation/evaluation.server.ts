@@ -19,6 +19,8 @@ export interface TemplateView {
   categories: { code: string; nameJa: string; nameEn: string }[];
   items: {
     code: string;
+    /** The item's number as written in the city's file ("" for the project's own codes). */
+    label: string;
     categoryCode: string;
     textJa: string;
     textEn: string;
@@ -26,7 +28,7 @@ export interface TemplateView {
     guidanceEn: string;
     evidenceJa: string;
     evidenceEn: string;
-    pillar: "individual" | "community" | "hr";
+    pillar: "individual" | "community" | "hr" | null;
     sortOrder: number;
   }[];
 }
@@ -57,6 +59,7 @@ export async function loadTemplate(templateId: number): Promise<TemplateView | n
     })),
     items: t.items.map((i) => ({
       code: i.code,
+      label: i.label,
       categoryCode: i.category.code,
       textJa: i.textJa,
       textEn: i.textEn,
@@ -70,6 +73,11 @@ export async function loadTemplate(templateId: number): Promise<TemplateView | n
   };
   if (t.status === "PUBLISHED") publishedCache.set(t.id, view);
   return view;
+}
+
+/** Drops a template from the cache after a change that is not its content (the training pillar). */
+export function forgetTemplate(templateId: number) {
+  publishedCache.delete(templateId);
 }
 
 /** The published template serving a fiscal year (the newest version if several). */

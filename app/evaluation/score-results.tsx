@@ -36,7 +36,7 @@ export interface ResultsData {
     code: string;
     textJa: string;
     textEn: string;
-    pillar: string;
+    pillar: string | null;
     rating: number;
   }[];
 }
@@ -146,12 +146,16 @@ export function ScoreResults({ results }: { results: ResultsData }) {
             <li key={w.code}>
               <span className="item-code">{w.code}</span> {locale === "en" && w.textEn ? w.textEn : w.textJa}{" "}
               <span className="muted">({ratingName(w.rating)})</span>
-              <br />
-              {canOpenTraining ? (
-                <a href={`/training?pillar=${w.pillar}`}>{t("evaluation.results.training", { pillar: pillarName(w.pillar) })}</a>
-              ) : (
-                <span className="muted">{t("evaluation.results.trainingFor", { pillar: pillarName(w.pillar) })}</span>
-              )}
+              {w.pillar ? (
+                <>
+                  <br />
+                  {canOpenTraining ? (
+                    <a href={`/training?pillar=${w.pillar}`}>{t("evaluation.results.training", { pillar: pillarName(w.pillar) })}</a>
+                  ) : (
+                    <span className="muted">{t("evaluation.results.trainingFor", { pillar: pillarName(w.pillar) })}</span>
+                  )}
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,32 +1,9 @@
-// Checklist template versions: import (CSV/XLSX → preview → draft), draft edits, publishing.
+// Checklist template versions: list, draft edits, publishing (imports: checklist-import.server.ts).
 // A published version's items are never changed in place; new content always means a new version.
-import ExcelJS from "exceljs";
 import { audit } from "~/audit/audit.server";
 import { notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
-import { validateRows, type ImportResult } from "./checklist-import";
-import { insertTemplateVersion } from "./template-store";
 import { now } from "~/lib/clock";
-
-export const MAX_IMPORT_BYTES = 1024 * 1024;
-
-export type Rows = { line: number; cells: string[] }[];
-
-/** Rows of the first worksheet, with their spreadsheet row numbers as line numbers. */
-export async function xlsxRows(buffer: ArrayBuffer): Promise<Rows> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(buffer);
-  const ws = workbook.worksheets[0];
-  const rows: Rows = [];
-  if (!ws) return rows;
-  const width = ws.columnCount;
-  ws.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    for (let i = 1; i <= width; i++) cells.push(row.getCell(i).text ?? "");
-    rows.push({ line, cells });
-  });
-  return rows;
-}
 
 export async function listTemplates() {
   const templates = await prisma.checklistTemplate.findMany({
@@ -49,22 +26,6 @@ export async function findTemplate(versionParam: string | undefined) {
   const template = Number.isInteger(version) && version > 0 ? await prisma.checklistTemplate.findUnique({ where: { version } }) : null;
   if (!template) throw notFound();
   return template;
-}
-
-export async function saveImportedVersion(rows: Rows, note: string, actorId: number): Promise<ImportResult & { version?: number }> {
-  const result = validateRows(rows);
-  if (!result.ok) return result;
-  const { version, id } = await insertTemplateVersion(prisma, result.template, {
-    note,
-  });
-  await audit({
-    actorId,
-    action: "checklist.import",
-    entityType: "ChecklistTemplate",
-    entityId: id,
-    summary: `v${version}: ${result.template.items.length} items`,
-  });
-  return { ...result, version };
 }
 
 export class YearInUseError extends Error {

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { requireRole } from "~/auth/permissions.server";
 import { Field, FormErrorSummary, isFailure, SelectField } from "~/components/forms";
 import { loadTemplate } from "~/evaluation/evaluation.server";
+import { pillarSchema, setPillar } from "~/evaluation/checklist-import.server";
+import { PILLARS } from "~/evaluation/checklist-import";
 import { findTemplate, NotDraftError, publishTemplate, updateDraftItem, YearInUseError } from "~/evaluation/templates.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { parseFiscalYearsInput } from "~/lib/fiscal-year";
@@ -33,6 +35,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);
   const template = await findTemplate(params.version);
   const formData = await request.formData();
+  if (formData.get("intent") === "pillar") {
+    const [target, code] = String(formData.get("target") ?? "").split(":");
+    const parsed = pillarSchema.safeParse({ target, code, pillar: formData.get("pillar") ?? "" });
+    if (!parsed.success) return data({ intent: "pillar" as const, pillarCount: -1 }, { status: 400 });
+    const count = await setPillar(user, template.id, parsed.data);
+    return { intent: "pillar" as const, pillarCount: count };
+  }
   if (formData.get("intent") === "publish") {
     const parsed = parseForm(publishSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent: "publish" as const }, { status: 400 });
@@ -88,7 +97,9 @@ export default function ChecklistVersion() {
   const locale = useLocale();
   const format = useFormat();
   const { template, note } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const pillarResult = actionData && "pillarCount" in actionData ? { pillarCount: Number(actionData.pillarCount ?? -1) } : undefined;
+  const result = pillarResult ? undefined : actionData;
   const [search] = useSearchParams();
   const failed = isFailure(result) ? result : undefined;
   const [editCode, setEditCode] = useState(template.items[0]?.code ?? "");
@@ -174,6 +185,48 @@ export default function ChecklistVersion() {
         </section>
       ) : null}
 
+      <section className="panel" aria-labelledby="pillar-title">
+        <h2 id="pillar-title">{t("imports.pillar.title")}</h2>
+        <p className="hint">{t("imports.pillar.lead")}</p>
+        {pillarResult ? (
+          <p className={pillarResult.pillarCount >= 0 ? "alert alert-success" : "alert alert-error"} role={pillarResult.pillarCount >= 0 ? "status" : "alert"}>
+            {pillarResult.pillarCount >= 0 ? t("imports.pillar.done", { count: pillarResult.pillarCount }) : t("imports.pillar.bad")}
+          </p>
+        ) : null}
+        <Form method="post" className="button-row">
+          <input type="hidden" name="intent" value="pillar" />
+          <div className="field">
+            <label htmlFor="pillar-target">{t("imports.pillar.target")}</label>
+            <select id="pillar-target" name="target">
+              {template.categories.map((c) => (
+                <option key={`c-${c.code}`} value={`category:${c.code}`}>
+                  {t("imports.pillar.category", { name: locale === "en" ? c.nameEn : c.nameJa })}
+                </option>
+              ))}
+              {template.items.map((i) => (
+                <option key={`i-${i.code}`} value={`item:${i.code}`}>
+                  {t("imports.pillar.item", { label: `${i.label || i.code} ${i.textJa.slice(0, 30)}` })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="pillar-value">{t("imports.pillar.value")}</label>
+            <select id="pillar-value" name="pillar">
+              <option value="">{t("imports.pillar.none")}</option>
+              {PILLARS.map((p) => (
+                <option key={p} value={p}>
+                  {t(`evaluation.pillar.${p}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button secondary">
+            {t("imports.pillar.save")}
+          </button>
+        </Form>
+      </section>
+
       <div className="table-wrap">
         <table>
           <caption>
@@ -195,10 +248,18 @@ export default function ChecklistVersion() {
               const c = template.categories.find((x) => x.code === item.categoryCode);
               return (
                 <tr key={item.code}>
-                  <td>{item.code}</td>
+                  <td>
+                    {item.label ? (
+                      <>
+                        {item.label} <span className="muted">({item.code})</span>
+                      </>
+                    ) : (
+                      item.code
+                    )}
+                  </td>
                   <td>{locale === "en" ? c?.nameEn : c?.nameJa}</td>
-                  <td>{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
-                  <td>{t(`evaluation.pillar.${item.pillar}`)}</td>
+                  <td className="preserve-lines">{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
+                  <td>{item.pillar ? t(`evaluation.pillar.${item.pillar}`) : t("imports.pillarLater")}</td>
                 </tr>
               );
             })}

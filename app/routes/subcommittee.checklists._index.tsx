@@ -2,8 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
-import { csvToRows, validateRows, type ImportError, type ParsedTemplate } from "~/evaluation/checklist-import";
-import { listTemplates, MAX_IMPORT_BYTES, saveImportedVersion, xlsxRows, type Rows } from "~/evaluation/templates.server";
+import { FIELDS } from "~/evaluation/checklist-import";
+import {
+  checklistStepFields,
+  checklistStepSchema,
+  confirmChecklist,
+  remapChecklist,
+  uploadChecklist,
+  type ChecklistStep,
+} from "~/evaluation/checklist-import.server";
+import { listTemplates } from "~/evaluation/templates.server";
+import { ImportErrors } from "~/evaluation/import-errors";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 
@@ -14,64 +23,39 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { templates: await listTemplates() };
 }
 
-type ActionResult =
-  | { step: "problem"; message: MessageKey; note: string }
-  | { step: "refused"; errors: ImportError[]; fileName: string; note: string }
-  | {
-      step: "preview";
-      template: ParsedTemplate;
-      rows: string;
-      fileName: string;
-      note: string;
-    };
-
-async function readRows(file: File): Promise<Rows | MessageKey> {
-  const name = file.name.toLowerCase();
-  if (file.size > MAX_IMPORT_BYTES) return "checklists.import.unreadable";
-  try {
-    if (name.endsWith(".csv")) return csvToRows(new TextDecoder("utf-8").decode(await file.arrayBuffer()));
-    if (name.endsWith(".xlsx")) return await xlsxRows(await file.arrayBuffer());
-  } catch {
-    return "checklists.import.unreadable";
-  }
-  return "checklists.import.badType";
-}
+type ActionResult = { step: "problem"; message: MessageKey; value?: string; note: string } | { step: "map"; state: ChecklistStep };
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);
-  const formData = await request.formData();
-  const note = String(formData.get("note") ?? "").slice(0, 500);
-  if (formData.get("intent") === "confirm") {
-    // The rows shown in the preview, validated again: nothing reaches the database unless all are valid.
-    let rows: Rows;
-    try {
-      rows = JSON.parse(String(formData.get("rows") ?? "[]"));
-    } catch {
-      return data<ActionResult>({ step: "problem", message: "checklists.import.unreadable", note }, { status: 400 });
-    }
-    const saved = await saveImportedVersion(rows, note, user.id);
-    if (!saved.ok) return data<ActionResult>({ step: "refused", errors: saved.errors, fileName: "", note }, { status: 400 });
-    return redirect(`/subcommittee/checklists/${saved.version}?imported=1`);
+  let formData: FormData;
+  try {
+    formData = await request.formData();
+  } catch {
+    return data<ActionResult>({ step: "problem", message: "imports.problem.unreadable", note: "" }, { status: 400 });
   }
-  const file = formData.get("file");
-  if (!file || typeof file === "string" || file.size === 0)
-    return data<ActionResult>({ step: "problem", message: "checklists.import.noFile", note }, { status: 400 });
-  const rows = await readRows(file);
-  if (typeof rows === "string") return data<ActionResult>({ step: "problem", message: rows, note }, { status: 400 });
-  const result = validateRows(rows);
-  if (!result.ok) return data<ActionResult>({ step: "refused", errors: result.errors, fileName: file.name, note }, { status: 400 });
-  return data<ActionResult>({
-    step: "preview",
-    template: result.template,
-    rows: JSON.stringify(rows),
-    fileName: file.name,
-    note,
-  });
+  const note = String(formData.get("note") ?? "").slice(0, 500);
+  const intent = formData.get("intent");
+  if (intent === "upload") {
+    const file = formData.get("file");
+    if (!file || typeof file === "string" || file.size === 0)
+      return data<ActionResult>({ step: "problem", message: "imports.problem.empty", note }, { status: 400 });
+    const outcome = await uploadChecklist(user, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, note);
+    if (!outcome.ok)
+      return data<ActionResult>({ step: "problem", message: `imports.problem.${outcome.problem}` as MessageKey, value: outcome.value, note }, { status: 400 });
+    return data<ActionResult>({ step: "map", state: outcome.step });
+  }
+  const parsed = checklistStepSchema.safeParse(checklistStepFields(formData));
+  if (!parsed.success) return data<ActionResult>({ step: "problem", message: "imports.problem.badForm", note }, { status: 400 });
+  if (intent === "confirm") {
+    const saved = await confirmChecklist(user, parsed.data);
+    if (saved.ok) return redirect(`/subcommittee/checklists/${saved.version}?imported=1`);
+    return data<ActionResult>({ step: "map", state: saved.step }, { status: 400 });
+  }
+  return data<ActionResult>({ step: "map", state: await remapChecklist(user, parsed.data) });
 }
 
 export default function Checklists() {
   const t = useT();
-  const locale = useLocale();
   const format = useFormat();
   const { templates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as ActionResult | undefined;
@@ -113,104 +97,35 @@ export default function Checklists() {
 
       <section className="panel" aria-labelledby="import-title">
         <h2 id="import-title">{t("checklists.import.title")}</h2>
-        <p className="hint">{t("checklists.import.lead")}</p>
+        <p className="hint">{t("imports.checklist.lead")}</p>
+        <p>
+          <a href="/subcommittee/checklists/template.xlsx" download>
+            {t("imports.checklist.template")}
+          </a>
+        </p>
         {result?.step === "problem" ? (
           <p className="alert alert-error" role="alert">
-            {t(result.message)}
+            {t(result.message, { value: result.value ?? "" })}
           </p>
         ) : null}
-        {result?.step === "refused" ? (
-          <div className="alert alert-error import-errors" role="alert">
-            <p>{t("checklists.import.refused", { count: result.errors.length })}</p>
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">
-                  {t("checklists.import.refused", {
-                    count: result.errors.length,
-                  })}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("checklists.import.lineCol")}</th>
-                    <th scope="col">{t("checklists.import.reason")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.errors.map((e, i) => (
-                    <tr key={i}>
-                      <td>{t("checklists.import.line", { line: e.line })}</td>
-                      <td>
-                        {t(`checklists.import.error.${e.reason}`, {
-                          value: e.value ?? "",
-                        })}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </div>
-        ) : null}
-        {result?.step === "preview" ? (
-          <div className="stack">
-            <h3>{t("checklists.import.previewTitle")}</h3>
-            <p>
-              {result.fileName}:{" "}
-              {t("checklists.import.previewSummary", {
-                categories: result.template.categories.length,
-                items: result.template.items.length,
-              })}
-            </p>
-            <div className="table-wrap checklist-preview">
-              <table>
-                <caption className="visually-hidden">{t("checklists.import.previewTitle")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("checklists.col.code")}</th>
-                    <th scope="col">{t("evaluation.results.category")}</th>
-                    <th scope="col">{t("checklists.col.text")}</th>
-                    <th scope="col">{t("checklists.col.pillar")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.template.items.map((item) => {
-                    const c = result.template.categories.find((x) => x.code === item.categoryCode);
-                    return (
-                      <tr key={item.code}>
-                        <td>{item.code}</td>
-                        <td>{locale === "en" ? c?.nameEn : c?.nameJa}</td>
-                        <td>{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
-                        <td>{t(`evaluation.pillar.${item.pillar}`)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-            <Form method="post" className="button-row">
-              <input type="hidden" name="intent" value="confirm" />
-              <input type="hidden" name="rows" value={result.rows} />
-              <input type="hidden" name="note" value={result.note} />
-              <button type="submit" className="button" disabled={busy}>
-                {t("checklists.import.confirm")}
-              </button>
-              <Link to="/subcommittee/checklists" className="button secondary">
-                {t("checklists.import.cancel")}
-              </Link>
-            </Form>
-          </div>
+        {result?.step === "map" ? (
+          <MappingStep state={result.state} busy={busy} />
         ) : (
           <Form method="post" encType="multipart/form-data" className="stack">
-            <input type="hidden" name="intent" value="preview" />
+            <input type="hidden" name="intent" value="upload" />
             <div className="field">
-              <label htmlFor="import-file">{t("checklists.import.file")}</label>
+              <label htmlFor="import-file">{t("imports.file")}</label>
               <input
                 id="import-file"
                 type="file"
                 name="file"
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                 required
+                aria-describedby="import-file-hint"
               />
+              <p className="hint" id="import-file-hint">
+                {t("imports.fileHint")}
+              </p>
             </div>
             <div className="field">
               <label htmlFor="import-note">{t("checklists.import.note")}</label>
@@ -218,12 +133,229 @@ export default function Checklists() {
             </div>
             <p>
               <button type="submit" className="button" disabled={busy}>
-                {t("checklists.import.preview")}
+                {t("imports.upload")}
               </button>
             </p>
           </Form>
         )}
       </section>
     </div>
+  );
+}
+
+function MappingStep({ state, busy }: { state: ChecklistStep; busy: boolean }) {
+  const t = useT();
+  const locale = useLocale();
+  const a = state.analysis;
+  const template = a.template;
+  const categoryName = (code: string) => {
+    const c = template?.categories.find((x) => x.code === code);
+    return locale === "en" ? c?.nameEn : c?.nameJa;
+  };
+  const unmatched = a.matches.filter((m) => !m.how);
+  const hidden = (
+    <>
+      <input type="hidden" name="sheets" value={JSON.stringify(state.sheets)} />
+      <input type="hidden" name="fileName" value={state.fileName} />
+      <input type="hidden" name="encoding" value={state.encoding} />
+      <input type="hidden" name="note" value={state.note} />
+    </>
+  );
+  return (
+    <Form method="post" className="stack" aria-labelledby="mapping-title">
+      {hidden}
+      <h3 id="mapping-title">{t("imports.map.title")}</h3>
+      <p>
+        {t("imports.map.file", { file: state.fileName, encoding: state.encoding })}
+      </p>
+      <div className="button-row">
+        {state.sheetNames.length > 1 ? (
+          <div className="field">
+            <label htmlFor="import-sheet">{t("imports.map.sheet")}</label>
+            <select id="import-sheet" name="sheet" defaultValue={state.sheet}>
+              {state.sheetNames.map((name, i) => (
+                <option key={i} value={i}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : (
+          <input type="hidden" name="sheet" value={state.sheet} />
+        )}
+        <div className="field">
+          <label htmlFor="import-header">{t("imports.map.headerLine")}</label>
+          <input id="import-header" name="headerLine" inputMode="numeric" defaultValue={a.headerLine || ""} size={6} />
+        </div>
+        <button type="submit" name="intent" value="sheet" className="button secondary" disabled={busy}>
+          {t("imports.map.reread")}
+        </button>
+      </div>
+      {a.columns.length ? (
+        <div className="table-wrap">
+          <table>
+            <caption>{t("imports.map.columnsCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("imports.map.column")}</th>
+                <th scope="col">{t("imports.map.header")}</th>
+                <th scope="col">{t("imports.map.meaning")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {a.columns.map((c) => (
+                <tr key={c.index}>
+                  <td>{c.letter}</td>
+                  <td>{c.header || "—"}</td>
+                  <td>
+                    <label className="visually-hidden" htmlFor={`map-${c.index}`}>
+                      {t("imports.map.meaningOf", { column: `${c.letter} ${c.header}` })}
+                    </label>
+                    <select id={`map-${c.index}`} name={`map_${c.index}`} defaultValue={c.field}>
+                      {FIELDS.map((f) => (
+                        <option key={f} value={f}>
+                          {t(`imports.field.${f}` as MessageKey)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <p>
+        <button type="submit" name="intent" value="map" className="button secondary" disabled={busy}>
+          {t("imports.map.apply")}
+        </button>
+      </p>
+
+      {a.errors.length ? <ImportErrors errors={a.errors} /> : null}
+
+      {template ? (
+        <>
+          <h3>{t("checklists.import.previewTitle")}</h3>
+          <p>
+            {t("checklists.import.previewSummary", { categories: template.categories.length, items: template.items.length })}{" "}
+            {t("imports.map.previewFirst", { count: state.previewItems.length })}
+          </p>
+          <div className="table-wrap checklist-preview">
+            <table>
+              <caption className="visually-hidden">{t("checklists.import.previewTitle")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("imports.field.label")}</th>
+                  <th scope="col">{t("checklists.col.code")}</th>
+                  <th scope="col">{t("evaluation.results.category")}</th>
+                  <th scope="col">{t("checklists.col.text")}</th>
+                  <th scope="col">{t("imports.field.guidanceJa")}</th>
+                  <th scope="col">{t("checklists.col.pillar")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.previewItems.map((item) => (
+                  <tr key={item.code}>
+                    <td>{item.label || "—"}</td>
+                    <td>{item.code}</td>
+                    <td>{categoryName(item.categoryCode)}</td>
+                    <td className="preserve-lines">{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
+                    <td className="preserve-lines">{item.guidanceJa || "—"}</td>
+                    <td>{item.pillar ? t(`evaluation.pillar.${item.pillar}`) : t("imports.pillarLater")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+
+      {template && state.previous ? (
+        <section aria-labelledby="match-title" className="stack">
+          <h3 id="match-title">{t("imports.match.title", { version: state.previous.version })}</h3>
+          <p>
+            {t("imports.match.summary", {
+              linked: a.matches.length - unmatched.length,
+              unmatched: unmatched.length,
+            })}
+          </p>
+          {unmatched.length && a.dropped.length ? (
+            <details>
+              <summary>{t("imports.match.choose")}</summary>
+              <div className="table-wrap">
+                <table>
+                  <caption className="visually-hidden">{t("imports.match.choose")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("imports.field.label")}</th>
+                      <th scope="col">{t("checklists.col.text")}</th>
+                      <th scope="col">{t("imports.match.previous")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {unmatched.map((m) => (
+                      <tr key={m.line}>
+                        <td>{m.label || "—"}</td>
+                        <td>{m.textJa}</td>
+                        <td>
+                          <label className="visually-hidden" htmlFor={`match-${m.line}`}>
+                            {t("imports.match.previousOf", { label: m.label || m.code })}
+                          </label>
+                          <select id={`match-${m.line}`} name={`match_${m.line}`} defaultValue="">
+                            <option value="">{t("imports.match.none")}</option>
+                            {a.dropped.map((d) => (
+                              <option key={d.code} value={d.code}>
+                                {(d.label || d.code) + " " + d.textJa.slice(0, 40)}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <p>
+                <button type="submit" name="intent" value="map" className="button secondary" disabled={busy}>
+                  {t("imports.map.apply")}
+                </button>
+              </p>
+            </details>
+          ) : null}
+          {/* Choices made earlier are carried to the next post. */}
+          {a.matches
+            .filter((m) => m.how === "chosen")
+            .map((m) => (
+              <input key={m.line} type="hidden" name={`match_${m.line}`} value={m.code} />
+            ))}
+          {a.dropped.length ? (
+            <div className="alert alert-warning" role="status">
+              <p>{t("imports.dropped.lead", { count: a.dropped.length, version: state.previous.version })}</p>
+              <ul>
+                {a.dropped.slice(0, 100).map((d) => (
+                  <li key={d.code}>
+                    {d.label || d.code}: {d.textJa}
+                  </li>
+                ))}
+              </ul>
+              <label>
+                <input type="checkbox" name="acknowledgeDropped" /> {t("imports.dropped.acknowledge", { count: a.dropped.length })}
+              </label>
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+
+      <div className="button-row">
+        {template ? (
+          <button type="submit" name="intent" value="confirm" className="button" disabled={busy}>
+            {t("checklists.import.confirm")}
+          </button>
+        ) : null}
+        <Link to="/subcommittee/checklists" className="button secondary">
+          {t("checklists.import.cancel")}
+        </Link>
+      </div>
+    </Form>
   );
 }

@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { parseChecklistCsv } from "~/evaluation/checklist-import";
 import { insertTemplateVersion } from "~/evaluation/template-store";
-import { publishTemplate, saveImportedVersion, xlsxRows, YearInUseError } from "~/evaluation/templates.server";
+import { publishTemplate, YearInUseError } from "~/evaluation/templates.server";
+import { readSpreadsheet } from "~/evaluation/spreadsheet.server";
+import { insertTemplateVersion as insertVersion } from "~/evaluation/template-store";
 import { validateRows } from "~/evaluation/checklist-import";
 import { action as sheetAction, loader as sheetLoader } from "~/routes/evaluation.$year._index";
 import { action as returnAction, loader as subLoader } from "~/routes/subcommittee.evaluations.$officeId.$year._index";
@@ -231,8 +233,9 @@ describe("template versions", () => {
     ws.addRow(["OPS", "OPS-01", "方針を共有している。", "hr"]);
     ws.addRow(["OPS", "OPS-01", "重複している。", "hr"]);
     ws.addRow(["EMG", "EMG-01", "", "community"]);
-    const rows = await xlsxRows((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
-    const result = validateRows(rows);
+    const read = await readSpreadsheet(new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer), "checklist.xlsx");
+    if (!read.ok) throw new Error(read.problem);
+    const result = validateRows(read.sheets[0].rows);
     expect(result.ok).toBe(false);
     if (!result.ok)
       expect(result.errors.map((e) => [e.line, e.reason])).toEqual([
@@ -243,15 +246,12 @@ describe("template versions", () => {
 
   it("saves a valid import as a draft and never publishes it for a year already started on another version", async () => {
     const user = await createUser({ roles: ["EVALUATION_SUBCOMMITTEE"] });
-    const saved = await saveImportedVersion(
-      [
-        { line: 1, cells: ["category_code", "code", "text_ja", "pillar"] },
-        { line: 2, cells: ["OPS", "OPS-01", "方針を共有している。", "hr"] },
-      ],
-      "",
-      user.id,
-    );
-    expect(saved.ok).toBe(true);
+    const result = validateRows([
+      { line: 1, cells: ["category_code", "code", "text_ja", "pillar"] },
+      { line: 2, cells: ["OPS", "OPS-01", "方針を共有している。", "hr"] },
+    ]);
+    if (!result.ok) throw new Error("invalid");
+    const saved = await insertVersion(prisma, result.template);
     const draft = await prisma.checklistTemplate.findUniqueOrThrow({ where: { version: saved.version } });
     expect(draft.status).toBe("DRAFT");
     // FY2026 already has sheets on version 1.

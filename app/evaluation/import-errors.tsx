@@ -1,0 +1,36 @@
+// The refused rows of an import: line, column and reason, in the user's language.
+import type { ImportError } from "./checklist-import";
+import type { MessageKey } from "~/i18n";
+import { useT } from "~/i18n/react";
+
+export function ImportErrors({ errors }: { errors: Pick<ImportError, "line" | "column" | "reason" | "value">[] }) {
+  const t = useT();
+  const shown = errors.slice(0, 200);
+  return (
+    <div className="alert alert-error import-errors" role="alert">
+      <p>{t("imports.refused", { count: errors.length })}</p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("imports.refused", { count: errors.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("checklists.import.lineCol")}</th>
+              <th scope="col">{t("imports.map.column")}</th>
+              <th scope="col">{t("checklists.import.reason")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((e, i) => (
+              <tr key={i}>
+                <td>{e.line ? t("checklists.import.line", { line: e.line }) : t("imports.wholeFile")}</td>
+                <td>{e.column ?? "—"}</td>
+                <td>{t(`imports.error.${e.reason}` as MessageKey, { value: e.value ?? "" })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {errors.length > shown.length ? <p>{t("imports.moreErrors", { count: errors.length - shown.length })}</p> : null}
+    </div>
+  );
+}
