@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getOptionalUser } from "~/auth/permissions.server";
+import { startCaseRetentionJob } from "~/cases/cases.server";
 import { navFor } from "~/components/nav";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { translator, type Locale } from "~/i18n";
@@ -31,6 +32,7 @@ export const meta: MetaFunction = () => [{ title: "Tsunagu つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   startReminderJob();
+  startCaseRetentionJob();
   const user = await getOptionalUser(request);
   const locale = resolveLocale(request, user);
   return {

@@ -86,6 +86,9 @@ export default function Roster() {
         <a className="button secondary" href={`/committee/sessions/${s.id}/roster.csv`} download>
           {t("scheduling.roster.csv")}
         </a>
+        <a className="button secondary" href={`/committee/sessions/${s.id}/cases`}>
+          {t("cases.link.committee")}
+        </a>
       </p>
 
       <section aria-labelledby="roster-enrolled">

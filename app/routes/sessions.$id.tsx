@@ -1,6 +1,8 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { notFound, requireRole } from "~/auth/permissions.server";
+import { caseLinks } from "~/cases/cases.server";
+import { CaseLinks } from "~/cases/ui";
 import { prisma } from "~/db.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
@@ -33,12 +35,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = resolveLocale(request, user);
   const s = await load(Number(params.id));
   const isTrainee = user.roles.includes("TRAINEE");
-  const [counts, mine, waitlisted, prereq, overlapsWith] = await Promise.all([
+  const [counts, mine, waitlisted, prereq, overlapsWith, cases] = await Promise.all([
     sessionCounts([s.id]),
     prisma.sessionEnrollment.findUnique({ where: { sessionId_userId: { sessionId: s.id, userId: user.id } } }),
     prisma.sessionEnrollment.findMany({ where: { sessionId: s.id, status: "waitlisted" }, select: { id: true, queuedAt: true } }),
     isTrainee ? prerequisitesFor(user.id, s) : Promise.resolve(false),
     isTrainee ? overlapping(user.id, s, locale) : Promise.resolve([]),
+    caseLinks(user, s.id),
   ]);
   const c = counts.get(s.id)!;
   const status = mine?.status ?? null;
@@ -77,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prereq,
     refusal,
     overlapsWith,
+    cases,
   };
 }
 
@@ -100,7 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SessionPage() {
   const t = useT();
   const format = useFormat();
-  const { session: s, isTrainee, status, place, prereq, refusal, overlapsWith } = useLoaderData<typeof loader>();
+  const { session: s, isTrainee, status, place, prereq, refusal, overlapsWith, cases } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const prereqKey =
@@ -179,6 +183,8 @@ export default function SessionPage() {
           </Form>
         </section>
       ) : null}
+
+      <CaseLinks sessionId={s.id} links={cases} />
 
       <dl className="facts">
         <dt>{t("scheduling.detail.when")}</dt>

@@ -2,6 +2,7 @@
 import type { PrismaClient } from "../../app/generated/prisma/client.ts";
 import { hashPassword } from "../../app/auth/password.server.ts";
 import { seedScheduling } from "./seed-scheduling.ts";
+import { seedCases } from "./seed-cases.ts";
 import { seedTraining } from "./seed-training.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICES, WARDS } from "./demo-data.ts";
 import { seedEvaluations } from "./seed-evaluation.ts";
@@ -42,4 +43,5 @@ export async function seedDemoData(prisma: PrismaClient, log: (m: string) => voi
   log(`Demo data loaded: ${WARDS.length} wards, ${OFFICES.length} offices, ${DEMO_ACCOUNTS.length} demo accounts.`);
   await seedTraining(prisma, log);
   await seedScheduling(prisma, log);
+  await seedCases(prisma, log);
 }

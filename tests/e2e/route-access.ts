@@ -54,6 +54,13 @@ export const ROUTES: RouteAccess[] = [
   { file: "committee.sessions.$id_.sign-in", url: "/committee/sessions/1/sign-in", allow: ["committee", "admin"] },
   { file: "committee.sessions.$id_.roster[.csv]", url: "/committee/sessions/1/roster.csv", allow: ["committee", "admin"], notPage: true },
   { file: "committee.certificates", url: "/committee/certificates", allow: ["committee", "admin"] },
+  // Case work (issue 18). Session 3 is the demo's practical session; its facilitator is the committee account.
+  // No demo account is enrolled in it (森 さくら is: tests/e2e/cases.spec.ts scans her page), so all refuse.
+  { file: "sessions.$id_.case", url: "/sessions/3/case", allow: [] },
+  { file: "sessions.$id_.cases", url: "/sessions/3/cases", allow: ["committee"] },
+  { file: "committee.sessions.$id_.cases", url: "/committee/sessions/3/cases", allow: ["committee", "admin"] },
+  { file: "committee.sessions.$id_.rubric[.csv]", url: "/committee/sessions/3/rubric.csv", allow: ["committee", "admin"], notPage: true },
+  { file: "committee.sessions.$id_.rubric[.xlsx]", url: "/committee/sessions/3/rubric.xlsx", allow: ["committee", "admin"], notPage: true },
   { file: "evaluation._index", url: "/evaluation", allow: ["manager"] },
   { file: "evaluation.$year._index", url: "/evaluation/2025", allow: ["manager"] },
   { file: "evaluation.$year.results", url: "/evaluation/2025/results", allow: ["manager"] },

@@ -1,0 +1,168 @@
+// Shared pieces of the case pages: the text with findings marked in place, a read-only case, rubric.
+import type { MessageKey } from "~/i18n";
+import { Link } from "@remix-run/react";
+import { useFormat, useT } from "~/i18n/react";
+import { RUBRIC_LEVELS } from "./rubric";
+import type { CaseTemplate } from "./template";
+
+export const KIND_KEYS: Record<string, MessageKey> = {
+  name: "cases.kind.name",
+  birthdate: "cases.kind.birthdate",
+  age: "cases.kind.age",
+  address: "cases.kind.address",
+  phone: "cases.kind.phone",
+  postal: "cases.kind.postal",
+  email: "cases.kind.email",
+  mynumber: "cases.kind.mynumber",
+  recipient: "cases.kind.recipient",
+};
+
+export const LEVEL_KEYS: Record<number, MessageKey> = {
+  1: "cases.rubric.level1",
+  2: "cases.rubric.level2",
+  3: "cases.rubric.level3",
+  4: "cases.rubric.level4",
+};
+export { RUBRIC_LEVELS };
+
+interface Mark {
+  start: number;
+  end: number;
+  label: string;
+  confirmed?: boolean;
+}
+
+/** The text with each finding wrapped in <mark> (and a label for screen readers). */
+export function MarkedText({ text, marks }: { text: string; marks: Mark[] }) {
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  const sorted = [...marks].filter((m) => m.end <= text.length && text.slice(m.start, m.end)).sort((a, b) => a.start - b.start);
+  sorted.forEach((m, i) => {
+    if (m.start < at) return;
+    parts.push(text.slice(at, m.start));
+    parts.push(
+      <mark key={i} className={m.confirmed ? "case-mark confirmed" : "case-mark"}>
+        {text.slice(m.start, m.end)}
+        <span className="visually-hidden">（{m.label}）</span>
+      </mark>,
+    );
+    at = m.end;
+  });
+  parts.push(text.slice(at));
+  return <span className="case-text">{parts}</span>;
+}
+
+export function fieldLabel(template: CaseTemplate, key: string, locale: "ja" | "en"): string {
+  for (const s of template.sections) for (const f of s.fields) if (f.key === key) return f.label[locale];
+  return key;
+}
+
+/** A submitted case, read-only, section by section. */
+export function CaseView({
+  template,
+  fields,
+  locale,
+  headingLevel = 3,
+  highlights = [],
+}: {
+  template: CaseTemplate;
+  fields: Record<string, string>;
+  locale: "ja" | "en";
+  headingLevel?: 3 | 4;
+  highlights?: { field: string; quote: string }[];
+}) {
+  const H = headingLevel === 3 ? "h3" : "h4";
+  return (
+    <div className="case-view">
+      {template.sections.map((s) => (
+        <section key={s.key}>
+          <H>{s.title[locale]}</H>
+          <dl>
+            {s.fields.map((f) => {
+              const text = fields[f.key] ?? "";
+              const marks = highlights
+                .filter((h) => h.field === f.key && h.quote && text.includes(h.quote))
+                .map((h) => ({ start: text.indexOf(h.quote), end: text.indexOf(h.quote) + h.quote.length, label: "comment", confirmed: true }));
+              return (
+                <div key={f.key} data-field={f.key}>
+                  <dt>{f.label[locale]}</dt>
+                  <dd>{marks.length ? <MarkedText text={text} marks={marks} /> : <span className="case-text">{text}</span>}</dd>
+                </div>
+              );
+            })}
+          </dl>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+export function RubricTable({
+  goals,
+  ratings,
+  caption,
+}: {
+  goals: { code: string; text: string }[];
+  ratings: Record<string, number>;
+  caption: string;
+}) {
+  const t = useT();
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("cases.rubric.goal")}</th>
+            <th scope="col">{t("cases.rubric.level")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {goals.map((g) => (
+            <tr key={g.code}>
+              <th scope="row">
+                <span className="muted">{g.code}</span> {g.text}
+              </th>
+              <td>{ratings[g.code] ? t(LEVEL_KEYS[ratings[g.code]]) : t("cases.rubric.notRated")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** On the session's page: where the user may go for the session's case work. */
+export function CaseLinks({
+  sessionId,
+  links,
+}: {
+  sessionId: number;
+  links: { dueAt: Date; own: boolean; group: boolean; groupOpen: boolean } | null;
+}) {
+  const t = useT();
+  const format = useFormat();
+  if (!links || (!links.own && !links.group)) return null;
+  return (
+    <section className="panel" aria-labelledby="case-work">
+      <h2 id="case-work">{t("cases.assignment")}</h2>
+      <p>{t("cases.due", { date: format.dateTime(links.dueAt) })}</p>
+      <ul>
+        {links.own ? (
+          <li>
+            <Link to={`/sessions/${sessionId}/case`}>{t("cases.link.own")}</Link>
+          </li>
+        ) : null}
+        {links.group ? (
+          <li>
+            {links.groupOpen ? (
+              <Link to={`/sessions/${sessionId}/cases`}>{t("cases.link.group")}</Link>
+            ) : (
+              t("cases.link.groupFrom", { date: format.dateTime(links.dueAt) })
+            )}
+          </li>
+        ) : null}
+      </ul>
+    </section>
+  );
+}

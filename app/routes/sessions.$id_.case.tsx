@@ -1,0 +1,373 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { requireRole } from "~/auth/permissions.server";
+import { confirmFinding, ownCase, saveDraft, submitCase, type FieldFinding } from "~/cases/cases.server";
+import styles from "~/cases/cases.css?url";
+import { refuse, sessionIdOf } from "~/cases/http.server";
+import { CaseView, KIND_KEYS, MarkedText, RubricTable, fieldLabel } from "~/cases/ui";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { useFormat, useLocale, useT } from "~/i18n/react";
+
+export const meta: MetaFunction = () => [{ title: "事例の提出 / Your case – つなぐ" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+function fieldsFrom(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (k.startsWith("f.") && typeof v === "string") out[k.slice(2)] = v;
+  return out;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["TRAINEE"]);
+  const r = await ownCase(user, sessionIdOf(params.id), resolveLocale(request, user));
+  if (!r.ok) throw refuse(r.reason);
+  return r;
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["TRAINEE"]);
+  const id = sessionIdOf(params.id);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const input = { fields: fieldsFrom(form), revision: form.get("revision") };
+  if (intent === "save") {
+    const r = await saveDraft(user, id, input);
+    if (!r.ok) return data({ intent: "save" as const, ok: false as const, reason: r.reason, revision: 0, findings: [] as FieldFinding[], conflict: false }, { status: 400 });
+    return { intent: "save" as const, ok: true as const, reason: null, revision: r.revision, findings: r.findings, conflict: !!r.conflict };
+  }
+  if (intent === "confirm") {
+    const r = await confirmFinding(user, id, { field: form.get("field"), kind: form.get("kind"), text: form.get("text") });
+    return data({ intent: "confirm" as const, ok: r.ok }, { status: r.ok ? 200 : 400 });
+  }
+  if (intent === "submit") {
+    const r = await submitCase(user, id, input);
+    if (!r.ok) return data({ intent: "submit" as const, ok: false as const, reason: r.reason, findings: r.findings, missing: r.missing, version: 0, late: false }, { status: 400 });
+    return { intent: "submit" as const, ok: true as const, reason: null, findings: [] as FieldFinding[], missing: [] as string[], version: r.version, late: r.late };
+  }
+  return data({ intent: "other" as const, ok: false as const, reason: "invalid" }, { status: 400 });
+}
+
+export default function OwnCase() {
+  const t = useT();
+  const locale = useLocale();
+  const format = useFormat();
+  const d = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const saver = useFetcher<typeof action>();
+  const confirmer = useFetcher<typeof action>();
+  const [fields, setFields] = useState<Record<string, string>>(d.draft);
+  const [revision, setRevision] = useState(d.revision);
+  const [findings, setFindings] = useState<FieldFinding[]>(d.findings);
+  const [dirty, setDirty] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(fields);
+  latest.current = fields;
+
+  // After a navigation (submit), take the server's view again.
+  useEffect(() => {
+    setRevision(d.revision);
+    setFindings(d.findings);
+  }, [d.revision, d.findings]);
+  useEffect(() => {
+    const r = saver.data;
+    if (r && r.intent === "save" && r.ok) {
+      setRevision(r.revision);
+      setFindings(r.findings);
+      setDirty(false);
+    }
+  }, [saver.data]);
+  useEffect(() => {
+    if (result && result.intent === "submit" && !result.ok && result.reason === "unresolved") setFindings(result.findings);
+  }, [result]);
+
+  const save = (next: Record<string, string>, rev = revision) => {
+    const fd = new FormData();
+    fd.set("intent", "save");
+    fd.set("revision", String(rev));
+    for (const [k, v] of Object.entries(next)) fd.set(`f.${k}`, v);
+    saver.submit(fd, { method: "post" });
+  };
+  const change = (key: string, value: string) => {
+    const next = { ...latest.current, [key]: value };
+    setFields(next);
+    setDirty(true);
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = setTimeout(() => save(next), 700);
+  };
+  const replace = (f: FieldFinding) => {
+    const text = latest.current[f.field] ?? "";
+    const at = text.slice(f.start, f.end) === f.text ? f.start : text.indexOf(f.text);
+    if (at < 0) return;
+    const next = { ...latest.current, [f.field]: text.slice(0, at) + f.replacement + text.slice(at + f.text.length) };
+    setFields(next);
+    setFindings((list) => list.filter((x) => x !== f));
+    if (timer.current) clearTimeout(timer.current);
+    save(next);
+  };
+  useEffect(() => {
+    if (confirmer.state === "idle" && confirmer.data?.intent === "confirm" && confirmer.data.ok) save(latest.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [confirmer.state, confirmer.data]);
+
+  const unresolved = findings.filter((f) => !f.confirmed);
+  const submitted = d.status === "submitted";
+  const saving = saver.state !== "idle";
+  const conflict = saver.data && saver.data.intent === "save" && saver.data.conflict;
+
+  return (
+    <div className="page">
+      <p>
+        <Link to={`/sessions/${d.session.id}`}>{t("cases.backToSession")}</Link>
+      </p>
+      <h1>{t("cases.title.own")}</h1>
+      <p className="muted">{locale === "en" && d.session.titleEn ? d.session.titleEn : d.session.titleJa}</p>
+
+      <section className="panel" aria-labelledby="assignment">
+        <h2 id="assignment">{t("cases.instructions")}</h2>
+        <p className="case-text">{d.assignment.instructions}</p>
+        <p>
+          <strong>{t("cases.due", { date: format.dateTime(d.assignment.dueAt) })}</strong>
+        </p>
+        <p className="alert alert-info" role="note">
+          {d.assignment.deletesAt
+            ? t("cases.retention", { days: d.assignment.retentionDays, date: format.date(d.assignment.deletesAt) })
+            : t("cases.retentionNoDate", { days: d.assignment.retentionDays })}
+        </p>
+        <h3>{t("cases.goals")}</h3>
+        <ul>
+          {d.assignment.goals.map((g) => (
+            <li key={g.code}>
+              <span className="muted">{g.code}</span> {g.text}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <p>
+        {t("cases.status")}: <strong>{submitted ? t("cases.status.submitted") : t("cases.status.draft")}</strong>
+        {d.late ? <span className="badge badge-late"> {t("cases.late")}</span> : null}
+        {submitted ? <span> · {t(`cases.review.${d.review as "none"}`)}</span> : null}
+      </p>
+
+      <div aria-live="polite">
+        {result && result.intent === "submit" && result.ok ? (
+          <p className="alert alert-success" role="status">
+            {t(result.late ? "cases.submittedLate" : "cases.submitted", { version: result.version })}
+          </p>
+        ) : null}
+        {result && result.intent === "submit" && !result.ok ? (
+          <div className="alert alert-error" role="alert">
+            {result.reason === "unresolved" ? (
+              <p>{t("cases.error.unresolved", { count: result.findings.filter((f) => !f.confirmed).length })}</p>
+            ) : null}
+            {result.reason === "incomplete" ? (
+              <p>{t("cases.error.incomplete", { fields: result.missing.map((k) => fieldLabel(d.template, k, locale)).join("、") })}</p>
+            ) : null}
+            {result.reason === "deleted" ? <p>{t("cases.error.deleted")}</p> : null}
+            {result.reason === "invalid" ? <p>{t("cases.error.conflict")}</p> : null}
+          </div>
+        ) : null}
+      </div>
+
+      {d.textsDeleted ? (
+        <p className="alert alert-info">{t("cases.error.deleted")}</p>
+      ) : (
+        <Form method="post" className="stack case-form" noValidate>
+          <input type="hidden" name="revision" value={revision} />
+          <p className="alert alert-warning" role="note">
+            {t("cases.guardIntro")}
+          </p>
+          {d.pastDue ? <p className="alert alert-warning">{t("cases.pastDue")}</p> : null}
+          {d.template.sections.map((s) => (
+            <fieldset key={s.key} className="panel">
+              <legend>{s.title[locale]}</legend>
+              {s.fields.map((f) => {
+                const id = `f-${f.key}`;
+                const mine = findings.filter((x) => x.field === f.key);
+                const hintId = f.hint ? `${id}-hint` : undefined;
+                const findId = mine.length ? `${id}-findings` : undefined;
+                const describedBy = [hintId, findId].filter(Boolean).join(" ") || undefined;
+                return (
+                  <div className="field" key={f.key}>
+                    <label htmlFor={id}>{f.label[locale]}</label>
+                    {f.hint ? (
+                      <p className="hint" id={hintId}>
+                        {f.hint[locale]}
+                      </p>
+                    ) : null}
+                    {f.kind === "choice" ? (
+                      <select id={id} name={`f.${f.key}`} value={fields[f.key] ?? ""} onChange={(e) => change(f.key, e.target.value)} aria-describedby={describedBy}>
+                        <option value="">—</option>
+                        {f.choices?.map((c) => (
+                          <option key={c} value={c}>
+                            {c}
+                          </option>
+                        ))}
+                      </select>
+                    ) : f.kind === "text" ? (
+                      <input
+                        id={id}
+                        name={`f.${f.key}`}
+                        value={fields[f.key] ?? ""}
+                        maxLength={f.max}
+                        onChange={(e) => change(f.key, e.target.value)}
+                        aria-describedby={describedBy}
+                        aria-invalid={mine.some((x) => !x.confirmed) || undefined}
+                      />
+                    ) : (
+                      <textarea
+                        id={id}
+                        name={`f.${f.key}`}
+                        value={fields[f.key] ?? ""}
+                        maxLength={f.max}
+                        rows={5}
+                        onChange={(e) => change(f.key, e.target.value)}
+                        aria-describedby={describedBy}
+                        aria-invalid={mine.some((x) => !x.confirmed) || undefined}
+                      />
+                    )}
+                    {mine.length ? (
+                      <div className="case-findings" id={findId} data-testid={`findings-${f.key}`}>
+                        <p className="case-preview" aria-label={t("cases.findings.preview")}>
+                          <MarkedText
+                            text={fields[f.key] ?? ""}
+                            marks={mine.map((x) => ({ start: x.start, end: x.end, label: t(KIND_KEYS[x.kind]), confirmed: x.confirmed }))}
+                          />
+                        </p>
+                        <ul>
+                          {mine.map((x, i) => (
+                            <li key={`${x.kind}-${x.start}-${i}`} className="case-finding" data-kind={x.kind}>
+                              <span>
+                                <strong>{t(KIND_KEYS[x.kind])}</strong>: 「{x.text}」
+                              </span>
+                              {x.confirmed ? (
+                                <span className="muted"> — {t("cases.findings.confirmed")}</span>
+                              ) : (
+                                <span className="button-row">
+                                  <button type="button" className="button small" onClick={() => replace(x)}>
+                                    {t("cases.findings.replace", { replacement: x.replacement })}
+                                  </button>
+                                  <button
+                                    type="button"
+                                    className="button small secondary"
+                                    onClick={() => confirmer.submit({ intent: "confirm", field: x.field, kind: x.kind, text: x.text }, { method: "post" })}
+                                  >
+                                    {t("cases.findings.confirm")}
+                                  </button>
+                                </span>
+                              )}
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    ) : null}
+                  </div>
+                );
+              })}
+            </fieldset>
+          ))}
+          <p role="status" className="muted" data-testid="save-state">
+            {conflict ? t("cases.draftConflict") : saving ? t("cases.draftSaving") : !dirty && saver.data ? t("cases.draftSaved") : ""}
+          </p>
+          <p data-testid="findings-summary">{unresolved.length ? t("cases.findings.count", { count: unresolved.length }) : t("cases.findings.none")}</p>
+          <div className="button-row">
+            <button type="submit" name="intent" value="save" className="button secondary" disabled={busy}>
+              {t("cases.saveDraft")}
+            </button>
+            <button type="submit" name="intent" value="submit" className="button" disabled={busy || saving}>
+              {submitted ? t("cases.resubmit") : t("cases.submit")}
+            </button>
+          </div>
+        </Form>
+      )}
+
+      <section className="panel" aria-labelledby="feedback">
+        <h2 id="feedback">{t("cases.feedback")}</h2>
+        {d.comments.length === 0 && d.rubric.rated === 0 ? <p>{t("cases.noFeedback")}</p> : null}
+        {d.comments.length ? (
+          <ul className="case-comments">
+            {d.comments.map((c) => (
+              <li key={c.id}>
+                <p className="muted">
+                  {t("cases.version", { number: c.versionNumber })} · {fieldLabel(d.template, c.field, locale)} · {format.date(c.createdAt)}
+                </p>
+                <blockquote>{t("cases.comment.on", { quote: c.quote })}</blockquote>
+                <p className="case-text">{c.body}</p>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {d.rubric.rated > 0 ? (
+          <>
+            <RubricTable goals={d.assignment.goals} ratings={d.ratings} caption={t("cases.rubric")} />
+            <p>{t("cases.rubric.summary", { rated: d.rubric.rated, rows: d.rubric.rows, reached: d.rubric.reached.length })}</p>
+          </>
+        ) : null}
+        {d.questions.length ? (
+          <>
+            <h3>{t("cases.questions")}</h3>
+            <ul>
+              {d.questions.map((q) => (
+                <li key={q.id}>
+                  <span className="muted">{q.author}</span>: <span className="case-text">{q.body}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+
+      {d.versions.length ? (
+        <section className="panel" aria-labelledby="versions">
+          <h2 id="versions">{t("cases.versions")}</h2>
+          <ul>
+            {d.versions.map((v) => (
+              <li key={v.number}>
+                {t("cases.versionSubmitted", { number: v.number, date: format.dateTime(v.submittedAt) })}
+                {v.late ? <span className="badge badge-late"> {t("cases.late")}</span> : null}
+              </li>
+            ))}
+          </ul>
+          {d.diffs.map((df) => (
+            <details key={df.number}>
+              <summary>{t("cases.changes", { number: df.number })}</summary>
+              {df.diff
+                .filter((x) => x.changed)
+                .map((x) => (
+                  <div key={x.key}>
+                    <h3>{fieldLabel(d.template, x.key, locale)}</h3>
+                    <div className="case-diff">
+                      {x.lines
+                        .filter((l) => l.kind !== "same")
+                        .map((l, i) =>
+                          l.kind === "added" ? (
+                            <ins key={i}>
+                              <span className="visually-hidden">{t("cases.added")}: </span>
+                              {l.text}
+                            </ins>
+                          ) : (
+                            <del key={i}>
+                              <span className="visually-hidden">{t("cases.removed")}: </span>
+                              {l.text}
+                            </del>
+                          ),
+                        )}
+                    </div>
+                  </div>
+                ))}
+              {df.diff.every((x) => !x.changed) ? <p>{t("cases.noChanges")}</p> : null}
+            </details>
+          ))}
+          {d.versions.length ? (
+            <details>
+              <summary>{t("cases.version", { number: d.versions[d.versions.length - 1].number })}</summary>
+              <CaseView template={d.template} fields={d.versions[d.versions.length - 1].fields} locale={locale} />
+            </details>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
