@@ -14,6 +14,8 @@ const schema = z.object({
   SESSION_INACTIVITY_HOURS: z.coerce.number().positive().default(12),
   /** Secure cookies: on in production unless explicitly turned off (plain-HTTP local runs). */
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  /** Where uploaded and transcoded video lives (local media storage); git-ignored under .data by default. */
+  TSUNAGU_MEDIA_DIR: z.string().default(".data/media"),
   /** Test only: the instant the application's clock starts from (see app/lib/clock.ts). */
   TSUNAGU_NOW: z.string().datetime({ offset: true }).optional(),
 });
