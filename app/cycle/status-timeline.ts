@@ -1,6 +1,5 @@
 import { now as clockNow } from "~/lib/clock";
 // Items by status over a fiscal year, month by month (for the action plan's chart). Pure.
-import { now as clockNow } from "~/lib/clock";
 import { jstInstant } from "~/lib/jst";
 
 export const ITEM_STATUSES = ["PLANNED", "IN_PROGRESS", "DONE", "DROPPED"] as const;

@@ -11,7 +11,6 @@ import { trainingFunnel } from "~/scheduling/funnel.server";
 import { FunnelPanel } from "~/scheduling/ui";
 import { TrainingProgressPanel } from "~/training/progress-panel";
 import { isTrainee, traineePanel } from "~/training/training.server";
-import { now } from "~/lib/clock";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -27,7 +27,6 @@ import { failure, parseForm, type FormFailure } from "~/lib/forms";
 import { currentFiscalYear } from "~/lib/fiscal-year";
 import { fiscalYearSearch } from "~/lib/params";
 import { todayJst } from "~/cycle/dates";
-import { now } from "~/lib/clock";
 
 export const meta: MetaFunction = () => [{ title: "アクションプラン | つなぐ" }];
 

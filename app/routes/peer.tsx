@@ -12,7 +12,6 @@ import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, jstDateField, parseForm } from "~/lib/forms";
 import { currentFiscalYear, fiscalYearOf } from "~/lib/fiscal-year";
 import { todayJst } from "~/cycle/dates";
-import { now } from "~/lib/clock";
 
 export const meta: MetaFunction = () => [{ title: "ピア研修 | つなぐ" }];
 

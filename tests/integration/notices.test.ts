@@ -154,7 +154,7 @@ describe("scheduling's notices in the reader's language", () => {
     expect(mail.subject).toBe("[Tsunagu] Enrolled: Basic training (group) 1");
     expect(mail.body).toContain("https://tsunagu.example.jp/notifications");
 
-    await issueCertificate(managerEn, "basic-group", FY, null);
+    await issueCertificate({ userId: managerEn, track: "basic-group", fiscalYear: FY, byId: null, auditAction: "certificate.issue" });
     const cert = (await noticesFor(managerEn, "en"))[0];
     expect(cert.text).toContain(`Your certificate for FY${FY} is ready`);
     expect(cert.text).not.toContain("令和");
