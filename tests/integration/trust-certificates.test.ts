@@ -60,7 +60,10 @@ async function sessionIn(daysFromNow: number, opts: { count?: number; capacity?:
 async function enrolledIn(sessionId: number) {
   const t = await createUser({ roles: ["TRAINEE"] });
   await enrol(t.id, sessionId);
-  return { trainee: t, enrolment: await prisma.sessionEnrollment.findUniqueOrThrow({ where: { sessionId_userId: { sessionId, userId: t.id } } }) };
+  return {
+    trainee: t,
+    enrolment: await prisma.sessionEnrollment.findUniqueOrThrow({ where: { sessionId_userId: { sessionId, userId: t.id } } }),
+  };
 }
 
 async function roster(userId: number, sessionId: number, fields: Record<string, string>) {
@@ -75,7 +78,11 @@ describe("attendance and completion on the roster", () => {
     const { trainee, enrolment } = await enrolledIn(s.id);
     const days = await prisma.sessionDay.findMany({ where: { sessionId: s.id } });
 
-    const page = await rosterLoader({ request: await requestAs(committee.id, `/committee/sessions/${s.id}`), params: { id: String(s.id) }, context: ctx });
+    const page = await rosterLoader({
+      request: await requestAs(committee.id, `/committee/sessions/${s.id}`),
+      params: { id: String(s.id) },
+      context: ctx,
+    });
     expect(page.dayOpen).toEqual([false]);
     expect(page.enrolled[0].completion).toBe("not-held-yet");
 
@@ -98,7 +105,9 @@ describe("attendance and completion on the roster", () => {
     const first = await roster(committee.id, s.id, { intent: "check-in", enrollmentId: String(enrolment.id), dayId: String(days[0].id) });
     expect(first.body).toMatchObject({ ok: true });
     // Day 2 has not come yet.
-    expect((await roster(committee.id, s.id, { intent: "check-in", enrollmentId: String(enrolment.id), dayId: String(days[1].id) })).body).toMatchObject({
+    expect(
+      (await roster(committee.id, s.id, { intent: "check-in", enrollmentId: String(enrolment.id), dayId: String(days[1].id) })).body,
+    ).toMatchObject({
       reason: "not-yet",
     });
     setClock(new Date(days[1].startsAt.getTime() + 3600_000)); // on day 2
@@ -109,19 +118,31 @@ describe("attendance and completion on the roster", () => {
     expect(issued.body).toMatchObject({ ok: true, intent: "issue" });
     const cert = await prisma.certificate.findFirstOrThrow({ where: { userId: trainee.id } });
     expect(cert).toMatchObject({ track: "basic-group", sessionId: s.id, issuedById: committee.id });
-    expect(await prisma.auditLog.count({ where: { action: "scheduling.certificate.issue", entityId: String(cert.id), actorId: committee.id } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({ where: { action: "scheduling.certificate.issue", entityId: String(cert.id), actorId: committee.id } }),
+    ).toBe(1);
     // Undoing a check-in now would make the certificate false: refused.
-    expect((await roster(committee.id, s.id, { intent: "undo-check-in", enrollmentId: String(enrolment.id), dayId: String(days[0].id) })).body).toMatchObject({
+    expect(
+      (await roster(committee.id, s.id, { intent: "undo-check-in", enrollmentId: String(enrolment.id), dayId: String(days[0].id) })).body,
+    ).toMatchObject({
       reason: "certificate-issued",
     });
     // A second issue is refused with its reason.
-    expect((await roster(committee.id, s.id, { intent: "issue", enrollmentId: String(enrolment.id) })).body).toMatchObject({ reason: "already-issued" });
+    expect((await roster(committee.id, s.id, { intent: "issue", enrollmentId: String(enrolment.id) })).body).toMatchObject({
+      reason: "already-issued",
+    });
 
     // The one who attended no day (a no-show): refused, unless the committee records a reasoned exception.
     await roster(committee.id, s.id, { intent: "no-show", enrollmentId: String(absent.id) });
-    expect((await roster(committee.id, s.id, { intent: "issue", enrollmentId: String(absent.id) })).body).toMatchObject({ reason: "days-missing" });
+    expect((await roster(committee.id, s.id, { intent: "issue", enrollmentId: String(absent.id) })).body).toMatchObject({
+      reason: "days-missing",
+    });
     expect(await prisma.certificate.count({ where: { userId: absent.userId } })).toBe(0);
-    const excepted = await roster(committee.id, s.id, { intent: "issue", enrollmentId: String(absent.id), exceptionReason: "災害のため別日程で補講を受講" });
+    const excepted = await roster(committee.id, s.id, {
+      intent: "issue",
+      enrollmentId: String(absent.id),
+      exceptionReason: "災害のため別日程で補講を受講",
+    });
     expect(excepted.body).toMatchObject({ ok: true });
     expect(await prisma.completionException.findUnique({ where: { enrollmentId: absent.id } })).toMatchObject({
       reason: "災害のため別日程で補講を受講",
@@ -130,7 +151,11 @@ describe("attendance and completion on the roster", () => {
     expect(await prisma.auditLog.count({ where: { action: "scheduling.completion.exception", entityId: String(absent.id) } })).toBe(1);
 
     // The roster shows each certificate's verification code.
-    const page = await rosterLoader({ request: await requestAs(committee.id, `/committee/sessions/${s.id}`), params: { id: String(s.id) }, context: ctx });
+    const page = await rosterLoader({
+      request: await requestAs(committee.id, `/committee/sessions/${s.id}`),
+      params: { id: String(s.id) },
+      context: ctx,
+    });
     expect(page.enrolled.find((e) => e.id === enrolment.id)?.certificate?.verificationCode).toBe(cert.verificationCode);
   });
 });
@@ -154,7 +179,9 @@ describe("serials", () => {
     const rows = await prisma.certificate.findMany({ where: { fiscalYear: year, track: "practical" }, orderBy: { id: "asc" } });
     expect(rows.map((r) => r.serial)).toEqual([...rows.map((r) => r.serial)].sort());
     // A refused issue (already held) does not use a number.
-    expect((await issueCertificate({ userId: people[0].id, track: "practical", fiscalYear: year, byId: null, auditAction: "x" })).ok).toBe(false);
+    expect((await issueCertificate({ userId: people[0].id, track: "practical", fiscalYear: year, byId: null, auditAction: "x" })).ok).toBe(
+      false,
+    );
     const next = await issueCertificate({ userId: first.id, track: "practical", fiscalYear: year + 1, byId: null, auditAction: "x" });
     expect(next.ok && next.certificate.serial).toBe(`${year + 1}-J-00001`);
   });
@@ -172,7 +199,11 @@ describe("the trainee's sessions page", () => {
     expect(await prisma.certificate.count({ where: { userId: trainee.id } })).toBe(0);
 
     const claimed = unwrap(
-      await sessionsAction({ request: await requestAs(trainee.id, "/sessions", formRequestInit({ intent: "claim-ondemand" })), params: {}, context: ctx }),
+      await sessionsAction({
+        request: await requestAs(trainee.id, "/sessions", formRequestInit({ intent: "claim-ondemand" })),
+        params: {},
+        context: ctx,
+      }),
     );
     expect(claimed.body.serial).toMatch(new RegExp(`^${FY}-K1-\\d{5}$`));
     const cert = await prisma.certificate.findFirstOrThrow({ where: { userId: trainee.id } });
@@ -180,7 +211,11 @@ describe("the trainee's sessions page", () => {
     // Someone who has not completed the modules is refused.
     const other = await createUser({ roles: ["TRAINEE"] });
     const refused = unwrap(
-      await sessionsAction({ request: await requestAs(other.id, "/sessions", formRequestInit({ intent: "claim-ondemand" })), params: {}, context: ctx }),
+      await sessionsAction({
+        request: await requestAs(other.id, "/sessions", formRequestInit({ intent: "claim-ondemand" })),
+        params: {},
+        context: ctx,
+      }),
     );
     expect(refused.status).toBe(409);
     expect(await prisma.certificate.count({ where: { userId: other.id } })).toBe(0);
@@ -200,13 +235,26 @@ describe("eligibility exemptions", () => {
     const experienced = await createUser({ roles: ["TRAINEE"] });
     expect(await enrol(experienced.id, practical.id)).toMatchObject({ ok: false, reason: "prerequisites-missing" });
     const post = async (fields: Record<string, string>) =>
-      unwrap(await certificatesAction({ request: await requestAs(committee.id, "/committee/certificates", formRequestInit(fields)), params: {}, context: ctx }));
+      unwrap(
+        await certificatesAction({
+          request: await requestAs(committee.id, "/committee/certificates", formRequestInit(fields)),
+          params: {},
+          context: ctx,
+        }),
+      );
     // A reason is required.
     expect((await post({ intent: "exempt", email: experienced.email, kind: "experience", reason: " " })).status).toBe(400);
-    const recorded = await post({ intent: "exempt", email: experienced.email, kind: "experience", reason: "相談支援専門員として5年の実務経験" });
+    const recorded = await post({
+      intent: "exempt",
+      email: experienced.email,
+      kind: "experience",
+      reason: "相談支援専門員として5年の実務経験",
+    });
     expect(recorded.body).toMatchObject({ ok: true, intent: "exempt" });
     const x = await prisma.prerequisiteExemption.findFirstOrThrow({ where: { userId: experienced.id } });
-    expect(await prisma.auditLog.count({ where: { action: "scheduling.exemption.record", entityId: String(x.id), actorId: committee.id } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({ where: { action: "scheduling.exemption.record", entityId: String(x.id), actorId: committee.id } }),
+    ).toBe(1);
     expect(await enrol(experienced.id, practical.id)).toMatchObject({ ok: true, status: "enrolled" });
 
     const page = await certificatesLoader({ request: await requestAs(committee.id, "/committee/certificates"), params: {}, context: ctx });
@@ -243,7 +291,13 @@ describe("lowering the capacity below the number enrolled", () => {
       };
     };
     const save = async (f: Record<string, string>) =>
-      unwrap(await editAction({ request: await requestAs(committee.id, `/committee/sessions/${s.id}/edit`, formRequestInit(f)), params: { id: String(s.id) }, context: ctx }));
+      unwrap(
+        await editAction({
+          request: await requestAs(committee.id, `/committee/sessions/${s.id}/edit`, formRequestInit(f)),
+          params: { id: String(s.id) },
+          context: ctx,
+        }),
+      );
     const refused = await save(fields("2"));
     expect(refused.status).toBe(409);
     expect(JSON.stringify(refused.body)).toContain("trust.capacity.beyond");
