@@ -10,6 +10,11 @@ import { action as rosterAction, loader as rosterLoader } from "~/routes/committ
 import { action as editAction } from "~/routes/committee.sessions.$id_.edit";
 import { action as certificatesAction, loader as certificatesLoader } from "~/routes/committee.certificates";
 import { action as sessionsAction, loader as sessionsLoader } from "~/routes/sessions._index";
+import { action as issuerAction } from "~/routes/admin.certificate-issuer";
+import { loader as certificateLoader } from "~/routes/certificates.$id";
+import { daysJa } from "~/scheduling/certificate-pdf.server";
+import { PDFParse } from "pdf-parse";
+import QRCode from "qrcode";
 import { createUser, formRequestInit, requestAs } from "./factories";
 
 const ctx = { clientIp: "" };
@@ -311,5 +316,41 @@ describe("lowering the capacity below the number enrolled", () => {
     expect(await prisma.sessionEnrollment.count({ where: { sessionId: s.id, status: "waitlisted" } })).toBe(1);
     const newcomer = await createUser({ roles: ["TRAINEE"] });
     expect(await enrol(newcomer.id, s.id)).toMatchObject({ ok: true, status: "waitlisted", place: 2 });
+  });
+});
+
+describe("the issuer and the certificate's dates and hours", () => {
+  it("is set by an administrator only (audited), and the PDF names it with the session's days and hours", async () => {
+    const admin = await createUser({ roles: ["ADMINISTRATOR"] });
+    const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
+    const form = (name: string, seal?: Uint8Array) => {
+      const f = new FormData();
+      f.set("nameJa", name);
+      f.set("nameEn", "");
+      if (seal) f.set("seal", new File([Buffer.from(seal)], "seal.png", { type: "image/png" }));
+      return f;
+    };
+    const save = async (userId: number, body: FormData) =>
+      unwrap(await issuerAction({ request: await requestAs(userId, "/admin/certificate-issuer", { method: "POST", body }), params: {}, context: ctx }));
+    let thrown: unknown = null;
+    await save(committee.id, form("企画委員会")).catch((e) => (thrown = e));
+    expect((thrown as Response).status).toBe(403);
+    expect((await save(admin.id, form("デモ市長", new TextEncoder().encode("not a png")))).body).toMatchObject({ ok: false, field: "seal" });
+    const seal = await QRCode.toBuffer("seal", { type: "png", width: 64 });
+    expect((await save(admin.id, form("デモ市 健康福祉局 障害福祉部長", seal))).body).toMatchObject({ ok: true });
+    expect(await prisma.auditLog.count({ where: { action: "scheduling.issuer.update", actorId: admin.id } })).toBe(1);
+
+    const s = await sessionIn(2, { count: 2 });
+    const { trainee, enrolment } = await enrolledIn(s.id);
+    const days = await prisma.sessionDay.findMany({ where: { sessionId: s.id }, orderBy: { startsAt: "asc" } });
+    setClock(new Date(days[1].endsAt.getTime() + 3600_000));
+    for (const d of days) await roster(committee.id, s.id, { intent: "check-in", enrollmentId: String(enrolment.id), dayId: String(d.id) });
+    expect((await roster(committee.id, s.id, { intent: "issue", enrollmentId: String(enrolment.id) })).body).toMatchObject({ ok: true });
+    const cert = await prisma.certificate.findFirstOrThrow({ where: { userId: trainee.id } });
+    const res = (await certificateLoader({ request: await requestAs(trainee.id, `/certificates/${cert.id}`), params: { id: String(cert.id) }, context: ctx })) as Response;
+    const text = (await new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) }).getText()).text.replace(/\s+/g, "");
+    expect(text).toContain("デモ市健康福祉局障害福祉部長");
+    expect(text).not.toContain("企画委員会");
+    expect(text).toContain(`研修日：${daysJa(days)}（2日間・計12時間）`.replace(/\s+/g, ""));
   });
 });
