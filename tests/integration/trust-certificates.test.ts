@@ -331,11 +331,20 @@ describe("the issuer and the certificate's dates and hours", () => {
       return f;
     };
     const save = async (userId: number, body: FormData) =>
-      unwrap(await issuerAction({ request: await requestAs(userId, "/admin/certificate-issuer", { method: "POST", body }), params: {}, context: ctx }));
+      unwrap(
+        await issuerAction({
+          request: await requestAs(userId, "/admin/certificate-issuer", { method: "POST", body }),
+          params: {},
+          context: ctx,
+        }),
+      );
     let thrown: unknown = null;
     await save(committee.id, form("企画委員会")).catch((e) => (thrown = e));
     expect((thrown as Response).status).toBe(403);
-    expect((await save(admin.id, form("デモ市長", new TextEncoder().encode("not a png")))).body).toMatchObject({ ok: false, field: "seal" });
+    expect((await save(admin.id, form("デモ市長", new TextEncoder().encode("not a png")))).body).toMatchObject({
+      ok: false,
+      field: "seal",
+    });
     const seal = await QRCode.toBuffer("seal", { type: "png", width: 64 });
     expect((await save(admin.id, form("デモ市 健康福祉局 障害福祉部長", seal))).body).toMatchObject({ ok: true });
     expect(await prisma.auditLog.count({ where: { action: "scheduling.issuer.update", actorId: admin.id } })).toBe(1);
@@ -347,7 +356,11 @@ describe("the issuer and the certificate's dates and hours", () => {
     for (const d of days) await roster(committee.id, s.id, { intent: "check-in", enrollmentId: String(enrolment.id), dayId: String(d.id) });
     expect((await roster(committee.id, s.id, { intent: "issue", enrollmentId: String(enrolment.id) })).body).toMatchObject({ ok: true });
     const cert = await prisma.certificate.findFirstOrThrow({ where: { userId: trainee.id } });
-    const res = (await certificateLoader({ request: await requestAs(trainee.id, `/certificates/${cert.id}`), params: { id: String(cert.id) }, context: ctx })) as Response;
+    const res = (await certificateLoader({
+      request: await requestAs(trainee.id, `/certificates/${cert.id}`),
+      params: { id: String(cert.id) },
+      context: ctx,
+    })) as Response;
     const text = (await new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) }).getText()).text.replace(/\s+/g, "");
     expect(text).toContain("デモ市健康福祉局障害福祉部長");
     expect(text).not.toContain("企画委員会");
