@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { useFormat, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
@@ -12,9 +12,9 @@ export const meta: MetaFunction = () => [{ title: "修了証の管理 / Certific
 const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ROLES);
+  const user = await requireRole(request, ROLES);
   const year = yearParam(new URL(request.url));
-  return { year, years: yearChoices(), ...(await committeeCertificates(year)) };
+  return { year, years: yearChoices(), isAdmin: user.roles.includes("ADMINISTRATOR"), ...(await committeeCertificates(year)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,12 +26,17 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function CommitteeCertificates() {
   const t = useT();
   const format = useFormat();
-  const { year, years, rows, exemptions } = useLoaderData<typeof loader>();
+  const { year, years, rows, exemptions, isAdmin } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
     <div className="page">
       <h1>{t("scheduling.certs.committeeTitle")}</h1>
+      {isAdmin ? (
+        <p>
+          <Link to="/admin/certificate-issuer">{t("trust.issuer.link")}</Link>
+        </p>
+      ) : null}
       <div aria-live="polite">
         {result && result.ok ? (
           <p className="alert alert-success" role="status">

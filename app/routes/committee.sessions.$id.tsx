@@ -122,36 +122,36 @@ export default function Roster() {
                         {!dayOpen[i] ? (
                           <span className="muted small">{t("trust.roster.notYet", { date: format.date(d.startsAt) })}</span>
                         ) : (
-                        <Form method="post">
-                          <input type="hidden" name="enrollmentId" value={e.id} />
-                          <input type="hidden" name="dayId" value={d.id} />
-                          {e.attended[i] ? (
-                            <>
-                              <span className="badge badge-enrolled">{t("scheduling.roster.present")}</span>{" "}
+                          <Form method="post">
+                            <input type="hidden" name="enrollmentId" value={e.id} />
+                            <input type="hidden" name="dayId" value={d.id} />
+                            {e.attended[i] ? (
+                              <>
+                                <span className="badge badge-enrolled">{t("scheduling.roster.present")}</span>{" "}
+                                <button
+                                  type="submit"
+                                  name="intent"
+                                  value="undo-check-in"
+                                  className="button small secondary"
+                                  disabled={busy}
+                                  aria-label={`${t("scheduling.roster.undo")}: ${e.name} ${i + 1}`}
+                                >
+                                  {t("scheduling.roster.undo")}
+                                </button>
+                              </>
+                            ) : (
                               <button
                                 type="submit"
                                 name="intent"
-                                value="undo-check-in"
-                                className="button small secondary"
+                                value="check-in"
+                                className="button small"
                                 disabled={busy}
-                                aria-label={`${t("scheduling.roster.undo")}: ${e.name} ${i + 1}`}
+                                aria-label={`${t("scheduling.roster.checkIn")}: ${e.name} ${i + 1}`}
                               >
-                                {t("scheduling.roster.undo")}
+                                {t("scheduling.roster.checkIn")}
                               </button>
-                            </>
-                          ) : (
-                            <button
-                              type="submit"
-                              name="intent"
-                              value="check-in"
-                              className="button small"
-                              disabled={busy}
-                              aria-label={`${t("scheduling.roster.checkIn")}: ${e.name} ${i + 1}`}
-                            >
-                              {t("scheduling.roster.checkIn")}
-                            </button>
-                          )}
-                        </Form>
+                            )}
+                          </Form>
                         )}
                       </td>
                     ))}

@@ -4,13 +4,13 @@ import { getMDXComponent } from "mdx-bundler/client/index.js";
 import { randomUUID } from "node:crypto";
 import { useEffect, useMemo, useRef } from "react";
 import { notFound, requireRole } from "~/auth/permissions.server";
-import { prisma } from "~/db.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/react";
 import { findModule, moduleCode, pick } from "~/training/content.server";
 import { answersFromForm, feedbackOf, grade, moduleStatus, unanswered } from "~/training/grading";
 import { MDX_COMPONENTS, ModuleContext } from "~/training/mdx-components";
 import {
+  attemptsFor,
   CHECK_STEP,
   checkForNextAttempt,
   getProgress,
@@ -41,16 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : null;
   const step = asked ?? saved ?? sectionIds[0];
   if (trainee) progress = await visitStep(user.id, m, step, progress);
-  const [attempts, reflections] = trainee
-    ? await Promise.all([
-        prisma.checkAttempt.findMany({
-          where: { userId: user.id, slug: m.slug },
-          orderBy: { createdAt: "desc" },
-          select: { score: true, passed: true },
-        }),
-        reflectionsFor(user.id, m.slug),
-      ])
-    : [[], {}];
+  const [attempts, reflections] = trainee ? await Promise.all([attemptsFor(user.id, m.slug), reflectionsFor(user.id, m.slug)]) : [[], {}];
   const status = progress?.completedAt ? "complete" : moduleStatus(sectionIds, progress, attempts);
   return {
     slug: m.slug,

@@ -119,15 +119,26 @@ export async function certificatePdf(c: CertificateFacts): Promise<Uint8Array> {
 
   // The frame is decoration: an artifact, not read aloud.
   doc.markContent("Artifact", { type: "Layout" });
-  doc.lineWidth(3).strokeColor(frame).rect(28, 28, width - 56, height - 56).stroke();
-  doc.lineWidth(0.8).rect(36, 36, width - 72, height - 72).stroke();
+  doc
+    .lineWidth(3)
+    .strokeColor(frame)
+    .rect(28, 28, width - 56, height - 56)
+    .stroke();
+  doc
+    .lineWidth(0.8)
+    .rect(36, 36, width - 72, height - 72)
+    .stroke();
   doc.endMarkedContent();
 
   // y measured from the top (PDFKit's origin), as on the printed page.
   const centre = (tag: "H1" | "P", text: string, y: number, size: number, font = "regular") => {
     root.add(
       doc.struct(tag, {}, () => {
-        doc.font(font).fontSize(size).fillColor(ink).text(text, 50, y, { width: width - 100, align: "center", lineBreak: false });
+        doc
+          .font(font)
+          .fontSize(size)
+          .fillColor(ink)
+          .text(text, 50, y, { width: width - 100, align: "center", lineBreak: false });
       }),
     );
   };

@@ -11,10 +11,14 @@ import { fiscalYearOf } from "~/lib/fiscal-year";
 import { certificateLines, certificatePdf, type CertificateFacts } from "./certificate-pdf.server";
 
 const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: "utf8" }).status === 0;
-const tesseractJpn = has("tesseract", ["--version"]) && /\bjpn\b/.test(spawnSync("tesseract", ["--list-langs"], { encoding: "utf8" }).stdout);
+const tesseractJpn =
+  has("tesseract", ["--version"]) && /\bjpn\b/.test(spawnSync("tesseract", ["--list-langs"], { encoding: "utf8" }).stdout);
 const pdftoppm = has("pdftoppm", ["-v"]);
 const missing = [!pdftoppm && "poppler-utils (pdftoppm)", !tesseractJpn && "tesseract-ocr + tesseract-ocr-jpn"].filter(Boolean);
-if (missing.length) console.warn(`certificate rendering test SKIPPED: install ${missing.join(", ")} (apt-get install -y ${"poppler-utils tesseract-ocr tesseract-ocr-jpn"})`);
+if (missing.length)
+  console.warn(
+    `certificate rendering test SKIPPED: install ${missing.join(", ")} (apt-get install -y ${"poppler-utils tesseract-ocr tesseract-ocr-jpn"})`,
+  );
 
 /** Text as OCR and the PDF may differ harmlessly: width forms (NFKC) and spacing. */
 const norm = (s: string) => s.normalize("NFKC").replace(/\s+/g, "");
@@ -78,7 +82,12 @@ describe.skipIf(missing.length > 0)("the certificate PDF as rendered", () => {
       expect(glyphWarnings(gs.stderr + gs.stdout)).toBe("");
     }
 
-    const text = norm(execFileSync("tesseract", [join(dir, "page.png"), "-", "-l", "jpn", "--psm", "6"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }));
+    const text = norm(
+      execFileSync("tesseract", [join(dir, "page.png"), "-", "-l", "jpn", "--psm", "6"], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      }),
+    );
     const lines = certificateLines(facts);
     const expected = [lines.title, lines.name, ...lines.body, lines.period!, lines.date, lines.issuer!, facts.verificationCode];
     // Each line read back with at most one OCR slip per 10 characters (a missing glyph is a slip too).

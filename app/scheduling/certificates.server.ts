@@ -77,7 +77,13 @@ export async function certificatesAction(actorId: number, data: FormData): Promi
     const existing = await prisma.certificate.findUnique({ where: { id: input.certificateId } });
     if (!existing || existing.revokedAt) return { ok: false, intent, error: "validation.invalid" };
     const c = await revokeCertificate(input.certificateId, input.reason);
-    await audit({ actorId, action: "scheduling.certificate.revoke", entityType: "Certificate", entityId: c.id, summary: `${c.serial}: ${input.reason}` });
+    await audit({
+      actorId,
+      action: "scheduling.certificate.revoke",
+      entityType: "Certificate",
+      entityId: c.id,
+      summary: `${c.serial}: ${input.reason}`,
+    });
     return { ok: true, intent: "revoke", serial: c.serial };
   }
   if (input.intent === "exempt") {
@@ -141,4 +147,62 @@ export async function certificatePdfFor(user: SessionUser, rawId: string | undef
     issuer: issuer ? { nameJa: issuer.nameJa, seal: issuer.seal } : null,
   });
   return { serial: c.serial, pdf };
+}
+
+// ---- The issuer (set by an administrator) ----
+
+const MAX_SEAL_BYTES = 512 * 1024;
+const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** The issuer as the settings page shows it (the seal as a data URL for its preview). */
+export async function issuerSettings() {
+  const i = await certificateIssuer();
+  return {
+    nameJa: i?.nameJa ?? "",
+    nameEn: i?.nameEn ?? "",
+    seal: i?.seal ? `data:image/png;base64,${Buffer.from(i.seal).toString("base64")}` : null,
+    updatedAt: i?.updatedAt ?? null,
+  };
+}
+
+const issuerForm = z.object({
+  nameJa: z.string().trim().min(1).max(200),
+  nameEn: z.string().trim().max(200).default(""),
+  removeSeal: z.literal("on").optional(),
+});
+
+export type IssuerResult =
+  | { ok: true }
+  | { ok: false; field: "nameJa" | "nameEn" | "seal"; error: "validation.required" | "validation.invalid" | "trust.issuer.sealInvalid" };
+
+/** Saves the issuer; the optional seal must be a PNG of at most 512 KB. Audited. */
+export async function saveIssuer(actorId: number, data: FormData): Promise<IssuerResult> {
+  const parsed = issuerForm.safeParse({
+    nameJa: data.get("nameJa") ?? "",
+    nameEn: data.get("nameEn") ?? "",
+    removeSeal: data.get("removeSeal") ?? undefined,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue.path[0] === "nameEn" ? "nameEn" : "nameJa";
+    return { ok: false, field, error: issue.code === "too_small" ? "validation.required" : "validation.invalid" };
+  }
+  const file = data.get("seal");
+  let seal: Uint8Array<ArrayBuffer> | null | undefined = parsed.data.removeSeal ? null : undefined;
+  if (file instanceof File && file.size > 0) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (bytes.length > MAX_SEAL_BYTES || !PNG_MAGIC.every((b, i) => bytes[i] === b))
+      return { ok: false, field: "seal", error: "trust.issuer.sealInvalid" };
+    seal = bytes;
+  }
+  const fields = { nameJa: parsed.data.nameJa, nameEn: parsed.data.nameEn, updatedById: actorId, ...(seal !== undefined ? { seal } : {}) };
+  await prisma.certificateIssuer.upsert({ where: { id: 1 }, create: { id: 1, ...fields }, update: fields });
+  await audit({
+    actorId,
+    action: "scheduling.issuer.update",
+    entityType: "CertificateIssuer",
+    entityId: 1,
+    summary: `${parsed.data.nameJa}${seal === null ? " (seal removed)" : seal ? " (new seal)" : ""}`,
+  });
+  return { ok: true };
 }

@@ -72,7 +72,11 @@ export async function loadRoster(raw: string | undefined, at: Date = clockNow())
 }
 
 const rosterForm = z.discriminatedUnion("intent", [
-  z.object({ intent: z.enum(["check-in", "undo-check-in"]), enrollmentId: z.coerce.number().int().positive(), dayId: z.coerce.number().int().positive() }),
+  z.object({
+    intent: z.enum(["check-in", "undo-check-in"]),
+    enrollmentId: z.coerce.number().int().positive(),
+    dayId: z.coerce.number().int().positive(),
+  }),
   z.object({ intent: z.enum(["no-show", "clear-no-show"]), enrollmentId: z.coerce.number().int().positive() }),
   z.object({
     intent: z.literal("issue"),
@@ -83,7 +87,13 @@ const rosterForm = z.discriminatedUnion("intent", [
 
 export type RosterActionResult =
   | { ok: true; intent: string; name: string; serial?: string }
-  | { ok: false; intent: string; name?: string; reason: CompletionRefusal | "not-found" | "not-yet" | "certificate-issued" | "exception-reason-required" | "invalid"; enrollmentId?: number };
+  | {
+      ok: false;
+      intent: string;
+      name?: string;
+      reason: CompletionRefusal | "not-found" | "not-yet" | "certificate-issued" | "exception-reason-required" | "invalid";
+      enrollmentId?: number;
+    };
 
 /** One action of the committee on a session's roster. The caller has checked the role. */
 export async function rosterAction(actorId: number, rawSessionId: string | undefined, form: FormData): Promise<RosterActionResult> {
@@ -97,7 +107,13 @@ export async function rosterAction(actorId: number, rawSessionId: string | undef
   if (input.intent === "check-in" || input.intent === "undo-check-in") {
     const out = await setAttendance(e.id, input.dayId, input.intent === "check-in", actorId);
     if (!out.ok) return { ok: false, intent, name: e.name, reason: out.reason, enrollmentId: e.id };
-    await audit({ actorId, action: `scheduling.${input.intent}`, entityType: "SessionEnrollment", entityId: e.id, summary: `day ${input.dayId}` });
+    await audit({
+      actorId,
+      action: `scheduling.${input.intent}`,
+      entityType: "SessionEnrollment",
+      entityId: e.id,
+      summary: `day ${input.dayId}`,
+    });
     return { ok: true, intent, name: e.name };
   }
   if (input.intent === "no-show" || input.intent === "clear-no-show") {

@@ -71,9 +71,9 @@ describe("prerequisites", () => {
     expect(prerequisitesMet("practical", 2026, "default", { ...none, exempt: true })).toBe(true);
     // No other track's certificate satisfies it.
     for (const track of ["basic-ondemand", "practical"])
-      expect(
-        prerequisitesMet("practical", 2026, "default", { ...none, certificates: [{ track, fiscalYear: 2025, revoked: false }] }),
-      ).toBe(false);
+      expect(prerequisitesMet("practical", 2026, "default", { ...none, certificates: [{ track, fiscalYear: 2025, revoked: false }] })).toBe(
+        false,
+      );
     expect(
       prerequisitesMet("practical", 2026, "default", {
         ...none,

@@ -547,7 +547,13 @@ export async function completeAndIssue(
  */
 export async function claimOnDemandCertificate(userId: number, fiscalYear: number): Promise<IssueResult> {
   if (!(await onDemandComplete(userId, fiscalYear))) return { ok: false, reason: "days-missing" };
-  return issueCertificate({ userId, track: "basic-ondemand", fiscalYear, byId: userId, auditAction: "scheduling.certificate.issue-ondemand" });
+  return issueCertificate({
+    userId,
+    track: "basic-ondemand",
+    fiscalYear,
+    byId: userId,
+    auditAction: "scheduling.certificate.issue-ondemand",
+  });
 }
 
 export async function revokeCertificate(id: number, reason: string) {

@@ -89,4 +89,3 @@ export async function sessionsPage(user: SessionUser, locale: string) {
     onDemandClaimable,
   };
 }
-

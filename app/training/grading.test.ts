@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answersFromForm, canonicalAnswers, grade, moduleStatus } from "./grading";
+import { answersFromForm, canonicalAnswers, choiceOrder, feedbackOf, grade, moduleStatus, unanswered } from "./grading";
 
 const q = (id: string, correct: string[]) => ({
   id,
@@ -45,5 +45,31 @@ describe("grading", () => {
     expect(moduleStatus(ids, { sectionsReached: ["a"] }, [{ passed: true }])).toBe("in-progress");
     expect(moduleStatus(ids, { sectionsReached: ["a", "b"] }, [{ passed: false }])).toBe("failed");
     expect(moduleStatus(ids, { sectionsReached: ["a", "b"] }, [{ passed: false }, { passed: true }])).toBe("complete");
+  });
+});
+
+describe("refusing blanks, hiding answers, new orders", () => {
+  it("names the questions left without an answer", () => {
+    expect(unanswered(check, {})).toEqual(["q1", "q2", "q3", "q4", "q5"]);
+    expect(unanswered(check, { q1: ["a"], q2: [], q3: ["c"], q4: ["a"], q5: ["b"] })).toEqual(["q2"]);
+    expect(unanswered(check, { q1: ["a"], q2: ["b"], q3: ["c"], q4: ["a"], q5: ["b"] })).toEqual([]);
+  });
+  it("gives feedback without the correct choices", () => {
+    const f = feedbackOf(grade(check, { q1: ["b"] }));
+    expect(f[0]).toEqual({ id: "q1", correct: false, chosen: ["b"] });
+    expect(JSON.stringify(f)).not.toContain("correctChoices");
+  });
+  it("draws a stable order per attempt, a different one for the next, always a permutation", () => {
+    const a0 = choiceOrder(check, "user:slug", 0);
+    expect(choiceOrder(check, "user:slug", 0)).toEqual(a0);
+    let previous = a0;
+    for (let n = 1; n < 20; n++) {
+      const next = choiceOrder(check, "user:slug", n);
+      for (const q of check.questions) {
+        expect([...next[q.id]].sort()).toEqual(["a", "b", "c"]);
+        expect(next[q.id]).not.toEqual(previous[q.id]);
+      }
+      previous = next;
+    }
   });
 });

@@ -90,7 +90,15 @@ function seededShuffle<T>(items: T[], seed: string): T[] {
  */
 export function choiceOrder(check: ModuleFrontmatter["check"], seed: string, attempt: number): Record<string, string[]> {
   const draw = (n: number) =>
-    Object.fromEntries(check.questions.map((q) => [q.id, seededShuffle(q.choices.map((c) => c.id), `${seed}:${n}:${q.id}`)]));
+    Object.fromEntries(
+      check.questions.map((q) => [
+        q.id,
+        seededShuffle(
+          q.choices.map((c) => c.id),
+          `${seed}:${n}:${q.id}`,
+        ),
+      ]),
+    );
   const current = draw(attempt);
   if (attempt === 0) return current;
   const previous = choiceOrder(check, seed, attempt - 1);

@@ -50,6 +50,11 @@ export async function visitStep(userId: number, m: ManifestModule, step: string,
   return refreshCompletion(userId, m);
 }
 
+/** The trainee's attempts at a module's check, newest first (score and result only). */
+export async function attemptsFor(userId: number, slug: string) {
+  return prisma.checkAttempt.findMany({ where: { userId, slug }, orderBy: { createdAt: "desc" }, select: { score: true, passed: true } });
+}
+
 export type AttemptResult =
   | { ok: true; attemptId: number; duplicate: boolean; grade: Grade }
   /** Refused, not recorded: these questions (ids, in the check's order) have no answer. */

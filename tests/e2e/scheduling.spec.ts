@@ -7,6 +7,9 @@ import { expectAccessible, login } from "./helpers";
 // A trainee of the demo data (password: the demo password) who is in none of the demo sessions' queues here.
 const SECOND_TRAINEE = "sakura.mori@example.jp";
 const SECOND_NAME = "森 さくら";
+// The demo's past group session (id 1) has this trainee recorded as a no-show, without attendance or certificate.
+const PAST_TRAINEE = "mio.abe@example.jp";
+const PAST_NAME = "阿部 美桜";
 const BASE_URL = `http://localhost:${Number(process.env.E2E_PORT ?? 3100)}`;
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -23,7 +26,10 @@ async function as(browser: Browser, who: string): Promise<Page> {
   return page;
 }
 
-test("committee creates a session; enrol, waitlist, promotion, attendance, certificate, verification", async ({ browser, playwright }) => {
+test("committee creates a session; enrol, waitlist, promotion; attendance and certificates only after the day; verification", async ({
+  browser,
+  playwright,
+}) => {
   const title = `E2E 集合研修 ${Date.now()}`;
   // The committee creates a one-seat session.
   const committee = await as(browser, "committee");
@@ -80,20 +86,37 @@ test("committee creates a session; enrol, waitlist, promotion, attendance, certi
   await second.goto(`/sessions/${id}`);
   await expect(second.getByRole("heading", { name: /受講確定/ })).toBeVisible();
 
-  // The committee takes attendance; full attendance issues the certificate.
+  // Before the day, neither attendance nor issuing is offered, and the page says from when and why.
   await committee.goto(`/committee/sessions/${id}`);
   await expect(committee.getByRole("heading", { name: "受講確定（1名）" })).toBeVisible();
   await expect(committee.getByRole("heading", { name: "取消（1名）" })).toBeVisible();
-  await committee.getByRole("button", { name: `出席にする: ${SECOND_NAME} 1` }).click();
-  await expect(committee.getByRole("status")).toContainText(`${SECOND_NAME} さんの出席を記録しました`);
-  await expect(committee.getByRole("link", { name: /発行済み/ })).toBeVisible();
+  await expect(committee.getByRole("button", { name: `出席にする: ${SECOND_NAME} 1` })).toHaveCount(0);
+  await expect(committee.getByText(/から記録できます/)).toBeVisible();
+  await expect(committee.getByRole("button", { name: `修了を記録して修了証を発行: ${SECOND_NAME}` })).toHaveCount(0);
+  // (This trainee already holds this year's group certificate from the demo's past session: it is shown, not issued again.)
+  await expect(committee.getByRole("row", { name: new RegExp(SECOND_NAME) })).toContainText("照合コード");
+  await expectAccessible(committee);
+
+  // The demo's past session: the trainee recorded as a no-show has no certificate. Checked in, still none
+  // (check-in issues nothing); the committee then records completion, which issues it with the next serial.
+  await committee.goto("/committee/sessions/1");
+  const row = committee.getByRole("row", { name: new RegExp(PAST_NAME) });
+  await expect(row.getByRole("button", { name: `修了を記録して修了証を発行: ${PAST_NAME}` })).toHaveCount(0);
+  await expect(row).toContainText("出席していない日があります。");
+  await committee.getByRole("button", { name: `出席にする: ${PAST_NAME} 1` }).click();
+  await expect(committee.getByRole("status")).toContainText(`${PAST_NAME} さんの出席を記録しました`);
+  await expect(row).not.toContainText("発行済み");
+  await row.getByRole("button", { name: `修了を記録して修了証を発行: ${PAST_NAME}` }).click();
+  await expect(committee.getByRole("status")).toContainText(/修了証 \d{4}-K2-00008 を発行しました/);
+  await expect(row).toContainText("照合コード");
   await expectAccessible(committee);
 
   // The trainee downloads the certificate; its text holds their Japanese name.
-  await second.goto("/sessions");
+  const past = await as(browser, PAST_TRAINEE);
+  await past.goto("/sessions");
   const [download] = await Promise.all([
-    second.waitForEvent("download"),
-    second
+    past.waitForEvent("download"),
+    past
       .getByRole("link", { name: /PDFをダウンロード/ })
       .first()
       .click(),
@@ -101,16 +124,17 @@ test("committee creates a session; enrol, waitlist, promotion, attendance, certi
   const path = await download.path();
   const { readFileSync } = await import("node:fs");
   const parsed = await new PDFParse({ data: readFileSync(path!) }).getText();
-  expect(parsed.text).toContain(SECOND_NAME);
+  expect(parsed.text).toContain(PAST_NAME);
   expect(parsed.text).toContain("修 了 証");
   const code = /Verification code: ([A-Z0-9]+)/.exec(parsed.text)?.[1];
   expect(code).toBeTruthy();
+  await expect(row).toContainText(code!);
 
   // Anyone can verify it, without signing in.
   const anonymous = await (await browser.newContext()).newPage();
   await anonymous.goto(`/verify/${code}`);
   await expect(anonymous.getByText("この修了証は有効です。")).toBeVisible();
-  await expect(anonymous.getByText(SECOND_NAME)).toBeVisible();
+  await expect(anonymous.getByText(PAST_NAME)).toBeVisible();
   const unknown = await playwright.request.newContext({ baseURL: BASE_URL });
   expect((await unknown.get("/verify/NOSUCHCODE99")).status()).toBe(404);
   await unknown.dispose();

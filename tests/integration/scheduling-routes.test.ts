@@ -29,7 +29,13 @@ describe("certificates", () => {
     const holder = await createUser({ roles: ["TRAINEE"] });
     const other = await createUser({ roles: ["TRAINEE"] });
     const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
-    const issued = await issueCertificate({ userId: holder.id, track: "basic-group", fiscalYear: 2026, byId: committee.id, auditAction: "test.issue" });
+    const issued = await issueCertificate({
+      userId: holder.id,
+      track: "basic-group",
+      fiscalYear: 2026,
+      byId: committee.id,
+      auditAction: "test.issue",
+    });
     if (!issued.ok) throw new Error("not issued");
     const cert = issued.certificate;
     const get = async (userId: number) =>

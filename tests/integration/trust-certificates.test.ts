@@ -10,6 +10,11 @@ import { action as rosterAction, loader as rosterLoader } from "~/routes/committ
 import { action as editAction } from "~/routes/committee.sessions.$id_.edit";
 import { action as certificatesAction, loader as certificatesLoader } from "~/routes/committee.certificates";
 import { action as sessionsAction, loader as sessionsLoader } from "~/routes/sessions._index";
+import { action as issuerAction } from "~/routes/admin.certificate-issuer";
+import { loader as certificateLoader } from "~/routes/certificates.$id";
+import { daysJa } from "~/scheduling/certificate-pdf.server";
+import { PDFParse } from "pdf-parse";
+import QRCode from "qrcode";
 import { createUser, formRequestInit, requestAs } from "./factories";
 
 const ctx = { clientIp: "" };
@@ -60,7 +65,10 @@ async function sessionIn(daysFromNow: number, opts: { count?: number; capacity?:
 async function enrolledIn(sessionId: number) {
   const t = await createUser({ roles: ["TRAINEE"] });
   await enrol(t.id, sessionId);
-  return { trainee: t, enrolment: await prisma.sessionEnrollment.findUniqueOrThrow({ where: { sessionId_userId: { sessionId, userId: t.id } } }) };
+  return {
+    trainee: t,
+    enrolment: await prisma.sessionEnrollment.findUniqueOrThrow({ where: { sessionId_userId: { sessionId, userId: t.id } } }),
+  };
 }
 
 async function roster(userId: number, sessionId: number, fields: Record<string, string>) {
@@ -75,7 +83,11 @@ describe("attendance and completion on the roster", () => {
     const { trainee, enrolment } = await enrolledIn(s.id);
     const days = await prisma.sessionDay.findMany({ where: { sessionId: s.id } });
 
-    const page = await rosterLoader({ request: await requestAs(committee.id, `/committee/sessions/${s.id}`), params: { id: String(s.id) }, context: ctx });
+    const page = await rosterLoader({
+      request: await requestAs(committee.id, `/committee/sessions/${s.id}`),
+      params: { id: String(s.id) },
+      context: ctx,
+    });
     expect(page.dayOpen).toEqual([false]);
     expect(page.enrolled[0].completion).toBe("not-held-yet");
 
@@ -98,7 +110,9 @@ describe("attendance and completion on the roster", () => {
     const first = await roster(committee.id, s.id, { intent: "check-in", enrollmentId: String(enrolment.id), dayId: String(days[0].id) });
     expect(first.body).toMatchObject({ ok: true });
     // Day 2 has not come yet.
-    expect((await roster(committee.id, s.id, { intent: "check-in", enrollmentId: String(enrolment.id), dayId: String(days[1].id) })).body).toMatchObject({
+    expect(
+      (await roster(committee.id, s.id, { intent: "check-in", enrollmentId: String(enrolment.id), dayId: String(days[1].id) })).body,
+    ).toMatchObject({
       reason: "not-yet",
     });
     setClock(new Date(days[1].startsAt.getTime() + 3600_000)); // on day 2
@@ -109,19 +123,31 @@ describe("attendance and completion on the roster", () => {
     expect(issued.body).toMatchObject({ ok: true, intent: "issue" });
     const cert = await prisma.certificate.findFirstOrThrow({ where: { userId: trainee.id } });
     expect(cert).toMatchObject({ track: "basic-group", sessionId: s.id, issuedById: committee.id });
-    expect(await prisma.auditLog.count({ where: { action: "scheduling.certificate.issue", entityId: String(cert.id), actorId: committee.id } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({ where: { action: "scheduling.certificate.issue", entityId: String(cert.id), actorId: committee.id } }),
+    ).toBe(1);
     // Undoing a check-in now would make the certificate false: refused.
-    expect((await roster(committee.id, s.id, { intent: "undo-check-in", enrollmentId: String(enrolment.id), dayId: String(days[0].id) })).body).toMatchObject({
+    expect(
+      (await roster(committee.id, s.id, { intent: "undo-check-in", enrollmentId: String(enrolment.id), dayId: String(days[0].id) })).body,
+    ).toMatchObject({
       reason: "certificate-issued",
     });
     // A second issue is refused with its reason.
-    expect((await roster(committee.id, s.id, { intent: "issue", enrollmentId: String(enrolment.id) })).body).toMatchObject({ reason: "already-issued" });
+    expect((await roster(committee.id, s.id, { intent: "issue", enrollmentId: String(enrolment.id) })).body).toMatchObject({
+      reason: "already-issued",
+    });
 
     // The one who attended no day (a no-show): refused, unless the committee records a reasoned exception.
     await roster(committee.id, s.id, { intent: "no-show", enrollmentId: String(absent.id) });
-    expect((await roster(committee.id, s.id, { intent: "issue", enrollmentId: String(absent.id) })).body).toMatchObject({ reason: "days-missing" });
+    expect((await roster(committee.id, s.id, { intent: "issue", enrollmentId: String(absent.id) })).body).toMatchObject({
+      reason: "days-missing",
+    });
     expect(await prisma.certificate.count({ where: { userId: absent.userId } })).toBe(0);
-    const excepted = await roster(committee.id, s.id, { intent: "issue", enrollmentId: String(absent.id), exceptionReason: "災害のため別日程で補講を受講" });
+    const excepted = await roster(committee.id, s.id, {
+      intent: "issue",
+      enrollmentId: String(absent.id),
+      exceptionReason: "災害のため別日程で補講を受講",
+    });
     expect(excepted.body).toMatchObject({ ok: true });
     expect(await prisma.completionException.findUnique({ where: { enrollmentId: absent.id } })).toMatchObject({
       reason: "災害のため別日程で補講を受講",
@@ -130,31 +156,37 @@ describe("attendance and completion on the roster", () => {
     expect(await prisma.auditLog.count({ where: { action: "scheduling.completion.exception", entityId: String(absent.id) } })).toBe(1);
 
     // The roster shows each certificate's verification code.
-    const page = await rosterLoader({ request: await requestAs(committee.id, `/committee/sessions/${s.id}`), params: { id: String(s.id) }, context: ctx });
+    const page = await rosterLoader({
+      request: await requestAs(committee.id, `/committee/sessions/${s.id}`),
+      params: { id: String(s.id) },
+      context: ctx,
+    });
     expect(page.enrolled.find((e) => e.id === enrolment.id)?.certificate?.verificationCode).toBe(cert.verificationCode);
   });
 });
 
 describe("serials", () => {
-  it("are allocated in order, without gaps or duplicates, under 30 parallel issues", async () => {
+  it("are allocated in order, without gaps or duplicates, under 10 parallel issues (the pool size)", async () => {
     const year = FY - 3; // a year no other test of this file uses
     // One already on record (as the demo data has): numbering continues after it.
     const first = await createUser({ roles: ["TRAINEE"] });
     await prisma.certificate.create({
       data: { userId: first.id, track: "practical", fiscalYear: year, serial: `${year}-J-00007`, verificationCode: "PRIOR7SERIAL" },
     });
-    const people = await Promise.all(Array.from({ length: 30 }, () => createUser({ roles: ["TRAINEE"] })));
+    const people = await Promise.all(Array.from({ length: 10 }, () => createUser({ roles: ["TRAINEE"] })));
     const results = await Promise.all(
       people.map((p) => issueCertificate({ userId: p.id, track: "practical", fiscalYear: year, byId: null, auditAction: "test.issue" })),
     );
     expect(results.every((r) => r.ok)).toBe(true);
     const serials = results.map((r) => (r.ok ? r.certificate.serial : "")).sort();
-    expect(serials).toEqual(Array.from({ length: 30 }, (_, i) => `${year}-J-${String(8 + i).padStart(5, "0")}`));
+    expect(serials).toEqual(Array.from({ length: 10 }, (_, i) => `${year}-J-${String(8 + i).padStart(5, "0")}`));
     // In the order they were written.
     const rows = await prisma.certificate.findMany({ where: { fiscalYear: year, track: "practical" }, orderBy: { id: "asc" } });
     expect(rows.map((r) => r.serial)).toEqual([...rows.map((r) => r.serial)].sort());
     // A refused issue (already held) does not use a number.
-    expect((await issueCertificate({ userId: people[0].id, track: "practical", fiscalYear: year, byId: null, auditAction: "x" })).ok).toBe(false);
+    expect((await issueCertificate({ userId: people[0].id, track: "practical", fiscalYear: year, byId: null, auditAction: "x" })).ok).toBe(
+      false,
+    );
     const next = await issueCertificate({ userId: first.id, track: "practical", fiscalYear: year + 1, byId: null, auditAction: "x" });
     expect(next.ok && next.certificate.serial).toBe(`${year + 1}-J-00001`);
   });
@@ -172,7 +204,11 @@ describe("the trainee's sessions page", () => {
     expect(await prisma.certificate.count({ where: { userId: trainee.id } })).toBe(0);
 
     const claimed = unwrap(
-      await sessionsAction({ request: await requestAs(trainee.id, "/sessions", formRequestInit({ intent: "claim-ondemand" })), params: {}, context: ctx }),
+      await sessionsAction({
+        request: await requestAs(trainee.id, "/sessions", formRequestInit({ intent: "claim-ondemand" })),
+        params: {},
+        context: ctx,
+      }),
     );
     expect(claimed.body.serial).toMatch(new RegExp(`^${FY}-K1-\\d{5}$`));
     const cert = await prisma.certificate.findFirstOrThrow({ where: { userId: trainee.id } });
@@ -180,7 +216,11 @@ describe("the trainee's sessions page", () => {
     // Someone who has not completed the modules is refused.
     const other = await createUser({ roles: ["TRAINEE"] });
     const refused = unwrap(
-      await sessionsAction({ request: await requestAs(other.id, "/sessions", formRequestInit({ intent: "claim-ondemand" })), params: {}, context: ctx }),
+      await sessionsAction({
+        request: await requestAs(other.id, "/sessions", formRequestInit({ intent: "claim-ondemand" })),
+        params: {},
+        context: ctx,
+      }),
     );
     expect(refused.status).toBe(409);
     expect(await prisma.certificate.count({ where: { userId: other.id } })).toBe(0);
@@ -200,13 +240,26 @@ describe("eligibility exemptions", () => {
     const experienced = await createUser({ roles: ["TRAINEE"] });
     expect(await enrol(experienced.id, practical.id)).toMatchObject({ ok: false, reason: "prerequisites-missing" });
     const post = async (fields: Record<string, string>) =>
-      unwrap(await certificatesAction({ request: await requestAs(committee.id, "/committee/certificates", formRequestInit(fields)), params: {}, context: ctx }));
+      unwrap(
+        await certificatesAction({
+          request: await requestAs(committee.id, "/committee/certificates", formRequestInit(fields)),
+          params: {},
+          context: ctx,
+        }),
+      );
     // A reason is required.
     expect((await post({ intent: "exempt", email: experienced.email, kind: "experience", reason: " " })).status).toBe(400);
-    const recorded = await post({ intent: "exempt", email: experienced.email, kind: "experience", reason: "相談支援専門員として5年の実務経験" });
+    const recorded = await post({
+      intent: "exempt",
+      email: experienced.email,
+      kind: "experience",
+      reason: "相談支援専門員として5年の実務経験",
+    });
     expect(recorded.body).toMatchObject({ ok: true, intent: "exempt" });
     const x = await prisma.prerequisiteExemption.findFirstOrThrow({ where: { userId: experienced.id } });
-    expect(await prisma.auditLog.count({ where: { action: "scheduling.exemption.record", entityId: String(x.id), actorId: committee.id } })).toBe(1);
+    expect(
+      await prisma.auditLog.count({ where: { action: "scheduling.exemption.record", entityId: String(x.id), actorId: committee.id } }),
+    ).toBe(1);
     expect(await enrol(experienced.id, practical.id)).toMatchObject({ ok: true, status: "enrolled" });
 
     const page = await certificatesLoader({ request: await requestAs(committee.id, "/committee/certificates"), params: {}, context: ctx });
@@ -243,7 +296,13 @@ describe("lowering the capacity below the number enrolled", () => {
       };
     };
     const save = async (f: Record<string, string>) =>
-      unwrap(await editAction({ request: await requestAs(committee.id, `/committee/sessions/${s.id}/edit`, formRequestInit(f)), params: { id: String(s.id) }, context: ctx }));
+      unwrap(
+        await editAction({
+          request: await requestAs(committee.id, `/committee/sessions/${s.id}/edit`, formRequestInit(f)),
+          params: { id: String(s.id) },
+          context: ctx,
+        }),
+      );
     const refused = await save(fields("2"));
     expect(refused.status).toBe(409);
     expect(JSON.stringify(refused.body)).toContain("trust.capacity.beyond");
@@ -257,5 +316,54 @@ describe("lowering the capacity below the number enrolled", () => {
     expect(await prisma.sessionEnrollment.count({ where: { sessionId: s.id, status: "waitlisted" } })).toBe(1);
     const newcomer = await createUser({ roles: ["TRAINEE"] });
     expect(await enrol(newcomer.id, s.id)).toMatchObject({ ok: true, status: "waitlisted", place: 2 });
+  });
+});
+
+describe("the issuer and the certificate's dates and hours", () => {
+  it("is set by an administrator only (audited), and the PDF names it with the session's days and hours", async () => {
+    const admin = await createUser({ roles: ["ADMINISTRATOR"] });
+    const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
+    const form = (name: string, seal?: Uint8Array) => {
+      const f = new FormData();
+      f.set("nameJa", name);
+      f.set("nameEn", "");
+      if (seal) f.set("seal", new File([Buffer.from(seal)], "seal.png", { type: "image/png" }));
+      return f;
+    };
+    const save = async (userId: number, body: FormData) =>
+      unwrap(
+        await issuerAction({
+          request: await requestAs(userId, "/admin/certificate-issuer", { method: "POST", body }),
+          params: {},
+          context: ctx,
+        }),
+      );
+    let thrown: unknown = null;
+    await save(committee.id, form("企画委員会")).catch((e) => (thrown = e));
+    expect((thrown as Response).status).toBe(403);
+    expect((await save(admin.id, form("デモ市長", new TextEncoder().encode("not a png")))).body).toMatchObject({
+      ok: false,
+      field: "seal",
+    });
+    const seal = await QRCode.toBuffer("seal", { type: "png", width: 64 });
+    expect((await save(admin.id, form("デモ市 健康福祉局 障害福祉部長", seal))).body).toMatchObject({ ok: true });
+    expect(await prisma.auditLog.count({ where: { action: "scheduling.issuer.update", actorId: admin.id } })).toBe(1);
+
+    const s = await sessionIn(2, { count: 2 });
+    const { trainee, enrolment } = await enrolledIn(s.id);
+    const days = await prisma.sessionDay.findMany({ where: { sessionId: s.id }, orderBy: { startsAt: "asc" } });
+    setClock(new Date(days[1].endsAt.getTime() + 3600_000));
+    for (const d of days) await roster(committee.id, s.id, { intent: "check-in", enrollmentId: String(enrolment.id), dayId: String(d.id) });
+    expect((await roster(committee.id, s.id, { intent: "issue", enrollmentId: String(enrolment.id) })).body).toMatchObject({ ok: true });
+    const cert = await prisma.certificate.findFirstOrThrow({ where: { userId: trainee.id } });
+    const res = (await certificateLoader({
+      request: await requestAs(trainee.id, `/certificates/${cert.id}`),
+      params: { id: String(cert.id) },
+      context: ctx,
+    })) as Response;
+    const text = (await new PDFParse({ data: new Uint8Array(await res.arrayBuffer()) }).getText()).text.replace(/\s+/g, "");
+    expect(text).toContain("デモ市健康福祉局障害福祉部長");
+    expect(text).not.toContain("企画委員会");
+    expect(text).toContain(`研修日：${daysJa(days)}（2日間・計12時間）`.replace(/\s+/g, ""));
   });
 });

@@ -24,7 +24,8 @@ export const trustJa = {
   "trust.ondemand.issued": "修了証 {serial} を発行しました。",
   "trust.ondemand.refused": "修了証を発行できませんでした（すべての単元の修了が必要です。発行済みの場合もあります）。",
   "trust.exempt.title": "実践研修の受講要件の免除",
-  "trust.exempt.hint": "基礎研修（後期）の修了証がなくても実践研修を受講できる人（相談支援の実務経験、法定研修の修了済みなど）を、理由とともに記録します。記録は監査ログに残ります。",
+  "trust.exempt.hint":
+    "基礎研修（後期）の修了証がなくても実践研修を受講できる人（相談支援の実務経験、法定研修の修了済みなど）を、理由とともに記録します。記録は監査ログに残ります。",
   "trust.exempt.none": "免除の記録はありません。",
   "trust.exempt.kind": "免除の種類",
   "trust.exempt.kind.experience": "実務経験",
@@ -35,12 +36,31 @@ export const trustJa = {
   "trust.exempt.submit": "免除を記録する",
   "trust.exempt.recorded": "{name} さんの免除を記録しました。",
   "trust.exempt.revoked": "{name} さんの免除を取り消しました。",
-  "trust.capacity.hint": "受講確定は現在 {count} 名です。定員をこれより少なくしても、受講確定の人は席を保持します（キャンセル待ちは、受講確定が定員を下回るまで繰り上がりません）。",
-  "trust.capacity.beyond": "この定員では受講確定の {count} 名が定員を超えます。その人たちは席を保持します。よければ下の確認にチェックして保存してください。",
+  "trust.capacity.hint":
+    "受講確定は現在 {count} 名です。定員をこれより少なくしても、受講確定の人は席を保持します（キャンセル待ちは、受講確定が定員を下回るまで繰り上がりません）。",
+  "trust.capacity.beyond":
+    "この定員では受講確定の {count} 名が定員を超えます。その人たちは席を保持します。よければ下の確認にチェックして保存してください。",
   "trust.capacity.confirm": "定員を超える {count} 名は席を保持し、キャンセル待ちは繰り上がらないことを確認しました",
   "trust.capacity.kept": "定員を超える {count} 名は席を保持しています。",
-  "trust.check.unanswered": "答えていない問題があります（問 {questions}）。すべての問題に答えてから送信してください。この送信は記録していません。",
+  "trust.check.unanswered":
+    "答えていない問題があります（問 {questions}）。すべての問題に答えてから送信してください。この送信は記録していません。",
   "trust.check.missing": "この問題に答えてください。",
+  "trust.issuer.title": "修了証の発行者",
+  "trust.issuer.intro":
+    "修了証に発行者として記載する名称（市の担当部局または市長）と、任意で印影の画像を設定します。企画委員会は助言機関のため発行者になりません。",
+  "trust.issuer.unset": "発行者が設定されていません。修了証に発行者が記載されません。",
+  "trust.issuer.updated": "最終更新：{date}",
+  "trust.issuer.nameJa": "発行者名（日本語）",
+  "trust.issuer.nameHint": "例：〇〇市長 〇〇 〇〇、〇〇市 健康福祉局 障害福祉部長",
+  "trust.issuer.nameEn": "発行者名（英語、任意）",
+  "trust.issuer.seal": "印影の画像（PNG、512KBまで、任意）",
+  "trust.issuer.sealHint": "背景が透明なPNGをおすすめします。発行者名の右に印字されます。",
+  "trust.issuer.sealCurrent": "現在の印影",
+  "trust.issuer.removeSeal": "印影を削除する",
+  "trust.issuer.sealInvalid": "PNG画像（512KBまで）を選んでください。",
+  "trust.issuer.save": "保存する",
+  "trust.issuer.saved": "発行者を保存しました。これから作成する修了証PDFに反映されます。",
+  "trust.issuer.link": "修了証の発行者を設定する（管理者）",
 } as const;
 export const trustEn: Record<keyof typeof trustJa, string> = {
   "trust.roster.issued": "Completion recorded for {name}; certificate {serial} issued.",
@@ -66,7 +86,8 @@ export const trustEn: Record<keyof typeof trustJa, string> = {
   "trust.ondemand.issued": "Certificate {serial} issued.",
   "trust.ondemand.refused": "No certificate was issued (every module must be complete; it may already be issued).",
   "trust.exempt.title": "Exemptions from the practical-training prerequisite",
-  "trust.exempt.hint": "Record, with a reason, who may take practical training without the basic training (group part) certificate (experience in consultation support, statutory training already done). Each record is audited.",
+  "trust.exempt.hint":
+    "Record, with a reason, who may take practical training without the basic training (group part) certificate (experience in consultation support, statutory training already done). Each record is audited.",
   "trust.exempt.none": "No exemptions recorded.",
   "trust.exempt.kind": "Kind of exemption",
   "trust.exempt.kind.experience": "Experience",
@@ -77,10 +98,29 @@ export const trustEn: Record<keyof typeof trustJa, string> = {
   "trust.exempt.submit": "Record the exemption",
   "trust.exempt.recorded": "Exemption recorded for {name}.",
   "trust.exempt.revoked": "Exemption revoked for {name}.",
-  "trust.capacity.hint": "{count} are enrolled now. With a lower capacity, everyone enrolled keeps their seat (the waitlist moves up only once fewer than the capacity are enrolled).",
-  "trust.capacity.beyond": "With this capacity, {count} enrolled trainees are beyond it. They keep their seats. To save, tick the confirmation below.",
+  "trust.capacity.hint":
+    "{count} are enrolled now. With a lower capacity, everyone enrolled keeps their seat (the waitlist moves up only once fewer than the capacity are enrolled).",
+  "trust.capacity.beyond":
+    "With this capacity, {count} enrolled trainees are beyond it. They keep their seats. To save, tick the confirmation below.",
   "trust.capacity.confirm": "I confirm that the {count} beyond the capacity keep their seats and the waitlist does not move up",
   "trust.capacity.kept": "{count} enrolled beyond the capacity keep their seats.",
-  "trust.check.unanswered": "Some questions have no answer (question {questions}). Answer every question, then submit; this submission was not recorded.",
+  "trust.check.unanswered":
+    "Some questions have no answer (question {questions}). Answer every question, then submit; this submission was not recorded.",
   "trust.check.missing": "Answer this question.",
+  "trust.issuer.title": "Certificate issuer",
+  "trust.issuer.intro":
+    "Set the name printed as the certificates' issuer (the city's department or the mayor) and, optionally, a seal image. The planning committee is an advisory body and does not issue certificates.",
+  "trust.issuer.unset": "No issuer is set: certificates name no issuer.",
+  "trust.issuer.updated": "Last updated: {date}",
+  "trust.issuer.nameJa": "Issuer (Japanese)",
+  "trust.issuer.nameHint": "e.g. the mayor's name and title, or the city's disability welfare department",
+  "trust.issuer.nameEn": "Issuer (English, optional)",
+  "trust.issuer.seal": "Seal image (PNG, up to 512 KB, optional)",
+  "trust.issuer.sealHint": "A PNG with a transparent background works best. It is printed to the right of the issuer's name.",
+  "trust.issuer.sealCurrent": "Current seal",
+  "trust.issuer.removeSeal": "Remove the seal",
+  "trust.issuer.sealInvalid": "Choose a PNG image (up to 512 KB).",
+  "trust.issuer.save": "Save",
+  "trust.issuer.saved": "Issuer saved. Certificate PDFs made from now on show it.",
+  "trust.issuer.link": "Set the certificates' issuer (administrators)",
 };
