@@ -46,6 +46,14 @@ interface Payload extends Omit<NoticeFacts, "when"> {
   sessionId?: number | null;
 }
 
+/**
+ * Runs a change and its notices in one transaction. The limit is generous: a notice to every manager of
+ * the city is a few hundred small inserts, and the default 5 s is too tight on a busy machine.
+ */
+export function inTransaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+  return prisma.$transaction(fn, { timeout: 30_000, maxWait: 10_000 });
+}
+
 /** The origin links in mail point at. */
 export function mailOrigin(): string {
   const env = getEnv();
