@@ -6,8 +6,6 @@ import type { ParsedSession } from "./session-form";
 import { sha256Hex } from "~/auth/crypto.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import { translator, isLocale, type MessageKey } from "~/i18n";
-import { formatDateTime } from "~/i18n/format";
 import { fiscalYearLabelJa, jstParts } from "~/lib/fiscal-year";
 import { deliver, notify as sendNotice } from "~/mail/notify.server";
 import { curriculumSlugs } from "~/training/training.server";
