@@ -3,7 +3,7 @@ import { audit } from "~/audit/audit.server";
 import { CAPABILITIES } from "~/auth/capabilities";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
-import { deliver, notifyAll, officeManagers } from "~/mail/notify.server";
+import { deliver, inTransaction, notifyAll, officeManagers } from "~/mail/notify.server";
 import { loadTemplate } from "~/evaluation/evaluation.server";
 import { weakestItems, type AnswerLike } from "~/evaluation/scoring";
 import { Prisma } from "~/generated/prisma/client";
@@ -249,7 +249,7 @@ export async function commentOnItem(itemId: number, authorId: number, text: stri
   });
   if (!item) throw notFound();
   // The comment and the notice to the office's managers are one change.
-  const mails = await prisma.$transaction(async (tx) => {
+  const mails = await inTransaction(async (tx) => {
     await tx.actionPlanComment.create({ data: { itemId, authorId, text } });
     return notifyAll(tx, await officeManagers(tx, item.plan.officeId), {
       key: "notices.planComment",

@@ -2,7 +2,7 @@
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { fiscalYearOf } from "~/lib/fiscal-year";
-import { deliver, notifyAll, type Db } from "~/mail/notify.server";
+import { deliver, notifyAll, type Db, inTransaction } from "~/mail/notify.server";
 import type { SessionUser } from "~/auth/session.server";
 import { hasAnyRole } from "~/auth/roles";
 import { audit } from "~/audit/audit.server";
@@ -33,7 +33,7 @@ async function managersInScope(db: Db, wardId: number | null): Promise<number[]>
 
 /** Schedules a sharing meeting; the managers of the offices it is for are told, in the same change. */
 export async function scheduleMeeting(input: MeetingInput) {
-  const { meeting, mails } = await prisma.$transaction(async (tx) => {
+  const { meeting, mails } = await inTransaction(async (tx) => {
     const meeting = await tx.sharingMeeting.create({ data: { ...input, fiscalYear: fiscalYearOf(input.startsAt) } });
     const mails = await notifyAll(tx, await managersInScope(tx, input.scope === "WARD" ? input.wardId : null), {
       key: "notices.meetingScheduled",
@@ -53,7 +53,7 @@ export async function scheduleMeeting(input: MeetingInput) {
  * office the meeting is for) are told what it is now.
  */
 export async function changeMeeting(id: number, input: Omit<MeetingInput, "scope" | "wardId">) {
-  const mails = await prisma.$transaction(async (tx) => {
+  const mails = await inTransaction(async (tx) => {
     const before = await tx.sharingMeeting.findUnique({ where: { id }, include: { registrations: { select: { officeId: true } } } });
     if (!before) return null;
     const meeting = await tx.sharingMeeting.update({ where: { id }, data: { ...input, fiscalYear: fiscalYearOf(input.startsAt) } });
@@ -133,7 +133,7 @@ export function registrationRefusal(
 export async function registerForMeeting(
   user: SessionUser,
   meetingId: number,
-  input: { attendeeNames: string; attendeeCount: number },
+  input: { attendeeNames: string; attendeeCount: number; attendeeNote?: string },
 ): Promise<{ ok: true } | { ok: false; reason: RegistrationRefusal | "notFound" }> {
   const meeting = await prisma.sharingMeeting.findUnique({ where: { id: meetingId } });
   if (!meeting) return { ok: false, reason: "notFound" };
@@ -197,4 +197,65 @@ export async function agendaProposal(meeting: { fiscalYear: number; wardId: numb
     weak: weak.map((w) => ({ ...w, average: Math.round(w.average * 100) / 100, ...text(w.code) })),
     goodPractice: goodPractice.map((g) => ({ ...g, average: Math.round(g.average * 100) / 100, ...text(g.code) })),
   };
+}
+
+// ---- The agenda builder: one topic per checklist item, removable and reorderable ----
+
+export type TopicInput = { itemCode: string; kind: "WEAK" | "GOOD_PRACTICE"; title: string };
+
+/** Adds a topic unless its item is already on the agenda (the meeting row is locked, so two clicks add one). */
+export async function addTopic(meetingId: number, input: TopicInput): Promise<{ ok: true } | { ok: false; reason: "duplicate" }> {
+  return inTransaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "SharingMeeting" WHERE id = ${meetingId} FOR UPDATE`;
+    const topics = await tx.meetingTopic.findMany({ where: { meetingId }, select: { itemCodes: true, sortOrder: true } });
+    if (topics.some((t) => t.itemCodes.includes(input.itemCode))) return { ok: false as const, reason: "duplicate" as const };
+    await tx.meetingTopic.create({
+      data: {
+        meetingId,
+        itemCodes: [input.itemCode],
+        kind: input.kind,
+        title: input.title,
+        sortOrder: topics.reduce((m, t) => Math.max(m, t.sortOrder + 1), 0),
+      },
+    });
+    return { ok: true as const };
+  });
+}
+
+async function renumber(tx: Db, meetingId: number, ids: number[]) {
+  for (const [i, id] of ids.entries()) await tx.meetingTopic.update({ where: { id }, data: { sortOrder: i } });
+}
+
+async function orderedTopicIds(tx: Db, meetingId: number) {
+  const rows = await tx.meetingTopic.findMany({
+    where: { meetingId },
+    orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
+  return rows.map((r) => r.id);
+}
+
+/** Removes a topic (and its notes) from the agenda. False when it is not this meeting's. */
+export async function removeTopic(meetingId: number, topicId: number): Promise<boolean> {
+  return inTransaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "SharingMeeting" WHERE id = ${meetingId} FOR UPDATE`;
+    const gone = await tx.meetingTopic.deleteMany({ where: { id: topicId, meetingId } });
+    if (gone.count === 0) return false;
+    await renumber(tx, meetingId, await orderedTopicIds(tx, meetingId));
+    return true;
+  });
+}
+
+/** Moves a topic one place up or down. False when it is not this meeting's. */
+export async function moveTopic(meetingId: number, topicId: number, direction: "up" | "down"): Promise<boolean> {
+  return inTransaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "SharingMeeting" WHERE id = ${meetingId} FOR UPDATE`;
+    const ids = await orderedTopicIds(tx, meetingId);
+    const i = ids.indexOf(topicId);
+    if (i < 0) return false;
+    const j = direction === "up" ? i - 1 : i + 1;
+    if (j >= 0 && j < ids.length) [ids[i], ids[j]] = [ids[j], ids[i]];
+    await renumber(tx, meetingId, ids);
+    return true;
+  });
 }

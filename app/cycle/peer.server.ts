@@ -1,7 +1,7 @@
 // Peer learning (ピア研修): the office's ward group, its activities, and suggestions of peers strong
 // on the office's weak items (named only where they agreed).
 import { prisma } from "~/db.server";
-import { deliver, notifyAll, officeManagers, subcommitteeMembers } from "~/mail/notify.server";
+import { deliver, notifyAll, officeManagers, subcommitteeMembers, inTransaction } from "~/mail/notify.server";
 import { latestSubmitted } from "./action-plan.server";
 import { peerSuggestions, introductionTarget, type PeerOffice } from "./peer-suggestions";
 
@@ -70,7 +70,7 @@ export async function requestIntroduction(officeId: number, itemCode: string) {
   const target = introductionTarget(ctx.own, ctx.others, itemCode);
   if (target === null) return false;
   // The request and the notice to the subcommittee are one change; asking again sends nothing new.
-  const mails = await prisma.$transaction(async (tx) => {
+  const mails = await inTransaction(async (tx) => {
     const created = await tx.introductionRequest.createMany({
       data: [{ fromOfficeId: officeId, itemCode, targetOfficeId: target }],
       skipDuplicates: true,
@@ -88,7 +88,7 @@ export async function requestIntroduction(officeId: number, itemCode: string) {
 
 /** The subcommittee's answer to an introduction request; the requesting office's managers are told. */
 export async function answerIntroduction(requestId: number, answer: "introduced" | "declined") {
-  const mails = await prisma.$transaction(async (tx) => {
+  const mails = await inTransaction(async (tx) => {
     const request = await tx.introductionRequest.findUnique({ where: { id: requestId } });
     if (!request) return null;
     const status = answer === "introduced" ? "INTRODUCED" : "DECLINED";

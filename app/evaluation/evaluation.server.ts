@@ -5,7 +5,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { can } from "~/auth/capabilities";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
-import { deliver, notifyAll, officeManagers } from "~/mail/notify.server";
+import { deliver, notifyAll, officeManagers, inTransaction } from "~/mail/notify.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { MessageKey } from "~/i18n";
 import { isAnswered, isRating } from "./scoring";
@@ -447,7 +447,7 @@ export async function returnEvaluation(officeId: number, fiscalYear: number, use
   });
   if (!evaluation) throw notFound();
   // The return, its event and the notice to the office's managers are one change.
-  const mails = await prisma.$transaction(async (tx) => {
+  const mails = await inTransaction(async (tx) => {
     const moved = await tx.evaluation.updateMany({
       where: { id: evaluation.id, status: "SUBMITTED" },
       data: { status: "RETURNED" },

@@ -31,6 +31,8 @@ export interface Notice extends NoticeFacts {
   userId: number;
   /** The message key of the text; `${key}.subject` is the mail's subject. */
   key: string;
+  /** The notification's kind as stored (defaults to the key); scheduling keeps its short kinds. */
+  kind?: string;
   /** A path in the application ("/evaluation/2026"); made absolute in mail. */
   link?: string | null;
   /** With a key, the same notice is never sent twice. */
@@ -44,6 +46,14 @@ interface Payload extends Omit<NoticeFacts, "when"> {
   /** Notifications written before this helper: the Japanese title only. */
   title?: string;
   sessionId?: number | null;
+}
+
+/**
+ * Runs a change and its notices in one transaction. The limit is generous: a notice to every manager of
+ * the city is a few hundred small inserts, and the default 5 s is too tight on a busy machine.
+ */
+export function inTransaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
+  return prisma.$transaction(fn, { timeout: 30_000, maxWait: 10_000 });
 }
 
 /** The origin links in mail point at. */
@@ -99,10 +109,10 @@ export function renderNotice(kind: string, payload: unknown, locale: Locale) {
  * ids to `deliver` after the transaction commits.
  */
 export async function notify(db: Db, notice: Notice): Promise<number | null> {
-  const { userId, key, link, dedupeKey, when, ...facts } = notice;
+  const { userId, key, kind, link, dedupeKey, when, ...facts } = notice;
   const payload: Payload = { key, link: link ?? null, ...facts, when: when ? new Date(when).toISOString() : null };
   const created = await db.notification.createMany({
-    data: [{ userId, kind: key, payload: payload as Prisma.InputJsonValue, dedupeKey: dedupeKey ?? null }],
+    data: [{ userId, kind: kind ?? key, payload: payload as Prisma.InputJsonValue, dedupeKey: dedupeKey ?? null }],
     skipDuplicates: true,
   });
   if (created.count === 0) return null;

@@ -7,10 +7,21 @@ import { hasAnyRole } from "~/auth/roles";
 import { Field, FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
 import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
 import { itemTexts } from "~/cycle/dashboard.server";
-import { agendaProposal, meetingDetail, MEETING_ROLES, registerForMeeting, registrationRefusal } from "~/cycle/meetings.server";
+import {
+  addTopic,
+  agendaProposal,
+  changeMeeting,
+  meetingDetail,
+  MEETING_ROLES,
+  moveTopic,
+  registerForMeeting,
+  registrationRefusal,
+  removeTopic,
+} from "~/cycle/meetings.server";
+import { checkHeadCount } from "~/cycle/registration";
 import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
-import { parseForm, type FormFailure } from "~/lib/forms";
+import { failure, parseForm, type FormFailure } from "~/lib/forms";
 import { now } from "~/lib/clock";
 import { safeHref } from "~/lib/url";
 
@@ -48,7 +59,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     manage,
     canRegister: !!canRegister,
-    own: own ? { attendeeNames: own.attendeeNames, attendeeCount: own.attendeeCount, attended: own.attended } : null,
+    own: own
+      ? { attendeeNames: own.attendeeNames, attendeeCount: own.attendeeCount, attendeeNote: own.attendeeNote, attended: own.attended }
+      : null,
     registrations: manage
       ? meeting.registrations.map((r) => ({
           id: r.id,
@@ -73,13 +86,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       notes: participant ? tp.notes : null,
     })),
     proposal: manage ? await agendaProposal(meeting) : null,
+    /** Checklist items already on the agenda: a suggestion for one of them is shown as added. */
+    onAgenda: [...new Set(meeting.topics.flatMap((tp) => tp.itemCodes))],
+    edit: manage
+      ? {
+          date: jstDate(meeting.startsAt),
+          time: jstTime(meeting.startsAt),
+          title: meeting.title,
+          venue: meeting.venue,
+          onlineUrl: meeting.onlineUrl,
+        }
+      : null,
   };
 }
 
 const registerSchema = z.object({
   attendeeNames: z.string().trim().min(1).max(1000),
   attendeeCount: z.coerce.number().int().min(1).max(20),
+  attendeeNote: z.string().trim().max(300).default(""),
 });
+const topicRefSchema = z.object({ topicId: z.coerce.number().int(), direction: z.enum(["up", "down"]).optional() });
+const changeSchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.required"),
+    time: z.string().regex(/^\d{2}:\d{2}$/, "validation.required"),
+    venue: z.string().trim().max(300).default(""),
+    onlineUrl: z.union([z.literal(""), z.string().trim().url().max(500)]).default(""),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.venue && !v.onlineUrl) ctx.addIssue({ code: "custom", path: ["venue"], message: "cycle.meetings.error.where" });
+  });
+const jstShift = (d: Date) => new Date(d.getTime() + 9 * 3600_000).toISOString();
+const jstDate = (d: Date) => jstShift(d).slice(0, 10);
+const jstTime = (d: Date) => jstShift(d).slice(11, 16);
 const attendanceSchema = z.object({
   registrationId: z.coerce.number().int(),
   attended: z.string().optional(),
@@ -104,6 +144,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "register") {
     const parsed = parseForm(registerSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    // The count must add up with the names (app/cycle/registration.ts).
+    const check = checkHeadCount(parsed.data.attendeeNames, parsed.data.attendeeCount, parsed.data.attendeeNote);
+    if (!check.ok) {
+      const message =
+        check.reason === "fewerThanNames"
+          ? { key: "registration.fewerThanNames" as const, params: { count: parsed.data.attendeeCount, names: check.names } }
+          : { key: "registration.unexplained" as const, params: { count: parsed.data.attendeeCount, names: check.names } };
+      return data({ ...failure({ attendeeCount: [message] }, formData), intent }, { status: 400 });
+    }
     const done = await registerForMeeting(user, meetingId, parsed.data);
     if (!done.ok) {
       if (done.reason === "notFound") throw notFound();
@@ -128,11 +177,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "addTopic") {
     const parsed = parseForm(topicSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-    const count = await prisma.meetingTopic.count({ where: { meetingId } });
-    await prisma.meetingTopic.create({
-      data: { meetingId, itemCodes: [parsed.data.itemCode], kind: parsed.data.kind, title: parsed.data.title, sortOrder: count },
-    });
+    const added = await addTopic(meetingId, parsed.data);
+    if (!added.ok)
+      return data(
+        { ...failure({}, formData, { key: "agenda.duplicate", params: { code: parsed.data.itemCode } }), intent },
+        { status: 409 },
+      );
     return redirect(`${back}?saved=1#agenda`);
+  }
+  if (intent === "removeTopic" || intent === "moveTopic") {
+    const parsed = parseForm(topicRefSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const done =
+      intent === "removeTopic"
+        ? await removeTopic(meetingId, parsed.data.topicId)
+        : await moveTopic(meetingId, parsed.data.topicId, parsed.data.direction ?? "up");
+    if (!done) throw notFound();
+    return redirect(`${back}?saved=1#agenda`);
+  }
+  if (intent === "change") {
+    const parsed = parseForm(changeSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const v = parsed.data;
+    await changeMeeting(meetingId, {
+      title: v.title,
+      startsAt: new Date(`${v.date}T${v.time}:00+09:00`),
+      venue: v.venue,
+      onlineUrl: v.onlineUrl,
+    });
+    await audit({
+      actorId: user.id,
+      action: "meeting.change",
+      entityType: "SharingMeeting",
+      entityId: String(meetingId),
+      summary: v.title,
+    });
+    return redirect(`${back}?saved=1`);
   }
   if (intent === "notes") {
     const parsed = parseForm(notesSchema, formData);
@@ -149,12 +229,15 @@ export default function MeetingPage() {
   const t = useT();
   const format = useFormat();
   const locale = useLocale();
-  const { meeting, manage, canRegister, own, registrations, totals, topics, proposal } = useLoaderData<typeof loader>();
+  const { meeting, manage, canRegister, own, registrations, totals, topics, proposal, onAgenda, edit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as (FormFailure & { intent: string }) | undefined;
   const failed = (intent: string) => (isFailure(result) && result.intent === intent ? result : undefined);
   const [params] = useSearchParams();
   const text = (x: { textJa: string; textEn: string }) => (locale === "en" ? x.textEn : x.textJa);
   const reg = failed("register");
+  const added = (code: string) => onAgenda.includes(code);
+  const agendaError = failed("addTopic");
+  const changing = failed("change");
   return (
     <div className="page meeting">
       <p>
@@ -218,6 +301,12 @@ export default function MeetingPage() {
               errors={reg?.fieldErrors.attendeeCount}
               required
             />
+            <Field
+              label={t("registration.note")}
+              name="attendeeNote"
+              hint={t("registration.noteHint")}
+              defaultValue={reg?.values?.attendeeNote ?? own?.attendeeNote ?? ""}
+            />
             <button type="submit" className="button">
               {t("cycle.meetings.registerButton")}
             </button>
@@ -230,7 +319,8 @@ export default function MeetingPage() {
       <section id="agenda" aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">{t("cycle.meetings.agenda")}</h2>
         {topics.length === 0 ? <p className="muted">{t("cycle.meetings.noTopics")}</p> : null}
-        {topics.map((tp) => (
+        {agendaError ? <FormErrorSummary result={agendaError} /> : null}
+        {topics.map((tp, index) => (
           <article key={tp.id} id={`topic-${tp.id}`} className="card">
             <h3>
               {tp.title || tp.itemCodes.map((c) => c.code).join(", ")} <span className="badge">{t(`cycle.topicKind.${tp.kind}`)}</span>
@@ -242,6 +332,39 @@ export default function MeetingPage() {
                 </li>
               ))}
             </ul>
+            {manage ? (
+              <div className="button-row">
+                {(["up", "down"] as const).map((direction) =>
+                  (direction === "up" ? index > 0 : index < topics.length - 1) ? (
+                    <Form method="post" key={direction}>
+                      <input type="hidden" name="intent" value="moveTopic" />
+                      <input type="hidden" name="topicId" value={tp.id} />
+                      <input type="hidden" name="direction" value={direction} />
+                      <button
+                        type="submit"
+                        className="button small secondary"
+                        aria-label={t(direction === "up" ? "agenda.upLabel" : "agenda.downLabel", {
+                          topic: tp.title || tp.itemCodes[0]?.code || "",
+                        })}
+                      >
+                        {t(direction === "up" ? "agenda.up" : "agenda.down")}
+                      </button>
+                    </Form>
+                  ) : null,
+                )}
+                <Form method="post">
+                  <input type="hidden" name="intent" value="removeTopic" />
+                  <input type="hidden" name="topicId" value={tp.id} />
+                  <button
+                    type="submit"
+                    className="button small secondary"
+                    aria-label={t("agenda.removeLabel", { topic: tp.title || tp.itemCodes[0]?.code || "" })}
+                  >
+                    {t("agenda.remove")}
+                  </button>
+                </Form>
+              </div>
+            ) : null}
             {manage ? (
               <Form method="post">
                 <input type="hidden" name="intent" value="notes" />
@@ -273,50 +396,112 @@ export default function MeetingPage() {
               <p className="hint">{t("cycle.meetings.proposalHint", { year: format.fiscalYear(proposal.sourceYear) })}</p>
               <h3>{t("cycle.topicKind.WEAK")}</h3>
               <ul className="plain-list proposal-list">
-                {proposal.weak.map((w) => (
-                  <li key={w.code}>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="addTopic" />
-                      <input type="hidden" name="kind" value="WEAK" />
-                      <input type="hidden" name="itemCode" value={w.code} />
-                      <input type="hidden" name="title" value={`${w.code} ${text(w)}`.slice(0, 120)} />
-                      <span>
-                        <strong>{w.code}</strong> {text(w)} —{" "}
-                        {t("cycle.meetings.weakStat", { average: w.average.toFixed(2), low: w.low, rated: w.rated })}
-                      </span>
-                      <button type="submit" className="button small secondary">
-                        {t("cycle.meetings.addTopic")}
-                      </button>
-                    </Form>
-                  </li>
-                ))}
+                {proposal.weak
+                  .map((w) => ({ ...w, added: added(w.code) }))
+                  .map((w) => (
+                    <li key={w.code}>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="addTopic" />
+                        <input type="hidden" name="kind" value="WEAK" />
+                        <input type="hidden" name="itemCode" value={w.code} />
+                        <input type="hidden" name="title" value={`${w.code} ${text(w)}`.slice(0, 120)} />
+                        <span>
+                          <strong>{w.code}</strong> {text(w)} —{" "}
+                          {t("cycle.meetings.weakStat", { average: w.average.toFixed(2), low: w.low, rated: w.rated })}
+                        </span>
+                        {w.added ? (
+                          <span className="badge">{t("agenda.onAgenda")}</span>
+                        ) : (
+                          <button type="submit" className="button small secondary">
+                            {t("cycle.meetings.addTopic")}
+                          </button>
+                        )}
+                      </Form>
+                    </li>
+                  ))}
               </ul>
               <h3>{t("cycle.topicKind.GOOD_PRACTICE")}</h3>
               <ul className="plain-list proposal-list">
-                {proposal.goodPractice.map((g) => (
-                  <li key={g.code}>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="addTopic" />
-                      <input type="hidden" name="kind" value="GOOD_PRACTICE" />
-                      <input type="hidden" name="itemCode" value={g.code} />
-                      <input type="hidden" name="title" value={`${g.code} ${text(g)}`.slice(0, 120)} />
-                      <span>
-                        <strong>{g.code}</strong> {text(g)} —{" "}
-                        {t("cycle.meetings.goodStat", {
-                          high: g.highCount,
-                          named: g.namedOffices.join("、") || "—",
-                          unnamed: g.unnamedCount,
-                        })}
-                      </span>
-                      <button type="submit" className="button small secondary">
-                        {t("cycle.meetings.addTopic")}
-                      </button>
-                    </Form>
-                  </li>
-                ))}
+                {proposal.goodPractice
+                  .map((g) => ({ ...g, added: added(g.code) }))
+                  .map((g) => (
+                    <li key={g.code}>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="addTopic" />
+                        <input type="hidden" name="kind" value="GOOD_PRACTICE" />
+                        <input type="hidden" name="itemCode" value={g.code} />
+                        <input type="hidden" name="title" value={`${g.code} ${text(g)}`.slice(0, 120)} />
+                        <span>
+                          <strong>{g.code}</strong> {text(g)} —{" "}
+                          {t("cycle.meetings.goodStat", {
+                            high: g.highCount,
+                            named: g.namedOffices.join("、") || "—",
+                            unnamed: g.unnamedCount,
+                          })}
+                        </span>
+                        {g.added ? (
+                          <span className="badge">{t("agenda.onAgenda")}</span>
+                        ) : (
+                          <button type="submit" className="button small secondary">
+                            {t("cycle.meetings.addTopic")}
+                          </button>
+                        )}
+                      </Form>
+                    </li>
+                  ))}
               </ul>
             </>
           )}
+        </section>
+      ) : null}
+
+      {edit ? (
+        <section className="panel" aria-labelledby="change-heading">
+          <h2 id="change-heading">{t("meetingChange.title")}</h2>
+          <p className="hint">{t("meetingChange.hint")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="change" />
+            <FormErrorSummary result={changing} />
+            <Field
+              label={t("cycle.meetings.field.title")}
+              name="title"
+              defaultValue={changing?.values?.title ?? edit.title}
+              errors={changing?.fieldErrors.title}
+              required
+            />
+            <Field
+              label={t("cycle.meetings.field.date")}
+              name="date"
+              type="date"
+              defaultValue={changing?.values?.date ?? edit.date}
+              errors={changing?.fieldErrors.date}
+              required
+            />
+            <Field
+              label={t("cycle.meetings.field.time")}
+              name="time"
+              type="time"
+              defaultValue={changing?.values?.time ?? edit.time}
+              errors={changing?.fieldErrors.time}
+              required
+            />
+            <Field
+              label={t("cycle.meetings.field.venue")}
+              name="venue"
+              defaultValue={changing?.values?.venue ?? edit.venue}
+              errors={changing?.fieldErrors.venue}
+            />
+            <Field
+              label={t("cycle.meetings.field.onlineUrl")}
+              name="onlineUrl"
+              type="url"
+              defaultValue={changing?.values?.onlineUrl ?? edit.onlineUrl}
+              errors={changing?.fieldErrors.onlineUrl}
+            />
+            <button type="submit" className="button">
+              {t("meetingChange.button")}
+            </button>
+          </Form>
         </section>
       ) : null}
 

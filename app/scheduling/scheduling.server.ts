@@ -92,6 +92,7 @@ export async function notify(args: NotifyArgs): Promise<boolean> {
   const id = await sendNotice(prisma, {
     userId: args.userId,
     key: `scheduling.notify.${args.kind}`,
+    kind: args.kind,
     link: args.sessionId ? `/sessions/${args.sessionId}` : null,
     titleJa: args.title,
     titleEn: args.titleEn,

@@ -1,16 +1,25 @@
 import { expect, test } from "@playwright/test";
+import { now, setClock } from "../../app/lib/clock";
+import { fiscalYearLabelJa, fiscalYearOf } from "../../app/lib/fiscal-year";
 import { expectAccessible, login, logout } from "./helpers";
 
-// The demo manager's office (けやき) has FY2026 in draft with its first 33 items answered (OPS, ASM,
-// MON and RIG-01…07); FY2024–2025 are submitted. The tests below run in order on one seeded database.
+// The demo manager's office (けやき) has this fiscal year in draft with its first 33 items answered (OPS,
+// ASM, MON and RIG-01…07); the two years before are submitted. The tests below run in order on one seeded
+// database; years count from the server's clock (TSUNAGU_NOW when set).
+setClock(process.env.TSUNAGU_NOW || null);
+const CUR = fiscalYearOf(now());
+const PREV = CUR - 1;
 test.describe.configure({ mode: "serial" });
 
 test("the manager answers an item, finds it after a reload, and the page is accessible", async ({ page }) => {
   await login(page, "manager");
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "自己評価" }).click();
   await expect(page).toHaveURL(/\/evaluation$/);
-  await page.getByRole("main").getByRole("link", { name: "令和8年度", exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("令和8年度 自己評価チェックシート");
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: fiscalYearLabelJa(CUR), exact: true })
+    .click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${fiscalYearLabelJa(CUR)} 自己評価チェックシート`);
   await expect(page.locator(".progress-text")).toHaveText("33 / 73 項目回答済み");
 
   const item = page.locator("#item-RIG-08");
@@ -39,7 +48,7 @@ test("without JavaScript: submitting with one item missing names it; completing 
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await login(page, "manager");
-  await page.goto("/evaluation/2026");
+  await page.goto(`/evaluation/${CUR}`);
   const open = await page
     .locator("fieldset.checklist-item")
     .evaluateAll((sets) => sets.filter((s) => !s.querySelector("input[type=radio]:checked")).map((s) => s.id.replace("item-", "")));
@@ -60,7 +69,7 @@ test("without JavaScript: submitting with one item missing names it; completing 
 
 test("the subcommittee returns the sheet with a comment, and the office can edit again", async ({ page }) => {
   await login(page, "subcommittee");
-  await page.goto("/subcommittee/evaluations?year=2026");
+  await page.goto(`/subcommittee/evaluations?year=${CUR}`);
   await page.getByRole("link", { name: "障害者相談支援事業所 けやき" }).click();
   await page.getByLabel("差し戻しの理由・コメント").fill("COL-01 の該当なしの理由を確認させてください。");
   await page.getByRole("button", { name: "差し戻す" }).click();
@@ -69,7 +78,7 @@ test("the subcommittee returns the sheet with a comment, and the office can edit
 
   await logout(page);
   await login(page, "manager");
-  await page.goto("/evaluation/2026");
+  await page.goto(`/evaluation/${CUR}`);
   await expect(page.getByText("評価・研修部会から差し戻されました。")).toBeVisible();
   await expect(page.locator("#OPS-01-r1")).toBeEnabled();
 });
@@ -79,8 +88,8 @@ test("two people changing the same item: the later save is refused and both vers
   const b = await (await browser.newContext()).newPage();
   await login(a, "manager");
   await login(b, "manager");
-  await a.goto("/evaluation/2026");
-  await b.goto("/evaluation/2026");
+  await a.goto(`/evaluation/${CUR}`);
+  await b.goto(`/evaluation/${CUR}`);
   await a.locator("#OPS-01-r1").check();
   await expect(a.locator("#item-OPS-01-status")).toContainText("保存済み");
   await b.locator("#OPS-01-r2").check();
@@ -95,21 +104,21 @@ test("two people changing the same item: the later save is refused and both vers
 
 test("the results page shows the chart with its table, medians and the recommended training", async ({ page }) => {
   await login(page, "manager");
-  await page.goto("/evaluation/2025/results");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("令和7年度 自己評価の結果");
+  await page.goto(`/evaluation/${PREV}/results`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${fiscalYearLabelJa(PREV)} 自己評価の結果`);
   await expect(page.locator(".score-chart .recharts-bar-rectangle").first()).toBeVisible();
   const table = page.getByRole("table", { name: /分野別の得点/ });
   await expect(table.locator("tbody tr")).toHaveCount(9);
   await expect(table.locator("thead")).toContainText("市全体の中央値");
   await expect(table.locator("thead")).toContainText("青葉区の中央値");
-  await expect(table.locator("thead")).toContainText("令和6年度");
+  await expect(table.locator("thead")).toContainText(fiscalYearLabelJa(PREV - 1));
   // The training route does not let office managers in (app/auth/capabilities.ts), so the weak items
   // name the recommended pillar without a link that would answer 403.
   await expect(page.getByText(/推奨する研修: (個別支援|地域支援|人材育成)/).first()).toBeVisible();
   await expect(page.locator('a[href^="/training"]')).toHaveCount(0);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Excel で書き出す" }).click();
-  expect((await download).suggestedFilename()).toBe("self-evaluation-2025.xlsx");
+  expect((await download).suggestedFilename()).toBe(`self-evaluation-${PREV}.xlsx`);
 });
 
 test("importing a CSV with bad rows refuses each row with its line and reason, saving nothing", async ({ page }) => {

@@ -1,6 +1,12 @@
 // Every route of the app, who may open it, and a sample URL. tests/e2e/access.spec.ts fails when a
 // file in app/routes is missing here, so each new route must say who reaches it.
+import { now, setClock } from "../../app/lib/clock";
+import { fiscalYearOf } from "../../app/lib/fiscal-year";
 import type { AccountName } from "./helpers";
+
+// Sample years count from the server's clock (TSUNAGU_NOW when set): last year is fully submitted.
+setClock(process.env.TSUNAGU_NOW || null);
+const PREV = fiscalYearOf(now()) - 1;
 
 export interface RouteAccess {
   /** The route file's name in app/routes, without the extension. */
@@ -63,14 +69,14 @@ export const ROUTES: RouteAccess[] = [
   { file: "committee.sessions.$id_.rubric[.csv]", url: "/committee/sessions/3/rubric.csv", allow: ["committee", "admin"], notPage: true },
   { file: "committee.sessions.$id_.rubric[.xlsx]", url: "/committee/sessions/3/rubric.xlsx", allow: ["committee", "admin"], notPage: true },
   { file: "evaluation._index", url: "/evaluation", allow: ["manager"] },
-  { file: "evaluation.$year._index", url: "/evaluation/2025", allow: ["manager"] },
-  { file: "evaluation.$year.results", url: "/evaluation/2025/results", allow: ["manager"] },
-  { file: "evaluation.$year.export", url: "/evaluation/2025/export", allow: ["manager"], notPage: true },
-  { file: "subcommittee.evaluations._index", url: "/subcommittee/evaluations?year=2025", allow: ["subcommittee", "admin"] },
-  { file: "subcommittee.evaluations.$officeId.$year._index", url: "/subcommittee/evaluations/2/2025", allow: ["subcommittee", "admin"] },
+  { file: "evaluation.$year._index", url: `/evaluation/${PREV}`, allow: ["manager"] },
+  { file: "evaluation.$year.results", url: `/evaluation/${PREV}/results`, allow: ["manager"] },
+  { file: "evaluation.$year.export", url: `/evaluation/${PREV}/export`, allow: ["manager"], notPage: true },
+  { file: "subcommittee.evaluations._index", url: `/subcommittee/evaluations?year=${PREV}`, allow: ["subcommittee", "admin"] },
+  { file: "subcommittee.evaluations.$officeId.$year._index", url: `/subcommittee/evaluations/2/${PREV}`, allow: ["subcommittee", "admin"] },
   {
     file: "subcommittee.evaluations.$officeId.$year.export",
-    url: "/subcommittee/evaluations/2/2025/export",
+    url: `/subcommittee/evaluations/2/${PREV}/export`,
     allow: ["subcommittee", "admin"],
     notPage: true,
   },
@@ -81,11 +87,11 @@ export const ROUTES: RouteAccess[] = [
   { file: "meetings._index", url: "/meetings", allow: ["manager", "subcommittee", "admin"] },
   { file: "meetings.$meetingId", url: "/meetings/1", allow: ["manager", "subcommittee", "admin"] },
   { file: "peer", url: "/peer", allow: ["manager"] },
-  { file: "subcommittee._index", url: "/subcommittee?year=2025", allow: ["subcommittee", "admin"] },
-  { file: "subcommittee.action-plans._index", url: "/subcommittee/action-plans?year=2025", allow: ["subcommittee", "admin"] },
+  { file: "subcommittee._index", url: `/subcommittee?year=${PREV}`, allow: ["subcommittee", "admin"] },
+  { file: "subcommittee.action-plans._index", url: `/subcommittee/action-plans?year=${PREV}`, allow: ["subcommittee", "admin"] },
   { file: "subcommittee.action-plans.$planId", url: "/subcommittee/action-plans/1", allow: ["subcommittee", "admin"] },
   { file: "subcommittee.peer-groups", url: "/subcommittee/peer-groups", allow: ["subcommittee", "admin"] },
-  { file: "subcommittee.report.$year._index", url: "/subcommittee/report/2025", allow: ["subcommittee", "admin"] },
-  { file: "subcommittee.report.$year.xlsx", url: "/subcommittee/report/2025/xlsx", allow: ["subcommittee", "admin"], notPage: true },
-  { file: "subcommittee.report.$year.csv", url: "/subcommittee/report/2025/csv", allow: ["subcommittee", "admin"], notPage: true },
+  { file: "subcommittee.report.$year._index", url: `/subcommittee/report/${PREV}`, allow: ["subcommittee", "admin"] },
+  { file: "subcommittee.report.$year.xlsx", url: `/subcommittee/report/${PREV}/xlsx`, allow: ["subcommittee", "admin"], notPage: true },
+  { file: "subcommittee.report.$year.csv", url: `/subcommittee/report/${PREV}/csv`, allow: ["subcommittee", "admin"], notPage: true },
 ];

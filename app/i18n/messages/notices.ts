@@ -2,6 +2,22 @@
 // Keys follow the project's "capability.thing" style; both objects must have the same keys.
 // Line of work: notices (people told what concerns them), the council's figures, time.
 export const noticesJa = {
+  // Agenda builder, registrations and meeting changes (meetings.$meetingId).
+  "agenda.onAgenda": "議題に追加済み",
+  "agenda.duplicate": "{code} はすでに議題にあります。1つの項目は1つの議題にまとめます。",
+  "agenda.up": "上へ",
+  "agenda.down": "下へ",
+  "agenda.remove": "議題から外す",
+  "agenda.upLabel": "「{topic}」を1つ上へ",
+  "agenda.downLabel": "「{topic}」を1つ下へ",
+  "agenda.removeLabel": "「{topic}」を議題から外す",
+  "registration.note": "人数が氏名の数より多い理由",
+  "registration.noteHint": "例：ほか2名は当日決定。氏名の数と人数が同じなら空欄のままで構いません。",
+  "registration.fewerThanNames": "参加人数（{count}人）が氏名の数（{names}人）より少なくなっています。",
+  "registration.unexplained": "氏名は{names}人分ですが、参加人数は{count}人です。人数を{names}人にするか、多い理由を書いてください。",
+  "meetingChange.title": "日時・会場を変更する",
+  "meetingChange.hint": "変更すると、対象の事業所の管理者にお知らせとメールが届きます。",
+  "meetingChange.button": "変更して知らせる",
   // Year inputs (app/lib/fiscal-year.ts parseFiscalYearInput).
   "years.error.empty": "年度を入力してください（例：2027、令和9）。",
   "years.error.format": "「{input}」を年度として読めませんでした。2027 や 令和9 のように入力してください。",
@@ -73,6 +89,21 @@ export const noticesJa = {
   "figures.peerActivities.counts": "その年度に記録されたピア活動（訪問・交流・勉強会・同行）",
 } as const;
 export const noticesEn: Record<keyof typeof noticesJa, string> = {
+  "agenda.onAgenda": "On the agenda",
+  "agenda.duplicate": "{code} is already on the agenda: one checklist item, one topic.",
+  "agenda.up": "Move up",
+  "agenda.down": "Move down",
+  "agenda.remove": "Remove from agenda",
+  "agenda.upLabel": "Move “{topic}” up",
+  "agenda.downLabel": "Move “{topic}” down",
+  "agenda.removeLabel": "Remove “{topic}” from the agenda",
+  "registration.note": "Why more people than names",
+  "registration.noteHint": "E.g. two more to be decided on the day. Leave empty when the count is the names.",
+  "registration.fewerThanNames": "The head count ({count}) is less than the names listed ({names}).",
+  "registration.unexplained": "{names} names are listed but the head count is {count}. Make it {names}, or say why there are more.",
+  "meetingChange.title": "Change the date or place",
+  "meetingChange.hint": "The managers of the offices it is for are told by a notice and a mail.",
+  "meetingChange.button": "Change and tell them",
   "years.error.empty": "Enter a fiscal year (e.g. 2027 or 令和9).",
   "years.error.format": "“{input}” could not be read as a fiscal year. Enter it like 2027 or 令和9 (Reiwa 9).",
   "years.error.range": "“{input}” is outside the fiscal years handled here (FY{min}–FY{max}).",
