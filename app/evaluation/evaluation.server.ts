@@ -7,6 +7,7 @@ import { forbidden, notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { MessageKey } from "~/i18n";
+import { cleanText } from "~/lib/forms";
 import { isAnswered, isRating } from "./scoring";
 
 export const EVALUATION_VIEWER_ROLES = ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"] as const;
@@ -217,7 +218,7 @@ const MAX_NOTE = 2000;
 export function readAnswer(formData: FormData, code: string): AnswerInput | null {
   const get = (name: string) => {
     const v = formData.get(`${name}_${code}`);
-    return typeof v === "string" ? v : null;
+    return typeof v === "string" ? cleanText(v) : null;
   };
   const rating = get("rating");
   const fields = [rating, get("reason"), get("comment"), get("evidence")];

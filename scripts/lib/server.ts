@@ -3,6 +3,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -102,10 +103,12 @@ export async function startHttpServer(options: { port: number; dev: boolean; hos
   app.set("trust proxy", "loopback");
   app.use(bodyLimit());
   app.use(compression());
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Referrer-Policy", "strict-origin-when-cross-origin");
     res.set("X-Frame-Options", "DENY");
+    // Served over https (directly, or behind a proxy on this machine that says so): browsers keep to https.
+    if (req.secure) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   });
 
@@ -121,13 +124,18 @@ export async function startHttpServer(options: { port: number; dev: boolean; hos
     build = (await import(pathToFileURL(join(ROOT, "build/server/index.js")).href)) as ServerBuild;
   }
 
+  // A signed-in user's pages and data are never stored by a browser or a proxy (a route may say otherwise).
+  app.use((req, res, next) => {
+    if (/(?:^|;\s*)tsunagu_session=/.test(req.get("cookie") ?? "")) res.set("Cache-Control", "private, no-store");
+    next();
+  });
   app.use(originCheck(process.env.APP_ORIGIN));
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: options.dev ? "development" : "production",
-      getLoadContext: (req) => ({ clientIp: req.ip ?? "" }),
+      getLoadContext: (req) => ({ clientIp: req.ip ?? "", cspNonce: randomBytes(16).toString("base64") }),
     }),
   );
 
