@@ -6,6 +6,7 @@ import { translator, isLocale } from "~/i18n";
 import { generateSecureRandomString, sha256Hex } from "./crypto.server";
 import { hashPassword } from "./password.server";
 import { now } from "~/lib/clock";
+import { invalidateUserSessions } from "./session.server";
 
 export const INVITATION_DAYS = 7;
 
@@ -51,5 +52,7 @@ export async function acceptInvitation(token: string, password: string): Promise
   });
   if (claimed.count !== 1) return null;
   await prisma.user.update({ where: { id: invitation.userId }, data: { passwordHash } });
+  // An invitation used as a password reset ends every session of the old password, as a change does.
+  await invalidateUserSessions(invitation.userId);
   return { userId: invitation.userId };
 }

@@ -8,6 +8,7 @@ import { prisma } from "~/db.server";
 import { deliver, notifyAll, officeManagers, inTransaction } from "~/mail/notify.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { MessageKey } from "~/i18n";
+import { cleanText } from "~/lib/forms";
 import { isAnswered, isRating } from "./scoring";
 import { now } from "~/lib/clock";
 
@@ -222,7 +223,7 @@ const MAX_NOTE = 2000;
 export function readAnswer(formData: FormData, code: string): AnswerInput | null {
   const get = (name: string) => {
     const v = formData.get(`${name}_${code}`);
-    return typeof v === "string" ? v : null;
+    return typeof v === "string" ? cleanText(v) : null;
   };
   const rating = get("rating");
   const fields = [rating, get("reason"), get("comment"), get("evidence")];

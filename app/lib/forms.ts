@@ -44,9 +44,14 @@ function issueMessage(issue: z.ZodIssue): Message {
   }
 }
 
+/** Text as stored: without NUL characters (never meaningful, and a browser shows them as "�"). */
+export function cleanText(value: string): string {
+  return value.includes("\u0000") ? value.replaceAll("\u0000", "") : value;
+}
+
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !/password/i.test(k)) values[k] = v;
+  for (const [k, v] of formData.entries()) if (typeof v === "string" && !/password/i.test(k)) values[k] = cleanText(v);
   return values;
 }
 
@@ -58,7 +63,8 @@ export function parseForm<S extends z.ZodTypeAny>(
 ): { ok: true; data: z.infer<S> } | FormFailure {
   const raw: Record<string, unknown> = {};
   for (const key of new Set(formData.keys())) {
-    raw[key] = arrayFields.includes(key) ? formData.getAll(key) : formData.get(key);
+    const clean = (v: FormDataEntryValue | null) => (typeof v === "string" ? cleanText(v) : v);
+    raw[key] = arrayFields.includes(key) ? formData.getAll(key).map(clean) : clean(formData.get(key));
   }
   for (const key of arrayFields) raw[key] ??= [];
   const result = schema.safeParse(raw);

@@ -7,9 +7,11 @@ import { requireSession } from "~/auth/permissions.server";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/auth/password-policy";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { invalidateUserSessions } from "~/auth/session.server";
+import { throttledPasswordCheck } from "~/auth/throttle.server";
 import { Field, FormErrorSummary, isFailure, SelectField } from "~/components/forms";
 import { prisma } from "~/db.server";
-import { langCookie } from "~/i18n/i18n.server";
+import { formatDateTime } from "~/i18n/format";
+import { langCookie, resolveLocale } from "~/i18n/i18n.server";
 import { LOCALES } from "~/i18n";
 import { useFormat, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
@@ -45,7 +47,7 @@ const passwordSchema = z
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], message: "validation.passwordMismatch" });
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { user, sessionId } = await requireSession(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -53,7 +55,15 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = parseForm(passwordSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
     const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    if (!row.passwordHash || !(await verifyPassword(row.passwordHash, parsed.data.currentPassword))) {
+    // Guesses of the current password are throttled like sign-in.
+    const check = await throttledPasswordCheck(row.email, context.clientIp ?? "", async () =>
+      row.passwordHash ? verifyPassword(row.passwordHash, parsed.data.currentPassword) : false,
+    );
+    if (!check.ok && check.lockedUntil) {
+      const time = formatDateTime(check.lockedUntil, resolveLocale(request, user));
+      return data({ ...failure({}, formData, { key: "login.throttled", params: { time } }), intent }, { status: 429 });
+    }
+    if (!check.ok) {
       return data({ ...failure({ currentPassword: [{ key: "account.wrongPassword" }] }, formData), intent }, { status: 400 });
     }
     await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(parsed.data.password) } });

@@ -54,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return data(failure({}, formData, { key: "login.invalid" }), { status: 401 });
   }
-  await clearFailures(email);
+  await clearFailures(email, ip);
   // A language chosen in this browser just before signing in is the user's latest choice: keep it on the account.
   const browserLocale = readCookie(request, LANG_COOKIE);
   const locale = isLocale(browserLocale) ? browserLocale : isLocale(user.locale) ? user.locale : "ja";

@@ -3,11 +3,76 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { hardeningEn, hardeningJa } from "../../app/i18n/messages/hardening.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
+
+/** A body limit for the paths that start with `prefix` (the longest matching prefix wins). */
+export interface BodyLimit {
+  prefix: string;
+  bytes: number;
+}
+
+const KB = 1024;
+const MB = 1024 * KB;
+
+/**
+ * Request-body limits, checked before any byte of a body is read. Every other path gets
+ * `MAX_BODY_BYTES` (form posts: 512 KB by default). A capability that needs more (an upload) adds its
+ * own entry here, next to the others.
+ */
+export const BODY_LIMITS: BodyLimit[] = [
+  // The whole checklist saved at once without JavaScript: 73 items × three notes, percent-encoded.
+  { prefix: "/evaluation/", bytes: 4 * MB },
+  // Checklist import: the file (MAX_IMPORT_BYTES, 1 MB) with its multipart framing, and the confirm step's rows.
+  { prefix: "/subcommittee/checklists", bytes: 4 * MB },
+];
+
+function formatBytes(bytes: number): string {
+  return bytes >= MB ? `${Math.round((bytes / MB) * 10) / 10} MB` : `${Math.round(bytes / KB)} KB`;
+}
+
+/** The limit for a path: the longest matching prefix of `limits`, else `fallback`. */
+export function bodyLimitFor(path: string, limits: BodyLimit[], fallback: number): number {
+  let best: BodyLimit | undefined;
+  for (const l of limits) if (path.startsWith(l.prefix) && (!best || l.prefix.length > best.prefix.length)) best = l;
+  return best?.bytes ?? fallback;
+}
+
+/**
+ * Answers 413 (too large) or 411 (no length) before the body is read: a request with a body must say its
+ * length, and that length must be within the path's limit. The message is in the user's language.
+ */
+export function bodyLimit(options: { limits?: BodyLimit[]; fallback?: number } = {}): express.RequestHandler {
+  const limits = options.limits ?? BODY_LIMITS;
+  const fallback = options.fallback ?? (Number(process.env.MAX_BODY_BYTES) || 512 * KB);
+  return (req, res, next) => {
+    if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
+    const limit = bodyLimitFor(req.path, limits, fallback);
+    const declared = req.get("content-length");
+    const chunked = /chunked/i.test(req.get("transfer-encoding") ?? "");
+    const length = declared === undefined ? NaN : Number(declared);
+    const tooLarge = Number.isFinite(length) && length > limit;
+    if (!tooLarge && (Number.isFinite(length) || !chunked)) return next();
+    const english = /(?:^|;\s*)tsunagu_lang=en(?:;|$)/.test(req.get("cookie") ?? "");
+    const messages = english ? hardeningEn : hardeningJa;
+    const text = tooLarge ? messages["hardening.tooLarge"].replace("{limit}", formatBytes(limit)) : messages["hardening.lengthRequired"];
+    // The body is never kept: what the client still sends is discarded as it comes (so the client can read
+    // this answer), and the connection is closed after it, at the latest after 10 seconds.
+    res.set("Connection", "close");
+    req.resume();
+    const timer = setTimeout(() => req.socket.destroy(), 10_000);
+    req.socket.once("close", () => clearTimeout(timer));
+    res
+      .status(tooLarge ? 413 : 411)
+      .type("text/plain; charset=utf-8")
+      .send(`${tooLarge ? 413 : 411} ${text}`);
+  };
+}
 
 /** Answers 403 to a state-changing request whose Origin is not this site (CSRF defence). */
 export function originCheck(appOrigin?: string): express.RequestHandler {
@@ -36,11 +101,14 @@ export async function startHttpServer(options: { port: number; dev: boolean; hos
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
+  app.use(bodyLimit());
   app.use(compression());
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Referrer-Policy", "strict-origin-when-cross-origin");
     res.set("X-Frame-Options", "DENY");
+    // Served over https (directly, or behind a proxy on this machine that says so): browsers keep to https.
+    if (req.secure) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     next();
   });
 
@@ -56,13 +124,18 @@ export async function startHttpServer(options: { port: number; dev: boolean; hos
     build = (await import(pathToFileURL(join(ROOT, "build/server/index.js")).href)) as ServerBuild;
   }
 
+  // A signed-in user's pages and data are never stored by a browser or a proxy (a route may say otherwise).
+  app.use((req, res, next) => {
+    if (/(?:^|;\s*)tsunagu_session=/.test(req.get("cookie") ?? "")) res.set("Cache-Control", "private, no-store");
+    next();
+  });
   app.use(originCheck(process.env.APP_ORIGIN));
   app.all(
     "*",
     createRequestHandler({
       build,
       mode: options.dev ? "development" : "production",
-      getLoadContext: (req) => ({ clientIp: req.ip ?? "" }),
+      getLoadContext: (req) => ({ clientIp: req.ip ?? "", cspNonce: randomBytes(16).toString("base64") }),
     }),
   );
 

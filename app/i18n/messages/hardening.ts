@@ -8,6 +8,7 @@ export const hardeningJa = {
   "hardening.readOnly": "確認済み、または終了した年度の計画は変更できません。",
   "hardening.sheetLocked": "提出済みのシートは変更できません。",
   "hardening.badRequest": "送信内容を読み取れませんでした。ページを再読み込みしてください。",
+  "hardening.lengthRequired": "送信内容の大きさ（Content-Length）が示されていないため、受け付けられません。",
 } as const;
 export const hardeningEn: Record<keyof typeof hardeningJa, string> = {
   "hardening.tooLarge": "What you sent is too large (limit {limit}). Send less and try again.",
@@ -17,4 +18,5 @@ export const hardeningEn: Record<keyof typeof hardeningJa, string> = {
   "hardening.readOnly": "A reviewed plan, or a plan of a closed year, cannot be changed.",
   "hardening.sheetLocked": "A submitted sheet cannot be changed.",
   "hardening.badRequest": "What you sent could not be read. Reload the page.",
+  "hardening.lengthRequired": "What you sent did not state its size (Content-Length), so it was not accepted.",
 };
