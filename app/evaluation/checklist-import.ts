@@ -34,10 +34,37 @@ export type Field = (typeof FIELDS)[number];
 const SYNONYMS: Record<Exclude<Field, "ignore">, string[]> = {
   label: ["番号", "no", "no.", "項目番号", "項番", "通し番号", "項目no", "number", "itemno", "itemnumber", "#", "label", "番"],
   code: ["code", "項目コード", "コード", "itemcode"],
-  category: ["区分", "分類", "大項目", "領域", "分野", "分野名", "カテゴリ", "カテゴリー", "category", "category_ja", "categoryja", "区分名"],
+  category: [
+    "区分",
+    "分類",
+    "大項目",
+    "領域",
+    "分野",
+    "分野名",
+    "カテゴリ",
+    "カテゴリー",
+    "category",
+    "category_ja",
+    "categoryja",
+    "区分名",
+  ],
   categoryCode: ["category_code", "categorycode", "分野コード", "区分コード"],
   categoryEn: ["category_en", "categoryen", "区分(英語)", "分野(英語)"],
-  textJa: ["評価項目", "項目", "内容", "評価内容", "チェック項目", "質問", "設問", "小項目", "text_ja", "textja", "item", "text", "question"],
+  textJa: [
+    "評価項目",
+    "項目",
+    "内容",
+    "評価内容",
+    "チェック項目",
+    "質問",
+    "設問",
+    "小項目",
+    "text_ja",
+    "textja",
+    "item",
+    "text",
+    "question",
+  ],
   textEn: ["text_en", "texten", "評価項目(英語)", "項目(英語)", "english"],
   guidanceJa: ["着眼点", "評価の視点", "視点", "評価のポイント", "ポイント", "guidance_ja", "guidanceja", "guidance", "解説"],
   guidanceEn: ["guidance_en", "guidanceen"],
@@ -325,7 +352,8 @@ export function analyseChecklist(rows: Rows, options: AnalyseOptions = {}): Anal
     });
     // Merged or left-blank category cells take the category of the row above.
     const categoryName = normaliseText(cell(cells, "category")) || (cell(cells, "categoryCode").trim() ? "" : lastCategory);
-    const categoryCodeGiven = normaliseCode(cell(cells, "categoryCode")).toUpperCase() || (categoryName === lastCategory ? lastCategoryCode : "");
+    const categoryCodeGiven =
+      normaliseCode(cell(cells, "categoryCode")).toUpperCase() || (categoryName === lastCategory ? lastCategoryCode : "");
     const categoryEn = normaliseText(cell(cells, "categoryEn")) || (categoryName === lastCategory ? lastCategoryEn : "");
     lastCategory = categoryName;
     lastCategoryCode = categoryCodeGiven;
