@@ -19,10 +19,11 @@ function requireSubcommittee(user: SessionUser) {
   if (!user.roles.includes(SUBCOMMITTEE)) throw forbidden();
 }
 
-/** The latest version (to match items against) and every code any version has used. */
+/** The version to match items against and every code any version has used. */
 export async function previousVersion(): Promise<PreviousVersion | null> {
+  // The latest published version (what offices rated); the latest draft only when nothing is published.
   const latest = await prisma.checklistTemplate.findFirst({
-    orderBy: { version: "desc" },
+    orderBy: [{ status: "desc" }, { version: "desc" }],
     include: { categories: true, items: { orderBy: { sortOrder: "asc" } } },
   });
   if (!latest) return null;

@@ -324,6 +324,7 @@ export function analyseChecklist(rows: Rows, options: AnalyseOptions = {}): Anal
   const previous = options.previous ?? null;
   const prevByCode = new Map(previous?.items.map((i) => [i.code, i]) ?? []);
   const prevByLabelText = new Map(previous?.items.filter((i) => i.label).map((i) => [`${i.label}\u0000${textKey(i.textJa)}`, i]) ?? []);
+  const prevUnlabelledByText = new Map(previous?.items.filter((i) => !i.label).map((i) => [textKey(i.textJa), i]) ?? []);
   const prevCategoryByName = new Map(previous?.categories.map((c) => [textKey(c.nameJa), c.code]) ?? []);
   const usedItemCodes = new Set(previous?.usedItemCodes ?? []);
   const usedCategoryCodes = new Set(previous?.usedCategoryCodes ?? []);
@@ -453,7 +454,9 @@ export function analyseChecklist(rows: Rows, options: AnalyseOptions = {}): Anal
       }
       return;
     }
-    const prev = p.label ? prevByLabelText.get(`${p.label}\u0000${textKey(p.textJa)}`) : undefined;
+    // Same label and text; an item of the project's own format (no label) is matched by its text alone.
+    const prev =
+      (p.label ? prevByLabelText.get(`${p.label}\u0000${textKey(p.textJa)}`) : undefined) ?? prevUnlabelledByText.get(textKey(p.textJa));
     if (prev && !codes.has(prev.code)) {
       assigned[i] = prev.code;
       how[i] = "labelText";
