@@ -5,6 +5,9 @@ import { prisma } from "~/db.server";
 import { parseChecklistCsv } from "~/evaluation/checklist-import";
 import { readSpreadsheet } from "~/evaluation/spreadsheet.server";
 import { insertTemplateVersion } from "~/evaluation/template-store";
+import { publishTemplate } from "~/evaluation/templates.server";
+import { now } from "~/lib/clock";
+import { fiscalYearOf } from "~/lib/fiscal-year";
 import { action } from "~/routes/subcommittee.checklists._index";
 import { loader as templateLoader } from "~/routes/subcommittee.checklists.template[.xlsx]";
 import { createUser, requestAs } from "./factories";
@@ -16,7 +19,7 @@ let subcommittee: number;
 beforeAll(async () => {
   const v1 = parseChecklistCsv(readFileSync("content/checklists/v1.csv", "utf8"));
   if (!v1.ok) throw new Error("v1.csv invalid");
-  await insertTemplateVersion(prisma, v1.template, { publishFor: [2026] });
+  await insertTemplateVersion(prisma, v1.template, { publishFor: [fiscalYearOf(now())] });
   subcommittee = (await createUser({ roles: ["EVALUATION_SUBCOMMITTEE"] })).id;
 });
 
@@ -94,6 +97,9 @@ describe("checklist import from the city's files", () => {
     const saved = await post(stepForm(state, "confirm", { acknowledgeDropped: "on" }));
     expect(saved.status).toBe(302);
     const version = Number(saved.location!.split("/").pop()!.split("?")[0]);
+    // Published for next fiscal year, it is the version the next import is matched against.
+    const saved2 = await prisma.checklistTemplate.findUniqueOrThrow({ where: { version } });
+    await publishTemplate(saved2.id, [fiscalYearOf(now()) + 1], subcommittee);
     const items = await prisma.checklistItem.findMany({
       where: { template: { version } },
       orderBy: { sortOrder: "asc" },
