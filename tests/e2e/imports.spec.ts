@@ -7,6 +7,9 @@ import { readFileSync } from "node:fs";
 import { cityChecklistXlsx, shiftJis } from "../integration/import-fixtures";
 import { expectAccessible, login } from "./helpers";
 
+// Uploads, four screenshots and two axe scans: slow on a shared 2-core machine.
+test.describe.configure({ timeout: 240_000 });
+
 const fullWidth = (n: number) => String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
 
 /** The demo city's 73 items as the city keeps them: numbered 1–73 (full-width), category written once, Shift_JIS, CRLF. */
