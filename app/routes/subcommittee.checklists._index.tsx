@@ -241,7 +241,7 @@ function MappingStep({ state, busy }: { state: ChecklistStep; busy: boolean }) {
             {t("checklists.import.previewSummary", { categories: template.categories.length, items: template.items.length })}{" "}
             {t("imports.map.previewFirst", { count: state.previewItems.length })}
           </p>
-          <div className="table-wrap checklist-preview">
+          <div className="table-wrap checklist-preview" tabIndex={0} role="region" aria-label={t("checklists.import.previewTitle")}>
             <table>
               <caption className="visually-hidden">{t("checklists.import.previewTitle")}</caption>
               <thead>

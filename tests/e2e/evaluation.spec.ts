@@ -113,6 +113,7 @@ test("the results page shows the chart with its table, medians and training link
 });
 
 test("importing a CSV with bad rows refuses each row with its line, column and reason, saving nothing", async ({ page }) => {
+  test.setTimeout(180_000);
   await login(page, "subcommittee");
   await page.goto("/subcommittee/checklists");
   const header = "category_code,category_ja,category_en,code,text_ja,text_en,guidance_ja,guidance_en,evidence_ja,evidence_en,pillar";
