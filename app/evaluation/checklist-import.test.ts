@@ -143,6 +143,7 @@ describe("checklist import", () => {
     expect(chosen.dropped.map((d) => d.code)).toEqual(["3"]);
     const refused = analyseChecklist(rows, { previous, choices: { "3": "2" }, acknowledgeDropped: false });
     expect(refused.errors).toEqual([{ line: 0, reason: "droppedNotAcknowledged", value: "1" }]);
+    expect(refused.template).not.toBeNull();
     expect(analyseChecklist(rows, { previous, choices: { "3": "2" }, acknowledgeDropped: true }).template).not.toBeNull();
   });
 });

@@ -506,7 +506,8 @@ export function analyseChecklist(rows: Rows, options: AnalyseOptions = {}): Anal
   return {
     ...base,
     errors,
-    template: errors.length ? null : { categories: categoryList, items: sorted },
+    // Kept when the only problem is the unacknowledged drop, so the preview and the list stay on screen; saving checks `errors`.
+    template: { categories: categoryList, items: sorted },
     matches,
     dropped,
   };
@@ -515,7 +516,7 @@ export function analyseChecklist(rows: Rows, options: AnalyseOptions = {}): Anal
 /** Validates rows with the header first and the proposed mapping. Nothing is kept unless every row is valid. */
 export function validateRows(rows: Rows, previous?: PreviousVersion | null): ImportResult {
   const a = analyseChecklist(rows, { headerIndex: 0, previous });
-  return a.template ? { ok: true, template: a.template } : { ok: false, errors: a.errors };
+  return a.template && !a.errors.length ? { ok: true, template: a.template } : { ok: false, errors: a.errors };
 }
 
 /** CSV text (header row first) → validated template. */
