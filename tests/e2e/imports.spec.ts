@@ -66,7 +66,7 @@ test("the demo city's 73 items as a Shift_JIS CSV: mapped, previewed, matched to
   await expect(page.getByText(/第\d+版を下書きとして保存しました。/)).toBeVisible();
   await expect(page.getByRole("cell", { name: "1 (OPS-01)" })).toBeVisible();
   // The pillar is set afterwards, for a whole category.
-  await page.getByLabel("対象").selectOption({ index: 0 });
+  await page.getByLabel("対象", { exact: true }).selectOption({ index: 0 });
   await page.getByLabel("研修の柱", { exact: true }).selectOption("hr");
   await page.getByRole("button", { name: "研修の柱を保存する" }).click();
   await expect(page.getByText(/項目の研修の柱を保存しました。/)).toBeVisible();
