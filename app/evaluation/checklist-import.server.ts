@@ -19,10 +19,11 @@ function requireSubcommittee(user: SessionUser) {
   if (!user.roles.includes(SUBCOMMITTEE)) throw forbidden();
 }
 
-/** The latest version (to match items against) and every code any version has used. */
+/** The version to match items against and every code any version has used. */
 export async function previousVersion(): Promise<PreviousVersion | null> {
+  // The latest published version (what offices rated); the latest draft only when nothing is published.
   const latest = await prisma.checklistTemplate.findFirst({
-    orderBy: { version: "desc" },
+    orderBy: [{ status: "desc" }, { version: "desc" }],
     include: { categories: true, items: { orderBy: { sortOrder: "asc" } } },
   });
   if (!latest) return null;
@@ -175,7 +176,16 @@ export async function uploadChecklist(user: SessionUser, file: { name: string; b
     }
   }
   const step = await analyseStep(
-    { sheets, fileName: file.name.slice(0, 300), encoding: read.encoding, note: note.slice(0, 500), sheet, choices: {}, acknowledgeDropped: false, remap: true },
+    {
+      sheets,
+      fileName: file.name.slice(0, 300),
+      encoding: read.encoding,
+      note: note.slice(0, 500),
+      sheet,
+      choices: {},
+      acknowledgeDropped: false,
+      remap: true,
+    },
     undefined,
   );
   return { ok: true, step };
@@ -188,7 +198,10 @@ export async function remapChecklist(user: SessionUser, input: ChecklistStepInpu
 }
 
 /** Step 3: saved as a draft version when every row is valid and dropped items were acknowledged. */
-export async function confirmChecklist(user: SessionUser, input: ChecklistStepInput): Promise<{ ok: true; version: number } | { ok: false; step: ChecklistStep }> {
+export async function confirmChecklist(
+  user: SessionUser,
+  input: ChecklistStepInput,
+): Promise<{ ok: true; version: number } | { ok: false; step: ChecklistStep }> {
   requireSubcommittee(user);
   const step = await analyseStep(input, input.acknowledgeDropped);
   const template = step.analysis.template;
@@ -218,8 +231,7 @@ export const pillarSchema = z.object({
 export async function setPillar(user: SessionUser, templateId: number, input: z.infer<typeof pillarSchema>) {
   requireSubcommittee(user);
   const pillar = input.pillar || null;
-  const where =
-    input.target === "item" ? { templateId, code: input.code } : { templateId, category: { code: input.code, templateId } };
+  const where = input.target === "item" ? { templateId, code: input.code } : { templateId, category: { code: input.code, templateId } };
   const updated = await prisma.checklistItem.updateMany({ where, data: { pillar } });
   if (updated.count === 0) throw notFound();
   forgetTemplate(templateId);
@@ -242,7 +254,14 @@ export async function checklistTemplateXlsx(locale: "ja" | "en"): Promise<Buffer
   ws.addRow([locale === "en" ? "Self-evaluation checklist (template)" : "相談支援事業所 運営自己評価チェックシート（様式）"]);
   ws.addRow([]);
   ws.addRow(["番号", "区分", "評価項目", "着眼点", "根拠資料", "研修の柱"]);
-  ws.addRow(["1", "運営体制", "事業所の運営方針を職員全員が理解している。", "運営規程の読み合わせをしている。", "運営規程、会議録", "人材育成"]);
+  ws.addRow([
+    "1",
+    "運営体制",
+    "事業所の運営方針を職員全員が理解している。",
+    "運営規程の読み合わせをしている。",
+    "運営規程、会議録",
+    "人材育成",
+  ]);
   ws.addRow(["2", "", "苦情解決の仕組みを利用者に説明している。", "重要事項説明書に記載がある。", "重要事項説明書", ""]);
   ws.addRow(["1-1", "アセスメント", "本人の意向を本人の言葉で記録している。\n（家族の意向と分けて記録）", "", "", "個別支援"]);
   ws.getRow(3).font = { bold: true };
@@ -251,12 +270,32 @@ export async function checklistTemplateXlsx(locale: "ja" | "en"): Promise<Buffer
   const help = wb.addWorksheet(locale === "en" ? "Columns" : "列の説明");
   help.addRow(locale === "en" ? ["Column", "Meaning", "Required"] : ["列", "意味", "必須"]);
   const rows: [string, string, string, string][] = [
-    ["番号", "項目の番号（1、1-1、A-3 など書かれたまま）。全角数字も使えます。", "Item number as written (1, 1-1, A-3). Full-width digits are fine.", "—"],
-    ["区分", "分野・大項目の名前。空欄は上の行と同じ区分になります（結合セルも可）。", "Category name. A blank cell takes the category of the row above (merged cells too).", "—"],
-    ["評価項目", "項目の文章。セル内の改行はそのまま保存されます。", "The item's text. Line breaks inside the cell are kept.", "必須 / required"],
+    [
+      "番号",
+      "項目の番号（1、1-1、A-3 など書かれたまま）。全角数字も使えます。",
+      "Item number as written (1, 1-1, A-3). Full-width digits are fine.",
+      "—",
+    ],
+    [
+      "区分",
+      "分野・大項目の名前。空欄は上の行と同じ区分になります（結合セルも可）。",
+      "Category name. A blank cell takes the category of the row above (merged cells too).",
+      "—",
+    ],
+    [
+      "評価項目",
+      "項目の文章。セル内の改行はそのまま保存されます。",
+      "The item's text. Line breaks inside the cell are kept.",
+      "必須 / required",
+    ],
     ["着眼点", "評価の視点・解説。", "What to look at (guidance).", "—"],
     ["根拠資料", "確認書類の例。", "Examples of evidence.", "—"],
-    ["研修の柱", "個別支援・地域支援・人材育成（空欄可、あとで設定できます）。", "individual / community / hr (個別支援・地域支援・人材育成); may be blank and set later.", "—"],
+    [
+      "研修の柱",
+      "個別支援・地域支援・人材育成（空欄可、あとで設定できます）。",
+      "individual / community / hr (個別支援・地域支援・人材育成); may be blank and set later.",
+      "—",
+    ],
   ];
   for (const [col, ja, en, req] of rows) help.addRow([col, locale === "en" ? en : ja, req]);
   help.addRow([]);

@@ -1,6 +1,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { analyseChecklist, csvToRows, findHeaderRow, normaliseCode, parseChecklistCsv, proposeMapping, type PreviousVersion } from "./checklist-import";
+import {
+  analyseChecklist,
+  csvToRows,
+  findHeaderRow,
+  normaliseCode,
+  parseChecklistCsv,
+  proposeMapping,
+  type PreviousVersion,
+} from "./checklist-import";
 
 const HEADER = "category_code,category_ja,category_en,code,text_ja,text_en,guidance_ja,guidance_en,evidence_ja,evidence_en,pillar";
 
@@ -50,10 +58,24 @@ describe("checklist import", () => {
   });
 
   it("finds the header below title rows and proposes meanings from Japanese synonyms", () => {
-    const rows = csvToRows(["相談支援事業所 自己評価チェックシート,,,", "令和7年度版,,,", ",,,", "番号,区分,評価項目,着眼点", "１,運営体制,方針を共有している。,会議録"].join("\n"));
+    const rows = csvToRows(
+      [
+        "相談支援事業所 自己評価チェックシート,,,",
+        "令和7年度版,,,",
+        ",,,",
+        "番号,区分,評価項目,着眼点",
+        "１,運営体制,方針を共有している。,会議録",
+      ].join("\n"),
+    );
     expect(findHeaderRow(rows)).toBe(3);
     expect(proposeMapping(rows[3].cells)).toEqual(["label", "category", "textJa", "guidanceJa"]);
-    expect(proposeMapping(["No.", "大項目", "項目", "評価の視点", "確認書類"])).toEqual(["label", "category", "textJa", "guidanceJa", "evidenceJa"]);
+    expect(proposeMapping(["No.", "大項目", "項目", "評価の視点", "確認書類"])).toEqual([
+      "label",
+      "category",
+      "textJa",
+      "guidanceJa",
+      "evidenceJa",
+    ]);
   });
 
   it("takes the city's own structure: categories filled down, labels as written (NFKC), pillar optional, texts kept", () => {
@@ -98,7 +120,11 @@ describe("checklist import", () => {
       usedItemCodes: ["1", "2", "3", "OPS-01"],
       usedCategoryCodes: ["C01", "OPS"],
     };
-    const rows = csvToRows(["番号,区分,評価項目", "1,運営体制,方針を共有している。", "2,運営体制,苦情解決の仕組みがある。", "3,新しい区分,新しい項目。"].join("\n"));
+    const rows = csvToRows(
+      ["番号,区分,評価項目", "1,運営体制,方針を共有している。", "2,運営体制,苦情解決の仕組みがある。", "3,新しい区分,新しい項目。"].join(
+        "\n",
+      ),
+    );
     const first = analyseChecklist(rows, { previous });
     expect(first.template!.categories.map((c) => c.code)).toEqual(["C01", "C02"]);
     expect(first.matches.map((m) => [m.label, m.code, m.how])).toEqual([
@@ -117,6 +143,7 @@ describe("checklist import", () => {
     expect(chosen.dropped.map((d) => d.code)).toEqual(["3"]);
     const refused = analyseChecklist(rows, { previous, choices: { "3": "2" }, acknowledgeDropped: false });
     expect(refused.errors).toEqual([{ line: 0, reason: "droppedNotAcknowledged", value: "1" }]);
+    expect(refused.template).not.toBeNull();
     expect(analyseChecklist(rows, { previous, choices: { "3": "2" }, acknowledgeDropped: true }).template).not.toBeNull();
   });
 });

@@ -34,10 +34,37 @@ export type Field = (typeof FIELDS)[number];
 const SYNONYMS: Record<Exclude<Field, "ignore">, string[]> = {
   label: ["番号", "no", "no.", "項目番号", "項番", "通し番号", "項目no", "number", "itemno", "itemnumber", "#", "label", "番"],
   code: ["code", "項目コード", "コード", "itemcode"],
-  category: ["区分", "分類", "大項目", "領域", "分野", "分野名", "カテゴリ", "カテゴリー", "category", "category_ja", "categoryja", "区分名"],
+  category: [
+    "区分",
+    "分類",
+    "大項目",
+    "領域",
+    "分野",
+    "分野名",
+    "カテゴリ",
+    "カテゴリー",
+    "category",
+    "category_ja",
+    "categoryja",
+    "区分名",
+  ],
   categoryCode: ["category_code", "categorycode", "分野コード", "区分コード"],
   categoryEn: ["category_en", "categoryen", "区分(英語)", "分野(英語)"],
-  textJa: ["評価項目", "項目", "内容", "評価内容", "チェック項目", "質問", "設問", "小項目", "text_ja", "textja", "item", "text", "question"],
+  textJa: [
+    "評価項目",
+    "項目",
+    "内容",
+    "評価内容",
+    "チェック項目",
+    "質問",
+    "設問",
+    "小項目",
+    "text_ja",
+    "textja",
+    "item",
+    "text",
+    "question",
+  ],
   textEn: ["text_en", "texten", "評価項目(英語)", "項目(英語)", "english"],
   guidanceJa: ["着眼点", "評価の視点", "視点", "評価のポイント", "ポイント", "guidance_ja", "guidanceja", "guidance", "解説"],
   guidanceEn: ["guidance_en", "guidanceen"],
@@ -297,6 +324,7 @@ export function analyseChecklist(rows: Rows, options: AnalyseOptions = {}): Anal
   const previous = options.previous ?? null;
   const prevByCode = new Map(previous?.items.map((i) => [i.code, i]) ?? []);
   const prevByLabelText = new Map(previous?.items.filter((i) => i.label).map((i) => [`${i.label}\u0000${textKey(i.textJa)}`, i]) ?? []);
+  const prevUnlabelledByText = new Map(previous?.items.filter((i) => !i.label).map((i) => [textKey(i.textJa), i]) ?? []);
   const prevCategoryByName = new Map(previous?.categories.map((c) => [textKey(c.nameJa), c.code]) ?? []);
   const usedItemCodes = new Set(previous?.usedItemCodes ?? []);
   const usedCategoryCodes = new Set(previous?.usedCategoryCodes ?? []);
@@ -325,7 +353,8 @@ export function analyseChecklist(rows: Rows, options: AnalyseOptions = {}): Anal
     });
     // Merged or left-blank category cells take the category of the row above.
     const categoryName = normaliseText(cell(cells, "category")) || (cell(cells, "categoryCode").trim() ? "" : lastCategory);
-    const categoryCodeGiven = normaliseCode(cell(cells, "categoryCode")).toUpperCase() || (categoryName === lastCategory ? lastCategoryCode : "");
+    const categoryCodeGiven =
+      normaliseCode(cell(cells, "categoryCode")).toUpperCase() || (categoryName === lastCategory ? lastCategoryCode : "");
     const categoryEn = normaliseText(cell(cells, "categoryEn")) || (categoryName === lastCategory ? lastCategoryEn : "");
     lastCategory = categoryName;
     lastCategoryCode = categoryCodeGiven;
@@ -425,7 +454,9 @@ export function analyseChecklist(rows: Rows, options: AnalyseOptions = {}): Anal
       }
       return;
     }
-    const prev = p.label ? prevByLabelText.get(`${p.label}\u0000${textKey(p.textJa)}`) : undefined;
+    // Same label and text; an item of the project's own format (no label) is matched by its text alone.
+    const prev =
+      (p.label ? prevByLabelText.get(`${p.label}\u0000${textKey(p.textJa)}`) : undefined) ?? prevUnlabelledByText.get(textKey(p.textJa));
     if (prev && !codes.has(prev.code)) {
       assigned[i] = prev.code;
       how[i] = "labelText";
@@ -475,7 +506,8 @@ export function analyseChecklist(rows: Rows, options: AnalyseOptions = {}): Anal
   return {
     ...base,
     errors,
-    template: errors.length ? null : { categories: categoryList, items: sorted },
+    // Kept when the only problem is the unacknowledged drop, so the preview and the list stay on screen; saving checks `errors`.
+    template: { categories: categoryList, items: sorted },
     matches,
     dropped,
   };
@@ -484,7 +516,7 @@ export function analyseChecklist(rows: Rows, options: AnalyseOptions = {}): Anal
 /** Validates rows with the header first and the proposed mapping. Nothing is kept unless every row is valid. */
 export function validateRows(rows: Rows, previous?: PreviousVersion | null): ImportResult {
   const a = analyseChecklist(rows, { headerIndex: 0, previous });
-  return a.template ? { ok: true, template: a.template } : { ok: false, errors: a.errors };
+  return a.template && !a.errors.length ? { ok: true, template: a.template } : { ok: false, errors: a.errors };
 }
 
 /** CSV text (header row first) → validated template. */

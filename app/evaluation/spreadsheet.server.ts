@@ -6,6 +6,7 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import Encoding from "encoding-japanese";
+import { unzipSync } from "fflate";
 import { csvToRows, type Rows } from "./checklist-import";
 
 export const LIMITS = {
@@ -45,8 +46,7 @@ export type SpreadsheetProblem =
   | "unreadable";
 
 export type SpreadsheetResult =
-  | { ok: true; kind: "csv" | "xlsx"; encoding: string; sheets: Sheet[] }
-  | { ok: false; problem: SpreadsheetProblem; value?: string };
+  { ok: true; kind: "csv" | "xlsx"; encoding: string; sheets: Sheet[] } | { ok: false; problem: SpreadsheetProblem; value?: string };
 
 function startsWith(bytes: Uint8Array, ...sig: number[]) {
   return sig.every((b, i) => bytes[i] === b);
@@ -122,19 +122,30 @@ export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Prom
 const WORKER_SOURCE = String.raw`
 const { parentPort, workerData } = require("node:worker_threads");
 const load = require("node:module").createRequire(workerData.root);
-const { unzipSync } = load("fflate");
-const ExcelJS = load("exceljs");
+const { unzipSync, strFromU8 } = load("fflate");
 const limits = workerData.limits;
 function fail(problem, value) { parentPort.postMessage({ ok: false, problem, value: value === undefined ? undefined : String(value) }); }
 (async () => {
   const bytes = new Uint8Array(workerData.bytes);
-  // The sizes the zip declares, read from its directory before anything is inflated.
-  let total = 0;
-  let parts = 0;
+  // Before the workbook is parsed: each worksheet's XML (its size already checked against the limit) is
+  // scanned for its widest cell reference and its number of rows, so a far column is refused at once.
+  const colOf = (s) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  let sheetsXml;
   try {
-    unzipSync(bytes, { filter: (f) => { total += f.originalSize; parts++; return false; } });
+    sheetsXml = unzipSync(bytes, { filter: (f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) });
   } catch (e) { return fail("unreadable"); }
-  if (total > limits.uncompressedBytes || parts > 10000) return fail("uncompressedTooLarge", Math.round(limits.uncompressedBytes / 1024 / 1024));
+  let totalRows = 0;
+  for (const name of Object.keys(sheetsXml)) {
+    const xml = strFromU8(sheetsXml[name]);
+    delete sheetsXml[name];
+    const refs = /<c\b[^>]*?\br="([A-Z]{1,3})\d+"/g;
+    let m;
+    while ((m = refs.exec(xml))) if (colOf(m[1]) > limits.columns) return fail("tooWide", limits.columns);
+    const rowTags = xml.match(/<row\b/g);
+    totalRows += rowTags ? rowTags.length : 0;
+    if (totalRows > limits.rows) return fail("tooManyRows", limits.rows);
+  }
+  const ExcelJS = load("exceljs");
   const workbook = new ExcelJS.Workbook();
   try { await workbook.xlsx.load(bytes); } catch (e) { return fail("unreadable"); }
   if (workbook.worksheets.length > limits.sheets) return fail("tooManySheets", limits.sheets);
@@ -188,7 +199,30 @@ function fail(problem, value) { parentPort.postMessage({ ok: false, problem, val
 })().catch(() => fail("unreadable"));
 `;
 
+/** The sizes the zip declares, read from its directory without inflating anything. */
+function declaredSize(bytes: Uint8Array): { total: number; parts: number } | null {
+  let total = 0;
+  let parts = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        total += f.originalSize;
+        parts++;
+        return false;
+      },
+    });
+  } catch {
+    return null;
+  }
+  return { total, parts };
+}
+
 function readXlsx(bytes: Uint8Array): Promise<SpreadsheetResult> {
+  const declared = declaredSize(bytes);
+  if (!declared) return Promise.resolve({ ok: false, problem: "unreadable" });
+  // A zip bomb is refused here, before a worker starts or a byte is inflated.
+  if (declared.total > LIMITS.uncompressedBytes || declared.parts > 10_000)
+    return Promise.resolve({ ok: false, problem: "uncompressedTooLarge", value: String(LIMITS.uncompressedBytes / 1024 / 1024) });
   const copy = bytes.slice().buffer;
   return new Promise((resolve) => {
     let settled = false;
@@ -210,7 +244,11 @@ function readXlsx(bytes: Uint8Array): Promise<SpreadsheetResult> {
     worker.on("message", (m: SpreadsheetResult) => done(m));
     // Out of memory (ERR_WORKER_OUT_OF_MEMORY) or any crash: the file is refused, the server goes on.
     worker.on("error", (e: NodeJS.ErrnoException) =>
-      done({ ok: false, problem: e.code === "ERR_WORKER_OUT_OF_MEMORY" ? "uncompressedTooLarge" : "unreadable", value: String(Math.round(LIMITS.uncompressedBytes / 1024 / 1024)) }),
+      done({
+        ok: false,
+        problem: e.code === "ERR_WORKER_OUT_OF_MEMORY" ? "uncompressedTooLarge" : "unreadable",
+        value: String(Math.round(LIMITS.uncompressedBytes / 1024 / 1024)),
+      }),
     );
     worker.on("exit", () => done({ ok: false, problem: "unreadable" }));
   });

@@ -189,7 +189,10 @@ export default function ChecklistVersion() {
         <h2 id="pillar-title">{t("imports.pillar.title")}</h2>
         <p className="hint">{t("imports.pillar.lead")}</p>
         {pillarResult ? (
-          <p className={pillarResult.pillarCount >= 0 ? "alert alert-success" : "alert alert-error"} role={pillarResult.pillarCount >= 0 ? "status" : "alert"}>
+          <p
+            className={pillarResult.pillarCount >= 0 ? "alert alert-success" : "alert alert-error"}
+            role={pillarResult.pillarCount >= 0 ? "status" : "alert"}
+          >
             {pillarResult.pillarCount >= 0 ? t("imports.pillar.done", { count: pillarResult.pillarCount }) : t("imports.pillar.bad")}
           </p>
         ) : null}

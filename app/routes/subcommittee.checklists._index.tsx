@@ -41,7 +41,10 @@ export async function action({ request }: ActionFunctionArgs) {
       return data<ActionResult>({ step: "problem", message: "imports.problem.empty", note }, { status: 400 });
     const outcome = await uploadChecklist(user, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, note);
     if (!outcome.ok)
-      return data<ActionResult>({ step: "problem", message: `imports.problem.${outcome.problem}` as MessageKey, value: outcome.value, note }, { status: 400 });
+      return data<ActionResult>(
+        { step: "problem", message: `imports.problem.${outcome.problem}` as MessageKey, value: outcome.value, note },
+        { status: 400 },
+      );
     return data<ActionResult>({ step: "map", state: outcome.step });
   }
   const parsed = checklistStepSchema.safeParse(checklistStepFields(formData));
@@ -165,9 +168,7 @@ function MappingStep({ state, busy }: { state: ChecklistStep; busy: boolean }) {
     <Form method="post" className="stack" aria-labelledby="mapping-title">
       {hidden}
       <h3 id="mapping-title">{t("imports.map.title")}</h3>
-      <p>
-        {t("imports.map.file", { file: state.fileName, encoding: state.encoding })}
-      </p>
+      <p>{t("imports.map.file", { file: state.fileName, encoding: state.encoding })}</p>
       <div className="button-row">
         {state.sheetNames.length > 1 ? (
           <div className="field">
@@ -240,7 +241,7 @@ function MappingStep({ state, busy }: { state: ChecklistStep; busy: boolean }) {
             {t("checklists.import.previewSummary", { categories: template.categories.length, items: template.items.length })}{" "}
             {t("imports.map.previewFirst", { count: state.previewItems.length })}
           </p>
-          <div className="table-wrap checklist-preview">
+          <div className="table-wrap checklist-preview" tabIndex={0} role="region" aria-label={t("checklists.import.previewTitle")}>
             <table>
               <caption className="visually-hidden">{t("checklists.import.previewTitle")}</caption>
               <thead>

@@ -121,51 +121,53 @@ test("the results page shows the chart with its table, medians and the recommend
   expect((await download).suggestedFilename()).toBe(`self-evaluation-${PREV}.xlsx`);
 });
 
-test("importing a CSV with bad rows refuses each row with its line and reason, saving nothing", async ({ page }) => {
+test("importing a CSV with bad rows refuses each row with its line, column and reason, saving nothing", async ({ page }) => {
+  test.setTimeout(180_000);
   await login(page, "subcommittee");
   await page.goto("/subcommittee/checklists");
   const header = "category_code,category_ja,category_en,code,text_ja,text_en,guidance_ja,guidance_en,evidence_ja,evidence_en,pillar";
   const bad = [
     header,
     "OPS,運営体制,Operations,OPS-01,方針を共有している。,Shared.,,,,,hr",
-    "OPS,運営体制,Operations,,コードがない。,,,,,,hr",
     "OPS,運営体制,Operations,OPS-01,重複している。,,,,,,hr",
-    "ZZZ,謎,Unknown,ZZZ-01,分類が不明。,,,,,,hr",
     "MON,モニタリング,Monitoring,MON-01,柱が不正。,,,,,,money",
+    "MON,モニタリング,Monitoring,MON-02,,,,,,,hr",
   ].join("\n");
-  await page.getByLabel("ファイル（CSV または XLSX）").setInputFiles({
+  await page.getByLabel("ファイル（XLSX または CSV）").setInputFiles({
     name: "bad.csv",
     mimeType: "text/csv",
     buffer: Buffer.from(bad),
   });
-  await page.getByRole("button", { name: "内容を確認する" }).click();
+  await page.getByRole("button", { name: "読み込んで列を確認する" }).click();
   const errors = page.locator(".import-errors");
   await expect(errors).toContainText("何も保存されていません");
-  await expect(errors.locator("tbody tr")).toHaveCount(4);
+  await expect(errors.locator("tbody tr")).toHaveCount(3);
   await expect(errors.locator("tbody tr").nth(0)).toContainText("3行目");
-  await expect(errors.locator("tbody tr").nth(0)).toContainText("項目コード（code）が空です。");
+  await expect(errors.locator("tbody tr").nth(0)).toContainText("D（code）");
+  await expect(errors.locator("tbody tr").nth(0)).toContainText("重複");
   await expect(errors.locator("tbody tr").nth(1)).toContainText("4行目");
-  await expect(errors.locator("tbody tr").nth(1)).toContainText("重複");
+  await expect(errors.locator("tbody tr").nth(1)).toContainText("money");
   await expect(errors.locator("tbody tr").nth(2)).toContainText("5行目");
-  await expect(errors.locator("tbody tr").nth(3)).toContainText("6行目");
-  await expect(errors.locator("tbody tr").nth(3)).toContainText("money");
+  await expect(errors.locator("tbody tr").nth(2)).toContainText("評価項目の文章が空です。");
   await expectAccessible(page);
   await expect(page.getByRole("table", { name: "チェックシートの版" }).locator("tbody tr")).toHaveCount(1);
 
-  // A valid file: preview first, then saved as a draft version.
+  // A valid file: preview first, dropped items acknowledged, then saved as a draft version.
   const good = [
     header,
     "OPS,運営体制,Operations,OPS-01,方針を共有している。,Shared.,,,,,hr",
     "EMG,,,EMG-01,BCP を作成している。,BCP in place.,,,,,community",
   ].join("\n");
-  await page.getByLabel("ファイル（CSV または XLSX）").setInputFiles({
+  await page.getByRole("link", { name: "取り込みをやめる" }).click();
+  await page.getByLabel("ファイル（XLSX または CSV）").setInputFiles({
     name: "good.csv",
     mimeType: "text/csv",
     buffer: Buffer.from(good),
   });
-  await page.getByRole("button", { name: "内容を確認する" }).click();
+  await page.getByRole("button", { name: "読み込んで列を確認する" }).click();
   await expect(page.getByRole("heading", { name: "取り込む内容の確認（まだ保存されていません）" })).toBeVisible();
   await expect(page.getByText("2 分野、2 項目")).toBeVisible();
+  await page.getByLabel("71 項目がなくなることを確認しました").check();
   await page.getByRole("button", { name: "この内容で下書きの版として保存する" }).click();
   await expect(page).toHaveURL(/\/subcommittee\/checklists\/2\?imported=1/);
   await expect(page.getByText("第2版を下書きとして保存しました。")).toBeVisible();

@@ -82,6 +82,12 @@ export const ROUTES: RouteAccess[] = [
   },
   { file: "subcommittee.checklists._index", url: "/subcommittee/checklists", allow: ["subcommittee"] },
   { file: "subcommittee.checklists.$version", url: "/subcommittee/checklists/1", allow: ["subcommittee"] },
+  {
+    file: "subcommittee.checklists.template[.xlsx]",
+    url: "/subcommittee/checklists/template.xlsx",
+    allow: ["subcommittee"],
+    notPage: true,
+  },
   // Improvement cycle (issue 6)
   { file: "action-plan", url: "/action-plan", allow: ["manager"] },
   { file: "meetings._index", url: "/meetings", allow: ["manager", "subcommittee", "admin"] },

@@ -16,9 +16,11 @@ export const importsJa = {
   "imports.problem.tooLarge": "ファイルが大きすぎます（{value} MB まで）。",
   "imports.problem.pdf": "PDF は取り込めません。Excel のファイル（XLSX）か CSV を選んでください。",
   "imports.problem.image": "画像は取り込めません。Excel のファイル（XLSX）か CSV を選んでください。",
-  "imports.problem.oldExcel": "古い Excel 形式（.xls）は読めません。Excel で「名前を付けて保存」から「Excel ブック（.xlsx）」で保存し直してください。",
+  "imports.problem.oldExcel":
+    "古い Excel 形式（.xls）は読めません。Excel で「名前を付けて保存」から「Excel ブック（.xlsx）」で保存し直してください。",
   "imports.problem.notSpreadsheet": "表のファイルではありません。Excel のファイル（XLSX）か CSV を選んでください。",
-  "imports.problem.undecodable": "文字コードを読み取れませんでした（{value} として読めない文字があります）。文字化けを防ぐため取り込みません。UTF-8 または Shift_JIS で保存し直してください。",
+  "imports.problem.undecodable":
+    "文字コードを読み取れませんでした（{value} として読めない文字があります）。文字化けを防ぐため取り込みません。UTF-8 または Shift_JIS で保存し直してください。",
   "imports.problem.uncompressedTooLarge": "展開後の大きさが上限（{value} MB）を超えるため読み込みません。",
   "imports.problem.tooManySheets": "シートが多すぎます（{value} シートまで）。",
   "imports.problem.tooManyRows": "行が多すぎます（{value} 行まで）。",
@@ -52,12 +54,14 @@ export const importsJa = {
   "imports.field.evidenceEn": "根拠資料（英語）",
   "imports.field.pillar": "研修の柱",
   "imports.match.title": "第{version}版の項目との対応",
-  "imports.match.summary": "{linked} 項目を前の版の項目と対応づけました（同じ番号と文章）。{unmatched} 項目は新しい項目として記録が始まります。",
+  "imports.match.summary":
+    "{linked} 項目を前の版の項目と対応づけました（同じ番号と文章）。{unmatched} 項目は新しい項目として記録が始まります。",
   "imports.match.choose": "新しい項目を前の版の項目と対応づける",
   "imports.match.previous": "前の版の項目",
   "imports.match.previousOf": "{label} に対応する前の版の項目",
   "imports.match.none": "対応なし（新しい項目）",
-  "imports.dropped.lead": "第{version}版にあった次の {count} 項目は、この版にありません。保存すると、これらの項目の経年比較はこの版で途切れます。",
+  "imports.dropped.lead":
+    "第{version}版にあった次の {count} 項目は、この版にありません。保存すると、これらの項目の経年比較はこの版で途切れます。",
   "imports.dropped.acknowledge": "{count} 項目がなくなることを確認しました",
   "imports.error.noHeader": "見出しの行が見つかりません。",
   "imports.error.missingColumns": "「評価項目」の列がありません。どの列が評価項目かを選んでください。",
@@ -105,7 +109,8 @@ export const importsEn: Record<keyof typeof importsJa, string> = {
   "imports.problem.image": "An image cannot be imported. Choose an Excel file (XLSX) or a CSV.",
   "imports.problem.oldExcel": "The old Excel format (.xls) cannot be read. In Excel, use Save As → Excel Workbook (.xlsx).",
   "imports.problem.notSpreadsheet": "This is not a spreadsheet. Choose an Excel file (XLSX) or a CSV.",
-  "imports.problem.undecodable": "The text encoding could not be read (some characters are not valid {value}). The file is refused so no garbled text is stored. Save it again as UTF-8 or Shift_JIS.",
+  "imports.problem.undecodable":
+    "The text encoding could not be read (some characters are not valid {value}). The file is refused so no garbled text is stored. Save it again as UTF-8 or Shift_JIS.",
   "imports.problem.uncompressedTooLarge": "The workbook would be larger than {value} MB once uncompressed, so it is not read.",
   "imports.problem.tooManySheets": "Too many sheets (up to {value}).",
   "imports.problem.tooManyRows": "Too many rows (up to {value}).",
@@ -139,12 +144,14 @@ export const importsEn: Record<keyof typeof importsJa, string> = {
   "imports.field.evidenceEn": "Evidence (English)",
   "imports.field.pillar": "Training pillar",
   "imports.match.title": "Items matched to version {version}",
-  "imports.match.summary": "{linked} items are matched to the previous version's (same number and text). {unmatched} items start their own history.",
+  "imports.match.summary":
+    "{linked} items are matched to the previous version's (same number and text). {unmatched} items start their own history.",
   "imports.match.choose": "Match new items to the previous version's items",
   "imports.match.previous": "Previous version's item",
   "imports.match.previousOf": "Previous version's item for {label}",
   "imports.match.none": "None (a new item)",
-  "imports.dropped.lead": "These {count} items of version {version} are not in this version. If you save, their year-over-year comparison ends with this version.",
+  "imports.dropped.lead":
+    "These {count} items of version {version} are not in this version. If you save, their year-over-year comparison ends with this version.",
   "imports.dropped.acknowledge": "I have checked that {count} items are dropped",
   "imports.error.noHeader": "No header row was found.",
   "imports.error.missingColumns": "There is no column for the item text. Choose which column holds the items.",
