@@ -10,7 +10,7 @@ interface Target {
   name: string;
   path: string;
   /** Demo account to sign in as (by its email's local part), or none. */
-  as?: "trainee" | "manager" | "committee" | "subcommittee" | "admin";
+  as?: "trainee" | "manager" | "committee" | "subcommittee" | "admin" | "sakura.mori";
   method?: "GET" | "POST";
   /** For POST: a form body (URL-encoded). */
   form?: Record<string, string>;
