@@ -17,7 +17,7 @@ import { learningGoals } from "~/training/content.server";
 import { isAccepted, isRubricLevel, scoreRubric, type RubricResult } from "./rubric";
 import type { Finding, FindingKind } from "./scanner";
 import { caseTemplateSchema, cleanFields, diffFields, missingFields, type CaseFields, type CaseTemplate, type FieldDiff } from "./template";
-import { scan, warmTokenizer } from "./tokenizer.server";
+import { scan } from "./tokenizer.server";
 
 export const DEFAULT_RETENTION_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -772,14 +772,12 @@ export async function purgeExpiredCaseTexts(at: Date = now()): Promise<number> {
 const JOB_KEY = Symbol.for("tsunagu.caseRetentionJob");
 /**
  * Runs the retention deletion a minute after start-up and then daily (a plain timer, once per process;
- * a job queue being introduced elsewhere may take this over). Also warms the morphological analyzer.
+ * a job queue being introduced elsewhere may take this over).
  */
 export function startCaseRetentionJob() {
   const g = globalThis as unknown as Record<symbol, boolean>;
   if (g[JOB_KEY] || process.env.NODE_ENV === "test" || process.env.TSUNAGU_CASE_RETENTION === "0") return;
   g[JOB_KEY] = true;
-  // Build the analyzer in the background soon after start-up, so the first trainee does not wait for it.
-  setTimeout(warmTokenizer, 2_000).unref();
   const run = () => void purgeExpiredCaseTexts().catch((e: unknown) => console.error("[case retention]", e));
   setTimeout(run, 60_000).unref();
   setInterval(run, DAY_MS).unref();
