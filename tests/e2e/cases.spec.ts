@@ -91,7 +91,7 @@ test("the facilitator comments on a passage and rates the rubric; the trainee se
   for (const code of ["IND-1-1", "IND-1-2", "IND-2-1"]) {
     await rated
       .getByRole("group", { name: new RegExp(code) })
-      .getByLabel(/^3 到達している/)
+      .getByLabel(/3 到達している/)
       .check();
   }
   await rated.getByLabel("判定").selectOption("accepted");
