@@ -10,7 +10,7 @@ interface Target {
   name: string;
   path: string;
   /** Demo account to sign in as (by its email's local part), or none. */
-  as?: "trainee" | "manager" | "committee" | "subcommittee" | "admin";
+  as?: "trainee" | "manager" | "committee" | "subcommittee" | "admin" | "sakura.mori";
   method?: "GET" | "POST";
   /** For POST: a form body (URL-encoded). */
   form?: Record<string, string>;
@@ -39,6 +39,10 @@ const TARGETS: Target[] = [
     status: 409,
   },
   { name: "/committee/sessions/:id (roster)", path: "/committee/sessions/1", as: "committee" },
+  // Case work (issue 18) on the demo's practical session: each read of a case is audited (an insert per case).
+  { name: "/sessions/:id/case (own case, guard scan)", path: "/sessions/3/case", as: "sakura.mori" },
+  { name: "/sessions/:id/cases (group's cases)", path: "/sessions/3/cases", as: "committee" },
+  { name: "/committee/sessions/:id/cases (facilitator)", path: "/committee/sessions/3/cases", as: "committee" },
   { name: "/evaluation/2026 (sheet, 73 items)", path: "/evaluation/2026", as: "manager" },
   // What a checklist item's fetcher sends (single fetch: .data, index route). After the first request
   // saves it, the same answer again is "unchanged": the compare-and-set path without a write.

@@ -6,7 +6,9 @@ import { getTokenizer } from "../app/cases/tokenizer.server.ts";
 
 const tokenizer = await getTokenizer();
 const r = scoreCorpus((text) => tokenizer.tokenize(text));
-console.log(`sentences ${r.sentences}, true positives ${r.truePositives}, false positives ${r.falsePositives.length}, misses ${r.misses.length}`);
+console.log(
+  `sentences ${r.sentences}, true positives ${r.truePositives}, false positives ${r.falsePositives.length}, misses ${r.misses.length}`,
+);
 console.log(`precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)}`);
 for (const f of r.falsePositives) console.log(`false positive ${f.finding.kind} 「${f.finding.text}」 in ${f.text}`);
 for (const m of r.misses) console.log(`miss ${m.kind} 「${m.expected}」 in ${m.text}`);

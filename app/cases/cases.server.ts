@@ -138,7 +138,11 @@ const assignmentSchema = z.object({
   facilitatorIds: z.array(z.coerce.number().int().positive()).default([]),
 });
 
-export async function saveAssignment(user: SessionUser, sessionId: number, input: Record<string, unknown>): Promise<Result<{ id: number }>> {
+export async function saveAssignment(
+  user: SessionUser,
+  sessionId: number,
+  input: Record<string, unknown>,
+): Promise<Result<{ id: number }>> {
   if (!hasAnyRole(user, ["PLANNING_COMMITTEE", "ADMINISTRATOR"])) return { ok: false, reason: "forbidden" };
   const s = await loadSession(sessionId);
   if (!s) return { ok: false, reason: "not-found" };
@@ -159,7 +163,10 @@ export async function saveAssignment(user: SessionUser, sessionId: number, input
   const known = new Set(learningGoals().map((g) => g.code));
   if (d.goalCodes.some((c) => !known.has(c))) errors.goalCodes = "cases.error.goals";
   const committee = d.facilitatorIds.length
-    ? await prisma.user.findMany({ where: { id: { in: d.facilitatorIds }, roles: { has: "PLANNING_COMMITTEE" }, active: true }, select: { id: true } })
+    ? await prisma.user.findMany({
+        where: { id: { in: d.facilitatorIds }, roles: { has: "PLANNING_COMMITTEE" }, active: true },
+        select: { id: true },
+      })
     : [];
   if (committee.length !== new Set(d.facilitatorIds).size) errors.facilitatorIds = "cases.error.facilitators";
   if (Object.keys(errors).length) return { ok: false, reason: "invalid", errors };
@@ -180,7 +187,13 @@ export async function saveAssignment(user: SessionUser, sessionId: number, input
     if (committee.length) await tx.caseFacilitator.createMany({ data: committee.map((c) => ({ assignmentId: row.id, userId: c.id })) });
     return row;
   });
-  await audit({ actorId: user.id, action: "case.assignment.save", entityType: "CaseAssignment", entityId: a.id, summary: `session ${sessionId}` });
+  await audit({
+    actorId: user.id,
+    action: "case.assignment.save",
+    entityType: "CaseAssignment",
+    entityId: a.id,
+    summary: `session ${sessionId}`,
+  });
   return { ok: true, id: a.id };
 }
 
@@ -229,14 +242,29 @@ export async function committeeCases(user: SessionUser, sessionId: number, local
       fields: facilitator && latest ? fieldsOf(latest.fields) : null,
       versionNumber: latest?.number ?? 0,
       comments: facilitator
-        ? x.comments.map((c) => ({ id: c.id, field: c.field, quote: c.quote, body: c.body, versionNumber: c.versionNumber, createdAt: c.createdAt }))
+        ? x.comments.map((c) => ({
+            id: c.id,
+            field: c.field,
+            quote: c.quote,
+            body: c.body,
+            versionNumber: c.versionNumber,
+            createdAt: c.createdAt,
+          }))
         : [],
-      questions: facilitator ? x.questions.map((q) => ({ id: q.id, author: users.get(q.authorId) ?? "", body: q.body, createdAt: q.createdAt })) : [],
+      questions: facilitator
+        ? x.questions.map((q) => ({ id: q.id, author: users.get(q.authorId) ?? "", body: q.body, createdAt: q.createdAt }))
+        : [],
     };
   });
   if (facilitator) {
     for (const v of view) {
-      await audit({ actorId: user.id, action: "case.read", entityType: "CaseSubmission", entityId: v.id, summary: `facilitator, session ${sessionId}` });
+      await audit({
+        actorId: user.id,
+        action: "case.read",
+        entityType: "CaseSubmission",
+        entityId: v.id,
+        summary: `facilitator, session ${sessionId}`,
+      });
     }
   }
   return {
@@ -265,7 +293,9 @@ export async function committeeCases(user: SessionUser, sessionId: number, local
 }
 
 async function namesOf(ids: number[]) {
-  const rows = ids.length ? await prisma.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true } }) : [];
+  const rows = ids.length
+    ? await prisma.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true } })
+    : [];
   return new Map(rows.map((r) => [r.id, r.displayName]));
 }
 
@@ -312,7 +342,14 @@ export async function ownCase(user: SessionUser, sessionId: number, locale: stri
     findings,
     versions: versions.map((v) => ({ number: v.number, submittedAt: v.submittedAt, late: v.late, fields: fieldsOf(v.fields) })),
     diffs,
-    comments: (sub?.comments ?? []).map((c) => ({ id: c.id, field: c.field, quote: c.quote, body: c.body, versionNumber: c.versionNumber, createdAt: c.createdAt })),
+    comments: (sub?.comments ?? []).map((c) => ({
+      id: c.id,
+      field: c.field,
+      quote: c.quote,
+      body: c.body,
+      versionNumber: c.versionNumber,
+      createdAt: c.createdAt,
+    })),
     rubric: sub ? scoreRubric(a.goalCodes, sub.ratings) : scoreRubric(a.goalCodes, []),
     ratings: Object.fromEntries((sub?.ratings ?? []).map((r) => [r.goalCode, r.level])),
     questions: (sub?.questions ?? []).map((q) => ({ id: q.id, author: names.get(q.authorId) ?? "", body: q.body, createdAt: q.createdAt })),
@@ -350,7 +387,12 @@ export async function saveDraft(
       data: { draft: fields, revision: { increment: 1 } },
     });
     if (updated.count === 0) {
-      return { ok: true, revision: existing.revision, conflict: true, findings: await scanFields(fieldsOf(existing.draft), confirmationsOf(existing.confirmations)) };
+      return {
+        ok: true,
+        revision: existing.revision,
+        conflict: true,
+        findings: await scanFields(fieldsOf(existing.draft), confirmationsOf(existing.confirmations)),
+      };
     }
     revision = parsed.data.revision + 1;
   }
@@ -372,7 +414,13 @@ export async function confirmFinding(user: SessionUser, sessionId: number, input
   const c = { ...parsed.data, kind: parsed.data.kind as FindingKind, at: now().toISOString() };
   if (!list.some((x) => x.field === c.field && x.kind === c.kind && x.text === c.text)) list.push(c);
   await prisma.caseSubmission.update({ where: { id: sub.id }, data: { confirmations: list as unknown as Prisma.InputJsonValue } });
-  await audit({ actorId: user.id, action: "case.finding.confirm", entityType: "CaseSubmission", entityId: sub.id, summary: `${c.field}: ${c.kind}` });
+  await audit({
+    actorId: user.id,
+    action: "case.finding.confirm",
+    entityType: "CaseSubmission",
+    entityId: sub.id,
+    summary: `${c.field}: ${c.kind}`,
+  });
   return { ok: true };
 }
 
@@ -454,7 +502,13 @@ export async function groupCases(user: SessionUser, sessionId: number, locale: s
   });
   const names = await namesOf([...subs.map((x) => x.userId), ...subs.flatMap((x) => x.questions.map((q) => q.authorId))]);
   for (const x of subs) {
-    await audit({ actorId: user.id, action: "case.read", entityType: "CaseSubmission", entityId: x.id, summary: `group, session ${sessionId}` });
+    await audit({
+      actorId: user.id,
+      action: "case.read",
+      entityType: "CaseSubmission",
+      entityId: x.id,
+      summary: `group, session ${sessionId}`,
+    });
   }
   return {
     ok: true as const,
@@ -482,7 +536,9 @@ export async function askQuestion(user: SessionUser, sessionId: number, input: R
   if (!ctx.ok) return { ok: false, reason: ctx.reason };
   const parsed = questionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid", errors: { body: "cases.error.question" } };
-  const sub = await prisma.caseSubmission.findFirst({ where: { id: parsed.data.submissionId, assignmentId: ctx.a.id, status: "submitted" } });
+  const sub = await prisma.caseSubmission.findFirst({
+    where: { id: parsed.data.submissionId, assignmentId: ctx.a.id, status: "submitted" },
+  });
   if (!sub || sub.textsDeletedAt) return { ok: false, reason: "not-found" };
   // A question is text about a case: it goes through the guard too (the page shows what to change).
   const findings = await scan(parsed.data.body);
@@ -564,7 +620,8 @@ export async function rateCase(
     levels.push({ goalCode: code, level });
   }
   const result = scoreRubric(ctx.a.goalCodes, levels);
-  if (review.data === "accepted" && !result.complete) return { ok: false, reason: "invalid", errors: { review: "cases.error.acceptIncomplete" } };
+  if (review.data === "accepted" && !result.complete)
+    return { ok: false, reason: "invalid", errors: { review: "cases.error.acceptIncomplete" } };
   const versionNumber = ctx.sub.versions[0].number;
   await prisma.$transaction([
     ...levels.map((l) =>
@@ -633,7 +690,18 @@ export async function rubricRows(user: SessionUser, sessionId: number) {
     orderBy: { firstSubmittedAt: "asc" },
   });
   const names = await namesOf(subs.map((x) => x.userId));
-  const header = ["trainee", "first_submitted_at", "last_submitted_at", "late", "versions", "review", ...a.goalCodes, "mean", "percent", "goals_reached"];
+  const header = [
+    "trainee",
+    "first_submitted_at",
+    "last_submitted_at",
+    "late",
+    "versions",
+    "review",
+    ...a.goalCodes,
+    "mean",
+    "percent",
+    "goals_reached",
+  ];
   const rows = subs.map((x) => {
     const r = scoreRubric(a.goalCodes, x.ratings);
     const by = new Map(x.ratings.map((k) => [k.goalCode, k.level]));
@@ -688,7 +756,13 @@ export async function purgeExpiredCaseTexts(at: Date = now()): Promise<number> {
         prisma.caseQuestion.updateMany({ where: { submissionId: sub.id }, data: { body: "" } }),
         prisma.caseSubmission.update({ where: { id: sub.id }, data: { draft: {}, confirmations: [], textsDeletedAt: at } }),
       ]);
-      await audit({ actorId: null, action: "case.texts.delete", entityType: "CaseSubmission", entityId: sub.id, summary: `retention ${a.retentionDays} days` });
+      await audit({
+        actorId: null,
+        action: "case.texts.delete",
+        entityType: "CaseSubmission",
+        entityId: sub.id,
+        summary: `retention ${a.retentionDays} days`,
+      });
       purged++;
     }
   }

@@ -5,7 +5,10 @@ import type { Refusal } from "./cases.server";
 export function refuse(reason: Refusal | "invalid"): Response {
   if (reason === "not-found") return notFound();
   if (reason === "forbidden") return forbidden();
-  return new Response(JSON.stringify({ reason }), { status: reason === "invalid" ? 400 : 409, headers: { "Content-Type": "application/json; charset=utf-8" } });
+  return new Response(JSON.stringify({ reason }), {
+    status: reason === "invalid" ? 400 : 409,
+    headers: { "Content-Type": "application/json; charset=utf-8" },
+  });
 }
 
 export function sessionIdOf(raw: string | undefined): number {

@@ -15,17 +15,7 @@ export interface ScanToken {
   word_type?: string;
 }
 
-export const FINDING_KINDS = [
-  "name",
-  "birthdate",
-  "age",
-  "address",
-  "phone",
-  "postal",
-  "email",
-  "mynumber",
-  "recipient",
-] as const;
+export const FINDING_KINDS = ["name", "birthdate", "age", "address", "phone", "postal", "email", "mynumber", "recipient"] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 export interface Finding {
@@ -244,7 +234,8 @@ function regexFindings(text: string, norm: string): Raw[] {
   }
 
   // Addresses below the ward: 丁目, 番地, 番/号, or a block number after a town name.
-  const block = /(?:\d+|[〇一二三四五六七八九十]+)\s?丁目(?:\s?\d+\s?番(?:地)?(?:\s?の?\s?\d+\s?号?)?|\s?\d+(?:-\d+)*)?|\d+\s?番地(?:\s?の?\s?\d+\s?号?)?|\d+\s?番\s?\d+\s?号|(?<=[\u4e00-\u9fff々ヶ])\d+-\d+(?:-\d+)?(?![\d-])/g;
+  const block =
+    /(?:\d+|[〇一二三四五六七八九十]+)\s?丁目(?:\s?\d+\s?番(?:地)?(?:\s?の?\s?\d+\s?号?)?|\s?\d+(?:-\d+)*)?|\d+\s?番地(?:\s?の?\s?\d+\s?号?)?|\d+\s?番\s?\d+\s?号|(?<=[\u4e00-\u9fff々ヶ])\d+-\d+(?:-\d+)?(?![\d-])/g;
   while ((m = block.exec(norm))) {
     let start = m.index;
     // Extend back over the town name (kanji/katakana), and over the ward that names it.

@@ -82,7 +82,12 @@ export function CaseView({
               const text = fields[f.key] ?? "";
               const marks = highlights
                 .filter((h) => h.field === f.key && h.quote && text.includes(h.quote))
-                .map((h) => ({ start: text.indexOf(h.quote), end: text.indexOf(h.quote) + h.quote.length, label: "comment", confirmed: true }));
+                .map((h) => ({
+                  start: text.indexOf(h.quote),
+                  end: text.indexOf(h.quote) + h.quote.length,
+                  label: "comment",
+                  confirmed: true,
+                }));
               return (
                 <div key={f.key} data-field={f.key}>
                   <dt>{f.label[locale]}</dt>

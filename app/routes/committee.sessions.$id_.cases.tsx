@@ -70,7 +70,10 @@ const pad = (n: number) => String(n).padStart(2, "0");
 function jst(d: Date | null) {
   if (!d) return { date: "", time: "17:00" };
   const j = new Date(d.getTime() + 9 * 3600 * 1000);
-  return { date: `${j.getUTCFullYear()}-${pad(j.getUTCMonth() + 1)}-${pad(j.getUTCDate())}`, time: `${pad(j.getUTCHours())}:${pad(j.getUTCMinutes())}` };
+  return {
+    date: `${j.getUTCFullYear()}-${pad(j.getUTCMonth() + 1)}-${pad(j.getUTCDate())}`,
+    time: `${pad(j.getUTCHours())}:${pad(j.getUTCMinutes())}`,
+  };
 }
 
 function ErrorFor({ errors, name, id }: { errors: Record<string, string>; name: string; id: string }) {
@@ -178,8 +181,8 @@ export default function CommitteeCases() {
             <legend>{t("cases.assignment.goals")}</legend>
             {d.goals.map((g) => (
               <label key={g.code} className="check">
-                <input type="checkbox" name="goalCodes" value={g.code} defaultChecked={chosenGoals.has(g.code)} /> <span className="muted">{g.code}</span>{" "}
-                {g.text}
+                <input type="checkbox" name="goalCodes" value={g.code} defaultChecked={chosenGoals.has(g.code)} />{" "}
+                <span className="muted">{g.code}</span> {g.text}
               </label>
             ))}
             <ErrorFor errors={errors} name="goalCodes" id="goalCodes-error" />
@@ -188,7 +191,8 @@ export default function CommitteeCases() {
             <legend>{t("cases.assignment.facilitators")}</legend>
             {d.committee.map((c) => (
               <label key={c.id} className="check">
-                <input type="checkbox" name="facilitatorIds" value={c.id} defaultChecked={a?.facilitatorIds.includes(c.id)} /> {c.displayName}
+                <input type="checkbox" name="facilitatorIds" value={c.id} defaultChecked={a?.facilitatorIds.includes(c.id)} />{" "}
+                {c.displayName}
               </label>
             ))}
             <ErrorFor errors={errors} name="facilitatorIds" id="facilitatorIds-error" />
@@ -258,7 +262,12 @@ export default function CommitteeCases() {
                   <p>{t("cases.textsDeleted")}</p>
                 ) : (
                   <div onMouseUp={() => takeSelection(s.id)} onKeyUp={() => takeSelection(s.id)} role="presentation">
-                    <CaseView template={d.template} fields={s.fields} locale={locale} highlights={s.comments.map((c) => ({ field: c.field, quote: c.quote }))} />
+                    <CaseView
+                      template={d.template}
+                      fields={s.fields}
+                      locale={locale}
+                      highlights={s.comments.map((c) => ({ field: c.field, quote: c.quote }))}
+                    />
                   </div>
                 )}
                 {s.comments.length ? (
@@ -360,7 +369,8 @@ export default function CommitteeCases() {
                           <div className="rubric-levels">
                             {RUBRIC_LEVELS.map((l) => (
                               <label key={l} className="check">
-                                <input type="radio" name={`level.${g.code}`} value={l} defaultChecked={s.ratings[g.code] === l} /> {t(LEVEL_KEYS[l])}
+                                <input type="radio" name={`level.${g.code}`} value={l} defaultChecked={s.ratings[g.code] === l} />{" "}
+                                {t(LEVEL_KEYS[l])}
                               </label>
                             ))}
                           </div>

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { requireRole } from "~/auth/permissions.server";
 import { confirmFinding, ownCase, saveDraft, submitCase, type FieldFinding } from "~/cases/cases.server";
 import styles from "~/cases/cases.css?url";
@@ -33,7 +33,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const input = { fields: fieldsFrom(form), revision: form.get("revision") };
   if (intent === "save") {
     const r = await saveDraft(user, id, input);
-    if (!r.ok) return data({ intent: "save" as const, ok: false as const, reason: r.reason, revision: 0, findings: [] as FieldFinding[], conflict: false }, { status: 400 });
+    if (!r.ok)
+      return data(
+        { intent: "save" as const, ok: false as const, reason: r.reason, revision: 0, findings: [] as FieldFinding[], conflict: false },
+        { status: 400 },
+      );
     return { intent: "save" as const, ok: true as const, reason: null, revision: r.revision, findings: r.findings, conflict: !!r.conflict };
   }
   if (intent === "confirm") {
@@ -42,8 +46,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "submit") {
     const r = await submitCase(user, id, input);
-    if (!r.ok) return data({ intent: "submit" as const, ok: false as const, reason: r.reason, findings: r.findings, missing: r.missing, version: 0, late: false }, { status: 400 });
-    return { intent: "submit" as const, ok: true as const, reason: null, findings: [] as FieldFinding[], missing: [] as string[], version: r.version, late: r.late };
+    if (!r.ok)
+      return data(
+        {
+          intent: "submit" as const,
+          ok: false as const,
+          reason: r.reason,
+          findings: r.findings,
+          missing: r.missing,
+          version: 0,
+          late: false,
+        },
+        { status: 400 },
+      );
+    return {
+      intent: "submit" as const,
+      ok: true as const,
+      reason: null,
+      findings: [] as FieldFinding[],
+      missing: [] as string[],
+      version: r.version,
+      late: r.late,
+    };
   }
   return data({ intent: "other" as const, ok: false as const, reason: "invalid" }, { status: 400 });
 }
@@ -62,25 +86,30 @@ export default function OwnCase() {
   const [findings, setFindings] = useState<FieldFinding[]>(d.findings);
   const [dirty, setDirty] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef(fields);
-  latest.current = fields;
 
-  // After a navigation (submit), take the server's view again.
-  useEffect(() => {
+  // Take the newest answer from the server (the page's data after a submit, or an autosave's answer),
+  // adjusting state while rendering rather than in an effect.
+  const [seenLoader, setSeenLoader] = useState(d);
+  if (seenLoader !== d) {
+    setSeenLoader(d);
     setRevision(d.revision);
     setFindings(d.findings);
-  }, [d.revision, d.findings]);
-  useEffect(() => {
+  }
+  const [seenSave, setSeenSave] = useState(saver.data);
+  if (seenSave !== saver.data) {
+    setSeenSave(saver.data);
     const r = saver.data;
     if (r && r.intent === "save" && r.ok) {
       setRevision(r.revision);
       setFindings(r.findings);
       setDirty(false);
     }
-  }, [saver.data]);
-  useEffect(() => {
+  }
+  const [seenResult, setSeenResult] = useState(result);
+  if (seenResult !== result) {
+    setSeenResult(result);
     if (result && result.intent === "submit" && !result.ok && result.reason === "unresolved") setFindings(result.findings);
-  }, [result]);
+  }
 
   const save = (next: Record<string, string>, rev = revision) => {
     const fd = new FormData();
@@ -90,26 +119,27 @@ export default function OwnCase() {
     saver.submit(fd, { method: "post" });
   };
   const change = (key: string, value: string) => {
-    const next = { ...latest.current, [key]: value };
+    const next = { ...fields, [key]: value };
     setFields(next);
     setDirty(true);
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => save(next), 700);
   };
   const replace = (f: FieldFinding) => {
-    const text = latest.current[f.field] ?? "";
+    const text = fields[f.field] ?? "";
     const at = text.slice(f.start, f.end) === f.text ? f.start : text.indexOf(f.text);
     if (at < 0) return;
-    const next = { ...latest.current, [f.field]: text.slice(0, at) + f.replacement + text.slice(at + f.text.length) };
+    const next = { ...fields, [f.field]: text.slice(0, at) + f.replacement + text.slice(at + f.text.length) };
     setFields(next);
     setFindings((list) => list.filter((x) => x !== f));
     if (timer.current) clearTimeout(timer.current);
     save(next);
   };
-  useEffect(() => {
-    if (confirmer.state === "idle" && confirmer.data?.intent === "confirm" && confirmer.data.ok) save(latest.current);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [confirmer.state, confirmer.data]);
+  const confirm = (f: FieldFinding) => {
+    confirmer.submit({ intent: "confirm", field: f.field, kind: f.kind, text: f.text }, { method: "post" });
+    // Shown as confirmed at once; the server records it and every later scan marks it so.
+    setFindings((list) => list.map((x) => (x.field === f.field && x.kind === f.kind && x.text === f.text ? { ...x, confirmed: true } : x)));
+  };
 
   const unresolved = findings.filter((f) => !f.confirmed);
   const submitted = d.status === "submitted";
@@ -198,7 +228,13 @@ export default function OwnCase() {
                       </p>
                     ) : null}
                     {f.kind === "choice" ? (
-                      <select id={id} name={`f.${f.key}`} value={fields[f.key] ?? ""} onChange={(e) => change(f.key, e.target.value)} aria-describedby={describedBy}>
+                      <select
+                        id={id}
+                        name={`f.${f.key}`}
+                        value={fields[f.key] ?? ""}
+                        onChange={(e) => change(f.key, e.target.value)}
+                        aria-describedby={describedBy}
+                      >
                         <option value="">—</option>
                         {f.choices?.map((c) => (
                           <option key={c} value={c}>
@@ -249,11 +285,7 @@ export default function OwnCase() {
                                   <button type="button" className="button small" onClick={() => replace(x)}>
                                     {t("cases.findings.replace", { replacement: x.replacement })}
                                   </button>
-                                  <button
-                                    type="button"
-                                    className="button small secondary"
-                                    onClick={() => confirmer.submit({ intent: "confirm", field: x.field, kind: x.kind, text: x.text }, { method: "post" })}
-                                  >
+                                  <button type="button" className="button small secondary" onClick={() => confirm(x)}>
                                     {t("cases.findings.confirm")}
                                   </button>
                                 </span>
@@ -271,7 +303,9 @@ export default function OwnCase() {
           <p role="status" className="muted" data-testid="save-state">
             {conflict ? t("cases.draftConflict") : saving ? t("cases.draftSaving") : !dirty && saver.data ? t("cases.draftSaved") : ""}
           </p>
-          <p data-testid="findings-summary">{unresolved.length ? t("cases.findings.count", { count: unresolved.length }) : t("cases.findings.none")}</p>
+          <p data-testid="findings-summary">
+            {unresolved.length ? t("cases.findings.count", { count: unresolved.length }) : t("cases.findings.none")}
+          </p>
           <div className="button-row">
             <button type="submit" name="intent" value="save" className="button secondary" disabled={busy}>
               {t("cases.saveDraft")}

@@ -30,7 +30,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const r = await askQuestion(user, sessionIdOf(params.id), { submissionId: form.get("submissionId"), body: form.get("body") });
   if (!r.ok) {
     if (r.reason === "forbidden" || r.reason === "not-found") throw refuse(r.reason);
-    return data({ ok: false as const, submissionId: Number(form.get("submissionId")), error: r.errors?.body ?? "cases.error.invalid" }, { status: 400 });
+    return data(
+      { ok: false as const, submissionId: Number(form.get("submissionId")), error: r.errors?.body ?? "cases.error.invalid" },
+      { status: 400 },
+    );
   }
   return { ok: true as const, submissionId: Number(form.get("submissionId")), error: null };
 }
@@ -65,14 +68,16 @@ export default function GroupCases() {
       {d.cases.map((c) => {
         const headingId = `case-${c.id}`;
         const errorId = `q-${c.id}-error`;
-        const err = result && !result.ok && result.submissionId === c.id && result.error && isMessageKey(result.error) ? result.error : null;
+        const err =
+          result && !result.ok && result.submissionId === c.id && result.error && isMessageKey(result.error) ? result.error : null;
         return (
           <article key={c.id} className="case-card" aria-labelledby={headingId}>
             <h2 id={headingId}>
               {t("cases.by", { name: c.trainee })} {c.mine ? <span className="muted">{t("cases.mine")}</span> : null}
             </h2>
             <p className="muted">
-              {c.submittedAt ? `${t("cases.submittedAt")}: ${format.dateTime(c.submittedAt)}` : null} · {t("cases.version", { number: c.version })}
+              {c.submittedAt ? `${t("cases.submittedAt")}: ${format.dateTime(c.submittedAt)}` : null} ·{" "}
+              {t("cases.version", { number: c.version })}
               {c.late ? <span className="badge badge-late"> {t("cases.late")}</span> : null}
             </p>
             {c.textsDeleted ? <p>{t("cases.textsDeleted")}</p> : <CaseView template={d.template} fields={c.fields} locale={locale} />}
@@ -96,7 +101,14 @@ export default function GroupCases() {
                 <input type="hidden" name="submissionId" value={c.id} />
                 <div className="field">
                   <label htmlFor={`q-${c.id}`}>{t("cases.question.ask")}</label>
-                  <textarea id={`q-${c.id}`} name="body" rows={2} maxLength={2000} aria-invalid={err ? true : undefined} aria-describedby={err ? errorId : undefined} />
+                  <textarea
+                    id={`q-${c.id}`}
+                    name="body"
+                    rows={2}
+                    maxLength={2000}
+                    aria-invalid={err ? true : undefined}
+                    aria-describedby={err ? errorId : undefined}
+                  />
                   {err ? (
                     <ul className="error-list" id={errorId}>
                       <li>{t(err)}</li>

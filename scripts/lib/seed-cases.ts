@@ -37,10 +37,17 @@ const CASES: Record<string, string>[] = [
 ];
 
 export async function seedCases(prisma: PrismaClient, log: (m: string) => void = () => {}, now = new Date()) {
-  const session = await prisma.trainingSession.findFirst({ where: { track: "practical" }, orderBy: { id: "asc" }, include: { days: true } });
+  const session = await prisma.trainingSession.findFirst({
+    where: { track: "practical" },
+    orderBy: { id: "asc" },
+    include: { days: true },
+  });
   const committee = await prisma.user.findUnique({ where: { email: "committee@example.jp" } });
   if (!session || !committee) return;
-  const enrolled = await prisma.sessionEnrollment.findMany({ where: { sessionId: session.id, status: "enrolled" }, orderBy: { queuedAt: "asc" } });
+  const enrolled = await prisma.sessionEnrollment.findMany({
+    where: { sessionId: session.id, status: "enrolled" },
+    orderBy: { queuedAt: "asc" },
+  });
   // Due yesterday at 17:00 JST (before the first day, which is weeks away), so the group can read.
   const y = new Date(now.getTime() - DAY + 9 * 3600_000);
   const dueAt = new Date(Date.UTC(y.getUTCFullYear(), y.getUTCMonth(), y.getUTCDate(), 17 - 9, 0));
@@ -95,7 +102,10 @@ export async function seedCases(prisma: PrismaClient, log: (m: string) => void =
           { submissionId: sub.id, goalCode: "IND-2-1", level: 3, raterId: committee.id, versionNumber: 1 },
         ],
       });
-      await prisma.caseSubmission.update({ where: { id: sub.id }, data: { review: "revise", reviewedAt: new Date(dueAt.getTime() + 3600_000) } });
+      await prisma.caseSubmission.update({
+        where: { id: sub.id },
+        data: { review: "revise", reviewedAt: new Date(dueAt.getTime() + 3600_000) },
+      });
     }
   }
   log(`Case work demo data: an assignment on "${session.titleJa}", ${writers.length} submitted cases, feedback on one.`);

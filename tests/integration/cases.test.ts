@@ -69,12 +69,24 @@ async function scenario() {
       capacity: 10,
       opensAt: new Date(Date.now() - 10 * DAY),
       closesAt: new Date(Date.now() + 20 * DAY),
-      days: { create: [{ startsAt: start, endsAt: new Date(start.getTime() + 8 * 3600_000) }, { startsAt: new Date(start.getTime() + DAY), endsAt: new Date(start.getTime() + DAY + 8 * 3600_000) }] },
+      days: {
+        create: [
+          { startsAt: start, endsAt: new Date(start.getTime() + 8 * 3600_000) },
+          { startsAt: new Date(start.getTime() + DAY), endsAt: new Date(start.getTime() + DAY + 8 * 3600_000) },
+        ],
+      },
     },
     include: { days: true },
   });
   const other = await prisma.trainingSession.create({
-    data: { track: "practical", fiscalYear: 2026, titleJa: "別の研修", capacity: 10, opensAt: new Date(), closesAt: new Date(Date.now() + DAY) },
+    data: {
+      track: "practical",
+      fiscalYear: 2026,
+      titleJa: "別の研修",
+      capacity: 10,
+      opensAt: new Date(),
+      closesAt: new Date(Date.now() + DAY),
+    },
   });
   const [a, b, c, outsider, facilitatorRow, committeeRow, subRow, adminRow] = await Promise.all([
     createUser({ roles: ["TRAINEE"] }),
@@ -88,7 +100,8 @@ async function scenario() {
   ]);
   const office = await createOffice();
   const managerRow = await createUser({ roles: ["OFFICE_MANAGER"], officeId: office.id });
-  for (const t of [a, b, c]) await prisma.sessionEnrollment.create({ data: { sessionId: session.id, userId: t.id, status: "enrolled", enrolledAt: new Date() } });
+  for (const t of [a, b, c])
+    await prisma.sessionEnrollment.create({ data: { sessionId: session.id, userId: t.id, status: "enrolled", enrolledAt: new Date() } });
   await prisma.sessionEnrollment.create({ data: { sessionId: other.id, userId: outsider.id, status: "enrolled", enrolledAt: new Date() } });
   const due = new Date(start.getTime() - 7 * DAY);
   const facilitator = asUser(facilitatorRow);
@@ -138,14 +151,24 @@ describe("case assignment", () => {
   it("is set by the committee only, due before the first day, with goals from the catalogue and committee facilitators", async () => {
     const s = await scenario();
     const base = { instructionsJa: "x", dueTime: "17:00", goalCodes: ["IND-1-1"], retentionDays: "90", facilitatorIds: [] as string[] };
-    const afterStart = await saveAssignment(s.facilitator, s.session.id, { ...base, dueDate: jstDate(new Date(s.session.days[0].startsAt.getTime() + DAY)) });
+    const afterStart = await saveAssignment(s.facilitator, s.session.id, {
+      ...base,
+      dueDate: jstDate(new Date(s.session.days[0].startsAt.getTime() + DAY)),
+    });
     expect(afterStart).toMatchObject({ ok: false, errors: { dueDate: "cases.error.dueAfterStart" } });
     const badGoal = await saveAssignment(s.facilitator, s.session.id, { ...base, dueDate: "2000-01-01", goalCodes: ["NOPE-1"] });
     expect(badGoal).toMatchObject({ ok: false, errors: { goalCodes: "cases.error.goals" } });
-    const badFacilitator = await saveAssignment(s.facilitator, s.session.id, { ...base, dueDate: "2000-01-01", facilitatorIds: [String(s.a.id)] });
+    const badFacilitator = await saveAssignment(s.facilitator, s.session.id, {
+      ...base,
+      dueDate: "2000-01-01",
+      facilitatorIds: [String(s.a.id)],
+    });
     expect(badFacilitator).toMatchObject({ ok: false, errors: { facilitatorIds: "cases.error.facilitators" } });
     expect(await saveAssignment(s.a, s.session.id, { ...base, dueDate: "2000-01-01" })).toMatchObject({ ok: false, reason: "forbidden" });
-    expect(await saveAssignment(s.subcommittee, s.session.id, { ...base, dueDate: "2000-01-01" })).toMatchObject({ ok: false, reason: "forbidden" });
+    expect(await saveAssignment(s.subcommittee, s.session.id, { ...base, dueDate: "2000-01-01" })).toMatchObject({
+      ok: false,
+      reason: "forbidden",
+    });
     // Nothing saved by the refused attempts.
     const a = await prisma.caseAssignment.findUniqueOrThrow({ where: { sessionId: s.session.id } });
     expect(a.goalCodes).toEqual(["IND-1-1", "IND-1-2"]);
@@ -190,7 +213,10 @@ describe("submission behind the guard", () => {
     expect(late).toMatchObject({ ok: true, late: true });
     const own = await ownCase(s.a, s.session.id, "ja");
     if (!own.ok) throw new Error("refused");
-    const second = await submitCase(s.a, s.session.id, { fields: { ...GOOD, planGoals: "小遣いを自分で管理できる。\n買い物を一人でできる。" }, revision: own.revision });
+    const second = await submitCase(s.a, s.session.id, {
+      fields: { ...GOOD, planGoals: "小遣いを自分で管理できる。\n買い物を一人でできる。" },
+      revision: own.revision,
+    });
     expect(second).toMatchObject({ ok: true, version: 2 });
     const after = await ownCase(s.a, s.session.id, "ja");
     if (!after.ok) throw new Error("refused");
@@ -260,7 +286,11 @@ describe("reading the group's cases", () => {
     expect(asCommittee.ok && asCommittee.submissions[0].fields).toBeNull();
     expect(await prisma.auditLog.count({ where: { action: "case.read", actorId: s.committee.id } })).toBe(0);
     const get = async (userId: number | null) =>
-      committeeLoader({ request: await requestAs(userId, `/committee/sessions/${s.session.id}/cases`), params: { id: String(s.session.id) }, context });
+      committeeLoader({
+        request: await requestAs(userId, `/committee/sessions/${s.session.id}/cases`),
+        params: { id: String(s.session.id) },
+        context,
+      });
     expect(await status(get(s.subcommittee.id))).toBe(403);
     expect(await status(get(s.manager.id))).toBe(403);
     expect(await status(get(s.a.id))).toBe(403);
@@ -275,23 +305,42 @@ describe("feedback, rubric and completion", () => {
     expect((await submitGood(s.a, s.session.id)).ok).toBe(true);
     const sub = await prisma.caseSubmission.findFirstOrThrow({ where: { userId: s.a.id } });
 
-    expect(await addComment(s.facilitator, s.session.id, { submissionId: sub.id, field: "assessment", quote: "書いていない言葉", body: "x" })).toMatchObject({
+    expect(
+      await addComment(s.facilitator, s.session.id, { submissionId: sub.id, field: "assessment", quote: "書いていない言葉", body: "x" }),
+    ).toMatchObject({
       ok: false,
       errors: { quote: "cases.error.quoteNotFound" },
     });
-    expect((await addComment(s.committee, s.session.id, { submissionId: sub.id, field: "assessment", quote: "お金を管理", body: "x" })).ok).toBe(false);
-    const c = await addComment(s.facilitator, s.session.id, { submissionId: sub.id, field: "assessment", quote: "お金を管理", body: "できている場面も書きましょう。" });
+    expect(
+      (await addComment(s.committee, s.session.id, { submissionId: sub.id, field: "assessment", quote: "お金を管理", body: "x" })).ok,
+    ).toBe(false);
+    const c = await addComment(s.facilitator, s.session.id, {
+      submissionId: sub.id,
+      field: "assessment",
+      quote: "お金を管理",
+      body: "できている場面も書きましょう。",
+    });
     expect(c.ok).toBe(true);
     const row = await prisma.caseComment.findFirstOrThrow({ where: { submissionId: sub.id } });
     expect(GOOD.assessment.slice(row.start, row.end)).toBe("お金を管理");
 
-    expect(await rateCase(s.facilitator, s.session.id, { submissionId: sub.id, ratings: { "IND-1-1": "3" }, review: "accepted" })).toMatchObject({
+    expect(
+      await rateCase(s.facilitator, s.session.id, { submissionId: sub.id, ratings: { "IND-1-1": "3" }, review: "accepted" }),
+    ).toMatchObject({
       ok: false,
       errors: { review: "cases.error.acceptIncomplete" },
     });
-    expect(await rateCase(s.facilitator, s.session.id, { submissionId: sub.id, ratings: { "IND-1-1": "9" }, review: "none" })).toMatchObject({ ok: false });
-    expect((await rateCase(s.committee, s.session.id, { submissionId: sub.id, ratings: { "IND-1-1": "3" }, review: "none" })).ok).toBe(false);
-    const rated = await rateCase(s.facilitator, s.session.id, { submissionId: sub.id, ratings: { "IND-1-1": "4", "IND-1-2": "2" }, review: "accepted" });
+    expect(
+      await rateCase(s.facilitator, s.session.id, { submissionId: sub.id, ratings: { "IND-1-1": "9" }, review: "none" }),
+    ).toMatchObject({ ok: false });
+    expect((await rateCase(s.committee, s.session.id, { submissionId: sub.id, ratings: { "IND-1-1": "3" }, review: "none" })).ok).toBe(
+      false,
+    );
+    const rated = await rateCase(s.facilitator, s.session.id, {
+      submissionId: sub.id,
+      ratings: { "IND-1-1": "4", "IND-1-2": "2" },
+      review: "accepted",
+    });
     expect(rated).toMatchObject({ ok: true, result: { complete: true, reached: ["IND-1-1"] } });
     expect(await caseRequirementMet(s.a.id, s.session.id)).toBe(true);
     expect(await caseGoalsReached(s.a.id)).toEqual(["IND-1-1"]);
@@ -312,7 +361,11 @@ describe("feedback, rubric and completion", () => {
     expect(body).toContain("IND-1-1");
     for (const text of Object.values(GOOD)) expect(body).not.toContain(text);
     const get = async (userId: number) =>
-      csvLoader({ request: await requestAs(userId, `/committee/sessions/${s.session.id}/rubric.csv`), params: { id: String(s.session.id) }, context });
+      csvLoader({
+        request: await requestAs(userId, `/committee/sessions/${s.session.id}/rubric.csv`),
+        params: { id: String(s.session.id) },
+        context,
+      });
     expect(await status(get(s.a.id))).toBe(403);
     expect(await status(get(s.subcommittee.id))).toBe(403);
     expect(await status(get(s.facilitator.id))).toBe(200);
@@ -334,7 +387,10 @@ describe("retention", () => {
     setClock(new Date(s.lastDay.getTime() + 90 * DAY + 60_000));
     // (Other tests' sessions in this database end at about the same time, so they may be purged too.)
     expect(await purgeExpiredCaseTexts()).toBeGreaterThanOrEqual(1);
-    const after = await prisma.caseSubmission.findUniqueOrThrow({ where: { id: sub.id }, include: { versions: true, comments: true, ratings: true } });
+    const after = await prisma.caseSubmission.findUniqueOrThrow({
+      where: { id: sub.id },
+      include: { versions: true, comments: true, ratings: true },
+    });
     expect(after.draft).toEqual({});
     expect(after.versions[0].fields).toEqual({});
     expect(after.comments[0].quote).toBe("");

@@ -14,7 +14,8 @@ export const casesJa = {
   "cases.goals": "この課題で評価する獲得目標",
   "cases.retention": "事例の本文は研修最終日の {days} 日後（{date}）に削除されます。評価の結果と日付は残ります。",
   "cases.retentionNoDate": "事例の本文は研修最終日の {days} 日後に削除されます。評価の結果と日付は残ります。",
-  "cases.guardIntro": "個人が特定される情報（氏名、生年月日、年齢、区より詳しい住所、電話番号、郵便番号、メールアドレス、マイナンバー、受給者証番号）を書かないでください。入力中に確認し、見つかったものを本文の中で示します。",
+  "cases.guardIntro":
+    "個人が特定される情報（氏名、生年月日、年齢、区より詳しい住所、電話番号、郵便番号、メールアドレス、マイナンバー、受給者証番号）を書かないでください。入力中に確認し、見つかったものを本文の中で示します。",
   "cases.draftSaved": "下書きを保存しました",
   "cases.draftSaving": "保存中…",
   "cases.draftConflict": "別の画面で更新されています。ページを読み込み直してください。",
@@ -136,7 +137,8 @@ export const casesEn: Record<keyof typeof casesJa, string> = {
   "cases.goals": "Learning goals this assignment assesses",
   "cases.retention": "The case texts are deleted {days} days after the session's last day ({date}). The rubric result and dates are kept.",
   "cases.retentionNoDate": "The case texts are deleted {days} days after the session's last day. The rubric result and dates are kept.",
-  "cases.guardIntro": "Do not write anything that identifies a person (names, dates of birth, ages, addresses below the ward, phone numbers, postal codes, e-mail addresses, My Number, recipient certificate numbers). The text is checked as you type and findings are marked in place.",
+  "cases.guardIntro":
+    "Do not write anything that identifies a person (names, dates of birth, ages, addresses below the ward, phone numbers, postal codes, e-mail addresses, My Number, recipient certificate numbers). The text is checked as you type and findings are marked in place.",
   "cases.draftSaved": "Draft saved",
   "cases.draftSaving": "Saving…",
   "cases.draftConflict": "This case was changed in another window. Please reload the page.",
