@@ -20,6 +20,7 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { translator, type Locale } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { startReminderJob } from "~/scheduling/reminders.server";
+import { startJobWorkers } from "~/jobs/workers.server";
 import stylesheet from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -31,6 +32,7 @@ export const meta: MetaFunction = () => [{ title: "Tsunagu つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   startReminderJob();
+  startJobWorkers();
   const user = await getOptionalUser(request);
   const locale = resolveLocale(request, user);
   return {

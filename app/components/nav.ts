@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/training", label: "nav.training", roles: ["TRAINEE", "PLANNING_COMMITTEE"] },
   { to: "/committee/curriculum", label: "nav.trainingCurriculum", roles: ["PLANNING_COMMITTEE", "ADMINISTRATOR"] },
   { to: "/committee/progress", label: "nav.trainingProgress", roles: ["PLANNING_COMMITTEE", "ADMINISTRATOR"] },
+  { to: "/committee/videos", label: "nav.videos", roles: ["PLANNING_COMMITTEE", "ADMINISTRATOR"] },
   { to: "/sessions", label: "nav.sessions", roles: ["TRAINEE", "PLANNING_COMMITTEE"] },
   { to: "/committee/sessions", label: "nav.committeeSessions", roles: ["PLANNING_COMMITTEE", "ADMINISTRATOR"] },
   { to: "/notifications", label: "nav.notifications", roles: ["TRAINEE"] },
