@@ -15,6 +15,7 @@ const dirs = vi.hoisted(() => {
   return { media };
 });
 
+import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { startWorkers, stopJobs } from "~/jobs/queue.server";
 import { action as tusAction, loader as tusLoader } from "~/routes/committee.videos.uploads.$";
@@ -24,6 +25,7 @@ import { recordWatch, saveCaptions, setPublished } from "~/video/video.server";
 import { createUser, requestAs } from "./factories";
 
 const context = { clientIp: "" };
+const asSession = <T extends object>(u: T) => ({ ...u, office: null }) as unknown as SessionUser;
 const work = mkdtempSync(join(tmpdir(), "tsunagu-clip-"));
 const clip = join(work, "clip.mp4");
 
@@ -43,7 +45,11 @@ async function answer(p: Promise<unknown>): Promise<Response> {
 }
 
 async function tus(userId: number | null, method: string, path: string, headers: Record<string, string>, body?: Uint8Array) {
-  const request = await requestAs(userId, path, { method, headers: { "Tus-Resumable": "1.0.0", ...headers }, body });
+  const request = await requestAs(userId, path, {
+    method,
+    headers: { "Tus-Resumable": "1.0.0", ...headers },
+    body: body as BodyInit | undefined,
+  });
   const args = { request, params: { "*": path.replace("/committee/videos/uploads", "").replace(/^\//, "") }, context };
   return answer(method === "GET" || method === "HEAD" ? tusLoader(args) : tusAction(args));
 }
@@ -150,13 +156,21 @@ describe("video upload, transcode and streaming", () => {
     expect((await media(trainee.id, id, "master.m3u8")).status).toBe(404);
 
     // Publishing needs valid Japanese captions.
-    expect(await setPublished(committee, id, true)).toEqual({ ok: false, reason: "no-captions" });
-    const bad = await saveCaptions(committee, id, "ja", "WEBVTT\n\n00:00.000 --> 00:01.000\nはい\n\n00:0x.000 --> 00:02.000\nいいえ\n");
+    expect(await setPublished(asSession(committee), id, true)).toEqual({ ok: false, reason: "no-captions" });
+    const bad = await saveCaptions(
+      asSession(committee),
+      id,
+      "ja",
+      "WEBVTT\n\n00:00.000 --> 00:01.000\nはい\n\n00:0x.000 --> 00:02.000\nいいえ\n",
+    );
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.problems[0].line).toBe(6);
     expect((await prisma.video.findUniqueOrThrow({ where: { id } })).captionsJa).toBeNull();
-    expect(await saveCaptions(committee, id, "ja", "WEBVTT\n\n00:00.000 --> 00:02.900\nテストです。\n")).toEqual({ ok: true, cues: 1 });
-    expect(await setPublished(committee, id, true)).toEqual({ ok: true });
+    expect(await saveCaptions(asSession(committee), id, "ja", "WEBVTT\n\n00:00.000 --> 00:02.900\nテストです。\n")).toEqual({
+      ok: true,
+      cues: 1,
+    });
+    expect(await setPublished(asSession(committee), id, true)).toEqual({ ok: true });
 
     // Published: trainees get the playlists, segments (with ranges) and captions; others do not.
     const playlist = await media(trainee.id, id, "360p/index.m3u8");
@@ -187,7 +201,7 @@ describe("video upload, transcode and streaming", () => {
     };
     expect(await report({ intervals: [[0, 1]], position: 1 })).toMatchObject({ ok: true, watched: false, percent: 33 });
     expect(await report("nonsense")).toHaveProperty("init.status", 400);
-    const after = await recordWatch(trainee, String(id), { intervals: [[1, 2.8]], position: 2.8 });
+    const after = await recordWatch(asSession(trainee), String(id), { intervals: [[1, 2.8]], position: 2.8 });
     expect(after).toMatchObject({ watched: true, position: 2.8 });
   });
 
