@@ -3,6 +3,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/permissions.server";
+import { refreshModulesWithVideo } from "~/training/training.server";
 import { recordWatch } from "~/video/video.server";
 
 const report = z.object({
@@ -28,5 +29,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data({ ok: false, reason: "bad-report" }, { status: 400 });
   const result = await recordWatch(user, params.id ?? "", parsed.data);
   if (!result) throw notFound();
-  return { ok: true, ...result };
+  if (result.watched) await refreshModulesWithVideo(user.id, { id: result.videoId, slug: result.slug });
+  return { ok: true, percent: result.percent, watched: result.watched, position: result.position };
 }

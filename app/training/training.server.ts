@@ -7,6 +7,7 @@ import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { allModules, findModule, learningGoals, type ManifestModule } from "./content.server";
 import { PILLARS, type Pillar } from "./content-schema";
+import { videosWatched } from "~/video/video.server";
 import { canonicalAnswers, grade, moduleStatus, type Answers, type Grade, type ModuleStatus } from "./grading";
 
 export const CHECK_STEP = "check";
@@ -21,12 +22,12 @@ export async function getProgress(userId: number, slug: string) {
   return prisma.moduleProgress.findUnique({ where: { userId_slug: { userId, slug } } });
 }
 
-/** Sets completedAt once every section was reached and a passing attempt exists. */
-async function refreshCompletion(userId: number, m: ManifestModule) {
+/** Sets completedAt once every section was reached, a passing attempt exists and the module's videos are watched. */
+export async function refreshCompletion(userId: number, m: ManifestModule) {
   const progress = await getProgress(userId, m.slug);
   if (!progress || progress.completedAt) return progress;
   const passed = await prisma.checkAttempt.count({ where: { userId, slug: m.slug, passed: true } });
-  if (passed > 0 && sectionIds(m).every((id) => progress.sectionsReached.includes(id))) {
+  if (passed > 0 && sectionIds(m).every((id) => progress.sectionsReached.includes(id)) && (await videosWatched(userId, m.videos ?? []))) {
     return prisma.moduleProgress.update({ where: { id: progress.id }, data: { completedAt: new Date() } });
   }
   return progress;
@@ -47,6 +48,13 @@ export async function visitStep(userId: number, m: ManifestModule, step: string,
     update: { sectionsReached, currentSection: step },
   });
   return refreshCompletion(userId, m);
+}
+
+/** After a video was watched: completes the modules that place it, where everything else is done. */
+export async function refreshModulesWithVideo(userId: number, video: { id: number; slug: string }) {
+  for (const m of allModules()) {
+    if ((m.videos ?? []).some((ref) => ref === video.slug || ref === String(video.id))) await refreshCompletion(userId, m);
+  }
 }
 
 export interface AttemptResult {

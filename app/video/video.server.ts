@@ -266,7 +266,7 @@ export async function captionsFor(user: SessionUser, id: string, lang: "ja" | "e
 
 /**
  * Records a report of played intervals and the current position; merges with what was stored.
- * Returns the merged state. Only trainees' watching is recorded (others preview).
+ * Returns the merged state.
  */
 export async function recordWatch(user: SessionUser, idOrSlug: string, report: { intervals: unknown; position: unknown }) {
   const video = await watchableVideo(user, idOrSlug);
@@ -293,7 +293,13 @@ export async function recordWatch(user: SessionUser, idOrSlug: string, report: {
         watchedAt: row.watchedAt ?? (watched ? new Date() : null),
       },
     });
-    return { percent: Math.round(playedShare(merged, duration) * 100), watched: !!updated.watchedAt, position: updated.position };
+    return {
+      videoId: video.id,
+      slug: video.slug,
+      percent: Math.round(playedShare(merged, duration) * 100),
+      watched: !!updated.watchedAt,
+      position: updated.position,
+    };
   });
 }
 
