@@ -73,7 +73,15 @@ export async function compileContent(options: { contentDir?: string; outDir?: st
 
   const { ContentError } = await import("../../app/training/content-schema.ts");
   const problems: string[] = [];
-  const parsed: { file: string; source: string; hash: string; fm: ModuleFrontmatter; body: string; reflections: string[]; videos: string[] }[] = [];
+  const parsed: {
+    file: string;
+    source: string;
+    hash: string;
+    fm: ModuleFrontmatter;
+    body: string;
+    reflections: string[];
+    videos: string[];
+  }[] = [];
   for (const path of moduleFiles(contentDir)) {
     const file = relative(PROJECT_ROOT, path);
     const source = readFileSync(path, "utf8");
@@ -113,7 +121,15 @@ export async function compileContent(options: { contentDir?: string; outDir?: st
       writeFileSync(artifactPath, JSON.stringify({ slug: m.fm.slug, hash: m.hash, code }));
       log(`compiled ${m.file} (${Date.now() - started} ms)`);
     }
-    modules.push({ slug: m.fm.slug, file: m.file, hash: m.hash, artifact, frontmatter: m.fm, reflections: m.reflections, videos: m.videos });
+    modules.push({
+      slug: m.fm.slug,
+      file: m.file,
+      hash: m.hash,
+      artifact,
+      frontmatter: m.fm,
+      reflections: m.reflections,
+      videos: m.videos,
+    });
   }
   const manifest: Manifest = {
     compilerVersion: COMPILER_VERSION,

@@ -25,8 +25,33 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(() => {
   // 8 s at 320×240 with a tone: quick to make and to transcode on a small shared machine.
-  execFileSync("ffmpeg", ["-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=15:duration=8", "-f", "lavfi", "-i", "sine=frequency=440:duration=8", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", clip]);
-  writeFileSync(goodVtt, "WEBVTT\n\n00:00.000 --> 00:04.000\n計画とモニタリングの講義です。\n\n00:04.000 --> 00:08.000\n本人の望む暮らしから始めます。\n");
+  execFileSync("ffmpeg", [
+    "-v",
+    "error",
+    "-y",
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc=size=320x240:rate=15:duration=8",
+    "-f",
+    "lavfi",
+    "-i",
+    "sine=frequency=440:duration=8",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "ultrafast",
+    "-pix_fmt",
+    "yuv420p",
+    "-c:a",
+    "aac",
+    "-shortest",
+    clip,
+  ]);
+  writeFileSync(
+    goodVtt,
+    "WEBVTT\n\n00:00.000 --> 00:04.000\n計画とモニタリングの講義です。\n\n00:04.000 --> 00:08.000\n本人の望む暮らしから始めます。\n",
+  );
   writeFileSync(badVtt, "WEBVTT\n\n00:00.000 --> 00:04.000\nはい\n\n00:0x.000 --> 00:08.000\nいいえ\n");
 });
 
@@ -85,7 +110,15 @@ test("a trainee watches with captions, resumes at the same place, and the module
   const video = page.locator(`figure[data-video="${VIDEO}"] video`);
   await expect(video).toBeVisible();
   // Captions are on by default (the Japanese track is showing).
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => Array.from(v.textTracks).map((t) => `${t.language}:${t.mode}`).join(","))).toBe("ja:showing");
+  await expect
+    .poll(() =>
+      video.evaluate((v: HTMLVideoElement) =>
+        Array.from(v.textTracks)
+          .map((t) => `${t.language}:${t.mode}`)
+          .join(","),
+      ),
+    )
+    .toBe("ja:showing");
   await video.evaluate((v: HTMLVideoElement) => {
     v.muted = true;
     return v.play();
