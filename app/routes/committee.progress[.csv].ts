@@ -15,7 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = yearParam(new URL(request.url));
   const matrix = await progressMatrix(year);
   const watch = await watchMatrix(matrix.rows.map((r) => r.id));
-  const videoTitle = (v: { titleJa: string; titleEn: string }) => `${t("video.progress.videos")}: ${locale === "en" && v.titleEn ? v.titleEn : v.titleJa} (%)`;
+  const videoTitle = (v: { titleJa: string; titleEn: string }) =>
+    `${t("video.progress.videos")}: ${locale === "en" && v.titleEn ? v.titleEn : v.titleJa} (%)`;
   const header = [
     t("field.displayName"),
     t("field.email"),

@@ -98,7 +98,19 @@ function Reflection({ id, prompt }: { id: string; prompt: string }) {
   );
 }
 
-function Video({ src, captions, transcript, title, video }: { src?: string; captions?: string; transcript?: string; title?: string; video?: string }) {
+function Video({
+  src,
+  captions,
+  transcript,
+  title,
+  video,
+}: {
+  src?: string;
+  captions?: string;
+  transcript?: string;
+  title?: string;
+  video?: string;
+}) {
   const t = useT();
   const locale = useLocale();
   const { videos } = useContext(ModuleContext);

@@ -7,8 +7,9 @@ import { parse } from "yaml";
 import { expectAccessible, login, logout } from "./helpers";
 
 // The committee uploads a lecture placed in this module (content: <Video video="plan-and-monitoring-lecture" />),
-// adds captions and publishes it; the demo trainee (who has not started the module) watches it.
+// adds captions and publishes it; a demo trainee who has not started anything watches it.
 const SLUG = "plan-and-monitoring";
+const FRESH_TRAINEE = "nana.yamaguchi@example.jp";
 const VIDEO = "plan-and-monitoring-lecture";
 const work = mkdtempSync(join(tmpdir(), "tsunagu-e2e-video-"));
 const clip = join(work, "lecture.mp4");
@@ -94,7 +95,7 @@ test("the committee uploads a lecture, sees it processed, adds captions and publ
 
 test("a trainee watches with captions, resumes at the same place, and the module completes only after watching", async ({ page }) => {
   test.setTimeout(180_000);
-  await login(page, "trainee");
+  await login(page, FRESH_TRAINEE);
   const base = `/training/modules/${SLUG}`;
   // Everything but the video: every section reached and the check passed.
   for (const s of fm.sections) await page.goto(`${base}?section=${s.id}`);
