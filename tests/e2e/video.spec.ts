@@ -57,7 +57,7 @@ test.beforeAll(() => {
 });
 
 test("the committee uploads a lecture, sees it processed, adds captions and publishes it", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await login(page, "committee");
   await page.goto("/committee/videos");
   await expectAccessible(page);
@@ -76,7 +76,7 @@ test("the committee uploads a lecture, sees it processed, adds captions and publ
   await expect(page.getByTestId("upload-message")).toContainText("アップロードが完了しました", { timeout: 30_000 });
   const row = page.locator(`tr[data-video="${VIDEO}"]`);
   await expect(row.locator("[data-status]")).toHaveAttribute("data-status", /queued|processing|ready/);
-  await expect(row.locator("[data-status]")).toHaveAttribute("data-status", "ready", { timeout: 120_000 });
+  await expect(row.locator("[data-status]")).toHaveAttribute("data-status", "ready", { timeout: 240_000 });
 
   await row.getByRole("link").click();
   await page.getByRole("button", { name: "公開する" }).click();
@@ -94,7 +94,7 @@ test("the committee uploads a lecture, sees it processed, adds captions and publ
 });
 
 test("a trainee watches with captions, resumes at the same place, and the module completes only after watching", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   await login(page, FRESH_TRAINEE);
   const base = `/training/modules/${SLUG}`;
   // Everything but the video: every section reached and the check passed.
