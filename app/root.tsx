@@ -22,6 +22,7 @@ import { translator, type Locale } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { useNonce } from "~/lib/nonce";
 import { startReminderJob } from "~/scheduling/reminders.server";
+import { startJobWorkers } from "~/jobs/workers.server";
 import stylesheet from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -34,6 +35,7 @@ export const meta: MetaFunction = () => [{ title: "Tsunagu つなぐ" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   startReminderJob();
   startCaseRetentionJob();
+  startJobWorkers();
   const user = await getOptionalUser(request);
   const locale = resolveLocale(request, user);
   return {

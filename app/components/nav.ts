@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/training", label: "nav.training", capability: "takeTraining" },
   { to: "/committee/curriculum", label: "nav.trainingCurriculum", capability: "runTraining" },
   { to: "/committee/progress", label: "nav.trainingProgress", capability: "runTraining" },
+  { to: "/committee/videos", label: "nav.videos", capability: "runTraining" },
   { to: "/sessions", label: "nav.sessions", capability: "joinSessions" },
   { to: "/committee/sessions", label: "nav.committeeSessions", capability: "runTraining" },
   { to: "/notifications", label: "nav.notifications" },

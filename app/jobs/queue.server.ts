@@ -46,7 +46,11 @@ export function getBoss(): Promise<PgBoss> {
   return r.boss;
 }
 
-export function defineJob<T extends Record<string, unknown>>(name: string, handler: (data: T, meta: { id: string; retryCount: number }) => Promise<void>, options: JobOptions = {}) {
+export function defineJob<T extends Record<string, unknown>>(
+  name: string,
+  handler: (data: T, meta: { id: string; retryCount: number }) => Promise<void>,
+  options: JobOptions = {},
+) {
   registry().jobs.set(name, { handler: handler as Handler, options });
 }
 
@@ -64,7 +68,11 @@ async function ensureQueue(boss: PgBoss, name: string) {
 }
 
 /** Sends a job; returns its id (null when a singleton key already has one waiting). */
-export async function enqueue(name: string, data: Record<string, unknown>, options: { singletonKey?: string; startAfter?: number } = {}): Promise<string | null> {
+export async function enqueue(
+  name: string,
+  data: Record<string, unknown>,
+  options: { singletonKey?: string; startAfter?: number } = {},
+): Promise<string | null> {
   const boss = await getBoss();
   await ensureQueue(boss, name);
   return boss.send(name, data, { ...options });

@@ -6,6 +6,7 @@ import { useFormat, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { findModule, pick } from "~/training/content.server";
 import { progressMatrix } from "~/training/training.server";
+import { watchMatrix } from "~/video/video.server";
 import { StatusBadge } from "~/training/ui";
 import { yearChoices, yearParam } from "~/training/year";
 
@@ -16,7 +17,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = resolveLocale(request, user);
   const year = yearParam(new URL(request.url));
   const matrix = await progressMatrix(year);
+  const watch = await watchMatrix(matrix.rows.map((r) => r.id));
   return {
+    videos: watch.videos.map((v) => ({ id: v.id, title: locale === "en" && v.titleEn ? v.titleEn : v.titleJa })),
+    watchRows: matrix.rows.map((r) => ({
+      id: r.id,
+      displayName: r.displayName,
+      cells: watch.videos.map((v) => ({ percent: watch.percent(r.id, v.id), watched: watch.watched(r.id, v.id) })),
+    })),
     year,
     years: yearChoices(),
     modules: matrix.slugs.map((slug) => ({ slug, title: pick(findModule(slug)!.frontmatter.title, locale) })),
@@ -33,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function CommitteeProgress() {
   const t = useT();
   const format = useFormat();
-  const { year, years, modules, rows } = useLoaderData<typeof loader>();
+  const { year, years, modules, rows, videos, watchRows } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("training.progress.title")}</h1>
@@ -92,6 +100,39 @@ export default function CommitteeProgress() {
         </div>
       ) : (
         <p>{t("training.progress.none")}</p>
+      )}
+      <h2 id="video-heading">{t("video.progress.videos")}</h2>
+      {videos.length && watchRows.length ? (
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="watch-caption">
+          <table>
+            <caption id="watch-caption">{t("video.progress.watchCaption", { year: format.fiscalYear(year) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("field.displayName")}</th>
+                {videos.map((v) => (
+                  <th scope="col" key={v.id}>
+                    {v.title}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {watchRows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{r.displayName}</th>
+                  {r.cells.map((c, i) => (
+                    <td key={videos[i].id} className="num">
+                      {c.percent}%{c.watched ? " ✓" : ""}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t("video.progress.noVideos")}</p>
       )}
     </div>
   );

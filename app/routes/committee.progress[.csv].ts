@@ -4,6 +4,7 @@ import { serverT, resolveLocale } from "~/i18n/i18n.server";
 import { findModule, pick } from "~/training/content.server";
 import { toCsv } from "~/training/progress-csv";
 import { progressMatrix } from "~/training/training.server";
+import { watchMatrix } from "~/video/video.server";
 import { yearParam } from "~/training/year";
 
 /** The committee's progress table as CSV (UTF-8 with BOM so Excel reads Japanese correctly). */
@@ -13,12 +14,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = resolveLocale(request, user);
   const year = yearParam(new URL(request.url));
   const matrix = await progressMatrix(year);
+  const watch = await watchMatrix(matrix.rows.map((r) => r.id));
+  const videoTitle = (v: { titleJa: string; titleEn: string }) =>
+    `${t("video.progress.videos")}: ${locale === "en" && v.titleEn ? v.titleEn : v.titleJa} (%)`;
   const header = [
     t("field.displayName"),
     t("field.email"),
     t("field.office"),
     ...matrix.slugs.map((s) => pick(findModule(s)!.frontmatter.title, locale)),
     t("training.progress.completed"),
+    ...watch.videos.map(videoTitle),
   ];
   const rows = matrix.rows.map((r) => [
     r.displayName,
@@ -30,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         : t(`training.status.${c.status}`),
     ),
     `${r.complete}/${matrix.slugs.length}`,
+    ...watch.videos.map((v) => String(watch.percent(r.id, v.id))),
   ]);
   return new Response(toCsv([header, ...rows]), {
     headers: {

@@ -21,6 +21,8 @@ import {
   visitStep,
 } from "~/training/training.server";
 import { StatusBadge } from "~/training/ui";
+import type { PlayerVideo } from "~/video/player";
+import { playerData } from "~/video/video.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Training"} – つなぐ` }];
 
@@ -43,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (trainee) progress = await visitStep(user.id, m, step, progress);
   const [attempts, reflections] = trainee ? await Promise.all([attemptsFor(user.id, m.slug), reflectionsFor(user.id, m.slug)]) : [[], {}];
   const status = progress?.completedAt ? "complete" : moduleStatus(sectionIds, progress, attempts);
+  const videoRefs = m.videos ?? [];
+  const videos = Object.fromEntries(await Promise.all(videoRefs.map(async (ref) => [ref, await playerData(user, ref)] as const)));
   return {
     slug: m.slug,
     title: pick(m.frontmatter.title, locale),
@@ -64,6 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     attempts: attempts.length,
     lastAttempt: attempts[0] ? { score: attempts[0].score, passed: attempts[0].passed } : null,
     passed: attempts.some((a) => a.passed),
+    videos,
+    videosPending: Object.values(videos).some((v) => v && !v.watched),
   };
 }
 
@@ -135,15 +141,17 @@ function Body({
   section,
   reflections,
   canSave,
+  videos,
 }: {
   code: string;
   section: string;
   reflections: Record<string, string>;
   canSave: boolean;
+  videos: Record<string, PlayerVideo | null>;
 }) {
   const Component = useMemo(() => bundleComponent(code), [code]);
   return (
-    <ModuleContext.Provider value={{ currentSection: section, reflections, canSaveReflections: canSave }}>
+    <ModuleContext.Provider value={{ currentSection: section, reflections, canSaveReflections: canSave, videos }}>
       {/* eslint-disable-next-line react-hooks/static-components -- one cached component per immutable bundle (bundleComponent), not a new one per render */}
       <Component components={MDX_COMPONENTS} />
     </ModuleContext.Provider>
@@ -187,6 +195,7 @@ export default function ModulePage() {
           {t("training.resumed")}
         </p>
       ) : null}
+      {d.trainee && d.videosPending && d.status !== "complete" ? <p className="alert alert-info">{t("video.module.needsVideos")}</p> : null}
       {d.status === "complete" ? (
         <div className="alert alert-success" role="status">
           <p>{t("training.complete")}</p>
@@ -218,7 +227,7 @@ export default function ModulePage() {
               <h2 id="section-title" ref={headingRef} tabIndex={-1}>
                 {current.title}
               </h2>
-              {d.code ? <Body code={d.code} section={d.step} reflections={d.reflections} canSave={d.trainee} /> : null}
+              {d.code ? <Body code={d.code} section={d.step} reflections={d.reflections} canSave={d.trainee} videos={d.videos} /> : null}
             </article>
           ) : null}
           {isCheck && d.check ? (

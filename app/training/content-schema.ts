@@ -106,6 +106,8 @@ export interface ParsedModule {
   frontmatter: ModuleFrontmatter;
   body: string;
   reflections: string[];
+  /** Uploaded videos placed with <Video video="slug-or-id" /> (video lectures, issue 9). */
+  videos: string[];
 }
 
 /**
@@ -168,14 +170,21 @@ export function parseModule(file: string, source: string, goalCodes: ReadonlySet
     else reflections.push(a.id);
     if (!a.prompt) p(`body.Reflection(${a.id ?? "?"})`, "needs a prompt");
   }
+  const videos: string[] = [];
   for (const m of parts.body.matchAll(/<Video\b([^>]*?)\/?>/g)) {
     const a = attributes(m[1]);
+    // An uploaded lecture carries its own captions and transcript (checked before it is published).
+    if (a.video !== undefined) {
+      if (!/^[a-z0-9][a-z0-9-]{0,80}$/.test(a.video)) p("body.Video.video", `"${a.video}" is not a video name or id`);
+      else videos.push(a.video);
+      continue;
+    }
     if (!a.src) p("body.Video.src", "a <Video> needs a src");
     if (!a.captions || !/\.vtt($|\?)/.test(a.captions)) p("body.Video.captions", "a <Video> needs a captions track (a WebVTT .vtt file)");
     if (!a.transcript) p("body.Video.transcript", "a <Video> needs a transcript");
   }
   if (problems.length) throw new ContentError(problems);
-  return { frontmatter: fm, body: parts.body, reflections };
+  return { frontmatter: fm, body: parts.body, reflections, videos };
 }
 
 /** Unique slugs across all modules. */

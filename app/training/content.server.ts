@@ -14,6 +14,8 @@ export interface ManifestModule {
   artifact: string;
   frontmatter: ModuleFrontmatter;
   reflections: string[];
+  /** Uploaded videos the module places (<Video video="…" />). */
+  videos?: string[];
 }
 interface Manifest {
   compilerVersion: string;

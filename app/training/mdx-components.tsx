@@ -2,11 +2,14 @@
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { createContext, useContext, useId, type ReactNode } from "react";
 import { useLocale, useT } from "~/i18n/react";
+import { LecturePlayer, type PlayerVideo } from "~/video/player";
 
 export interface ModuleRenderContext {
   currentSection: string;
   reflections: Record<string, string>;
   canSaveReflections: boolean;
+  /** Uploaded lectures placed in the module, by the name used in <Video video="…" /> (null: not available). */
+  videos?: Record<string, PlayerVideo | null>;
 }
 export const ModuleContext = createContext<ModuleRenderContext>({ currentSection: "", reflections: {}, canSaveReflections: false });
 
@@ -95,9 +98,26 @@ function Reflection({ id, prompt }: { id: string; prompt: string }) {
   );
 }
 
-function Video({ src, captions, transcript, title }: { src: string; captions: string; transcript: string; title?: string }) {
+function Video({
+  src,
+  captions,
+  transcript,
+  title,
+  video,
+}: {
+  src?: string;
+  captions?: string;
+  transcript?: string;
+  title?: string;
+  video?: string;
+}) {
   const t = useT();
   const locale = useLocale();
+  const { videos } = useContext(ModuleContext);
+  if (video !== undefined) {
+    const data = videos?.[video];
+    return data ? <LecturePlayer video={data} /> : <p className="muted">{t("video.player.unavailable")}</p>;
+  }
   return (
     <figure className="module-video">
       {/* Captions are required by the content schema. */}

@@ -7,6 +7,7 @@ import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { allModules, findModule, learningGoals, publicCheck, type ManifestModule } from "./content.server";
 import { PILLARS, type Pillar } from "./content-schema";
+import { videosWatched } from "~/video/video.server";
 import { canonicalAnswers, choiceOrder, grade, moduleStatus, unanswered, type Answers, type Grade, type ModuleStatus } from "./grading";
 import { now } from "~/lib/clock";
 
@@ -22,12 +23,12 @@ export async function getProgress(userId: number, slug: string) {
   return prisma.moduleProgress.findUnique({ where: { userId_slug: { userId, slug } } });
 }
 
-/** Sets completedAt once every section was reached and a passing attempt exists. */
-async function refreshCompletion(userId: number, m: ManifestModule) {
+/** Sets completedAt once every section was reached, a passing attempt exists and the module's videos are watched. */
+export async function refreshCompletion(userId: number, m: ManifestModule) {
   const progress = await getProgress(userId, m.slug);
   if (!progress || progress.completedAt) return progress;
   const passed = await prisma.checkAttempt.count({ where: { userId, slug: m.slug, passed: true } });
-  if (passed > 0 && sectionIds(m).every((id) => progress.sectionsReached.includes(id))) {
+  if (passed > 0 && sectionIds(m).every((id) => progress.sectionsReached.includes(id)) && (await videosWatched(userId, m.videos ?? []))) {
     return prisma.moduleProgress.update({ where: { id: progress.id }, data: { completedAt: now() } });
   }
   return progress;
@@ -48,6 +49,13 @@ export async function visitStep(userId: number, m: ManifestModule, step: string,
     update: { sectionsReached, currentSection: step },
   });
   return refreshCompletion(userId, m);
+}
+
+/** After a video was watched: completes the modules that place it, where everything else is done. */
+export async function refreshModulesWithVideo(userId: number, video: { id: number; slug: string }) {
+  for (const m of allModules()) {
+    if ((m.videos ?? []).some((ref) => ref === video.slug || ref === String(video.id))) await refreshCompletion(userId, m);
+  }
 }
 
 /** The trainee's attempts at a module's check, newest first (score and result only). */

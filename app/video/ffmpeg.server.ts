@@ -47,7 +47,7 @@ export async function transcodeHls(input: string, outDir: string, info: ProbeRes
     for (const line of lines) {
       const m = /^out_time_us=(\d+)/.exec(line);
       if (m && info.duration > 0) {
-        const p = Math.min(99, Math.floor(Number(m[1]) / 1e6 / info.duration * 100));
+        const p = Math.min(99, Math.floor((Number(m[1]) / 1e6 / info.duration) * 100));
         if (p !== last) {
           last = p;
           onPercent(p);

@@ -59,7 +59,16 @@ describe("the 90 % rule", () => {
   it("is watched at 90 % and not at 89.9 %", () => {
     expect(isWatched([[0, 90]], 100)).toBe(true);
     expect(isWatched([[0, 89.9]], 100)).toBe(false);
-    expect(isWatched(mergeIntervals([[0, 45], [45, 60], [60, 91]]), 100)).toBe(true);
+    expect(
+      isWatched(
+        mergeIntervals([
+          [0, 45],
+          [45, 60],
+          [60, 91],
+        ]),
+        100,
+      ),
+    ).toBe(true);
   });
   it("is never watched without a known duration", () => {
     expect(isWatched([[0, 90]], null)).toBe(false);

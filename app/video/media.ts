@@ -67,21 +67,41 @@ export function buildHlsArgs(input: string, outDir: string, info: Pick<ProbeResu
   RENDITIONS.forEach((r, i) => {
     args.push("-map", `[v${i}]`);
     if (info.hasAudio) args.push("-map", "0:a:0");
-    args.push(`-c:v:${i}`, "libx264", `-b:v:${i}`, `${r.videoKbps}k`, `-maxrate:v:${i}`, `${Math.round(r.videoKbps * 1.2)}k`, `-bufsize:v:${i}`, `${r.videoKbps * 2}k`);
+    args.push(
+      `-c:v:${i}`,
+      "libx264",
+      `-b:v:${i}`,
+      `${r.videoKbps}k`,
+      `-maxrate:v:${i}`,
+      `${Math.round(r.videoKbps * 1.2)}k`,
+      `-bufsize:v:${i}`,
+      `${r.videoKbps * 2}k`,
+    );
     if (info.hasAudio) args.push(`-c:a:${i}`, "aac", `-b:a:${i}`, `${r.audioKbps}k`, `-ac:a:${i}`, "2");
   });
   args.push(
-    "-profile:v", "main",
-    "-preset", "veryfast",
-    "-sc_threshold", "0",
-    "-force_key_frames", `expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
-    "-f", "hls",
-    "-hls_time", String(SEGMENT_SECONDS),
-    "-hls_playlist_type", "vod",
-    "-hls_flags", "independent_segments",
-    "-hls_segment_filename", `${outDir}/%v/seg%03d.ts`,
-    "-master_pl_name", "master.m3u8",
-    "-var_stream_map", RENDITIONS.map((r, i) => (info.hasAudio ? `v:${i},a:${i},name:${r.name}` : `v:${i},name:${r.name}`)).join(" "),
+    "-profile:v",
+    "main",
+    "-preset",
+    "veryfast",
+    "-sc_threshold",
+    "0",
+    "-force_key_frames",
+    `expr:gte(t,n_forced*${SEGMENT_SECONDS})`,
+    "-f",
+    "hls",
+    "-hls_time",
+    String(SEGMENT_SECONDS),
+    "-hls_playlist_type",
+    "vod",
+    "-hls_flags",
+    "independent_segments",
+    "-hls_segment_filename",
+    `${outDir}/%v/seg%03d.ts`,
+    "-master_pl_name",
+    "master.m3u8",
+    "-var_stream_map",
+    RENDITIONS.map((r, i) => (info.hasAudio ? `v:${i},a:${i},name:${r.name}` : `v:${i},name:${r.name}`)).join(" "),
     `${outDir}/%v/index.m3u8`,
   );
   return args;

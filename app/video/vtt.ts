@@ -35,7 +35,8 @@ export function validateVtt(raw: string, durationSeconds?: number | null): VttRe
     const line = timingLines[i] ?? 1;
     if (cue.endTime <= cue.startTime && !problems.some((p) => p.line === line))
       problems.push({ line, reason: "the cue ends before it starts" });
-    if (cue.startTime < previousStart && !problems.some((p) => p.line === line)) problems.push({ line, reason: "cues are not in time order" });
+    if (cue.startTime < previousStart && !problems.some((p) => p.line === line))
+      problems.push({ line, reason: "cues are not in time order" });
     if (durationSeconds && cue.startTime > durationSeconds + 0.5)
       problems.push({ line, reason: `the cue starts after the video ends (${durationSeconds.toFixed(1)} s)` });
     if (!cue.text.trim()) problems.push({ line, reason: "the cue has no text" });

@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import { checkUniqueSlugs, parseGoals, parseModule, type LearningGoal, type ModuleFrontmatter } from "../../app/training/content-schema.ts";
 
 /** Bump when the compile output changes shape, so every artifact counts as stale. */
-export const COMPILER_VERSION = "1";
+export const COMPILER_VERSION = "2";
 
 export const PROJECT_ROOT = join(import.meta.dirname, "../..");
 export const DEFAULT_CONTENT_DIR = join(PROJECT_ROOT, "content");
@@ -21,6 +21,7 @@ export interface ManifestModule {
   artifact: string;
   frontmatter: ModuleFrontmatter;
   reflections: string[];
+  videos: string[];
 }
 export interface Manifest {
   compilerVersion: string;
@@ -72,7 +73,15 @@ export async function compileContent(options: { contentDir?: string; outDir?: st
 
   const { ContentError } = await import("../../app/training/content-schema.ts");
   const problems: string[] = [];
-  const parsed: { file: string; source: string; hash: string; fm: ModuleFrontmatter; body: string; reflections: string[] }[] = [];
+  const parsed: {
+    file: string;
+    source: string;
+    hash: string;
+    fm: ModuleFrontmatter;
+    body: string;
+    reflections: string[];
+    videos: string[];
+  }[] = [];
   for (const path of moduleFiles(contentDir)) {
     const file = relative(PROJECT_ROOT, path);
     const source = readFileSync(path, "utf8");
@@ -85,6 +94,7 @@ export async function compileContent(options: { contentDir?: string; outDir?: st
         fm: m.frontmatter,
         body: m.body,
         reflections: m.reflections,
+        videos: m.videos,
       });
     } catch (e) {
       if (e instanceof ContentError) problems.push(...e.problems);
@@ -111,7 +121,15 @@ export async function compileContent(options: { contentDir?: string; outDir?: st
       writeFileSync(artifactPath, JSON.stringify({ slug: m.fm.slug, hash: m.hash, code }));
       log(`compiled ${m.file} (${Date.now() - started} ms)`);
     }
-    modules.push({ slug: m.fm.slug, file: m.file, hash: m.hash, artifact, frontmatter: m.fm, reflections: m.reflections });
+    modules.push({
+      slug: m.fm.slug,
+      file: m.file,
+      hash: m.hash,
+      artifact,
+      frontmatter: m.fm,
+      reflections: m.reflections,
+      videos: m.videos,
+    });
   }
   const manifest: Manifest = {
     compilerVersion: COMPILER_VERSION,

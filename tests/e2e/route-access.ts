@@ -46,6 +46,18 @@ export const ROUTES: RouteAccess[] = [
   { file: "training.modules.$slug", url: "/training/modules/person-centred-assessment", allow: ["trainee", "committee"] },
   { file: "committee.curriculum", url: "/committee/curriculum", allow: ["committee", "admin"] },
   { file: "committee.progress", url: "/committee/progress", allow: ["committee", "admin"] },
+  // Video lectures (issue 9). The demo data starts without uploaded videos, so a video's URL answers 404.
+  { file: "committee.videos._index", url: "/committee/videos", allow: ["committee", "admin"] },
+  { file: "committee.videos.$id", url: "/committee/videos/999999", allow: ["committee", "admin"], okStatus: 404 },
+  {
+    file: "committee.videos.uploads.$",
+    url: "/committee/videos/uploads/nosuchupload",
+    allow: ["committee", "admin"],
+    okStatus: 404,
+    notPage: true,
+  },
+  { file: "media.videos.$id.$", url: "/media/videos/999999/master.m3u8", allow: "signed-in", okStatus: 404, notPage: true },
+  { file: "videos.$id.progress", url: "/videos/999999/progress", allow: "signed-in", okStatus: 405, notPage: true },
   { file: "committee.progress[.csv]", url: "/committee/progress.csv", allow: ["committee", "admin"], notPage: true },
   { file: "sessions._index", url: "/sessions", allow: ["trainee", "committee"] },
   { file: "sessions.$id", url: "/sessions/2", allow: ["trainee", "committee"] },

@@ -1,0 +1,103 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { z } from "zod";
+import { requireRole } from "~/auth/permissions.server";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { useT } from "~/i18n/react";
+import { duration, VideoStatus } from "~/video/ui";
+import { VideoUploader } from "~/video/uploader";
+import { listVideos, MANAGERS, retryTranscode } from "~/video/video.server";
+
+export const meta: MetaFunction = () => [{ title: "動画講義 / Video lectures – つなぐ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, MANAGERS);
+  return { locale: resolveLocale(request, user), videos: await listVideos(user) };
+}
+
+const retrySchema = z.object({ intent: z.literal("retry"), id: z.coerce.number().int().positive() });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, MANAGERS);
+  const parsed = retrySchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return { ok: false as const };
+  return { ok: await retryTranscode(user, parsed.data.id) };
+}
+
+export default function CommitteeVideos() {
+  const t = useT();
+  const { videos, locale } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const revalidator = useRevalidator();
+  const busy = videos.some((v) => v.status === "queued" || v.status === "processing");
+  useEffect(() => {
+    if (!busy) return;
+    const timer = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 3000);
+    return () => clearInterval(timer);
+  }, [busy, revalidator]);
+  return (
+    <div className="page">
+      <h1>{t("video.list.title")}</h1>
+      <p>{t("video.list.intro")}</p>
+      <VideoUploader endpoint="/committee/videos/uploads" />
+      {actionData?.ok ? (
+        <p className="alert alert-success" role="status">
+          {t("video.retried")}
+        </p>
+      ) : null}
+      {videos.length ? (
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="videos-caption">
+          <table>
+            <caption id="videos-caption">{t("video.list.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("video.col.title")}</th>
+                <th scope="col">{t("video.col.status")}</th>
+                <th scope="col">{t("video.col.duration")}</th>
+                <th scope="col">{t("video.col.captions")}</th>
+                <th scope="col">{t("video.col.published")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {videos.map((v) => (
+                <tr key={v.id} data-video={v.slug}>
+                  <th scope="row">
+                    <Link to={`/committee/videos/${v.id}`}>{locale === "en" && v.titleEn ? v.titleEn : v.titleJa}</Link>
+                    <br />
+                    <span className="muted small">{v.slug}</span>
+                  </th>
+                  <td>
+                    <VideoStatus status={v.status} progress={v.progress} />
+                    {v.status === "failed" ? (
+                      <>
+                        <p className="small">{t("video.failedReason", { reason: v.failureReason })}</p>
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="retry" />
+                          <input type="hidden" name="id" value={v.id} />
+                          <button type="submit" className="button secondary">
+                            {t("video.retry")}
+                          </button>
+                        </Form>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{duration(v.durationSeconds)}</td>
+                  <td>
+                    日本語 {v.hasCaptionsJa ? t("video.yes") : t("video.no")} / English {v.hasCaptionsEn ? t("video.yes") : t("video.no")}
+                  </td>
+                  <td>{v.published ? t("video.published") : t("video.unpublished")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t("video.list.none")}</p>
+      )}
+    </div>
+  );
+}
