@@ -13,6 +13,8 @@ export function contentSecurityPolicy(nonce: string): string {
     "font-src 'self' data:",
     "connect-src 'self'",
     "media-src 'self' blob:",
+    // hls.js demuxes in a worker it makes from a blob: URL (it falls back to the main thread without one).
+    "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -30,6 +30,8 @@ export const BODY_LIMITS: BodyLimit[] = [
   { prefix: "/evaluation/", bytes: 4 * MB },
   // Checklist import: the file (MAX_IMPORT_BYTES, 1 MB) with its multipart framing, and the confirm step's rows.
   { prefix: "/subcommittee/checklists", bytes: 4 * MB },
+  // Lecture video over tus: one 8 MB chunk per PATCH (app/video/uploader.tsx), the file itself never in one body.
+  { prefix: "/committee/videos/uploads", bytes: 9 * MB },
 ];
 
 function formatBytes(bytes: number): string {
