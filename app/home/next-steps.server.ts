@@ -3,7 +3,6 @@ import type { SessionUser } from "~/auth/session.server";
 import { can } from "~/auth/capabilities";
 import { hasAnyRole } from "~/auth/roles";
 import { prisma } from "~/db.server";
-import type { MessageKey, Params } from "~/i18n";
 import { progressFor } from "~/evaluation/evaluation.server";
 import { cycleNextSteps } from "~/cycle/next-steps.server";
 import type { NextStep } from "./next-step";

@@ -1,38 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
-import { prisma } from "~/db.server";
-import { now } from "~/lib/clock";
 import { useFormat, useT } from "~/i18n/react";
 import type { MessageKey } from "~/i18n";
-import { formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18n.server";
+import { markAllRead, notificationsPage } from "~/notifications/notifications.server";
 
 export const meta: MetaFunction = () => [{ title: "お知らせ / Notifications – つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const locale = resolveLocale(request, user);
-  const rows = await prisma.notification.findMany({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, take: 100 });
-  return {
-    items: rows.map((n) => {
-      const p = (n.payload ?? {}) as { sessionId?: number | null; title?: string; when?: string | null; place?: number | null };
-      return {
-        id: n.id,
-        kind: n.kind,
-        unread: !n.readAt,
-        createdAt: n.createdAt,
-        sessionId: p.sessionId ?? null,
-        params: { title: p.title ?? "", when: p.when ? formatDateTime(p.when, locale) : "", place: p.place ?? "" },
-      };
-    }),
-  };
+  return notificationsPage(user, resolveLocale(request, user));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  await prisma.notification.updateMany({ where: { userId: user.id, readAt: null }, data: { readAt: now() } });
-  return { ok: true };
+  return markAllRead(await requireUser(request));
 }
 
 export default function Notifications() {
