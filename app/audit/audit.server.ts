@@ -1,3 +1,6 @@
+import { can } from "~/auth/capabilities";
+import { forbidden } from "~/auth/permissions.server";
+import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 
 export interface AuditEntry {
@@ -27,4 +30,32 @@ export function describeChanges(before: Record<string, unknown>, after: Record<s
     .filter((k) => show(before[k]) !== show(after[k]))
     .map((k) => `${k}: ${show(before[k])} → ${show(after[k])}`)
     .join("; ");
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Page reader of /admin/audit: one page of the log, newest first (administrators only). */
+export async function auditLogPage(user: SessionUser, page: number) {
+  if (!can(user, "administer")) throw forbidden();
+  const [total, entries] = await Promise.all([
+    prisma.auditLog.count(),
+    prisma.auditLog.findMany({
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: (page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      include: { actor: { select: { displayName: true, email: true } } },
+    }),
+  ]);
+  return {
+    page,
+    pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    entries: entries.map((e) => ({
+      id: e.id,
+      at: e.createdAt.toISOString(),
+      actor: e.actor ? `${e.actor.displayName} <${e.actor.email}>` : null,
+      action: e.action,
+      record: `${e.entityType} #${e.entityId}`,
+      summary: e.summary,
+    })),
+  };
 }

@@ -301,3 +301,9 @@ export async function plansFor(fiscalYear: number) {
     comments: p.items.reduce((n, i) => n + i._count.comments, 0),
   }));
 }
+
+/** Whether an action-plan item belongs to the plan (the subcommittee comments item by item). */
+export async function isItemOfPlan(itemId: number, planId: number): Promise<boolean> {
+  const item = await prisma.actionPlanItem.findUnique({ where: { id: itemId }, select: { planId: true } });
+  return item?.planId === planId;
+}

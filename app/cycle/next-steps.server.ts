@@ -2,7 +2,7 @@
 import type { SessionUser } from "~/auth/session.server";
 import { can } from "~/auth/capabilities";
 import { prisma } from "~/db.server";
-import type { NextStep } from "~/home/next-steps.server";
+import type { NextStep } from "~/home/next-step";
 import { fiscalYearLabelEn, fiscalYearLabelJa } from "~/lib/fiscal-year";
 
 export async function cycleNextSteps(user: SessionUser, fiscalYear: number): Promise<NextStep[]> {

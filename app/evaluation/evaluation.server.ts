@@ -564,3 +564,11 @@ export async function submissionsFor(fiscalYear: number) {
     };
   });
 }
+
+/** Any office, as the subcommittee and administrators review it (id and name); 403 for others, 404 when unknown. */
+export async function officeForReview(user: SessionUser, officeId: number): Promise<{ id: number; name: string }> {
+  if (!canViewAll(user)) throw forbidden();
+  const office = await prisma.office.findUnique({ where: { id: officeId }, select: { id: true, name: true } });
+  if (!office) throw notFound();
+  return office;
+}

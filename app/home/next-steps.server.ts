@@ -3,18 +3,12 @@ import type { SessionUser } from "~/auth/session.server";
 import { can } from "~/auth/capabilities";
 import { hasAnyRole } from "~/auth/roles";
 import { prisma } from "~/db.server";
-import type { MessageKey, Params } from "~/i18n";
 import { progressFor } from "~/evaluation/evaluation.server";
 import { cycleNextSteps } from "~/cycle/next-steps.server";
+import type { NextStep } from "./next-step";
 import { fiscalYearLabelEn, fiscalYearLabelJa, currentFiscalYear } from "~/lib/fiscal-year";
 
-export interface NextStep {
-  key: string;
-  to: string;
-  title: MessageKey;
-  body: MessageKey;
-  params?: Params;
-}
+export type { NextStep };
 
 export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: number; items: NextStep[] }> {
   const items: NextStep[] = [];

@@ -1,3 +1,4 @@
+import { prisma } from "~/db.server";
 import { readCookie } from "~/auth/session.server";
 import { isLocale, translator, type Locale } from "./index";
 
@@ -16,4 +17,9 @@ export function serverT(request: Request, user?: { locale: string } | null) {
 
 export function langCookie(locale: Locale): string {
   return `${LANG_COOKIE}=${locale}; Path=/; SameSite=Lax; Max-Age=${60 * 60 * 24 * 365}`;
+}
+
+/** Keeps the chosen language on the signed-in user's account. */
+export async function saveUserLocale(userId: number, locale: Locale): Promise<void> {
+  await prisma.user.update({ where: { id: userId }, data: { locale } });
 }

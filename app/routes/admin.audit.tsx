@@ -1,37 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireCapability } from "~/auth/permissions.server";
+import { auditLogPage } from "~/audit/audit.server";
+import { requireUser } from "~/auth/permissions.server";
 import { Pagination } from "~/components/pagination";
-import { prisma } from "~/db.server";
 import { useFormat, useT } from "~/i18n/react";
 import { pageSearch } from "~/lib/params";
 
-const PAGE_SIZE = 50;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCapability(request, "administer");
-  const page = pageSearch(request);
-  const [total, entries] = await Promise.all([
-    prisma.auditLog.count(),
-    prisma.auditLog.findMany({
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * PAGE_SIZE,
-      take: PAGE_SIZE,
-      include: { actor: { select: { displayName: true, email: true } } },
-    }),
-  ]);
-  return {
-    page,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    entries: entries.map((e) => ({
-      id: e.id,
-      at: e.createdAt.toISOString(),
-      actor: e.actor ? `${e.actor.displayName} <${e.actor.email}>` : null,
-      action: e.action,
-      record: `${e.entityType} #${e.entityId}`,
-      summary: e.summary,
-    })),
-  };
+  const user = await requireUser(request);
+  return auditLogPage(user, pageSearch(request));
 }
 
 export default function AuditLogPage() {

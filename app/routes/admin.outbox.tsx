@@ -1,35 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requireCapability } from "~/auth/permissions.server";
+import { requireUser } from "~/auth/permissions.server";
+import { outboxPage } from "~/mail/outbox.server";
 import { Pagination } from "~/components/pagination";
-import { prisma } from "~/db.server";
-import { getEnv } from "~/env.server";
 import { useFormat, useT } from "~/i18n/react";
 import { pageSearch } from "~/lib/params";
 
-const PAGE_SIZE = 20;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCapability(request, "administer");
-  const page = pageSearch(request);
-  const [total, messages] = await Promise.all([
-    prisma.outboxMessage.count(),
-    prisma.outboxMessage.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
-  ]);
-  return {
-    smtp: !!getEnv().SMTP_URL,
-    page,
-    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-    messages: messages.map((m) => ({
-      id: m.id,
-      to: m.to,
-      subject: m.subject,
-      body: m.body,
-      at: m.createdAt.toISOString(),
-      sent: !!m.sentAt,
-      error: m.error,
-    })),
-  };
+  const user = await requireUser(request);
+  return outboxPage(user, pageSearch(request));
 }
 
 export default function Outbox() {

@@ -1,11 +1,8 @@
-import { prisma } from "~/db.server";
+import { databaseHealth } from "~/lib/health.server";
 
 export async function loader() {
-  const started = Date.now();
-  try {
-    await prisma.$queryRaw`SELECT 1`;
-    return Response.json({ status: "ok", database: "ok", ms: Date.now() - started }, { headers: { "Cache-Control": "no-store" } });
-  } catch {
-    return Response.json({ status: "error", database: "unreachable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
-  }
+  const health = await databaseHealth();
+  return health.ok
+    ? Response.json({ status: "ok", database: "ok", ms: health.ms }, { headers: { "Cache-Control": "no-store" } })
+    : Response.json({ status: "error", database: "unreachable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
 }

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { getOptionalUser } from "~/auth/permissions.server";
-import { prisma } from "~/db.server";
-import { langCookie } from "~/i18n/i18n.server";
+import { langCookie, saveUserLocale } from "~/i18n/i18n.server";
 import { isLocale } from "~/i18n";
 import { safeRedirect } from "~/lib/redirect";
 
@@ -17,6 +16,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const back = safeRedirect(form.get("redirectTo"));
   if (!isLocale(locale)) return redirect(back);
   const user = await getOptionalUser(request);
-  if (user) await prisma.user.update({ where: { id: user.id }, data: { locale } });
+  if (user) await saveUserLocale(user.id, locale);
   return redirect(back, { headers: { "Set-Cookie": langCookie(locale) } });
 }

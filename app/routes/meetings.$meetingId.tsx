@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { forbidden, notFound, requireRole } from "~/auth/permissions.server";
 import { hasAnyRole } from "~/auth/roles";
+import { audit } from "~/audit/audit.server";
 import { Field, FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
 import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
 import { itemTexts } from "~/cycle/dashboard.server";
@@ -23,7 +24,7 @@ import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm, type FormFailure } from "~/lib/forms";
 import { now } from "~/lib/clock";
-import { safeHref } from "~/lib/url";
+import { optionalHttpUrl, safeHref } from "~/lib/url";
 
 export const meta: MetaFunction = () => [{ title: "自己評価を共有する会 | つなぐ" }];
 
@@ -112,7 +113,7 @@ const changeSchema = z
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "validation.required"),
     time: z.string().regex(/^\d{2}:\d{2}$/, "validation.required"),
     venue: z.string().trim().max(300).default(""),
-    onlineUrl: z.union([z.literal(""), z.string().trim().url().max(500)]).default(""),
+    onlineUrl: optionalHttpUrl.default(""),
   })
   .superRefine((v, ctx) => {
     if (!v.venue && !v.onlineUrl) ctx.addIssue({ code: "custom", path: ["venue"], message: "cycle.meetings.error.where" });

@@ -3,14 +3,13 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requireCapability } from "~/auth/permissions.server";
 import { FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
-import { checklistItemChoices, commentOnItem, markReviewed, planViewById } from "~/cycle/action-plan.server";
+import { checklistItemChoices, commentOnItem, isItemOfPlan, markReviewed, planViewById } from "~/cycle/action-plan.server";
 import { commentSchema } from "~/cycle/plan-forms";
 import { PlanItemCard } from "~/cycle/plan-item-card";
 import { StatusChart } from "~/cycle/status-chart";
-import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { parseForm, type FormFailure } from "~/lib/forms";
-import { idParam } from "~/lib/params";
+import { idParam, readId } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "アクションプラン | つなぐ" }];
 
@@ -30,9 +29,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await markReviewed(planId, user.id);
     return redirect(`/subcommittee/action-plans/${planId}?reviewed=1`);
   }
-  const itemId = Number(formData.get("itemId"));
-  const item = await prisma.actionPlanItem.findUnique({ where: { id: itemId }, select: { planId: true } });
-  if (!item || item.planId !== planId) throw notFound();
+  const itemId = readId(String(formData.get("itemId") ?? ""));
+  if (itemId === null || !(await isItemOfPlan(itemId, planId))) throw notFound();
   const parsed = parseForm(commentSchema, formData);
   if (!parsed.ok) return data({ ...parsed, itemId }, { status: 400 });
   await commentOnItem(itemId, user.id, parsed.data.text);

@@ -2,36 +2,22 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { notFound, requireCapability } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { TextareaField, FormErrorSummary, isFailure } from "~/components/forms";
-import { prisma } from "~/db.server";
-import { loadSheet, returnEvaluation } from "~/evaluation/evaluation.server";
+import { loadSheet, officeForReview, returnEvaluation } from "~/evaluation/evaluation.server";
 import { resultsFor } from "~/evaluation/results.server";
 import { ScoreResults } from "~/evaluation/score-results";
 import { ratingOf } from "~/evaluation/sheet-form";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
-import { fiscalYearParam } from "~/lib/params";
+import { fiscalYearParam, idParam } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "事業所の自己評価 | つなぐ" }];
 
-async function findOffice(param: string | undefined) {
-  const id = Number(param);
-  const office =
-    Number.isInteger(id) && id > 0
-      ? await prisma.office.findUnique({
-          where: { id },
-          select: { id: true, name: true },
-        })
-      : null;
-  if (!office) throw notFound();
-  return office;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireCapability(request, "viewSubcommittee");
-  const office = await findOffice(params.officeId);
+  const user = await requireCapability(request, "viewSubcommittee");
+  const office = await officeForReview(user, idParam(params.officeId));
   const fiscalYear = fiscalYearParam(params.year);
   const [sheet, results] = await Promise.all([loadSheet(office.id, fiscalYear), resultsFor(office.id, fiscalYear)]);
   return { office, sheet, results };
@@ -41,7 +27,7 @@ const returnSchema = z.object({ comment: z.string().trim().min(1).max(2000) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireCapability(request, "viewSubcommittee");
-  const office = await findOffice(params.officeId);
+  const office = await officeForReview(user, idParam(params.officeId));
   const fiscalYear = fiscalYearParam(params.year);
   const formData = await request.formData();
   const parsed = parseForm(returnSchema, formData);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requireCapability } from "~/auth/permissions.server";
-import { prisma } from "~/db.server";
+import { requireCapability } from "~/auth/permissions.server";
+import { officeForReview } from "~/evaluation/evaluation.server";
 import { sheetWorkbook } from "~/evaluation/export.server";
 import { fiscalYearParam, idParam } from "~/lib/params";
 import { resolveLocale } from "~/i18n/i18n.server";
@@ -8,9 +8,7 @@ import { resolveLocale } from "~/i18n/i18n.server";
 // Any office's sheet as XLSX, for the subcommittee and administrators (a resource route: no page).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "viewSubcommittee");
-  const id = idParam(params.officeId);
-  const office = await prisma.office.findUnique({ where: { id } });
-  if (!office) throw notFound();
+  const office = await officeForReview(user, idParam(params.officeId));
   const fiscalYear = fiscalYearParam(params.year);
   const body = await sheetWorkbook(office.id, office.name, fiscalYear, resolveLocale(request, user));
   return new Response(body, {

@@ -10,6 +10,7 @@ import { action as planAction, loader as planLoader } from "~/routes/action-plan
 import { action as reviewAction, loader as reviewLoader } from "~/routes/subcommittee.action-plans.$planId";
 import { loader as dashboardLoader } from "~/routes/subcommittee._index";
 import { createOffice, createUser, createWard, formRequestInit, requestAs } from "./factories";
+import { callRoute } from "./call-route";
 
 const parsed = parseChecklistCsv(readFileSync("content/checklists/v1.csv", "utf8"));
 if (!parsed.ok) throw new Error("v1.csv invalid");
@@ -17,17 +18,7 @@ const items = parsed.template.items;
 const FY = fiscalYearOf(new Date());
 const ctx = { context: { clientIp: "" } };
 
-async function run<T>(fn: () => Promise<T>): Promise<{ status: number; value?: T; location?: string | null }> {
-  try {
-    const value = await fn();
-    if (value instanceof Response) return { status: value.status, location: value.headers.get("Location") };
-    const init = (value as { init?: { status?: number } | null }).init;
-    return { status: init?.status ?? 200, value };
-  } catch (e) {
-    if (e instanceof Response) return { status: e.status, location: e.headers.get("Location") };
-    throw e;
-  }
-}
+const run = callRoute;
 
 let officeA: number;
 let officeB: number;

@@ -11,19 +11,15 @@ import { validateRows } from "~/evaluation/checklist-import";
 import { action as sheetAction, loader as sheetLoader } from "~/routes/evaluation.$year._index";
 import { action as returnAction, loader as subLoader } from "~/routes/subcommittee.evaluations.$officeId.$year._index";
 import { createOffice, createUser, formRequestInit, requestAs } from "./factories";
+import { callRoute } from "./call-route";
 
 type Result = { data: Record<string, unknown>; init: { status?: number } | null } | Record<string, unknown>;
 const statusOf = (r: Result) => ("init" in r && r.init ? ((r.init as { status?: number }).status ?? 200) : 200);
 const body = (r: Result) => ("data" in r && "init" in r ? (r.data as Record<string, unknown>) : r);
 
 async function thrownStatus(promise: Promise<unknown>) {
-  try {
-    await promise;
-    return 200;
-  } catch (e) {
-    if (e instanceof Response) return e.status;
-    throw e;
-  }
+  const outcome = await callRoute(promise);
+  return outcome.thrown ? outcome.status : 200;
 }
 
 const YEAR = "2026";

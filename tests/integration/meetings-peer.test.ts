@@ -8,6 +8,7 @@ import { insertTemplateVersion } from "~/evaluation/template-store";
 import { action as meetingAction, loader as meetingLoader } from "~/routes/meetings.$meetingId";
 import { action as peerAction, loader as peerLoader } from "~/routes/peer";
 import { createOffice, createUser, createWard, formRequestInit, requestAs } from "./factories";
+import { routeStatus } from "./call-route";
 
 const parsed = parseChecklistCsv(readFileSync("content/checklists/v1.csv", "utf8"));
 if (!parsed.ok) throw new Error("v1.csv invalid");
@@ -15,15 +16,7 @@ const items = parsed.template.items;
 const ctx = { context: { clientIp: "" } };
 const WEAK = items[0].code;
 
-async function statusOf(p: Promise<unknown>) {
-  try {
-    const r = await p;
-    return r instanceof Response ? r.status : 200;
-  } catch (e) {
-    if (e instanceof Response) return e.status;
-    throw e;
-  }
-}
+const statusOf = routeStatus;
 
 let meetingId: number;
 let managerA: number;

@@ -11,18 +11,11 @@ import { action as newSessionAction } from "~/routes/committee.sessions.new";
 import { action as sessionsAction } from "~/routes/sessions._index";
 import { loader as feedLoader } from "~/routes/calendar.$token";
 import { createUser, formRequestInit, requestAs } from "./factories";
+import { routeStatus } from "./call-route";
 
 const context = { clientIp: "" };
 
-async function status(p: Promise<unknown>): Promise<number> {
-  try {
-    const r = await p;
-    return r instanceof Response ? r.status : 200;
-  } catch (e) {
-    if (e instanceof Response) return e.status;
-    throw e;
-  }
-}
+const status = routeStatus;
 
 describe("certificates", () => {
   it("downloads for the holder and the committee only; verification shows valid, then revoked; unknown is 404", async () => {
