@@ -1,6 +1,6 @@
 // What the tests need from the operating system and npm cannot provide: Debian's Chromium (Playwright cannot
 // download its own browser here), Japanese fonts (pages and PDFs rendered with Noto Sans CJK), ffmpeg (lecture
-// video) and poppler (certificate PDFs rendered to check their glyphs). `ensureSystemDeps()` finds each; what is
+// video), poppler and tesseract (certificate PDFs rendered and read back to check their glyphs). `ensureSystemDeps()` finds each; what is
 // missing is installed with apt-get when this is root on Debian or Ubuntu, and otherwise it stops at once with
 // the one command to run.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -28,6 +28,12 @@ export const SYSTEM_DEPS: SystemDep[] = [
   { pkg: "fonts-noto-cjk", why: "Japanese text in pages and screenshots", present: () => hasFont("Noto Sans CJK") },
   { pkg: "ffmpeg", why: "lecture video: probing, transcoding, demo lectures", present: () => onPath("ffmpeg") && onPath("ffprobe") },
   { pkg: "poppler-utils", why: "rendering certificate PDFs to check every glyph", present: () => onPath("pdftoppm") },
+  { pkg: "tesseract-ocr", why: "reading rendered certificates back (OCR)", present: () => onPath("tesseract") },
+  {
+    pkg: "tesseract-ocr-jpn",
+    why: "Japanese OCR data for the certificate check",
+    present: () => spawnSync("sh", ["-c", "tesseract --list-langs 2>/dev/null | grep -qx jpn"], { stdio: "ignore" }).status === 0,
+  },
 ];
 
 /** Installs (or names) what is missing; returns only when everything in `deps` is present. */
