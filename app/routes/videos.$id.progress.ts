@@ -1,6 +1,6 @@
 // Watch reports from the player (fetch every ~10 s, navigator.sendBeacon on pause and leave):
 // { intervals: [[start, end], …], position }. The server merges them; GET is not offered.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { notFound, requireUser } from "~/auth/permissions.server";
 import { refreshModulesWithVideo } from "~/training/training.server";
@@ -13,22 +13,22 @@ const report = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return data({ ok: false }, { status: 405, headers: { Allow: "POST" } });
+  return Response.json({ ok: false }, { status: 405, headers: { Allow: "POST" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  if (request.method !== "POST") return data({ ok: false }, { status: 405 });
+  if (request.method !== "POST") return Response.json({ ok: false }, { status: 405 });
   const text = (await request.text()).slice(0, 64_000);
   let parsed;
   try {
     parsed = report.safeParse(JSON.parse(text));
   } catch {
-    return data({ ok: false, reason: "bad-json" }, { status: 400 });
+    return Response.json({ ok: false, reason: "bad-json" }, { status: 400 });
   }
-  if (!parsed.success) return data({ ok: false, reason: "bad-report" }, { status: 400 });
+  if (!parsed.success) return Response.json({ ok: false, reason: "bad-report" }, { status: 400 });
   const result = await recordWatch(user, params.id ?? "", parsed.data);
   if (!result) throw notFound();
   if (result.watched) await refreshModulesWithVideo(user.id, { id: result.videoId, slug: result.slug });
-  return { ok: true, percent: result.percent, watched: result.watched, position: result.position };
+  return Response.json({ ok: true, percent: result.percent, watched: result.watched, position: result.position });
 }
