@@ -6,7 +6,10 @@ import { Transform, type TransformCallback } from "node:stream";
 export function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
+    // 'unsafe-eval': mdx-bundler's getMDXComponent evaluates a module's compiled code with `new Function` in the
+    // browser (training modules hydrate through it). Injected inline scripts still need the nonce. To go: ship the
+    // compiled modules as real ES modules instead of code strings.
+    `script-src 'self' 'nonce-${nonce}' 'unsafe-eval'`,
     // React and Recharts write style attributes; styles cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
