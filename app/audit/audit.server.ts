@@ -23,6 +23,20 @@ export async function audit(entry: AuditEntry) {
   });
 }
 
+/** Several entries in one insert (e.g. every case a reader opened at once), each exactly as `audit` writes it. */
+export async function auditMany(entries: AuditEntry[]) {
+  if (entries.length === 0) return;
+  await prisma.auditLog.createMany({
+    data: entries.map((entry) => ({
+      actorId: entry.actorId,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: String(entry.entityId),
+      summary: (entry.summary ?? "").slice(0, 2000),
+    })),
+  });
+}
+
 /** "field: before → after" for each changed field, for the audit summary. */
 export function describeChanges(before: Record<string, unknown>, after: Record<string, unknown>): string {
   const show = (v: unknown) => (Array.isArray(v) ? v.join(",") : v === null || v === undefined ? "—" : String(v));

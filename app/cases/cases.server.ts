@@ -7,7 +7,7 @@ import Papa from "papaparse";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { audit } from "~/audit/audit.server";
+import { audit, auditMany } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/permissions.server";
 import { hasAnyRole } from "~/auth/roles";
 import { prisma } from "~/db.server";
@@ -257,15 +257,15 @@ export async function committeeCases(user: SessionUser, sessionId: number, local
     };
   });
   if (facilitator) {
-    for (const v of view) {
-      await audit({
+    await auditMany(
+      view.map((v) => ({
         actorId: user.id,
         action: "case.read",
         entityType: "CaseSubmission",
         entityId: v.id,
         summary: `facilitator, session ${sessionId}`,
-      });
-    }
+      })),
+    );
   }
   return {
     ok: true as const,
@@ -501,15 +501,15 @@ export async function groupCases(user: SessionUser, sessionId: number, locale: s
     orderBy: { firstSubmittedAt: "asc" },
   });
   const names = await namesOf([...subs.map((x) => x.userId), ...subs.flatMap((x) => x.questions.map((q) => q.authorId))]);
-  for (const x of subs) {
-    await audit({
+  await auditMany(
+    subs.map((x) => ({
       actorId: user.id,
       action: "case.read",
       entityType: "CaseSubmission",
       entityId: x.id,
       summary: `group, session ${sessionId}`,
-    });
-  }
+    })),
+  );
   return {
     ok: true as const,
     session: { id: s.id, titleJa: s.titleJa, titleEn: s.titleEn },
