@@ -7,6 +7,8 @@ import { videoEn } from "./messages/video";
 import { importsEn } from "./messages/imports";
 import { casesEn } from "./messages/cases";
 import { hardeningEn } from "./messages/hardening";
+import { privacyEn } from "./messages/privacy";
+import { opsEn } from "./messages/ops";
 
 export const en: Record<MessageKey, string> = {
   "app.name": "Tsunagu",
@@ -927,4 +929,6 @@ export const en: Record<MessageKey, string> = {
   ...importsEn,
   ...casesEn,
   ...hardeningEn,
+  ...privacyEn,
+  ...opsEn,
 };

@@ -6,6 +6,8 @@ import { videoJa } from "./messages/video";
 import { importsJa } from "./messages/imports";
 import { casesJa } from "./messages/cases";
 import { hardeningJa } from "./messages/hardening";
+import { privacyJa } from "./messages/privacy";
+import { opsJa } from "./messages/ops";
 export const ja = {
   "app.name": "つなぐ",
   "app.footer": "障害者自立支援協議会 研修・自己評価プラットフォーム",
@@ -925,6 +927,8 @@ export const ja = {
   ...importsJa,
   ...casesJa,
   ...hardeningJa,
+  ...privacyJa,
+  ...opsJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;

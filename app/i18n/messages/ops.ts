@@ -1,0 +1,5 @@
+// Messages of one line of work, kept in their own file so parallel work does not collide in ja.ts/en.ts.
+// Keys follow the project's "capability.thing" style; both objects must have the same keys.
+export const opsJa = {} as const;
+
+export const opsEn: Record<keyof typeof opsJa, string> = {};
