@@ -6,6 +6,7 @@ import { CaseLinks } from "~/cases/ui";
 import { prisma } from "~/db.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
+import { now } from "~/lib/clock";
 import { safeHref } from "~/lib/url";
 import { refusalFor, seatsLeft, waitlistPlace, type Refusal } from "~/scheduling/rules";
 import {
@@ -48,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const refusal = isTrainee
     ? refusalFor(
         { status: s.status, opensAt: s.opensAt, closesAt: s.closesAt, startsAt: s.days[0]?.startsAt ?? null },
-        new Date(),
+        now(),
         status,
         prereq,
       )

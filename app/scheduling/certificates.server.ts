@@ -7,6 +7,7 @@ import { forbidden, notFound } from "~/auth/permissions.server";
 import { hasAnyRole } from "~/auth/roles";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { now } from "~/lib/clock";
 import { findModule } from "~/training/content.server";
 import { curriculumSlugs } from "~/training/training.server";
 import { certificatePdf } from "./certificate-pdf.server";
@@ -103,7 +104,7 @@ export async function certificatesAction(actorId: number, data: FormData): Promi
   }
   const x = await prisma.prerequisiteExemption.findUnique({ where: { id: input.exemptionId } });
   if (!x || x.revokedAt) return { ok: false, intent, error: "validation.invalid" };
-  await prisma.prerequisiteExemption.update({ where: { id: x.id }, data: { revokedAt: new Date(), revokedById: actorId } });
+  await prisma.prerequisiteExemption.update({ where: { id: x.id }, data: { revokedAt: now(), revokedById: actorId } });
   await audit({ actorId, action: "scheduling.exemption.revoke", entityType: "PrerequisiteExemption", entityId: x.id });
   const u = await prisma.user.findUnique({ where: { id: x.userId }, select: { displayName: true } });
   return { ok: true, intent: "revoke-exemption", name: u?.displayName ?? "" };

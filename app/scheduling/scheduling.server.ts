@@ -131,7 +131,7 @@ export async function overlapping(userId: number, session: SessionWithDays, loca
   return mine.filter((e) => overlaps(span(e.session.days), span(session.days))).map((e) => sessionTitle(e.session, locale));
 }
 
-export async function enrol(userId: number, sessionId: number, now = new Date()): Promise<EnrolResult> {
+export async function enrol(userId: number, sessionId: number, now = clockNow()): Promise<EnrolResult> {
   const before = await prisma.trainingSession.findUnique({ where: { id: sessionId }, include: sessionInclude });
   if (!before) return { ok: false, reason: "not-found" };
   // Fast path: a refusal that the lock cannot change (already in, cancelled, outside the window) needs no lock.
@@ -160,8 +160,8 @@ export async function enrol(userId: number, sessionId: number, now = new Date())
       const status = placement(s.capacity, enrolled);
       const data = {
         status,
-        queuedAt: new Date(),
-        enrolledAt: status === "enrolled" ? new Date() : null,
+        queuedAt: clockNow(),
+        enrolledAt: status === "enrolled" ? clockNow() : null,
         cancelledAt: null,
         noShow: false,
       };
@@ -195,7 +195,7 @@ export async function cancelEnrolment(userId: number, sessionId: number): Promis
       if (!s) return null;
       const existing = await tx.sessionEnrollment.findUnique({ where: { sessionId_userId: { sessionId, userId } } });
       if (!existing || existing.status === "cancelled") return null;
-      await tx.sessionEnrollment.update({ where: { id: existing.id }, data: { status: "cancelled", cancelledAt: new Date() } });
+      await tx.sessionEnrollment.update({ where: { id: existing.id }, data: { status: "cancelled", cancelledAt: clockNow() } });
       const promoted = s.status === "scheduled" ? await promoteWaitlisted(tx, s) : [];
       return { session: s, promoted };
     },
@@ -229,7 +229,7 @@ async function promoteWaitlisted(tx: Tx, s: { id: number; capacity: number }): P
     tx.sessionEnrollment.findMany({ where: { sessionId: s.id, status: "waitlisted" } }),
   ]);
   const moving = toPromote(waitlisted, s.capacity, enrolled);
-  for (const r of moving) await tx.sessionEnrollment.update({ where: { id: r.id }, data: { status: "enrolled", enrolledAt: new Date() } });
+  for (const r of moving) await tx.sessionEnrollment.update({ where: { id: r.id }, data: { status: "enrolled", enrolledAt: clockNow() } });
   return moving.map((r) => r.userId);
 }
 
@@ -558,7 +558,7 @@ export async function claimOnDemandCertificate(userId: number, fiscalYear: numbe
 }
 
 export async function revokeCertificate(id: number, reason: string) {
-  return prisma.certificate.update({ where: { id }, data: { revokedAt: new Date(), revokeReason: reason } });
+  return prisma.certificate.update({ where: { id }, data: { revokedAt: clockNow(), revokeReason: reason } });
 }
 
 // ---- Reminders ----
@@ -567,7 +567,7 @@ export async function revokeCertificate(id: number, reason: string) {
  * Reminds enrolled trainees of a session day that starts tomorrow (JST calendar day). Idempotent:
  * one reminder per enrolment and day, whatever the number of runs.
  */
-export async function sendReminders(now = new Date()): Promise<number> {
+export async function sendReminders(now = clockNow()): Promise<number> {
   const p = jstParts(now);
   const startOfTomorrow = new Date(Date.UTC(p.year, p.month - 1, p.day + 1) - 9 * 3600_000);
   const endOfTomorrow = new Date(startOfTomorrow.getTime() + 24 * 3600_000);
@@ -600,14 +600,14 @@ export async function sendReminders(now = new Date()): Promise<number> {
 export async function createFeedToken(userId: number): Promise<string> {
   const token = randomBytes(24).toString("base64url");
   await prisma.$transaction([
-    prisma.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } }),
+    prisma.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: clockNow() } }),
     prisma.calendarFeedToken.create({ data: { userId, tokenHash: sha256Hex(token) } }),
   ]);
   return token;
 }
 
 export async function revokeFeedTokens(userId: number) {
-  await prisma.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  await prisma.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: clockNow() } });
 }
 
 export async function userForFeedToken(token: string) {

@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import { PDFParse } from "pdf-parse";
+import { currentFiscalYear } from "../../app/lib/fiscal-year";
 import { expectAccessible, login } from "./helpers";
 
 // A trainee of the demo data (password: the demo password) who is in none of the demo sessions' queues here.
@@ -166,8 +167,8 @@ test("50 simultaneous enrolments over HTTP for 10 seats: exactly 10 enrolled, 40
     const stamp = Date.now();
     const { rows: sessionRows } = await db.query(
       `INSERT INTO "TrainingSession" (track, "fiscalYear", "titleJa", pillars, "goalCodes", venue, capacity, "opensAt", "closesAt", prerequisite, "updatedAt")
-       VALUES ('basic-group', 2026, $1, '{}', '{}', '会場', 10, now() - interval '1 day', now() + interval '1 day', 'none', now()) RETURNING id`,
-      [`同時申込テスト ${stamp}`],
+       VALUES ('basic-group', $2, $1, '{}', '{}', '会場', 10, now() - interval '1 day', now() + interval '1 day', 'none', now()) RETURNING id`,
+      [`同時申込テスト ${stamp}`, currentFiscalYear()],
     );
     const sessionId = sessionRows[0].id as number;
     await db.query(

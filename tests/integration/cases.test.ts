@@ -19,12 +19,16 @@ import {
 } from "~/cases/cases.server";
 import { getTokenizer } from "~/cases/tokenizer.server";
 import { prisma } from "~/db.server";
+import { currentFiscalYear } from "~/lib/fiscal-year";
 import { setClock } from "~/lib/clock";
 import { loader as groupLoader } from "~/routes/sessions.$id_.cases";
 import { loader as ownLoader } from "~/routes/sessions.$id_.case";
 import { loader as committeeLoader } from "~/routes/committee.sessions.$id_.cases";
 import { loader as csvLoader } from "~/routes/committee.sessions.$id_.rubric[.csv]";
 import { createOffice, createUser, requestAs } from "./factories";
+
+// The current fiscal year, so the test means the same thing in any year.
+const FY = currentFiscalYear();
 
 const context = { clientIp: "" };
 const DAY = 24 * 60 * 60 * 1000;
@@ -64,7 +68,7 @@ async function scenario() {
   const session = await prisma.trainingSession.create({
     data: {
       track: "practical",
-      fiscalYear: 2026,
+      fiscalYear: FY,
       titleJa: "実践研修（テスト）",
       capacity: 10,
       opensAt: new Date(Date.now() - 10 * DAY),
@@ -81,7 +85,7 @@ async function scenario() {
   const other = await prisma.trainingSession.create({
     data: {
       track: "practical",
-      fiscalYear: 2026,
+      fiscalYear: FY,
       titleJa: "別の研修",
       capacity: 10,
       opensAt: new Date(),

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { currentFiscalYear } from "~/lib/fiscal-year";
 import { parseChecklistCsv } from "~/evaluation/checklist-import";
 import { insertTemplateVersion } from "~/evaluation/template-store";
 import { publishTemplate, YearInUseError } from "~/evaluation/templates.server";
@@ -22,7 +23,9 @@ async function thrownStatus(promise: Promise<unknown>) {
   return outcome.thrown ? outcome.status : 200;
 }
 
-const YEAR = "2026";
+// The current fiscal year, so the test means the same thing in any year.
+const FY = currentFiscalYear();
+const YEAR = String(FY);
 const parsed = parseChecklistCsv(readFileSync("content/checklists/v1.csv", "utf8"));
 if (!parsed.ok) throw new Error("v1.csv invalid");
 const items = parsed.template.items;
@@ -32,7 +35,7 @@ let alice: number;
 let bob: number;
 
 beforeAll(async () => {
-  await insertTemplateVersion(prisma, parsed.template, { publishFor: [2026] });
+  await insertTemplateVersion(prisma, parsed.template, { publishFor: [FY] });
   officeId = (await createOffice()).id;
   alice = (await createUser({ roles: ["OFFICE_MANAGER"], officeId })).id;
   bob = (await createUser({ roles: ["OFFICE_MANAGER"], officeId })).id;
@@ -250,10 +253,10 @@ describe("template versions", () => {
     const saved = await insertVersion(prisma, result.template);
     const draft = await prisma.checklistTemplate.findUniqueOrThrow({ where: { version: saved.version } });
     expect(draft.status).toBe("DRAFT");
-    // FY2026 already has sheets on version 1.
-    await expect(publishTemplate(draft.id, [2026], user.id)).rejects.toBeInstanceOf(YearInUseError);
-    await publishTemplate(draft.id, [2027], user.id);
+    // This year already has sheets on version 1.
+    await expect(publishTemplate(draft.id, [FY], user.id)).rejects.toBeInstanceOf(YearInUseError);
+    await publishTemplate(draft.id, [FY + 1], user.id);
     const published = await prisma.checklistTemplate.findUniqueOrThrow({ where: { id: draft.id } });
-    expect(published).toMatchObject({ status: "PUBLISHED", fiscalYears: [2027] });
+    expect(published).toMatchObject({ status: "PUBLISHED", fiscalYears: [FY + 1] });
   });
 });

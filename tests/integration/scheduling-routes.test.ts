@@ -3,6 +3,8 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { currentFiscalYear } from "~/lib/fiscal-year";
+import { jstDateString, jstInstant, jstParts } from "~/lib/jst";
 import { issueCertificate } from "~/scheduling/scheduling.server";
 import { loader as certificateLoader } from "~/routes/certificates.$id";
 import { loader as verifyLoader } from "~/routes/verify.$code";
@@ -12,6 +14,15 @@ import { action as sessionsAction } from "~/routes/sessions._index";
 import { loader as feedLoader } from "~/routes/calendar.$token";
 import { createUser, formRequestInit, requestAs } from "./factories";
 import { routeStatus } from "./call-route";
+
+// The current fiscal year, so the test means the same thing in any year.
+const FY = currentFiscalYear();
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000);
+/** 13:00 JST, n days from today (JST). */
+const at1300Jst = (n: number) => {
+  const p = jstParts(new Date());
+  return jstInstant(p.year, p.month, p.day + n, 13, 0);
+};
 
 const context = { clientIp: "" };
 
@@ -25,7 +36,7 @@ describe("certificates", () => {
     const issued = await issueCertificate({
       userId: holder.id,
       track: "basic-group",
-      fiscalYear: 2026,
+      fiscalYear: FY,
       byId: committee.id,
       auditAction: "test.issue",
     });
@@ -44,7 +55,7 @@ describe("certificates", () => {
         params: { code: cert.verificationCode },
         context,
       });
-    expect(await verify()).toEqual({ valid: true, name: holder.displayName, track: "basic-group", fiscalYear: 2026 });
+    expect(await verify()).toEqual({ valid: true, name: holder.displayName, track: "basic-group", fiscalYear: FY });
     expect(
       await status(verifyLoader({ request: new Request("http://localhost/verify/UNKNOWN999"), params: { code: "UNKNOWN999" }, context })),
     ).toBe(404);
@@ -68,10 +79,10 @@ describe("the committee's session form", () => {
       track: "basic-group",
       titleJa: "テスト研修",
       capacity: "10",
-      opensAt: "2026-11-01T09:00",
-      closesAt: "2026-11-30T17:00",
+      opensAt: `${jstDateString(inDays(-30))}T09:00`,
+      closesAt: `${jstDateString(inDays(10))}T17:00`,
       prerequisite: "default",
-      day1Date: "2026-12-10",
+      day1Date: jstDateString(inDays(20)),
       day1Start: "13:00",
       day1End: "12:00",
     };
@@ -91,13 +102,13 @@ describe("the private calendar feed", () => {
     const session = await prisma.trainingSession.create({
       data: {
         track: "practical",
-        fiscalYear: 2026,
+        fiscalYear: FY,
         titleJa: "実践研修；事例, 検討",
         capacity: 5,
-        opensAt: new Date("2026-11-01T00:00:00Z"),
-        closesAt: new Date("2026-12-01T00:00:00Z"),
+        opensAt: inDays(-30),
+        closesAt: inDays(2),
         venue: "会場",
-        days: { create: [{ startsAt: new Date("2026-12-05T04:00:00Z"), endsAt: new Date("2026-12-05T08:00:00Z") }] },
+        days: { create: [{ startsAt: at1300Jst(4), endsAt: new Date(at1300Jst(4).getTime() + 4 * 3600_000) }] },
       },
     });
     await prisma.sessionEnrollment.create({ data: { sessionId: session.id, userId: trainee.id, status: "enrolled" } });

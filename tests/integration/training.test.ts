@@ -3,11 +3,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { currentFiscalYear } from "~/lib/fiscal-year";
 import { compileContent } from "../../scripts/lib/compile-content";
 import { action as moduleAction, loader as moduleLoader } from "~/routes/training.modules.$slug";
 import { action as curriculumAction } from "~/routes/committee.curriculum";
 import { loader as csvLoader } from "~/routes/committee.progress[.csv]";
 import { createOffice, createUser, formRequestInit, requestAs } from "./factories";
+
+// The current fiscal year, so the test means the same thing in any year.
+const FY = currentFiscalYear();
 
 const SLUG = "fixture-listening";
 const ctx = { clientIp: "" };
@@ -171,14 +175,14 @@ describe("curriculum and enrolment", () => {
     await createUser({ roles: ["OFFICE_MANAGER"], email: "manager-import@example.jp" });
     await createUser({ roles: ["TRAINEE"], email: "t2-import@example.jp" });
     await prisma.trainingEnrollment.create({
-      data: { userId: (await prisma.user.findUniqueOrThrow({ where: { email: "t2-import@example.jp" } })).id, fiscalYear: 2026 },
+      data: { userId: (await prisma.user.findUniqueOrThrow({ where: { email: "t2-import@example.jp" } })).id, fiscalYear: FY },
     });
     const csv =
       "\uFEFFemail\nT1-import@example.jp\nnobody@example.jp\nmanager-import@example.jp\nt2-import@example.jp\nnot an email\nt1-import@example.jp\n";
     const body = new FormData();
     body.set("intent", "import");
     body.set("file", new File([csv], "trainees.csv", { type: "text/csv" }));
-    const request = await requestAs(committee.id, "/committee/curriculum?year=2026", { method: "POST", body });
+    const request = await requestAs(committee.id, `/committee/curriculum?year=${FY}`, { method: "POST", body });
     const result = (await curriculumAction({ request, params: {}, context: ctx })) as {
       rows: { line: number; outcome: string }[];
       enrolled: number;
@@ -192,7 +196,7 @@ describe("curriculum and enrolment", () => {
       [7, "duplicate-row"],
     ]);
     expect(result.enrolled).toBe(1);
-    expect(await prisma.trainingEnrollment.count({ where: { userId: t1.id, fiscalYear: 2026 } })).toBe(1);
+    expect(await prisma.trainingEnrollment.count({ where: { userId: t1.id, fiscalYear: FY } })).toBe(1);
   });
 
   it("enrols one trainee by email, refuses others with a reason, and refuses trainees access to the page", async () => {
@@ -200,7 +204,7 @@ describe("curriculum and enrolment", () => {
     const trainee = await createUser({ roles: ["TRAINEE"] });
     const manager = await createUser({ roles: ["OFFICE_MANAGER"] });
     const enrol = async (email: string) => {
-      const request = await requestAs(committee.id, "/committee/curriculum?year=2026", formRequestInit({ intent: "enrol", email }));
+      const request = await requestAs(committee.id, `/committee/curriculum?year=${FY}`, formRequestInit({ intent: "enrol", email }));
       const result = (await curriculumAction({ request, params: {}, context: ctx })) as { data?: { outcome: string }; outcome?: string };
       return result.data?.outcome ?? result.outcome;
     };
@@ -210,7 +214,7 @@ describe("curriculum and enrolment", () => {
     expect(await enrol("x@")).toBe("malformed");
     const remove = await requestAs(
       committee.id,
-      "/committee/curriculum?year=2026",
+      `/committee/curriculum?year=${FY}`,
       formRequestInit({ intent: "unenrol", userId: String(trainee.id) }),
     );
     expect(await curriculumAction({ request: remove, params: {}, context: ctx })).toMatchObject({ data: { ok: true } });
@@ -223,15 +227,15 @@ describe("curriculum and enrolment", () => {
     const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
     const request = await requestAs(
       committee.id,
-      "/committee/curriculum?year=2026",
+      `/committee/curriculum?year=${FY}`,
       formRequestInit({ intent: "curriculum", slug: ["fixture-resources", "fixture-listening", "bogus"] }),
     );
     expect(await curriculumAction({ request, params: {}, context: ctx })).toMatchObject({ ok: true, count: 2 });
     const trainee = await createUser({ roles: ["TRAINEE"] });
-    await prisma.trainingEnrollment.create({ data: { userId: trainee.id, fiscalYear: 2026 } });
+    await prisma.trainingEnrollment.create({ data: { userId: trainee.id, fiscalYear: FY } });
     await open(trainee.id, "?section=case");
     const response = (await csvLoader({
-      request: await requestAs(committee.id, "/committee/progress.csv?year=2026"),
+      request: await requestAs(committee.id, `/committee/progress.csv?year=${FY}`),
       params: {},
       context: ctx,
     })) as Response;
