@@ -15,13 +15,11 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getOptionalUser } from "~/auth/permissions.server";
-import { startCaseRetentionJob } from "~/cases/cases.server";
 import { navFor } from "~/components/nav";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { translator, type Locale } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { useNonce } from "~/lib/nonce";
-import { startReminderJob } from "~/scheduling/reminders.server";
 import { startJobWorkers } from "~/jobs/workers.server";
 import stylesheet from "~/styles/app.css?url";
 
@@ -33,8 +31,6 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Tsunagu つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  startReminderJob();
-  startCaseRetentionJob();
   startJobWorkers();
   const user = await getOptionalUser(request);
   const locale = resolveLocale(request, user);

@@ -71,11 +71,19 @@ if (!clientIsCurrent()) {
 const db = await openDatabase();
 process.env.DATABASE_URL = db.url;
 let shuttingDown = false;
+let server: import("node:http").Server | undefined;
+/**
+ * SIGTERM/SIGINT: stop taking connections, finish the requests in flight (closeGracefully), stop the job
+ * workers (a job cut off is retried by the queue), then stop the embedded database.
+ */
 async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
-  console.log("Stopping…");
+  console.log("Stopping: finishing requests in flight…");
   try {
+    if (server) await (await import("./lib/server.ts")).closeGracefully(server);
+    const stopJobs = (globalThis as unknown as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for("tsunagu.stopJobs")];
+    if (stopJobs) await stopJobs().catch((e: unknown) => console.error("[jobs] stop:", e));
     await db.stop();
   } finally {
     process.exit(code);
@@ -103,7 +111,7 @@ try {
   if (!dev) ensureBuild();
   else await watchContent();
   const { startHttpServer } = await import("./lib/server.ts");
-  await startHttpServer({ port, dev });
+  server = await startHttpServer({ port, dev });
   console.log(`Tsunagu is running at http://localhost:${port} (${dev ? "development" : "production"}). Press Ctrl-C to stop.`);
 } catch (error) {
   console.error(error);

@@ -12,6 +12,7 @@ import type { SessionUser } from "~/auth/permissions.server";
 import { hasAnyRole } from "~/auth/roles";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { defineJob } from "~/jobs/queue.server";
 import { now } from "~/lib/clock";
 import { learningGoals } from "~/training/content.server";
 import { isAccepted, isRubricLevel, scoreRubric, type RubricResult } from "./rubric";
@@ -769,16 +770,9 @@ export async function purgeExpiredCaseTexts(at: Date = now()): Promise<number> {
   return purged;
 }
 
-const JOB_KEY = Symbol.for("tsunagu.caseRetentionJob");
-/**
- * Runs the retention deletion a minute after start-up and then daily (a plain timer, once per process;
- * a job queue being introduced elsewhere may take this over).
- */
-export function startCaseRetentionJob() {
-  const g = globalThis as unknown as Record<symbol, boolean>;
-  if (g[JOB_KEY] || process.env.NODE_ENV === "test" || process.env.TSUNAGU_CASE_RETENTION === "0") return;
-  g[JOB_KEY] = true;
-  const run = () => void purgeExpiredCaseTexts().catch((e: unknown) => console.error("[case retention]", e));
-  setTimeout(run, 60_000).unref();
-  setInterval(run, DAY_MS).unref();
-}
+export const CASE_RETENTION_JOB = "cases.retention";
+/** The retention deletion, run daily by the job queue (scheduled in app/jobs/workers.server.ts). */
+defineJob(CASE_RETENTION_JOB, async () => {
+  const purged = await purgeExpiredCaseTexts();
+  if (purged) console.log(`[case retention] deleted the texts of ${purged} case submission(s)`);
+});

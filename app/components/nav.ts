@@ -31,6 +31,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/admin/offices", label: "nav.adminOffices", capability: "administer" },
   { to: "/admin/audit", label: "nav.adminAudit", capability: "administer" },
   { to: "/admin/outbox", label: "nav.adminOutbox", capability: "administer" },
+  { to: "/admin/jobs", label: "ops.nav.jobs", capability: "administer" },
   { to: "/account", label: "nav.account" },
 ];
 

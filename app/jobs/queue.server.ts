@@ -111,3 +111,6 @@ export async function stopJobs(): Promise<void> {
   r.started = false;
   if (boss) await (await boss).stop({ graceful: false, wait: true });
 }
+
+// The process's shutdown (scripts/start.ts) finds the queue here without importing the server bundle.
+(globalThis as unknown as Record<symbol, unknown>)[Symbol.for("tsunagu.stopJobs")] = stopJobs;

@@ -1,10 +1,30 @@
 // Starts the background workers of this server process. Each capability's jobs are defined in its own
-// module (defineJob); importing the module here registers them.
-import { scheduleJob, startWorkers } from "./queue.server";
+// module (defineJob); importing the module here registers them. Recurring work runs on pg-boss schedules
+// (cron, UTC): a schedule fires once per tick across every process sharing the database.
+import { BACKUP_JOB, backupSchedule } from "~/ops/backup-job.server";
+import { CASE_RETENTION_JOB } from "~/cases/cases.server";
+import { MAIL_SWEEP_JOB } from "~/mail/delivery.server";
+import { REMINDERS_JOB } from "~/scheduling/reminders.server";
 import "~/video/video.server";
 import { UPLOAD_CLEANUP_JOB } from "~/video/upload.server";
+import { getBoss, scheduleJob, startWorkers } from "./queue.server";
 
 const KEY = Symbol.for("tsunagu.jobWorkers");
+
+/** The recurring jobs and their schedules (UTC cron). */
+export function recurringJobs(): { name: string; cron: string }[] {
+  const jobs = [
+    { name: UPLOAD_CLEANUP_JOB, cron: "17 * * * *" },
+    // Hourly, so a reminder for tomorrow goes out within the hour the day turns (JST).
+    { name: REMINDERS_JOB, cron: "5 * * * *" },
+    { name: MAIL_SWEEP_JOB, cron: "*/5 * * * *" },
+    // 03:30 JST.
+    { name: CASE_RETENTION_JOB, cron: "30 18 * * *" },
+  ];
+  const backup = backupSchedule();
+  if (backup) jobs.push({ name: BACKUP_JOB, cron: backup });
+  return jobs;
+}
 
 export function startJobWorkers() {
   const g = globalThis as unknown as Record<symbol, boolean>;
@@ -12,6 +32,8 @@ export function startJobWorkers() {
   g[KEY] = true;
   void (async () => {
     await startWorkers();
-    await scheduleJob(UPLOAD_CLEANUP_JOB, "17 * * * *");
+    const jobs = recurringJobs();
+    for (const j of jobs) await scheduleJob(j.name, j.cron);
+    if (!jobs.some((j) => j.name === BACKUP_JOB)) await (await getBoss()).unschedule(BACKUP_JOB).catch(() => {});
   })().catch((e: unknown) => console.error("[jobs] could not start", e));
 }

@@ -4,7 +4,6 @@
 // Text is chosen when it is read or mailed, in the recipient's language: the payload keeps the raw
 // facts (both titles, the instant, the fiscal year), never a Japanese-only string. Links in mail are
 // absolute (APP_ORIGIN, else the origin the server was started with).
-import nodemailer from "nodemailer";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -137,21 +136,8 @@ export async function notifyAll(db: Db, userIds: number[], notice: Omit<Notice, 
   return ids;
 }
 
-/** Sends queued mail once the change is committed (only with SMTP_URL; otherwise it waits in the outbox). */
-export async function deliver(outboxIds: (number | null)[]): Promise<void> {
-  const { SMTP_URL, MAIL_FROM } = getEnv();
-  const ids = outboxIds.filter((id): id is number => id !== null);
-  if (!SMTP_URL || !ids.length) return;
-  const transport = nodemailer.createTransport(SMTP_URL);
-  for (const m of await prisma.outboxMessage.findMany({ where: { id: { in: ids }, sentAt: null } })) {
-    try {
-      await transport.sendMail({ from: MAIL_FROM, to: m.to, subject: m.subject, text: m.body });
-      await prisma.outboxMessage.update({ where: { id: m.id }, data: { sentAt: now() } });
-    } catch (error) {
-      await prisma.outboxMessage.update({ where: { id: m.id }, data: { error: String(error).slice(0, 1000) } });
-    }
-  }
-}
+/** Queues committed mail for delivery (see delivery.server.ts); re-exported so callers keep one import. */
+export { deliver } from "./delivery.server";
 
 /** Office managers of an office (active accounts). */
 export async function officeManagers(db: Db, officeId: number): Promise<number[]> {

@@ -1,12 +1,11 @@
-// All mail goes to the outbox table first. With SMTP_URL set it is sent at once (and the outcome
-// recorded); without it, administrators read it at /admin/outbox.
-import nodemailer from "nodemailer";
+// All mail goes to the outbox table first. With SMTP_URL set it is sent by the job queue (the outcome
+// recorded, failures retried); without it, administrators read it at /admin/outbox.
 import { can } from "~/auth/capabilities";
 import { forbidden } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
-import { now } from "~/lib/clock";
+import { deliver } from "./delivery.server";
 
 export interface Mail {
   to: string;
@@ -14,17 +13,10 @@ export interface Mail {
   body: string;
 }
 
+/** Writes a mail to the outbox and queues its delivery (sent by the "mail.deliver" job). */
 export async function queueMail(mail: Mail) {
   const message = await prisma.outboxMessage.create({ data: mail });
-  const { SMTP_URL, MAIL_FROM } = getEnv();
-  if (SMTP_URL) {
-    try {
-      await nodemailer.createTransport(SMTP_URL).sendMail({ from: MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.body });
-      await prisma.outboxMessage.update({ where: { id: message.id }, data: { sentAt: now() } });
-    } catch (error) {
-      await prisma.outboxMessage.update({ where: { id: message.id }, data: { error: String(error).slice(0, 1000) } });
-    }
-  }
+  await deliver([message.id]);
   return message;
 }
 

@@ -3,11 +3,13 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import { randomBytes } from "node:crypto";
-import type { Server } from "node:http";
+import { randomBytes, randomUUID } from "node:crypto";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { pinoHttp } from "pino-http";
 import { hardeningEn, hardeningJa } from "../../app/i18n/messages/hardening.ts";
+import { logger } from "./logger.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 
@@ -99,10 +101,68 @@ export function originCheck(appOrigin?: string): express.RequestHandler {
   };
 }
 
+/**
+ * One JSON log line per request with a request id (the caller's X-Request-Id when it is a plain token, else a
+ * new UUID), answered in the X-Request-Id header. Only method, path, status, time and client address are
+ * logged: never cookies, query secrets or bodies.
+ */
+export function requestLogger(): express.RequestHandler {
+  return pinoHttp({
+    logger,
+    genReqId: (req: IncomingMessage, res: ServerResponse) => {
+      const given = req.headers["x-request-id"];
+      const id = typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+      res.setHeader("X-Request-Id", id);
+      return id;
+    },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    autoLogging: { ignore: (req) => req.url === "/healthz" },
+    serializers: {
+      req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: req.url.split("?")[0],
+        remoteAddress: req.remoteAddress,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  }) as unknown as express.RequestHandler;
+}
+
+let draining = false;
+
+/** While draining, every answer closes its connection so keep-alive clients move to another server. */
+export function drainingHeader(): express.RequestHandler {
+  return (_req, res, next) => {
+    if (draining) res.set("Connection", "close");
+    next();
+  };
+}
+
+/**
+ * Graceful stop (SIGTERM): stops taking connections, lets every request in flight finish, closes idle
+ * keep-alive connections, and resolves when the server is closed — or after `timeoutMs`, when whatever is
+ * still open is cut.
+ */
+export function closeGracefully(server: Server, timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS) || 25_000): Promise<void> {
+  draining = true;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    timer.unref();
+    server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
 export async function startHttpServer(options: { port: number; dev: boolean; host?: string }): Promise<Server> {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
+  app.use(requestLogger());
+  app.use(drainingHeader());
   app.use(bodyLimit());
   app.use(compression());
   app.use((req, res, next) => {

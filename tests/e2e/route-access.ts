@@ -41,6 +41,7 @@ export const ROUTES: RouteAccess[] = [
   { file: "admin.offices.$officeId", url: "/admin/offices/1", allow: ["admin"] },
   { file: "admin.audit", url: "/admin/audit", allow: ["admin"] },
   { file: "admin.outbox", url: "/admin/outbox", allow: ["admin"] },
+  { file: "admin.jobs", url: "/admin/jobs", allow: ["admin"] },
   { file: "admin.certificate-issuer", url: "/admin/certificate-issuer", allow: ["admin"] },
   { file: "training._index", url: "/training", allow: ["trainee", "committee"] },
   { file: "training.modules.$slug", url: "/training/modules/person-centred-assessment", allow: ["trainee", "committee"] },

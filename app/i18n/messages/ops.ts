@@ -1,5 +1,57 @@
 // Messages of one line of work, kept in their own file so parallel work does not collide in ja.ts/en.ts.
 // Keys follow the project's "capability.thing" style; both objects must have the same keys.
-export const opsJa = {} as const;
+export const opsJa = {
+  "ops.jobs.title": "バックグラウンド処理",
+  "ops.jobs.intro":
+    "メール送信、リマインダー、動画の変換、保存期間を過ぎた事例本文の削除、毎日のバックアップは、ここに並ぶキューで処理されます。失敗した処理は間隔をあけて自動で再実行され、それでも失敗したものがこの下に表示されます。",
+  "ops.jobs.outboxLink": "送信メールを確認する",
+  "ops.jobs.queues": "キューごとの件数",
+  "ops.jobs.queue": "キュー",
+  "ops.jobs.waiting": "待機中",
+  "ops.jobs.active": "実行中",
+  "ops.jobs.retry": "再実行待ち",
+  "ops.jobs.failed": "失敗",
+  "ops.jobs.completed": "完了",
+  "ops.jobs.none": "まだ処理はありません。",
+  "ops.jobs.failedTitle": "失敗した処理",
+  "ops.jobs.noFailed": "失敗した処理はありません。",
+  "ops.jobs.retries": "再実行 {count} 回",
+  "ops.jobs.retryButton": "もう一度実行する",
+  "ops.jobs.retried": "処理をキューに戻しました。",
+  "ops.jobs.retry.invalid": "対象の処理が見つかりません。",
+  "ops.jobs.retry.notFailed": "この処理は失敗状態ではないため、再実行できません。",
+  "ops.jobs.retry.alreadySent": "このメールは送信済みです。",
+  "ops.jobs.retry.noSmtp": "SMTP サーバーが設定されていないため、送信できません。",
+  "ops.outbox.error": "エラー",
+  "ops.outbox.retryButton": "もう一度送信する",
+  "ops.outbox.retried": "メールを送信キューに戻しました。",
+  "ops.nav.jobs": "バックグラウンド処理",
+} as const;
 
-export const opsEn: Record<keyof typeof opsJa, string> = {};
+export const opsEn: Record<keyof typeof opsJa, string> = {
+  "ops.jobs.title": "Background jobs",
+  "ops.jobs.intro":
+    "Mail, reminders, video transcoding, deleting case texts past their retention and the daily backup run on the queues below. A failed job is retried automatically after a pause; the ones that still failed are listed here.",
+  "ops.jobs.outboxLink": "Check the outbox",
+  "ops.jobs.queues": "Jobs per queue",
+  "ops.jobs.queue": "Queue",
+  "ops.jobs.waiting": "Waiting",
+  "ops.jobs.active": "Running",
+  "ops.jobs.retry": "Waiting to retry",
+  "ops.jobs.failed": "Failed",
+  "ops.jobs.completed": "Done",
+  "ops.jobs.none": "No jobs yet.",
+  "ops.jobs.failedTitle": "Failed jobs",
+  "ops.jobs.noFailed": "No job has failed.",
+  "ops.jobs.retries": "Retried {count} times",
+  "ops.jobs.retryButton": "Run it again",
+  "ops.jobs.retried": "The job is back in its queue.",
+  "ops.jobs.retry.invalid": "That job was not found.",
+  "ops.jobs.retry.notFailed": "This job has not failed, so it cannot be retried.",
+  "ops.jobs.retry.alreadySent": "This mail has already been sent.",
+  "ops.jobs.retry.noSmtp": "No SMTP server is set, so mail cannot be sent.",
+  "ops.outbox.error": "Error",
+  "ops.outbox.retryButton": "Send it again",
+  "ops.outbox.retried": "The mail is back in the sending queue.",
+  "ops.nav.jobs": "Background jobs",
+};
