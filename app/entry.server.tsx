@@ -8,7 +8,12 @@ import { isbot } from "isbot";
 import { randomBytes } from "node:crypto";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/lib/nonce";
+import { startJobWorkers } from "~/jobs/workers.server";
 import { contentSecurityPolicy, reactStreamFix } from "~/lib/security.server";
+
+// The background workers start with the server bundle (not at the first request), so scheduled jobs run
+// after a restart even when nobody visits. Off in tests and with TSUNAGU_JOBS=0.
+startJobWorkers();
 
 const ABORT_DELAY = 5_000;
 

@@ -1,6 +1,7 @@
 // `npm start` (production build) and `npm run dev` (Vite dev server) over a real PostgreSQL:
 // the embedded one by default, migrated and seeded with demo data when empty.
 import { spawnSync } from "node:child_process";
+import cluster from "node:cluster";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -10,6 +11,24 @@ import { applyMigrations } from "./lib/migrate.ts";
 const dev = process.argv.includes("--dev");
 process.env.NODE_ENV = dev ? "development" : "production";
 const port = Number(process.env.PORT ?? 3000);
+/** WEB_CONCURRENCY=N: N server processes (Node's cluster) on one port and one database; production only. */
+const processes = dev ? 1 : Math.max(1, Math.min(64, Number(process.env.WEB_CONCURRENCY) || 1));
+
+if (cluster.isWorker) {
+  // A server process of the cluster: the primary has migrated, seeded and built; DATABASE_URL is set.
+  const { closeGracefully, startHttpServer } = await import("./lib/server.ts");
+  const server = await startHttpServer({ port, dev: false });
+  process.on("SIGTERM", () => {
+    void (async () => {
+      await closeGracefully(server);
+      const stopJobs = (globalThis as unknown as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for("tsunagu.stopJobs")];
+      if (stopJobs) await stopJobs().catch(() => {});
+      process.exit(0);
+    })();
+  });
+  process.on("SIGINT", () => {}); // the primary decides when to stop
+  await new Promise(() => {}); // serve until told to stop
+}
 
 function sourceHash(): string {
   const hash = createHash("sha256");
@@ -82,6 +101,16 @@ async function shutdown(code: number) {
   console.log("Stopping: finishing requests in flight…");
   try {
     if (server) await (await import("./lib/server.ts")).closeGracefully(server);
+    await Promise.all(
+      Object.values(cluster.workers ?? {}).map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (!w || w.isDead()) return resolve();
+            w.once("exit", () => resolve());
+            w.process.kill("SIGTERM");
+          }),
+      ),
+    );
     const stopJobs = (globalThis as unknown as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for("tsunagu.stopJobs")];
     if (stopJobs) await stopJobs().catch((e: unknown) => console.error("[jobs] stop:", e));
     await db.stop();
@@ -111,8 +140,27 @@ try {
   if (!dev) ensureBuild();
   else await watchContent();
   const { startHttpServer } = await import("./lib/server.ts");
-  server = await startHttpServer({ port, dev });
-  console.log(`Tsunagu is running at http://localhost:${port} (${dev ? "development" : "production"}). Press Ctrl-C to stop.`);
+  if (processes > 1) {
+    cluster.setupPrimary({ exec: import.meta.filename, args: process.argv.slice(2) });
+    let ready = 0;
+    await new Promise<void>((resolve) => {
+      cluster.on("listening", () => {
+        if (++ready === processes) resolve();
+      });
+      for (let i = 0; i < processes; i++) cluster.fork();
+    });
+    // A process that dies is replaced (unless the server is stopping).
+    cluster.on("exit", (worker, code, signal) => {
+      if (shuttingDown) return;
+      console.error(`Server process ${worker.process.pid} ended (${signal ?? code}); starting another.`);
+      cluster.fork();
+    });
+  } else {
+    server = await startHttpServer({ port, dev });
+  }
+  console.log(
+    `Tsunagu is running at http://localhost:${port} (${dev ? "development" : "production"}${processes > 1 ? `, ${processes} processes` : ""}). Press Ctrl-C to stop.`,
+  );
 } catch (error) {
   console.error(error);
   await shutdown(1);
