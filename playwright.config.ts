@@ -46,6 +46,8 @@ export default defineConfig({
       TSUNAGU_RESET_DATA: "1",
       EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54330)),
       DATABASE_URL: "",
+      // Requests are logged as JSON lines; the test output keeps only warnings and errors.
+      LOG_LEVEL: "warn",
     },
   },
 });

@@ -73,19 +73,30 @@ export async function jobsOverview(user: SessionUser): Promise<{ queues: QueueCo
 const retryJobSchema = z.object({ id: z.string().uuid(), name: z.string().min(1).max(100) });
 
 /** Sends a failed job back to its queue (administrators only; audited). */
-export async function retryFailedJob(user: SessionUser, input: unknown): Promise<{ ok: true } | { ok: false; error: "jobs.retry.invalid" | "jobs.retry.notFailed" }> {
+export async function retryFailedJob(
+  user: SessionUser,
+  input: unknown,
+): Promise<{ ok: true } | { ok: false; error: "jobs.retry.invalid" | "jobs.retry.notFailed" }> {
   if (!can(user, "administer")) throw forbidden();
   const parsed = retryJobSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "jobs.retry.invalid" };
   const { id, name } = parsed.data;
-  const rows = await prisma.$queryRaw<{ state: string }[]>`SELECT state::text AS state FROM pgboss.job WHERE id = ${id}::uuid AND name = ${name}`;
+  const rows = await prisma.$queryRaw<
+    { state: string }[]
+  >`SELECT state::text AS state FROM pgboss.job WHERE id = ${id}::uuid AND name = ${name}`;
   if (rows[0]?.state !== "failed") return { ok: false, error: "jobs.retry.notFailed" };
   await (await getBoss()).retry(name, id);
   await audit({ actorId: user.id, action: "job.retry", entityType: "Job", entityId: id, summary: name });
   return { ok: true };
 }
 
-const retryMailSchema = z.object({ id: z.coerce.number().int().positive().max(2 ** 31 - 1) });
+const retryMailSchema = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31 - 1),
+});
 
 /** Queues an unsent mail again (administrators only; audited). */
 export async function retryOutboxMessage(

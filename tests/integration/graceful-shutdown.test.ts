@@ -61,7 +61,10 @@ describe("graceful shutdown", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l) as { req?: { id: string; path: string }; res?: { statusCode: number }; msg: string });
-    const logged = lines.filter((l) => l.req).map((l) => l.req!.id).sort();
+    const logged = lines
+      .filter((l) => l.req)
+      .map((l) => l.req!.id)
+      .sort();
     expect(logged).toEqual(["req-0", "req-1", "req-2", "req-3", "req-4"]);
     expect(lines.find((l) => l.req)?.res?.statusCode).toBe(200);
     expect(stdout).not.toMatch(/cookie/i);

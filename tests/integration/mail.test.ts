@@ -112,7 +112,15 @@ describe("mail through the queue to a real SMTP server", () => {
   it("survives an SMTP outage: the job fails, the administrator sees the error, a retry sends it once", async () => {
     await stopSmtp();
     const admin = await createUser({ roles: ["ADMINISTRATOR"] });
-    const adminUser = { id: admin.id, email: admin.email, displayName: admin.displayName, locale: "ja", roles: admin.roles, officeId: null, office: null } as SessionUser;
+    const adminUser = {
+      id: admin.id,
+      email: admin.email,
+      displayName: admin.displayName,
+      locale: "ja",
+      roles: admin.roles,
+      officeId: null,
+      office: null,
+    } as SessionUser;
     const { queueMail } = await import("~/mail/outbox.server");
     const message = await queueMail({ to: ja.email, subject: "【つなぐ】停止中のテスト", body: "障害中に書かれたメールです。" });
 
@@ -138,8 +146,15 @@ describe("mail through the queue to a real SMTP server", () => {
     });
     expect(sent.error).toBeNull();
     // The queued automatic retry finds it sent and sends nothing more.
-    await boss.retry(MAIL_DELIVER_JOB, (await prisma.$queryRaw<{ id: string }[]>`
-      SELECT id::text AS id FROM pgboss.job WHERE name = ${MAIL_DELIVER_JOB} AND data->>'outboxId' = ${String(message.id)} LIMIT 1`)[0].id).catch(() => {});
+    await boss
+      .retry(
+        MAIL_DELIVER_JOB,
+        (
+          await prisma.$queryRaw<{ id: string }[]>`
+      SELECT id::text AS id FROM pgboss.job WHERE name = ${MAIL_DELIVER_JOB} AND data->>'outboxId' = ${String(message.id)} LIMIT 1`
+        )[0].id,
+      )
+      .catch(() => {});
     await new Promise((r) => setTimeout(r, 3000));
     expect(received.filter((m) => m.subject === "【つなぐ】停止中のテスト")).toHaveLength(1);
     expect(received.find((m) => m.subject === "【つなぐ】停止中のテスト")!.text!.trim()).toBe("障害中に書かれたメールです。");
