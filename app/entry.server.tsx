@@ -9,11 +9,14 @@ import { randomBytes } from "node:crypto";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/lib/nonce";
 import { startJobWorkers } from "~/jobs/workers.server";
+import { startCacheBus } from "~/lib/cache-bus.server";
 import { contentSecurityPolicy, reactStreamFix } from "~/lib/security.server";
 
 // The background workers start with the server bundle (not at the first request), so scheduled jobs run
-// after a restart even when nobody visits. Off in tests and with TSUNAGU_JOBS=0.
+// after a restart even when nobody visits. Off in tests and with TSUNAGU_JOBS=0. The cache bus keeps this
+// process's caches in step with the other server processes on the same database.
 startJobWorkers();
+startCacheBus();
 
 const ABORT_DELAY = 5_000;
 

@@ -234,7 +234,7 @@ export async function setPillar(user: SessionUser, templateId: number, input: z.
   const where = input.target === "item" ? { templateId, code: input.code } : { templateId, category: { code: input.code, templateId } };
   const updated = await prisma.checklistItem.updateMany({ where, data: { pillar } });
   if (updated.count === 0) throw notFound();
-  forgetTemplate(templateId);
+  await forgetTemplate(templateId);
   await audit({
     actorId: user.id,
     action: "checklist.setPillar",

@@ -5,6 +5,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { can } from "~/auth/capabilities";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
+import { announceCacheChange, onCacheChange } from "~/lib/cache-bus.server";
 import { deliver, notifyAll, officeManagers, inTransaction } from "~/mail/notify.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { MessageKey } from "~/i18n";
@@ -76,10 +77,11 @@ export async function loadTemplate(templateId: number): Promise<TemplateView | n
   return view;
 }
 
-/** Drops a template from the cache after a change that is not its content (the training pillar). */
-export function forgetTemplate(templateId: number) {
-  publishedCache.delete(templateId);
+/** Drops a template from the cache of every server process after a change that is not its content (the training pillar). */
+export async function forgetTemplate(templateId: number) {
+  await announceCacheChange("template", templateId);
 }
+onCacheChange("template", (key) => (key === null ? publishedCache.clear() : publishedCache.delete(Number(key))));
 
 /** The published template serving a fiscal year (the newest version if several). */
 export async function templateIdForYear(fiscalYear: number): Promise<number | null> {

@@ -237,3 +237,29 @@ test("an answer saved on one server is seen on the other, its conflict detected 
   expect(await pending()).toBe(before - 1);
   await request.dispose();
 });
+
+test("a checklist item's pillar set on one server shows on the other (its template cache is dropped everywhere)", async ({
+  playwright,
+}) => {
+  const sub = await userWithSession("EVALUATION_SUBCOMMITTEE");
+  const { rows } = await db.query(
+    `SELECT t.version, i.code, i.pillar::text AS pillar FROM "ChecklistItem" i JOIN "ChecklistTemplate" t ON t.id = i."templateId"
+     WHERE t.status = 'PUBLISHED' AND $1 = ANY(t."fiscalYears") AND i.pillar IS NOT NULL ORDER BY i."sortOrder" LIMIT 1`,
+    [FY],
+  );
+  const { version, code, pillar } = rows[0] as { version: number; code: string; pillar: string };
+  const other = pillar === "hr" ? "community" : "hr";
+  const label = { individual: "個別支援", community: "地域支援", hr: "人材育成" }[other];
+  const request = await playwright.request.newContext();
+  const page = `/subcommittee/checklists/${version}`;
+  const count = async () => (await (await get(request, B, page, sub.cookie)).text()).split(label).length - 1;
+  const before = await count(); // B now holds the template in its cache
+  try {
+    const set = await post(request, A, page, sub.cookie, { intent: "pillar", target: `item:${code}`, pillar: other });
+    expect(set.status()).toBe(200);
+    await expect.poll(count, { timeout: 10_000 }).toBe(before + 1);
+  } finally {
+    await post(request, A, page, sub.cookie, { intent: "pillar", target: `item:${code}`, pillar });
+    await request.dispose();
+  }
+});
