@@ -178,7 +178,7 @@ try {
     rows.push({ name: target.name, rps: r.rps, p50: r.p50, p95: r.p95, ratio: r.rps / healthRps, errors: r.wrongStatus, total: r.total });
   }
   console.log(
-    `\nBenchmark: ${CONNECTIONS} connections, ${DURATION}s per target, production build, embedded PostgreSQL${LARGE ? ", large data set" : ", demo data"}\n`,
+    `\nBenchmark: ${CONNECTIONS} connections, ${DURATION}s per target, production build, ${Number(process.env.WEB_CONCURRENCY) || 1} server process(es) (WEB_CONCURRENCY), embedded PostgreSQL${LARGE ? ", large data set" : ", demo data"}\n`,
   );
   console.log("target".padEnd(40) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "  vs /healthz" + "  bad status");
   for (const r of rows) {
