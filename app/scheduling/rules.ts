@@ -103,7 +103,8 @@ export function attendanceOpen(dayStartsAt: Date, now: Date): boolean {
   return jstDay(now) >= jstDay(dayStartsAt);
 }
 
-export type CompletionRefusal = "session-cancelled" | "not-enrolled" | "not-held-yet" | "days-missing" | "already-issued";
+export type CompletionRefusal =
+  "session-cancelled" | "not-enrolled" | "not-held-yet" | "days-missing" | "case-not-accepted" | "already-issued";
 
 export interface CompletionFacts {
   sessionStatus: string;
@@ -112,12 +113,15 @@ export interface CompletionFacts {
   days: { startsAt: Date; attended: boolean }[];
   /** A reasoned exception recorded by the committee (completion without every day attended). */
   exception: boolean;
+  /** The session's case work (practical training): false while the trainee's case is not accepted; absent or true otherwise. */
+  caseWorkAccepted?: boolean;
   certificateExists: boolean;
 }
 
 /**
  * Whether the trainee has completed the session and may be issued its certificate: the session is
- * held (its last day has come), and every day was attended, or the committee recorded an exception.
+ * held (its last day has come), every day was attended (or the committee recorded an exception), and the
+ * session's case work, where it has an assignment, was accepted by a facilitator.
  */
 export function completionRefusal(f: CompletionFacts, now: Date): CompletionRefusal | null {
   if (f.certificateExists) return "already-issued";
@@ -125,6 +129,7 @@ export function completionRefusal(f: CompletionFacts, now: Date): CompletionRefu
   if (f.enrolmentStatus !== "enrolled") return "not-enrolled";
   if (f.days.length === 0 || !f.days.every((d) => attendanceOpen(d.startsAt, now))) return "not-held-yet";
   if (!f.exception && !f.days.every((d) => d.attended)) return "days-missing";
+  if (f.caseWorkAccepted === false) return "case-not-accepted";
   return null;
 }
 

@@ -7,6 +7,7 @@ import { sha256Hex } from "~/auth/crypto.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { fiscalYearLabelJa, jstParts } from "~/lib/fiscal-year";
+import { caseRequirementMet } from "~/cases/cases.server";
 import { now as clockNow } from "~/lib/clock";
 import { deliver, notify as sendNotice } from "~/mail/notify.server";
 import { curriculumSlugs } from "~/training/training.server";
@@ -475,11 +476,12 @@ async function completionFactsFor(enrollmentId: number) {
     include: { attendance: true, session: { include: sessionInclude } },
   });
   if (!e) return null;
-  const [exception, certificate] = await Promise.all([
+  const [exception, certificate, caseWorkAccepted] = await Promise.all([
     prisma.completionException.findUnique({ where: { enrollmentId } }),
     prisma.certificate.findUnique({
       where: { userId_track_fiscalYear: { userId: e.userId, track: e.session.track, fiscalYear: e.session.fiscalYear } },
     }),
+    caseRequirementMet(e.userId, e.sessionId),
   ]);
   return {
     enrolment: e,
@@ -489,6 +491,7 @@ async function completionFactsFor(enrollmentId: number) {
       days: e.session.days.map((d) => ({ startsAt: d.startsAt, attended: e.attendance.some((a) => a.dayId === d.id) })),
       exception: !!exception,
       certificateExists: !!certificate,
+      caseWorkAccepted,
     },
   };
 }

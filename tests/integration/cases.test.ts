@@ -21,6 +21,7 @@ import { getTokenizer } from "~/cases/tokenizer.server";
 import { prisma } from "~/db.server";
 import { currentFiscalYear } from "~/lib/fiscal-year";
 import { setClock } from "~/lib/clock";
+import { completeAndIssue, setAttendance } from "~/scheduling/scheduling.server";
 import { loader as groupLoader } from "~/routes/sessions.$id_.cases";
 import { loader as ownLoader } from "~/routes/sessions.$id_.case";
 import { loader as committeeLoader } from "~/routes/committee.sessions.$id_.cases";
@@ -309,6 +310,13 @@ describe("feedback, rubric and completion", () => {
     expect((await submitGood(s.a, s.session.id)).ok).toBe(true);
     const sub = await prisma.caseSubmission.findFirstOrThrow({ where: { userId: s.a.id } });
 
+    // Completion waits for the case: every day attended, yet the certificate is refused while the case is not accepted.
+    const enrolment = await prisma.sessionEnrollment.findFirstOrThrow({ where: { sessionId: s.session.id, userId: s.a.id } });
+    setClock(new Date(s.lastDay.getTime() + DAY));
+    for (const d of s.session.days) expect((await setAttendance(enrolment.id, d.id, true, s.facilitator.id)).ok).toBe(true);
+    expect(await completeAndIssue(enrolment.id, s.facilitator.id)).toEqual({ ok: false, reason: "case-not-accepted" });
+    setClock(null);
+
     expect(
       await addComment(s.facilitator, s.session.id, { submissionId: sub.id, field: "assessment", quote: "書いていない言葉", body: "x" }),
     ).toMatchObject({
@@ -348,6 +356,9 @@ describe("feedback, rubric and completion", () => {
     expect(rated).toMatchObject({ ok: true, result: { complete: true, reached: ["IND-1-1"] } });
     expect(await caseRequirementMet(s.a.id, s.session.id)).toBe(true);
     expect(await caseGoalsReached(s.a.id)).toEqual(["IND-1-1"]);
+    setClock(new Date(s.lastDay.getTime() + DAY));
+    expect(await completeAndIssue(enrolment.id, s.facilitator.id)).toMatchObject({ ok: true });
+    setClock(null);
 
     // The trainee sees the feedback.
     const own = await ownCase(s.a, s.session.id, "ja");
