@@ -10,6 +10,8 @@ export interface ProgressPanelData {
   total: number;
   pillars: { pillar: "individual" | "community" | "hr"; total: number; complete: number }[];
   goals: { code: string; text: string; total: number; complete: number }[];
+  /** Learning goals reached through case work (rubric level 3 or 4). */
+  caseGoals?: { code: string; text: string }[];
   next: { slug: string; title: string; step: string | null; status: string } | null;
 }
 
@@ -131,6 +133,19 @@ export function TrainingProgressPanel({ data }: { data: ProgressPanelData }) {
           </table>
         </div>
       </div>
+      {data.caseGoals?.length ? (
+        <section aria-labelledby="case-goals" className="case-goals">
+          <h3 id="case-goals">{t("ops.caseGoals.title")}</h3>
+          <p className="hint">{t("ops.caseGoals.lead")}</p>
+          <ul>
+            {data.caseGoals.map((g) => (
+              <li key={g.code}>
+                {g.code} <span className="small">{g.text}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { hasAnyRole } from "~/auth/roles";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
+import { caseGoalsReached } from "~/cases/cases.server";
 import { allModules, findModule, learningGoals, publicCheck, type ManifestModule } from "./content.server";
 import { PILLARS, type Pillar } from "./content-schema";
 import { videosWatched } from "~/video/video.server";
@@ -330,7 +331,7 @@ export async function traineeSummary(userId: number, fiscalYear: number): Promis
 
 /** The home page's training panel, with texts in the reader's language. */
 export async function traineePanel(userId: number, fiscalYear: number, locale: "ja" | "en") {
-  const s = await traineeSummary(userId, fiscalYear);
+  const [s, caseGoals] = await Promise.all([traineeSummary(userId, fiscalYear), caseGoalsReached(userId)]);
   const goalText = new Map(learningGoals().map((g) => [g.code, g.text[locale] ?? g.text.ja]));
   return {
     enrolled: s.enrolled,
@@ -338,6 +339,8 @@ export async function traineePanel(userId: number, fiscalYear: number, locale: "
     total: s.total,
     pillars: s.pillars,
     goals: s.goals.map((g) => ({ code: g.code, text: goalText.get(g.code) ?? "", total: g.total, complete: g.complete })),
+    /** Learning goals reached through case work (a facilitator's rubric rating of 3 or 4). */
+    caseGoals: caseGoals.map((code) => ({ code, text: goalText.get(code) ?? "" })),
     next: s.next ? { ...s.next, title: findModule(s.next.slug)!.frontmatter.title[locale] } : null,
   };
 }

@@ -22,6 +22,7 @@ import { prisma } from "~/db.server";
 import { currentFiscalYear } from "~/lib/fiscal-year";
 import { setClock } from "~/lib/clock";
 import { completeAndIssue, setAttendance } from "~/scheduling/scheduling.server";
+import { traineePanel } from "~/training/training.server";
 import { loader as groupLoader } from "~/routes/sessions.$id_.cases";
 import { loader as ownLoader } from "~/routes/sessions.$id_.case";
 import { loader as committeeLoader } from "~/routes/committee.sessions.$id_.cases";
@@ -356,6 +357,10 @@ describe("feedback, rubric and completion", () => {
     expect(rated).toMatchObject({ ok: true, result: { complete: true, reached: ["IND-1-1"] } });
     expect(await caseRequirementMet(s.a.id, s.session.id)).toBe(true);
     expect(await caseGoalsReached(s.a.id)).toEqual(["IND-1-1"]);
+    // Shown where goals are shown: the trainee's progress panel on the home page.
+    const panel = await traineePanel(s.a.id, FY, "ja");
+    expect(panel.caseGoals.map((g) => g.code)).toEqual(["IND-1-1"]);
+    expect(panel.caseGoals[0].text).not.toBe("");
     setClock(new Date(s.lastDay.getTime() + DAY));
     expect(await completeAndIssue(enrolment.id, s.facilitator.id)).toMatchObject({ ok: true });
     setClock(null);

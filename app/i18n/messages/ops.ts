@@ -26,6 +26,8 @@ export const opsJa = {
   "ops.outbox.retryButton": "もう一度送信する",
   "ops.outbox.retried": "メールを送信キューに戻しました。",
   "ops.nav.jobs": "バックグラウンド処理",
+  "ops.caseGoals.title": "事例検討で到達した学習目標",
+  "ops.caseGoals.lead": "実践研修などで提出した事例について、ファシリテーターがルーブリックで「到達」（3 または 4）と評価した目標です。",
 } as const;
 
 export const opsEn: Record<keyof typeof opsJa, string> = {
@@ -54,4 +56,6 @@ export const opsEn: Record<keyof typeof opsJa, string> = {
   "ops.outbox.retryButton": "Send it again",
   "ops.outbox.retried": "The mail is back in the sending queue.",
   "ops.nav.jobs": "Background jobs",
+  "ops.caseGoals.title": "Learning goals reached through case work",
+  "ops.caseGoals.lead": "Goals a facilitator rated as reached (3 or 4 on the rubric) on a case you submitted, e.g. in practical training.",
 };
