@@ -24,7 +24,7 @@ describe("graceful shutdown", () => {
   it("answers every request in flight after SIGTERM, refuses new ones, exits 0, and logs each request as JSON", async () => {
     const child = spawn(join(ROOT, "node_modules/.bin/tsx"), [join(ROOT, "tests/fixtures/graceful-server.ts")], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", LOG_FORMAT: "json", SLOW_MS: "1500" },
+      env: { ...process.env, NODE_ENV: "production", LOG_FORMAT: "json", SLOW_MS: "2000" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -41,9 +41,16 @@ describe("graceful shutdown", () => {
     const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
     const inFlight = Array.from({ length: 5 }, (_, i) => get(port, "/slow", { "X-Request-Id": `req-${i}` }));
-    await new Promise((r) => setTimeout(r, 300));
+    // SIGTERM once all five are in flight: received by the server and being handled.
+    for (let waited = 0; !stderr.includes("RECEIVED=5"); waited += 50) {
+      if (waited > 20_000) throw new Error(`the requests never arrived: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
     child.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 200));
+    for (let waited = 0; !stderr.includes("DRAINING"); waited += 50) {
+      if (waited > 20_000) throw new Error("SIGTERM was not handled");
+      await new Promise((r) => setTimeout(r, 50));
+    }
     const late = await get(port, "/slow").then(
       () => "answered",
       (e: NodeJS.ErrnoException) => e.code,
