@@ -6,8 +6,10 @@ import { getEnv } from "~/env.server";
 const g = globalThis as unknown as { __tsunaguPrisma?: PrismaClient };
 
 export function getPrisma(): PrismaClient {
+  // A burst (50 enrolments at once) queues for the 10 connections; waiting up to 15 s for one keeps a slow
+  // moment from turning into errors, while a database that is really gone still fails within the request.
   g.__tsunaguPrisma ??= new PrismaClient({
-    adapter: new PrismaPg({ connectionString: getEnv().DATABASE_URL, max: 10, connectionTimeoutMillis: 5000 }),
+    adapter: new PrismaPg({ connectionString: getEnv().DATABASE_URL, max: 10, connectionTimeoutMillis: 15_000 }),
   });
   return g.__tsunaguPrisma;
 }
