@@ -21,6 +21,8 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { translator, type Locale } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { useNonce } from "~/lib/nonce";
+import { privacyNoticePending } from "~/privacy/privacy.server";
+import { PRIVACY_NOTICE_VERSION } from "~/privacy/notice";
 import { startReminderJob } from "~/scheduling/reminders.server";
 import { startJobWorkers } from "~/jobs/workers.server";
 import stylesheet from "~/styles/app.css?url";
@@ -41,6 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     user: user ? { displayName: user.displayName, roles: user.roles, officeName: user.office?.name ?? null } : null,
+    // A new version of the privacy notice the user has not acknowledged yet (a banner links to it).
+    privacyPending: user ? await privacyNoticePending(user.id) : false,
   };
 }
 
@@ -65,6 +69,7 @@ function Header({ data }: { data: RootData | undefined }) {
   const locale = data?.locale ?? "ja";
   const t = translator(locale);
   const user = data?.user;
+  const location = useLocation();
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -85,6 +90,14 @@ function Header({ data }: { data: RootData | undefined }) {
           ) : null}
         </div>
       </div>
+      {user && data?.privacyPending && location.pathname !== "/privacy" ? (
+        <div className="privacy-banner" role="region" aria-label={t("privacy.link")}>
+          <p>
+            {t("privacy.ack.banner", { version: PRIVACY_NOTICE_VERSION })}{" "}
+            <Link to={`/privacy?next=${encodeURIComponent(location.pathname + location.search)}`}>{t("privacy.ack.bannerLink")}</Link>
+          </p>
+        </div>
+      ) : null}
       {user ? (
         <nav aria-label={t("nav.label")} className="site-nav">
           <ul>
@@ -126,6 +139,9 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <p>{t("app.footer")}</p>
+          <p className="footer-links">
+            <Link to="/privacy">{t("privacy.link")}</Link>
+          </p>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { getOptionalUser } from "~/auth/permissions.server";
 import { verifyAgainstDummy, verifyPassword } from "~/auth/password.server";
@@ -14,6 +14,7 @@ import { isLocale } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/redirect";
+import { privacyNoticePending } from "~/privacy/privacy.server";
 
 export const meta: MetaFunction = () => [{ title: "ログイン / Sign in — Tsunagu" }];
 
@@ -63,7 +64,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", sessionCookie(session.token));
   headers.append("Set-Cookie", langCookie(locale));
-  return redirect(safeRedirect(parsed.data.redirectTo), { headers });
+  // A new version of the privacy notice is shown once, right after signing in (app/privacy).
+  const destination = safeRedirect(parsed.data.redirectTo);
+  const next = (await privacyNoticePending(user.id)) ? `/privacy?next=${encodeURIComponent(destination)}` : destination;
+  return redirect(next, { headers });
 }
 
 export default function Login() {
@@ -101,6 +105,9 @@ export default function Login() {
         </button>
       </Form>
       <p className="muted">{t("login.help")}</p>
+      <p>
+        <Link to="/privacy">{t("privacy.link")}</Link>
+      </p>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // Loads the demo data into an empty database (npm start does this for the embedded database).
 import type { PrismaClient } from "../../app/generated/prisma/client.ts";
 import { hashPassword } from "../../app/auth/password.server.ts";
+import { PRIVACY_NOTICE_VERSION } from "../../app/privacy/notice.ts";
 import { seedScheduling } from "./seed-scheduling.ts";
 import { seedCases } from "./seed-cases.ts";
 import { seedTraining } from "./seed-training.ts";
@@ -38,6 +39,13 @@ export async function seedDemoData(prisma: PrismaClient, log: (m: string) => voi
       update: {},
     });
   }
+  // The demo accounts have read the current privacy notice, so a demo sign-in goes straight to its page;
+  // a user created afterwards (or everyone, once the version is raised) is shown the notice once (issue 19).
+  const demoUsers = await prisma.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { id: true } });
+  await prisma.privacyAcknowledgement.createMany({
+    data: demoUsers.map((u) => ({ userId: u.id, version: PRIVACY_NOTICE_VERSION })),
+    skipDuplicates: true,
+  });
   await seedEvaluations(prisma, log);
   await seedCycle(prisma, log);
   log(`Demo data loaded: ${WARDS.length} wards, ${OFFICES.length} offices, ${DEMO_ACCOUNTS.length} demo accounts.`);

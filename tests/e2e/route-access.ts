@@ -33,6 +33,8 @@ export const ROUTES: RouteAccess[] = [
   { file: "$", url: "/no-such-page", allow: "public", okStatus: 404 },
   { file: "invite.$token", url: "/invite/notarealtokennotarealtoken", allow: "public" },
   { file: "account", url: "/account", allow: "signed-in" },
+  // Privacy and accessibility (issue 19).
+  { file: "privacy", url: "/privacy", allow: "public" },
   { file: "admin.users._index", url: "/admin/users", allow: ["admin"] },
   { file: "admin.users.new", url: "/admin/users/new", allow: ["admin"] },
   { file: "admin.users.$userId", url: "/admin/users/1", allow: ["admin"] },
