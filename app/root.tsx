@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -15,6 +16,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getOptionalUser } from "~/auth/permissions.server";
+import { twoFactorSetupRedirect } from "~/auth/sign-in.server";
 import { startCaseRetentionJob } from "~/cases/cases.server";
 import { navFor } from "~/components/nav";
 import { resolveLocale } from "~/i18n/i18n.server";
@@ -40,6 +42,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   startJobWorkers();
   const user = await getOptionalUser(request);
   const locale = resolveLocale(request, user);
+  // A role that must use two-factor sign-in sets up a second factor before any other page (issue 19).
+  if (user) {
+    const setup = await twoFactorSetupRedirect(user, new URL(request.url).pathname);
+    if (setup) throw redirect(setup);
+  }
   return {
     locale,
     user: user ? { displayName: user.displayName, roles: user.roles, officeName: user.office?.name ?? null } : null,

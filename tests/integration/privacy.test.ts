@@ -15,7 +15,7 @@ async function sessionUser(userId: number) {
 
 describe("the privacy notice", () => {
   it("is public, and tells a signed-in user whether they acknowledged the current version", async () => {
-    const anonymous = await callRoute(privacyLoader({ request: await requestAs(null, "/privacy"), params: {}, context: {} }));
+    const anonymous = await callRoute(privacyLoader({ request: await requestAs(null, "/privacy"), params: {}, context: { clientIp: "" } }));
     expect(anonymous.status).toBe(200);
     expect(anonymous.value).toMatchObject({ version: PRIVACY_NOTICE_VERSION, signedIn: false, acknowledgedAt: null });
     const user = await createUser();
@@ -56,7 +56,7 @@ describe("the privacy notice", () => {
       privacyAction({
         request: await requestAs(user.id, "/privacy", formRequestInit({ version: String(PRIVACY_NOTICE_VERSION), next: "/account" })),
         params: {},
-        context: {},
+        context: { clientIp: "" },
       }),
     );
     expect(ack.location).toBe("/account");
@@ -66,20 +66,20 @@ describe("the privacy notice", () => {
 
   it("refuses an acknowledgement without a session or with a bad version, and never an outside redirect", async () => {
     const anonymous = await callRoute(
-      privacyAction({ request: await requestAs(null, "/privacy", formRequestInit({ version: "1" })), params: {}, context: {} }),
+      privacyAction({ request: await requestAs(null, "/privacy", formRequestInit({ version: "1" })), params: {}, context: { clientIp: "" } }),
     );
     expect(anonymous.status).toBe(302);
     expect(anonymous.location).toMatch(/^\/login/);
     const user = await createUser();
     const bad = await callRoute(
-      privacyAction({ request: await requestAs(user.id, "/privacy", formRequestInit({ version: "x" })), params: {}, context: {} }),
+      privacyAction({ request: await requestAs(user.id, "/privacy", formRequestInit({ version: "x" })), params: {}, context: { clientIp: "" } }),
     );
     expect(bad.status).toBe(400);
     const outside = await callRoute(
       privacyAction({
         request: await requestAs(user.id, "/privacy", formRequestInit({ version: String(PRIVACY_NOTICE_VERSION), next: "//evil.example" })),
         params: {},
-        context: {},
+        context: { clientIp: "" },
       }),
     );
     expect(outside.location).toBe("/");
