@@ -11,6 +11,8 @@ import { prisma } from "~/db.server";
 import { cookieSecure } from "~/env.server";
 import { mustUseTwoFactor } from "./capabilities";
 import { generateSecureRandomString, sha256Hex } from "./crypto.server";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
+import { verifyPasskeySignIn } from "./passkeys.server";
 import { open, seal } from "./secret-box.server";
 import type { SessionUser } from "./session.server";
 import { clearFailures, lockedUntil, recordFailure } from "./throttle.server";
@@ -26,7 +28,20 @@ const ISSUER = "Tsunagu";
 
 /** Whether the user has a confirmed second factor. */
 export async function hasSecondFactor(userId: number): Promise<boolean> {
-  return (await prisma.totpCredential.count({ where: { userId, confirmedAt: { not: null } } })) > 0;
+  const [totp, passkeys] = await Promise.all([
+    prisma.totpCredential.count({ where: { userId, confirmedAt: { not: null } } }),
+    prisma.passkey.count({ where: { userId } }),
+  ]);
+  return totp + passkeys > 0;
+}
+
+/** Which second factors a user has (for the sign-in step's choices). */
+export async function secondFactorsOf(userId: number): Promise<{ totp: boolean; passkey: boolean }> {
+  const [totp, passkeys] = await Promise.all([
+    prisma.totpCredential.count({ where: { userId, confirmedAt: { not: null } } }),
+    prisma.passkey.count({ where: { userId } }),
+  ]);
+  return { totp: totp > 0, passkey: passkeys > 0 };
 }
 
 /** Whether a seeded demo account is exempt (demo data only; see decision 046). */
@@ -166,12 +181,12 @@ export async function regenerateRecoveryCodes(user: SessionUser): Promise<string
 
 /** Turns the authenticator app off, with a current code; refused for a role that must use two factors. */
 export async function disableTotp(user: SessionUser, code: string): Promise<"ok" | "required" | "wrong"> {
-  if (mustUseTwoFactor(user) && !(await demoExemption(user.id))) return "required";
+  const passkeys = await prisma.passkey.count({ where: { userId: user.id } });
+  if (mustUseTwoFactor(user) && passkeys === 0 && !(await demoExemption(user.id))) return "required";
   if (!(await spendTotpCode(user.id, code.trim()))) return "wrong";
-  await prisma.$transaction([
-    prisma.totpCredential.deleteMany({ where: { userId: user.id } }),
-    prisma.recoveryCode.deleteMany({ where: { userId: user.id } }),
-  ]);
+  await prisma.totpCredential.deleteMany({ where: { userId: user.id } });
+  // Recovery codes stay while a passkey remains.
+  if (passkeys === 0) await prisma.recoveryCode.deleteMany({ where: { userId: user.id } });
   await audit({ actorId: user.id, action: "twoFactor.totp.disable", entityType: "User", entityId: user.id });
   return "ok";
 }
@@ -206,7 +221,7 @@ export type SecondFactorResult =
 /** Checks a TOTP or recovery code for a challenge, under the sign-in throttle (per account and address). */
 export async function completeSecondFactor(
   token: string | null,
-  input: { code: string; kind: "totp" | "recovery" },
+  input: { code: string; kind: "totp" | "recovery" } | { kind: "passkey"; response: AuthenticationResponseJSON; request: Request },
   ip: string,
 ): Promise<SecondFactorResult> {
   const found = await findChallenge(token);
@@ -214,7 +229,10 @@ export async function completeSecondFactor(
   const { challenge, user } = found;
   const locked = await lockedUntil(user.email, ip);
   if (locked) return { ok: false, reason: "throttled", until: locked };
-  const valid = input.kind === "totp" ? await spendTotpCode(user.id, input.code.trim()) : await spendRecoveryCode(user.id, input.code);
+  let valid: boolean;
+  if (input.kind === "passkey") valid = await verifyPasskeySignIn(challenge, user.id, input.request, input.response);
+  else if (input.kind === "totp") valid = await spendTotpCode(user.id, input.code.trim());
+  else valid = await spendRecoveryCode(user.id, input.code);
   if (!valid) {
     const lock = await recordFailure(user.email, ip);
     if (lock) return { ok: false, reason: "throttled", until: lock };
@@ -230,7 +248,14 @@ export async function completeSecondFactor(
 }
 
 export function challengeCookie(token: string): string {
-  return [`${CHALLENGE_COOKIE}=${token}`, "HttpOnly", "SameSite=Lax", "Path=/", `Max-Age=${CHALLENGE_MS / 1000}`, ...(cookieSecure() ? ["Secure"] : [])].join("; ");
+  return [
+    `${CHALLENGE_COOKIE}=${token}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    "Path=/",
+    `Max-Age=${CHALLENGE_MS / 1000}`,
+    ...(cookieSecure() ? ["Secure"] : []),
+  ].join("; ");
 }
 
 export function clearChallengeCookie(): string {

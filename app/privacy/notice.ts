@@ -59,14 +59,16 @@ const ja: Notice = {
         },
         {
           kind: "ログインの記録",
-          items: "ログイン中の端末（ブラウザの種類）、IP アドレス、最終利用日時、ログイン失敗の回数（メールアドレスと IP アドレスごと）",
+          items:
+            "ログイン中の端末（ブラウザの種類）、IP アドレス、最終利用日時、ログイン失敗の回数（メールアドレスと IP アドレスごと）、2段階認証の設定（認証アプリの鍵は暗号化して保存、パスキーは公開鍵のみ、リカバリーコードは復元できない形）、このお知らせを確認した日時",
           purpose: "不正なログインの防止、ご本人による他の端末のログアウト",
           audience: "ご本人（アカウント画面）、管理者",
           kept: "ログインは一定時間操作がないと終了し削除。失敗の回数は15分ごとに数え直し",
         },
         {
           kind: "研修の記録",
-          items: "受講登録、各単元の進み具合、確認テストの解答と得点、振り返りの記述、研修会の申込み・出欠、動画の視聴範囲、修了証（番号・照合コード）",
+          items:
+            "受講登録、各単元の進み具合、確認テストの解答と得点、振り返りの記述、研修会の申込み・出欠、動画の視聴範囲、修了証（番号・照合コード）",
           purpose: "研修の実施、修了の判定、修了証の発行",
           audience: "ご本人、企画委員会、管理者。修了証の照合ページでは、照合コードを知る人に氏名・研修・年度のみ表示",
           kept: "市の文書の保存年限に従う（自動削除はしていません）",
@@ -80,7 +82,8 @@ const ja: Notice = {
         },
         {
           kind: "事業所の自己評価",
-          items: "チェックリストの回答、コメント、根拠の記述、回答した人と日時、提出・差戻しの記録、改善計画（担当者名を含む）とコメント、共有会の参加者氏名",
+          items:
+            "チェックリストの回答、コメント、根拠の記述、回答した人と日時、提出・差戻しの記録、改善計画（担当者名を含む）とコメント、共有会の参加者氏名",
           purpose: "事業所の自己評価と改善、評価・研修部会による支援、協議会への集計報告",
           audience: "その事業所の管理者、評価・研修部会、管理者。協議会の報告には事業所名を出さない集計のみ",
           kept: "市の文書の保存年限に従う（自動削除はしていません）",
@@ -105,7 +108,7 @@ const ja: Notice = {
       id: "safety",
       heading: "3. 安全管理",
       paragraphs: [
-        "通信は暗号化し、パスワードやログイン用の鍵は復元できない形でのみ保存します。画面と操作は役割と所属事業所ごとに制限し、変更は監査ログに記録します。データベースは市の管理する環境に置き、バックアップも同じ扱いとします。",
+        "通信は暗号化し、パスワードやログイン用の鍵は復元できない形でのみ保存します。評価・研修部会と管理者のログインには2段階認証が必要です。画面と操作は役割と所属事業所ごとに制限し、変更は監査ログに記録します。データベースは市の管理する環境に置き、バックアップも同じ扱いとします。",
         "現在、管理者の役割はすべての情報を見ることができます。閲覧の記録と、管理者の役割の分離は準備中です。",
       ],
     },
@@ -150,16 +153,19 @@ const en: Notice = {
         },
         {
           kind: "Sign-in records",
-          items: "Devices signed in (browser kind), IP address, last activity, counts of failed sign-ins (per email address and IP address)",
+          items:
+            "Devices signed in (browser kind), IP address, last activity, counts of failed sign-ins (per email address and IP address), two-factor settings (the authenticator app's key encrypted, passkeys as public keys only, recovery codes as one-way hashes), when you acknowledged this notice",
           purpose: "Preventing unauthorised sign-in; letting you sign out other devices",
           audience: "You (account page), administrators",
           kept: "A sign-in ends and is deleted after a period without activity; failure counts restart every 15 minutes",
         },
         {
           kind: "Training records",
-          items: "Enrolments, progress through each module, check answers and scores, written reflections, session applications and attendance, the parts of videos watched, certificates (serial and verification code)",
+          items:
+            "Enrolments, progress through each module, check answers and scores, written reflections, session applications and attendance, the parts of videos watched, certificates (serial and verification code)",
           purpose: "Running the training, deciding completion, issuing certificates",
-          audience: "You, the planning committee, administrators. The certificate check page shows only the name, course and year to someone who has the verification code",
+          audience:
+            "You, the planning committee, administrators. The certificate check page shows only the name, course and year to someone who has the verification code",
           kept: "As the city's records schedule requires (not deleted automatically)",
         },
         {
@@ -171,9 +177,11 @@ const en: Notice = {
         },
         {
           kind: "Office self-evaluation",
-          items: "Checklist answers, comments, evidence notes, who answered and when, submissions and returns, action plans (with the names of those responsible) and comments, names of those attending sharing meetings",
+          items:
+            "Checklist answers, comments, evidence notes, who answered and when, submissions and returns, action plans (with the names of those responsible) and comments, names of those attending sharing meetings",
           purpose: "The office's self-evaluation and improvement, support by the evaluation subcommittee, aggregate reports to the council",
-          audience: "The office's manager, the evaluation subcommittee, administrators. Reports to the council contain only aggregates without office names",
+          audience:
+            "The office's manager, the evaluation subcommittee, administrators. Reports to the council contain only aggregates without office names",
           kept: "As the city's records schedule requires (not deleted automatically)",
         },
         {
@@ -196,7 +204,7 @@ const en: Notice = {
       id: "safety",
       heading: "3. Safety measures",
       paragraphs: [
-        "Connections are encrypted; passwords and sign-in keys are stored only in a form that cannot be reversed. Pages and actions are limited by role and office, and changes are recorded in the audit log. The database is kept in an environment the city manages, and so are its backups.",
+        "Connections are encrypted; passwords and sign-in keys are stored only in a form that cannot be reversed. The evaluation subcommittee and administrators must sign in with two factors. Pages and actions are limited by role and office, and changes are recorded in the audit log. The database is kept in an environment the city manages, and so are its backups.",
         "At present the administrator role can see all information. Recording reads and separating the administrator's duties are in preparation.",
       ],
     },

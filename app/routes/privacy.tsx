@@ -45,9 +45,7 @@ export default function Privacy() {
   return (
     <div className="page privacy-page">
       <h1>{notice.title}</h1>
-      <p className="muted">
-        {t("privacy.versionLine", { version: page.version, date: format.date(`${page.date}T00:00:00+09:00`) })}
-      </p>
+      <p className="muted">{t("privacy.versionLine", { version: page.version, date: format.date(`${page.date}T00:00:00+09:00`) })}</p>
       {params.get("acknowledged") === "1" && page.acknowledgedAt ? (
         <p className="alert alert-success" role="status">
           {t("privacy.acknowledged")}
@@ -92,9 +90,7 @@ export default function Privacy() {
           ) : null}
         </section>
       ))}
-      {page.acknowledgedAt ? (
-        <p className="muted">{t("privacy.acknowledgedAt", { time: format.dateTime(page.acknowledgedAt) })}</p>
-      ) : null}
+      {page.acknowledgedAt ? <p className="muted">{t("privacy.acknowledgedAt", { time: format.dateTime(page.acknowledgedAt) })}</p> : null}
       {pending ? (
         <Form method="post" className="stack">
           <input type="hidden" name="version" value={page.version} />

@@ -1,6 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectAccessible, login, logout } from "./helpers";
 
+// Long journeys (an administrator invites, the new user signs in several times) on a shared, loaded machine.
+test.describe.configure({ timeout: 180_000 });
+
 /** An administrator adds a trainee and returns the invitation link from the outbox. */
 async function inviteTrainee(page: Page, email: string, name: string): Promise<string> {
   await login(page, "admin");

@@ -42,7 +42,10 @@ describe("the privacy notice", () => {
     const signIn = async () =>
       callRoute(
         loginAction({
-          request: new Request("http://localhost/login", formRequestInit({ email: "notice@example.jp", password: "correct-horse-9", redirectTo: "/account" })),
+          request: new Request(
+            "http://localhost/login",
+            formRequestInit({ email: "notice@example.jp", password: "correct-horse-9", redirectTo: "/account" }),
+          ),
           params: {},
           context: { clientIp: "203.0.113.50" },
         }),
@@ -66,13 +69,21 @@ describe("the privacy notice", () => {
 
   it("refuses an acknowledgement without a session or with a bad version, and never an outside redirect", async () => {
     const anonymous = await callRoute(
-      privacyAction({ request: await requestAs(null, "/privacy", formRequestInit({ version: "1" })), params: {}, context: { clientIp: "" } }),
+      privacyAction({
+        request: await requestAs(null, "/privacy", formRequestInit({ version: "1" })),
+        params: {},
+        context: { clientIp: "" },
+      }),
     );
     expect(anonymous.status).toBe(302);
     expect(anonymous.location).toMatch(/^\/login/);
     const user = await createUser();
     const bad = await callRoute(
-      privacyAction({ request: await requestAs(user.id, "/privacy", formRequestInit({ version: "x" })), params: {}, context: { clientIp: "" } }),
+      privacyAction({
+        request: await requestAs(user.id, "/privacy", formRequestInit({ version: "x" })),
+        params: {},
+        context: { clientIp: "" },
+      }),
     );
     expect(bad.status).toBe(400);
     const outside = await callRoute(
