@@ -61,17 +61,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const locale = isLocale(browserLocale) ? browserLocale : isLocale(user.locale) ? user.locale : "ja";
   if (locale !== user.locale) await prisma.user.update({ where: { id: user.id }, data: { locale } });
   const headers = new Headers();
-  headers.append("Set-Cookie", langCookie(locale));
   const destination = safeRedirect(parsed.data.redirectTo);
   // With a second factor, the password alone signs nobody in: the code comes next, and only a right code
   // ends the throttle's count (so a known password cannot reset the count of wrong codes).
   if (await hasSecondFactor(user.id)) {
     headers.append("Set-Cookie", challengeCookie(await beginSecondFactor(user.id, destination)));
+    headers.append("Set-Cookie", langCookie(locale));
     return redirect("/login/two-factor", { headers });
   }
   await clearFailures(email, ip);
   const session = await createSession(user.id, { userAgent: request.headers.get("user-agent") ?? "", ipAddress: ip });
   headers.append("Set-Cookie", sessionCookie(session.token));
+  headers.append("Set-Cookie", langCookie(locale));
   return redirect(await afterSignIn(user, destination), { headers });
 }
 
