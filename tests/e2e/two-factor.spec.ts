@@ -130,6 +130,7 @@ test("a trainee registers a passkey with the browser's authenticator and signs i
   await user.getByLabel("新しいパスワード", { exact: true }).fill(password);
   await user.getByLabel("新しいパスワード（確認）").fill(password);
   await user.getByRole("button", { name: "パスワードを設定してログイン" }).click();
+  await expect(user.getByRole("heading", { level: 1 })).toContainText("鍵 花子");
   await user.goto("/account");
   await user.getByRole("link", { name: "2段階認証の設定" }).click();
   await expect(user.getByText("パスキーは登録されていません。")).toBeVisible();
