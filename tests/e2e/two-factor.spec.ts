@@ -139,7 +139,7 @@ test("a trainee registers a passkey with the browser's authenticator and signs i
   await expect(user.getByText("パスキーを登録しました。")).toBeVisible();
   // The first factor brings recovery codes.
   await expect(user.locator(".recovery-codes li")).toHaveCount(10);
-  await expect(user.getByText("テスト端末")).toBeVisible();
+  await expect(user.getByText("テスト端末", { exact: true })).toBeVisible();
   const { credentials } = await cdp.send("WebAuthn.getCredentials", { authenticatorId });
   expect(credentials).toHaveLength(1);
   await expectAccessible(user);
