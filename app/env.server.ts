@@ -16,6 +16,10 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   /** Where uploaded and transcoded video lives (local media storage); git-ignored under .data by default. */
   TSUNAGU_MEDIA_DIR: z.string().default(".data/media"),
+  /** Where people make requests about their personal information (shown on /privacy), e.g. the secretariat's address. */
+  PRIVACY_CONTACT: z.string().max(500).optional(),
+  /** 32 random bytes, base64: the key that encrypts TOTP secrets at rest (when unset, one is kept in .data/secret.key). */
+  TSUNAGU_SECRET_KEY: z.string().optional(),
   /** Test only: the instant the application's clock starts from (see app/lib/clock.ts). */
   TSUNAGU_NOW: z.string().datetime({ offset: true }).optional(),
 });

@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -15,11 +16,14 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getOptionalUser } from "~/auth/permissions.server";
+import { twoFactorSetupRedirect } from "~/auth/sign-in.server";
 import { navFor } from "~/components/nav";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { translator, type Locale } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { useNonce } from "~/lib/nonce";
+import { privacyNoticePending } from "~/privacy/privacy.server";
+import { PRIVACY_NOTICE_VERSION } from "~/privacy/notice";
 import { startJobWorkers } from "~/jobs/workers.server";
 import stylesheet from "~/styles/app.css?url";
 
@@ -34,9 +38,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   startJobWorkers();
   const user = await getOptionalUser(request);
   const locale = resolveLocale(request, user);
+  // A role that must use two-factor sign-in sets up a second factor before any other page (issue 19).
+  if (user) {
+    const setup = await twoFactorSetupRedirect(user, new URL(request.url).pathname);
+    if (setup) throw redirect(setup);
+  }
   return {
     locale,
     user: user ? { displayName: user.displayName, roles: user.roles, officeName: user.office?.name ?? null } : null,
+    // A new version of the privacy notice the user has not acknowledged yet (a banner links to it).
+    privacyPending: user ? await privacyNoticePending(user.id) : false,
   };
 }
 
@@ -61,6 +72,7 @@ function Header({ data }: { data: RootData | undefined }) {
   const locale = data?.locale ?? "ja";
   const t = translator(locale);
   const user = data?.user;
+  const location = useLocation();
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -81,6 +93,14 @@ function Header({ data }: { data: RootData | undefined }) {
           ) : null}
         </div>
       </div>
+      {user && data?.privacyPending && location.pathname !== "/privacy" ? (
+        <div className="privacy-banner" role="region" aria-label={t("privacy.link")}>
+          <p>
+            {t("privacy.ack.banner", { version: PRIVACY_NOTICE_VERSION })}{" "}
+            <Link to={`/privacy?next=${encodeURIComponent(location.pathname + location.search)}`}>{t("privacy.ack.bannerLink")}</Link>
+          </p>
+        </div>
+      ) : null}
       {user ? (
         <nav aria-label={t("nav.label")} className="site-nav">
           <ul>
@@ -122,6 +142,9 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <p>{t("app.footer")}</p>
+          <p className="footer-links">
+            <Link to="/privacy">{t("privacy.link")}</Link>
+          </p>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

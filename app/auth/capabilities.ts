@@ -40,3 +40,16 @@ export function can(who: { roles: readonly string[] } | readonly string[] | null
   const roles = Array.isArray(who) ? (who as readonly string[]) : (who as { roles: readonly string[] }).roles;
   return hasAnyRole({ roles }, CAPABILITIES[capability]);
 }
+
+/**
+ * The roles that must sign in with a second factor (TOTP or passkey, issue 19); optional for every other role.
+ * The one list: sign-in, the security page and the set-up redirect all read it. The secretariat role, when it
+ * is added, joins here.
+ */
+export const TWO_FACTOR_REQUIRED_ROLES: readonly RoleName[] = ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"];
+
+/** Whether a user (or a list of roles) must use two-factor sign-in. */
+export function mustUseTwoFactor(who: { roles: readonly string[] } | readonly string[]): boolean {
+  const roles = Array.isArray(who) ? (who as readonly string[]) : (who as { roles: readonly string[] }).roles;
+  return hasAnyRole({ roles }, TWO_FACTOR_REQUIRED_ROLES);
+}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { requireSession } from "~/auth/permissions.server";
@@ -138,6 +138,10 @@ export default function Account() {
           </button>
         </Form>
       </section>
+
+      <p>
+        <Link to="/account/security">{t("twoFactor.link")}</Link>
+      </p>
 
       <section aria-labelledby="password-heading" className="panel">
         <h2 id="password-heading">{t("account.changePassword")}</h2>

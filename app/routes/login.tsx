@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { getOptionalUser } from "~/auth/permissions.server";
 import { verifyAgainstDummy, verifyPassword } from "~/auth/password.server";
@@ -14,6 +14,8 @@ import { isLocale } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/redirect";
+import { afterSignIn } from "~/auth/sign-in.server";
+import { beginSecondFactor, challengeCookie, hasSecondFactor } from "~/auth/two-factor.server";
 
 export const meta: MetaFunction = () => [{ title: "ログイン / Sign in — Tsunagu" }];
 
@@ -54,16 +56,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return data(failure({}, formData, { key: "login.invalid" }), { status: 401 });
   }
-  await clearFailures(email, ip);
   // A language chosen in this browser just before signing in is the user's latest choice: keep it on the account.
   const browserLocale = readCookie(request, LANG_COOKIE);
   const locale = isLocale(browserLocale) ? browserLocale : isLocale(user.locale) ? user.locale : "ja";
   if (locale !== user.locale) await prisma.user.update({ where: { id: user.id }, data: { locale } });
-  const session = await createSession(user.id, { userAgent: request.headers.get("user-agent") ?? "", ipAddress: ip });
   const headers = new Headers();
+  const destination = safeRedirect(parsed.data.redirectTo);
+  // With a second factor, the password alone signs nobody in: the code comes next, and only a right code
+  // ends the throttle's count (so a known password cannot reset the count of wrong codes).
+  if (await hasSecondFactor(user.id)) {
+    headers.append("Set-Cookie", challengeCookie(await beginSecondFactor(user.id, destination)));
+    headers.append("Set-Cookie", langCookie(locale));
+    return redirect("/login/two-factor", { headers });
+  }
+  await clearFailures(email, ip);
+  const session = await createSession(user.id, { userAgent: request.headers.get("user-agent") ?? "", ipAddress: ip });
   headers.append("Set-Cookie", sessionCookie(session.token));
   headers.append("Set-Cookie", langCookie(locale));
-  return redirect(safeRedirect(parsed.data.redirectTo), { headers });
+  return redirect(await afterSignIn(user, destination), { headers });
 }
 
 export default function Login() {
@@ -76,6 +86,11 @@ export default function Login() {
     <div className="page narrow">
       <h1>{t("login.title")}</h1>
       <p>{t("login.lead")}</p>
+      {params.get("expired") === "1" ? (
+        <p className="alert alert-error" role="alert">
+          {t("twoFactor.expired")}
+        </p>
+      ) : null}
       <FormErrorSummary result={failed} />
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
@@ -101,6 +116,9 @@ export default function Login() {
         </button>
       </Form>
       <p className="muted">{t("login.help")}</p>
+      <p>
+        <Link to="/privacy">{t("privacy.link")}</Link>
+      </p>
     </div>
   );
 }

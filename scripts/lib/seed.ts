@@ -1,6 +1,8 @@
 // Loads the demo data into an empty database (npm start does this for the embedded database).
 import type { PrismaClient } from "../../app/generated/prisma/client.ts";
 import { hashPassword } from "../../app/auth/password.server.ts";
+import { PRIVACY_NOTICE_VERSION } from "../../app/privacy/notice.ts";
+import { TWO_FACTOR_REQUIRED_ROLES } from "../../app/auth/capabilities.ts";
 import { seedScheduling } from "./seed-scheduling.ts";
 import { seedCases } from "./seed-cases.ts";
 import { seedTraining } from "./seed-training.ts";
@@ -38,6 +40,23 @@ export async function seedDemoData(prisma: PrismaClient, log: (m: string) => voi
       update: {},
     });
   }
+  // The demo accounts have read the current privacy notice, so a demo sign-in goes straight to its page;
+  // a user created afterwards (or everyone, once the version is raised) is shown the notice once (issue 19).
+  const demoUsers = await prisma.user.findMany({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) } }, select: { id: true } });
+  await prisma.privacyAcknowledgement.createMany({
+    data: demoUsers.map((u) => ({ userId: u.id, version: PRIVACY_NOTICE_VERSION })),
+    skipDuplicates: true,
+  });
+  // Demo only: the seeded accounts of roles that must use two-factor sign-in keep signing in with the
+  // published demo password (decision 046); an account made in the application never gets this exemption.
+  const requiredDemo = await prisma.user.findMany({
+    where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) }, roles: { hasSome: [...TWO_FACTOR_REQUIRED_ROLES] } },
+    select: { id: true },
+  });
+  await prisma.twoFactorDemoExemption.createMany({
+    data: requiredDemo.map((u) => ({ userId: u.id, reason: "demo account (scripts/lib/seed.ts)" })),
+    skipDuplicates: true,
+  });
   await seedEvaluations(prisma, log);
   await seedCycle(prisma, log);
   log(`Demo data loaded: ${WARDS.length} wards, ${OFFICES.length} offices, ${DEMO_ACCOUNTS.length} demo accounts.`);

@@ -33,6 +33,11 @@ export const ROUTES: RouteAccess[] = [
   { file: "$", url: "/no-such-page", allow: "public", okStatus: 404 },
   { file: "invite.$token", url: "/invite/notarealtokennotarealtoken", allow: "public" },
   { file: "account", url: "/account", allow: "signed-in" },
+  // Privacy and accessibility (issue 19).
+  { file: "privacy", url: "/privacy", allow: "public" },
+  { file: "account_.security", url: "/account/security", allow: "signed-in" },
+  // Without a password-checked sign-in in progress, the second step sends back to /login.
+  { file: "login_.two-factor", url: "/login/two-factor", allow: "public", okStatus: 302, notPage: true },
   { file: "admin.users._index", url: "/admin/users", allow: ["admin"] },
   { file: "admin.users.new", url: "/admin/users/new", allow: ["admin"] },
   { file: "admin.users.$userId", url: "/admin/users/1", allow: ["admin"] },

@@ -1,0 +1,21 @@
+// Where a user goes once signed in (by password, or password and second factor): a role that must use
+// two-factor sign-in and has no factor yet sets one up first; a new privacy notice is shown once.
+import { privacyNoticePending } from "~/privacy/privacy.server";
+import { needsTwoFactorSetup } from "./two-factor.server";
+
+export const TWO_FACTOR_SETUP_PATH = "/account/security";
+
+export async function afterSignIn(user: { id: number; roles: readonly string[] }, destination: string): Promise<string> {
+  const next = (await needsTwoFactorSetup(user)) ? `${TWO_FACTOR_SETUP_PATH}?required=1` : destination;
+  return (await privacyNoticePending(user.id)) ? `/privacy?next=${encodeURIComponent(next)}` : next;
+}
+
+/** Pages a user who must still set up a second factor may open meanwhile. */
+const OPEN_DURING_SETUP = ["/account/security", "/privacy", "/accessibility", "/logout", "/lang", "/login"];
+
+/** For the root loader: the set-up page, when this signed-in user must go there before anything else. */
+export async function twoFactorSetupRedirect(user: { id: number; roles: readonly string[] }, pathname: string): Promise<string | null> {
+  const path = pathname.replace(/\.data$/, "").replace(/\/_root$/, "") || "/";
+  if (OPEN_DURING_SETUP.some((p) => path === p || path.startsWith(`${p}/`))) return null;
+  return (await needsTwoFactorSetup(user)) ? `${TWO_FACTOR_SETUP_PATH}?required=1` : null;
+}
