@@ -171,7 +171,14 @@ async function analyseStep(input: ResultsStepInput): Promise<ResultsStep> {
   };
 }
 
-type AnswerRow = { itemCode: string; rating: number | null; notApplicable: boolean; notApplicableReason: string; comment: string; evidenceNote: string };
+type AnswerRow = {
+  itemCode: string;
+  rating: number | null;
+  notApplicable: boolean;
+  notApplicableReason: string;
+  comment: string;
+  evidenceNote: string;
+};
 type Incoming = ReturnType<typeof groupResults>[number]["answers"];
 
 function sameAnswers(saved: AnswerRow[], incoming: Incoming) {
@@ -190,7 +197,8 @@ function sameAnswers(saved: AnswerRow[], incoming: Incoming) {
   });
 }
 
-export type ResultsUploadOutcome = { ok: true; step: ResultsStep } | { ok: false; problem: SpreadsheetProblem; value?: string; file?: string };
+export type ResultsUploadOutcome =
+  { ok: true; step: ResultsStep } | { ok: false; problem: SpreadsheetProblem; value?: string; file?: string };
 
 /** Step 1: the uploaded files (one long table, a workbook per year, or a file per office) → sheets → analysed. */
 export async function uploadResults(user: SessionUser, files: { name: string; bytes: Uint8Array }[]): Promise<ResultsUploadOutcome> {
@@ -209,7 +217,10 @@ export async function uploadResults(user: SessionUser, files: { name: string; by
   if (sheets.reduce((n, s) => n + s.rows.length, 0) > LIMITS.rows) return { ok: false, problem: "tooManyRows", value: String(LIMITS.rows) };
   const step = await analyseStep({
     sheets,
-    fileName: files.map((f) => f.name).join("、").slice(0, 1000),
+    fileName: files
+      .map((f) => f.name)
+      .join("、")
+      .slice(0, 1000),
     encoding: [...encodings].join("、"),
     defaultYear: "",
     resolved: {},

@@ -9,7 +9,18 @@
 import { parseFiscalYearInput } from "~/lib/fiscal-year";
 import { columnLetter, headerReader, normaliseCode, normaliseHeader, normaliseText, type ImportError, type Rows } from "./checklist-import";
 
-export const RESULT_FIELDS = ["ignore", "office", "year", "item", "itemText", "rating", "ratingLabel", "reason", "comment", "evidence"] as const;
+export const RESULT_FIELDS = [
+  "ignore",
+  "office",
+  "year",
+  "item",
+  "itemText",
+  "rating",
+  "ratingLabel",
+  "reason",
+  "comment",
+  "evidence",
+] as const;
 export type ResultField = (typeof RESULT_FIELDS)[number];
 
 const SYNONYMS: Record<Exclude<ResultField, "ignore">, string[]> = {
@@ -142,7 +153,11 @@ export function findYearIn(text: string): number | null {
   const s = text.normalize("NFKC");
   const whole = parseFiscalYearInput(s.replace(/\.[a-z0-9]{2,4}$/i, ""));
   if (whole.ok) return whole.year;
-  const patterns = [/(令和|平成|昭和)\s*(元|\d{1,2})\s*年度?/, /(?<![a-z])([RH])\s?(元|\d{1,2})(?![0-9])/i, /(?:FY\s?)?((?:19|20)\d{2})\s*年度?/i];
+  const patterns = [
+    /(令和|平成|昭和)\s*(元|\d{1,2})\s*年度?/,
+    /(?<![a-z])([RH])\s?(元|\d{1,2})(?![0-9])/i,
+    /(?:FY\s?)?((?:19|20)\d{2})\s*年度?/i,
+  ];
   for (const p of patterns) {
     const m = p.exec(s);
     if (!m) continue;
@@ -251,7 +266,13 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
     for (const c of cols) {
       if (c.field === "ignore") continue;
       if (at.has(c.field)) {
-        errors.push({ line: header.line, column: `${c.letter}（${c.header}）`, reason: "duplicateField", value: c.field, sheet: sheetLabel });
+        errors.push({
+          line: header.line,
+          column: `${c.letter}（${c.header}）`,
+          reason: "duplicateField",
+          value: c.field,
+          sheet: sheetLabel,
+        });
         bad = true;
       } else at.set(c.field, c);
     }
@@ -271,7 +292,12 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
     const fileOffice = sheet.file && fileYear === null ? baseName(sheet.file) : "";
     const sheetOffice = above.office || namedSheet || fileOffice;
     const sheetYearAny = above.year ?? sheetYear ?? fileYear ?? options.defaultYear ?? null;
-    sheetInfo.push({ name: sheetLabel ?? sheet.name, headerLine: header.line, office: at.has("office") ? "" : sheetOffice, year: at.has("year") ? null : sheetYearAny });
+    sheetInfo.push({
+      name: sheetLabel ?? sheet.name,
+      headerLine: header.line,
+      office: at.has("office") ? "" : sheetOffice,
+      year: at.has("year") ? null : sheetYearAny,
+    });
     if (bad) continue;
     const colName = (f: ResultField) => {
       const c = at.get(f);
@@ -291,7 +317,8 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
         const c = cols[index];
         if (!c || c.field === "ignore") return;
         if (value.includes("\uFFFD")) err({ column: `${c.letter}（${c.header || c.letter}）`, reason: "replacementChar" });
-        else if (value.length > MAX_TEXT) err({ column: `${c.letter}（${c.header || c.letter}）`, reason: "tooLong", value: String(MAX_TEXT) });
+        else if (value.length > MAX_TEXT)
+          err({ column: `${c.letter}（${c.header || c.letter}）`, reason: "tooLong", value: String(MAX_TEXT) });
       });
       const itemRaw = normaliseCode(cell(cells, "item"));
       const itemText = normaliseText(cell(cells, "itemText"));
@@ -329,7 +356,8 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
 
       let rating = parseRating(ratingRaw, words);
       if (rating === null && labelRaw) rating = parseRating(labelRaw, words);
-      if (rating === undefined) err({ column: colName(ratingRaw ? "rating" : "ratingLabel"), reason: "badRating", value: (ratingRaw || labelRaw).slice(0, 80) });
+      if (rating === undefined)
+        err({ column: colName(ratingRaw ? "rating" : "ratingLabel"), reason: "badRating", value: (ratingRaw || labelRaw).slice(0, 80) });
 
       if (rowErrors.length) {
         errors.push(...rowErrors);

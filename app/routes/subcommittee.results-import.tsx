@@ -6,7 +6,14 @@ import { requireCapability } from "~/auth/permissions.server";
 import { ImportErrors } from "~/evaluation/import-errors";
 import { ColumnMapping } from "~/evaluation/import-mapping";
 import { RESULT_FIELDS } from "~/evaluation/results-import";
-import { confirmResults, remapResults, resultsStepFields, resultsStepSchema, uploadResults, type ResultsStep } from "~/evaluation/results-import.server";
+import {
+  confirmResults,
+  remapResults,
+  resultsStepFields,
+  resultsStepSchema,
+  uploadResults,
+  type ResultsStep,
+} from "~/evaluation/results-import.server";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useT } from "~/i18n/react";
 
@@ -46,7 +53,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data<ActionResult>({ step: "problem", message: "imports.problem.badForm" }, { status: 400 });
   if (intent === "confirm") {
     const saved = await confirmResults(user, parsed.data);
-    if (saved.ok) return redirect(`/subcommittee/results-import?created=${saved.created}&replaced=${saved.replaced}&unchanged=${saved.unchanged}`);
+    if (saved.ok)
+      return redirect(`/subcommittee/results-import?created=${saved.created}&replaced=${saved.replaced}&unchanged=${saved.unchanged}`);
     return data<ActionResult>({ step: "map", state: saved.step }, { status: 400 });
   }
   return data<ActionResult>({ step: "map", state: await remapResults(user, parsed.data) });
@@ -176,7 +184,9 @@ function ResultsStepForm({ state, busy }: { state: ResultsStep; busy: boolean })
                     <td>
                       {q.written}
                       <div className="muted">
-                        {q.candidates.length ? t("imports.results.ambiguous", { count: q.candidates.length }) : t("imports.results.unmatched")}
+                        {q.candidates.length
+                          ? t("imports.results.ambiguous", { count: q.candidates.length })
+                          : t("imports.results.unmatched")}
                       </div>
                     </td>
                     <td>{q.where}</td>

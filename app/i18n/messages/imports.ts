@@ -104,14 +104,16 @@ export const importsJa = {
     "市が持っている過去の年度の評価結果（平成24年度から）を取り込みます。1つの表（事業所・年度・項目・評価）、年度ごとのブック（事業所ごとのシート）、事業所ごとのファイルのどれでも使えます。取り込んだシートは「取り込み」と記録され、読み取り専用になり、結果や報告に含まれます。",
   "imports.results.link": "過去の年度の結果を取り込む",
   "imports.results.files": "ファイル（XLSX または CSV、複数選べます）",
-  "imports.results.filesHint": "1ファイル 10 MB まで。事業所名・年度は列、見出しより上の「事業所名：」「年度：」の行、シート名、ファイル名から読み取ります。",
+  "imports.results.filesHint":
+    "1ファイル 10 MB まで。事業所名・年度は列、見出しより上の「事業所名：」「年度：」の行、シート名、ファイル名から読み取ります。",
   "imports.results.version": "評価に使ったチェックシートの版",
   "imports.results.items": "{count} 項目",
   "imports.results.defaultYear": "年度（ファイルに書かれていないとき）",
   "imports.results.defaultYearHint": "例：平成30年度、R2、2019",
   "imports.results.defaultYearBad": "年度として読めません。例：平成30年度、R2、2019",
   "imports.results.officesTitle": "事業所の確認",
-  "imports.results.officesLead": "{count} 件の事業所名が、登録されている事業所と一致しないか、複数と一致します。それぞれ選んでから「この対応で確認し直す」を押してください。",
+  "imports.results.officesLead":
+    "{count} 件の事業所名が、登録されている事業所と一致しないか、複数と一致します。それぞれ選んでから「この対応で確認し直す」を押してください。",
   "imports.results.written": "ファイルの事業所名",
   "imports.results.where": "最初に出てくる行",
   "imports.results.office": "事業所",
@@ -139,7 +141,8 @@ export const importsJa = {
   "imports.error.noYear": "年度が分かりません。年度の列を選ぶか、年度を入力してください。",
   "imports.error.badYear": "年度「{value}」を読めません（例：平成30年度、令和2年度、2019）。",
   "imports.error.unknownItem": "項目「{value}」は選んだ版のチェックシートにありません。",
-  "imports.error.badRating": "評価「{value}」を読めません（1〜4、できている・おおむねできている・あまりできていない・できていない、該当なし）。",
+  "imports.error.badRating":
+    "評価「{value}」を読めません（1〜4、できている・おおむねできている・あまりできていない・できていない、該当なし）。",
   "imports.error.duplicateResult": "同じ事業所・年度・項目の評価が別の内容でもう一度あります（{value}行目）。",
   "imports.error.notImportable": "{value}：この事業所のこの年度は、つなぐで評価したシートがあるため上書きしません。",
   "imports.export.office": "事業所",
@@ -260,7 +263,8 @@ export const importsEn: Record<keyof typeof importsJa, string> = {
   "imports.results.defaultYearHint": "e.g. 平成30年度, R2, 2019",
   "imports.results.defaultYearBad": "This cannot be read as a fiscal year. e.g. 平成30年度, R2, 2019",
   "imports.results.officesTitle": "Check the offices",
-  "imports.results.officesLead": "{count} office names match no registered office, or more than one. Choose each, then press “Check again with these meanings”.",
+  "imports.results.officesLead":
+    "{count} office names match no registered office, or more than one. Choose each, then press “Check again with these meanings”.",
   "imports.results.written": "Office name in the file",
   "imports.results.where": "First line",
   "imports.results.office": "Office",
