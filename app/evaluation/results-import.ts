@@ -154,9 +154,9 @@ export function findYearIn(text: string): number | null {
   const whole = parseFiscalYearInput(s.replace(/\.[a-z0-9]{2,4}$/i, ""));
   if (whole.ok) return whole.year;
   const patterns = [
-    /(令和|平成|昭和)\s*(元|\d{1,2})\s*年度?/,
+    /(令和|平成|昭和)\s*(元|\d{1,2})(?![0-9])/,
     /(?<![a-z])([RH])\s?(元|\d{1,2})(?![0-9])/i,
-    /(?:FY\s?)?((?:19|20)\d{2})\s*年度?/i,
+    /(?<![0-9])(?:19|20)\d{2}(?![0-9])/,
   ];
   for (const p of patterns) {
     const m = p.exec(s);
@@ -173,11 +173,12 @@ export function parseRating(raw: string, words: Record<string, number | "na">): 
   if (!s) return null;
   const n = /^([1-4])(?:\.0+)?$/.exec(s);
   if (n) return Number(n[1]);
+  const known = new Map(Object.entries(words).map(([w, v]) => [textKey(w).toLowerCase(), v]));
   const key = textKey(s).toLowerCase();
-  if (key in words) return words[key];
+  if (known.has(key)) return known.get(key);
   const prefixed = /^([1-4])[\s:：.]*(.+)$/.exec(s);
   if (prefixed) {
-    const word = words[textKey(prefixed[2]).toLowerCase()];
+    const word = known.get(textKey(prefixed[2]).toLowerCase());
     if (word === Number(prefixed[1])) return word;
   }
   return undefined;
@@ -197,9 +198,11 @@ function contextAbove(rows: Rows, headerIndex: number) {
       if (field === "office" && value && !office) office = value.trim();
       if (field === "year" && value && year === null) year = findYearIn(value);
     }
-    if (titleYear === null) for (const c of filled) titleYear ??= findYearIn(c);
+    // A title that names a year ("平成30年度 自己評価結果"); a date ("2019-03-31", "2019年3月31日") is not one.
+    if (titleYear === null)
+      for (const c of filled) if (!/\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]/.test(c.normalize("NFKC"))) titleYear ??= findYearIn(c);
   }
-  return { office, year: year ?? titleYear };
+  return { office, year, titleYear };
 }
 
 const GENERIC_SHEET = /^(sheet|シート|ｼｰﾄ|worksheet)\s*\d*$/i;
@@ -291,7 +294,7 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
     const namedSheet = !GENERIC_SHEET.test(sheet.name.trim()) && sheetYear === null ? sheet.name.trim() : "";
     const fileOffice = sheet.file && fileYear === null ? baseName(sheet.file) : "";
     const sheetOffice = above.office || namedSheet || fileOffice;
-    const sheetYearAny = above.year ?? sheetYear ?? fileYear ?? options.defaultYear ?? null;
+    const sheetYearAny = above.year ?? sheetYear ?? above.titleYear ?? fileYear ?? options.defaultYear ?? null;
     sheetInfo.push({
       name: sheetLabel ?? sheet.name,
       headerLine: header.line,
