@@ -27,7 +27,8 @@ export function longTableCsv(
 }
 
 /** Twelve years of one office in one workbook: a sheet per year (named 平成24年度 …), a title and "事業所名：" above the header, the category merged down. */
-export async function twelveYearWorkbook(office: string, firstYear: number, items: number): Promise<Uint8Array> {
+export async function twelveYearWorkbook(office: string, firstYear: number, codes: string[]): Promise<Uint8Array> {
+  const items = codes.length;
   const wb = new ExcelJS.Workbook();
   for (let fy = firstYear; fy < firstYear + 12; fy++) {
     const ws = wb.addWorksheet(eraYear(fy));
@@ -38,7 +39,7 @@ export async function twelveYearWorkbook(office: string, firstYear: number, item
     for (let i = 1; i <= items; i++)
       ws.addRow([
         i === 1 ? "運営体制" : null,
-        fullWidth(i),
+        fullWidth(codes[i - 1]),
         `項目${i}`,
         fy % 2 ? fullWidth(ratingOf(1, fy, i)) : RATING_WORDS[ratingOf(1, fy, i)],
         i === 2 ? `所見\n二行目（${fy}）` : "",
