@@ -227,6 +227,7 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
   const words: Record<string, number | "na"> = {};
   for (const [w, v] of Object.entries(options.ratingWords)) words[textKey(w).toLowerCase()] = v;
   const questions = new Map<string, OfficeQuestion>();
+  const reportedOffices = new Set<string>();
   const seen = new Map<string, { line: number; sheet: string; record: ResultRecord }>();
   const several = sheets.length > 1;
   let columns: ResultColumn[] = [];
@@ -341,6 +342,10 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
         officeId = resolveOffice(officeWritten, sheetLabel ? `${sheetLabel} ${line}` : String(line));
         if (officeId === null) {
           const q = questions.get(officeKey(officeWritten));
+          // Named once per sheet (its first line); the list below the mapping resolves every row at once.
+          const once = `${sheetLabel ?? ""}\u0000${officeKey(officeWritten)}`;
+          if (reportedOffices.has(once)) continue;
+          reportedOffices.add(once);
           err({ column: colName("office"), reason: q?.candidates.length ? "ambiguousOffice" : "unmatchedOffice", value: officeWritten });
         }
       }
