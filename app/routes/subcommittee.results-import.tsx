@@ -168,46 +168,24 @@ function ResultsStepForm({ state, busy }: { state: ResultsStep; busy: boolean })
         <section aria-labelledby="offices-title" className="stack">
           <h3 id="offices-title">{t("imports.results.officesTitle")}</h3>
           <p>{t("imports.results.officesLead", { count: a.questions.length })}</p>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t("imports.results.officesTitle")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("imports.results.written")}</th>
-                  <th scope="col">{t("imports.results.where")}</th>
-                  <th scope="col">{t("imports.results.office")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.questions.map((q, i) => (
-                  <tr key={q.key}>
-                    <td>
-                      {q.written}
-                      <div className="muted">
-                        {q.candidates.length
-                          ? t("imports.results.ambiguous", { count: q.candidates.length })
-                          : t("imports.results.unmatched")}
-                      </div>
-                    </td>
-                    <td>{q.where}</td>
-                    <td>
-                      <label className="visually-hidden" htmlFor={`office-${i}`}>
-                        {t("imports.results.officeFor", { name: q.written })}
-                      </label>
-                      <select id={`office-${i}`} name={`office_${q.key}`} defaultValue="">
-                        <option value="">{t("imports.results.choose")}</option>
-                        {[...q.candidates, ...state.offices.map((o) => o.id).filter((id) => !q.candidates.includes(id))].map((id) => (
-                          <option key={id} value={id}>
-                            {officeName.get(id)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
+          {/* A field per name rather than a table: readable at phone width. */}
+          {a.questions.map((q, i) => (
+            <div className="field" key={q.key}>
+              <label htmlFor={`office-${i}`}>{t("imports.results.officeFor", { name: q.written })}</label>
+              <select id={`office-${i}`} name={`office_${q.key}`} defaultValue="" aria-describedby={`office-${i}-hint`}>
+                <option value="">{t("imports.results.choose")}</option>
+                {[...q.candidates, ...state.offices.map((o) => o.id).filter((id) => !q.candidates.includes(id))].map((id) => (
+                  <option key={id} value={id}>
+                    {officeName.get(id)}
+                  </option>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </select>
+              <p className="hint" id={`office-${i}-hint`}>
+                {q.candidates.length ? t("imports.results.ambiguous", { count: q.candidates.length }) : t("imports.results.unmatched")} ·{" "}
+                {t("imports.results.where")}: {q.where}
+              </p>
+            </div>
+          ))}
         </section>
       ) : null}
       {/* Offices chosen earlier are carried to the next post. */}

@@ -114,7 +114,6 @@ export const importsJa = {
   "imports.results.officesTitle": "事業所の確認",
   "imports.results.officesLead":
     "{count} 件の事業所名が、登録されている事業所と一致しないか、複数と一致します。それぞれ選んでから「この対応で確認し直す」を押してください。",
-  "imports.results.written": "ファイルの事業所名",
   "imports.results.where": "最初に出てくる行",
   "imports.results.office": "事業所",
   "imports.results.officeFor": "「{name}」にあたる事業所",
@@ -265,7 +264,6 @@ export const importsEn: Record<keyof typeof importsJa, string> = {
   "imports.results.officesTitle": "Check the offices",
   "imports.results.officesLead":
     "{count} office names match no registered office, or more than one. Choose each, then press “Check again with these meanings”.",
-  "imports.results.written": "Office name in the file",
   "imports.results.where": "First line",
   "imports.results.office": "Office",
   "imports.results.officeFor": "Office for “{name}”",
