@@ -16,9 +16,10 @@ setClock(process.env.TSUNAGU_NOW || null);
 // Twelve past years that end before the demo data's years (the current fiscal year and the two before it).
 const LAST = fiscalYearOf(now()) - 3;
 const FIRST = LAST - 11;
-const CODES = Papa.parse<Record<string, string>>(readFileSync("content/checklists/v1.csv", "utf8"), { header: true, skipEmptyLines: true }).data.map(
-  (r) => r.code,
-);
+const CODES = Papa.parse<Record<string, string>>(readFileSync("content/checklists/v1.csv", "utf8"), {
+  header: true,
+  skipEmptyLines: true,
+}).data.map((r) => r.code);
 
 async function shoot(page: Page, name: string) {
   for (const width of [1280, 390]) {
@@ -49,7 +50,14 @@ test("a Shift_JIS long table: columns proposed, an unmatched office resolved, pr
   ] as const)
     for (const fy of office === "keyaki" ? [FIRST] : [FIRST + 1])
       for (const [i, code] of CODES.entries())
-        rows.push({ office: written, year: eraYear(fy), item: code, text: "", rating: String(ratingOf(5, fy, i)), comment: i === 0 ? "会議で共有" : "" });
+        rows.push({
+          office: written,
+          year: eraYear(fy),
+          item: code,
+          text: "",
+          rating: String(ratingOf(5, fy, i)),
+          comment: i === 0 ? "会議で共有" : "",
+        });
   await page.getByLabel("ファイル（XLSX または CSV、複数選べます）").setInputFiles({
     name: "過去の結果.csv",
     mimeType: "text/csv",
@@ -101,7 +109,8 @@ test("twelve years of one office as an XLSX, in English, and the office's result
     await page.getByRole("link", { name: "相談支援センター あおばの杜" }).click();
     await expect(page.getByText("This sheet was imported from past years' results and is read-only.")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Return to the office" })).toHaveCount(0);
-    for (const fy of [FIRST, FIRST + 5, LAST - 1]) await expect(page.getByRole("columnheader", { name: new RegExp(`FY${fy}`) }).first()).toBeVisible();
+    for (const fy of [FIRST, FIRST + 5, LAST - 1])
+      await expect(page.getByRole("columnheader", { name: new RegExp(`FY${fy}`) }).first()).toBeVisible();
     await expectAccessible(page);
     await shoot(page, "office-en");
   } finally {

@@ -189,7 +189,11 @@ describe("past years' results from the city's files", () => {
   });
 
   it("a twelve-year workbook (a sheet per year, title rows, merged cells, full-width numbers) and the office's results page shows every year", async () => {
-    const bytes = await twelveYearWorkbook("みどり相談室", FIRST, Array.from({ length: ITEMS }, (_, i) => String(i + 1)));
+    const bytes = await twelveYearWorkbook(
+      "みどり相談室",
+      FIRST,
+      Array.from({ length: ITEMS }, (_, i) => String(i + 1)),
+    );
     const state = (await upload([{ bytes, name: "みどり相談室_12年分.xlsx" }])).body.state as State;
     expect(state.analysis.errors).toEqual([]);
     expect(state.plan.map((p) => p.fiscalYear)).toEqual(Array.from({ length: 12 }, (_, i) => FIRST + i));
