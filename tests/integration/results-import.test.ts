@@ -12,6 +12,7 @@ import { csvToRows } from "~/evaluation/checklist-import";
 import { now } from "~/lib/clock";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { action, loader } from "~/routes/subcommittee.results-import";
+import { BODY_LIMITS, bodyLimitFor } from "../../scripts/lib/server.ts";
 import { createOffice, createUser, createWard, requestAs } from "./factories";
 import { cityChecklistCsv, shiftJis, utf8Bom } from "./import-fixtures";
 import { eraYear, fullWidth, longTableCsv, ratingOf, twelveYearWorkbook, yearWorkbook } from "./results-fixtures";
@@ -332,5 +333,33 @@ describe("past years' results from the city's files", () => {
       const again = (await upload([{ bytes: new Uint8Array(reexported), name: "again.xlsx" }])).body.state as State;
       expect(again.plan.map((p) => p.action)).toEqual(["unchanged"]);
     }
+  });
+
+  it("a whole city's twelve years (30 offices × 73 items) fits the page's request limit when carried through the steps", async () => {
+    const rows = [];
+    for (let o = 1; o <= 30; o++)
+      for (let fy = FIRST; fy < FIRST + 12; fy++)
+        for (let i = 1; i <= 73; i++)
+          rows.push({
+            office: `事業所${o}`,
+            year: eraYear(fy),
+            item: String(i),
+            text: "",
+            rating: String(ratingOf(o, fy, i)),
+            comment: "",
+          });
+    const csv = shiftJis(longTableCsv(rows));
+    const started = performance.now();
+    const res = await upload([{ bytes: csv, name: "city-12-years.csv" }]);
+    const ms = Math.round(performance.now() - started);
+    const state = res.body.state as State;
+    const carried = new TextEncoder().encode(JSON.stringify(state.sheets)).length;
+    console.log(
+      `${rows.length} rows: file ${Math.round(csv.length / 1024)} KB, carried state ${Math.round(carried / 1024)} KB, read and analysed in ${ms} ms`,
+    );
+    expect(carried).toBeLessThan(bodyLimitFor("/subcommittee/results-import", BODY_LIMITS, 512 * 1024));
+    // None of these names is an office: each is asked once, not once per row.
+    expect(state.analysis.questions).toHaveLength(30);
+    expect(state.analysis.errors.filter((e) => e.reason === "unmatchedOffice")).toHaveLength(30);
   });
 });
