@@ -19,6 +19,8 @@ export const CAPABILITIES = {
   usePeerGroups: ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"],
   /** Import, edit and publish checklist versions (/subcommittee/checklists). */
   manageChecklists: ["EVALUATION_SUBCOMMITTEE"],
+  /** Import past years' results from the city's files (/subcommittee/results-import). */
+  importResults: ["EVALUATION_SUBCOMMITTEE"],
   /** See sharing meetings and register for them (/meetings). */
   attendMeetings: ["OFFICE_MANAGER", "EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"],
   /** Schedule sharing meetings, record attendance, write notes. */

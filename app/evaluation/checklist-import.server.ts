@@ -45,7 +45,7 @@ export async function savedMapping(kind: "checklist" | "results"): Promise<Recor
   return (row?.fields as Record<string, string> | undefined) ?? {};
 }
 
-async function rememberMapping(kind: "checklist" | "results", columns: { header: string; field: string }[]) {
+export async function rememberMapping(kind: "checklist" | "results", columns: { header: string; field: string }[]) {
   const fields = { ...(await savedMapping(kind)) };
   for (const c of columns) {
     const key = normaliseHeader(c.header);

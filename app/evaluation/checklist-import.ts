@@ -229,37 +229,44 @@ export function columnLetter(index: number): string {
   return s;
 }
 
-const synonymIndex = new Map<string, Field>();
-for (const [field, words] of Object.entries(SYNONYMS)) for (const w of words) synonymIndex.set(normaliseHeader(w), field as Field);
-
-export function proposeField(header: string, saved?: Record<string, string>): Field {
-  const key = normaliseHeader(header);
-  if (!key) return "ignore";
-  const fromSaved = saved?.[key];
-  if (fromSaved && (FIELDS as readonly string[]).includes(fromSaved)) return fromSaved as Field;
-  return synonymIndex.get(key) ?? "ignore";
-}
-
-/** The header row: the first of the first 30 rows in which two or more cells name known columns. */
-export function findHeaderRow(rows: Rows, saved?: Record<string, string>): number {
-  for (let i = 0; i < Math.min(rows.length, 30); i++) {
-    const known = rows[i].cells.filter((c) => proposeField(c, saved) !== "ignore").length;
-    if (known >= 2) return i;
+/** Proposes column meanings from header words: shared by the checklist import and the results import. */
+export function headerReader<F extends string>(synonyms: Record<Exclude<F, "ignore">, string[]>, fields: readonly F[]) {
+  const index = new Map<string, F>();
+  for (const [field, words] of Object.entries(synonyms) as [F, string[]][]) for (const w of words) index.set(normaliseHeader(w), field);
+  const ignore = "ignore" as F;
+  function proposeField(header: string, saved?: Record<string, string>): F {
+    const key = normaliseHeader(header);
+    if (!key) return ignore;
+    const fromSaved = saved?.[key];
+    if (fromSaved && (fields as readonly string[]).includes(fromSaved)) return fromSaved as F;
+    return index.get(key) ?? ignore;
   }
-  const firstWide = rows.findIndex((r) => r.cells.filter((c) => c.trim()).length >= 2);
-  return firstWide < 0 ? -1 : firstWide;
+  /** The header row: the first of the first 30 rows in which two or more cells name known columns. */
+  function findHeaderRow(rows: Rows, saved?: Record<string, string>): number {
+    for (let i = 0; i < Math.min(rows.length, 30); i++) {
+      const known = rows[i].cells.filter((c) => proposeField(c, saved) !== ignore).length;
+      if (known >= 2) return i;
+    }
+    const firstWide = rows.findIndex((r) => r.cells.filter((c) => c.trim()).length >= 2);
+    return firstWide < 0 ? -1 : firstWide;
+  }
+  /** Proposes a meaning for each column of the header row; each meaning is proposed once, to the first column that has it. */
+  function proposeMapping(headerCells: string[], saved?: Record<string, string>): F[] {
+    const taken = new Set<F>();
+    return headerCells.map((h) => {
+      const f = proposeField(h, saved);
+      if (f === ignore || taken.has(f)) return ignore;
+      taken.add(f);
+      return f;
+    });
+  }
+  return { proposeField, findHeaderRow, proposeMapping };
 }
 
-/** Proposes a meaning for each column of the header row; each meaning is proposed once, to the first column that has it. */
-export function proposeMapping(headerCells: string[], saved?: Record<string, string>): Field[] {
-  const taken = new Set<Field>();
-  return headerCells.map((h) => {
-    const f = proposeField(h, saved);
-    if (f === "ignore" || taken.has(f)) return "ignore";
-    taken.add(f);
-    return f;
-  });
-}
+const checklistHeaders = headerReader<Field>(SYNONYMS, FIELDS);
+export const proposeField = checklistHeaders.proposeField;
+export const findHeaderRow = checklistHeaders.findHeaderRow;
+export const proposeMapping = checklistHeaders.proposeMapping;
 
 // ---------- analysis ----------
 

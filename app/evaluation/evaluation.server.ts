@@ -101,6 +101,15 @@ export async function publishedFiscalYears(): Promise<number[]> {
   return [...new Set(templates.flatMap((t) => t.fiscalYears))].sort((a, b) => b - a);
 }
 
+/** Years the subcommittee can look at: every year a published template serves, and every year with a sheet (imported past years too). */
+export async function reviewFiscalYears(): Promise<number[]> {
+  const [published, withSheets] = await Promise.all([
+    publishedFiscalYears(),
+    prisma.evaluation.findMany({ distinct: ["fiscalYear"], select: { fiscalYear: true } }),
+  ]);
+  return [...new Set([...published, ...withSheets.map((e) => e.fiscalYear)])].sort((a, b) => b - a);
+}
+
 /** @deprecated Use `fiscalYearParam` from `~/lib/params` (kept for routes not yet converted). */
 export { fiscalYearParam as parseYear } from "~/lib/params";
 
@@ -170,6 +179,8 @@ export async function loadSheet(officeId: number, fiscalYear: number) {
     template,
     status: evaluation?.status ?? ("DRAFT" as const),
     submittedAt: evaluation?.submittedAt?.toISOString() ?? null,
+    /** Brought in from the city's past years' results: read-only, never returned. */
+    imported: evaluation?.imported ?? false,
     answers,
     answered,
     total: template.items.length,
@@ -452,7 +463,8 @@ export async function returnEvaluation(officeId: number, fiscalYear: number, use
   // The return, its event and the notice to the office's managers are one change.
   const mails = await inTransaction(async (tx) => {
     const moved = await tx.evaluation.updateMany({
-      where: { id: evaluation.id, status: "SUBMITTED" },
+      // An imported past year's sheet is read-only: it is never returned for editing.
+      where: { id: evaluation.id, status: "SUBMITTED", imported: false },
       data: { status: "RETURNED" },
     });
     if (moved.count !== 1) return null;
@@ -500,6 +512,7 @@ export async function officeYears(officeId: number) {
       fiscalYear: fy,
       status: e?.status ?? null,
       submittedAt: e?.submittedAt?.toISOString() ?? null,
+      imported: e?.imported ?? false,
       answers: e?._count.answers ?? 0,
     };
   });

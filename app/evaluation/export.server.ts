@@ -2,7 +2,14 @@
 import ExcelJS from "exceljs";
 import { translator, type Locale, type MessageKey } from "~/i18n";
 import { fiscalYearLabelEn, fiscalYearLabelJa } from "~/lib/fiscal-year";
+import { now } from "~/lib/clock";
+import { jstParts } from "~/lib/jst";
 import { loadSheet } from "./evaluation.server";
+
+function jstDate(d: Date) {
+  const p = jstParts(d);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
 
 export async function sheetWorkbook(officeId: number, officeName: string, fiscalYear: number, locale: Locale): Promise<ArrayBuffer> {
   const t = translator(locale);
@@ -15,12 +22,18 @@ export async function sheetWorkbook(officeId: number, officeName: string, fiscal
   const year = locale === "en" ? fiscalYearLabelEn(fiscalYear) : fiscalYearLabelJa(fiscalYear);
   ws.addRow([`${officeName} ${t("evaluation.sheet.title", { year })}`]);
   ws.addRow([`${t("evaluation.sheet.version", { version: sheet.template.version })} / ${t(`evaluation.status.${sheet.status}`)}`]);
+  // Named lines the results import reads back (issue 11): the office by its name, the year, the dates.
+  ws.addRow([t("imports.export.office"), officeName]);
+  ws.addRow([t("imports.export.year"), year]);
+  ws.addRow([t("imports.export.submittedAt"), sheet.submittedAt ? jstDate(new Date(sheet.submittedAt)) : "—"]);
+  ws.addRow([t("imports.export.exportedAt"), jstDate(now())]);
   ws.addRow([]);
   const header = ws.addRow([
     t("evaluation.results.category"),
     t("checklists.col.code"),
     t("checklists.col.text"),
     t("evaluation.item.ratingLegend"),
+    t("imports.export.ratingLabel"),
     t("evaluation.item.reason"),
     t("evaluation.item.comment"),
     t("evaluation.item.evidence"),
@@ -28,24 +41,21 @@ export async function sheetWorkbook(officeId: number, officeName: string, fiscal
   header.font = { bold: true };
   for (const item of sheet.template.items) {
     const a = answers.get(item.code);
-    const rating = a
-      ? a.notApplicable
-        ? t("evaluation.rating.na")
-        : a.rating
-          ? `${a.rating} ${t(`evaluation.rating.${a.rating}` as MessageKey)}`
-          : ""
-      : "";
+    // The rating is a number (4), its words in the next column; not applicable has no number.
+    const rating = a && !a.notApplicable && a.rating ? a.rating : null;
+    const label = a ? (a.notApplicable ? t("evaluation.rating.na") : rating ? t(`evaluation.rating.${rating}` as MessageKey) : "") : "";
     ws.addRow([
       categories.get(item.categoryCode) ?? item.categoryCode,
       item.code,
       locale === "en" && item.textEn ? item.textEn : item.textJa,
       rating,
+      label,
       a?.notApplicable ? a.reason : "",
       a?.comment ?? "",
       a?.evidence ?? "",
     ]);
   }
-  ws.columns.forEach((c, i) => (c.width = [22, 10, 60, 18, 24, 40, 40][i]));
+  ws.columns.forEach((c, i) => (c.width = [22, 10, 60, 8, 18, 24, 40, 40][i]));
   ws.getColumn(3).alignment = { wrapText: true, vertical: "top" };
   return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
 }

@@ -3,7 +3,11 @@ import type { ImportError } from "./checklist-import";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
 
-export function ImportErrors({ errors }: { errors: Pick<ImportError, "line" | "column" | "reason" | "value">[] }) {
+export function ImportErrors({
+  errors,
+}: {
+  errors: (Pick<ImportError, "line" | "column" | "value"> & { reason: string; sheet?: string })[];
+}) {
   const t = useT();
   const shown = errors.slice(0, 200);
   return (
@@ -22,7 +26,10 @@ export function ImportErrors({ errors }: { errors: Pick<ImportError, "line" | "c
           <tbody>
             {shown.map((e, i) => (
               <tr key={i}>
-                <td>{e.line ? t("checklists.import.line", { line: e.line }) : t("imports.wholeFile")}</td>
+                <td>
+                  {e.sheet ? `${e.sheet} ` : ""}
+                  {e.line ? t("checklists.import.line", { line: e.line }) : t("imports.wholeFile")}
+                </td>
                 <td>{e.column ?? "—"}</td>
                 <td>{t(`imports.error.${e.reason}` as MessageKey, { value: e.value ?? "" })}</td>
               </tr>

@@ -97,7 +97,9 @@ export function ScoreResults({ results }: { results: ResultsData }) {
           <figcaption id="score-chart-caption">{t("evaluation.results.chartCaption")}</figcaption>
           <ScoreChart rows={chartRows} series={series} labelledBy="score-chart-caption" />
         </figure>
-        <div className="table-wrap">
+        {/* With many earlier years (imported past results) the table scrolls: reachable by keyboard (WCAG 2.1.1). */}
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("evaluation.results.tableCaption")}>
           <table className="score-table">
             <caption>{t("evaluation.results.tableCaption")}</caption>
             <thead>

@@ -219,7 +219,7 @@ export default function EvaluationSheet() {
         </p>
       ) : null}
       {sheet.status === "SUBMITTED" ? (
-        <p className="alert alert-success">{t("evaluation.readOnly")}</p>
+        <p className="alert alert-success">{sheet.imported ? t("imports.results.importedSheet") : t("evaluation.readOnly")}</p>
       ) : sheet.status === "RETURNED" && lastReturn ? (
         <p className="alert alert-error">
           {t("evaluation.returnedNotice", {

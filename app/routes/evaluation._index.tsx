@@ -40,7 +40,10 @@ export default function EvaluationYears() {
                 <td>
                   <Link to={`/evaluation/${y.fiscalYear}`}>{format.fiscalYear(y.fiscalYear)}</Link>
                 </td>
-                <td>{t(`evaluation.status.${y.status ?? "NONE"}`)}</td>
+                <td>
+                  {t(`evaluation.status.${y.status ?? "NONE"}`)}
+                  {y.imported ? ` (${t("imports.results.importedMark")})` : ""}
+                </td>
                 <td>{y.submittedAt ? format.date(y.submittedAt) : "—"}</td>
                 <td>
                   {y.status === "SUBMITTED" ? <Link to={`/evaluation/${y.fiscalYear}/results`}>{t("evaluation.viewResults")}</Link> : "—"}

@@ -13,6 +13,7 @@ import {
 } from "~/evaluation/checklist-import.server";
 import { listTemplates } from "~/evaluation/templates.server";
 import { ImportErrors } from "~/evaluation/import-errors";
+import { ColumnMapping } from "~/evaluation/import-mapping";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 
@@ -192,40 +193,7 @@ function MappingStep({ state, busy }: { state: ChecklistStep; busy: boolean }) {
           {t("imports.map.reread")}
         </button>
       </div>
-      {a.columns.length ? (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("imports.map.columnsCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("imports.map.column")}</th>
-                <th scope="col">{t("imports.map.header")}</th>
-                <th scope="col">{t("imports.map.meaning")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {a.columns.map((c) => (
-                <tr key={c.index}>
-                  <td>{c.letter}</td>
-                  <td>{c.header || "—"}</td>
-                  <td>
-                    <label className="visually-hidden" htmlFor={`map-${c.index}`}>
-                      {t("imports.map.meaningOf", { column: `${c.letter} ${c.header}` })}
-                    </label>
-                    <select id={`map-${c.index}`} name={`map_${c.index}`} defaultValue={c.field}>
-                      {FIELDS.map((f) => (
-                        <option key={f} value={f}>
-                          {t(`imports.field.${f}` as MessageKey)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ColumnMapping columns={a.columns} fields={FIELDS} fieldLabel={(f) => `imports.field.${f}` as MessageKey} />
       <p>
         <button type="submit" name="intent" value="map" className="button secondary" disabled={busy}>
           {t("imports.map.apply")}

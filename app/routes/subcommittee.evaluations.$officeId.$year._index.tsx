@@ -73,7 +73,12 @@ export default function SubcommitteeEvaluation() {
         </p>
       ) : null}
 
-      {sheet.status === "SUBMITTED" ? (
+      {sheet.imported ? (
+        <p className="alert alert-info" role="note">
+          {t("imports.results.importedSheet")}
+        </p>
+      ) : null}
+      {sheet.status === "SUBMITTED" && !sheet.imported ? (
         <section className="panel no-print" aria-labelledby="return-title">
           <h2 id="return-title">{t("subEval.return.title")}</h2>
           <p>{t("subEval.return.lead")}</p>

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "~/auth/permissions.server";
-import { publishedFiscalYears, submissionsFor } from "~/evaluation/evaluation.server";
+import { reviewFiscalYears, submissionsFor } from "~/evaluation/evaluation.server";
+import { useCan } from "~/auth/use-can";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { currentFiscalYear } from "~/lib/fiscal-year";
@@ -11,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "自己評価の提出状況 |
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "viewSubcommittee");
-  const years = await publishedFiscalYears();
+  const years = await reviewFiscalYears();
   const current = currentFiscalYear();
   const fallback = years.includes(current) ? current : (years[0] ?? current);
   const asked = fiscalYearSearch(request, fallback);
@@ -30,9 +31,15 @@ export default function SubcommitteeEvaluations() {
   const locale = useLocale();
   const format = useFormat();
   const { fiscalYear, years, offices, submitted } = useLoaderData<typeof loader>();
+  const canImport = useCan("importResults");
   return (
     <div className="page">
       <h1>{t("subEval.title")}</h1>
+      {canImport ? (
+        <p>
+          <Link to="/subcommittee/results-import">{t("imports.results.link")}</Link>
+        </p>
+      ) : null}
       <FiscalYearPicker years={years} value={fiscalYear}></FiscalYearPicker>
       <p>{t("subEval.summary", { submitted, total: offices.length })}</p>
       <div className="table-wrap">

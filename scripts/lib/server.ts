@@ -32,6 +32,9 @@ export const BODY_LIMITS: BodyLimit[] = [
   { prefix: "/evaluation/", bytes: 4 * MB },
   // Checklist import: the file (MAX_IMPORT_BYTES, 1 MB) with its multipart framing, and the confirm step's rows.
   { prefix: "/subcommittee/checklists", bytes: 4 * MB },
+  // Past years' results import (issue 11): several files of up to 10 MB in one upload, then the rows of every
+  // sheet carried through the mapping and confirm steps (a city's twelve years for all offices: a few MB).
+  { prefix: "/subcommittee/results-import", bytes: 16 * MB },
   // Lecture video over tus: one 8 MB chunk per PATCH (app/video/uploader.tsx), the file itself never in one body.
   { prefix: "/committee/videos/uploads", bytes: 9 * MB },
 ];

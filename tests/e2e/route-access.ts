@@ -99,6 +99,7 @@ export const ROUTES: RouteAccess[] = [
     notPage: true,
   },
   { file: "subcommittee.checklists._index", url: "/subcommittee/checklists", allow: ["subcommittee"] },
+  { file: "subcommittee.results-import", url: "/subcommittee/results-import", allow: ["subcommittee"] },
   { file: "subcommittee.checklists.$version", url: "/subcommittee/checklists/1", allow: ["subcommittee"] },
   {
     file: "subcommittee.checklists.template[.xlsx]",
