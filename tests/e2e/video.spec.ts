@@ -93,11 +93,8 @@ test("the committee uploads a lecture, sees it processed, adds captions and publ
   await logout(page);
 });
 
-// Not yet green: on the merged main the module shows as completed before the lecture is watched (the video gate
-// in refreshCompletion sees no published video for the module here). Left failing-visible as a fixme until fixed
-// (issue 9). Watch merging and the 90 % rule are covered by app/video/intervals.test.ts and
-// tests/integration/video.test.ts; the completion gate has no passing test yet.
-test.fixme("a trainee watches with captions, resumes at the same place, and the module completes only after watching", async ({ page }) => {
+// The completion gate: sections reached and check passed are not enough while the lecture is unwatched.
+test("a trainee watches with captions, resumes at the same place, and the module completes only after watching", async ({ page }) => {
   test.setTimeout(360_000);
   await login(page, FRESH_TRAINEE);
   const base = `/training/modules/${SLUG}`;
@@ -149,7 +146,10 @@ test.fixme("a trainee watches with captions, resumes at the same place, and the 
     return v.play();
   });
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.ended), { timeout: 30_000 }).toBe(true);
-  await expect(page.getByTestId("watch-status")).toContainText("視聴済み", { timeout: 15_000 });
+  // "視聴済み（N%）" is the server's answer to the last report (the in-progress text also mentions 視聴済み).
+  await expect(page.getByTestId("watch-status")).toHaveText(/^視聴済み（(9\d|100)%）$/, { timeout: 15_000 });
   await page.reload();
   await expect(page.getByText("このモジュールを修了しました")).toBeVisible();
+  await expect(page.getByTestId("watch-status")).toHaveText(/^視聴済み/);
+  await expect(page.getByText("動画を最後まで（90% 以上）視聴してください")).toHaveCount(0);
 });
