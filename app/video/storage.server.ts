@@ -119,6 +119,10 @@ export class S3Storage implements MediaStorage {
         region: options.region ?? "us-east-1",
         forcePathStyle: options.forcePathStyle ?? !!options.endpoint,
         credentials: options.credentials,
+        // Checksums only where the API requires them: the SDK's default (CRC32 trailers in aws-chunked
+        // bodies) is not understood by every S3-compatible server, which would store the framing too.
+        requestChecksumCalculation: "WHEN_REQUIRED",
+        responseChecksumValidation: "WHEN_REQUIRED",
       }),
     }));
   }
