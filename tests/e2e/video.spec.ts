@@ -155,3 +155,27 @@ test("a trainee watches with captions, resumes at the same place, and the module
   await expect(page.getByTestId("watch-status")).toHaveText(/^視聴済み/);
   await expect(page.getByText("動画を最後まで（90% 以上）視聴してください")).toHaveCount(0);
 });
+
+test("the committee sees each trainee's watch percentage on /committee/progress and in its CSV", async ({ page }) => {
+  await login(page, "committee");
+  await page.goto("/committee/progress");
+  const table = page.getByRole("table", { name: /動画視聴率/ });
+  const headers = await table.locator("thead th").allTextContents();
+  const col = headers.indexOf("計画とモニタリング 講義");
+  expect(col).toBeGreaterThan(0);
+  // The trainee who just watched it: 90 % or more, marked watched.
+  const row = table.locator("tbody tr", { has: page.getByRole("rowheader", { name: "山口 奈々" }) });
+  await expect(row.locator("th, td").nth(col)).toHaveText(/^(9\d|100)% ✓$/);
+  // A demo lecture (made at seed time): a trainee who completed its module has watched it.
+  expect(headers.some((h) => h.includes("人材育成の仕組みづくり"))).toBe(true);
+  await expectAccessible(page);
+
+  const csv = await (await page.request.get("/committee/progress.csv")).text();
+  const lines = csv.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const header = lines[0].split(",");
+  const csvCol = header.findIndex((h) => h.includes("計画とモニタリング 講義"));
+  expect(csvCol).toBeGreaterThan(0);
+  const nana = lines.find((l) => l.startsWith("山口 奈々,"))!.split(",");
+  expect(Number(nana[csvCol])).toBeGreaterThanOrEqual(90);
+  await logout(page);
+});
