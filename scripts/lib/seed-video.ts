@@ -255,7 +255,7 @@ export async function seedVideos(prisma: PrismaClient, log: (m: string) => void 
       await cp(made.dir, stage, { recursive: true });
       const sourceKey = `videos/${video.id}/source.mp4`;
       await storage.putFile(sourceKey, join(stage, "source.mp4"), { move: true });
-      const prefix = `videos/${video.id}/hls-demo`;
+      const prefix = `videos/${video.id}/hls-demo-${Date.now().toString(36)}`;
       await storage.putDirectory(prefix, join(stage, "hls"));
       const size = (await storage.stat(sourceKey))?.size ?? 0;
       await prisma.video.update({
