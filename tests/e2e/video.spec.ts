@@ -123,11 +123,10 @@ test("a trainee watches with captions, resumes at the same place, and the module
     .toBe("ja:showing");
   await video.evaluate((v: HTMLVideoElement) => {
     v.muted = true;
-    v.playbackRate = 2; // a short run; the played intervals are still real
     return v.play();
   });
-  // Real playback: time advances and frames are decoded.
-  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 }).toBeGreaterThan(3);
+  // Real playback: time advances and frames are decoded. Paused early: the player resumes only before the last 3 s.
+  await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 20_000 }).toBeGreaterThan(2);
   const frames = await video.evaluate((v: HTMLVideoElement) => v.getVideoPlaybackQuality().totalVideoFrames);
   expect(frames).toBeGreaterThan(10);
   await video.evaluate((v: HTMLVideoElement) => v.pause());
@@ -144,7 +143,6 @@ test("a trainee watches with captions, resumes at the same place, and the module
   // Watch to the end: now it counts, and the module is complete.
   await video.evaluate((v: HTMLVideoElement) => {
     v.muted = true;
-    v.playbackRate = 2; // a short run; the played intervals are still real
     return v.play();
   });
   await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.ended), { timeout: 30_000 }).toBe(true);
