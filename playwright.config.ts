@@ -37,7 +37,8 @@ export default defineConfig({
     // The real production server on a fresh embedded database, seeded with the demo data.
     command: "tsx scripts/start.ts",
     url: `http://localhost:${PORT}/healthz`,
-    timeout: 180_000,
+    // A fresh clone builds the bundle and makes the demo lectures with ffmpeg (cached afterwards) before it answers.
+    timeout: 300_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {

@@ -20,6 +20,15 @@ const schema = z.object({
   PRIVACY_CONTACT: z.string().max(500).optional(),
   /** 32 random bytes, base64: the key that encrypts TOTP secrets at rest (when unset, one is kept in .data/secret.key). */
   TSUNAGU_SECRET_KEY: z.string().optional(),
+  /** Media in an S3-compatible bucket instead of TSUNAGU_MEDIA_DIR (credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY). */
+  TSUNAGU_S3_BUCKET: z.string().optional(),
+  /** The S3-compatible endpoint (e.g. http://minio:9000); AWS itself when unset. */
+  TSUNAGU_S3_ENDPOINT: z.string().url().optional(),
+  TSUNAGU_S3_REGION: z.string().default("us-east-1"),
+  /** Key prefix inside the bucket. */
+  TSUNAGU_S3_PREFIX: z.string().default(""),
+  /** Path-style URLs; on by default when an endpoint is set. */
+  TSUNAGU_S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).optional(),
   /** Test only: the instant the application's clock starts from (see app/lib/clock.ts). */
   TSUNAGU_NOW: z.string().datetime({ offset: true }).optional(),
 });

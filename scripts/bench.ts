@@ -4,7 +4,10 @@
 // Later capabilities add their pages to TARGETS.
 import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { probe, transcodeHls } from "../app/video/ffmpeg.server.ts";
 
 interface Target {
   name: string;
@@ -65,6 +68,10 @@ const TARGETS: Target[] = [
   { name: "/subcommittee (dashboard, FY2025)", path: "/subcommittee?year=2025", as: "subcommittee" },
   { name: "/subcommittee/report/2025", path: "/subcommittee/report/2025", as: "subcommittee" },
   { name: "/action-plan", path: "/action-plan", as: "manager" },
+  // Video lectures (issue 9): the first demo lecture (made at seed time), as a trainee. Each request checks
+  // the session and the video's access before the file is streamed from media storage.
+  { name: "media: HLS manifest (master.m3u8)", path: "/media/videos/1/master.m3u8", as: "trainee" },
+  { name: "media: HLS segment (720p, 4 s)", path: "/media/videos/1/720p/seg000.ts", as: "trainee" },
 ];
 // BENCH_LARGE=1: add the generated large data set (1,000 more offices over 5 years) before measuring.
 const LARGE = process.env.BENCH_LARGE === "1";
@@ -191,6 +198,39 @@ try {
         `${r.errors}/${r.total}`.padStart(12),
     );
   }
+  if (!ONLY || /media|transcode/.test(ONLY)) await transcodeSpeed();
 } finally {
   process.kill(-server.pid!, "SIGINT");
+}
+
+/**
+ * Transcode speed: seconds of video made into the HLS renditions (360p + 720p, as for an upload) per
+ * second of wall time, on a 1280×720 25 fps source with sound (moving test pattern: harder than slides).
+ */
+async function transcodeSpeed() {
+  const seconds = Number(process.env.BENCH_TRANSCODE_SECONDS ?? 30);
+  const work = await mkdtemp(join(tmpdir(), "tsunagu-bench-transcode-"));
+  try {
+    const source = join(work, "source.mp4");
+    const made = spawnSync("ffmpeg", [
+      ...["-v", "error", "-y", "-f", "lavfi", "-i", `testsrc2=size=1280x720:rate=25:duration=${seconds}`],
+      ...["-f", "lavfi", "-i", `sine=frequency=330:duration=${seconds}`, "-c:v", "libx264", "-preset", "ultrafast"],
+      ...["-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", source],
+    ]);
+    if (made.status !== 0) {
+      console.log("\nTranscode speed: not measured (ffmpeg is not installed).");
+      return;
+    }
+    const info = await probe(source);
+    if (!info) throw new Error("the bench source cannot be read");
+    const started = performance.now();
+    await transcodeHls(source, work, info, () => undefined);
+    const wall = (performance.now() - started) / 1000;
+    console.log(
+      `\nTranscode speed (HLS 360p + 720p, H.264/AAC, ${info.duration.toFixed(0)} s of 1280×720 25 fps): ` +
+        `${wall.toFixed(1)} s wall, ${(info.duration / wall).toFixed(2)} s of video per second`,
+    );
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 }

@@ -10,6 +10,7 @@ import { setClock } from "../app/lib/clock.ts";
 setClock(process.env.TSUNAGU_NOW || null);
 
 const db = await openDatabase();
+process.env.DATABASE_URL ||= db.url;
 try {
   await applyMigrations(db.url);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url }) });

@@ -44,9 +44,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const step = asked ?? saved ?? sectionIds[0];
   if (trainee) progress = await visitStep(user.id, m, step, progress);
   const [attempts, reflections] = trainee ? await Promise.all([attemptsFor(user.id, m.slug), reflectionsFor(user.id, m.slug)]) : [[], {}];
-  const status = progress?.completedAt ? "complete" : moduleStatus(sectionIds, progress, attempts);
   const videoRefs = m.videos ?? [];
   const videos = Object.fromEntries(await Promise.all(videoRefs.map(async (ref) => [ref, await playerData(user, ref)] as const)));
+  const videosWatched = videoRefs.every((ref) => videos[ref]?.watched);
+  const status = progress?.completedAt ? "complete" : moduleStatus(sectionIds, progress, attempts, videosWatched);
   return {
     slug: m.slug,
     title: pick(m.frontmatter.title, locale),
@@ -69,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lastAttempt: attempts[0] ? { score: attempts[0].score, passed: attempts[0].passed } : null,
     passed: attempts.some((a) => a.passed),
     videos,
-    videosPending: Object.values(videos).some((v) => v && !v.watched),
+    videosPending: !videosWatched,
   };
 }
 

@@ -45,6 +45,9 @@ describe("grading", () => {
     expect(moduleStatus(ids, { sectionsReached: ["a"] }, [{ passed: true }])).toBe("in-progress");
     expect(moduleStatus(ids, { sectionsReached: ["a", "b"] }, [{ passed: false }])).toBe("failed");
     expect(moduleStatus(ids, { sectionsReached: ["a", "b"] }, [{ passed: false }, { passed: true }])).toBe("complete");
+    // A module with a lecture: sections and check done, video not yet watched, is still in progress.
+    expect(moduleStatus(ids, { sectionsReached: ["a", "b"] }, [{ passed: true }], false)).toBe("in-progress");
+    expect(moduleStatus(ids, { sectionsReached: ["a", "b"] }, [{ passed: true }], true)).toBe("complete");
   });
 });
 

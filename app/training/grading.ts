@@ -120,15 +120,20 @@ export function canonicalAnswers(answers: Answers): string {
 
 export type ModuleStatus = "not-started" | "in-progress" | "failed" | "complete";
 
-/** Complete = every section reached and the check passed. */
+/**
+ * Complete = every section reached, the check passed and the module's lecture videos watched
+ * (`videosWatched`: true for a module without videos). Sections and check done but a video not yet
+ * watched is still in progress.
+ */
 export function moduleStatus(
   sectionIds: string[],
   progress: { sectionsReached: string[] } | null | undefined,
   attempts: { passed: boolean }[],
+  videosWatched = true,
 ): ModuleStatus {
   const passed = attempts.some((a) => a.passed);
   const reachedAll = !!progress && sectionIds.every((id) => progress.sectionsReached.includes(id));
-  if (reachedAll && passed) return "complete";
+  if (reachedAll && passed) return videosWatched ? "complete" : "in-progress";
   if (attempts.length > 0 && !passed) return "failed";
   if (progress && progress.sectionsReached.length > 0) return "in-progress";
   if (attempts.length > 0) return "in-progress";

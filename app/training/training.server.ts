@@ -8,7 +8,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { caseGoalsReached } from "~/cases/cases.server";
 import { allModules, findModule, learningGoals, publicCheck, type ManifestModule } from "./content.server";
 import { PILLARS, type Pillar } from "./content-schema";
-import { videosWatched } from "~/video/video.server";
+import { videosWatched, watchedRefs } from "~/video/video.server";
 import { canonicalAnswers, choiceOrder, grade, moduleStatus, unanswered, type Answers, type Grade, type ModuleStatus } from "./grading";
 import { now } from "~/lib/clock";
 
@@ -140,9 +140,10 @@ export interface ModuleState {
 
 /** Every module's state for some users, keyed by user id then slug. */
 export async function statesFor(userIds: number[]): Promise<Map<number, Map<string, ModuleState>>> {
-  const [progress, attempts] = await Promise.all([
+  const [progress, attempts, watched] = await Promise.all([
     prisma.moduleProgress.findMany({ where: { userId: { in: userIds } } }),
     prisma.checkAttempt.findMany({ where: { userId: { in: userIds } }, select: { userId: true, slug: true, passed: true, score: true } }),
+    watchedRefs(userIds),
   ]);
   const progressBy = new Map(progress.map((r) => [`${r.userId}:${r.slug}`, r]));
   const attemptsBy = new Map<string, { passed: boolean; score: number }[]>();
@@ -160,7 +161,14 @@ export async function statesFor(userIds: number[]): Promise<Map<number, Map<stri
       const a = attemptsBy.get(`${userId}:${m.slug}`) ?? [];
       const ids = sectionIds(m);
       mine.set(m.slug, {
-        status: p?.completedAt ? "complete" : moduleStatus(ids, p, a),
+        status: p?.completedAt
+          ? "complete"
+          : moduleStatus(
+              ids,
+              p,
+              a,
+              (m.videos ?? []).every((ref) => watched.get(userId)?.has(ref)),
+            ),
         reached: p ? ids.filter((id) => p.sectionsReached.includes(id)).length : 0,
         sections: ids.length,
         currentSection: p?.currentSection ?? null,

@@ -85,10 +85,12 @@ export function LecturePlayer({ video }: { video: PlayerVideo }) {
         last = now;
         return;
       }
-      if (current && now >= last && now - last < 2 * Math.max(1, el.playbackRate)) current[1] = now;
+      const continuous = last >= 0 && now >= last && now - last < 2 * Math.max(1, el.playbackRate);
+      if (current && continuous) current[1] = now;
       else {
         close();
-        current = [now, now];
+        // Playing on from where it was paused or sought to: the stretch since then was played too.
+        current = [continuous ? last : now, now];
       }
       last = now;
     };
@@ -115,6 +117,9 @@ export function LecturePlayer({ video }: { video: PlayerVideo }) {
         .catch(() => undefined);
     };
     const onPause = () => {
+      // The last stretch up to where playback stopped (timeupdate fires only every ~250 ms).
+      if (current && el.currentTime >= current[1] && el.currentTime - current[1] < 2 * Math.max(1, el.playbackRate))
+        current[1] = el.currentTime;
       close();
       send(false);
     };

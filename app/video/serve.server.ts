@@ -42,9 +42,9 @@ export async function serveMedia(request: Request, file: MediaFile): Promise<Res
   if (range) {
     headers.set("Content-Range", `bytes ${range.start}-${range.end}/${info.size}`);
     headers.set("Content-Length", String(range.end - range.start + 1));
-    const body = head ? null : (Readable.toWeb(storage.read(file.key, range)) as ReadableStream);
+    const body = head ? null : (Readable.toWeb(await storage.read(file.key, range)) as ReadableStream);
     return new Response(body, { status: 206, headers });
   }
   headers.set("Content-Length", String(info.size));
-  return new Response(head ? null : (Readable.toWeb(storage.read(file.key)) as ReadableStream), { status: 200, headers });
+  return new Response(head ? null : (Readable.toWeb(await storage.read(file.key)) as ReadableStream), { status: 200, headers });
 }

@@ -138,19 +138,21 @@ export async function transcodeVideo(videoId: number): Promise<void> {
   const storage = mediaStorage();
   const work = join(tmpdir(), `tsunagu-transcode-${videoId}-${Date.now()}`);
   try {
-    const input = await storage.localPath(video.sourceKey);
-    const info = await probe(input);
-    const problem = checkProbed(info);
-    if (problem || !info) throw new Error(`the file cannot be used (${problem ?? "not-video"})`);
-    await mkdir(work, { recursive: true });
-    let lastWrite = 0;
-    await transcodeHls(input, work, info, (percent) => {
-      const now = Date.now();
-      if (now - lastWrite < 1000) return;
-      lastWrite = now;
-      void prisma.video.update({ where: { id: videoId }, data: { progress: percent } }).catch(() => undefined);
+    const info = await storage.withLocalFile(video.sourceKey, async (input) => {
+      const probed = await probe(input);
+      const problem = checkProbed(probed);
+      if (problem || !probed) throw new Error(`the file cannot be used (${problem ?? "not-video"})`);
+      await mkdir(work, { recursive: true });
+      let lastWrite = 0;
+      await transcodeHls(input, work, probed, (percent) => {
+        const now = Date.now();
+        if (now - lastWrite < 1000) return;
+        lastWrite = now;
+        void prisma.video.update({ where: { id: videoId }, data: { progress: percent } }).catch(() => undefined);
+      });
+      await poster(input, join(work, "poster.jpg"), probed.duration);
+      return probed;
     });
-    await poster(input, join(work, "poster.jpg"), info.duration);
     const prefix = `videos/${videoId}/hls-${Date.now().toString(36)}`;
     await storage.putDirectory(prefix, work);
     const old = video.hlsPrefix;
@@ -310,16 +312,33 @@ export function videoRefsIn(body: string): string[] {
   return [...body.matchAll(/<Video\b[^>]*?\bvideo\s*=\s*["']([^"']+)["']/g)].map((m) => m[1]);
 }
 
-/** Whether a user has watched every referred video (unknown or unpublished refs do not block). */
+/**
+ * Whether a user has watched every video a module refers to. A reference that does not name a
+ * published video (not uploaded yet, or unpublished) is not watched: a module with videos completes
+ * only once its lectures are there and watched.
+ */
 export async function videosWatched(userId: number, refs: string[]): Promise<boolean> {
   if (!refs.length) return true;
-  const videos = await prisma.video.findMany({
-    where: { OR: [{ slug: { in: refs } }, { id: { in: refs.filter((r) => /^\d+$/.test(r)).map(Number) } }], publishedAt: { not: null } },
-    select: { id: true },
+  const watched = (await watchedRefs([userId])).get(userId);
+  return refs.every((ref) => watched?.has(ref));
+}
+
+/**
+ * For each user, the references (slug and id) of the published videos they have watched: what the
+ * module lists check `<Video video="…">` references against without a query per module.
+ */
+export async function watchedRefs(userIds: number[]): Promise<Map<number, Set<string>>> {
+  const rows = await prisma.videoWatch.findMany({
+    where: { userId: { in: userIds }, watchedAt: { not: null }, video: { publishedAt: { not: null } } },
+    select: { userId: true, video: { select: { id: true, slug: true } } },
   });
-  if (!videos.length) return true;
-  const watched = await prisma.videoWatch.count({ where: { userId, videoId: { in: videos.map((v) => v.id) }, watchedAt: { not: null } } });
-  return watched === videos.length;
+  const out = new Map<number, Set<string>>();
+  for (const r of rows) {
+    let set = out.get(r.userId);
+    if (!set) out.set(r.userId, (set = new Set()));
+    set.add(r.video.slug).add(String(r.video.id));
+  }
+  return out;
 }
 
 /** Watch percentage per user and published video. */

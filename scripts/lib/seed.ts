@@ -9,12 +9,14 @@ import { seedTraining } from "./seed-training.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICES, WARDS } from "./demo-data.ts";
 import { seedEvaluations } from "./seed-evaluation.ts";
 import { seedCycle } from "./seed-cycle.ts";
+import { seedVideos } from "./seed-video.ts";
 
 export async function isEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.ward.count()) === 0;
 }
 
-export async function seedDemoData(prisma: PrismaClient, log: (m: string) => void = () => {}) {
+/** `videos: false` leaves out the demo lectures (made with ffmpeg), for tests that do not need them. */
+export async function seedDemoData(prisma: PrismaClient, log: (m: string) => void = () => {}, options: { videos?: boolean } = {}) {
   for (const ward of WARDS) await prisma.ward.upsert({ where: { code: ward.code }, create: ward, update: {} });
   const wards = new Map((await prisma.ward.findMany()).map((w) => [w.code, w.id]));
   for (const o of OFFICES) {
@@ -61,6 +63,7 @@ export async function seedDemoData(prisma: PrismaClient, log: (m: string) => voi
   await seedCycle(prisma, log);
   log(`Demo data loaded: ${WARDS.length} wards, ${OFFICES.length} offices, ${DEMO_ACCOUNTS.length} demo accounts.`);
   await seedTraining(prisma, log);
+  if (options.videos !== false) await seedVideos(prisma, log);
   await seedScheduling(prisma, log);
   await seedCases(prisma, log);
 }

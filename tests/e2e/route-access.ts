@@ -52,7 +52,7 @@ export const ROUTES: RouteAccess[] = [
   { file: "training.modules.$slug", url: "/training/modules/person-centred-assessment", allow: ["trainee", "committee"] },
   { file: "committee.curriculum", url: "/committee/curriculum", allow: ["committee", "admin"] },
   { file: "committee.progress", url: "/committee/progress", allow: ["committee", "admin"] },
-  // Video lectures (issue 9). The demo data starts without uploaded videos, so a video's URL answers 404.
+  // Video lectures (issue 9). No video has this id, so its URLs answer 404.
   { file: "committee.videos._index", url: "/committee/videos", allow: ["committee", "admin"] },
   { file: "committee.videos.$id", url: "/committee/videos/999999", allow: ["committee", "admin"], okStatus: 404 },
   {

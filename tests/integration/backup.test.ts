@@ -52,7 +52,7 @@ async function fingerprint(url: string): Promise<Record<string, { rows: number; 
 }
 
 beforeAll(async () => {
-  await seedDemoData(getPrisma());
+  await seedDemoData(getPrisma(), undefined, { videos: false });
   await query(adminUrl, `CREATE DATABASE "${targetName}"`);
 }, 120_000);
 

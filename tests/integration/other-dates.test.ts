@@ -40,7 +40,7 @@ describe.each(DATES)("with the clock at %s", (at) => {
     const CUR = fiscalYearOf(now());
     const PREV = CUR - 1;
     expect(CUR).toBeGreaterThan(TODAY_FY);
-    await seedDemoData(prisma);
+    await seedDemoData(prisma, undefined, { videos: false });
 
     const manager = await userId("manager@example.jp");
     const sub = await userId("subcommittee@example.jp");
