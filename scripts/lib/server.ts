@@ -141,7 +141,8 @@ export async function startHttpServer(options: { port: number; dev: boolean; hos
     }),
   );
 
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = app.listen(options.port, options.host ?? "0.0.0.0", () => resolve(server));
+    server.once("error", reject); // EADDRINUSE, EACCES: the caller says so in one line
   });
 }
