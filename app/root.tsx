@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { newFormKey } from "~/lib/form-key.server";
 import {
   Form,
   isRouteErrorResponse,
@@ -40,6 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = resolveLocale(request, user);
   return {
     locale,
+    // New with every load and after every action: the creating forms' one-time key (app/lib/form-key.server.ts).
+    formKey: newFormKey(),
     user: user ? { displayName: user.displayName, roles: user.roles, officeName: user.office?.name ?? null } : null,
   };
 }

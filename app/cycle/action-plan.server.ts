@@ -1,5 +1,6 @@
 // Action plans (アクションプラン): one per office and fiscal year; items point at checklist items.
 import { audit } from "~/audit/audit.server";
+import { claimFormKey } from "~/lib/form-key.server";
 import { CAPABILITIES } from "~/auth/capabilities";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
@@ -201,9 +202,17 @@ async function planIdOfItem(tx: Prisma.TransactionClient, itemId: number) {
   return item.planId;
 }
 
-export async function addItem(planId: number, input: ItemInput) {
+/** Who sends a creating form, and its one-time key (app/lib/form-key.server.ts). */
+export interface Once {
+  formKey: string | null;
+  userId: number;
+}
+
+/** Adds an item; null when this form was already carried out (a double submit creates nothing). */
+export async function addItem(planId: number, input: ItemInput, once?: Once) {
   return prisma.$transaction(async (tx) => {
     await lockWritablePlan(tx, planId);
+    if (once && !(await claimFormKey(tx, once.formKey, `actionPlan.addItem:${planId}`, once.userId))) return null;
     const count = await tx.actionPlanItem.count({ where: { planId } });
     return tx.actionPlanItem.create({ data: { planId, ...input, sortOrder: count } });
   });
@@ -217,9 +226,14 @@ export async function editItem(itemId: number, input: ItemInput) {
 }
 
 /** A dated progress note with evidence; a status change is recorded with it. */
-export async function addUpdate(itemId: number, input: { date: Date; note: string; evidence: string; status: ItemStatus | null }) {
+export async function addUpdate(
+  itemId: number,
+  input: { date: Date; note: string; evidence: string; status: ItemStatus | null },
+  once?: Once,
+) {
   return prisma.$transaction(async (tx) => {
     await lockWritablePlan(tx, await planIdOfItem(tx, itemId));
+    if (once && !(await claimFormKey(tx, once.formKey, `actionPlan.addUpdate:${itemId}`, once.userId))) return;
     const item = await tx.actionPlanItem.findUniqueOrThrow({ where: { id: itemId } });
     const changed = input.status && input.status !== item.status ? input.status : null;
     await tx.actionPlanUpdate.create({ data: { itemId, date: input.date, note: input.note, evidence: input.evidence, status: changed } });

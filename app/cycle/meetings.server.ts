@@ -1,6 +1,7 @@
 // Sharing meetings (自己評価を共有する会): scheduling, registrations, attendance, agenda and notes.
 import { prisma } from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
+import { claimFormKey } from "~/lib/form-key.server";
+import { Prisma, type SharingMeeting } from "~/generated/prisma/client";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { deliver, notifyAll, type Db, inTransaction } from "~/mail/notify.server";
 import type { SessionUser } from "~/auth/session.server";
@@ -31,9 +32,18 @@ async function managersInScope(db: Db, wardId: number | null): Promise<number[]>
   return rows.map((r) => r.id);
 }
 
-/** Schedules a sharing meeting; the managers of the offices it is for are told, in the same change. */
-export async function scheduleMeeting(input: MeetingInput) {
-  const { meeting, mails } = await inTransaction(async (tx) => {
+/**
+ * Schedules a sharing meeting; the managers of the offices it is for are told, in the same change. Null when
+ * this form was already carried out (`once`: app/lib/form-key.server.ts), so a double submit schedules one.
+ */
+export async function scheduleMeeting(input: MeetingInput): Promise<SharingMeeting>;
+export async function scheduleMeeting(
+  input: MeetingInput,
+  once: { formKey: string | null; userId: number },
+): Promise<SharingMeeting | null>;
+export async function scheduleMeeting(input: MeetingInput, once?: { formKey: string | null; userId: number }) {
+  const result = await inTransaction(async (tx) => {
+    if (once && !(await claimFormKey(tx, once.formKey, "meeting.create", once.userId))) return null;
     const meeting = await tx.sharingMeeting.create({ data: { ...input, fiscalYear: fiscalYearOf(input.startsAt) } });
     const mails = await notifyAll(tx, await managersInScope(tx, input.scope === "WARD" ? input.wardId : null), {
       key: "notices.meetingScheduled",
@@ -44,8 +54,9 @@ export async function scheduleMeeting(input: MeetingInput) {
     });
     return { meeting, mails };
   });
-  await deliver(mails);
-  return meeting;
+  if (!result) return null;
+  await deliver(result.mails);
+  return result.meeting;
 }
 
 /**

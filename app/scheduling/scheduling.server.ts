@@ -2,6 +2,7 @@
 // Capacity: every change of a session's seats runs in one transaction that first locks the session
 // row (SELECT … FOR UPDATE), so concurrent enrolments are serialised per session and never overbook.
 import { randomBytes } from "node:crypto";
+import { claimFormKey } from "~/lib/form-key.server";
 import type { ParsedSession } from "./session-form";
 import { sha256Hex } from "~/auth/crypto.server";
 import { prisma } from "~/db.server";
@@ -241,6 +242,15 @@ export type SessionInput = ParsedSession;
 export async function createSession(input: SessionInput, byId: number | null) {
   const { days, ...rest } = input;
   return prisma.trainingSession.create({ data: { ...rest, createdById: byId, days: { create: days } } });
+}
+
+/** The committee's form: creates a session once per rendered form (`formKey`: app/lib/form-key.server.ts), else null. */
+export async function createSessionOnce(input: SessionInput, byId: number, formKey: string | null) {
+  const { days, ...rest } = input;
+  return prisma.$transaction(async (tx) => {
+    if (!(await claimFormKey(tx, formKey, "scheduling.session.create", byId))) return null;
+    return tx.trainingSession.create({ data: { ...rest, createdById: byId, days: { create: days } } });
+  });
 }
 
 /** How many enrolled trainees a new capacity would leave beyond it (0: none). */
