@@ -5,6 +5,7 @@
 // facts (both titles, the instant, the fiscal year), never a Japanese-only string. Links in mail are
 // absolute (APP_ORIGIN, else the origin the server was started with).
 import nodemailer from "nodemailer";
+import { audit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -175,5 +176,8 @@ export async function noticesFor(userId: number, locale: Locale) {
 }
 
 export async function markNoticesRead(userId: number) {
-  await prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now() } });
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now() } });
+    if (count) await audit({ actorId: userId, action: "notices.read", entityType: "User", entityId: userId, summary: `${count}` }, tx);
+  });
 }

@@ -84,7 +84,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return fail(failure({ itemCodes: [{ key: "cycle.plan.error.unknownItem" }] }, formData), itemId);
     if (itemId !== undefined) {
       await ownItem(officeId, itemId);
-      await editItem(itemId, parsed.data);
+      await editItem(itemId, parsed.data, user.id);
     } else await addItem((await ensurePlan(officeId, year, user.id)).id, parsed.data, { formKey: formKeyOf(formData), userId: user.id });
     return redirect(`${back}?saved=1`);
   }
