@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { newFormKey } from "~/lib/form-key.server";
 import {
   Form,
   isRouteErrorResponse,
@@ -45,6 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   return {
     locale,
+    // New with every load and after every action: the creating forms' one-time key (app/lib/form-key.server.ts).
+    formKey: newFormKey(),
     user: user ? { displayName: user.displayName, roles: user.roles, officeName: user.office?.name ?? null } : null,
     // A new version of the privacy notice the user has not acknowledged yet (a banner links to it).
     privacyPending: user ? await privacyNoticePending(user.id) : false,
@@ -163,9 +166,25 @@ export function ErrorBoundary() {
   let status = 500;
   if (isRouteErrorResponse(error)) status = error.status;
   const known = status === 403 || status === 404;
-  const title = status === 403 ? t("error.403.title") : status === 404 ? t("error.404.title") : t("error.500.title");
-  const body = status === 403 ? t("error.403.body") : status === 404 ? t("error.404.body") : t("error.500.body");
-  if (!known && typeof console !== "undefined") console.error(error);
+  // Another refusal (400, 405, 415, …) says what was wrong, as the server wrote it in the user's language.
+  const refused = !known && status >= 400 && status < 500 && isRouteErrorResponse(error) && typeof error.data === "string";
+  const title =
+    status === 403
+      ? t("error.403.title")
+      : status === 404
+        ? t("error.404.title")
+        : refused
+          ? t("hardening.refusedTitle")
+          : t("error.500.title");
+  const body =
+    status === 403
+      ? t("error.403.body")
+      : status === 404
+        ? t("error.404.body")
+        : refused
+          ? String((error as { data: string }).data)
+          : t("error.500.body");
+  if (!known && !refused && typeof console !== "undefined") console.error(error);
   return (
     <div className="page error-page">
       <h1>{title}</h1>

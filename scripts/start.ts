@@ -87,8 +87,20 @@ if (!clientIsCurrent()) {
   if (!generateClient()) throw new Error("prisma generate failed");
 }
 
-const db = await openDatabase();
-process.env.DATABASE_URL = db.url;
+/**
+ * What went wrong, in one line with what to do: a stack trace only with TSUNAGU_DEBUG=1. Known causes (a port in
+ * use, PostgreSQL that would not start) are named; anything else prints its message.
+ */
+function oneLine(error: unknown): string {
+  const e = error as NodeJS.ErrnoException & { port?: number };
+  if (e?.code === "EADDRINUSE")
+    return `port ${e.port ?? port} is already in use: stop the program that uses it, or set PORT to another port`;
+  if (e?.code === "EACCES") return `port ${e.port ?? port} may not be used by this user: set PORT to a port above 1023`;
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0] || "unknown error (run again with TSUNAGU_DEBUG=1 for details)";
+}
+
+let db: Awaited<ReturnType<typeof openDatabase>> | undefined;
 let shuttingDown = false;
 let server: import("node:http").Server | undefined;
 /**
@@ -98,7 +110,7 @@ let server: import("node:http").Server | undefined;
 async function shutdown(code: number) {
   if (shuttingDown) return;
   shuttingDown = true;
-  console.log("Stopping: finishing requests in flight…");
+  if (code === 0) console.log("Stopping: finishing requests in flight…");
   try {
     if (server) await (await import("./lib/server.ts")).closeGracefully(server);
     await Promise.all(
@@ -113,7 +125,7 @@ async function shutdown(code: number) {
     );
     const stopJobs = (globalThis as unknown as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for("tsunagu.stopJobs")];
     if (stopJobs) await stopJobs().catch((e: unknown) => console.error("[jobs] stop:", e));
-    await db.stop();
+    await db?.stop();
   } finally {
     process.exit(code);
   }
@@ -126,6 +138,8 @@ const { setClock } = await import("../app/lib/clock.ts");
 setClock(process.env.TSUNAGU_NOW || null);
 
 try {
+  db = await openDatabase();
+  process.env.DATABASE_URL = db.url;
   const applied = await applyMigrations(db.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   const seedWanted = (db.embedded && process.env.SEED_DEMO !== "0") || process.env.SEED_DEMO === "1";
@@ -162,6 +176,7 @@ try {
     `Tsunagu is running at http://localhost:${port} (${dev ? "development" : "production"}${processes > 1 ? `, ${processes} processes` : ""}). Press Ctrl-C to stop.`,
   );
 } catch (error) {
-  console.error(error);
+  if (process.env.TSUNAGU_DEBUG === "1") console.error(error);
+  console.error(`Tsunagu could not start: ${oneLine(error)}`);
   await shutdown(1);
 }

@@ -46,6 +46,11 @@ export async function listUsers({ query, page }: { query: string; page: number }
 }
 
 export class DuplicateEmailError extends Error {}
+
+function isUniqueViolation(e: unknown): boolean {
+  const error = e as { code?: string; cause?: { code?: string }; message?: string };
+  return error?.code === "P2002" || error?.cause?.code === "23505" || /Unique constraint/i.test(error?.message ?? "");
+}
 export class OfficeRequiredError extends Error {}
 
 async function checkOffice(form: UserForm) {
@@ -60,7 +65,10 @@ export async function createUser(form: UserForm, actorId: number) {
   await checkOffice(form);
   const existing = await prisma.user.findUnique({ where: { email: form.email } });
   if (existing) throw new DuplicateEmailError();
-  const user = await prisma.user.create({ data: { ...form, officeId: form.officeId } });
+  // Two creations at once both pass the check above: the unique index decides, and the second is told why.
+  const user = await prisma.user.create({ data: { ...form, officeId: form.officeId } }).catch((e: unknown) => {
+    throw isUniqueViolation(e) ? new DuplicateEmailError() : e;
+  });
   await audit({
     actorId,
     action: "user.create",
@@ -78,7 +86,9 @@ export async function updateUser(id: number, form: UserForm, actorId: number) {
     const clash = await prisma.user.findUnique({ where: { email: form.email } });
     if (clash) throw new DuplicateEmailError();
   }
-  const user = await prisma.user.update({ where: { id }, data: form });
+  const user = await prisma.user.update({ where: { id }, data: form }).catch((e: unknown) => {
+    throw isUniqueViolation(e) ? new DuplicateEmailError() : e;
+  });
   const summary = describeChanges(before as unknown as Record<string, unknown>, form);
   if (summary) await audit({ actorId, action: "user.update", entityType: "User", entityId: id, summary });
   return user;

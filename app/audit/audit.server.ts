@@ -2,6 +2,7 @@ import { can } from "~/auth/capabilities";
 import { forbidden } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import type { Prisma } from "~/generated/prisma/client";
 
 export interface AuditEntry {
   actorId: number | null;
@@ -11,8 +12,12 @@ export interface AuditEntry {
   summary?: string;
 }
 
-export async function audit(entry: AuditEntry) {
-  await prisma.auditLog.create({
+/** Where an entry is written: the application's client, or the transaction of the write it records. */
+export type AuditDb = Pick<Prisma.TransactionClient, "auditLog">;
+
+/** One entry; pass the write's transaction (`db`) so the entry and the change are one. */
+export async function audit(entry: AuditEntry, db: AuditDb = prisma) {
+  await db.auditLog.create({
     data: {
       actorId: entry.actorId,
       action: entry.action,
@@ -24,9 +29,9 @@ export async function audit(entry: AuditEntry) {
 }
 
 /** Several entries in one insert (e.g. every case a reader opened at once), each exactly as `audit` writes it. */
-export async function auditMany(entries: AuditEntry[]) {
+export async function auditMany(entries: AuditEntry[], db: AuditDb = prisma) {
   if (entries.length === 0) return;
-  await prisma.auditLog.createMany({
+  await db.auditLog.createMany({
     data: entries.map((entry) => ({
       actorId: entry.actorId,
       action: entry.action,

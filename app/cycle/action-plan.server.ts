@@ -1,5 +1,6 @@
 // Action plans (アクションプラン): one per office and fiscal year; items point at checklist items.
-import { audit } from "~/audit/audit.server";
+import { audit, describeChanges } from "~/audit/audit.server";
+import { claimFormKey } from "~/lib/form-key.server";
 import { CAPABILITIES } from "~/auth/capabilities";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
@@ -157,9 +158,17 @@ export type PlanView = NonNullable<Awaited<ReturnType<typeof planView>>>;
 export async function ensurePlan(officeId: number, fiscalYear: number, actorId: number) {
   const existing = await prisma.actionPlan.findUnique({ where: { officeId_fiscalYear: { officeId, fiscalYear } } });
   if (existing) return existing;
-  const plan = await prisma.actionPlan.create({ data: { officeId, fiscalYear } });
-  await audit({ actorId, action: "actionPlan.create", entityType: "ActionPlan", entityId: String(plan.id), summary: `FY${fiscalYear}` });
-  return plan;
+  // Two first writes at once: one creates the plan (and its audit entry), the other finds it.
+  const created = await prisma.actionPlan.createManyAndReturn({ data: [{ officeId, fiscalYear }], skipDuplicates: true });
+  if (!created[0]) return prisma.actionPlan.findUniqueOrThrow({ where: { officeId_fiscalYear: { officeId, fiscalYear } } });
+  await audit({
+    actorId,
+    action: "actionPlan.create",
+    entityType: "ActionPlan",
+    entityId: String(created[0].id),
+    summary: `FY${fiscalYear}`,
+  });
+  return created[0];
 }
 
 export interface ItemInput {
@@ -201,29 +210,70 @@ async function planIdOfItem(tx: Prisma.TransactionClient, itemId: number) {
   return item.planId;
 }
 
-export async function addItem(planId: number, input: ItemInput) {
+/** Who sends a creating form, and its one-time key (app/lib/form-key.server.ts). */
+export interface Once {
+  formKey: string | null;
+  userId: number;
+}
+
+/** Adds an item; null when this form was already carried out (a double submit creates nothing). */
+export async function addItem(planId: number, input: ItemInput, once: Once) {
   return prisma.$transaction(async (tx) => {
     await lockWritablePlan(tx, planId);
+    if (!(await claimFormKey(tx, once.formKey, `actionPlan.addItem:${planId}`, once.userId))) return null;
     const count = await tx.actionPlanItem.count({ where: { planId } });
-    return tx.actionPlanItem.create({ data: { planId, ...input, sortOrder: count } });
+    const item = await tx.actionPlanItem.create({ data: { planId, ...input, sortOrder: count } });
+    await audit(
+      {
+        actorId: once.userId,
+        action: "actionPlan.addItem",
+        entityType: "ActionPlanItem",
+        entityId: item.id,
+        summary: input.issue.slice(0, 60),
+      },
+      tx,
+    );
+    return item;
   });
 }
 
-export async function editItem(itemId: number, input: ItemInput) {
+export async function editItem(itemId: number, input: ItemInput, actorId: number) {
   return prisma.$transaction(async (tx) => {
     await lockWritablePlan(tx, await planIdOfItem(tx, itemId));
-    return tx.actionPlanItem.update({ where: { id: itemId }, data: input });
+    const before = await tx.actionPlanItem.findUniqueOrThrow({ where: { id: itemId } });
+    const item = await tx.actionPlanItem.update({ where: { id: itemId }, data: input });
+    const summary = describeChanges(
+      { ...before, startDate: before.startDate?.toISOString().slice(0, 10), dueDate: before.dueDate?.toISOString().slice(0, 10) },
+      { ...input, startDate: input.startDate?.toISOString().slice(0, 10), dueDate: input.dueDate?.toISOString().slice(0, 10) },
+    );
+    await audit({ actorId, action: "actionPlan.editItem", entityType: "ActionPlanItem", entityId: itemId, summary }, tx);
+    return item;
   });
 }
 
 /** A dated progress note with evidence; a status change is recorded with it. */
-export async function addUpdate(itemId: number, input: { date: Date; note: string; evidence: string; status: ItemStatus | null }) {
+export async function addUpdate(
+  itemId: number,
+  input: { date: Date; note: string; evidence: string; status: ItemStatus | null },
+  once: Once,
+) {
   return prisma.$transaction(async (tx) => {
     await lockWritablePlan(tx, await planIdOfItem(tx, itemId));
+    if (!(await claimFormKey(tx, once.formKey, `actionPlan.addUpdate:${itemId}`, once.userId))) return;
     const item = await tx.actionPlanItem.findUniqueOrThrow({ where: { id: itemId } });
     const changed = input.status && input.status !== item.status ? input.status : null;
     await tx.actionPlanUpdate.create({ data: { itemId, date: input.date, note: input.note, evidence: input.evidence, status: changed } });
     if (changed) await tx.actionPlanItem.update({ where: { id: itemId }, data: { status: changed, statusAt: input.date } });
+    await audit(
+      {
+        actorId: once.userId,
+        action: "actionPlan.addUpdate",
+        entityType: "ActionPlanItem",
+        entityId: itemId,
+        summary: `${changed ? `${item.status} → ${changed}: ` : ""}${input.note.slice(0, 60)}`,
+      },
+      tx,
+    );
   });
 }
 

@@ -1,6 +1,7 @@
 // Sharing meetings (自己評価を共有する会): scheduling, registrations, attendance, agenda and notes.
 import { prisma } from "~/db.server";
-import { Prisma } from "~/generated/prisma/client";
+import { claimFormKey } from "~/lib/form-key.server";
+import { Prisma, type SharingMeeting } from "~/generated/prisma/client";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { deliver, notifyAll, type Db, inTransaction } from "~/mail/notify.server";
 import type { SessionUser } from "~/auth/session.server";
@@ -31,9 +32,18 @@ async function managersInScope(db: Db, wardId: number | null): Promise<number[]>
   return rows.map((r) => r.id);
 }
 
-/** Schedules a sharing meeting; the managers of the offices it is for are told, in the same change. */
-export async function scheduleMeeting(input: MeetingInput) {
-  const { meeting, mails } = await inTransaction(async (tx) => {
+/**
+ * Schedules a sharing meeting; the managers of the offices it is for are told, in the same change. Null when
+ * this form was already carried out (`once`: app/lib/form-key.server.ts), so a double submit schedules one.
+ */
+export async function scheduleMeeting(input: MeetingInput): Promise<SharingMeeting>;
+export async function scheduleMeeting(
+  input: MeetingInput,
+  once: { formKey: string | null; userId: number },
+): Promise<SharingMeeting | null>;
+export async function scheduleMeeting(input: MeetingInput, once?: { formKey: string | null; userId: number }) {
+  const result = await inTransaction(async (tx) => {
+    if (once && !(await claimFormKey(tx, once.formKey, "meeting.create", once.userId))) return null;
     const meeting = await tx.sharingMeeting.create({ data: { ...input, fiscalYear: fiscalYearOf(input.startsAt) } });
     const mails = await notifyAll(tx, await managersInScope(tx, input.scope === "WARD" ? input.wardId : null), {
       key: "notices.meetingScheduled",
@@ -44,8 +54,9 @@ export async function scheduleMeeting(input: MeetingInput) {
     });
     return { meeting, mails };
   });
-  await deliver(mails);
-  return meeting;
+  if (!result) return null;
+  await deliver(result.mails);
+  return result.meeting;
 }
 
 /**
@@ -204,12 +215,16 @@ export async function agendaProposal(meeting: { fiscalYear: number; wardId: numb
 export type TopicInput = { itemCode: string; kind: "WEAK" | "GOOD_PRACTICE"; title: string };
 
 /** Adds a topic unless its item is already on the agenda (the meeting row is locked, so two clicks add one). */
-export async function addTopic(meetingId: number, input: TopicInput): Promise<{ ok: true } | { ok: false; reason: "duplicate" }> {
+export async function addTopic(
+  meetingId: number,
+  input: TopicInput,
+  actorId: number,
+): Promise<{ ok: true } | { ok: false; reason: "duplicate" }> {
   return inTransaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "SharingMeeting" WHERE id = ${meetingId} FOR UPDATE`;
     const topics = await tx.meetingTopic.findMany({ where: { meetingId }, select: { itemCodes: true, sortOrder: true } });
     if (topics.some((t) => t.itemCodes.includes(input.itemCode))) return { ok: false as const, reason: "duplicate" as const };
-    await tx.meetingTopic.create({
+    const topic = await tx.meetingTopic.create({
       data: {
         meetingId,
         itemCodes: [input.itemCode],
@@ -218,6 +233,16 @@ export async function addTopic(meetingId: number, input: TopicInput): Promise<{ 
         sortOrder: topics.reduce((m, t) => Math.max(m, t.sortOrder + 1), 0),
       },
     });
+    await audit(
+      {
+        actorId,
+        action: "meeting.topic.add",
+        entityType: "SharingMeeting",
+        entityId: meetingId,
+        summary: `${input.itemCode} (#${topic.id})`,
+      },
+      tx,
+    );
     return { ok: true as const };
   });
 }
@@ -236,26 +261,32 @@ async function orderedTopicIds(tx: Db, meetingId: number) {
 }
 
 /** Removes a topic (and its notes) from the agenda. False when it is not this meeting's. */
-export async function removeTopic(meetingId: number, topicId: number): Promise<boolean> {
+export async function removeTopic(meetingId: number, topicId: number, actorId: number): Promise<boolean> {
   return inTransaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "SharingMeeting" WHERE id = ${meetingId} FOR UPDATE`;
     const gone = await tx.meetingTopic.deleteMany({ where: { id: topicId, meetingId } });
     if (gone.count === 0) return false;
+    await audit({ actorId, action: "meeting.topic.remove", entityType: "SharingMeeting", entityId: meetingId, summary: `#${topicId}` }, tx);
     await renumber(tx, meetingId, await orderedTopicIds(tx, meetingId));
     return true;
   });
 }
 
 /** Moves a topic one place up or down. False when it is not this meeting's. */
-export async function moveTopic(meetingId: number, topicId: number, direction: "up" | "down"): Promise<boolean> {
+export async function moveTopic(meetingId: number, topicId: number, direction: "up" | "down", actorId: number): Promise<boolean> {
   return inTransaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "SharingMeeting" WHERE id = ${meetingId} FOR UPDATE`;
     const ids = await orderedTopicIds(tx, meetingId);
     const i = ids.indexOf(topicId);
     if (i < 0) return false;
     const j = direction === "up" ? i - 1 : i + 1;
-    if (j >= 0 && j < ids.length) [ids[i], ids[j]] = [ids[j], ids[i]];
+    if (j < 0 || j >= ids.length) return true; // already first or last: nothing changes
+    [ids[i], ids[j]] = [ids[j], ids[i]];
     await renumber(tx, meetingId, ids);
+    await audit(
+      { actorId, action: "meeting.topic.move", entityType: "SharingMeeting", entityId: meetingId, summary: `#${topicId} ${direction}` },
+      tx,
+    );
     return true;
   });
 }

@@ -1,6 +1,7 @@
 // Peer learning (ピア研修): the office's ward group, its activities, and suggestions of peers strong
 // on the office's weak items (named only where they agreed).
 import { prisma } from "~/db.server";
+import { audit } from "~/audit/audit.server";
 import { deliver, notifyAll, officeManagers, subcommitteeMembers, inTransaction } from "~/mail/notify.server";
 import { latestSubmitted } from "./action-plan.server";
 import { peerSuggestions, introductionTarget, type PeerOffice } from "./peer-suggestions";
@@ -87,13 +88,17 @@ export async function requestIntroduction(officeId: number, itemCode: string) {
 }
 
 /** The subcommittee's answer to an introduction request; the requesting office's managers are told. */
-export async function answerIntroduction(requestId: number, answer: "introduced" | "declined") {
+export async function answerIntroduction(requestId: number, answer: "introduced" | "declined", actorId: number | null) {
   const mails = await inTransaction(async (tx) => {
     const request = await tx.introductionRequest.findUnique({ where: { id: requestId } });
     if (!request) return null;
     const status = answer === "introduced" ? "INTRODUCED" : "DECLINED";
     if (request.status === status) return [];
     await tx.introductionRequest.update({ where: { id: requestId }, data: { status } });
+    await audit(
+      { actorId, action: `peer.introduction.${answer}`, entityType: "IntroductionRequest", entityId: requestId, summary: request.itemCode },
+      tx,
+    );
     return notifyAll(tx, await officeManagers(tx, request.fromOfficeId), {
       key: answer === "introduced" ? "notices.introductionMade" : "notices.introductionDeclined",
       text: request.itemCode,

@@ -305,6 +305,28 @@ async function lockEditable(tx: Prisma.TransactionClient, evaluationId: number) 
   if (!rows[0] || rows[0].status === "SUBMITTED") throw new NotEditableError();
 }
 
+/** Every saved answer is in the audit log, in the save's transaction: which item, the rating, the revision. */
+async function auditAnswer(
+  tx: Prisma.TransactionClient,
+  evaluationId: number,
+  userId: number,
+  code: string,
+  data: { rating: number | null; notApplicable: boolean },
+  revision: number,
+) {
+  const rating = data.notApplicable ? "N/A" : (data.rating ?? "—");
+  await audit(
+    {
+      actorId: userId,
+      action: "evaluation.answer",
+      entityType: "Evaluation",
+      entityId: evaluationId,
+      summary: `${code}: ${rating} (r${revision})`,
+    },
+    tx,
+  );
+}
+
 async function saveAnswerIn(tx: Prisma.TransactionClient, evaluationId: number, userId: number, input: AnswerInput): Promise<SaveResult> {
   const data = {
     rating: input.notApplicable ? null : input.rating,
@@ -334,6 +356,7 @@ async function saveAnswerIn(tx: Prisma.TransactionClient, evaluationId: number, 
         data: { ...data, evaluationId, itemCode: input.code, revision: 1 },
         include,
       });
+      await auditAnswer(tx, evaluationId, userId, input.code, data, 1);
       return { status: "saved", answer: answerView(created) };
     } catch (e) {
       if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
@@ -357,7 +380,10 @@ async function saveAnswerIn(tx: Prisma.TransactionClient, evaluationId: number, 
     where: { evaluationId_itemCode: { evaluationId, itemCode: input.code } },
     include,
   });
-  if (updated.count === 1 && saved) return { status: "saved", answer: answerView(saved) };
+  if (updated.count === 1 && saved) {
+    await auditAnswer(tx, evaluationId, userId, input.code, data, saved.revision);
+    return { status: "saved", answer: answerView(saved) };
+  }
   if (!saved) return { status: "invalid", error: "evaluation.item.unknown" };
   return { status: "conflict", saved: answerView(saved), yours: input };
 }

@@ -1,4 +1,5 @@
 import { prisma } from "~/db.server";
+import { audit } from "~/audit/audit.server";
 import { readCookie } from "~/auth/session.server";
 import { isLocale, translator, type Locale } from "./index";
 
@@ -21,5 +22,13 @@ export function langCookie(locale: Locale): string {
 
 /** Keeps the chosen language on the signed-in user's account. */
 export async function saveUserLocale(userId: number, locale: Locale): Promise<void> {
-  await prisma.user.update({ where: { id: userId }, data: { locale } });
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { locale: true } });
+    if (!before || before.locale === locale) return;
+    await tx.user.update({ where: { id: userId }, data: { locale } });
+    await audit(
+      { actorId: userId, action: "user.locale", entityType: "User", entityId: userId, summary: `${before.locale} → ${locale}` },
+      tx,
+    );
+  });
 }

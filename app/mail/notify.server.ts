@@ -4,6 +4,7 @@
 // Text is chosen when it is read or mailed, in the recipient's language: the payload keeps the raw
 // facts (both titles, the instant, the fiscal year), never a Japanese-only string. Links in mail are
 // absolute (APP_ORIGIN, else the origin the server was started with).
+import { audit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 import type { Prisma } from "~/generated/prisma/client";
@@ -161,5 +162,8 @@ export async function noticesFor(userId: number, locale: Locale) {
 }
 
 export async function markNoticesRead(userId: number) {
-  await prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now() } });
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now() } });
+    if (count) await audit({ actorId: userId, action: "notices.read", entityType: "User", entityId: userId, summary: `${count}` }, tx);
+  });
 }

@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { FormKey } from "~/components/form-key";
+import { formKeyOf } from "~/lib/form-key.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { forbidden, requireOwnOffice } from "~/auth/permissions.server";
@@ -82,8 +84,8 @@ export async function action({ request }: ActionFunctionArgs) {
       return fail(failure({ itemCodes: [{ key: "cycle.plan.error.unknownItem" }] }, formData), itemId);
     if (itemId !== undefined) {
       await ownItem(officeId, itemId);
-      await editItem(itemId, parsed.data);
-    } else await addItem((await ensurePlan(officeId, year, user.id)).id, parsed.data);
+      await editItem(itemId, parsed.data, user.id);
+    } else await addItem((await ensurePlan(officeId, year, user.id)).id, parsed.data, { formKey: formKeyOf(formData), userId: user.id });
     return redirect(`${back}?saved=1`);
   }
   if (intent === "update") {
@@ -91,7 +93,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await ownItem(officeId, itemId);
     const parsed = parseForm(updateSchema, formData);
     if (!parsed.ok) return fail(parsed, itemId);
-    await addUpdate(itemId, parsed.data);
+    await addUpdate(itemId, parsed.data, { formKey: formKeyOf(formData), userId: user.id });
     return redirect(`${back}?saved=1#plan-item-${itemId}`);
   }
   if (intent === "submit") {
@@ -207,6 +209,7 @@ function ItemForms({
         <summary>{t("cycle.plan.addUpdate")}</summary>
         <Form method="post" className="panel plan-update-form" aria-label={t("cycle.plan.addUpdate")}>
           <input type="hidden" name="intent" value="update" />
+          <FormKey />
           <input type="hidden" name="itemId" value={item.id} />
           <FormErrorSummary result={updateFailed} />
           <Field
@@ -355,6 +358,7 @@ export default function ActionPlanPage() {
           <h2 id="new-item-heading">{t("cycle.plan.newItem")}</h2>
           <Form method="post">
             <input type="hidden" name="intent" value="addItem" />
+            <FormKey />
             <FormErrorSummary result={addFailed} />
             <ItemFields
               key={preselect ?? ""}

@@ -1,11 +1,12 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { formKeyOf } from "~/lib/form-key.server";
 import { useActionData, useNavigation } from "@remix-run/react";
 import { audit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/permissions.server";
 import { useT } from "~/i18n/react";
 import { parseSessionForm } from "~/scheduling/session-form";
 import { SessionForm } from "~/scheduling/session-form.tsx";
-import { createSession } from "~/scheduling/scheduling.server";
+import { createSessionOnce } from "~/scheduling/scheduling.server";
 
 export const meta: MetaFunction = () => [{ title: "研修日程の作成 / New session – つなぐ" }];
 
@@ -18,9 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ROLES);
-  const parsed = parseSessionForm(await request.formData());
+  const formData = await request.formData();
+  const parsed = parseSessionForm(formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  const s = await createSession(parsed.data, user.id);
+  const s = await createSessionOnce(parsed.data, user.id, formKeyOf(formData));
+  if (!s) return redirect("/committee/sessions");
   await audit({ actorId: user.id, action: "scheduling.session.create", entityType: "TrainingSession", entityId: s.id, summary: s.titleJa });
   return redirect(`/committee/sessions/${s.id}?created=1`);
 }

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { audit } from "~/audit/audit.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -39,8 +40,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const ip = context.clientIp ?? "";
   const requestLocale = resolveLocale(request);
 
+  // Sign-in success, failure and lockout are in the audit log (who, or which address was tried, and from where).
+  const record = (action: string, actorId: number | null, summary = "") =>
+    audit({ actorId, action, entityType: "User", entityId: actorId ?? email.slice(0, 254), summary: `${ip}${summary}`.slice(0, 500) });
   const locked = await lockedUntil(email, ip);
   if (locked) {
+    await record("auth.signIn.held", null, ` until ${locked.toISOString()}`);
     return data(failure({}, formData, { key: "login.throttled", params: { time: formatDateTime(locked, requestLocale) } }), {
       status: 429,
     });
@@ -49,6 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const valid = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
   if (!user || !valid) {
     const lock = await recordFailure(email, ip);
+    await record(lock ? "auth.signIn.lockout" : "auth.signIn.failure", null, lock ? ` until ${lock.toISOString()}` : "");
     if (lock) {
       return data(failure({}, formData, { key: "login.throttled", params: { time: formatDateTime(lock, requestLocale) } }), {
         status: 429,
@@ -71,6 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   await clearFailures(email, ip);
   const session = await createSession(user.id, { userAgent: request.headers.get("user-agent") ?? "", ipAddress: ip });
+  await record("auth.signIn", user.id, locale !== user.locale ? `; language ${user.locale} → ${locale}` : "");
   headers.append("Set-Cookie", sessionCookie(session.token));
   headers.append("Set-Cookie", langCookie(locale));
   return redirect(await afterSignIn(user, destination), { headers });

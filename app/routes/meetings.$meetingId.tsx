@@ -169,16 +169,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
     const reg = await prisma.meetingRegistration.findUnique({ where: { id: parsed.data.registrationId } });
     if (!reg || reg.meetingId !== meetingId) throw notFound();
-    await prisma.meetingRegistration.update({
-      where: { id: reg.id },
-      data: { attended: !!parsed.data.attended, attendedCount: parsed.data.attended ? parsed.data.attendedCount : 0 },
+    const attended = { attended: !!parsed.data.attended, attendedCount: parsed.data.attended ? parsed.data.attendedCount : 0 };
+    await prisma.$transaction(async (tx) => {
+      await tx.meetingRegistration.update({ where: { id: reg.id }, data: attended });
+      const summary = `office ${reg.officeId}: ${attended.attended ? attended.attendedCount : "absent"}`;
+      await audit({ actorId: user.id, action: "meeting.attendance", entityType: "SharingMeeting", entityId: meetingId, summary }, tx);
     });
     return redirect(`${back}?saved=1`);
   }
   if (intent === "addTopic") {
     const parsed = parseForm(topicSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-    const added = await addTopic(meetingId, parsed.data);
+    const added = await addTopic(meetingId, parsed.data, user.id);
     if (!added.ok)
       return data(
         { ...failure({}, formData, { key: "agenda.duplicate", params: { code: parsed.data.itemCode } }), intent },
@@ -191,8 +193,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
     const done =
       intent === "removeTopic"
-        ? await removeTopic(meetingId, parsed.data.topicId)
-        : await moveTopic(meetingId, parsed.data.topicId, parsed.data.direction ?? "up");
+        ? await removeTopic(meetingId, parsed.data.topicId, user.id)
+        : await moveTopic(meetingId, parsed.data.topicId, parsed.data.direction ?? "up", user.id);
     if (!done) throw notFound();
     return redirect(`${back}?saved=1#agenda`);
   }
@@ -220,7 +222,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
     const topic = await prisma.meetingTopic.findUnique({ where: { id: parsed.data.topicId } });
     if (!topic || topic.meetingId !== meetingId) throw notFound();
-    await prisma.meetingTopic.update({ where: { id: topic.id }, data: { notes: parsed.data.notes } });
+    await prisma.$transaction(async (tx) => {
+      await tx.meetingTopic.update({ where: { id: topic.id }, data: { notes: parsed.data.notes } });
+      const summary = `#${topic.id}: ${parsed.data.notes.slice(0, 60)}`;
+      await audit({ actorId: user.id, action: "meeting.notes", entityType: "SharingMeeting", entityId: meetingId, summary }, tx);
+    });
     return redirect(`${back}?saved=1#topic-${topic.id}`);
   }
   return data({ ok: false, fieldErrors: {}, intent }, { status: 400 });

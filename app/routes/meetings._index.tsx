@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { FormKey } from "~/components/form-key";
+import { formKeyOf } from "~/lib/form-key.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -50,14 +52,18 @@ export async function action({ request }: ActionFunctionArgs) {
   if (v.scope === "WARD" && !(await prisma.ward.findUnique({ where: { id: Number(v.wardId) || 0 } })))
     return data(failure({ wardId: [{ key: "validation.choose" }] }, formData), { status: 400 });
   const startsAt = new Date(`${v.date}T${v.time}:00+09:00`);
-  const meeting = await scheduleMeeting({
-    scope: v.scope,
-    wardId: v.scope === "WARD" ? Number(v.wardId) : null,
-    title: v.title,
-    startsAt,
-    venue: v.venue,
-    onlineUrl: v.onlineUrl,
-  });
+  const meeting = await scheduleMeeting(
+    {
+      scope: v.scope,
+      wardId: v.scope === "WARD" ? Number(v.wardId) : null,
+      title: v.title,
+      startsAt,
+      venue: v.venue,
+      onlineUrl: v.onlineUrl,
+    },
+    { formKey: formKeyOf(formData), userId: user.id },
+  );
+  if (!meeting) return redirect("/meetings");
   await audit({ actorId: user.id, action: "meeting.create", entityType: "SharingMeeting", entityId: String(meeting.id), summary: v.title });
   return redirect(`/meetings/${meeting.id}`);
 }
@@ -148,6 +154,7 @@ export default function Meetings() {
         <section className="panel" aria-labelledby="schedule-heading">
           <h2 id="schedule-heading">{t("cycle.meetings.schedule")}</h2>
           <Form method="post">
+            <FormKey />
             <FormErrorSummary result={failed} />
             <Field
               label={t("cycle.meetings.field.title")}

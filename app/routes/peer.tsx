@@ -1,4 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { FormKey } from "~/components/form-key";
+import { claimFormKey, formKeyOf } from "~/lib/form-key.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -91,20 +93,25 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   const date = v.date;
   const officeIds = [...new Set([officeId, ...v.offices.filter((id) => members.has(id))])];
-  const activity = await prisma.peerActivity.create({
-    data: {
-      groupId: group.id,
-      fiscalYear: fiscalYearOf(date),
-      date,
-      kind: v.kind,
-      itemCodes: v.itemCodes,
-      learned: v.learned,
-      loggedById: officeId,
-      offices: { connect: officeIds.map((id) => ({ id })) },
-      planItems: { connect: ownPlanItems.map((p) => ({ id: p.id })) },
-    },
+  // One activity per rendered form, however often it is sent (app/lib/form-key.server.ts).
+  const activity = await prisma.$transaction(async (tx) => {
+    if (!(await claimFormKey(tx, formKeyOf(formData), `peer.activity:${group.id}`, user.id))) return null;
+    return tx.peerActivity.create({
+      data: {
+        groupId: group.id,
+        fiscalYear: fiscalYearOf(date),
+        date,
+        kind: v.kind,
+        itemCodes: v.itemCodes,
+        learned: v.learned,
+        loggedById: officeId,
+        offices: { connect: officeIds.map((id) => ({ id })) },
+        planItems: { connect: ownPlanItems.map((p) => ({ id: p.id })) },
+      },
+    });
   });
-  await audit({ actorId: user.id, action: "peer.activity", entityType: "PeerActivity", entityId: String(activity.id), summary: v.kind });
+  if (activity)
+    await audit({ actorId: user.id, action: "peer.activity", entityType: "PeerActivity", entityId: String(activity.id), summary: v.kind });
   return redirect("/peer?logged=1");
 }
 
@@ -195,6 +202,7 @@ export default function PeerPage() {
             <h2 id="log-heading">{t("cycle.peer.log")}</h2>
             <Form method="post">
               <input type="hidden" name="intent" value="log" />
+              <FormKey />
               <FormErrorSummary result={failed} />
               <Field
                 label={t("cycle.plan.field.date")}

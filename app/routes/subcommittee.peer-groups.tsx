@@ -53,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   if (intent === "introduced" || intent === "declined") {
-    if (!(await answerIntroduction(Number(formData.get("requestId")), intent))) throw notFound();
+    if (!(await answerIntroduction(Number(formData.get("requestId")), intent, user.id))) throw notFound();
     return redirect("/subcommittee/peer-groups?saved=1#requests");
   }
   const wardId = Number(formData.get("wardId"));

@@ -2,6 +2,8 @@
 // Capacity: every change of a session's seats runs in one transaction that first locks the session
 // row (SELECT … FOR UPDATE), so concurrent enrolments are serialised per session and never overbook.
 import { randomBytes } from "node:crypto";
+import { audit } from "~/audit/audit.server";
+import { claimFormKey } from "~/lib/form-key.server";
 import type { ParsedSession } from "./session-form";
 import { sha256Hex } from "~/auth/crypto.server";
 import { prisma } from "~/db.server";
@@ -170,6 +172,16 @@ export async function enrol(userId: number, sessionId: number, now = clockNow())
         ? await tx.sessionEnrollment.update({ where: { id: existing.id }, data })
         : await tx.sessionEnrollment.create({ data: { sessionId, userId, ...data } });
       const place = status === "waitlisted" ? await placeInWaitlist(tx, sessionId, row.id) : null;
+      await audit(
+        {
+          actorId: userId,
+          action: "scheduling.enrol",
+          entityType: "SessionEnrollment",
+          entityId: row.id,
+          summary: `session ${sessionId}: ${status}${place ? ` #${place}` : ""}`,
+        },
+        tx,
+      );
       return { ok: true, status, place, overlapsWith: [], enrollmentId: row.id };
     },
     { timeout: 20_000, maxWait: 20_000 },
@@ -198,6 +210,8 @@ export async function cancelEnrolment(userId: number, sessionId: number): Promis
       if (!existing || existing.status === "cancelled") return null;
       await tx.sessionEnrollment.update({ where: { id: existing.id }, data: { status: "cancelled", cancelledAt: clockNow() } });
       const promoted = s.status === "scheduled" ? await promoteWaitlisted(tx, s) : [];
+      const summary = `session ${sessionId}${promoted.length ? `; from the waitlist: user ${promoted.join(", ")}` : ""}`;
+      await audit({ actorId: userId, action: "scheduling.cancel", entityType: "SessionEnrollment", entityId: existing.id, summary }, tx);
       return { session: s, promoted };
     },
     { timeout: 20_000, maxWait: 20_000 },
@@ -242,6 +256,15 @@ export type SessionInput = ParsedSession;
 export async function createSession(input: SessionInput, byId: number | null) {
   const { days, ...rest } = input;
   return prisma.trainingSession.create({ data: { ...rest, createdById: byId, days: { create: days } } });
+}
+
+/** The committee's form: creates a session once per rendered form (`formKey`: app/lib/form-key.server.ts), else null. */
+export async function createSessionOnce(input: SessionInput, byId: number, formKey: string | null) {
+  const { days, ...rest } = input;
+  return prisma.$transaction(async (tx) => {
+    if (!(await claimFormKey(tx, formKey, "scheduling.session.create", byId))) return null;
+    return tx.trainingSession.create({ data: { ...rest, createdById: byId, days: { create: days } } });
+  });
 }
 
 /** How many enrolled trainees a new capacity would leave beyond it (0: none). */
@@ -602,15 +625,20 @@ export async function sendReminders(now = clockNow()): Promise<number> {
 
 export async function createFeedToken(userId: number): Promise<string> {
   const token = randomBytes(24).toString("base64url");
-  await prisma.$transaction([
-    prisma.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: clockNow() } }),
-    prisma.calendarFeedToken.create({ data: { userId, tokenHash: sha256Hex(token) } }),
-  ]);
+  await prisma.$transaction(async (tx) => {
+    await tx.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: clockNow() } });
+    const row = await tx.calendarFeedToken.create({ data: { userId, tokenHash: sha256Hex(token) } });
+    await audit({ actorId: userId, action: "scheduling.feed.create", entityType: "CalendarFeedToken", entityId: row.id }, tx);
+  });
   return token;
 }
 
 export async function revokeFeedTokens(userId: number) {
-  await prisma.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: clockNow() } });
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.calendarFeedToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: clockNow() } });
+    if (count)
+      await audit({ actorId: userId, action: "scheduling.feed.revoke", entityType: "User", entityId: userId, summary: `${count}` }, tx);
+  });
 }
 
 export async function userForFeedToken(token: string) {

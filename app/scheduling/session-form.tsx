@@ -1,5 +1,6 @@
 // The committee's create/edit form for a session.
 import { Form } from "@remix-run/react";
+import { FormKey } from "~/components/form-key";
 import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import { useT } from "~/i18n/react";
 import type { FormFailure } from "~/lib/forms";
@@ -25,6 +26,7 @@ export function SessionForm({
   const e = result?.fieldErrors ?? {};
   return (
     <Form method="post" noValidate className="session-form">
+      <FormKey />
       <input type="hidden" name="intent" value="save" />
       <FormErrorSummary result={result ?? null} />
       <SelectField label={t("scheduling.form.track")} name="track" defaultValue={v.track ?? "basic-group"} errors={e.track}>

@@ -1,5 +1,6 @@
 // Training progress, knowledge-check attempts, reflections, the year's curriculum and enrolment.
 import { createHash } from "node:crypto";
+import { audit } from "~/audit/audit.server";
 import Papa from "papaparse";
 import { hasAnyRole } from "~/auth/roles";
 import type { SessionUser } from "~/auth/session.server";
@@ -30,7 +31,11 @@ export async function refreshCompletion(userId: number, m: ManifestModule) {
   if (!progress || progress.completedAt) return progress;
   const passed = await prisma.checkAttempt.count({ where: { userId, slug: m.slug, passed: true } });
   if (passed > 0 && sectionIds(m).every((id) => progress.sectionsReached.includes(id)) && (await videosWatched(userId, m.videos ?? []))) {
-    return prisma.moduleProgress.update({ where: { id: progress.id }, data: { completedAt: now() } });
+    return prisma.$transaction(async (tx) => {
+      const done = await tx.moduleProgress.update({ where: { id: progress.id }, data: { completedAt: now() } });
+      await audit({ actorId: userId, action: "training.complete", entityType: "ModuleProgress", entityId: done.id, summary: m.slug }, tx);
+      return done;
+    });
   }
   return progress;
 }
@@ -101,10 +106,21 @@ export async function submitCheck(userId: number, m: ManifestModule, answers: An
   let attemptId: number;
   let duplicate = false;
   try {
-    const created = await prisma.checkAttempt.create({
-      data: { userId, slug: m.slug, answers: answers as Prisma.InputJsonValue, score: result.score, passed: result.passed, idempotencyKey },
+    attemptId = await prisma.$transaction(async (tx) => {
+      const created = await tx.checkAttempt.create({
+        data: {
+          userId,
+          slug: m.slug,
+          answers: answers as Prisma.InputJsonValue,
+          score: result.score,
+          passed: result.passed,
+          idempotencyKey,
+        },
+      });
+      const summary = `${m.slug}: ${result.score}${result.passed ? " passed" : ""}`;
+      await audit({ actorId: userId, action: "training.check", entityType: "CheckAttempt", entityId: created.id, summary }, tx);
+      return created.id;
     });
-    attemptId = created.id;
   } catch (e) {
     if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
     const existing = await prisma.checkAttempt.findUniqueOrThrow({ where: { idempotencyKey } });
@@ -122,10 +138,22 @@ export async function reflectionsFor(userId: number, slug: string): Promise<Reco
 
 export async function saveReflection(userId: number, m: ManifestModule, reflectionId: string, text: string) {
   if (!m.reflections.includes(reflectionId)) throw new Error("unknown reflection");
-  await prisma.reflectionAnswer.upsert({
-    where: { userId_slug_reflectionId: { userId, slug: m.slug, reflectionId } },
-    create: { userId, slug: m.slug, reflectionId, text },
-    update: { text },
+  await prisma.$transaction(async (tx) => {
+    const row = await tx.reflectionAnswer.upsert({
+      where: { userId_slug_reflectionId: { userId, slug: m.slug, reflectionId } },
+      create: { userId, slug: m.slug, reflectionId, text },
+      update: { text },
+    });
+    await audit(
+      {
+        actorId: userId,
+        action: "training.reflection",
+        entityType: "ReflectionAnswer",
+        entityId: row.id,
+        summary: `${m.slug}/${reflectionId}`,
+      },
+      tx,
+    );
   });
 }
 

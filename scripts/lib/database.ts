@@ -20,6 +20,6 @@ export async function openDatabase(options: { log?: (m: string) => void } = {}):
   if (process.env.TSUNAGU_RESET_DATA === "1") rmSync(dir, { recursive: true, force: true });
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   log(`Starting the embedded PostgreSQL (data in ${dir}, port ${port})…`);
-  const db = await startEmbeddedPostgres({ dir, port });
+  const db = await startEmbeddedPostgres({ dir, port, log });
   return { url: db.url, embedded: true, stop: db.stop };
 }

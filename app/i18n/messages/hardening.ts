@@ -9,6 +9,8 @@ export const hardeningJa = {
   "hardening.sheetLocked": "提出済みのシートは変更できません。",
   "hardening.badRequest": "送信内容を読み取れませんでした。ページを再読み込みしてください。",
   "hardening.lengthRequired": "送信内容の大きさ（Content-Length）が示されていないため、受け付けられません。",
+  "hardening.unsupportedBody": "この形式の送信は受け付けていません。ページのフォームから送信してください。",
+  "hardening.refusedTitle": "送信内容を受け付けられませんでした",
 } as const;
 export const hardeningEn: Record<keyof typeof hardeningJa, string> = {
   "hardening.tooLarge": "What you sent is too large (limit {limit}). Send less and try again.",
@@ -19,4 +21,6 @@ export const hardeningEn: Record<keyof typeof hardeningJa, string> = {
   "hardening.sheetLocked": "A submitted sheet cannot be changed.",
   "hardening.badRequest": "What you sent could not be read. Reload the page.",
   "hardening.lengthRequired": "What you sent did not state its size (Content-Length), so it was not accepted.",
+  "hardening.unsupportedBody": "This kind of request is not accepted. Send it through the page's form.",
+  "hardening.refusedTitle": "What you sent was not accepted",
 };
