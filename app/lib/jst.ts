@@ -56,6 +56,11 @@ export function jstDateString(date: Date): string {
   return new Date(date.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** "2026-12-01 09:30:05" in JST (for exports a spreadsheet reads as a date and time). */
+export function jstDateTimeString(date: Date): string {
+  return new Date(date.getTime() + JST_OFFSET_MS).toISOString().slice(0, 19).replace("T", " ");
+}
+
 /** The first instant of the JST day that contains `date`. */
 export function startOfJstDay(date: Date): Date {
   const p = jstParts(date);

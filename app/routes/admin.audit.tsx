@@ -1,24 +1,111 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { auditLogPage } from "~/audit/audit.server";
+import { Form, useLoaderData } from "@remix-run/react";
+import { auditLogPage, readAuditFilter } from "~/audit/audit.server";
 import { requireUser } from "~/auth/permissions.server";
 import { Pagination } from "~/components/pagination";
+import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { pageSearch } from "~/lib/params";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return auditLogPage(user, pageSearch(request));
+  const { filter, errors } = readAuditFilter(new URL(request.url));
+  const data = await auditLogPage(user, pageSearch(request), filter, resolveLocale(request, user));
+  return { ...data, filter, errors };
 }
 
 export default function AuditLogPage() {
   const t = useT();
   const format = useFormat();
-  const { page, pages, entries } = useLoaderData<typeof loader>();
+  const { page, pages, total, entries, filter, errors, areas, entityTypes } = useLoaderData<typeof loader>();
+  const params = Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) as Record<string, string>;
+  const csvHref = `/admin/audit.csv${Object.keys(params).length ? `?${new URLSearchParams(params).toString()}` : ""}`;
+  const invalid = (field: "from" | "to") => errors.includes(field);
   return (
     <div className="page">
       <h1>{t("admin.audit.title")}</h1>
       <p>{t("admin.audit.lead")}</p>
+      <Form method="get" className="filter-form" aria-labelledby="audit-filter-title">
+        <h2 id="audit-filter-title" className="h3">
+          {t("ops.audit.filter")}
+        </h2>
+        <div className="filter-fields">
+          <div className="field">
+            <label htmlFor="audit-who">{t("ops.audit.who")}</label>
+            <input id="audit-who" name="who" defaultValue={filter.who} maxLength={100} />
+          </div>
+          <div className="field">
+            <label htmlFor="audit-action">{t("ops.audit.action")}</label>
+            <select id="audit-action" name="action" defaultValue={filter.action}>
+              <option value="">{t("ops.audit.any")}</option>
+              {areas.map((a) => (
+                <option key={a.value} value={a.value}>
+                  {a.label}
+                </option>
+              ))}
+              {filter.action && !areas.some((a) => a.value === filter.action) ? (
+                <option value={filter.action}>{filter.action}</option>
+              ) : null}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="audit-entity">{t("ops.audit.entity")}</label>
+            <select id="audit-entity" name="entity" defaultValue={filter.entity}>
+              <option value="">{t("ops.audit.any")}</option>
+              {entityTypes.map((e) => (
+                <option key={e} value={e}>
+                  {e}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="audit-entity-id">{t("ops.audit.entityId")}</label>
+            <input id="audit-entity-id" name="entityId" defaultValue={filter.entityId} maxLength={60} />
+          </div>
+          <div className="field">
+            <label htmlFor="audit-from">{t("ops.audit.from")}</label>
+            <input
+              id="audit-from"
+              name="from"
+              type="date"
+              defaultValue={filter.from}
+              aria-invalid={invalid("from") || undefined}
+              aria-describedby={invalid("from") ? "audit-from-error" : undefined}
+            />
+            {invalid("from") ? (
+              <p id="audit-from-error" className="error-list">
+                {t("ops.audit.badDate")}
+              </p>
+            ) : null}
+          </div>
+          <div className="field">
+            <label htmlFor="audit-to">{t("ops.audit.to")}</label>
+            <input
+              id="audit-to"
+              name="to"
+              type="date"
+              defaultValue={filter.to}
+              aria-invalid={invalid("to") || undefined}
+              aria-describedby={invalid("to") ? "audit-to-error" : undefined}
+            />
+            {invalid("to") ? (
+              <p id="audit-to-error" className="error-list">
+                {t("ops.audit.badDate")}
+              </p>
+            ) : null}
+          </div>
+        </div>
+        <p className="actions">
+          <button type="submit" className="button">
+            {t("ops.audit.apply")}
+          </button>{" "}
+          <a href={csvHref} download>
+            {t("ops.audit.csv")}
+          </a>
+        </p>
+      </Form>
+      <p role="status">{t("ops.audit.count", { count: total })}</p>
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">{t("admin.audit.title")}</caption>
@@ -37,7 +124,7 @@ export default function AuditLogPage() {
                 <td>{format.dateTime(e.at)}</td>
                 <td>{e.actor ?? t("admin.audit.system")}</td>
                 <td>
-                  <code>{e.action}</code>
+                  {e.label} <code className="small muted">{e.action}</code>
                 </td>
                 <td>{e.record}</td>
                 <td className="wrap">{e.summary}</td>
@@ -46,7 +133,7 @@ export default function AuditLogPage() {
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pages={pages} params={{}} />
+      <Pagination page={page} pages={pages} params={params} />
     </div>
   );
 }

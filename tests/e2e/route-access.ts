@@ -45,6 +45,7 @@ export const ROUTES: RouteAccess[] = [
   { file: "admin.offices.new", url: "/admin/offices/new", allow: ["admin"] },
   { file: "admin.offices.$officeId", url: "/admin/offices/1", allow: ["admin"] },
   { file: "admin.audit", url: "/admin/audit", allow: ["admin"] },
+  { file: "admin.audit[.csv]", url: "/admin/audit.csv", allow: ["admin"], notPage: true },
   { file: "admin.outbox", url: "/admin/outbox", allow: ["admin"] },
   { file: "admin.jobs", url: "/admin/jobs", allow: ["admin"] },
   { file: "admin.certificate-issuer", url: "/admin/certificate-issuer", allow: ["admin"] },
