@@ -94,6 +94,8 @@ const ACTIONS: Record<string, Words> = {
   "training.enrol.import": { ja: "受講者を一括登録", en: "Imported trainees" },
   "training.reflection": { ja: "ふりかえりを保存", en: "Saved a reflection" },
   "training.unenrol": { ja: "受講登録を解除", en: "Unenrolled a trainee" },
+  "twoFactor.totp.start": { ja: "認証アプリの設定を開始", en: "Began setting up an authenticator app" },
+  "twoFactor.passkey.begin": { ja: "パスキーの登録を開始", en: "Began registering a passkey" },
   "twoFactor.passkey.add": { ja: "パスキーを登録", en: "Added a passkey" },
   "twoFactor.passkey.remove": { ja: "パスキーを削除", en: "Removed a passkey" },
   "twoFactor.recoveryCode.use": { ja: "リカバリーコードでサインイン", en: "Used a recovery code" },

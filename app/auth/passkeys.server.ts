@@ -48,10 +48,13 @@ export async function passkeyRegistrationOptions(user: SessionUser, request: Req
     authenticatorSelection: { residentKey: "preferred", userVerification: "preferred" },
   });
   const expiresAt = new Date(Date.now() + REGISTRATION_MS);
-  await prisma.passkeyRegistration.upsert({
-    where: { userId: user.id },
-    create: { userId: user.id, challenge: options.challenge, expiresAt },
-    update: { challenge: options.challenge, expiresAt },
+  await prisma.$transaction(async (tx) => {
+    await tx.passkeyRegistration.upsert({
+      where: { userId: user.id },
+      create: { userId: user.id, challenge: options.challenge, expiresAt },
+      update: { challenge: options.challenge, expiresAt },
+    });
+    await audit({ actorId: user.id, action: "twoFactor.passkey.begin", entityType: "User", entityId: user.id }, tx);
   });
   return options;
 }

@@ -138,10 +138,13 @@ export async function startTotpSetup(user: SessionUser): Promise<"ok" | "already
   if (existing?.confirmedAt) return "already";
   const secret = new Uint8Array(20);
   crypto.getRandomValues(secret);
-  await prisma.totpCredential.upsert({
-    where: { userId: user.id },
-    create: { userId: user.id, secretEncrypted: seal(secret) },
-    update: { secretEncrypted: seal(secret), lastUsedStep: 0 },
+  await prisma.$transaction(async (tx) => {
+    await tx.totpCredential.upsert({
+      where: { userId: user.id },
+      create: { userId: user.id, secretEncrypted: seal(secret) },
+      update: { secretEncrypted: seal(secret), lastUsedStep: 0 },
+    });
+    await audit({ actorId: user.id, action: "twoFactor.totp.start", entityType: "User", entityId: user.id }, tx);
   });
   return "ok";
 }

@@ -118,7 +118,8 @@ export function requestLogger(): express.RequestHandler {
       res.setHeader("X-Request-Id", id);
       return id;
     },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    // A refusal (4xx) is the application working as meant: logged as info; a server error as an error.
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
     autoLogging: { ignore: (req) => req.url === "/healthz" },
     serializers: {
       req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
