@@ -651,13 +651,23 @@ export async function rateCase(
  * For the certificate rules (scheduling) to call.
  */
 export async function caseRequirementMet(userId: number, sessionId: number): Promise<boolean> {
+  return (await caseRequirementsMet(sessionId, [userId])).get(userId) ?? false;
+}
+
+/** `caseRequirementMet` for several trainees of one session at once (the roster): two queries, whatever their number. */
+export async function caseRequirementsMet(sessionId: number, userIds: number[]): Promise<Map<number, boolean>> {
   const a = await prisma.caseAssignment.findUnique({ where: { sessionId } });
-  if (!a) return true;
-  const sub = await prisma.caseSubmission.findUnique({
-    where: { assignmentId_userId: { assignmentId: a.id, userId } },
+  if (!a) return new Map(userIds.map((u) => [u, true]));
+  const subs = await prisma.caseSubmission.findMany({
+    where: { assignmentId: a.id, userId: { in: userIds } },
     include: { ratings: true },
   });
-  return !!sub && sub.status === "submitted" && isAccepted(sub.review, scoreRubric(a.goalCodes, sub.ratings));
+  const accepted = new Set(
+    subs
+      .filter((sub) => sub.status === "submitted" && isAccepted(sub.review, scoreRubric(a.goalCodes, sub.ratings)))
+      .map((sub) => sub.userId),
+  );
+  return new Map(userIds.map((u) => [u, accepted.has(u)]));
 }
 
 /** Learning goals the trainee reached through rated case work (rubric level 3 or 4). */

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { notFound } from "~/auth/permissions.server";
-import { caseRequirementMet } from "~/cases/cases.server";
+import { caseRequirementsMet } from "~/cases/cases.server";
 import { prisma } from "~/db.server";
 import { now as clockNow } from "~/lib/clock";
 import { attendanceOpen, completionRefusal, jstDay, type CompletionRefusal } from "./rules";
@@ -29,7 +29,7 @@ export async function loadRoster(raw: string | undefined, at: Date = clockNow())
   const [certificates, exceptions, caseWork] = await Promise.all([
     prisma.certificate.findMany({ where: { userId: { in: userIds }, track: s.track, fiscalYear: s.fiscalYear } }),
     prisma.completionException.findMany({ where: { enrollmentId: { in: r.enrolled.map((e) => e.id) } } }),
-    Promise.all(userIds.map((u) => caseRequirementMet(u, s.id))),
+    caseRequirementsMet(s.id, userIds),
   ]);
   const row = (e: (typeof r.enrolled)[number]) => {
     const c = certificates.find((c) => c.userId === e.userId);
@@ -42,7 +42,7 @@ export async function loadRoster(raw: string | undefined, at: Date = clockNow())
         days: s.days.map((d, i) => ({ startsAt: d.startsAt, attended: attended[i] })),
         exception: !!exception,
         certificateExists: !!c,
-        caseWorkAccepted: caseWork[userIds.indexOf(e.userId)],
+        caseWorkAccepted: caseWork.get(e.userId),
       },
       at,
     );
