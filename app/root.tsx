@@ -25,7 +25,6 @@ import { useT } from "~/i18n/react";
 import { useNonce } from "~/lib/nonce";
 import { privacyNoticePending } from "~/privacy/privacy.server";
 import { PRIVACY_NOTICE_VERSION } from "~/privacy/notice";
-import { startJobWorkers } from "~/jobs/workers.server";
 import stylesheet from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -36,7 +35,6 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Tsunagu つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  startJobWorkers();
   const user = await getOptionalUser(request);
   const locale = resolveLocale(request, user);
   // A role that must use two-factor sign-in sets up a second factor before any other page (issue 19).

@@ -14,6 +14,15 @@ const port = Number(process.env.PORT ?? 3000);
 /** WEB_CONCURRENCY=N: N server processes (Node's cluster) on one port and one database; production only. */
 const processes = dev ? 1 : Math.max(1, Math.min(64, Number(process.env.WEB_CONCURRENCY) || 1));
 
+/**
+ * Stops this process's job workers (a job cut off is retried by the queue). The queue registers its stop function
+ * on globalThis (app/jobs/queue.server.ts), so this script need not import the server bundle.
+ */
+async function stopJobWorkers() {
+  const stop = (globalThis as unknown as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for("tsunagu.stopJobs")];
+  if (stop) await stop().catch((e: unknown) => console.error("[jobs] stop:", e));
+}
+
 if (cluster.isWorker) {
   // A server process of the cluster: the primary has migrated, seeded and built; DATABASE_URL is set.
   const { closeGracefully, startHttpServer } = await import("./lib/server.ts");
@@ -21,8 +30,7 @@ if (cluster.isWorker) {
   process.on("SIGTERM", () => {
     void (async () => {
       await closeGracefully(server);
-      const stopJobs = (globalThis as unknown as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for("tsunagu.stopJobs")];
-      if (stopJobs) await stopJobs().catch(() => {});
+      await stopJobWorkers();
       process.exit(0);
     })();
   });
@@ -123,8 +131,7 @@ async function shutdown(code: number) {
           }),
       ),
     );
-    const stopJobs = (globalThis as unknown as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for("tsunagu.stopJobs")];
-    if (stopJobs) await stopJobs().catch((e: unknown) => console.error("[jobs] stop:", e));
+    await stopJobWorkers();
     await db?.stop();
   } finally {
     process.exit(code);
