@@ -14,13 +14,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { ...data, filter, errors };
 }
 
+/** One end of the date range; a value that is not a real day is named beside it (and was left out of the filter). */
+function DateFilter({ name, label, value, invalid }: { name: "from" | "to"; label: string; value: string; invalid: boolean }) {
+  const t = useT();
+  const id = `audit-${name}`;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type="date"
+        defaultValue={value}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+      />
+      {invalid ? (
+        <p id={`${id}-error`} className="error-list">
+          {t("ops.audit.badDate")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 export default function AuditLogPage() {
   const t = useT();
   const format = useFormat();
   const { page, pages, total, entries, filter, errors, areas, entityTypes } = useLoaderData<typeof loader>();
   const params = Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) as Record<string, string>;
   const csvHref = `/admin/audit.csv${Object.keys(params).length ? `?${new URLSearchParams(params).toString()}` : ""}`;
-  const invalid = (field: "from" | "to") => errors.includes(field);
   return (
     <div className="page">
       <h1>{t("admin.audit.title")}</h1>
@@ -63,38 +86,8 @@ export default function AuditLogPage() {
             <label htmlFor="audit-entity-id">{t("ops.audit.entityId")}</label>
             <input id="audit-entity-id" name="entityId" defaultValue={filter.entityId} maxLength={60} />
           </div>
-          <div className="field">
-            <label htmlFor="audit-from">{t("ops.audit.from")}</label>
-            <input
-              id="audit-from"
-              name="from"
-              type="date"
-              defaultValue={filter.from}
-              aria-invalid={invalid("from") || undefined}
-              aria-describedby={invalid("from") ? "audit-from-error" : undefined}
-            />
-            {invalid("from") ? (
-              <p id="audit-from-error" className="error-list">
-                {t("ops.audit.badDate")}
-              </p>
-            ) : null}
-          </div>
-          <div className="field">
-            <label htmlFor="audit-to">{t("ops.audit.to")}</label>
-            <input
-              id="audit-to"
-              name="to"
-              type="date"
-              defaultValue={filter.to}
-              aria-invalid={invalid("to") || undefined}
-              aria-describedby={invalid("to") ? "audit-to-error" : undefined}
-            />
-            {invalid("to") ? (
-              <p id="audit-to-error" className="error-list">
-                {t("ops.audit.badDate")}
-              </p>
-            ) : null}
-          </div>
+          <DateFilter name="from" label={t("ops.audit.from")} value={filter.from} invalid={errors.includes("from")} />
+          <DateFilter name="to" label={t("ops.audit.to")} value={filter.to} invalid={errors.includes("to")} />
         </div>
         <p className="actions">
           <button type="submit" className="button">

@@ -79,7 +79,7 @@ export const opsEn: Record<keyof typeof opsJa, string> = {
   "ops.audit.any": "All",
   "ops.audit.apply": "Filter",
   "ops.audit.csv": "Download these entries as CSV",
-  "ops.audit.count": "{count} entries",
+  "ops.audit.count": "Entries: {count}",
   "ops.audit.badDate": "Enter the date as YYYY-MM-DD (this condition was not used).",
   "ops.audit.code": "Action code",
   "ops.caseGoals.title": "Learning goals reached through case work",
