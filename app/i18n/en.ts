@@ -9,6 +9,10 @@ import { casesEn } from "./messages/cases";
 import { hardeningEn } from "./messages/hardening";
 import { privacyEn } from "./messages/privacy";
 import { opsEn } from "./messages/ops";
+import { ssoEn } from "./messages/sso";
+import { personalEn } from "./messages/personal";
+import { attachmentsEn } from "./messages/attachments";
+import { applicationsEn } from "./messages/applications";
 
 export const en: Record<MessageKey, string> = {
   "app.name": "Tsunagu",
@@ -931,4 +935,8 @@ export const en: Record<MessageKey, string> = {
   ...hardeningEn,
   ...privacyEn,
   ...opsEn,
+  ...ssoEn,
+  ...personalEn,
+  ...attachmentsEn,
+  ...applicationsEn,
 };

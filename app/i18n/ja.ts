@@ -8,6 +8,10 @@ import { casesJa } from "./messages/cases";
 import { hardeningJa } from "./messages/hardening";
 import { privacyJa } from "./messages/privacy";
 import { opsJa } from "./messages/ops";
+import { ssoJa } from "./messages/sso";
+import { personalJa } from "./messages/personal";
+import { attachmentsJa } from "./messages/attachments";
+import { applicationsJa } from "./messages/applications";
 export const ja = {
   "app.name": "つなぐ",
   "app.footer": "障害者自立支援協議会 研修・自己評価プラットフォーム",
@@ -929,6 +933,10 @@ export const ja = {
   ...hardeningJa,
   ...privacyJa,
   ...opsJa,
+  ...ssoJa,
+  ...personalJa,
+  ...attachmentsJa,
+  ...applicationsJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -1,0 +1,7 @@
+// Messages of one line of work, kept in their own file so parallel work does not collide in ja.ts/en.ts.
+// Keys follow the project's "capability.thing" style; both objects must have the same keys.
+export const personalJa = {
+} as const;
+
+export const personalEn: Record<keyof typeof personalJa, string> = {
+};
