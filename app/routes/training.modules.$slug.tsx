@@ -18,7 +18,7 @@ import {
   reflectionsFor,
   saveReflection,
   submitCheck,
-  visitStep,
+  advanceStep,
 } from "~/training/training.server";
 import { StatusBadge } from "~/training/ui";
 import type { PlayerVideo } from "~/video/player";
@@ -36,13 +36,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sectionIds = m.frontmatter.sections.map((s) => s.id);
   const asked = url.searchParams.get("view") === CHECK_STEP ? CHECK_STEP : url.searchParams.get("section");
   if (asked !== null && asked !== CHECK_STEP && !sectionIds.includes(asked)) throw redirect(`/training/modules/${m.slug}`);
-  let progress = trainee ? await getProgress(user.id, m.slug) : null;
+  const progress = trainee ? await getProgress(user.id, m.slug) : null;
   const saved =
     progress?.currentSection && (progress.currentSection === CHECK_STEP || sectionIds.includes(progress.currentSection))
       ? progress.currentSection
       : null;
   const step = asked ?? saved ?? sectionIds[0];
-  if (trainee) progress = await visitStep(user.id, m, step, progress);
   const [attempts, reflections] = trainee ? await Promise.all([attemptsFor(user.id, m.slug), reflectionsFor(user.id, m.slug)]) : [[], {}];
   const videoRefs = m.videos ?? [];
   const videos = Object.fromEntries(await Promise.all(videoRefs.map(async (ref) => [ref, await playerData(user, ref)] as const)));
@@ -81,6 +80,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const locale = resolveLocale(request, user);
   const form = await request.formData();
   const intent = form.get("intent");
+  if (intent === "advance") {
+    // The pager's "next": the section left counts as read; the next step is where the trainee resumes.
+    const from = String(form.get("from") ?? "");
+    const to = String(form.get("to") ?? "");
+    const target = to === CHECK_STEP ? "?view=check" : `?section=${encodeURIComponent(to)}`;
+    if (isTrainee(user) && !(await advanceStep(user.id, m, from, to))) return data({ intent, ok: false }, { status: 400 });
+    return redirect(`/training/modules/${m.slug}${target}`);
+  }
   if (intent === "reflection") {
     const reflectionId = String(form.get("reflectionId") ?? "");
     const text = String(form.get("text") ?? "").slice(0, 4000);
@@ -316,9 +323,14 @@ export default function ModulePage() {
               <span />
             )}
             {!isCheck ? (
-              <Link className="button" to={next ? `${base}?section=${next.id}` : `${base}?view=check`}>
-                {next ? t("training.next") : t("training.toCheck")}
-              </Link>
+              <Form method="post" preventScrollReset={false}>
+                <input type="hidden" name="intent" value="advance" />
+                <input type="hidden" name="from" value={d.step} />
+                <input type="hidden" name="to" value={next ? next.id : "check"} />
+                <button type="submit" className="button">
+                  {next ? t("training.next") : t("training.toCheck")}
+                </button>
+              </Form>
             ) : null}
           </nav>
         </div>

@@ -40,19 +40,22 @@ export async function refreshCompletion(userId: number, m: ManifestModule) {
   return progress;
 }
 
-/** Records that the trainee is at a section (or at the check): reached + where to resume. */
-export async function visitStep(userId: number, m: ManifestModule, step: string, known?: Awaited<ReturnType<typeof getProgress>>) {
-  const isSection = sectionIds(m).includes(step);
-  if (!isSection && step !== CHECK_STEP) throw new Error(`unknown step ${step}`);
-  const existing = known !== undefined ? known : await getProgress(userId, m.slug);
+/**
+ * The trainee moves on from one step to another (the pager's "next" button, a POST): the section they leave
+ * counts as read, and the step they go to is where they resume. Viewing a page (GET) records nothing.
+ */
+export async function advanceStep(userId: number, m: ManifestModule, from: string, to: string) {
+  const steps = [...sectionIds(m), CHECK_STEP];
+  if (!steps.includes(from) || !steps.includes(to)) return null;
+  const existing = await getProgress(userId, m.slug);
   const reached = existing?.sectionsReached ?? [];
-  const sectionsReached =
-    isSection && !reached.includes(step) ? sectionIds(m).filter((id) => id === step || reached.includes(id)) : reached;
-  if (existing && existing.currentSection === step && sectionsReached === reached) return existing;
+  const leaving = sectionIds(m).includes(from) && !reached.includes(from);
+  const sectionsReached = leaving ? sectionIds(m).filter((id) => id === from || reached.includes(id)) : reached;
+  if (existing && existing.currentSection === to && !leaving) return existing;
   await prisma.moduleProgress.upsert({
     where: { userId_slug: { userId, slug: m.slug } },
-    create: { userId, slug: m.slug, sectionsReached, currentSection: step },
-    update: { sectionsReached, currentSection: step },
+    create: { userId, slug: m.slug, sectionsReached, currentSection: to },
+    update: { sectionsReached, currentSection: to },
   });
   return refreshCompletion(userId, m);
 }

@@ -40,8 +40,8 @@ test("a trainee studies a module, resumes where they left off, fails the check o
   await page.getByRole("link", { name: fm.title.ja }).click();
   await expect(page.getByRole("heading", { level: 2, name: fm.sections[0].title.ja })).toBeVisible();
   await expectAccessible(page);
-  // Keyboard: focus the next-section link and press Enter.
-  await page.getByRole("link", { name: "次のセクション" }).focus();
+  // Keyboard: focus the next-section button and press Enter.
+  await page.getByRole("button", { name: "次のセクション" }).focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`section=${fm.sections[1].id}`));
   await expect(page.getByRole("heading", { level: 2, name: fm.sections[1].title.ja })).toBeFocused();
@@ -53,10 +53,10 @@ test("a trainee studies a module, resumes where they left off, fails the check o
   await expect(page.getByText("前回の続きから表示しています。")).toBeVisible();
 
   for (let i = 2; i < fm.sections.length; i++) {
-    await page.getByRole("link", { name: "次のセクション" }).click();
+    await page.getByRole("button", { name: "次のセクション" }).click();
     await expect(page.getByRole("heading", { level: 2, name: fm.sections[i].title.ja })).toBeVisible();
   }
-  await page.getByRole("link", { name: "確認テストへ進む" }).click();
+  await page.getByRole("button", { name: "確認テストへ進む" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "確認テスト" })).toBeVisible();
   await expect(page.locator("fieldset legend").first()).toBeVisible();
   await expectAccessible(page);

@@ -32,6 +32,17 @@ async function post(userId: number, fields: Record<string, string | string[]>, s
   return (await moduleAction({ request, params: { slug }, context: ctx })) as Record<string, unknown>;
 }
 
+/** The pager's "next" button: leaves `from` (read) for `to`. */
+async function advance(userId: number, from: string, to: string) {
+  const request = await requestAs(userId, `/training/modules/${SLUG}`, formRequestInit({ intent: "advance", from, to }));
+  try {
+    return await moduleAction({ request, params: { slug: SLUG }, context: ctx });
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown;
+    throw thrown;
+  }
+}
+
 async function status(p: Promise<unknown>) {
   try {
     await p;
@@ -46,14 +57,26 @@ describe("module progress", () => {
   it("saves the section the trainee is at and resumes there from another session", async () => {
     const trainee = await createUser({ roles: ["TRAINEE"] });
     expect((await open(trainee.id)).step).toBe("intro");
+    // Viewing records nothing (no GET writes): not even a jump to the last section.
+    await open(trainee.id, "?section=summary");
+    expect(await prisma.moduleProgress.count({ where: { userId: trainee.id } })).toBe(0);
+    const moved = (await advance(trainee.id, "intro", "case")) as Response;
+    expect(moved.status).toBe(302);
+    expect(moved.headers.get("Location")).toBe(`/training/modules/${SLUG}?section=case`);
     const atCase = await open(trainee.id, "?section=case");
     expect(atCase.step).toBe("case");
-    expect(atCase.sections.map((s) => s.reached)).toEqual([true, true, false]);
+    expect(atCase.sections.map((s) => s.reached)).toEqual([true, false, false]);
     // A new session (another device) without ?section= lands on the same place.
     const resumed = await open(trainee.id);
     expect(resumed).toMatchObject({ step: "case", resumed: true, status: "in-progress" });
     const row = await prisma.moduleProgress.findUniqueOrThrow({ where: { userId_slug: { userId: trainee.id, slug: SLUG } } });
-    expect(row).toMatchObject({ sectionsReached: ["intro", "case"], currentSection: "case", completedAt: null });
+    expect(row).toMatchObject({ sectionsReached: ["intro"], currentSection: "case", completedAt: null });
+    // A step that is not in the module is refused and changes nothing.
+    expect(((await advance(trainee.id, "case", "nowhere")) as { init: { status: number } }).init.status).toBe(400);
+    expect(await prisma.moduleProgress.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      sectionsReached: ["intro"],
+      currentSection: "case",
+    });
   });
 
   it("answers 404 to an unknown slug and 403 to a role without access; a committee preview records nothing", async () => {
@@ -64,6 +87,7 @@ describe("module progress", () => {
     expect(await status(open(manager.id))).toBe(403);
     const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
     expect((await open(committee.id, "?section=case")).trainee).toBe(false);
+    expect(((await advance(committee.id, "intro", "case")) as Response).status).toBe(302);
     expect(await prisma.moduleProgress.count({ where: { userId: committee.id } })).toBe(0);
   });
 
@@ -106,12 +130,14 @@ describe("knowledge check attempts", () => {
 
   it("completes the module only when every section was reached and the check passed", async () => {
     const trainee = await createUser({ roles: ["TRAINEE"] });
-    await open(trainee.id, "?section=intro");
+    await advance(trainee.id, "intro", "case");
     await post(trainee.id, { intent: "check", nonce: "x", ...right });
     expect((await open(trainee.id, "?view=check")).status).toBe("in-progress");
-    await open(trainee.id, "?section=case");
-    const last = await open(trainee.id, "?section=summary");
-    expect(last.status).toBe("complete");
+    await advance(trainee.id, "case", "summary");
+    // Looking at the last section is not reading it: the trainee moves on from it to the check.
+    expect((await open(trainee.id, "?section=summary")).status).toBe("in-progress");
+    await advance(trainee.id, "summary", "check");
+    expect((await open(trainee.id, "?view=check")).status).toBe("complete");
     const row = await prisma.moduleProgress.findUniqueOrThrow({ where: { userId_slug: { userId: trainee.id, slug: SLUG } } });
     expect(row.completedAt).not.toBeNull();
   });
@@ -233,7 +259,7 @@ describe("curriculum and enrolment", () => {
     expect(await curriculumAction({ request, params: {}, context: ctx })).toMatchObject({ ok: true, count: 2 });
     const trainee = await createUser({ roles: ["TRAINEE"] });
     await prisma.trainingEnrollment.create({ data: { userId: trainee.id, fiscalYear: FY } });
-    await open(trainee.id, "?section=case");
+    await advance(trainee.id, "intro", "case");
     const response = (await csvLoader({
       request: await requestAs(committee.id, `/committee/progress.csv?year=${FY}`),
       params: {},
