@@ -22,21 +22,10 @@ const routesNotYetThin = [
   "app/routes/action-plan.tsx",
   "app/routes/admin.offices.$officeId.tsx",
   "app/routes/admin.users.$userId.tsx",
-  "app/routes/calendar.$token.ts",
-  "app/routes/certificates.$id.ts",
-  "app/routes/committee.certificates.tsx",
-  "app/routes/committee.sessions.$id_.edit.tsx",
-  "app/routes/committee.sessions._index.tsx",
   "app/routes/login.tsx",
-  "app/routes/meetings.$meetingId.tsx",
-  "app/routes/meetings._index.tsx",
   "app/routes/peer.tsx",
   "app/routes/sessions.$id.tsx",
-  "app/routes/sessions.$id_.ics.ts",
-  "app/routes/sessions._index.tsx",
   "app/routes/subcommittee.peer-groups.tsx",
-  "app/routes/training.modules.$slug.tsx",
-  "app/routes/verify.$code.tsx",
 ];
 
 export default tseslint.config(

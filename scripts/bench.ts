@@ -7,6 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { currentFiscalYear } from "../app/lib/fiscal-year.ts";
 import { probe, transcodeHls } from "../app/video/ffmpeg.server.ts";
 
 interface Target {
@@ -20,6 +21,10 @@ interface Target {
   /** Expected status (default 200). */
   status?: number;
 }
+
+// The demo data is seeded for the current fiscal year (its sheet in progress) and the one before (submitted).
+const FY = currentFiscalYear();
+const LAST_FY = FY - 1;
 
 const TARGETS: Target[] = [
   { name: "/healthz", path: "/healthz" },
@@ -46,12 +51,12 @@ const TARGETS: Target[] = [
   { name: "/sessions/:id/case (own case, guard scan)", path: "/sessions/3/case", as: "sakura.mori" },
   { name: "/sessions/:id/cases (group's cases)", path: "/sessions/3/cases", as: "committee" },
   { name: "/committee/sessions/:id/cases (facilitator)", path: "/committee/sessions/3/cases", as: "committee" },
-  { name: "/evaluation/2026 (sheet, 73 items)", path: "/evaluation/2026", as: "manager" },
+  { name: "/evaluation/:fy (sheet, 73 items)", path: `/evaluation/${FY}`, as: "manager" },
   // What a checklist item's fetcher sends (single fetch: .data, index route). After the first request
   // saves it, the same answer again is "unchanged": the compare-and-set path without a write.
   {
     name: "save one answer (POST)",
-    path: "/evaluation/2026.data?index",
+    path: `/evaluation/${FY}.data?index`,
     as: "manager",
     method: "POST",
     form: {
@@ -64,9 +69,9 @@ const TARGETS: Target[] = [
       "evidence_EMG-07": "",
     },
   },
-  { name: "/evaluation/2025/results", path: "/evaluation/2025/results", as: "manager" },
-  { name: "/subcommittee (dashboard, FY2025)", path: "/subcommittee?year=2025", as: "subcommittee" },
-  { name: "/subcommittee/report/2025", path: "/subcommittee/report/2025", as: "subcommittee" },
+  { name: "/evaluation/:fy-1/results", path: `/evaluation/${LAST_FY}/results`, as: "manager" },
+  { name: "/subcommittee (dashboard, last FY)", path: `/subcommittee?year=${LAST_FY}`, as: "subcommittee" },
+  { name: "/subcommittee/report/:fy-1", path: `/subcommittee/report/${LAST_FY}`, as: "subcommittee" },
   { name: "/action-plan", path: "/action-plan", as: "manager" },
   // Video lectures (issue 9): the first demo lecture (made at seed time), as a trainee. Each request checks
   // the session and the video's access before the file is streamed from media storage.
@@ -161,7 +166,8 @@ const server = spawn("npx", ["tsx", "scripts/start.ts"], {
 });
 
 try {
-  await waitFor(`${BASE}/healthz`, 180_000);
+  // A fresh clone builds the bundle and makes the demo lectures first; a loaded machine takes minutes.
+  await waitFor(`${BASE}/healthz`, 600_000);
   if (LARGE) {
     const generated = spawnSync("npx", ["tsx", "scripts/generate-large-dataset.ts"], {
       cwd: root,

@@ -25,6 +25,11 @@ async function stopJobWorkers() {
 
 if (cluster.isWorker) {
   // A server process of the cluster: the primary has migrated, seeded and built; DATABASE_URL is set.
+  // If the primary is gone (stopped while this process was still starting), the channel to it breaks: leave quietly.
+  cluster.worker?.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_IPC_CHANNEL_CLOSED") console.error("[cluster]", error);
+    process.exit(1);
+  });
   const { closeGracefully, startHttpServer } = await import("./lib/server.ts");
   const server = await startHttpServer({ port, dev: false });
   process.on("SIGTERM", () => {

@@ -6,8 +6,11 @@ import { fiscalYearOf } from "~/lib/fiscal-year";
 import { deliver, notifyAll, type Db, inTransaction } from "~/mail/notify.server";
 import type { SessionUser } from "~/auth/session.server";
 import { hasAnyRole } from "~/auth/roles";
+import { can } from "~/auth/capabilities";
+import { forbidden, notFound } from "~/auth/permissions.server";
 import { audit } from "~/audit/audit.server";
 import { now } from "~/lib/clock";
+import { jstDateString, jstDateTimeString } from "~/lib/jst";
 import { proposeAgenda, type ItemStat } from "./agenda";
 import { CYCLE_VIEWER_ROLES } from "./action-plan.server";
 import { itemTexts } from "./dashboard.server";
@@ -45,6 +48,11 @@ export async function scheduleMeeting(input: MeetingInput, once?: { formKey: str
   const result = await inTransaction(async (tx) => {
     if (once && !(await claimFormKey(tx, once.formKey, "meeting.create", once.userId))) return null;
     const meeting = await tx.sharingMeeting.create({ data: { ...input, fiscalYear: fiscalYearOf(input.startsAt) } });
+    if (once)
+      await audit(
+        { actorId: once.userId, action: "meeting.create", entityType: "SharingMeeting", entityId: meeting.id, summary: input.title },
+        tx,
+      );
     const mails = await notifyAll(tx, await managersInScope(tx, input.scope === "WARD" ? input.wardId : null), {
       key: "notices.meetingScheduled",
       titleJa: input.title,
@@ -59,15 +67,44 @@ export async function scheduleMeeting(input: MeetingInput, once?: { formKey: str
   return result.meeting;
 }
 
+export type ScheduleResult = { ok: true; meeting: SharingMeeting | null } | { ok: false; reason: "unknownWard" };
+
+/**
+ * The subcommittee (or an administrator) schedules a meeting from the form: the ward must exist for a ward
+ * meeting. `meeting` is null when this form was already carried out.
+ */
+export async function scheduleMeetingAs(user: SessionUser, input: MeetingInput, formKey: string | null): Promise<ScheduleResult> {
+  if (!can(user, "scheduleMeetings")) throw forbidden();
+  if (input.scope === "WARD" && !(input.wardId && (await prisma.ward.findUnique({ where: { id: input.wardId } }))))
+    return { ok: false, reason: "unknownWard" };
+  return { ok: true, meeting: await scheduleMeeting(input, { formKey, userId: user.id }) };
+}
+
+/** The meetings page (/meetings): the year's meetings, the wards to choose from, and whether the user may schedule. */
+export async function meetingsPage(user: SessionUser, fiscalYear: number) {
+  const [meetings, wards] = await Promise.all([listMeetings(fiscalYear), prisma.ward.findMany({ orderBy: { sortOrder: "asc" } })]);
+  return { meetings, wards, canSchedule: can(user, "scheduleMeetings") };
+}
+
+/** The meeting for a change by the subcommittee or an administrator: 403 for anyone else, 404 when there is none. */
+async function meetingToManage(user: SessionUser, meetingId: number) {
+  if (!can(user, "scheduleMeetings")) throw forbidden();
+  const meeting = await prisma.sharingMeeting.findUnique({ where: { id: meetingId } });
+  if (!meeting) throw notFound();
+  return meeting;
+}
+
 /**
  * Changes a meeting's title, time or place. Offices that registered (and, for a new time or place, every
  * office the meeting is for) are told what it is now.
  */
-export async function changeMeeting(id: number, input: Omit<MeetingInput, "scope" | "wardId">) {
+export async function changeMeeting(user: SessionUser, id: number, input: Omit<MeetingInput, "scope" | "wardId">) {
+  await meetingToManage(user, id);
   const mails = await inTransaction(async (tx) => {
     const before = await tx.sharingMeeting.findUnique({ where: { id }, include: { registrations: { select: { officeId: true } } } });
     if (!before) return null;
     const meeting = await tx.sharingMeeting.update({ where: { id }, data: { ...input, fiscalYear: fiscalYearOf(input.startsAt) } });
+    await audit({ actorId: user.id, action: "meeting.change", entityType: "SharingMeeting", entityId: id, summary: input.title }, tx);
     const registered = await tx.user.findMany({
       where: { active: true, roles: { has: "OFFICE_MANAGER" }, officeId: { in: before.registrations.map((r) => r.officeId) } },
       select: { id: true },
@@ -151,17 +188,14 @@ export async function registerForMeeting(
   const refusal = registrationRefusal(user, meeting);
   if (refusal) return { ok: false, reason: refusal };
   const officeId = user.officeId as number;
-  await prisma.meetingRegistration.upsert({
-    where: { meetingId_officeId: { meetingId, officeId } },
-    create: { meetingId, officeId, ...input },
-    update: input,
-  });
-  await audit({
-    actorId: user.id,
-    action: "meeting.register",
-    entityType: "SharingMeeting",
-    entityId: String(meetingId),
-    summary: `${input.attendeeCount}`,
+  await prisma.$transaction(async (tx) => {
+    await tx.meetingRegistration.upsert({
+      where: { meetingId_officeId: { meetingId, officeId } },
+      create: { meetingId, officeId, ...input },
+      update: input,
+    });
+    const summary = `${input.attendeeCount}`;
+    await audit({ actorId: user.id, action: "meeting.register", entityType: "SharingMeeting", entityId: meetingId, summary }, tx);
   });
   return { ok: true };
 }
@@ -216,10 +250,12 @@ export type TopicInput = { itemCode: string; kind: "WEAK" | "GOOD_PRACTICE"; tit
 
 /** Adds a topic unless its item is already on the agenda (the meeting row is locked, so two clicks add one). */
 export async function addTopic(
+  user: SessionUser,
   meetingId: number,
   input: TopicInput,
-  actorId: number,
 ): Promise<{ ok: true } | { ok: false; reason: "duplicate" }> {
+  await meetingToManage(user, meetingId);
+  const actorId = user.id;
   return inTransaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "SharingMeeting" WHERE id = ${meetingId} FOR UPDATE`;
     const topics = await tx.meetingTopic.findMany({ where: { meetingId }, select: { itemCodes: true, sortOrder: true } });
@@ -261,7 +297,9 @@ async function orderedTopicIds(tx: Db, meetingId: number) {
 }
 
 /** Removes a topic (and its notes) from the agenda. False when it is not this meeting's. */
-export async function removeTopic(meetingId: number, topicId: number, actorId: number): Promise<boolean> {
+export async function removeTopic(user: SessionUser, meetingId: number, topicId: number): Promise<boolean> {
+  await meetingToManage(user, meetingId);
+  const actorId = user.id;
   return inTransaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "SharingMeeting" WHERE id = ${meetingId} FOR UPDATE`;
     const gone = await tx.meetingTopic.deleteMany({ where: { id: topicId, meetingId } });
@@ -273,7 +311,9 @@ export async function removeTopic(meetingId: number, topicId: number, actorId: n
 }
 
 /** Moves a topic one place up or down. False when it is not this meeting's. */
-export async function moveTopic(meetingId: number, topicId: number, direction: "up" | "down", actorId: number): Promise<boolean> {
+export async function moveTopic(user: SessionUser, meetingId: number, topicId: number, direction: "up" | "down"): Promise<boolean> {
+  await meetingToManage(user, meetingId);
+  const actorId = user.id;
   return inTransaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "SharingMeeting" WHERE id = ${meetingId} FOR UPDATE`;
     const ids = await orderedTopicIds(tx, meetingId);
@@ -289,4 +329,103 @@ export async function moveTopic(meetingId: number, topicId: number, direction: "
     );
     return true;
   });
+}
+
+/** Records whether a registered office came, and how many people (the subcommittee, after the meeting). */
+export async function recordAttendance(
+  user: SessionUser,
+  meetingId: number,
+  input: { registrationId: number; attended: boolean; attendedCount: number },
+) {
+  await meetingToManage(user, meetingId);
+  const reg = await prisma.meetingRegistration.findUnique({ where: { id: input.registrationId } });
+  if (!reg || reg.meetingId !== meetingId) throw notFound();
+  const attended = { attended: input.attended, attendedCount: input.attended ? input.attendedCount : 0 };
+  await prisma.$transaction(async (tx) => {
+    await tx.meetingRegistration.update({ where: { id: reg.id }, data: attended });
+    const summary = `office ${reg.officeId}: ${attended.attended ? attended.attendedCount : "absent"}`;
+    await audit({ actorId: user.id, action: "meeting.attendance", entityType: "SharingMeeting", entityId: meetingId, summary }, tx);
+  });
+}
+
+/** Saves the notes of one agenda topic (what was shared); 404 when the topic is not this meeting's. */
+export async function saveTopicNotes(user: SessionUser, meetingId: number, input: { topicId: number; notes: string }) {
+  await meetingToManage(user, meetingId);
+  const topic = await prisma.meetingTopic.findUnique({ where: { id: input.topicId } });
+  if (!topic || topic.meetingId !== meetingId) throw notFound();
+  await prisma.$transaction(async (tx) => {
+    await tx.meetingTopic.update({ where: { id: topic.id }, data: { notes: input.notes } });
+    const summary = `#${topic.id}: ${input.notes.slice(0, 60)}`;
+    await audit({ actorId: user.id, action: "meeting.notes", entityType: "SharingMeeting", entityId: meetingId, summary }, tx);
+  });
+  return topic.id;
+}
+
+/**
+ * One meeting's page (/meetings/:id) as the user may see it: the subcommittee and administrators manage it
+ * (registrations, agenda proposal, edit form); an office sees its own registration, and the notes only when it
+ * took part (a registration counts only where the meeting's rules allowed the office). 404 when there is none.
+ */
+export async function meetingPage(user: SessionUser, id: number) {
+  const meeting = await meetingDetail(id);
+  if (!meeting) throw notFound();
+  const manage = can(user, "scheduleMeetings");
+  const own = user.officeId !== null ? meeting.registrations.find((r) => r.officeId === user.officeId) : undefined;
+  const refusal = registrationRefusal(user, meeting);
+  const participant = manage || (!!own && (refusal === null || refusal === "past"));
+  const texts = await itemTexts(meeting.topics.flatMap((t) => t.itemCodes));
+  return {
+    meeting: {
+      id: meeting.id,
+      title: meeting.title,
+      fiscalYear: meeting.fiscalYear,
+      scope: meeting.scope,
+      wardJa: meeting.ward?.nameJa ?? null,
+      wardEn: meeting.ward?.nameEn ?? null,
+      startsAt: meeting.startsAt.toISOString(),
+      venue: meeting.venue,
+      onlineUrl: meeting.onlineUrl,
+      past: meeting.startsAt < now(),
+    },
+    manage,
+    canRegister: refusal === null,
+    own: own
+      ? { attendeeNames: own.attendeeNames, attendeeCount: own.attendeeCount, attendeeNote: own.attendeeNote, attended: own.attended }
+      : null,
+    registrations: manage
+      ? meeting.registrations.map((r) => ({
+          id: r.id,
+          officeName: r.office.name,
+          attendeeNames: r.attendeeNames,
+          attendeeCount: r.attendeeCount,
+          attended: r.attended,
+          attendedCount: r.attendedCount,
+        }))
+      : [],
+    totals: {
+      offices: meeting.registrations.length,
+      people: meeting.registrations.reduce((n, r) => n + r.attendeeCount, 0),
+      attendedOffices: meeting.registrations.filter((r) => r.attended).length,
+      attendedPeople: meeting.registrations.filter((r) => r.attended).reduce((n, r) => n + r.attendedCount, 0),
+    },
+    topics: meeting.topics.map((tp) => ({
+      id: tp.id,
+      kind: tp.kind,
+      title: tp.title,
+      itemCodes: tp.itemCodes.map((c) => ({ code: c, textJa: texts.get(c)?.textJa ?? "", textEn: texts.get(c)?.textEn ?? "" })),
+      notes: participant ? tp.notes : null,
+    })),
+    proposal: manage ? await agendaProposal(meeting) : null,
+    /** Checklist items already on the agenda: a suggestion for one of them is shown as added. */
+    onAgenda: [...new Set(meeting.topics.flatMap((tp) => tp.itemCodes))],
+    edit: manage
+      ? {
+          date: jstDateString(meeting.startsAt),
+          time: jstDateTimeString(meeting.startsAt).slice(11, 16),
+          title: meeting.title,
+          venue: meeting.venue,
+          onlineUrl: meeting.onlineUrl,
+        }
+      : null,
+  };
 }

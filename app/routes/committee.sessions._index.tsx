@@ -1,12 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
-import { prisma } from "~/db.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
-import { trainingFunnel } from "~/scheduling/funnel.server";
-import { sessionCounts, sessionInclude, sessionTitle } from "~/scheduling/scheduling.server";
+import { committeeSessionsPage } from "~/scheduling/sessions-page.server";
 import { DayList, FunnelPanel } from "~/scheduling/ui";
 import { yearChoices, yearParam } from "~/training/year";
 
@@ -18,23 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, COMMITTEE);
   const locale = resolveLocale(request, user);
   const year = yearParam(new URL(request.url));
-  const sessions = await prisma.trainingSession.findMany({ where: { fiscalYear: year }, include: sessionInclude });
-  sessions.sort((a, b) => (a.days[0]?.startsAt.getTime() ?? 0) - (b.days[0]?.startsAt.getTime() ?? 0));
-  const [counts, funnel] = await Promise.all([sessionCounts(sessions.map((s) => s.id)), trainingFunnel(year)]);
   return {
     year,
     years: [...new Set([...yearChoices(), 2023])].sort((a, b) => b - a),
-    funnel,
-    sessions: sessions.map((s) => ({
-      id: s.id,
-      title: sessionTitle(s, locale),
-      track: s.track,
-      cancelled: s.status === "cancelled",
-      days: s.days,
-      capacity: s.capacity,
-      enrolled: counts.get(s.id)!.enrolled,
-      waitlisted: counts.get(s.id)!.waitlisted,
-    })),
+    ...(await committeeSessionsPage(year, locale)),
   };
 }
 

@@ -3,102 +3,30 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { forbidden, notFound, requireRole } from "~/auth/permissions.server";
-import { hasAnyRole } from "~/auth/roles";
-import { audit } from "~/audit/audit.server";
 import { Field, FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
-import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
-import { itemTexts } from "~/cycle/dashboard.server";
 import {
   addTopic,
-  agendaProposal,
   changeMeeting,
-  meetingDetail,
   MEETING_ROLES,
+  meetingPage,
   moveTopic,
+  recordAttendance,
   registerForMeeting,
-  registrationRefusal,
   removeTopic,
+  saveTopicNotes,
 } from "~/cycle/meetings.server";
 import { checkHeadCount } from "~/cycle/registration";
-import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm, type FormFailure } from "~/lib/forms";
-import { now } from "~/lib/clock";
+import { parseJstDate } from "~/lib/jst";
+import { idParam } from "~/lib/params";
 import { optionalHttpUrl, safeHref } from "~/lib/url";
 
 export const meta: MetaFunction = () => [{ title: "自己評価を共有する会 | つなぐ" }];
 
-function idOf(param: string | undefined) {
-  if (!param || !/^\d{1,9}$/.test(param)) throw notFound();
-  return Number(param);
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, [...MEETING_ROLES]);
-  const meeting = await meetingDetail(idOf(params.meetingId));
-  if (!meeting) throw notFound();
-  const manage = hasAnyRole(user, [...CYCLE_VIEWER_ROLES]);
-  const own = user.officeId !== null ? meeting.registrations.find((r) => r.officeId === user.officeId) : undefined;
-  // Offices see the notes when they took part (registered); the subcommittee sees everything.
-  // A registration counts only where the meeting's rules allow the office (not one made against them).
-  const refusal = registrationRefusal(user, meeting);
-  const participant = manage || (!!own && (refusal === null || refusal === "past"));
-  const texts = await itemTexts(meeting.topics.flatMap((t) => t.itemCodes));
-  const canRegister = refusal === null;
-  return {
-    meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      fiscalYear: meeting.fiscalYear,
-      scope: meeting.scope,
-      wardJa: meeting.ward?.nameJa ?? null,
-      wardEn: meeting.ward?.nameEn ?? null,
-      startsAt: meeting.startsAt.toISOString(),
-      venue: meeting.venue,
-      onlineUrl: meeting.onlineUrl,
-      past: meeting.startsAt < now(),
-    },
-    manage,
-    canRegister: !!canRegister,
-    own: own
-      ? { attendeeNames: own.attendeeNames, attendeeCount: own.attendeeCount, attendeeNote: own.attendeeNote, attended: own.attended }
-      : null,
-    registrations: manage
-      ? meeting.registrations.map((r) => ({
-          id: r.id,
-          officeName: r.office.name,
-          attendeeNames: r.attendeeNames,
-          attendeeCount: r.attendeeCount,
-          attended: r.attended,
-          attendedCount: r.attendedCount,
-        }))
-      : [],
-    totals: {
-      offices: meeting.registrations.length,
-      people: meeting.registrations.reduce((n, r) => n + r.attendeeCount, 0),
-      attendedOffices: meeting.registrations.filter((r) => r.attended).length,
-      attendedPeople: meeting.registrations.filter((r) => r.attended).reduce((n, r) => n + r.attendedCount, 0),
-    },
-    topics: meeting.topics.map((tp) => ({
-      id: tp.id,
-      kind: tp.kind,
-      title: tp.title,
-      itemCodes: tp.itemCodes.map((c) => ({ code: c, textJa: texts.get(c)?.textJa ?? "", textEn: texts.get(c)?.textEn ?? "" })),
-      notes: participant ? tp.notes : null,
-    })),
-    proposal: manage ? await agendaProposal(meeting) : null,
-    /** Checklist items already on the agenda: a suggestion for one of them is shown as added. */
-    onAgenda: [...new Set(meeting.topics.flatMap((tp) => tp.itemCodes))],
-    edit: manage
-      ? {
-          date: jstDate(meeting.startsAt),
-          time: jstTime(meeting.startsAt),
-          title: meeting.title,
-          venue: meeting.venue,
-          onlineUrl: meeting.onlineUrl,
-        }
-      : null,
-  };
+  return meetingPage(user, idParam(params.meetingId));
 }
 
 const registerSchema = z.object({
@@ -118,9 +46,6 @@ const changeSchema = z
   .superRefine((v, ctx) => {
     if (!v.venue && !v.onlineUrl) ctx.addIssue({ code: "custom", path: ["venue"], message: "cycle.meetings.error.where" });
   });
-const jstShift = (d: Date) => new Date(d.getTime() + 9 * 3600_000).toISOString();
-const jstDate = (d: Date) => jstShift(d).slice(0, 10);
-const jstTime = (d: Date) => jstShift(d).slice(11, 16);
 const attendanceSchema = z.object({
   registrationId: z.coerce.number().int(),
   attended: z.string().optional(),
@@ -135,12 +60,9 @@ const notesSchema = z.object({ topicId: z.coerce.number().int(), notes: z.string
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, [...MEETING_ROLES]);
-  const meetingId = idOf(params.meetingId);
-  const meeting = await prisma.sharingMeeting.findUnique({ where: { id: meetingId } });
-  if (!meeting) throw notFound();
+  const meetingId = idParam(params.meetingId);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
-  const manage = hasAnyRole(user, [...CYCLE_VIEWER_ROLES]);
   const back = `/meetings/${meetingId}`;
   if (intent === "register") {
     const parsed = parseForm(registerSchema, formData);
@@ -163,24 +85,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`${back}?registered=1`);
   }
-  if (!manage) throw forbidden();
+  // Every other intent is the subcommittee's (or an administrator's): the capability refuses anyone else.
   if (intent === "attendance") {
     const parsed = parseForm(attendanceSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-    const reg = await prisma.meetingRegistration.findUnique({ where: { id: parsed.data.registrationId } });
-    if (!reg || reg.meetingId !== meetingId) throw notFound();
-    const attended = { attended: !!parsed.data.attended, attendedCount: parsed.data.attended ? parsed.data.attendedCount : 0 };
-    await prisma.$transaction(async (tx) => {
-      await tx.meetingRegistration.update({ where: { id: reg.id }, data: attended });
-      const summary = `office ${reg.officeId}: ${attended.attended ? attended.attendedCount : "absent"}`;
-      await audit({ actorId: user.id, action: "meeting.attendance", entityType: "SharingMeeting", entityId: meetingId, summary }, tx);
-    });
+    await recordAttendance(user, meetingId, { ...parsed.data, attended: !!parsed.data.attended });
     return redirect(`${back}?saved=1`);
   }
   if (intent === "addTopic") {
     const parsed = parseForm(topicSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-    const added = await addTopic(meetingId, parsed.data, user.id);
+    const added = await addTopic(user, meetingId, parsed.data);
     if (!added.ok)
       return data(
         { ...failure({}, formData, { key: "agenda.duplicate", params: { code: parsed.data.itemCode } }), intent },
@@ -193,8 +108,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
     const done =
       intent === "removeTopic"
-        ? await removeTopic(meetingId, parsed.data.topicId, user.id)
-        : await moveTopic(meetingId, parsed.data.topicId, parsed.data.direction ?? "up", user.id);
+        ? await removeTopic(user, meetingId, parsed.data.topicId)
+        : await moveTopic(user, meetingId, parsed.data.topicId, parsed.data.direction ?? "up");
     if (!done) throw notFound();
     return redirect(`${back}?saved=1#agenda`);
   }
@@ -202,32 +117,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(changeSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
     const v = parsed.data;
-    await changeMeeting(meetingId, {
-      title: v.title,
-      startsAt: new Date(`${v.date}T${v.time}:00+09:00`),
-      venue: v.venue,
-      onlineUrl: v.onlineUrl,
-    });
-    await audit({
-      actorId: user.id,
-      action: "meeting.change",
-      entityType: "SharingMeeting",
-      entityId: String(meetingId),
-      summary: v.title,
-    });
+    const startsAt = parseJstDate(v.date, v.time);
+    if (!startsAt) return data({ ...failure({ date: [{ key: "validation.required" }] }, formData), intent }, { status: 400 });
+    if (!(await changeMeeting(user, meetingId, { title: v.title, startsAt, venue: v.venue, onlineUrl: v.onlineUrl }))) throw notFound();
     return redirect(`${back}?saved=1`);
   }
   if (intent === "notes") {
     const parsed = parseForm(notesSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-    const topic = await prisma.meetingTopic.findUnique({ where: { id: parsed.data.topicId } });
-    if (!topic || topic.meetingId !== meetingId) throw notFound();
-    await prisma.$transaction(async (tx) => {
-      await tx.meetingTopic.update({ where: { id: topic.id }, data: { notes: parsed.data.notes } });
-      const summary = `#${topic.id}: ${parsed.data.notes.slice(0, 60)}`;
-      await audit({ actorId: user.id, action: "meeting.notes", entityType: "SharingMeeting", entityId: meetingId, summary }, tx);
-    });
-    return redirect(`${back}?saved=1#topic-${topic.id}`);
+    const topicId = await saveTopicNotes(user, meetingId, parsed.data);
+    return redirect(`${back}?saved=1#topic-${topicId}`);
   }
   return data({ ok: false, fieldErrors: {}, intent }, { status: 400 });
 }

@@ -4,28 +4,24 @@ import { formKeyOf } from "~/lib/form-key.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { audit } from "~/audit/audit.server";
-import { requireRole } from "~/auth/permissions.server";
-import { hasAnyRole } from "~/auth/roles";
+import { requireCapability, requireRole } from "~/auth/permissions.server";
 import { Field, FormErrorSummary, isFailure, SelectField } from "~/components/forms";
-import { CYCLE_VIEWER_ROLES } from "~/cycle/action-plan.server";
-import { listMeetings, MEETING_ROLES, scheduleMeeting } from "~/cycle/meetings.server";
-import { prisma } from "~/db.server";
+import { MEETING_ROLES, meetingsPage, scheduleMeetingAs } from "~/cycle/meetings.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { optionalHttpUrl } from "~/lib/url";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { now } from "~/lib/clock";
+import { parseJstDate } from "~/lib/jst";
+import { fiscalYearSearch } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "自己評価を共有する会 | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, [...MEETING_ROLES]);
   const current = fiscalYearOf(now());
-  const asked = new URL(request.url).searchParams.get("year");
-  const fiscalYear = asked && /^\d{4}$/.test(asked) ? Number(asked) : current;
-  const [meetings, wards] = await Promise.all([listMeetings(fiscalYear), prisma.ward.findMany({ orderBy: { sortOrder: "asc" } })]);
-  return { fiscalYear, current, meetings, wards, canSchedule: hasAnyRole(user, [...CYCLE_VIEWER_ROLES]) };
+  const fiscalYear = fiscalYearSearch(request, current);
+  return { fiscalYear, current, ...(await meetingsPage(user, fiscalYear)) };
 }
 
 const scheduleSchema = z
@@ -44,28 +40,24 @@ const scheduleSchema = z
   });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, [...CYCLE_VIEWER_ROLES]);
+  const user = await requireCapability(request, "scheduleMeetings");
   const formData = await request.formData();
   const parsed = parseForm(scheduleSchema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const v = parsed.data;
-  if (v.scope === "WARD" && !(await prisma.ward.findUnique({ where: { id: Number(v.wardId) || 0 } })))
-    return data(failure({ wardId: [{ key: "validation.choose" }] }, formData), { status: 400 });
-  const startsAt = new Date(`${v.date}T${v.time}:00+09:00`);
-  const meeting = await scheduleMeeting(
-    {
-      scope: v.scope,
-      wardId: v.scope === "WARD" ? Number(v.wardId) : null,
-      title: v.title,
-      startsAt,
-      venue: v.venue,
-      onlineUrl: v.onlineUrl,
-    },
-    { formKey: formKeyOf(formData), userId: user.id },
-  );
-  if (!meeting) return redirect("/meetings");
-  await audit({ actorId: user.id, action: "meeting.create", entityType: "SharingMeeting", entityId: String(meeting.id), summary: v.title });
-  return redirect(`/meetings/${meeting.id}`);
+  const startsAt = parseJstDate(v.date, v.time);
+  if (!startsAt) return data(failure({ date: [{ key: "validation.required" }] }, formData), { status: 400 });
+  const input = {
+    scope: v.scope,
+    wardId: v.scope === "WARD" ? Number(v.wardId) || null : null,
+    title: v.title,
+    startsAt,
+    venue: v.venue,
+    onlineUrl: v.onlineUrl,
+  };
+  const scheduled = await scheduleMeetingAs(user, input, formKeyOf(formData));
+  if (!scheduled.ok) return data(failure({ wardId: [{ key: "validation.choose" }] }, formData), { status: 400 });
+  return redirect(scheduled.meeting ? `/meetings/${scheduled.meeting.id}` : "/meetings");
 }
 
 export default function Meetings() {

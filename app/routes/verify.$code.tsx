@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server";
-import { prisma } from "~/db.server";
 import { useFormat, useT } from "~/i18n/react";
+import { verifyCertificate } from "~/scheduling/certificates.server";
 
 export const meta: MetaFunction = () => [
   { title: "修了証の確認 / Certificate verification – つなぐ" },
@@ -11,14 +11,9 @@ export const meta: MetaFunction = () => [
 
 /** Public: whether a certificate is valid, with the name, track and year only. */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const code = String(params.code ?? "").toUpperCase();
-  if (!/^[A-Z0-9]{6,32}$/.test(code)) throw notFound();
-  const c = await prisma.certificate.findUnique({
-    where: { verificationCode: code },
-    include: { user: { select: { displayName: true } } },
-  });
-  if (!c) throw notFound();
-  return { valid: !c.revokedAt, name: c.user.displayName, track: c.track, fiscalYear: c.fiscalYear };
+  const certificate = await verifyCertificate(String(params.code ?? ""));
+  if (!certificate) throw notFound();
+  return certificate;
 }
 
 export default function Verify() {

@@ -207,3 +207,18 @@ export async function saveIssuer(actorId: number, data: FormData): Promise<Issue
   });
   return { ok: true };
 }
+
+/**
+ * The public check behind /verify/<code>: whether a certificate is valid, with the holder's name, the track and
+ * the year only (nothing else about the person). Null for a malformed or unknown code.
+ */
+export async function verifyCertificate(rawCode: string) {
+  const code = rawCode.toUpperCase();
+  if (!/^[A-Z0-9]{6,32}$/.test(code)) return null;
+  const c = await prisma.certificate.findUnique({
+    where: { verificationCode: code },
+    include: { user: { select: { displayName: true } } },
+  });
+  if (!c) return null;
+  return { valid: !c.revokedAt, name: c.user.displayName, track: c.track, fiscalYear: c.fiscalYear };
+}

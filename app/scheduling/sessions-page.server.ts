@@ -4,6 +4,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { now as clockNow } from "~/lib/clock";
 import { fiscalYearOf } from "~/lib/fiscal-year";
+import { trainingFunnel } from "./funnel.server";
 import { seatsLeft, waitlistPlace } from "./rules";
 import { onDemandComplete, sessionCounts, sessionInclude, sessionTitle } from "./scheduling.server";
 
@@ -87,5 +88,25 @@ export async function sessionsPage(user: SessionUser, locale: string) {
     })),
     feedCreatedAt: feed?.createdAt ?? null,
     onDemandClaimable,
+  };
+}
+
+/** The committee's planning list (/committee/sessions): the year's sessions in date order, with places and the funnel. */
+export async function committeeSessionsPage(year: number, locale: string) {
+  const sessions = await prisma.trainingSession.findMany({ where: { fiscalYear: year }, include: sessionInclude });
+  sessions.sort((a, b) => (a.days[0]?.startsAt.getTime() ?? 0) - (b.days[0]?.startsAt.getTime() ?? 0));
+  const [counts, funnel] = await Promise.all([sessionCounts(sessions.map((s) => s.id)), trainingFunnel(year)]);
+  return {
+    funnel,
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      title: sessionTitle(s, locale),
+      track: s.track,
+      cancelled: s.status === "cancelled",
+      days: s.days,
+      capacity: s.capacity,
+      enrolled: counts.get(s.id)?.enrolled ?? 0,
+      waitlisted: counts.get(s.id)?.waitlisted ?? 0,
+    })),
   };
 }
