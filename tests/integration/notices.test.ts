@@ -119,7 +119,9 @@ describe("sharing meetings", () => {
     expect(await mailsTo(managerOther)).toHaveLength(0);
 
     const later = new Date(startsAt.getTime() + 86400_000);
-    expect(await changeMeeting(sub, meeting.id, { title: "区の共有する会", startsAt: later, venue: "区民センター", onlineUrl: "" })).toBe(true);
+    expect(await changeMeeting(sub, meeting.id, { title: "区の共有する会", startsAt: later, venue: "区民センター", onlineUrl: "" })).toBe(
+      true,
+    );
     const changed = (await mailsTo(managerB)).at(-1)!;
     expect(changed.subject).toContain("共有する会の変更");
     expect(changed.body).toContain("区民センター");
