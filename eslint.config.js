@@ -23,9 +23,7 @@ const routesNotYetThin = [
   "app/routes/admin.offices.$officeId.tsx",
   "app/routes/admin.users.$userId.tsx",
   "app/routes/login.tsx",
-  "app/routes/peer.tsx",
   "app/routes/sessions.$id.tsx",
-  "app/routes/subcommittee.peer-groups.tsx",
 ];
 
 export default tseslint.config(

@@ -9,38 +9,42 @@ export async function insertTemplateVersion(
   parsed: ParsedTemplate,
   options: { note?: string; publishFor?: number[] } = {},
 ): Promise<{ id: number; version: number }> {
-  return db.$transaction(async (tx) => {
-    const latest = await tx.checklistTemplate.aggregate({
-      _max: { version: true },
-    });
-    const version = (latest._max.version ?? 0) + 1;
-    const published = !!options.publishFor?.length;
-    const template = await tx.checklistTemplate.create({
-      data: {
-        version,
-        note: options.note ?? "",
-        status: published ? "PUBLISHED" : "DRAFT",
-        fiscalYears: options.publishFor ?? [],
-        publishedAt: published ? now() : null,
-      },
-    });
-    await tx.checklistCategory.createMany({
-      data: parsed.categories.map((c) => ({ ...c, templateId: template.id })),
-    });
-    const categoryIds = new Map(
-      (
-        await tx.checklistCategory.findMany({
-          where: { templateId: template.id },
-        })
-      ).map((c) => [c.code, c.id]),
-    );
-    await tx.checklistItem.createMany({
-      data: parsed.items.map(({ categoryCode, ...item }) => ({
-        ...item,
-        templateId: template.id,
-        categoryId: categoryIds.get(categoryCode)!,
-      })),
-    });
-    return { id: template.id, version };
-  });
+  return db.$transaction(
+    async (tx) => {
+      const latest = await tx.checklistTemplate.aggregate({
+        _max: { version: true },
+      });
+      const version = (latest._max.version ?? 0) + 1;
+      const published = !!options.publishFor?.length;
+      const template = await tx.checklistTemplate.create({
+        data: {
+          version,
+          note: options.note ?? "",
+          status: published ? "PUBLISHED" : "DRAFT",
+          fiscalYears: options.publishFor ?? [],
+          publishedAt: published ? now() : null,
+        },
+      });
+      await tx.checklistCategory.createMany({
+        data: parsed.categories.map((c) => ({ ...c, templateId: template.id })),
+      });
+      const categoryIds = new Map(
+        (
+          await tx.checklistCategory.findMany({
+            where: { templateId: template.id },
+          })
+        ).map((c) => [c.code, c.id]),
+      );
+      await tx.checklistItem.createMany({
+        data: parsed.items.map(({ categoryCode, ...item }) => ({
+          ...item,
+          templateId: template.id,
+          categoryId: categoryIds.get(categoryCode)!,
+        })),
+      });
+      return { id: template.id, version };
+      // 73 items and their categories in one change: on a loaded server this can take longer than Prisma's 5 s default.
+    },
+    { timeout: 30_000, maxWait: 10_000 },
+  );
 }

@@ -1,66 +1,28 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { FormKey } from "~/components/form-key";
-import { claimFormKey, formKeyOf } from "~/lib/form-key.server";
+import { formKeyOf } from "~/lib/form-key.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { audit } from "~/audit/audit.server";
 import { notFound, requireOwnOffice } from "~/auth/permissions.server";
 import { Field, FormErrorSummary, isFailure, SelectField, TextareaField } from "~/components/forms";
-import { checklistItemChoices } from "~/cycle/action-plan.server";
-import { groupOf, requestIntroduction, suggestionsFor } from "~/cycle/peer.server";
-import { prisma } from "~/db.server";
+import { logPeerActivity, PEER_ACTIVITY_KINDS, peerPage, requestIntroduction } from "~/cycle/peer.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, jstDateField, parseForm } from "~/lib/forms";
-import { currentFiscalYear, fiscalYearOf } from "~/lib/fiscal-year";
+import { currentFiscalYear } from "~/lib/fiscal-year";
 import { todayJst } from "~/cycle/dates";
 
 export const meta: MetaFunction = () => [{ title: "ピア研修 | つなぐ" }];
 
-const KINDS = ["VISIT", "EXCHANGE", "STUDY", "SHADOWING"] as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { officeId } = await requireOwnOffice(request);
+  const { user, officeId } = await requireOwnOffice(request);
   const fiscalYear = currentFiscalYear();
-  const [group, suggestions, choices, planItems] = await Promise.all([
-    groupOf(officeId),
-    suggestionsFor(officeId),
-    checklistItemChoices(fiscalYear),
-    prisma.actionPlanItem.findMany({
-      where: { plan: { officeId, fiscalYear } },
-      orderBy: { sortOrder: "asc" },
-      select: { id: true, issue: true, itemCodes: true },
-    }),
-  ]);
-  return {
-    officeId,
-    today: todayJst(),
-    fiscalYear,
-    group: group
-      ? {
-          id: group.id,
-          name: group.name,
-          members: group.offices,
-          activities: group.activities.map((a) => ({
-            id: a.id,
-            date: a.date.toISOString(),
-            kind: a.kind,
-            itemCodes: a.itemCodes,
-            learned: a.learned,
-            offices: a.offices.map((o) => o.name),
-            ownPlanItems: a.planItems.filter((p) => p.plan.officeId === officeId).map((p) => p.issue),
-          })),
-        }
-      : null,
-    suggestions,
-    choices,
-    planItems,
-  };
+  return { officeId, today: todayJst(), fiscalYear, ...(await peerPage(user, officeId, fiscalYear)) };
 }
 
 const activitySchema = z.object({
   date: jstDateField("validation.required"),
-  kind: z.enum(KINDS),
+  kind: z.enum(PEER_ACTIVITY_KINDS),
   offices: z.array(z.coerce.number().int()),
   itemCodes: z.array(z.string()).transform((c) => [...new Set(c.filter(Boolean))]),
   planItems: z.array(z.coerce.number().int()),
@@ -72,46 +34,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   if (intent === "introduce") {
-    const code = String(formData.get("itemCode") ?? "");
-    const ok = await requestIntroduction(officeId, code);
-    if (!ok) throw notFound();
-    await audit({ actorId: user.id, action: "peer.introductionRequest", entityType: "Office", entityId: String(officeId), summary: code });
+    if (!(await requestIntroduction(officeId, String(formData.get("itemCode") ?? ""), user.id))) throw notFound();
     return redirect("/peer?requested=1#suggestions");
   }
-  const group = await groupOf(officeId);
-  if (!group) throw notFound();
   const parsed = parseForm(activitySchema, formData, ["offices", "itemCodes", "planItems"]);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  const v = parsed.data;
-  const members = new Set(group.offices.map((o) => o.id));
-  const known = new Set((await checklistItemChoices(currentFiscalYear())).map((c) => c.code));
-  if (v.itemCodes.length === 0 || v.itemCodes.some((c) => !known.has(c)))
-    return data(failure({ itemCodes: [{ key: "cycle.plan.error.noItem" }] }, formData), { status: 400 });
-  const ownPlanItems = await prisma.actionPlanItem.findMany({
-    where: { id: { in: v.planItems }, plan: { officeId } },
-    select: { id: true },
-  });
-  const date = v.date;
-  const officeIds = [...new Set([officeId, ...v.offices.filter((id) => members.has(id))])];
-  // One activity per rendered form, however often it is sent (app/lib/form-key.server.ts).
-  const activity = await prisma.$transaction(async (tx) => {
-    if (!(await claimFormKey(tx, formKeyOf(formData), `peer.activity:${group.id}`, user.id))) return null;
-    return tx.peerActivity.create({
-      data: {
-        groupId: group.id,
-        fiscalYear: fiscalYearOf(date),
-        date,
-        kind: v.kind,
-        itemCodes: v.itemCodes,
-        learned: v.learned,
-        loggedById: officeId,
-        offices: { connect: officeIds.map((id) => ({ id })) },
-        planItems: { connect: ownPlanItems.map((p) => ({ id: p.id })) },
-      },
-    });
-  });
-  if (activity)
-    await audit({ actorId: user.id, action: "peer.activity", entityType: "PeerActivity", entityId: String(activity.id), summary: v.kind });
+  const logged = await logPeerActivity(user, officeId, parsed.data, formKeyOf(formData));
+  if (!logged.ok && logged.reason === "noGroup") throw notFound();
+  if (!logged.ok) return data(failure({ itemCodes: [{ key: "cycle.plan.error.noItem" }] }, formData), { status: 400 });
   return redirect("/peer?logged=1");
 }
 
@@ -218,7 +148,7 @@ export default function PeerPage() {
                 defaultValue={failed?.values?.kind ?? "VISIT"}
                 errors={failed?.fieldErrors.kind}
               >
-                {KINDS.map((k) => (
+                {PEER_ACTIVITY_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {t(`cycle.peerKind.${k}`)}
                   </option>

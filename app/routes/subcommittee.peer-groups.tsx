@@ -2,48 +2,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { audit } from "~/audit/audit.server";
 import { notFound, requireCapability } from "~/auth/permissions.server";
 import { Field, FormErrorSummary, isFailure } from "~/components/forms";
-import { answerIntroduction } from "~/cycle/peer.server";
-import { prisma } from "~/db.server";
+import { answerIntroductionAs, peerGroupsPage, savePeerGroup } from "~/cycle/peer.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { parseForm, type FormFailure } from "~/lib/forms";
+import { readId } from "~/lib/params";
 
 export const meta: MetaFunction = () => [{ title: "ピア研修グループ | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCapability(request, "usePeerGroups");
-  const [wards, requests] = await Promise.all([
-    prisma.ward.findMany({
-      orderBy: { sortOrder: "asc" },
-      include: {
-        offices: { where: { active: true }, orderBy: { name: "asc" }, select: { id: true, name: true } },
-        peerGroups: { orderBy: { id: "asc" }, include: { offices: { select: { id: true } }, _count: { select: { activities: true } } } },
-      },
-    }),
-    prisma.introductionRequest.findMany({
-      orderBy: { createdAt: "desc" },
-      include: { fromOffice: { select: { name: true } }, targetOffice: { select: { name: true } } },
-    }),
-  ]);
-  return {
-    wards: wards.map((w) => ({
-      id: w.id,
-      nameJa: w.nameJa,
-      nameEn: w.nameEn,
-      offices: w.offices,
-      groups: w.peerGroups.map((g) => ({ id: g.id, name: g.name, members: g.offices.map((o) => o.id), activities: g._count.activities })),
-    })),
-    requests: requests.map((r) => ({
-      id: r.id,
-      from: r.fromOffice.name,
-      target: r.targetOffice.name,
-      itemCode: r.itemCode,
-      status: r.status,
-      createdAt: r.createdAt.toISOString(),
-    })),
-  };
+  return peerGroupsPage(await requireCapability(request, "usePeerGroups"));
 }
 
 const groupSchema = z.object({ name: z.string().trim().min(1).max(200), offices: z.array(z.coerce.number().int()) });
@@ -53,32 +22,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
   if (intent === "introduced" || intent === "declined") {
-    if (!(await answerIntroduction(Number(formData.get("requestId")), intent, user.id))) throw notFound();
+    if (!(await answerIntroductionAs(user, readId(String(formData.get("requestId") ?? "")) ?? 0, intent))) throw notFound();
     return redirect("/subcommittee/peer-groups?saved=1#requests");
   }
-  const wardId = Number(formData.get("wardId"));
-  const ward = await prisma.ward.findUnique({ where: { id: wardId }, include: { offices: { select: { id: true } } } });
-  if (!ward) throw notFound();
+  const wardId = readId(String(formData.get("wardId") ?? "")) ?? 0;
   const parsed = parseForm(groupSchema, formData, ["offices"]);
-  const groupId = intent === "edit" ? Number(formData.get("groupId")) : null;
+  const groupId = intent === "edit" ? (readId(String(formData.get("groupId") ?? "")) ?? 0) : null;
   if (!parsed.ok) return data({ ...parsed, groupId, wardId }, { status: 400 });
-  // Only offices of the ward can join its group.
-  const wardOffices = new Set(ward.offices.map((o) => o.id));
-  const members = parsed.data.offices.filter((id) => wardOffices.has(id)).map((id) => ({ id }));
-  if (groupId !== null) {
-    const group = await prisma.peerGroup.findUnique({ where: { id: groupId } });
-    if (!group || group.wardId !== wardId) throw notFound();
-    await prisma.peerGroup.update({ where: { id: groupId }, data: { name: parsed.data.name, offices: { set: members } } });
-  } else {
-    await prisma.peerGroup.create({ data: { wardId, name: parsed.data.name, offices: { connect: members } } });
-  }
-  await audit({
-    actorId: user.id,
-    action: "peer.group",
-    entityType: "PeerGroup",
-    entityId: String(groupId ?? "new"),
-    summary: parsed.data.name,
-  });
+  if (!(await savePeerGroup(user, { wardId, groupId, ...parsed.data }))) throw notFound();
   return redirect("/subcommittee/peer-groups?saved=1");
 }
 
