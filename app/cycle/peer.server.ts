@@ -270,7 +270,10 @@ export async function logPeerActivity(
   const known = new Set((await checklistItemChoices(fiscalYearOf(now()))).map((c) => c.code));
   if (input.itemCodes.length === 0 || input.itemCodes.some((c) => !known.has(c))) return { ok: false, reason: "unknownItem" };
   const members = new Set(group.offices.map((o) => o.id));
-  const ownPlanItems = await prisma.actionPlanItem.findMany({ where: { id: { in: input.planItems }, plan: { officeId } }, select: { id: true } });
+  const ownPlanItems = await prisma.actionPlanItem.findMany({
+    where: { id: { in: input.planItems }, plan: { officeId } },
+    select: { id: true },
+  });
   const officeIds = [...new Set([officeId, ...input.offices.filter((id) => members.has(id))])];
   await prisma.$transaction(async (tx) => {
     if (!(await claimFormKey(tx, formKey, `peer.activity:${group.id}`, user.id))) return;
