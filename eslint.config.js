@@ -23,7 +23,6 @@ const routesNotYetThin = [
   "app/routes/admin.offices.$officeId.tsx",
   "app/routes/admin.users.$userId.tsx",
   "app/routes/login.tsx",
-  "app/routes/sessions.$id.tsx",
 ];
 
 export default tseslint.config(

@@ -1,102 +1,40 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { notFound, requireRole } from "~/auth/permissions.server";
-import { caseLinks } from "~/cases/cases.server";
 import { CaseLinks } from "~/cases/ui";
-import { prisma } from "~/db.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
-import { now } from "~/lib/clock";
+import { idParam } from "~/lib/params";
 import { safeHref } from "~/lib/url";
-import { refusalFor, seatsLeft, waitlistPlace, type Refusal } from "~/scheduling/rules";
-import {
-  cancelEnrolment,
-  enrol,
-  overlapping,
-  prerequisitesFor,
-  sessionCounts,
-  sessionInclude,
-  sessionTitle,
-} from "~/scheduling/scheduling.server";
+import type { Refusal } from "~/scheduling/rules";
+import { cancelEnrolment, enrol } from "~/scheduling/scheduling.server";
+import { sessionExists, sessionPage } from "~/scheduling/sessions-page.server";
 import { DayList } from "~/scheduling/ui";
 
 export const meta: MetaFunction = () => [{ title: "研修の詳細 / Session – つなぐ" }];
 
 const ROLES = ["TRAINEE", "PLANNING_COMMITTEE"] as const;
 
-async function load(id: number) {
-  if (!Number.isInteger(id) || id <= 0) throw notFound();
-  const s = await prisma.trainingSession.findUnique({ where: { id }, include: sessionInclude });
-  if (!s) throw notFound();
-  return s;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ROLES);
-  const locale = resolveLocale(request, user);
-  const s = await load(Number(params.id));
-  const isTrainee = user.roles.includes("TRAINEE");
-  const [counts, mine, waitlisted, prereq, overlapsWith, cases] = await Promise.all([
-    sessionCounts([s.id]),
-    prisma.sessionEnrollment.findUnique({ where: { sessionId_userId: { sessionId: s.id, userId: user.id } } }),
-    prisma.sessionEnrollment.findMany({ where: { sessionId: s.id, status: "waitlisted" }, select: { id: true, queuedAt: true } }),
-    isTrainee ? prerequisitesFor(user.id, s) : Promise.resolve(false),
-    isTrainee ? overlapping(user.id, s, locale) : Promise.resolve([]),
-    caseLinks(user, s.id),
-  ]);
-  const c = counts.get(s.id)!;
-  const status = mine?.status ?? null;
-  const refusal = isTrainee
-    ? refusalFor(
-        { status: s.status, opensAt: s.opensAt, closesAt: s.closesAt, startsAt: s.days[0]?.startsAt ?? null },
-        now(),
-        status,
-        prereq,
-      )
-    : null;
-  return {
-    session: {
-      id: s.id,
-      title: sessionTitle(s, locale),
-      description: locale === "en" && s.descriptionEn ? s.descriptionEn : s.descriptionJa,
-      track: s.track,
-      cancelled: s.status === "cancelled",
-      cancelReason: s.cancelReason,
-      days: s.days,
-      venue: s.venue,
-      onlineUrl: s.onlineUrl,
-      facilitators: s.facilitators,
-      pillars: s.pillars,
-      goalCodes: s.goalCodes,
-      opensAt: s.opensAt,
-      closesAt: s.closesAt,
-      capacity: s.capacity,
-      prerequisite: s.prerequisite,
-      seats: seatsLeft(s.capacity, c.enrolled),
-      waiting: c.waitlisted,
-    },
-    isTrainee,
-    status,
-    place: mine && status === "waitlisted" ? waitlistPlace(waitlisted, mine.id) : null,
-    prereq,
-    refusal,
-    overlapsWith,
-    cases,
-  };
+  const page = await sessionPage(user, idParam(params.id), resolveLocale(request, user));
+  if (!page) throw notFound();
+  return page;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["TRAINEE"]);
-  const s = await load(Number(params.id));
+  const id = idParam(params.id);
+  if (!(await sessionExists(id))) throw notFound();
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "enrol") {
-    const result = await enrol(user.id, s.id);
+    const result = await enrol(user.id, id);
     if (!result.ok) return data({ intent, ok: false as const, reason: result.reason }, { status: 409 });
     return { intent, ok: true as const, status: result.status, place: result.place, overlapsWith: result.overlapsWith };
   }
   if (intent === "cancel") {
-    const result = await cancelEnrolment(user.id, s.id);
+    const result = await cancelEnrolment(user.id, id);
     return data({ intent, ok: result.ok }, { status: result.ok ? 200 : 409 });
   }
   return data({ intent: null, ok: false as const }, { status: 400 });

@@ -1,12 +1,13 @@
 // The trainee's (and the committee's) list of sessions at /sessions: upcoming sessions, their own
 // enrolments and places, certificates and the calendar feed. Read only: nothing here writes.
 import type { SessionUser } from "~/auth/session.server";
+import { caseLinks } from "~/cases/cases.server";
 import { prisma } from "~/db.server";
 import { now as clockNow } from "~/lib/clock";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { trainingFunnel } from "./funnel.server";
-import { seatsLeft, waitlistPlace } from "./rules";
-import { onDemandComplete, sessionCounts, sessionInclude, sessionTitle } from "./scheduling.server";
+import { refusalFor, seatsLeft, waitlistPlace } from "./rules";
+import { onDemandComplete, overlapping, prerequisitesFor, sessionCounts, sessionInclude, sessionTitle } from "./scheduling.server";
 
 export async function sessionsPage(user: SessionUser, locale: string) {
   const now = clockNow();
@@ -108,5 +109,68 @@ export async function committeeSessionsPage(year: number, locale: string) {
       enrolled: counts.get(s.id)?.enrolled ?? 0,
       waitlisted: counts.get(s.id)?.waitlisted ?? 0,
     })),
+  };
+}
+
+/** Whether a session exists (an action's 404 before it reads the form). */
+export async function sessionExists(id: number): Promise<boolean> {
+  return (await prisma.trainingSession.count({ where: { id } })) > 0;
+}
+
+/**
+ * One session's page (/sessions/:id): its facts and places, and for a trainee their own enrolment, place on the
+ * waitlist, prerequisites, overlaps and why they may not enrol; the case work links the user may follow. Null
+ * when there is no such session.
+ */
+export async function sessionPage(user: SessionUser, id: number, locale: string) {
+  const s = await prisma.trainingSession.findUnique({ where: { id }, include: sessionInclude });
+  if (!s) return null;
+  const isTrainee = user.roles.includes("TRAINEE");
+  const [counts, mine, waitlisted, prereq, overlapsWith, cases] = await Promise.all([
+    sessionCounts([s.id]),
+    prisma.sessionEnrollment.findUnique({ where: { sessionId_userId: { sessionId: s.id, userId: user.id } } }),
+    prisma.sessionEnrollment.findMany({ where: { sessionId: s.id, status: "waitlisted" }, select: { id: true, queuedAt: true } }),
+    isTrainee ? prerequisitesFor(user.id, s) : Promise.resolve(false),
+    isTrainee ? overlapping(user.id, s, locale) : Promise.resolve([]),
+    caseLinks(user, s.id),
+  ]);
+  const c = counts.get(s.id)!;
+  const status = mine?.status ?? null;
+  const refusal = isTrainee
+    ? refusalFor(
+        { status: s.status, opensAt: s.opensAt, closesAt: s.closesAt, startsAt: s.days[0]?.startsAt ?? null },
+        clockNow(),
+        status,
+        prereq,
+      )
+    : null;
+  return {
+    session: {
+      id: s.id,
+      title: sessionTitle(s, locale),
+      description: locale === "en" && s.descriptionEn ? s.descriptionEn : s.descriptionJa,
+      track: s.track,
+      cancelled: s.status === "cancelled",
+      cancelReason: s.cancelReason,
+      days: s.days,
+      venue: s.venue,
+      onlineUrl: s.onlineUrl,
+      facilitators: s.facilitators,
+      pillars: s.pillars,
+      goalCodes: s.goalCodes,
+      opensAt: s.opensAt,
+      closesAt: s.closesAt,
+      capacity: s.capacity,
+      prerequisite: s.prerequisite,
+      seats: seatsLeft(s.capacity, c.enrolled),
+      waiting: c.waitlisted,
+    },
+    isTrainee,
+    status,
+    place: mine && status === "waitlisted" ? waitlistPlace(waitlisted, mine.id) : null,
+    prereq,
+    refusal,
+    overlapsWith,
+    cases,
   };
 }
