@@ -1,7 +1,8 @@
 // Action plans (アクションプラン): one per office and fiscal year; items point at checklist items.
 import { audit, describeChanges } from "~/audit/audit.server";
 import { claimFormKey } from "~/lib/form-key.server";
-import { CAPABILITIES } from "~/auth/capabilities";
+import { CAPABILITIES, can } from "~/auth/capabilities";
+import type { SessionUser } from "~/auth/session.server";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
 import { deliver, inTransaction, notifyAll, officeManagers } from "~/mail/notify.server";
@@ -278,18 +279,38 @@ export async function addUpdate(
 }
 
 export async function submitPlan(planId: number, actorId: number) {
-  const plan = await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     await lockWritablePlan(tx, planId);
-    return tx.actionPlan.update({ where: { id: planId }, data: { status: "SUBMITTED", submittedAt: now() } });
+    const plan = await tx.actionPlan.update({ where: { id: planId }, data: { status: "SUBMITTED", submittedAt: now() } });
+    await audit({ actorId, action: "actionPlan.submit", entityType: "ActionPlan", entityId: planId, summary: `FY${plan.fiscalYear}` }, tx);
+    return plan;
   });
-  await audit({
-    actorId,
-    action: "actionPlan.submit",
-    entityType: "ActionPlan",
-    entityId: String(planId),
-    summary: `FY${plan.fiscalYear}`,
-  });
-  return plan;
+}
+
+/** The office submits its plan for the year: refused while it has no item. Only the office's own managers. */
+export async function submitOfficePlan(
+  user: SessionUser,
+  officeId: number,
+  fiscalYear: number,
+): Promise<{ ok: true } | { ok: false; reason: "empty" }> {
+  if (!can(user, "workForOffice") || user.officeId !== officeId) throw forbidden();
+  const plan = await ensurePlan(officeId, fiscalYear, user.id);
+  if ((await prisma.actionPlanItem.count({ where: { planId: plan.id } })) === 0) return { ok: false, reason: "empty" };
+  await submitPlan(plan.id, user.id);
+  return { ok: true };
+}
+
+/** The office's plan page (/action-plan): its plan for the year, the years it has, its weak items and the checklist's. */
+export async function officePlanPage(user: SessionUser, officeId: number, fiscalYear: number) {
+  if (!can(user, "workForOffice") || user.officeId !== officeId) throw forbidden();
+  const [office, plan, years, weak, choices] = await Promise.all([
+    prisma.office.findUniqueOrThrow({ where: { id: officeId }, select: { name: true } }),
+    planView(officeId, fiscalYear),
+    planYears(officeId),
+    weakItemsFor(officeId, fiscalYear),
+    checklistItemChoices(fiscalYear),
+  ]);
+  return { officeName: office.name, plan, years, weak, choices };
 }
 
 export async function commentOnItem(itemId: number, authorId: number, text: string) {

@@ -11,19 +11,16 @@ import {
   checklistItemChoices,
   editItem,
   ensurePlan,
+  officePlanPage,
   ownItem,
   planIsWritable,
-  planView,
-  planYears,
-  submitPlan,
-  weakItemsFor,
+  submitOfficePlan,
   type PlanView,
 } from "~/cycle/action-plan.server";
 import { itemSchema, updateSchema } from "~/cycle/plan-forms";
 import { PlanItemCard } from "~/cycle/plan-item-card";
 import { StatusChart } from "~/cycle/status-chart";
 import { ITEM_STATUSES } from "~/cycle/status-timeline";
-import { prisma } from "~/db.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm, type FormFailure } from "~/lib/forms";
 import { currentFiscalYear } from "~/lib/fiscal-year";
@@ -38,24 +35,15 @@ function yearFrom(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { officeId } = await requireOwnOffice(request);
+  const { user, officeId } = await requireOwnOffice(request);
   const { current, year } = yearFrom(request);
-  const [office, plan, years, weak, choices] = await Promise.all([
-    prisma.office.findUniqueOrThrow({ where: { id: officeId }, select: { name: true } }),
-    planView(officeId, year),
-    planYears(officeId),
-    weakItemsFor(officeId, year),
-    checklistItemChoices(year),
-  ]);
+  const page = await officePlanPage(user, officeId, year);
+  const { plan } = page;
   return {
-    officeName: office.name,
+    ...page,
     today: todayJst(),
     current,
     year,
-    plan,
-    years,
-    weak,
-    choices,
     editable: year === current && (!plan || planIsWritable({ status: plan.status, fiscalYear: year })),
   };
 }
@@ -97,10 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`${back}?saved=1#plan-item-${itemId}`);
   }
   if (intent === "submit") {
-    const plan = await ensurePlan(officeId, year, user.id);
-    const count = await prisma.actionPlanItem.count({ where: { planId: plan.id } });
-    if (count === 0) return fail(failure({}, undefined, { key: "cycle.plan.error.empty" }));
-    await submitPlan(plan.id, user.id);
+    if (!(await submitOfficePlan(user, officeId, year)).ok) return fail(failure({}, undefined, { key: "cycle.plan.error.empty" }));
     return redirect(`${back}?submitted=1`);
   }
   return data({ ok: false, intent, fieldErrors: {} }, { status: 400 });
