@@ -129,7 +129,21 @@ export async function listMeetings(fiscalYear: number) {
     orderBy: { startsAt: "asc" },
     include: { ward: true, registrations: { select: { officeId: true, attendeeCount: true, attended: true, attendedCount: true } } },
   });
-  return meetings.map((m) => ({
+  return meetings.map((m) => {
+    const totals = registrationTotals(m.registrations);
+    return {
+      ...meetingFacts(m),
+      registeredOffices: totals.offices,
+      registeredPeople: totals.people,
+      attendedOffices: totals.attendedOffices,
+      attendedPeople: totals.attendedPeople,
+    };
+  });
+}
+
+/** What a meeting is, as pages show it (its time as an ISO instant, its ward in both languages). */
+function meetingFacts(m: SharingMeeting & { ward: { nameJa: string; nameEn: string } | null }) {
+  return {
     id: m.id,
     title: m.title,
     scope: m.scope,
@@ -138,11 +152,18 @@ export async function listMeetings(fiscalYear: number) {
     startsAt: m.startsAt.toISOString(),
     venue: m.venue,
     onlineUrl: m.onlineUrl,
-    registeredOffices: m.registrations.length,
-    registeredPeople: m.registrations.reduce((n, r) => n + r.attendeeCount, 0),
-    attendedOffices: m.registrations.filter((r) => r.attended).length,
-    attendedPeople: m.registrations.filter((r) => r.attended).reduce((n, r) => n + r.attendedCount, 0),
-  }));
+  };
+}
+
+/** Offices and people registered, and those who came. */
+function registrationTotals(registrations: { attendeeCount: number; attended: boolean; attendedCount: number }[]) {
+  const came = registrations.filter((r) => r.attended);
+  return {
+    offices: registrations.length,
+    people: registrations.reduce((n, r) => n + r.attendeeCount, 0),
+    attendedOffices: came.length,
+    attendedPeople: came.reduce((n, r) => n + r.attendedCount, 0),
+  };
 }
 
 export async function meetingDetail(id: number) {
@@ -375,18 +396,7 @@ export async function meetingPage(user: SessionUser, id: number) {
   const participant = manage || (!!own && (refusal === null || refusal === "past"));
   const texts = await itemTexts(meeting.topics.flatMap((t) => t.itemCodes));
   return {
-    meeting: {
-      id: meeting.id,
-      title: meeting.title,
-      fiscalYear: meeting.fiscalYear,
-      scope: meeting.scope,
-      wardJa: meeting.ward?.nameJa ?? null,
-      wardEn: meeting.ward?.nameEn ?? null,
-      startsAt: meeting.startsAt.toISOString(),
-      venue: meeting.venue,
-      onlineUrl: meeting.onlineUrl,
-      past: meeting.startsAt < now(),
-    },
+    meeting: { ...meetingFacts(meeting), fiscalYear: meeting.fiscalYear, past: meeting.startsAt < now() },
     manage,
     canRegister: refusal === null,
     own: own
@@ -402,12 +412,7 @@ export async function meetingPage(user: SessionUser, id: number) {
           attendedCount: r.attendedCount,
         }))
       : [],
-    totals: {
-      offices: meeting.registrations.length,
-      people: meeting.registrations.reduce((n, r) => n + r.attendeeCount, 0),
-      attendedOffices: meeting.registrations.filter((r) => r.attended).length,
-      attendedPeople: meeting.registrations.filter((r) => r.attended).reduce((n, r) => n + r.attendedCount, 0),
-    },
+    totals: registrationTotals(meeting.registrations),
     topics: meeting.topics.map((tp) => ({
       id: tp.id,
       kind: tp.kind,
