@@ -151,33 +151,45 @@ async function run(target: Target, cookie?: string) {
   };
 }
 
-const server = spawn("npx", ["tsx", "scripts/start.ts"], {
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: String(PORT),
-    TSUNAGU_DATA_DIR: ".data/bench",
-    TSUNAGU_RESET_DATA: "1",
-    EMBEDDED_PG_PORT: String(PG_PORT),
-    DATABASE_URL: "",
-  },
-  stdio: ["ignore", "inherit", "inherit"],
-  detached: true,
-});
+type Row = { name: string; rps: number; p50: number; p95: number; ratio: number; errors: number; total: number };
 
-try {
-  // A fresh clone builds the bundle and makes the demo lectures first; a loaded machine takes minutes.
-  await waitFor(`${BASE}/healthz`, 600_000);
-  if (LARGE) {
-    const generated = spawnSync("npx", ["tsx", "scripts/generate-large-dataset.ts"], {
-      cwd: root,
-      stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: `postgresql://tsunagu:tsunagu@127.0.0.1:${PG_PORT}/tsunagu` },
-    });
-    if (generated.status !== 0) throw new Error("generating the large data set failed");
-  }
+/**
+ * Server process counts to measure, one full table each (issue 15: one process and two). `BENCH_PROCESSES=2`
+ * (or `WEB_CONCURRENCY=2`) measures one count only.
+ */
+const PROCESSES = (process.env.BENCH_PROCESSES ?? process.env.WEB_CONCURRENCY ?? "1,2")
+  .split(",")
+  .map((n) => Number(n.trim()))
+  .filter((n) => Number.isInteger(n) && n > 0);
+
+function startServer(processes: number, fresh: boolean) {
+  return spawn("npx", ["tsx", "scripts/start.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      TSUNAGU_DATA_DIR: ".data/bench",
+      // The first server starts on a fresh database; later ones keep it (and the large data set, once generated).
+      TSUNAGU_RESET_DATA: fresh ? "1" : "",
+      EMBEDDED_PG_PORT: String(PG_PORT),
+      DATABASE_URL: "",
+      WEB_CONCURRENCY: String(processes),
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+    detached: true,
+  });
+}
+
+async function stopServer(server: ReturnType<typeof spawn>) {
+  if (server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  process.kill(-server.pid!, "SIGINT");
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 60_000))]);
+}
+
+async function measure(): Promise<Row[]> {
   const cookies = new Map<string, string>();
-  const rows: { name: string; rps: number; p50: number; p95: number; ratio: number; errors: number; total: number }[] = [];
+  const rows: Row[] = [];
   let healthRps = NaN;
   for (const target of TARGETS.filter((t) => !ONLY || t.path === "/healthz" || t.name.includes(ONLY))) {
     let cookie: string | undefined;
@@ -190,8 +202,12 @@ try {
     if (target.path === "/healthz") healthRps = r.rps;
     rows.push({ name: target.name, rps: r.rps, p50: r.p50, p95: r.p95, ratio: r.rps / healthRps, errors: r.wrongStatus, total: r.total });
   }
+  return rows;
+}
+
+function printTable(processes: number, rows: Row[]) {
   console.log(
-    `\nBenchmark: ${CONNECTIONS} connections, ${DURATION}s per target, production build, ${Number(process.env.WEB_CONCURRENCY) || 1} server process(es) (WEB_CONCURRENCY), embedded PostgreSQL${LARGE ? ", large data set" : ", demo data"}\n`,
+    `\nBenchmark: ${CONNECTIONS} connections, ${DURATION}s per target, production build, ${processes} server process(es) (WEB_CONCURRENCY), embedded PostgreSQL${LARGE ? ", large data set" : ", demo data"}\n`,
   );
   console.log("target".padEnd(40) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "  vs /healthz" + "  bad status");
   for (const r of rows) {
@@ -204,10 +220,58 @@ try {
         `${r.errors}/${r.total}`.padStart(12),
     );
   }
-  if (!ONLY || /media|transcode/.test(ONLY)) await transcodeSpeed();
-} finally {
-  process.kill(-server.pid!, "SIGINT");
 }
+
+/** Throughput at each process count side by side, and how many times the first count's it is. */
+function printComparison(results: Map<number, Row[]>) {
+  const counts = [...results.keys()];
+  if (counts.length < 2) return;
+  const first = results.get(counts[0])!;
+  console.log(`\nThroughput by server processes (req/s; × = against ${counts[0]} process${counts[0] > 1 ? "es" : ""})\n`);
+  console.log(
+    "target".padEnd(40) +
+      counts.map((c) => `${c} proc`.padStart(10)).join("") +
+      counts
+        .slice(1)
+        .map((c) => `×${c}`.padStart(8))
+        .join(""),
+  );
+  for (const [i, row] of first.entries()) {
+    const rps = counts.map((c) => results.get(c)![i]?.rps ?? NaN);
+    console.log(
+      row.name.padEnd(40) +
+        rps.map((r) => r.toFixed(0).padStart(10)).join("") +
+        rps
+          .slice(1)
+          .map((r) => (r / rps[0]).toFixed(2).padStart(8))
+          .join(""),
+    );
+  }
+}
+
+const results = new Map<number, Row[]>();
+for (const [i, processes] of PROCESSES.entries()) {
+  const server = startServer(processes, i === 0);
+  try {
+    // A fresh clone builds the bundle and makes the demo lectures first; a loaded machine takes minutes.
+    await waitFor(`${BASE}/healthz`, 600_000);
+    if (LARGE && i === 0) {
+      const generated = spawnSync("npx", ["tsx", "scripts/generate-large-dataset.ts"], {
+        cwd: root,
+        stdio: "inherit",
+        env: { ...process.env, DATABASE_URL: `postgresql://tsunagu:tsunagu@127.0.0.1:${PG_PORT}/tsunagu` },
+      });
+      if (generated.status !== 0) throw new Error("generating the large data set failed");
+    }
+    const rows = await measure();
+    results.set(processes, rows);
+    printTable(processes, rows);
+  } finally {
+    await stopServer(server);
+  }
+}
+printComparison(results);
+if (!ONLY || /media|transcode/.test(ONLY)) await transcodeSpeed();
 
 /**
  * Transcode speed: seconds of video made into the HLS renditions (360p + 720p, as for an upload) per
