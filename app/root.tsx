@@ -145,6 +145,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <p>{t("app.footer")}</p>
           <p className="footer-links">
             <Link to="/privacy">{t("privacy.link")}</Link>
+            <Link to="/accessibility">{t("accessibility.link")}</Link>
           </p>
         </footer>
         <ScrollRestoration nonce={nonce} />

@@ -124,7 +124,7 @@ export default function Login() {
       </Form>
       <p className="muted">{t("login.help")}</p>
       <p>
-        <Link to="/privacy">{t("privacy.link")}</Link>
+        <Link to="/privacy">{t("privacy.link")}</Link> · <Link to="/accessibility">{t("accessibility.link")}</Link>
       </p>
     </div>
   );

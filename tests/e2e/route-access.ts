@@ -35,6 +35,7 @@ export const ROUTES: RouteAccess[] = [
   { file: "account", url: "/account", allow: "signed-in" },
   // Privacy and accessibility (issue 19).
   { file: "privacy", url: "/privacy", allow: "public" },
+  { file: "accessibility", url: "/accessibility", allow: "public" },
   { file: "account_.security", url: "/account/security", allow: "signed-in" },
   // Without a password-checked sign-in in progress, the second step sends back to /login.
   { file: "login_.two-factor", url: "/login/two-factor", allow: "public", okStatus: 302, notPage: true },
