@@ -39,6 +39,9 @@ export const ROUTES: RouteAccess[] = [
   { file: "account_.security", url: "/account/security", allow: "signed-in" },
   // Without a password-checked sign-in in progress, the second step sends back to /login.
   { file: "login_.two-factor", url: "/login/two-factor", allow: "public", okStatus: 302, notPage: true },
+  // Single sign-on (issue 19): the flow starts by POST; off here (no OIDC_ISSUER), the callback sends back to /login.
+  { file: "login_.sso", url: "/login/sso", allow: "public", okStatus: 302, notPage: true },
+  { file: "login_.sso.callback", url: "/login/sso/callback?code=x&state=y", allow: "public", okStatus: 302, notPage: true },
   { file: "admin.users._index", url: "/admin/users", allow: ["admin"] },
   { file: "admin.users.new", url: "/admin/users/new", allow: ["admin"] },
   { file: "admin.users.$userId", url: "/admin/users/1", allow: ["admin"] },

@@ -4,6 +4,15 @@ export const ssoJa = {
   "accessibility.link": "アクセシビリティ方針",
   "accessibility.reviewedLine": "最終確認日：{date}",
   "role.SYSTEM_ADMIN": "システム管理者",
+  "sso.heading": "市職員の方",
+  "sso.button": "市のアカウントでサインイン",
+  "sso.orPassword": "メールアドレスとパスワードでサインイン",
+  "sso.problem.off": "シングルサインオンは設定されていません。メールアドレスとパスワードでサインインしてください。",
+  "sso.problem.expired": "サインインの手続きの有効期限が切れました。もう一度「市のアカウントでサインイン」からやり直してください。",
+  "sso.problem.failed": "市のアカウントでのサインインを確認できませんでした。もう一度お試しください。続く場合は事務局にご連絡ください。",
+  "sso.problem.unverified": "市のアカウントのメールアドレスが確認済みではないため、サインインできません。市の情報担当課にご確認ください。",
+  "sso.problem.unknown":
+    "この市のアカウントのメールアドレスには、Tsunagu のアカウントがありません。Tsunagu のアカウントは事務局が招待して作成します。事務局にご連絡ください。",
   "emergency.nav": "緊急アクセス",
   "emergency.title": "緊急アクセス",
   "emergency.lead":
@@ -36,6 +45,16 @@ export const ssoEn: Record<keyof typeof ssoJa, string> = {
   "accessibility.link": "Accessibility",
   "accessibility.reviewedLine": "Last reviewed: {date}",
   "role.SYSTEM_ADMIN": "System administrator",
+  "sso.heading": "City staff",
+  "sso.button": "Sign in with your city account",
+  "sso.orPassword": "Sign in with e-mail and password",
+  "sso.problem.off": "Single sign-on is not set up. Sign in with your e-mail address and password.",
+  "sso.problem.expired": "The sign-in took too long. Start again with “Sign in with your city account”.",
+  "sso.problem.failed":
+    "Signing in with your city account could not be confirmed. Please try again; if it keeps happening, contact the secretariat.",
+  "sso.problem.unverified": "Your city account's e-mail address is not verified, so it cannot sign you in. Ask the city's IT department.",
+  "sso.problem.unknown":
+    "There is no Tsunagu account for this city account's e-mail address. Tsunagu accounts are made by the secretariat's invitation: please contact the secretariat.",
   "emergency.nav": "Emergency access",
   "emergency.title": "Emergency access",
   "emergency.lead":
