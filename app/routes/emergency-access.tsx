@@ -111,7 +111,7 @@ export default function EmergencyAccess() {
       {page.grants.length === 0 ? (
         <p>{t("emergency.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-wrap">
           <table>
             <caption className="visually-hidden">{t("emergency.register")}</caption>
             <thead>

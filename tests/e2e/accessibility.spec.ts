@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, login } from "./helpers";
 
+// Both languages, two widths and a sign-in on a shared, loaded machine.
+test.setTimeout(180_000);
+
 test("the accessibility statement is public, linked from every footer next to the privacy link, in both languages", async ({ page }) => {
   // Nobody signed in: from the sign-in page's footer.
   await page.goto("/login");

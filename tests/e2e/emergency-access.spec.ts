@@ -3,6 +3,8 @@ import { expectAccessible, login, logout } from "./helpers";
 
 // Issue 19: the system administrator reads no office's answers until they open an emergency access with a
 // reason; then they read (only), a banner says so, and the secretariat and the subcommittee see it.
+// A long journey (three accounts, both languages, two widths) on a shared, loaded machine.
+test.setTimeout(240_000);
 test("a system administrator opens an emergency access with a reason, reads, closes it; the subcommittee sees it", async ({ page }) => {
   const reason = `E2E障害調査：事業所一覧が表示されない件（${Date.now()}）`;
   await login(page, "sysadmin");
@@ -37,6 +39,7 @@ test("a system administrator opens an emergency access with a reason, reads, clo
   await expect(page.getByRole("region", { name: "緊急アクセス", exact: true })).toBeVisible();
 
   await page.locator(".lang-switch button").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.goto("/emergency-access");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Emergency access");
   await expectAccessible(page);
