@@ -29,6 +29,14 @@ const schema = z.object({
   TSUNAGU_S3_PREFIX: z.string().default(""),
   /** Path-style URLs; on by default when an endpoint is set. */
   TSUNAGU_S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).optional(),
+  /** Single sign-on for city staff (OpenID Connect, decision 014): the identity provider's issuer URL. Off when unset. */
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where the provider sends people back; APP_ORIGIN (else the request's origin) + /login/sso/callback when unset. */
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  /** The sign-in button's words (e.g. "市職員アカウントでサインイン"); a general wording when unset. */
+  OIDC_LABEL: z.string().max(100).optional(),
   /** Test only: the instant the application's clock starts from (see app/lib/clock.ts). */
   TSUNAGU_NOW: z.string().datetime({ offset: true }).optional(),
 });

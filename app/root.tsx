@@ -21,6 +21,7 @@ import { twoFactorSetupRedirect } from "~/auth/sign-in.server";
 import { navFor } from "~/components/nav";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { translator, type Locale } from "~/i18n";
+import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/react";
 import { useNonce } from "~/lib/nonce";
 import { privacyNoticePending } from "~/privacy/privacy.server";
@@ -49,6 +50,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: user ? { displayName: user.displayName, roles: user.roles, officeName: user.office?.name ?? null } : null,
     // A new version of the privacy notice the user has not acknowledged yet (a banner links to it).
     privacyPending: user ? await privacyNoticePending(user.id) : false,
+    // A system administrator's open emergency access (issue 19): shown on every page while it lasts.
+    emergencyUntil: user?.emergency?.expiresAt ?? null,
   };
 }
 
@@ -94,6 +97,13 @@ function Header({ data }: { data: RootData | undefined }) {
           ) : null}
         </div>
       </div>
+      {user && data?.emergencyUntil ? (
+        <div className="privacy-banner emergency-banner" role="region" aria-label={t("emergency.title")}>
+          <p>
+            <Link to="/emergency-access">{t("emergency.active", { time: formatDateTime(data.emergencyUntil, locale) })}</Link>
+          </p>
+        </div>
+      ) : null}
       {user && data?.privacyPending && location.pathname !== "/privacy" ? (
         <div className="privacy-banner" role="region" aria-label={t("privacy.link")}>
           <p>
@@ -145,6 +155,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <p>{t("app.footer")}</p>
           <p className="footer-links">
             <Link to="/privacy">{t("privacy.link")}</Link>
+            <Link to="/accessibility">{t("accessibility.link")}</Link>
           </p>
         </footer>
         <ScrollRestoration nonce={nonce} />

@@ -121,7 +121,7 @@ function entryView(e: Prisma.AuditLogGetPayload<{ include: { actor: { select: { 
 
 /** Page reader of /admin/audit: one page of the (filtered) log, newest first (administrators only). */
 export async function auditLogPage(user: SessionUser, page: number, filter: AuditFilter, locale: Locale) {
-  if (!can(user, "administer")) throw forbidden();
+  if (!can(user, "readAuditLog")) throw forbidden();
   const where = auditWhere(filter);
   const [total, entries, entityTypes] = await Promise.all([
     prisma.auditLog.count({ where }),
@@ -149,7 +149,7 @@ export const AUDIT_CSV_LIMIT = 50_000;
 
 /** The filtered log as rows for CSV (administrators only); the header row in the reader's language. */
 export async function auditLogRows(user: SessionUser, filter: AuditFilter, locale: Locale, header: string[]) {
-  if (!can(user, "administer")) throw forbidden();
+  if (!can(user, "readAuditLog")) throw forbidden();
   const entries = await prisma.auditLog.findMany({
     where: auditWhere(filter),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -11,6 +11,7 @@ const ACCOUNTS: Record<string, RoleName> = {
   committee: "PLANNING_COMMITTEE",
   subcommittee: "EVALUATION_SUBCOMMITTEE",
   admin: "ADMINISTRATOR",
+  sysadmin: "SYSTEM_ADMIN",
 };
 
 function routeAllows(path: string, role: RoleName): boolean {
@@ -44,6 +45,27 @@ describe("the permission table", () => {
         expect(shown, `${role} / ${item.to}`).toBe(routeAllows(item.to, role));
       }
     }
+  });
+
+  it("gives the system administrator no capability that reads personal content (issue 19)", () => {
+    const content = [
+      "takeTraining",
+      "joinSessions",
+      "runTraining",
+      "workForOffice",
+      "viewSubcommittee",
+      "usePeerGroups",
+      "manageChecklists",
+      "importResults",
+      "attendMeetings",
+      "scheduleMeetings",
+      "administer",
+    ] as const;
+    for (const capability of content) expect(can(["SYSTEM_ADMIN"], capability), capability).toBe(false);
+    expect(can(["SYSTEM_ADMIN"], "operateSystem")).toBe(true);
+    expect(can(["SYSTEM_ADMIN"], "readAuditLog")).toBe(true);
+    expect(can(["SYSTEM_ADMIN"], "openEmergencyAccess")).toBe(true);
+    expect(can(["ADMINISTRATOR"], "openEmergencyAccess")).toBe(false);
   });
 
   it("lets administrators reach peer groups from the menu, and hides /training from office managers", () => {

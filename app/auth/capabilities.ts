@@ -25,8 +25,16 @@ export const CAPABILITIES = {
   attendMeetings: ["OFFICE_MANAGER", "EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"],
   /** Schedule sharing meetings, record attendance, write notes. */
   scheduleMeetings: ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"],
-  /** Users, offices, audit log, outbox (/admin). */
+  /** The secretariat's administration: users, offices, the mail outbox, the certificates' issuer (/admin). */
   administer: ["ADMINISTRATOR"],
+  /** The audit log (/admin/audit): the system administrator keeps it, the secretariat answers from it. */
+  readAuditLog: ["ADMINISTRATOR", "SYSTEM_ADMIN"],
+  /** Background jobs: queue counts, failed jobs, retry (/admin/jobs). */
+  operateSystem: ["ADMINISTRATOR", "SYSTEM_ADMIN"],
+  /** Open an emergency access with a reason: time-limited, read-only, audited (/emergency-access). */
+  openEmergencyAccess: ["SYSTEM_ADMIN"],
+  /** See every emergency access opened, its reason and its uses (/emergency-access): oversight. */
+  reviewEmergencyAccess: ["ADMINISTRATOR", "SYSTEM_ADMIN", "EVALUATION_SUBCOMMITTEE"],
 } as const satisfies Record<string, readonly RoleName[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
@@ -46,9 +54,9 @@ export function can(who: { roles: readonly string[] } | readonly string[] | null
 /**
  * The roles that must sign in with a second factor (TOTP or passkey, issue 19); optional for every other role.
  * The one list: sign-in, the security page and the set-up redirect all read it. The secretariat role, when it
- * is added, joins here.
+ * (ADMINISTRATOR) and the system administrator (SYSTEM_ADMIN) are both here.
  */
-export const TWO_FACTOR_REQUIRED_ROLES: readonly RoleName[] = ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"];
+export const TWO_FACTOR_REQUIRED_ROLES: readonly RoleName[] = ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR", "SYSTEM_ADMIN"];
 
 /** Whether a user (or a list of roles) must use two-factor sign-in. */
 export function mustUseTwoFactor(who: { roles: readonly string[] } | readonly string[]): boolean {

@@ -1,6 +1,6 @@
 // The one set of access helpers every loader and action calls first.
 import { redirect } from "@remix-run/node";
-import { getSession, type SessionUser } from "./session.server";
+import { getSession, recordEmergencyUse, type SessionUser } from "./session.server";
 import { can, type Capability } from "./capabilities";
 import { hasAnyRole, type RoleName } from "./roles";
 
@@ -30,16 +30,18 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
   return (await getSession(request))?.user ?? null;
 }
 
-/** The signed-in user, or a redirect to /login that comes back here afterwards. */
+/**
+ * The signed-in user, or a redirect to /login that comes back here afterwards. A request made under an open
+ * emergency access (a system administrator's read, issue 19) is audited here, once.
+ */
 export async function requireUser(request: Request): Promise<SessionUser> {
-  const session = await getSession(request);
-  if (!session) throw loginRedirect(request);
-  return session.user;
+  return (await requireSession(request)).user;
 }
 
 export async function requireSession(request: Request) {
   const session = await getSession(request);
   if (!session) throw loginRedirect(request);
+  await recordEmergencyUse(request, session.user);
   return session;
 }
 

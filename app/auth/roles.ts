@@ -4,7 +4,8 @@ export const ROLES = [
   "OFFICE_MANAGER", // 事業所管理者
   "PLANNING_COMMITTEE", // 企画委員
   "EVALUATION_SUBCOMMITTEE", // 評価・研修部会委員
-  "ADMINISTRATOR", // 管理者
+  "ADMINISTRATOR", // 事務局 (the council's secretariat: programmes, offices, accounts, requests)
+  "SYSTEM_ADMIN", // システム管理者 (settings, jobs, audit; reads no personal content without emergency access)
 ] as const;
 export type RoleName = (typeof ROLES)[number];
 

@@ -2,7 +2,9 @@
 // constant-time comparison, an inactivity timeout refreshed at most once a minute.
 import { prisma } from "~/db.server";
 import { cookieSecure, getEnv } from "~/env.server";
+import { now as appNow } from "~/lib/clock";
 import { bytesEqual, generateSecureRandomString, sha256Bytes } from "./crypto.server";
+import { EMERGENCY_LENT_ROLES, isReadMethod } from "./emergency";
 
 export const SESSION_COOKIE = "tsunagu_session";
 const ACTIVITY_CHECK_MS = 60 * 1000;
@@ -19,6 +21,11 @@ export interface SessionUser {
   roles: string[];
   officeId: number | null;
   office: { id: number; name: string; wardId: number } | null;
+  /**
+   * An open emergency access of a system administrator (issue 19), on a read request only: `roles` then holds
+   * the lent roles too. Absent otherwise.
+   */
+  emergency?: { id: number; reason: string; expiresAt: string; ownRoles: string[] };
 }
 
 export interface ValidSession {
@@ -111,5 +118,46 @@ export function readCookie(request: Request, name: string): string | null {
 
 export async function getSession(request: Request): Promise<ValidSession | null> {
   const token = readCookie(request, SESSION_COOKIE);
-  return token ? validateSessionToken(token) : null;
+  const session = token ? await validateSessionToken(token) : null;
+  if (session && session.user.roles.includes("SYSTEM_ADMIN") && isReadMethod(request.method)) {
+    session.user = await withEmergencyAccess(session.user);
+  }
+  return session;
+}
+
+/** The user with the roles their open emergency access lends (app clock), or unchanged when none is open. */
+async function withEmergencyAccess(user: SessionUser): Promise<SessionUser> {
+  const at = appNow();
+  const grant = await prisma.emergencyAccess.findFirst({
+    where: { userId: user.id, closedAt: null, openedAt: { lte: at }, expiresAt: { gt: at } },
+    orderBy: { expiresAt: "desc" },
+  });
+  if (!grant) return user;
+  return {
+    ...user,
+    roles: [...new Set([...user.roles, ...EMERGENCY_LENT_ROLES])],
+    emergency: { id: grant.id, reason: grant.reason, expiresAt: grant.expiresAt.toISOString(), ownRoles: user.roles },
+  };
+}
+
+const recorded = new WeakSet<Request>();
+
+/**
+ * Audits one request made under an emergency access (once per request, whichever loaders run): who, which
+ * page, under which access and its reason. Called by the access helpers (permissions.server.ts).
+ */
+export async function recordEmergencyUse(request: Request, user: SessionUser): Promise<void> {
+  if (!user.emergency || recorded.has(request)) return;
+  recorded.add(request);
+  const url = new URL(request.url);
+  const path = url.pathname.replace(/\.data$/, "") + url.search.replace(/([?&])_routes=[^&]*&?/, "$1").replace(/[?&]$/, "");
+  await prisma.auditLog.create({
+    data: {
+      actorId: user.id,
+      action: "emergency.use",
+      entityType: "EmergencyAccess",
+      entityId: String(user.emergency.id),
+      summary: `${request.method} ${path} — ${user.emergency.reason}`.slice(0, 2000),
+    },
+  });
 }

@@ -29,9 +29,10 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/subcommittee/peer-groups", label: "nav.peerGroups", capability: "usePeerGroups" },
   { to: "/admin/users", label: "nav.adminUsers", capability: "administer" },
   { to: "/admin/offices", label: "nav.adminOffices", capability: "administer" },
-  { to: "/admin/audit", label: "nav.adminAudit", capability: "administer" },
+  { to: "/admin/audit", label: "nav.adminAudit", capability: "readAuditLog" },
   { to: "/admin/outbox", label: "nav.adminOutbox", capability: "administer" },
-  { to: "/admin/jobs", label: "ops.nav.jobs", capability: "administer" },
+  { to: "/admin/jobs", label: "ops.nav.jobs", capability: "operateSystem" },
+  { to: "/emergency-access", label: "emergency.nav", capability: "reviewEmergencyAccess" },
   { to: "/account", label: "nav.account" },
 ];
 

@@ -34,7 +34,7 @@ export const en: Record<MessageKey, string> = {
   "role.OFFICE_MANAGER": "Office manager",
   "role.PLANNING_COMMITTEE": "Planning committee",
   "role.EVALUATION_SUBCOMMITTEE": "Evaluation subcommittee",
-  "role.ADMINISTRATOR": "Administrator",
+  "role.ADMINISTRATOR": "Secretariat",
 
   "officeKind.SPECIFIED_CONSULTATION": "Designated specific consultation support office",
   "officeKind.COMMISSIONED_CONSULTATION": "Consultation support office (city-commissioned)",
@@ -91,12 +91,12 @@ export const en: Record<MessageKey, string> = {
   "login.submit": "Sign in",
   "login.invalid": "The email address or password is not correct.",
   "login.throttled": "Too many failed sign-ins. Signing in is paused; please try again after {time}.",
-  "login.help": "Accounts are created by an administrator. If you forgot your password, contact the secretariat.",
+  "login.help": "Accounts are created by the secretariat. If you forgot your password, contact the secretariat.",
 
   "invite.title": "Set your password",
   "invite.lead": "Welcome, {name}. Choose the password you will sign in with.",
   "invite.submit": "Set password and sign in",
-  "invite.invalid": "This link has been used or has expired. Ask an administrator to send a new one.",
+  "invite.invalid": "This link has been used or has expired. Ask the secretariat to send a new one.",
 
   "mail.invite.subject": "[Tsunagu] Your account",
   "mail.invite.body":
@@ -145,7 +145,7 @@ export const en: Record<MessageKey, string> = {
   "admin.users.deactivated": "User deactivated. All their sessions have ended.",
   "admin.users.reactivated": "User reactivated.",
   "admin.users.cannotDeactivateSelf": "You cannot deactivate yourself.",
-  "admin.users.cannotDropOwnAdmin": "You cannot remove your own administrator role.",
+  "admin.users.cannotDropOwnAdmin": "You cannot remove your own secretariat role.",
   "admin.users.inactiveNoInvite": "A deactivated user cannot be invited.",
   "admin.users.resendInvite": "Resend invitation",
   "admin.users.sendReset": "Send a password reset link",
@@ -184,7 +184,7 @@ export const en: Record<MessageKey, string> = {
   "pagination.status": "Page {page} of {pages}",
 
   "error.403.title": "You do not have access to this page",
-  "error.403.body": "Your role does not allow this page. Ask an administrator if you need it.",
+  "error.403.body": "Your role does not allow this page. Ask the secretariat if you need it.",
   "error.404.title": "Page not found",
   "error.404.body": "The address may be wrong, or the page was moved or removed.",
   "error.500.title": "Something went wrong",
@@ -257,7 +257,7 @@ export const en: Record<MessageKey, string> = {
   "training.caseStudy": "Case",
   "training.keyPoint": "Key point",
   "training.reflection": "Reflection",
-  "training.reflection.private": "Your answer is saved privately: only you can read it (not committee members or administrators).",
+  "training.reflection.private": "Your answer is saved privately: only you can read it (not committee members or the secretariat).",
   "training.reflection.save": "Save my answer",
   "training.video": "Video",
   "training.transcript": "Transcript",

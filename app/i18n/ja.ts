@@ -32,7 +32,7 @@ export const ja = {
   "role.OFFICE_MANAGER": "事業所管理者",
   "role.PLANNING_COMMITTEE": "企画委員",
   "role.EVALUATION_SUBCOMMITTEE": "評価・研修部会委員",
-  "role.ADMINISTRATOR": "管理者",
+  "role.ADMINISTRATOR": "事務局",
 
   "officeKind.SPECIFIED_CONSULTATION": "指定特定相談支援事業所",
   "officeKind.COMMISSIONED_CONSULTATION": "障害者相談支援事業所",
@@ -89,12 +89,12 @@ export const ja = {
   "login.submit": "ログイン",
   "login.invalid": "メールアドレスまたはパスワードが違います。",
   "login.throttled": "ログインの失敗が続いたため、一時的にログインできません。{time} 以降にもう一度お試しください。",
-  "login.help": "アカウントは管理者が作成します。パスワードを忘れた場合は事務局にご連絡ください。",
+  "login.help": "アカウントは事務局が作成します。パスワードを忘れた場合は事務局にご連絡ください。",
 
   "invite.title": "パスワードの設定",
   "invite.lead": "{name} さん、ようこそ。ログインに使うパスワードを設定してください。",
   "invite.submit": "パスワードを設定してログイン",
-  "invite.invalid": "このリンクは使用済みか、有効期限が切れています。管理者に再送を依頼してください。",
+  "invite.invalid": "このリンクは使用済みか、有効期限が切れています。事務局に再送を依頼してください。",
 
   "mail.invite.subject": "【つなぐ】アカウントのご案内",
   "mail.invite.body":
@@ -143,7 +143,7 @@ export const ja = {
   "admin.users.deactivated": "利用を停止しました。この利用者のログインはすべて終了しました。",
   "admin.users.reactivated": "利用を再開しました。",
   "admin.users.cannotDeactivateSelf": "自分自身の利用は停止できません。",
-  "admin.users.cannotDropOwnAdmin": "自分自身から管理者の役割は外せません。",
+  "admin.users.cannotDropOwnAdmin": "自分自身から事務局の役割は外せません。",
   "admin.users.inactiveNoInvite": "停止中の利用者には招待を送れません。",
   "admin.users.resendInvite": "招待メールを再送する",
   "admin.users.sendReset": "パスワード再設定のリンクを送る",
@@ -182,7 +182,7 @@ export const ja = {
   "pagination.status": "{page} / {pages} ページ",
 
   "error.403.title": "このページを見る権限がありません",
-  "error.403.body": "このページは、あなたの役割では利用できません。必要な場合は管理者にご相談ください。",
+  "error.403.body": "このページは、あなたの役割では利用できません。必要な場合は事務局にご相談ください。",
   "error.404.title": "ページが見つかりません",
   "error.404.body": "アドレスが間違っているか、ページが移動または削除された可能性があります。",
   "error.500.title": "エラーが発生しました",
@@ -255,7 +255,7 @@ export const ja = {
   "training.caseStudy": "事例",
   "training.keyPoint": "ポイント",
   "training.reflection": "振り返り",
-  "training.reflection.private": "あなたの回答は本人だけが読めるよう保存されます（委員や管理者には表示されません）。",
+  "training.reflection.private": "あなたの回答は本人だけが読めるよう保存されます（委員や事務局には表示されません）。",
   "training.reflection.save": "回答を保存する",
   "training.video": "動画",
   "training.transcript": "書き起こし（テキスト）",

@@ -35,7 +35,7 @@ function errorText(output: unknown): string {
 
 /** The queues and failed jobs (administrators only). An installation whose queue never started shows none. */
 export async function jobsOverview(user: SessionUser): Promise<{ queues: QueueCounts[]; failed: FailedJob[] }> {
-  if (!can(user, "administer")) throw forbidden();
+  if (!can(user, "operateSystem")) throw forbidden();
   try {
     const counts = await prisma.$queryRaw<{ name: string; state: string; n: bigint }[]>`
       SELECT name, state::text AS state, count(*) AS n FROM pgboss.job GROUP BY name, state ORDER BY name`;
@@ -77,7 +77,7 @@ export async function retryFailedJob(
   user: SessionUser,
   input: unknown,
 ): Promise<{ ok: true } | { ok: false; error: "jobs.retry.invalid" | "jobs.retry.notFailed" }> {
-  if (!can(user, "administer")) throw forbidden();
+  if (!can(user, "operateSystem")) throw forbidden();
   const parsed = retryJobSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "jobs.retry.invalid" };
   const { id, name } = parsed.data;
@@ -103,7 +103,7 @@ export async function retryOutboxMessage(
   user: SessionUser,
   input: unknown,
 ): Promise<{ ok: true } | { ok: false; error: "jobs.retry.invalid" | "jobs.retry.alreadySent" | "jobs.retry.noSmtp" }> {
-  if (!can(user, "administer")) throw forbidden();
+  if (!can(user, "operateSystem")) throw forbidden();
   const parsed = retryMailSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "jobs.retry.invalid" };
   const m = await prisma.outboxMessage.findUnique({ where: { id: parsed.data.id } });

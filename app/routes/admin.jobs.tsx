@@ -1,6 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
+import { useCan } from "~/auth/use-can";
 import { useFormat, useT } from "~/i18n/react";
 import { jobsOverview, retryFailedJob } from "~/jobs/admin.server";
 
@@ -22,13 +23,16 @@ export default function AdminJobs() {
   const { queues, failed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
+  const canSeeOutbox = useCan("administer");
   return (
     <div className="page">
       <h1>{t("ops.jobs.title")}</h1>
       <p>{t("ops.jobs.intro")}</p>
-      <p>
-        <Link to="/admin/outbox">{t("ops.jobs.outboxLink")}</Link>
-      </p>
+      {canSeeOutbox ? (
+        <p>
+          <Link to="/admin/outbox">{t("ops.jobs.outboxLink")}</Link>
+        </p>
+      ) : null}
       <div aria-live="polite">
         {result ? (
           <p className={result.ok ? "alert alert-success" : "alert alert-error"} role={result.ok ? "status" : "alert"}>

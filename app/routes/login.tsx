@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { audit } from "~/audit/audit.server";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { getOptionalUser } from "~/auth/permissions.server";
 import { verifyAgainstDummy, verifyPassword } from "~/auth/password.server";
@@ -17,13 +17,15 @@ import { failure, parseForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/redirect";
 import { afterSignIn } from "~/auth/sign-in.server";
 import { beginSecondFactor, challengeCookie, hasSecondFactor } from "~/auth/two-factor.server";
+import { ssoButton } from "~/auth/oidc.server";
 
 export const meta: MetaFunction = () => [{ title: "ログイン / Sign in — Tsunagu" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
   if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
+  // Single sign-on for city staff, when configured (decision 014): the button's words, else null (no button).
+  return { sso: ssoButton() };
 }
 
 const schema = z.object({
@@ -83,12 +85,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(await afterSignIn(user, destination), { headers });
 }
 
+const SSO_PROBLEMS = ["off", "expired", "failed", "unverified", "unknown"] as const;
+
 export default function Login() {
   const t = useT();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const failed = isFailure(result) ? result : undefined;
+  const { sso } = useLoaderData<typeof loader>();
+  const ssoProblem = params.get("sso");
   return (
     <div className="page narrow">
       <h1>{t("login.title")}</h1>
@@ -99,6 +105,23 @@ export default function Login() {
         </p>
       ) : null}
       <FormErrorSummary result={failed} />
+      {ssoProblem && SSO_PROBLEMS.includes(ssoProblem as (typeof SSO_PROBLEMS)[number]) ? (
+        <p className="alert alert-error" role="alert">
+          {t(`sso.problem.${ssoProblem as (typeof SSO_PROBLEMS)[number]}`)}
+        </p>
+      ) : null}
+      {sso ? (
+        <section aria-labelledby="sso-heading" className="stack sso-panel">
+          <h2 id="sso-heading">{t("sso.heading")}</h2>
+          <Form method="post" action="/login/sso">
+            <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+            <button type="submit" className="button">
+              {sso.label ?? t("sso.button")}
+            </button>
+          </Form>
+          <h2>{t("sso.orPassword")}</h2>
+        </section>
+      ) : null}
       <Form method="post" className="stack" noValidate>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
         <Field
@@ -124,7 +147,7 @@ export default function Login() {
       </Form>
       <p className="muted">{t("login.help")}</p>
       <p>
-        <Link to="/privacy">{t("privacy.link")}</Link>
+        <Link to="/privacy">{t("privacy.link")}</Link> · <Link to="/accessibility">{t("accessibility.link")}</Link>
       </p>
     </div>
   );

@@ -105,7 +105,7 @@ export const OFFICES: { name: string; ward: (typeof WARDS)[number]["code"]; kind
   { name: "てらおか相談室", ward: "izumi", kind: "SPECIFIED_CONSULTATION", address: "泉区寺岡六丁目", agreesToBeNamed: false },
 ];
 
-type RoleName = "TRAINEE" | "OFFICE_MANAGER" | "PLANNING_COMMITTEE" | "EVALUATION_SUBCOMMITTEE" | "ADMINISTRATOR";
+type RoleName = "TRAINEE" | "OFFICE_MANAGER" | "PLANNING_COMMITTEE" | "EVALUATION_SUBCOMMITTEE" | "ADMINISTRATOR" | "SYSTEM_ADMIN";
 
 export const DEMO_ACCOUNTS: { email: string; displayName: string; roles: RoleName[]; office: string | null }[] = [
   { email: "trainee@example.jp", displayName: "佐藤 はるか", roles: ["TRAINEE"], office: "相談支援センター あおばの杜" },
@@ -118,4 +118,6 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; roles: RoleNam
     office: "相談支援事業所 しおかぜ",
   },
   { email: "admin@example.jp", displayName: "渡辺 直子", roles: ["ADMINISTRATOR"], office: null },
+  // The system administrator (issue 19): jobs and the audit log; no personal content without emergency access.
+  { email: "sysadmin@example.jp", displayName: "小林 亮", roles: ["SYSTEM_ADMIN"], office: null },
 ];

@@ -8,6 +8,7 @@ export const ACCOUNTS = {
   committee: "committee@example.jp",
   subcommittee: "subcommittee@example.jp",
   admin: "admin@example.jp",
+  sysadmin: "sysadmin@example.jp",
 } as const;
 export type AccountName = keyof typeof ACCOUNTS;
 

@@ -35,19 +35,25 @@ export const ROUTES: RouteAccess[] = [
   { file: "account", url: "/account", allow: "signed-in" },
   // Privacy and accessibility (issue 19).
   { file: "privacy", url: "/privacy", allow: "public" },
+  { file: "accessibility", url: "/accessibility", allow: "public" },
   { file: "account_.security", url: "/account/security", allow: "signed-in" },
   // Without a password-checked sign-in in progress, the second step sends back to /login.
   { file: "login_.two-factor", url: "/login/two-factor", allow: "public", okStatus: 302, notPage: true },
+  // Single sign-on (issue 19): the flow starts by POST; off here (no OIDC_ISSUER), the callback sends back to /login.
+  { file: "login_.sso", url: "/login/sso", allow: "public", okStatus: 302, notPage: true },
+  { file: "login_.sso.callback", url: "/login/sso/callback?code=x&state=y", allow: "public", okStatus: 302, notPage: true },
   { file: "admin.users._index", url: "/admin/users", allow: ["admin"] },
   { file: "admin.users.new", url: "/admin/users/new", allow: ["admin"] },
   { file: "admin.users.$userId", url: "/admin/users/1", allow: ["admin"] },
   { file: "admin.offices._index", url: "/admin/offices", allow: ["admin"] },
   { file: "admin.offices.new", url: "/admin/offices/new", allow: ["admin"] },
   { file: "admin.offices.$officeId", url: "/admin/offices/1", allow: ["admin"] },
-  { file: "admin.audit", url: "/admin/audit", allow: ["admin"] },
-  { file: "admin.audit[.csv]", url: "/admin/audit.csv", allow: ["admin"], notPage: true },
+  { file: "admin.audit", url: "/admin/audit", allow: ["admin", "sysadmin"] },
+  { file: "admin.audit[.csv]", url: "/admin/audit.csv", allow: ["admin", "sysadmin"], notPage: true },
   { file: "admin.outbox", url: "/admin/outbox", allow: ["admin"] },
-  { file: "admin.jobs", url: "/admin/jobs", allow: ["admin"] },
+  { file: "admin.jobs", url: "/admin/jobs", allow: ["admin", "sysadmin"] },
+  // Emergency access (issue 19): the system administrator opens it; the secretariat and the subcommittee oversee it.
+  { file: "emergency-access", url: "/emergency-access", allow: ["sysadmin", "admin", "subcommittee"] },
   { file: "admin.certificate-issuer", url: "/admin/certificate-issuer", allow: ["admin"] },
   { file: "training._index", url: "/training", allow: ["trainee", "committee"] },
   { file: "training.modules.$slug", url: "/training/modules/person-centred-assessment", allow: ["trainee", "committee"] },

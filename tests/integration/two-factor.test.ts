@@ -70,9 +70,10 @@ async function codeStep(challenge: string, fields: Record<string, string>, ip = 
 }
 
 describe("who must use two-factor sign-in", () => {
-  it("is one list: the subcommittee and administrators, not office staff or trainees", () => {
-    expect([...TWO_FACTOR_REQUIRED_ROLES].sort()).toEqual(["ADMINISTRATOR", "EVALUATION_SUBCOMMITTEE"]);
+  it("is one list: the subcommittee, the secretariat and system administrators, not office staff or trainees", () => {
+    expect([...TWO_FACTOR_REQUIRED_ROLES].sort()).toEqual(["ADMINISTRATOR", "EVALUATION_SUBCOMMITTEE", "SYSTEM_ADMIN"]);
     expect(mustUseTwoFactor(["EVALUATION_SUBCOMMITTEE"])).toBe(true);
+    expect(mustUseTwoFactor(["SYSTEM_ADMIN"])).toBe(true);
     expect(mustUseTwoFactor({ roles: ["TRAINEE", "OFFICE_MANAGER"] })).toBe(false);
   });
 });

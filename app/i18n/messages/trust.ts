@@ -61,7 +61,7 @@ export const trustJa = {
   "trust.issuer.sealInvalid": "PNG画像（512KBまで）を選んでください。",
   "trust.issuer.save": "保存する",
   "trust.issuer.saved": "発行者を保存しました。これから作成する修了証PDFに反映されます。",
-  "trust.issuer.link": "修了証の発行者を設定する（管理者）",
+  "trust.issuer.link": "修了証の発行者を設定する（事務局）",
 } as const;
 export const trustEn: Record<keyof typeof trustJa, string> = {
   "trust.roster.issued": "Completion recorded for {name}; certificate {serial} issued.",
@@ -124,5 +124,5 @@ export const trustEn: Record<keyof typeof trustJa, string> = {
   "trust.issuer.sealInvalid": "Choose a PNG image (up to 512 KB).",
   "trust.issuer.save": "Save",
   "trust.issuer.saved": "Issuer saved. Certificate PDFs made from now on show it.",
-  "trust.issuer.link": "Set the certificates' issuer (administrators)",
+  "trust.issuer.link": "Set the certificates' issuer (secretariat)",
 };
