@@ -1,3 +1,4 @@
+import { logRead } from "~/audit/audit.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -28,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prisma.invitation.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "desc" } }),
     prisma.session.count({ where: { userId: user.id } }),
   ]);
+  await logRead(admin, "user.read", [{ entityType: "User", entityId: user.id, subjectUserId: user.id, summary: "account page" }]);
   return {
     offices,
     isSelf: admin.id === user.id,
