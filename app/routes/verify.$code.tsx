@@ -18,7 +18,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     include: { user: { select: { displayName: true } } },
   });
   if (!c) throw notFound();
-  return { valid: !c.revokedAt, name: c.user.displayName, track: c.track, fiscalYear: c.fiscalYear };
+  return { valid: !c.revokedAt, name: c.holderName || c.user.displayName, track: c.track, fiscalYear: c.fiscalYear };
 }
 
 export default function Verify() {

@@ -34,7 +34,7 @@ export async function committeeCertificates(year: number) {
       serial: c.serial,
       verificationCode: c.verificationCode,
       track: c.track,
-      name: c.user.displayName,
+      name: c.holderName || c.user.displayName,
       office: c.user.office?.name ?? "",
       issuedAt: c.issuedAt,
       revoked: !!c.revokedAt,
@@ -153,7 +153,7 @@ export async function certificatePdfFor(user: SessionUser, rawId: string | undef
     ? days.reduce((sum, d) => sum + (d.endsAt.getTime() - d.startsAt.getTime()) / 60_000, 0)
     : slugs.reduce((sum, slug) => sum + (findModule(slug)?.frontmatter.minutes ?? 0), 0) || null;
   const pdf = await certificatePdf({
-    name: c.user.displayName,
+    name: c.holderName || c.user.displayName,
     track: c.track,
     fiscalYear: c.fiscalYear,
     issuedAt: c.issuedAt,
