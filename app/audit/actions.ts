@@ -75,6 +75,7 @@ const ACTIONS: Record<string, Words> = {
   "peer.introductionRequest": { ja: "事業所の紹介を依頼", en: "Asked for an introduction" },
   "privacy.correct": { ja: "本人が氏名を訂正", en: "Corrected own name" },
   "privacy.erase": { ja: "個人情報を削除（仮名化）", en: "Erased a person's data" },
+  "privacy.retention": { ja: "保存期間を過ぎた記録を削除", en: "Deleted records past retention" },
   "privacy.export": { ja: "本人の情報を開示", en: "Disclosed a person's data" },
   "privacy.acknowledge": { ja: "プライバシーポリシーを確認", en: "Acknowledged the privacy notice" },
   "results.import": { ja: "過去の評価結果を取り込み", en: "Imported past results" },
