@@ -211,19 +211,26 @@ export async function personalData(user: SessionUser, userId: number): Promise<P
   return { format: PERSONAL_DATA_FORMAT, exportedAt: now().toISOString(), person };
 }
 
-/** The sections as titled tables for the readable page: each row's keys are the columns. */
+/** Rows per table on the readable page; the JSON file has them all. */
+export const READABLE_ROWS = 100;
+
+/** The sections as titled tables for the readable page: each row's keys are the columns (the first 100 rows). */
 export function personalTables(data: PersonalData) {
-  const tables: { id: string; rows: Record<string, string>[] }[] = [];
+  const tables: { id: string; rows: Record<string, string>[]; total: number }[] = [];
   const cell = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
   for (const [section, value] of Object.entries(data.person)) {
     for (const [name, inner] of Object.entries(value as Record<string, unknown>)) {
       const id = `${section}.${name}`;
       if (Array.isArray(inner))
-        tables.push({ id, rows: inner.map((r) => Object.fromEntries(Object.entries(r as object).map(([k, v]) => [k, cell(v)]))) });
+        tables.push({
+          id,
+          total: inner.length,
+          rows: inner.slice(0, READABLE_ROWS).map((r) => Object.fromEntries(Object.entries(r as object).map(([k, v]) => [k, cell(v)]))),
+        });
       else if (section === "account") continue;
       else if (inner && typeof inner === "object")
-        tables.push({ id, rows: [Object.fromEntries(Object.entries(inner as object).map(([k, v]) => [k, cell(v)]))] });
-      else tables.push({ id, rows: inner === null ? [] : [{ value: cell(inner) }] });
+        tables.push({ id, total: 1, rows: [Object.fromEntries(Object.entries(inner as object).map(([k, v]) => [k, cell(v)]))] });
+      else tables.push({ id, total: inner === null ? 0 : 1, rows: inner === null ? [] : [{ value: cell(inner) }] });
     }
   }
   const account = Object.fromEntries(Object.entries(data.person.account).map(([k, v]) => [k, cell(v)]));

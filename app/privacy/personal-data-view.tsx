@@ -4,7 +4,7 @@ import { useT } from "~/i18n/react";
 
 export interface PersonalDataViewProps {
   account: Record<string, string>;
-  tables: { id: string; rows: Record<string, string>[] }[];
+  tables: { id: string; rows: Record<string, string>[]; total: number }[];
   exportedAt: string;
   jsonHref: string;
 }
@@ -35,8 +35,11 @@ export function PersonalDataView({ account, tables, jsonHref }: PersonalDataView
         return (
           <section key={table.id} aria-labelledby={id}>
             <h2 id={id} className="h3">
-              {table.id} <span className="muted small">({table.rows.length})</span>
+              {table.id} <span className="muted small">({table.total})</span>
             </h2>
+            {table.total > table.rows.length ? (
+              <p className="hint">{t("personal.data.more", { shown: table.rows.length, total: table.total })}</p>
+            ) : null}
             {table.rows.length === 0 ? (
               <p className="muted">{t("personal.data.none")}</p>
             ) : (
