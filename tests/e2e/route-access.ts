@@ -37,8 +37,8 @@ export const ROUTES: RouteAccess[] = [
   { file: "privacy", url: "/privacy", allow: "public" },
   { file: "account_.security", url: "/account/security", allow: "signed-in" },
   // A person's data (issue 19, "personal"): disclosure to the person and, on request, by the secretariat.
-  { file: "account.data", url: "/account/data", allow: "signed-in" },
-  { file: "account.data[.json]", url: "/account/data.json", allow: "signed-in", notPage: true },
+  { file: "account_.data", url: "/account/data", allow: "signed-in" },
+  { file: "account_.data[.json]", url: "/account/data.json", allow: "signed-in", notPage: true },
   { file: "admin.users.$userId_.data", url: "/admin/users/1/data", allow: ["admin"] },
   { file: "admin.users.$userId_.data[.json]", url: "/admin/users/1/data.json", allow: ["admin"], notPage: true },
   // Without a password-checked sign-in in progress, the second step sends back to /login.

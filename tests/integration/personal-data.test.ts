@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { currentFiscalYear } from "~/lib/fiscal-year";
-import { loader as myJson } from "~/routes/account.data[.json]";
-import { loader as myPage } from "~/routes/account.data";
+import { loader as myJson } from "~/routes/account_.data[.json]";
+import { loader as myPage } from "~/routes/account_.data";
 import { action as accountAction } from "~/routes/account";
 import { loader as personJson } from "~/routes/admin.users.$userId_.data[.json]";
 import { action as userAction } from "~/routes/admin.users.$userId";
