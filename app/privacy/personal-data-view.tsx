@@ -20,7 +20,7 @@ export function PersonalDataView({ account, tables, jsonHref }: PersonalDataView
       </p>
       <section aria-labelledby="personal-account">
         <h2 id="personal-account">{t("personal.data.account")}</h2>
-        <dl className="summary-list">
+        <dl className="facts">
           {Object.entries(account).map(([k, v]) => (
             <div key={k}>
               <dt>{k}</dt>
