@@ -45,6 +45,51 @@ export async function auditMany(entries: AuditEntry[], db: AuditDb = prisma) {
   });
 }
 
+/** Whose personal content a read shows: a person, an office, or both (issue 19, decision 016). */
+export interface ReadSubject {
+  entityType: string;
+  entityId: string | number;
+  subjectUserId?: number | null;
+  subjectOfficeId?: number | null;
+  summary?: string;
+}
+
+/** The reader of a page, as far as `logRead` needs it. */
+export interface Reader {
+  id: number;
+  officeId: number | null;
+}
+
+/** Whether the reader owns the data: the person themself, or a member of the office whose data it is. */
+export function isOwnRead(reader: Reader, s: Pick<ReadSubject, "subjectUserId" | "subjectOfficeId">): boolean {
+  if (s.subjectUserId != null) return s.subjectUserId === reader.id;
+  if (s.subjectOfficeId != null) return s.subjectOfficeId === reader.officeId;
+  return false;
+}
+
+/**
+ * The access log (issue 19): one page view that shows someone else's personal content writes its entries in ONE
+ * insert, outside any transaction of the page's reads; the owner's own reads write nothing. The one accepted
+ * exception to "no GET ever writes" (decision 016). `action` is a code of app/audit/actions.ts ("evaluation.read"…).
+ */
+export async function logRead(reader: Reader, action: string, subjects: ReadSubject[]) {
+  const rows = subjects.filter((s) => !isOwnRead(reader, s));
+  if (rows.length === 0) return 0;
+  await prisma.auditLog.createMany({
+    data: rows.map((s) => ({
+      actorId: reader.id,
+      action,
+      entityType: s.entityType,
+      entityId: String(s.entityId),
+      summary: (s.summary ?? "").slice(0, 2000),
+      isRead: true,
+      subjectUserId: s.subjectUserId ?? null,
+      subjectOfficeId: s.subjectOfficeId ?? null,
+    })),
+  });
+  return rows.length;
+}
+
 /** "field: before → after" for each changed field, for the audit summary. */
 export function describeChanges(before: Record<string, unknown>, after: Record<string, unknown>): string {
   const show = (v: unknown) => (Array.isArray(v) ? v.join(",") : v === null || v === undefined ? "—" : String(v));
@@ -68,6 +113,10 @@ export interface AuditFilter {
   /** JST dates, inclusive (YYYY-MM-DD). */
   from: string;
   to: string;
+  /** "read" (the access log), "write" (changes) or "" for both (issue 19). */
+  kind: "" | "read" | "write";
+  /** Whose data: part of a person's name or e-mail, or of an office's name (issue 19). */
+  subject: string;
 }
 
 export type AuditFilterError = "from" | "to";
@@ -82,6 +131,8 @@ export function readAuditFilter(url: URL): { filter: AuditFilter; errors: AuditF
     entityId: text("entityId", 60),
     from: text("from", 10),
     to: text("to", 10),
+    kind: (["read", "write"] as const).find((k) => k === text("kind", 10)) ?? "",
+    subject: text("subject", 100),
   };
   const errors: AuditFilterError[] = [];
   if (filter.from && !parseJstDate(filter.from)) errors.push("from");
@@ -89,8 +140,34 @@ export function readAuditFilter(url: URL): { filter: AuditFilter; errors: AuditF
   return { filter, errors };
 }
 
-function auditWhere(f: AuditFilter): Prisma.AuditLogWhereInput {
+/** The people and offices a "whose data" text names (part of a name or e-mail; an office's name). */
+async function subjectsNamed(text: string) {
+  const [users, offices] = await Promise.all([
+    prisma.user.findMany({
+      where: { OR: [{ displayName: { contains: text, mode: "insensitive" } }, { email: { contains: text, mode: "insensitive" } }] },
+      select: { id: true },
+      take: 500,
+    }),
+    prisma.office.findMany({ where: { name: { contains: text, mode: "insensitive" } }, select: { id: true }, take: 500 }),
+  ]);
+  return { userIds: users.map((u) => u.id), officeIds: offices.map((o) => o.id) };
+}
+
+async function auditWhere(f: AuditFilter): Promise<Prisma.AuditLogWhereInput> {
   const where: Prisma.AuditLogWhereInput[] = [];
+  if (f.kind) where.push({ isRead: f.kind === "read" });
+  if (f.subject) {
+    // Reads name their subject; a change names it as its record (a User or Office entry) or as its subject.
+    const { userIds, officeIds } = await subjectsNamed(f.subject);
+    where.push({
+      OR: [
+        { subjectUserId: { in: userIds } },
+        { subjectOfficeId: { in: officeIds } },
+        { entityType: "User", entityId: { in: userIds.map(String) } },
+        { entityType: "Office", entityId: { in: officeIds.map(String) } },
+      ],
+    });
+  }
   if (f.who)
     where.push({
       actor: { OR: [{ displayName: { contains: f.who, mode: "insensitive" } }, { email: { contains: f.who, mode: "insensitive" } }] },
@@ -105,9 +182,32 @@ function auditWhere(f: AuditFilter): Prisma.AuditLogWhereInput {
   return where.length ? { AND: where } : {};
 }
 
-function entryView(e: Prisma.AuditLogGetPayload<{ include: { actor: { select: { displayName: true; email: true } } } }>, locale: Locale) {
+type EntryRow = Prisma.AuditLogGetPayload<{ include: { actor: { select: { displayName: true; email: true } } } }>;
+
+/** Names of the people and offices the entries are about ("whose data"), in two queries. */
+async function subjectNames(entries: EntryRow[]) {
+  const userIds = [...new Set(entries.flatMap((e) => (e.subjectUserId == null ? [] : [e.subjectUserId])))];
+  const officeIds = [...new Set(entries.flatMap((e) => (e.subjectOfficeId == null ? [] : [e.subjectOfficeId])))];
+  const [users, offices] = await Promise.all([
+    userIds.length ? prisma.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true, email: true } }) : [],
+    officeIds.length ? prisma.office.findMany({ where: { id: { in: officeIds } }, select: { id: true, name: true } }) : [],
+  ]);
+  const u = new Map(users.map((x) => [x.id, `${x.displayName} <${x.email}>`]));
+  const o = new Map(offices.map((x) => [x.id, x.name]));
+  return (e: EntryRow) =>
+    [
+      e.subjectUserId != null ? (u.get(e.subjectUserId) ?? `User #${e.subjectUserId}`) : null,
+      e.subjectOfficeId != null ? (o.get(e.subjectOfficeId) ?? `Office #${e.subjectOfficeId}`) : null,
+    ]
+      .filter(Boolean)
+      .join(" / ");
+}
+
+function entryView(e: EntryRow, locale: Locale, subject: (e: EntryRow) => string = () => "") {
   return {
     id: e.id,
+    isRead: e.isRead,
+    subject: subject(e),
     at: e.createdAt.toISOString(),
     actor: e.actor ? `${e.actor.displayName} <${e.actor.email}>` : null,
     action: e.action,
@@ -122,7 +222,7 @@ function entryView(e: Prisma.AuditLogGetPayload<{ include: { actor: { select: { 
 /** Page reader of /admin/audit: one page of the (filtered) log, newest first (administrators only). */
 export async function auditLogPage(user: SessionUser, page: number, filter: AuditFilter, locale: Locale) {
   if (!can(user, "readAuditLog")) throw forbidden();
-  const where = auditWhere(filter);
+  const where = await auditWhere(filter);
   const [total, entries, entityTypes] = await Promise.all([
     prisma.auditLog.count({ where }),
     prisma.auditLog.findMany({
@@ -134,13 +234,14 @@ export async function auditLogPage(user: SessionUser, page: number, filter: Audi
     }),
     prisma.auditLog.findMany({ distinct: ["entityType"], select: { entityType: true }, orderBy: { entityType: "asc" } }),
   ]);
+  const subject = await subjectNames(entries);
   return {
     page,
     pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
     total,
     areas: actionAreas(locale),
     entityTypes: entityTypes.map((e) => e.entityType),
-    entries: entries.map((e) => entryView(e, locale)),
+    entries: entries.map((e) => entryView(e, locale, subject)),
   };
 }
 
@@ -148,19 +249,36 @@ export async function auditLogPage(user: SessionUser, page: number, filter: Audi
 export const AUDIT_CSV_LIMIT = 50_000;
 
 /** The filtered log as rows for CSV (administrators only); the header row in the reader's language. */
-export async function auditLogRows(user: SessionUser, filter: AuditFilter, locale: Locale, header: string[]) {
+export async function auditLogRows(
+  user: SessionUser,
+  filter: AuditFilter,
+  locale: Locale,
+  header: string[],
+  kindWords: { read: string; write: string },
+) {
   if (!can(user, "readAuditLog")) throw forbidden();
   const entries = await prisma.auditLog.findMany({
-    where: auditWhere(filter),
+    where: await auditWhere(filter),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: AUDIT_CSV_LIMIT,
     include: { actor: { select: { displayName: true, email: true } } },
   });
+  const subject = await subjectNames(entries);
   return [
     header,
     ...entries.map((e) => {
-      const v = entryView(e, locale);
-      return [jstDateTimeString(e.createdAt), v.actor ?? "", v.label, v.action, v.entityType, v.entityId, v.summary];
+      const v = entryView(e, locale, subject);
+      return [
+        jstDateTimeString(e.createdAt),
+        v.actor ?? "",
+        v.label,
+        v.action,
+        v.entityType,
+        v.entityId,
+        v.summary,
+        v.isRead ? kindWords.read : kindWords.write,
+        v.subject,
+      ];
     }),
   ];
 }

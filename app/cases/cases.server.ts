@@ -7,7 +7,7 @@ import Papa from "papaparse";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { z } from "zod";
-import { audit, auditMany } from "~/audit/audit.server";
+import { audit, logRead } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/permissions.server";
 import { hasAnyRole } from "~/auth/roles";
 import { prisma } from "~/db.server";
@@ -230,6 +230,7 @@ export async function committeeCases(user: SessionUser, sessionId: number, local
     const latest = x.versions[0];
     return {
       id: x.id,
+      userId: x.userId,
       trainee: users.get(x.userId) ?? "",
       firstSubmittedAt: x.firstSubmittedAt,
       lastSubmittedAt: x.lastSubmittedAt,
@@ -258,12 +259,13 @@ export async function committeeCases(user: SessionUser, sessionId: number, local
     };
   });
   if (facilitator) {
-    await auditMany(
+    await logRead(
+      user,
+      "case.read",
       view.map((v) => ({
-        actorId: user.id,
-        action: "case.read",
         entityType: "CaseSubmission",
         entityId: v.id,
+        subjectUserId: v.userId,
         summary: `facilitator, session ${sessionId}`,
       })),
     );
@@ -502,14 +504,10 @@ export async function groupCases(user: SessionUser, sessionId: number, locale: s
     orderBy: { firstSubmittedAt: "asc" },
   });
   const names = await namesOf([...subs.map((x) => x.userId), ...subs.flatMap((x) => x.questions.map((q) => q.authorId))]);
-  await auditMany(
-    subs.map((x) => ({
-      actorId: user.id,
-      action: "case.read",
-      entityType: "CaseSubmission",
-      entityId: x.id,
-      summary: `group, session ${sessionId}`,
-    })),
+  await logRead(
+    user,
+    "case.read",
+    subs.map((x) => ({ entityType: "CaseSubmission", entityId: x.id, subjectUserId: x.userId, summary: `group, session ${sessionId}` })),
   );
   return {
     ok: true as const,

@@ -4,6 +4,7 @@
 import { BACKUP_JOB, backupSchedule } from "~/ops/backup-job.server";
 import { CASE_RETENTION_JOB } from "~/cases/cases.server";
 import { MAIL_SWEEP_JOB } from "~/mail/delivery.server";
+import { RETENTION_JOB } from "~/privacy/retention.server";
 import { REMINDERS_JOB } from "~/scheduling/reminders.server";
 import "~/video/video.server";
 import { UPLOAD_CLEANUP_JOB } from "~/video/upload.server";
@@ -20,6 +21,8 @@ export function recurringJobs(): { name: string; cron: string }[] {
     { name: MAIL_SWEEP_JOB, cron: "*/5 * * * *" },
     // 03:30 JST.
     { name: CASE_RETENTION_JOB, cron: "30 18 * * *" },
+    // 03:45 JST: the retention schedule (issue 19, app/privacy/retention.ts).
+    { name: RETENTION_JOB, cron: "45 18 * * *" },
   ];
   const backup = backupSchedule();
   if (backup) jobs.push({ name: BACKUP_JOB, cron: backup });

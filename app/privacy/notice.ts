@@ -3,8 +3,9 @@
 // PRIVACY_NOTICE_DATE: every signed-in user is then shown the new version once and asked to acknowledge it
 // (app/privacy/privacy.server.ts). Shared by server and browser (no server-only imports).
 import type { Locale } from "~/i18n";
+import { keptText } from "./retention";
 
-export const PRIVACY_NOTICE_VERSION = 1;
+export const PRIVACY_NOTICE_VERSION = 2;
 /** The day this version took effect (JST calendar date). */
 export const PRIVACY_NOTICE_DATE = "2026-12-02";
 
@@ -55,7 +56,7 @@ const ja: Notice = {
           items: "氏名（表示名）、メールアドレス、所属事業所、役割、表示言語、パスワード（復元できない形に変換したもの）",
           purpose: "ご本人の確認、所属と役割に応じた画面の表示、お知らせメールの送信",
           audience: "ご本人、管理者",
-          kept: "アカウントがある間（利用停止後も記録のため保持）",
+          kept: keptText(["accounts"], "ja"),
         },
         {
           kind: "ログインの記録",
@@ -63,7 +64,7 @@ const ja: Notice = {
             "ログイン中の端末（ブラウザの種類）、IP アドレス、最終利用日時、ログイン失敗の回数（メールアドレスと IP アドレスごと）、2段階認証の設定（認証アプリの鍵は暗号化して保存、パスキーは公開鍵のみ、リカバリーコードは復元できない形）、このお知らせを確認した日時",
           purpose: "不正なログインの防止、ご本人による他の端末のログアウト",
           audience: "ご本人（アカウント画面）、管理者",
-          kept: "ログインは一定時間操作がないと終了し削除。失敗の回数は15分ごとに数え直し",
+          kept: keptText(["sessions", "signInThrottle", "twoFactorPending"], "ja"),
         },
         {
           kind: "研修の記録",
@@ -71,14 +72,14 @@ const ja: Notice = {
             "受講登録、各単元の進み具合、確認テストの解答と得点、振り返りの記述、研修会の申込み・出欠、動画の視聴範囲、修了証（番号・照合コード）",
           purpose: "研修の実施、修了の判定、修了証の発行",
           audience: "ご本人、企画委員会、管理者。修了証の照合ページでは、照合コードを知る人に氏名・研修・年度のみ表示",
-          kept: "市の文書の保存年限に従う（自動削除はしていません）",
+          kept: keptText(["records"], "ja"),
         },
         {
           kind: "事例検討の記述",
           items: "受講者が匿名化して提出する事例の記述、講師のコメントと評価",
           purpose: "実習の事例検討",
           audience: "提出した受講者、同じ研修会の受講者（共有された範囲）、担当講師、管理者",
-          kept: "研修会の最終日から、研修会ごとに定めた日数（標準90日）が過ぎると記述を自動削除。評価と日付は残ります",
+          kept: keptText(["caseTexts"], "ja"),
         },
         {
           kind: "事業所の自己評価",
@@ -86,21 +87,21 @@ const ja: Notice = {
             "チェックリストの回答、コメント、根拠の記述、回答した人と日時、提出・差戻しの記録、改善計画（担当者名を含む）とコメント、共有会の参加者氏名",
           purpose: "事業所の自己評価と改善、評価・研修部会による支援、協議会への集計報告",
           audience: "その事業所の管理者、評価・研修部会、管理者。協議会の報告には事業所名を出さない集計のみ",
-          kept: "市の文書の保存年限に従う（自動削除はしていません）",
+          kept: keptText(["records"], "ja"),
         },
         {
           kind: "お知らせ",
           items: "画面内のお知らせ、送信したメール（宛先・件名・本文）、カレンダー配信用の鍵（変換したもの）",
           purpose: "締切や研修会の連絡",
           audience: "ご本人、管理者（送信したメールの一覧）",
-          kept: "自動削除はしていません",
+          kept: keptText(["notifications", "mail"], "ja"),
         },
         {
           kind: "操作の記録（監査ログ）",
           items: "誰が、いつ、何を変更したか（事例の閲覧を含む）",
           purpose: "不正や誤りの発見、漏えい時の調査",
           audience: "管理者",
-          kept: "自動削除はしていません",
+          kept: keptText(["auditLog"], "ja"),
         },
       ],
     },
@@ -109,7 +110,7 @@ const ja: Notice = {
       heading: "3. 安全管理",
       paragraphs: [
         "通信は暗号化し、パスワードやログイン用の鍵は復元できない形でのみ保存します。評価・研修部会と管理者のログインには2段階認証が必要です。画面と操作は役割と所属事業所ごとに制限し、変更は監査ログに記録します。データベースは市の管理する環境に置き、バックアップも同じ扱いとします。",
-        "現在、管理者の役割はすべての情報を見ることができます。閲覧の記録と、管理者の役割の分離は準備中です。",
+        "現在、管理者の役割はすべての情報を見ることができます。ご本人以外の人（事業所以外の人）が記録を見たときは、その閲覧も監査ログに記録します。管理者の役割の分離は準備中です。",
       ],
     },
     {
@@ -149,7 +150,7 @@ const en: Notice = {
           items: "Name (display name), email address, office, roles, language, password (stored only as a one-way hash)",
           purpose: "Knowing who you are, showing the pages of your office and roles, sending notices by mail",
           audience: "You, administrators",
-          kept: "While the account exists (kept for the records after it is deactivated)",
+          kept: keptText(["accounts"], "en"),
         },
         {
           kind: "Sign-in records",
@@ -157,7 +158,7 @@ const en: Notice = {
             "Devices signed in (browser kind), IP address, last activity, counts of failed sign-ins (per email address and IP address), two-factor settings (the authenticator app's key encrypted, passkeys as public keys only, recovery codes as one-way hashes), when you acknowledged this notice",
           purpose: "Preventing unauthorised sign-in; letting you sign out other devices",
           audience: "You (account page), administrators",
-          kept: "A sign-in ends and is deleted after a period without activity; failure counts restart every 15 minutes",
+          kept: keptText(["sessions", "signInThrottle", "twoFactorPending"], "en"),
         },
         {
           kind: "Training records",
@@ -166,14 +167,14 @@ const en: Notice = {
           purpose: "Running the training, deciding completion, issuing certificates",
           audience:
             "You, the planning committee, administrators. The certificate check page shows only the name, course and year to someone who has the verification code",
-          kept: "As the city's records schedule requires (not deleted automatically)",
+          kept: keptText(["records"], "en"),
         },
         {
           kind: "Case texts",
           items: "The anonymised case texts trainees submit, facilitators' comments and ratings",
           purpose: "Case study in practical training",
           audience: "The trainee who wrote it, the trainees of the same session (what is shared), the facilitators, administrators",
-          kept: "Texts are deleted automatically a set number of days (90 by default) after the session's last day; ratings and dates stay",
+          kept: keptText(["caseTexts"], "en"),
         },
         {
           kind: "Office self-evaluation",
@@ -182,21 +183,21 @@ const en: Notice = {
           purpose: "The office's self-evaluation and improvement, support by the evaluation subcommittee, aggregate reports to the council",
           audience:
             "The office's manager, the evaluation subcommittee, administrators. Reports to the council contain only aggregates without office names",
-          kept: "As the city's records schedule requires (not deleted automatically)",
+          kept: keptText(["records"], "en"),
         },
         {
           kind: "Notices",
           items: "Notifications on screen, mail sent (address, subject, text), calendar feed keys (stored as a hash)",
           purpose: "Deadlines and session notices",
           audience: "You, administrators (the list of mail sent)",
-          kept: "Not deleted automatically",
+          kept: keptText(["notifications", "mail"], "en"),
         },
         {
           kind: "Audit log",
           items: "Who changed what and when (including reads of case texts)",
           purpose: "Finding misuse and mistakes; investigating a leak",
           audience: "Administrators",
-          kept: "Not deleted automatically",
+          kept: keptText(["auditLog"], "en"),
         },
       ],
     },
@@ -205,7 +206,7 @@ const en: Notice = {
       heading: "3. Safety measures",
       paragraphs: [
         "Connections are encrypted; passwords and sign-in keys are stored only in a form that cannot be reversed. The evaluation subcommittee and administrators must sign in with two factors. Pages and actions are limited by role and office, and changes are recorded in the audit log. The database is kept in an environment the city manages, and so are its backups.",
-        "At present the administrator role can see all information. Recording reads and separating the administrator's duties are in preparation.",
+        "At present the administrator role can see all information. When anyone other than the person (or their office) views a record, that read is recorded in the audit log too. Separating the administrator's duties is in preparation.",
       ],
     },
     {

@@ -14,6 +14,7 @@ import { formatDateTime } from "~/i18n/format";
 import { langCookie, resolveLocale } from "~/i18n/i18n.server";
 import { LOCALES } from "~/i18n";
 import { useFormat, useT } from "~/i18n/react";
+import { correctProfile, profileSchema } from "~/privacy/person.server";
 import { failure, parseForm } from "~/lib/forms";
 import { describeUserAgent } from "~/lib/user-agent";
 
@@ -72,6 +73,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await audit({ actorId: user.id, action: "user.changePassword", entityType: "User", entityId: user.id });
     return { ok: true as const, intent, message: "account.passwordChanged" as const };
   }
+  if (intent === "profile") {
+    // Correction of the person's own name (issue 19, 訂正); e-mail, office and roles through the secretariat.
+    const parsed = parseForm(profileSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    await correctProfile(user, parsed.data);
+    return { ok: true as const, intent, message: "personal.profile.saved" as const };
+  }
   if (intent === "locale") {
     const parsed = parseForm(z.object({ locale: z.enum(LOCALES) }), formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
@@ -120,6 +128,30 @@ export default function Account() {
         <dt>{t("field.roles")}</dt>
         <dd>{user.roles.map((r) => t(`role.${r}` as "role.TRAINEE")).join("、")}</dd>
       </dl>
+
+      <section aria-labelledby="profile-heading" className="panel">
+        <h2 id="profile-heading">{t("personal.profile.title")}</h2>
+        {failed && result?.intent === "profile" ? <FormErrorSummary result={failed} /> : null}
+        <Form method="post" className="inline-form" noValidate>
+          <input type="hidden" name="intent" value="profile" />
+          <Field
+            label={t("field.displayName")}
+            name="displayName"
+            defaultValue={user.displayName}
+            maxLength={100}
+            required
+            autoComplete="name"
+            errors={result?.intent === "profile" ? failed?.fieldErrors.displayName : undefined}
+          />
+          <button type="submit" className="button">
+            {t("common.save")}
+          </button>
+        </Form>
+        <p className="hint">{t("personal.profile.hint")}</p>
+        <p>
+          <Link to="/account/data">{t("personal.data.link")}</Link>
+        </p>
+      </section>
 
       <section aria-labelledby="lang-heading" className="panel">
         <h2 id="lang-heading">{t("account.language")}</h2>

@@ -86,6 +86,21 @@ export default function AuditLogPage() {
             <label htmlFor="audit-entity-id">{t("ops.audit.entityId")}</label>
             <input id="audit-entity-id" name="entityId" defaultValue={filter.entityId} maxLength={60} />
           </div>
+          <div className="field">
+            <label htmlFor="audit-kind">{t("personal.audit.kind")}</label>
+            <select id="audit-kind" name="kind" defaultValue={filter.kind}>
+              <option value="">{t("personal.audit.both")}</option>
+              <option value="read">{t("personal.audit.reads")}</option>
+              <option value="write">{t("personal.audit.writes")}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="audit-subject">{t("personal.audit.subject")}</label>
+            <input id="audit-subject" name="subject" defaultValue={filter.subject} maxLength={100} aria-describedby="audit-subject-hint" />
+            <p id="audit-subject-hint" className="hint">
+              {t("personal.audit.subjectHint")}
+            </p>
+          </div>
           <DateFilter name="from" label={t("ops.audit.from")} value={filter.from} invalid={errors.includes("from")} />
           <DateFilter name="to" label={t("ops.audit.to")} value={filter.to} invalid={errors.includes("to")} />
         </div>
@@ -108,6 +123,7 @@ export default function AuditLogPage() {
               <th scope="col">{t("admin.audit.who")}</th>
               <th scope="col">{t("admin.audit.what")}</th>
               <th scope="col">{t("admin.audit.record")}</th>
+              <th scope="col">{t("personal.audit.subject")}</th>
               <th scope="col">{t("admin.audit.summary")}</th>
             </tr>
           </thead>
@@ -117,9 +133,11 @@ export default function AuditLogPage() {
                 <td>{format.dateTime(e.at)}</td>
                 <td>{e.actor ?? t("admin.audit.system")}</td>
                 <td>
-                  {e.label} <code className="small muted">{e.action}</code>
+                  {e.isRead ? <span className="badge">{t("personal.audit.read")}</span> : null} {e.label}{" "}
+                  <code className="small muted">{e.action}</code>
                 </td>
                 <td>{e.record}</td>
+                <td>{e.subject}</td>
                 <td className="wrap">{e.summary}</td>
               </tr>
             ))}

@@ -17,7 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     t("ops.audit.entity"),
     t("ops.audit.entityId"),
     t("admin.audit.summary"),
+    t("personal.audit.kind"),
+    t("personal.audit.subject"),
   ];
-  const rows = await auditLogRows(user, filter, resolveLocale(request, user), header);
+  const rows = await auditLogRows(user, filter, resolveLocale(request, user), header, {
+    read: t("personal.audit.read"),
+    write: t("personal.audit.write"),
+  });
   return csvResponse(toCsv(rows), "audit-log.csv");
 }

@@ -4,15 +4,16 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { officeOptions } from "~/admin/admin-data.server";
 import { UserForm } from "~/admin/user-form";
 import { DuplicateEmailError, OfficeRequiredError, setUserActive, updateUser, userFormSchema } from "~/admin/users.server";
-import { audit } from "~/audit/audit.server";
+import { audit, logRead } from "~/audit/audit.server";
 import { inviteUser, publicOrigin } from "~/auth/invitations.server";
 import { notFound, requireCapability } from "~/auth/permissions.server";
-import { isFailure } from "~/components/forms";
+import { Field, FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
 import { prisma } from "~/db.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
+import { eraseSchema, eraseUser, erasedEmail } from "~/privacy/person.server";
 
 async function findUser(param: string | undefined) {
   const user = await prisma.user.findUnique({ where: { id: idParam(param) } });
@@ -28,9 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     prisma.invitation.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "desc" } }),
     prisma.session.count({ where: { userId: user.id } }),
   ]);
+  await logRead(admin, "user.read", [{ entityType: "User", entityId: user.id, subjectUserId: user.id, summary: "account page" }]);
   return {
     offices,
     isSelf: admin.id === user.id,
+    erased: user.email === erasedEmail(user.id),
     user: {
       id: user.id,
       email: user.email,
@@ -53,6 +56,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await findUser(params.userId);
   const formData = await request.formData();
   const intent = formData.get("intent");
+  if (intent === "erase") {
+    const parsed = parseForm(eraseSchema, formData);
+    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    const erased = await eraseUser(admin, user.id, parsed.data, resolveLocale(request, admin));
+    if (!erased.ok)
+      return data({ ...failure({}, formData, { key: `personal.erase.refused.${erased.reason}` as const }), intent }, { status: 400 });
+    return { ok: true as const, message: "personal.erase.done" as const };
+  }
   if (intent === "deactivate" || intent === "reactivate") {
     if (user.id === admin.id) return data(failure({}, formData, { key: "admin.users.cannotDeactivateSelf" }), { status: 400 });
     await setUserActive(user.id, intent === "reactivate", admin.id);
@@ -88,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditUser() {
   const t = useT();
   const format = useFormat();
-  const { offices, user, invitation, sessionCount, isSelf } = useLoaderData<typeof loader>();
+  const { offices, user, invitation, sessionCount, isSelf, erased } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const failed = isFailure(result) ? result : undefined;
@@ -152,6 +163,42 @@ export default function EditUser() {
             </Form>
           ) : null}
         </div>
+      </section>
+      <section className="panel" aria-labelledby="person-requests">
+        <h2 id="person-requests">{t("personal.requests.title")}</h2>
+        <p>
+          <Link to={`/admin/users/${user.id}/data`}>{t("personal.requests.disclose")}</Link>
+        </p>
+        {!isSelf && !erased ? (
+          <Form method="post" className="stack" noValidate>
+            <h3>{t("personal.erase.title")}</h3>
+            <p>{t("personal.erase.lead")}</p>
+            {failed && result && "intent" in result && result.intent === "erase" ? <FormErrorSummary result={failed} /> : null}
+            <input type="hidden" name="intent" value="erase" />
+            <Field
+              label={t("personal.erase.confirmEmail")}
+              name="confirmEmail"
+              type="email"
+              autoComplete="off"
+              required
+              errors={result && "intent" in result && result.intent === "erase" ? failed?.fieldErrors.confirmEmail : undefined}
+            />
+            <TextareaField
+              label={t("personal.erase.reason")}
+              name="reason"
+              required
+              maxLength={1000}
+              errors={result && "intent" in result && result.intent === "erase" ? failed?.fieldErrors.reason : undefined}
+            />
+            <p>
+              <button type="submit" className="button danger">
+                {t("personal.erase.submit")}
+              </button>
+            </p>
+          </Form>
+        ) : erased ? (
+          <p className="muted">{t("personal.erase.already")}</p>
+        ) : null}
       </section>
     </div>
   );

@@ -4,7 +4,7 @@ import { requireRole } from "~/auth/permissions.server";
 import { useFormat, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { EXEMPTION_KINDS } from "~/scheduling/rules";
-import { certificatesAction, committeeCertificates } from "~/scheduling/certificates.server";
+import { certificatesAction, committeeCertificates, logCertificatesRead } from "~/scheduling/certificates.server";
 import { yearChoices, yearParam } from "~/training/year";
 
 export const meta: MetaFunction = () => [{ title: "修了証の管理 / Certificates – つなぐ" }];
@@ -14,7 +14,9 @@ const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ROLES);
   const year = yearParam(new URL(request.url));
-  return { year, years: yearChoices(), isAdmin: user.roles.includes("ADMINISTRATOR"), ...(await committeeCertificates(year)) };
+  const page = await committeeCertificates(year);
+  await logCertificatesRead(user, year, page);
+  return { year, years: yearChoices(), isAdmin: user.roles.includes("ADMINISTRATOR"), ...page };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { logRead } from "~/audit/audit.server";
 import { requireRole } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
@@ -18,6 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = yearParam(new URL(request.url));
   const matrix = await progressMatrix(year);
   const watch = await watchMatrix(matrix.rows.map((r) => r.id));
+  await logRead(
+    user,
+    "training.record.read",
+    matrix.rows.map((r) => ({ entityType: "User", entityId: r.id, subjectUserId: r.id, summary: `FY${year} progress` })),
+  );
   return {
     videos: watch.videos.map((v) => ({ id: v.id, title: locale === "en" && v.titleEn ? v.titleEn : v.titleJa })),
     watchRows: matrix.rows.map((r) => ({

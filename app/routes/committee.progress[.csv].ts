@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { logRead } from "~/audit/audit.server";
 import { requireRole } from "~/auth/permissions.server";
 import { serverT, resolveLocale } from "~/i18n/i18n.server";
 import { findModule, pick } from "~/training/content.server";
@@ -15,6 +16,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = yearParam(new URL(request.url));
   const matrix = await progressMatrix(year);
   const watch = await watchMatrix(matrix.rows.map((r) => r.id));
+  await logRead(
+    user,
+    "training.record.export",
+    matrix.rows.map((r) => ({ entityType: "User", entityId: r.id, subjectUserId: r.id, summary: `FY${year} progress (CSV)` })),
+  );
   const videoTitle = (v: { titleJa: string; titleEn: string }) =>
     `${t("video.progress.videos")}: ${locale === "en" && v.titleEn ? v.titleEn : v.titleJa} (%)`;
   const header = [

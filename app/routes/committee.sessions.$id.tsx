@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireRole } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
-import { loadRoster, rosterAction } from "~/scheduling/roster.server";
+import { logRosterRead, loadRoster, rosterAction } from "~/scheduling/roster.server";
 import { sessionTitle } from "~/scheduling/scheduling.server";
 import { DayList } from "~/scheduling/ui";
 
@@ -15,6 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ROLES);
   const locale = resolveLocale(request, user);
   const r = await loadRoster(params.id);
+  await logRosterRead(user, r, "roster");
   return {
     session: {
       id: r.session.id,

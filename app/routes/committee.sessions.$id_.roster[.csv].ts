@@ -3,7 +3,7 @@ import { requireRole } from "~/auth/permissions.server";
 import { serverT } from "~/i18n/i18n.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18n.server";
-import { loadRoster } from "~/scheduling/roster.server";
+import { logRosterRead, loadRoster } from "~/scheduling/roster.server";
 import { toCsv } from "~/training/progress-csv";
 
 /** The roster as CSV (UTF-8 with BOM): enrolled, waitlisted and cancelled, with attendance per day. */
@@ -12,6 +12,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = serverT(request, user);
   const locale = resolveLocale(request, user);
   const r = await loadRoster(params.id);
+  await logRosterRead(user, r, "roster (CSV)");
   const header = [
     t("scheduling.roster.name"),
     t("field.email"),

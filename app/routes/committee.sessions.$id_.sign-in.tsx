@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
-import { loadRoster } from "~/scheduling/roster.server";
+import { logRosterRead, loadRoster } from "~/scheduling/roster.server";
 import { sessionTitle } from "~/scheduling/scheduling.server";
 import { DayList } from "~/scheduling/ui";
 
@@ -14,6 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["PLANNING_COMMITTEE", "ADMINISTRATOR"]);
   const locale = resolveLocale(request, user);
   const r = await loadRoster(params.id);
+  await logRosterRead(user, r, "sign-in sheet");
   return {
     session: {
       id: r.session.id,

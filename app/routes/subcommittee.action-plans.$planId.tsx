@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { logRead } from "~/audit/audit.server";
 import { notFound, requireCapability } from "~/auth/permissions.server";
 import { FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
 import { checklistItemChoices, commentOnItem, isItemOfPlan, markReviewed, planViewById } from "~/cycle/action-plan.server";
@@ -14,9 +15,17 @@ import { idParam, readId } from "~/lib/params";
 export const meta: MetaFunction = () => [{ title: "アクションプラン | つなぐ" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireCapability(request, "viewSubcommittee");
+  const user = await requireCapability(request, "viewSubcommittee");
   const plan = await planViewById(idParam(params.planId));
   if (!plan) throw notFound();
+  await logRead(user, "actionPlan.read", [
+    {
+      entityType: "ActionPlan",
+      entityId: plan.id,
+      subjectOfficeId: plan.officeId,
+      summary: `FY${plan.fiscalYear} plan, updates, comments`,
+    },
+  ]);
   return { plan, choices: await checklistItemChoices(plan.fiscalYear) };
 }
 

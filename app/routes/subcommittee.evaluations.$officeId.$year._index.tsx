@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { logRead } from "~/audit/audit.server";
 import { requireCapability } from "~/auth/permissions.server";
 import { TextareaField, FormErrorSummary, isFailure } from "~/components/forms";
 import { loadSheet, officeForReview, returnEvaluation } from "~/evaluation/evaluation.server";
@@ -20,6 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const office = await officeForReview(user, idParam(params.officeId));
   const fiscalYear = fiscalYearParam(params.year);
   const [sheet, results] = await Promise.all([loadSheet(office.id, fiscalYear), resultsFor(office.id, fiscalYear)]);
+  await logRead(user, "evaluation.read", [
+    { entityType: "Office", entityId: office.id, subjectOfficeId: office.id, summary: `FY${fiscalYear} sheet, results, comments` },
+  ]);
   return { office, sheet, results };
 }
 

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { logRead } from "~/audit/audit.server";
 import { requireCapability } from "~/auth/permissions.server";
 import { officeForReview } from "~/evaluation/evaluation.server";
 import { sheetWorkbook } from "~/evaluation/export.server";
@@ -11,6 +12,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const office = await officeForReview(user, idParam(params.officeId));
   const fiscalYear = fiscalYearParam(params.year);
   const body = await sheetWorkbook(office.id, office.name, fiscalYear, resolveLocale(request, user));
+  await logRead(user, "evaluation.export", [
+    { entityType: "Office", entityId: office.id, subjectOfficeId: office.id, summary: `FY${fiscalYear} sheet (XLSX)` },
+  ]);
   return new Response(body, {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -2,7 +2,7 @@
 // verification codes, revoking one, and per-person exemptions from the practical-training
 // prerequisite (experience, statutory training already done), each with a reason, audited.
 import { z } from "zod";
-import { audit } from "~/audit/audit.server";
+import { audit, logRead, type Reader } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import { hasAnyRole } from "~/auth/roles";
 import type { SessionUser } from "~/auth/session.server";
@@ -30,10 +30,11 @@ export async function committeeCertificates(year: number) {
   return {
     rows: rows.map((c) => ({
       id: c.id,
+      userId: c.userId,
       serial: c.serial,
       verificationCode: c.verificationCode,
       track: c.track,
-      name: c.user.displayName,
+      name: c.holderName || c.user.displayName,
       office: c.user.office?.name ?? "",
       issuedAt: c.issuedAt,
       revoked: !!c.revokedAt,
@@ -41,9 +42,25 @@ export async function committeeCertificates(year: number) {
     })),
     exemptions: exemptions.map((x) => {
       const p = people.find((u) => u.id === x.userId);
-      return { id: x.id, name: p?.displayName ?? "", email: p?.email ?? "", kind: x.kind, reason: x.reason, createdAt: x.createdAt };
+      return {
+        id: x.id,
+        userId: x.userId,
+        name: p?.displayName ?? "",
+        email: p?.email ?? "",
+        kind: x.kind,
+        reason: x.reason,
+        createdAt: x.createdAt,
+      };
     }),
   };
+}
+
+/** The access log of the certificates page (issue 19): each holder's certificate and each exempted person. */
+export async function logCertificatesRead(reader: Reader, year: number, page: Awaited<ReturnType<typeof committeeCertificates>>) {
+  await logRead(reader, "scheduling.certificate.read", [
+    ...page.rows.map((c) => ({ entityType: "Certificate", entityId: c.id, subjectUserId: c.userId, summary: `FY${year} register` })),
+    ...page.exemptions.map((x) => ({ entityType: "PrerequisiteExemption", entityId: x.id, subjectUserId: x.userId, summary: "exemption" })),
+  ]);
 }
 
 const form = z.discriminatedUnion("intent", [
@@ -136,7 +153,7 @@ export async function certificatePdfFor(user: SessionUser, rawId: string | undef
     ? days.reduce((sum, d) => sum + (d.endsAt.getTime() - d.startsAt.getTime()) / 60_000, 0)
     : slugs.reduce((sum, slug) => sum + (findModule(slug)?.frontmatter.minutes ?? 0), 0) || null;
   const pdf = await certificatePdf({
-    name: c.user.displayName,
+    name: c.holderName || c.user.displayName,
     track: c.track,
     fiscalYear: c.fiscalYear,
     issuedAt: c.issuedAt,
@@ -147,6 +164,9 @@ export async function certificatePdfFor(user: SessionUser, rawId: string | undef
     minutes,
     issuer: issuer ? { nameJa: issuer.nameJa, seal: issuer.seal } : null,
   });
+  await logRead(user, "scheduling.certificate.read", [
+    { entityType: "Certificate", entityId: c.id, subjectUserId: c.userId, summary: `${c.track} FY${c.fiscalYear} (PDF)` },
+  ]);
   return { serial: c.serial, pdf };
 }
 
@@ -220,5 +240,5 @@ export async function verifyCertificate(rawCode: string) {
     include: { user: { select: { displayName: true } } },
   });
   if (!c) return null;
-  return { valid: !c.revokedAt, name: c.user.displayName, track: c.track, fiscalYear: c.fiscalYear };
+  return { valid: !c.revokedAt, name: c.holderName || c.user.displayName, track: c.track, fiscalYear: c.fiscalYear };
 }

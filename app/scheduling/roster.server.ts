@@ -1,5 +1,6 @@
 // The committee's roster of one session, for the page, the sign-in sheet and the CSV, and what the
 // committee does on it (check-in, no-shows, completion and certificates), with its access rules.
+import { logRead, type Reader } from "~/audit/audit.server";
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import { notFound } from "~/auth/permissions.server";
@@ -128,4 +129,18 @@ export async function rosterAction(actorId: number, rawSessionId: string | undef
   const out = await completeAndIssue(e.id, actorId, { exceptionReason: input.exceptionReason });
   if (!out.ok) return { ok: false, intent, name: e.name, reason: out.reason, enrollmentId: e.id };
   return { ok: true, intent, name: e.name, serial: out.certificate.serial };
+}
+
+/** The access log of a roster view (issue 19): one entry per enrolled trainee whose attendance and completion it shows. */
+export async function logRosterRead(reader: Reader, r: Awaited<ReturnType<typeof loadRoster>>, what: string) {
+  await logRead(
+    reader,
+    "scheduling.roster.read",
+    r.enrolled.map((e) => ({
+      entityType: "SessionEnrollment",
+      entityId: e.id,
+      subjectUserId: e.userId,
+      summary: `session ${r.session.id} ${what}`,
+    })),
+  );
 }

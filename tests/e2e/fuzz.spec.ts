@@ -24,6 +24,17 @@ const PRINCIPALS: Who[] = ["anonymous", ...(Object.keys(ACCOUNTS) as AccountName
 /** Tables a request may change without storing anything the user sent (sessions, throttles, the audit log). */
 const VOLATILE = new Set(["Session", "SignInThrottle", "AuditLog", "_prisma_migrations"]);
 
+/**
+ * The audit log's changes, without its access log. A GET may add access-log rows ("isRead": a read of someone
+ * else's personal content, issue 19, decision 016: the one accepted exception to "no GET ever writes") and nothing
+ * else; so a GET that adds or changes any other audit row is a defect like any other GET write.
+ */
+const AUDIT_CHANGES = `SELECT count(*) AS c, coalesce(sum(hashtext(x::text)::bigint), 0) AS h FROM "AuditLog" x WHERE NOT x."isRead"`;
+async function auditChanges(client: pg.Client): Promise<string> {
+  const { rows } = await client.query<{ c: string; h: string }>(AUDIT_CHANGES);
+  return `${rows[0].c}:${rows[0].h}`;
+}
+
 // ---- What is generated ----------------------------------------------------------------------------------------
 
 const ODD_VALUES = [
@@ -255,6 +266,7 @@ test("hostile input to every route and action: no 5xx, no NUL or U+FFFD, nothing
   };
   let requests = 0;
   let before = await fingerprint(db, tables);
+  let auditBefore = await auditChanges(db);
   const started = Date.now();
 
   for (const [index, route] of ROUTES.entries()) {
@@ -339,6 +351,9 @@ test("hostile input to every route and action: no 5xx, no NUL or U+FFFD, nothing
         if (after !== before && (r.method === "GET" || (status >= 400 && status < 500)))
           fail(`${what}: the stored records changed (${changedTables(before, after)})`);
         before = after;
+        const auditAfter = await auditChanges(db);
+        if (r.method === "GET" && auditAfter !== auditBefore) fail(`${what}: a GET wrote an audit entry that is not a read`);
+        auditBefore = auditAfter;
       }),
       { seed: SEED + index, numRuns: RUNS, endOnFailure: true },
     );
@@ -426,7 +441,9 @@ function pageForms(html: string, pageUrl: string, today: string): WalkForm[] {
 test("every accepted post that changes a record writes an audit entry", async ({ playwright }) => {
   test.setTimeout(300_000);
   const audited = tables.filter((t) => !NOT_AUDITED.has(t));
-  const auditCount = async () => Number((await db.query<{ c: string }>('SELECT count(*) AS c FROM "AuditLog"')).rows[0].c);
+  // Entries of changes only: an access-log row (a read, decision 016) written by a page is no audit of a write.
+  const auditCount = async () =>
+    Number((await db.query<{ c: string }>('SELECT count(*) AS c FROM "AuditLog" WHERE NOT "isRead"')).rows[0].c);
   const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Asia/Tokyo" }).format(new Date());
   const missing: string[] = [];
   const seen = new Set<string>();

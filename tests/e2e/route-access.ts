@@ -37,6 +37,11 @@ export const ROUTES: RouteAccess[] = [
   { file: "privacy", url: "/privacy", allow: "public" },
   { file: "accessibility", url: "/accessibility", allow: "public" },
   { file: "account_.security", url: "/account/security", allow: "signed-in" },
+  // A person's data (issue 19, "personal"): disclosure to the person and, on request, by the secretariat.
+  { file: "account_.data", url: "/account/data", allow: "signed-in" },
+  { file: "account_.data[.json]", url: "/account/data.json", allow: "signed-in", notPage: true },
+  { file: "admin.users.$userId_.data", url: "/admin/users/1/data", allow: ["admin"] },
+  { file: "admin.users.$userId_.data[.json]", url: "/admin/users/1/data.json", allow: ["admin"], notPage: true },
   // Without a password-checked sign-in in progress, the second step sends back to /login.
   { file: "login_.two-factor", url: "/login/two-factor", allow: "public", okStatus: 302, notPage: true },
   // Single sign-on (issue 19): the flow starts by POST; off here (no OIDC_ISSUER), the callback sends back to /login.
