@@ -17,7 +17,19 @@ import { deliver, inTransaction, notify } from "~/mail/notify.server";
 import { certificateIssuer } from "~/scheduling/certificates.server";
 import { decisionPdf } from "./decision-pdf.server";
 import { enrolSelected } from "~/scheduling/scheduling.server";
-import { QUESTIONS, STATUTORY, TRACKS, inSelection, roundOpen, select, shownStatus, type Candidate, type Question } from "./rules";
+import {
+  SELECTION_FILTERS,
+  type SelectionFilter,
+  QUESTIONS,
+  STATUTORY,
+  TRACKS,
+  inSelection,
+  roundOpen,
+  select,
+  shownStatus,
+  type Candidate,
+  type Question,
+} from "./rules";
 
 const DAY_MS = 24 * 3600_000;
 
@@ -369,8 +381,7 @@ function eligible(a: { status: string }, round: { endorseBy: Date }, now: Date) 
   return a.status === "endorsed" || a.status === "submitted" || (a.status === "awaiting-endorsement" && now >= round.endorseBy);
 }
 
-export const SELECTION_FILTERS = ["all", "endorsed", "direct", "declined", "withdrawn", "proposed", "not-proposed"] as const;
-export type SelectionFilter = (typeof SELECTION_FILTERS)[number];
+export { SELECTION_FILTERS, type SelectionFilter };
 
 export async function selectionPage(roundId: number, filter: SelectionFilter, locale: string) {
   const round = await prisma.applicationRound.findUnique({ where: { id: roundId }, include: roundInclude });

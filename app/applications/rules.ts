@@ -6,6 +6,10 @@ export type Question = (typeof QUESTIONS)[number];
 
 export const STATUTORY = ["none", "initial", "refresher"] as const;
 
+/** What the committee's selection table can be narrowed to. */
+export const SELECTION_FILTERS = ["all", "endorsed", "direct", "declined", "withdrawn", "proposed", "not-proposed"] as const;
+export type SelectionFilter = (typeof SELECTION_FILTERS)[number];
+
 export const TRACKS = ["basic-ondemand", "basic-group", "practical"] as const;
 
 export type StoredStatus =

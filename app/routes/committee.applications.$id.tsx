@@ -1,13 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import {
-  SELECTION_FILTERS,
-  committeeRounds,
-  saveRound,
-  selectionAction,
-  selectionPage,
-  type SelectionFilter,
-} from "~/applications/applications.server";
+import { committeeRounds, saveRound, selectionAction, selectionPage } from "~/applications/applications.server";
+import { SELECTION_FILTERS, type SelectionFilter } from "~/applications/rules";
 import { AnswerList, RoundForm, StatusBadge } from "~/applications/ui";
 import { notFound, requireCapability } from "~/auth/permissions.server";
 import { FormErrorSummary } from "~/components/forms";

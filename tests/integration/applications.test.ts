@@ -477,7 +477,22 @@ describe("selection and decisions", () => {
 });
 
 const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: "utf8" }).status === 0;
-const poppler = has("pdftotext", ["-v"]) && has("pdffonts", ["-v"]);
+const poppler = has("pdftotext", ["-v"]) && has("pdffonts", ["-v"]) && has("pdftoppm", ["-v"]);
+const tesseractJpn =
+  has("tesseract", ["--version"]) && /\bjpn\b/.test(spawnSync("tesseract", ["--list-langs"], { encoding: "utf8" }).stdout);
+if (!tesseractJpn) console.warn("受講決定通知 PDF: OCR check SKIPPED: install tesseract-ocr tesseract-ocr-jpn");
+
+/** The fewest edits that turn `needle` into some substring of `hay` (as in certificate-pdf.test.ts). */
+function editsToFind(needle: string, hay: string): number {
+  let prev = new Array<number>(hay.length + 1).fill(0);
+  for (let i = 1; i <= needle.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= hay.length; j++)
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (needle[i - 1] === hay[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return Math.min(...prev);
+}
 if (!poppler) console.warn("受講決定通知 PDF test SKIPPED: install poppler-utils (pdftotext, pdffonts)");
 
 describe.skipIf(!poppler)("the 受講決定通知 PDF", () => {
@@ -520,9 +535,22 @@ describe.skipIf(!poppler)("the 受講決定通知 PDF", () => {
         "会場：青葉区",
       ])
         expect(text, text).toContain(want.normalize("NFKC").replace(/\s+/g, ""));
-      const render = spawnSync("pdftoppm", ["-r", "50", "-png", "-singlefile", file, join(dir, "page")], { encoding: "utf8" });
+      // The text layer can be right while glyphs are not drawn (decision 017): render the page and read it back.
+      const render = spawnSync("pdftoppm", ["-r", "200", "-gray", "-png", "-singlefile", file, join(dir, "page")], { encoding: "utf8" });
       expect(render.status).toBe(0);
-      expect(render.stderr.split("\n").filter((l) => /glyph|font|cmap/i.test(l))).toEqual([]);
+      expect(render.stderr.split("\n").filter((l) => /glyph|font|outline|cmap|FT_/i.test(l))).toEqual([]);
+      if (tesseractJpn) {
+        const ocr = execFileSync("tesseract", [join(dir, "page.png"), "-", "-l", "jpn", "--psm", "6"], {
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "ignore"],
+        })
+          .normalize("NFKC")
+          .replace(/\s+/g, "");
+        for (const want of ["受講決定通知書", "について、あなたの受講を決定しましたので通知します。", "基礎研修後期の受講者募集"]) {
+          const n = want.normalize("NFKC").replace(/\s+/g, "");
+          expect(editsToFind(n, ocr), `OCR read:\n${ocr}`).toBeLessThanOrEqual(Math.floor(n.length / 10));
+        }
+      }
     },
   );
 });
