@@ -23,6 +23,7 @@ async function as(browser: Browser, who: string): Promise<Page> {
 test("a trainee applies, their manager endorses, the committee selects and decides, the trainee sees the decision and the session", async ({
   browser,
 }) => {
+  test.setTimeout(300_000);
   const title = `E2E 受講者募集 ${Date.now()}`;
   // The committee opens a one-place round for the demo's third group session.
   const committee = await as(browser, "committee");
@@ -118,6 +119,7 @@ test("a trainee applies, their manager endorses, the committee selects and decid
 });
 
 test("the new pages in both languages, at desktop and phone width, pass axe", async ({ browser }) => {
+  test.setTimeout(300_000);
   for (const [who, url] of [
     [APPLICANT, "/apply"],
     ["manager", "/office/applications"],
@@ -134,7 +136,8 @@ test("the new pages in both languages, at desktop and phone width, pass axe", as
         await expectAccessible(page);
         // Nothing wider than the phone's screen (tables scroll inside their own box).
         if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-        await page.screenshot({ path: `test-results/applications-${url.replaceAll("/", "_")}-${lang}-${width}.png`, fullPage: true });
+        if (process.env.SCREENSHOTS)
+          await page.screenshot({ path: `test-results/applications-${url.replaceAll("/", "_")}-${lang}-${width}.png`, fullPage: true });
       }
       await page.locator(".lang-switch button").click();
     }
