@@ -383,6 +383,9 @@ function eligible(a: { status: string }, round: { endorseBy: Date }, now: Date) 
 
 export { SELECTION_FILTERS, type SelectionFilter };
 
+/** After the decisions: the outcome each application was given. */
+const DECIDED: Record<string, "accept" | "waitlist" | "reject"> = { accepted: "accept", waitlisted: "waitlist", rejected: "reject" };
+
 export async function selectionPage(roundId: number, filter: SelectionFilter, locale: string) {
   const round = await prisma.applicationRound.findUnique({ where: { id: roundId }, include: roundInclude });
   if (!round) return null;
@@ -396,13 +399,16 @@ export async function selectionPage(roundId: number, filter: SelectionFilter, lo
   const rows = people.map((p) => {
     const a = p.a;
     const proposedAt = sel.proposed.indexOf(a.id);
-    const outcome = sel.accepted.includes(a.id)
-      ? "accept"
-      : sel.waitlisted.includes(a.id)
-        ? "waitlist"
-        : sel.rejected.includes(a.id) || pool.some((x) => x.a.id === a.id)
-          ? "reject"
-          : null;
+    const decided = round.decisionsSentAt ? DECIDED[a.status] : undefined;
+    const outcome = round.decisionsSentAt
+      ? (decided ?? null)
+      : sel.accepted.includes(a.id)
+        ? "accept"
+        : sel.waitlisted.includes(a.id)
+          ? "waitlist"
+          : sel.rejected.includes(a.id) || pool.some((x) => x.a.id === a.id)
+            ? "reject"
+            : null;
     return {
       id: a.id,
       name: a.user.displayName,
@@ -453,7 +459,11 @@ export async function selectionPage(roundId: number, filter: SelectionFilter, lo
     round: roundView(round, locale, now),
     rows: shown,
     total: rows.length,
-    counts: { accept: sel.accepted.length, waitlist: sel.waitlisted.length, reject: rows.filter((r) => r.outcome === "reject").length },
+    counts: {
+      accept: rows.filter((r) => r.outcome === "accept").length,
+      waitlist: rows.filter((r) => r.outcome === "waitlist").length,
+      reject: rows.filter((r) => r.outcome === "reject").length,
+    },
     maySend: !round.decisionsSentAt && now >= round.closesAt && now >= round.endorseBy,
   };
 }

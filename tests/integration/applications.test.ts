@@ -461,6 +461,8 @@ describe("selection and decisions", () => {
       expect((await mailTo(t6))[0].body).toContain("今年度は業務の都合");
       expect(await prisma.auditLog.count({ where: { action: "applications.decisions.send", entityId: String(r) } })).toBe(1);
 
+      // The committee's page now shows what was decided.
+      await expectOutcomes({ [i1]: "accept", [i4]: "accept", [i5]: "waitlist", [i3]: "waitlist", [i2]: "waitlist", [i6]: null });
       // Sent once: a second send (or a double click) changes and sends nothing.
       const again = await post(selectAction, p.committee.id, `/committee/applications/${r}`, { intent: "send" }, { id: String(r) });
       expect(again.body.formError).toEqual({ key: "applications.select.alreadySent" });
