@@ -118,14 +118,14 @@ test("a trainee applies, their manager endorses, the committee selects and decid
   await expect(trainee.getByText(`「${title}」`).first()).toBeVisible();
 });
 
-test("the new pages in both languages, at desktop and phone width, pass axe", async ({ browser }) => {
-  test.setTimeout(300_000);
-  for (const [who, url] of [
-    [APPLICANT, "/apply"],
-    ["manager", "/office/applications"],
-    ["committee", "/committee/applications"],
-    ["committee", "/committee/applications/1"],
-  ] as const) {
+for (const [who, url] of [
+  [APPLICANT, "/apply"],
+  ["manager", "/office/applications"],
+  ["committee", "/committee/applications"],
+  ["committee", "/committee/applications/1"],
+] as const) {
+  test(`${url} in both languages, at desktop and phone width, passes axe`, async ({ browser }) => {
+    test.setTimeout(300_000);
     const page = await as(browser, who);
     await page.goto(url);
     for (const lang of ["ja", "en"]) {
@@ -142,5 +142,5 @@ test("the new pages in both languages, at desktop and phone width, pass axe", as
       await page.locator(".lang-switch button").click();
     }
     await page.context().close();
-  }
-});
+  });
+}
