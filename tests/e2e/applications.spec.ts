@@ -17,6 +17,11 @@ async function as(browser: Browser, who: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await login(page, who);
+  // In Japanese, whatever an earlier test left the account in (the labels below are the Japanese ones).
+  if ((await page.locator("html").getAttribute("lang")) !== "ja") {
+    await page.locator(".lang-switch button").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  }
   return page;
 }
 
