@@ -6,6 +6,7 @@ type Words = { ja: string; en: string };
 
 const AREAS: Record<string, Words> = {
   actionPlan: { ja: "アクションプラン", en: "Action plan" },
+  applications: { ja: "受講申込", en: "Applications" },
   auth: { ja: "サインイン", en: "Sign-in" },
   case: { ja: "事例", en: "Case work" },
   checklist: { ja: "チェックリスト", en: "Checklist" },
@@ -35,6 +36,14 @@ const ACTIONS: Record<string, Words> = {
   "actionPlan.read": { ja: "アクションプランを閲覧", en: "Read an action plan" },
   "actionPlan.review": { ja: "アクションプランを確認済みに", en: "Reviewed an action plan" },
   "actionPlan.submit": { ja: "アクションプランを提出", en: "Submitted an action plan" },
+  "applications.apply": { ja: "受講を申し込み", en: "Applied for training" },
+  "applications.withdraw": { ja: "受講申込を取り下げ", en: "Withdrew an application" },
+  "applications.endorse": { ja: "受講申込を推薦", en: "Endorsed an application" },
+  "applications.decline": { ja: "受講申込を推薦せず", en: "Declined an application" },
+  "applications.round.create": { ja: "受講申込の募集を作成", en: "Created an application round" },
+  "applications.round.update": { ja: "受講申込の募集を変更", en: "Changed an application round" },
+  "applications.select.change": { ja: "選考案を変更", en: "Changed the proposed selection" },
+  "applications.decisions.send": { ja: "選考の決定を通知", en: "Sent the selection's decisions" },
   "auth.signIn": { ja: "サインイン", en: "Signed in" },
   "auth.signIn.failure": { ja: "サインイン失敗", en: "Sign-in failed" },
   "auth.signIn.lockout": { ja: "サインインを一時停止（失敗の繰り返し）", en: "Sign-in held (repeated failures)" },

@@ -25,6 +25,10 @@ export const CAPABILITIES = {
   attendMeetings: ["OFFICE_MANAGER", "EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"],
   /** Schedule sharing meetings, record attendance, write notes. */
   scheduleMeetings: ["EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"],
+  /** Apply to the committee's application rounds and follow one's applications (/apply). */
+  applyForTraining: ["TRAINEE"],
+  /** Endorse or decline one's own office staff's applications (/office/applications); see `mayEndorse`. */
+  endorseApplications: ["OFFICE_MANAGER"],
   /** The secretariat's administration: users, offices, the mail outbox, the certificates' issuer (/admin). */
   administer: ["ADMINISTRATOR"],
   /** The audit log (/admin/audit): the system administrator keeps it, the secretariat answers from it. */
@@ -62,4 +66,16 @@ export const TWO_FACTOR_REQUIRED_ROLES: readonly RoleName[] = ["EVALUATION_SUBCO
 export function mustUseTwoFactor(who: { roles: readonly string[] } | readonly string[]): boolean {
   const roles = Array.isArray(who) ? (who as readonly string[]) : (who as { roles: readonly string[] }).roles;
   return hasAnyRole({ roles }, TWO_FACTOR_REQUIRED_ROLES);
+}
+
+/**
+ * Whether a user may endorse or decline an application: an office manager of the applicant's own office
+ * (the office recorded on the application), and nobody else — not another office's manager, not the committee.
+ */
+export function mayEndorse(
+  who: { roles: readonly string[]; officeId: number | null } | null | undefined,
+  application: { officeId: number | null; direct: boolean },
+): boolean {
+  if (!who || !can(who, "endorseApplications")) return false;
+  return !application.direct && application.officeId !== null && who.officeId === application.officeId;
 }

@@ -6,6 +6,7 @@ import { prisma } from "~/db.server";
 import { progressFor } from "~/evaluation/evaluation.server";
 import { cycleNextSteps } from "~/cycle/next-steps.server";
 import type { NextStep } from "./next-step";
+import { applicationSteps } from "~/applications/applications.server";
 import { fiscalYearLabelEn, fiscalYearLabelJa, currentFiscalYear } from "~/lib/fiscal-year";
 
 export type { NextStep };
@@ -77,6 +78,7 @@ export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: num
       body: "home.committeeSessions.body",
     });
   }
+  items.push(...(await applicationSteps(user)));
   items.push({ key: "account", to: "/account", title: "home.account.title", body: "home.account.body" });
   return { fiscalYear, items };
 }

@@ -11,7 +11,7 @@ import { fiscalYearLabelJa, jstParts } from "~/lib/fiscal-year";
 
 const require = createRequire(import.meta.url);
 let fonts: Promise<[Buffer, Buffer]> | null = null;
-function loadFonts() {
+export function loadFonts() {
   fonts ??= Promise.all([
     readFile(require.resolve("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf")),
     readFile(require.resolve("@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf")),

@@ -200,6 +200,40 @@ export async function enrol(userId: number, sessionId: number, now = clockNow())
   return { ok: true, status: result.status, place: result.place, overlapsWith };
 }
 
+/**
+ * Places the committee's selection (issue 20) in a session, inside the caller's transaction: the accepted
+ * are enrolled (the selection never exceeds the places it was given) and the others waitlisted in the given
+ * order, behind anyone already waiting. Under the session's lock, audited per enrolment like `enrol`. Unlike a
+ * trainee's own enrolment, the session's enrolment window does not apply: the committee decided.
+ */
+export async function enrolSelected(tx: Tx, sessionId: number, accepted: number[], waitlisted: number[], byId: number) {
+  const s = await lockSession(tx, sessionId);
+  if (!s || s.status !== "scheduled") return;
+  const base = clockNow().getTime();
+  const place = async (userId: number, status: "enrolled" | "waitlisted", i: number) => {
+    const at = new Date(base + i);
+    const data = { status, queuedAt: at, enrolledAt: status === "enrolled" ? at : null, cancelledAt: null, noShow: false };
+    const existing = await tx.sessionEnrollment.findUnique({ where: { sessionId_userId: { sessionId, userId } } });
+    if (existing?.status === "enrolled") return;
+    const row = existing
+      ? await tx.sessionEnrollment.update({ where: { id: existing.id }, data })
+      : await tx.sessionEnrollment.create({ data: { sessionId, userId, ...data } });
+    await audit(
+      {
+        actorId: byId,
+        action: "scheduling.enrol",
+        entityType: "SessionEnrollment",
+        entityId: row.id,
+        summary: `session ${sessionId}: ${status} (selected)`,
+      },
+      tx,
+    );
+  };
+  let i = 0;
+  for (const userId of accepted) await place(userId, "enrolled", i++);
+  for (const userId of waitlisted) await place(userId, "waitlisted", i++);
+}
+
 /** Frees the trainee's seat (or waitlist place); the first waitlisted trainee takes a freed seat and is told. */
 export async function cancelEnrolment(userId: number, sessionId: number): Promise<{ ok: boolean; promoted: number[] }> {
   const out = await prisma.$transaction(

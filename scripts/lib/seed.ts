@@ -5,6 +5,7 @@ import { PRIVACY_NOTICE_VERSION } from "../../app/privacy/notice.ts";
 import { TWO_FACTOR_REQUIRED_ROLES } from "../../app/auth/capabilities.ts";
 import { seedScheduling } from "./seed-scheduling.ts";
 import { seedCases } from "./seed-cases.ts";
+import { seedApplications } from "./seed-applications.ts";
 import { seedTraining } from "./seed-training.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICES, WARDS } from "./demo-data.ts";
 import { seedEvaluations } from "./seed-evaluation.ts";
@@ -66,4 +67,5 @@ export async function seedDemoData(prisma: PrismaClient, log: (m: string) => voi
   if (options.videos !== false) await seedVideos(prisma, log);
   await seedScheduling(prisma, log);
   await seedCases(prisma, log);
+  await seedApplications(prisma, log);
 }

@@ -91,6 +91,12 @@ export const ROUTES: RouteAccess[] = [
   { file: "committee.sessions.$id_.sign-in", url: "/committee/sessions/1/sign-in", allow: ["committee", "admin"] },
   { file: "committee.sessions.$id_.roster[.csv]", url: "/committee/sessions/1/roster.csv", allow: ["committee", "admin"], notPage: true },
   { file: "committee.certificates", url: "/committee/certificates", allow: ["committee", "admin"] },
+  // Applications (issue 20). Round 1 is the demo's round; application 1 is not accepted yet, so its notice answers 404.
+  { file: "apply", url: "/apply", allow: ["trainee"] },
+  { file: "apply.$id.notice[.pdf]", url: "/apply/1/notice.pdf", allow: "signed-in", okStatus: 404, notPage: true },
+  { file: "office.applications", url: "/office/applications", allow: ["manager"] },
+  { file: "committee.applications._index", url: "/committee/applications", allow: ["committee", "admin"] },
+  { file: "committee.applications.$id", url: "/committee/applications/1", allow: ["committee", "admin"] },
   // Case work (issue 18). Session 3 is the demo's practical session; its facilitator is the committee account.
   // No demo account is enrolled in it (森 さくら is: tests/e2e/cases.spec.ts scans her page), so all refuse.
   { file: "sessions.$id_.case", url: "/sessions/3/case", allow: [] },
