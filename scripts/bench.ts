@@ -90,9 +90,10 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 20;
 const root = join(import.meta.dirname, "..");
 
-async function waitFor(url: string, ms: number) {
+async function waitFor(url: string, ms: number, server?: { exitCode: number | null }) {
   const end = Date.now() + ms;
   while (Date.now() < end) {
+    if (server && server.exitCode !== null) throw new Error(`the server stopped (exit code ${server.exitCode}) before it answered`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -254,7 +255,7 @@ for (const [i, processes] of PROCESSES.entries()) {
   const server = startServer(processes, i === 0);
   try {
     // A fresh clone builds the bundle and makes the demo lectures first; a loaded machine takes minutes.
-    await waitFor(`${BASE}/healthz`, 600_000);
+    await waitFor(`${BASE}/healthz`, 600_000, server);
     if (LARGE && i === 0) {
       const generated = spawnSync("npx", ["tsx", "scripts/generate-large-dataset.ts"], {
         cwd: root,
