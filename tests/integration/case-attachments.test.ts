@@ -2,11 +2,8 @@
 // a Word .docx by the `docx` package. Type by content, size limit, the guard over the file's text, who may
 // download (and that each download is audited), removal, and retention deleting the file from the storage.
 import { existsSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { Document, Packer, Paragraph } from "docx";
-import PDFDocument from "pdfkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Before any app module reads the environment: this file's own media directory.
@@ -25,12 +22,12 @@ import { setClock } from "~/lib/clock";
 import { currentFiscalYear } from "~/lib/fiscal-year";
 import { action as caseAction } from "~/routes/sessions.$id_.case";
 import { loader as fileLoader } from "~/routes/sessions.$id_.case_.attachments.$attachmentId";
+import { CLEAN_PLAN, PERSONAL_PLAN, makeDocx, makePdf, padTo } from "../fixtures/case-files";
 import { createUser, requestAs } from "./factories";
 
 const FY = currentFiscalYear();
 const DAY = 24 * 60 * 60 * 1000;
 const context = { clientIp: "" };
-const require = createRequire(import.meta.url);
 
 function asUser(u: { id: number; email: string; displayName: string; roles: string[]; officeId: number | null }): SessionUser {
   return { id: u.id, email: u.email, displayName: u.displayName, locale: "ja", roles: u.roles, officeId: u.officeId, office: null };
@@ -46,30 +43,6 @@ const GOOD: Record<string, string> = {
   planServices: "共同生活援助、就労継続支援B型（週5日）。",
   question: "本人の挑戦をどう支えるか。",
 };
-const CLEAN_PLAN = ["サービス等利用計画（匿名化済み）", "Aさん（40代、知的障害）は〇〇区内のグループホームで暮らしている。", "目標：小遣いを自分で管理できる。"];
-const PERSONAL_PLAN = ["サービス等利用計画", "山田太郎さんの連絡先は 090-1234-5678 です。", "目標：小遣いを自分で管理できる。"];
-
-/** A real PDF with the given lines, drawn in Noto Sans JP (so the text can be read back). */
-async function makePdf(lines: string[], padBytes = 0): Promise<Uint8Array> {
-  const font = await readFile(require.resolve("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf"));
-  const doc = new PDFDocument({ size: "A4", compress: padBytes === 0 });
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve) => doc.on("end", () => resolve()));
-  doc.font(font);
-  for (const l of lines) doc.fontSize(12).text(l);
-  // Uncompressed noise in the page stream makes the file as large as a test needs.
-  if (padBytes) doc.fontSize(1).text("x".repeat(padBytes));
-  doc.end();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
-async function makeDocx(lines: string[]): Promise<Uint8Array> {
-  const doc = new Document({ sections: [{ children: lines.map((l) => new Paragraph(l)) }] });
-  return new Uint8Array(await Packer.toBuffer(doc));
-}
-
 async function status(p: Promise<unknown>): Promise<number> {
   try {
     const r = await p;
@@ -155,7 +128,7 @@ function download(userId: number | null, sessionId: number, attachmentId: number
 
 beforeAll(async () => {
   await getTokenizer();
-}, 30_000);
+}, 120_000);
 afterEach(() => setClock(null));
 afterAll(async () => {
   await rm(dirs.media, { recursive: true, force: true });
@@ -191,7 +164,7 @@ describe("case attachments", () => {
     // A PDF without text (nothing the guard could check).
     expect(await upload(s.a.id, s.session.id, "scan.pdf", await makePdf([]))).toMatchObject({ ok: false, error: "no-text" });
     // Over the limit: refused while reading the upload (413), with the reason the page shows.
-    const big = await makePdf(CLEAN_PLAN, MAX_ATTACHMENT_BYTES + 1024);
+    const big = padTo(pdf, MAX_ATTACHMENT_BYTES + 1024);
     expect(big.length).toBeGreaterThan(MAX_ATTACHMENT_BYTES);
     expect(await upload(s.a.id, s.session.id, "big.pdf", big)).toMatchObject({ ok: false, error: "too-large", status: 413 });
     // The same limit in the capability itself, whoever calls it.
