@@ -515,7 +515,14 @@ export async function submitCase(
 /** Why an attachment was refused, for the message the trainee sees. */
 export type AttachmentError = "missing" | "too-large" | "type" | "unreadable" | "encrypted" | "no-text" | "too-many";
 
-type AttachmentRow = { id: number; originalName: string; kind: string; sizeBytes: number; submittedAt: Date | null; findings: Prisma.JsonValue };
+type AttachmentRow = {
+  id: number;
+  originalName: string;
+  kind: string;
+  sizeBytes: number;
+  submittedAt: Date | null;
+  findings: Prisma.JsonValue;
+};
 
 function attachmentView(x: AttachmentRow) {
   return { id: x.id, name: x.originalName, kind: x.kind as AttachmentKind, sizeBytes: x.sizeBytes, submittedAt: x.submittedAt };
@@ -543,10 +550,7 @@ export async function attachFile(
   user: SessionUser,
   sessionId: number,
   file: { name: string; bytes: Uint8Array } | null,
-): Promise<
-  | { ok: true; id: number; findings: number }
-  | { ok: false; reason: Refusal | "invalid"; error?: AttachmentError }
-> {
+): Promise<{ ok: true; id: number; findings: number } | { ok: false; reason: Refusal | "invalid"; error?: AttachmentError }> {
   const ctx = await traineeContext(user, sessionId);
   if (!ctx.ok) return ctx;
   if (!file || file.bytes.length === 0) return { ok: false, reason: "invalid", error: "missing" };
@@ -625,9 +629,7 @@ export async function readAttachment(
   user: SessionUser,
   sessionId: number,
   attachmentId: number,
-): Promise<
-  { ok: true; key: string; name: string; contentType: string; sizeBytes: number } | { ok: false; reason: Refusal }
-> {
+): Promise<{ ok: true; key: string; name: string; contentType: string; sizeBytes: number } | { ok: false; reason: Refusal }> {
   if (!Number.isInteger(attachmentId) || attachmentId <= 0) return { ok: false, reason: "not-found" };
   const row = await prisma.caseAttachment.findUnique({
     where: { id: attachmentId },

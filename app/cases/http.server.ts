@@ -21,10 +21,7 @@ export function sessionIdOf(raw: string | undefined): number {
 }
 
 /** A case attachment as a download: never shown inline, never sniffed, never cached by a shared cache. */
-export async function attachmentResponse(
-  request: Request,
-  file: { key: string; name: string; contentType: string },
-): Promise<Response> {
+export async function attachmentResponse(request: Request, file: { key: string; name: string; contentType: string }): Promise<Response> {
   const storage = mediaStorage();
   const info = await storage.stat(file.key);
   if (!info) return notFound();

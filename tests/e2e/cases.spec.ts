@@ -165,9 +165,12 @@ test("the trainee attaches files: a wrong type is refused, a PDF's phone number 
     await page.locator(".lang-switch button").click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expectAccessible(page);
-    await page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "Attached files" }) }).screenshot({
-      path: `test-results/case-files-en-${width}.png`,
-    });
+    await page
+      .locator("section")
+      .filter({ has: page.getByRole("heading", { level: 2, name: "Attached files" }) })
+      .screenshot({
+        path: `test-results/case-files-en-${width}.png`,
+      });
     await page.locator(".lang-switch button").click();
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
   }

@@ -85,7 +85,13 @@ export const ROUTES: RouteAccess[] = [
   { file: "sessions.$id_.case", url: "/sessions/3/case", allow: [] },
   { file: "sessions.$id_.cases", url: "/sessions/3/cases", allow: ["committee"] },
   // A case's file: the same readers as the group's cases (no such file in the demo data, so 404 for them, 403 for the rest).
-  { file: "sessions.$id_.case_.attachments.$attachmentId", url: "/sessions/3/case/attachments/999999", allow: ["committee"], okStatus: 404, notPage: true },
+  {
+    file: "sessions.$id_.case_.attachments.$attachmentId",
+    url: "/sessions/3/case/attachments/999999",
+    allow: ["committee"],
+    okStatus: 404,
+    notPage: true,
+  },
   { file: "committee.sessions.$id_.cases", url: "/committee/sessions/3/cases", allow: ["committee", "admin"] },
   { file: "committee.sessions.$id_.rubric[.csv]", url: "/committee/sessions/3/rubric.csv", allow: ["committee", "admin"], notPage: true },
   { file: "committee.sessions.$id_.rubric[.xlsx]", url: "/committee/sessions/3/rubric.xlsx", allow: ["committee", "admin"], notPage: true },

@@ -68,7 +68,14 @@ async function scenario() {
     include: { days: true },
   });
   const other = await prisma.trainingSession.create({
-    data: { track: "practical", fiscalYear: FY, titleJa: "別の研修", capacity: 10, opensAt: new Date(), closesAt: new Date(Date.now() + DAY) },
+    data: {
+      track: "practical",
+      fiscalYear: FY,
+      titleJa: "別の研修",
+      capacity: 10,
+      opensAt: new Date(),
+      closesAt: new Date(Date.now() + DAY),
+    },
   });
   const [a, b, outsider, facilitatorRow, committeeRow, managerRow] = await Promise.all([
     createUser({ roles: ["TRAINEE"] }),
@@ -159,7 +166,9 @@ describe("case attachments", () => {
       error: "type",
       status: 400,
     });
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+    const png = Uint8Array.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0,
+    ]);
     expect(await upload(s.a.id, s.session.id, "plan.pdf", png)).toMatchObject({ ok: false, error: "type" });
     // A PDF without text (nothing the guard could check).
     expect(await upload(s.a.id, s.session.id, "scan.pdf", await makePdf([]))).toMatchObject({ ok: false, error: "no-text" });

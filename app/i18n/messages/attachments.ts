@@ -18,7 +18,8 @@ export const attachmentsJa = {
   "cases.files.download": "{name} をダウンロード",
   "cases.files.error.missing": "添付するファイルを選んでください。",
   "cases.files.error.too-large": "ファイルが大きすぎます。{size} 以下のファイルにしてください。",
-  "cases.files.error.type": "PDF または Word（.docx）のファイルを選んでください。ファイルの中身で判定しています（名前の拡張子ではありません）。",
+  "cases.files.error.type":
+    "PDF または Word（.docx）のファイルを選んでください。ファイルの中身で判定しています（名前の拡張子ではありません）。",
   "cases.files.error.unreadable": "ファイルを読み取れませんでした。壊れていないか確認してください。",
   "cases.files.error.encrypted": "パスワードで保護されたファイルは添付できません。保護を外してください。",
   "cases.files.error.no-text":
