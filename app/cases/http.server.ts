@@ -20,7 +20,10 @@ export function sessionIdOf(raw: string | undefined): number {
   return id;
 }
 
-/** A case attachment as a download: never shown inline, never sniffed, never cached by a shared cache. */
+/**
+ * A case attachment as a download: never shown inline, never cached. (X-Content-Type-Options: nosniff is set on
+ * every answer by the server, scripts/lib/server.ts; setting it here too would send it twice.)
+ */
 export async function attachmentResponse(request: Request, file: { key: string; name: string; contentType: string }): Promise<Response> {
   const storage = mediaStorage();
   const info = await storage.stat(file.key);
@@ -29,7 +32,6 @@ export async function attachmentResponse(request: Request, file: { key: string; 
     "Content-Type": file.contentType,
     "Content-Length": String(info.size),
     "Content-Disposition": contentDisposition(file.name, { type: "attachment" }),
-    "X-Content-Type-Options": "nosniff",
     "Cache-Control": "private, no-store",
     // Even if a browser were to render it, nothing in it may run or load.
     "Content-Security-Policy": "default-src 'none'; sandbox",

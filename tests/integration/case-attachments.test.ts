@@ -239,7 +239,7 @@ describe("case attachments", () => {
     const res = mine as Response;
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
-    expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
+    expect(res.headers.get("Cache-Control")).toBe("private, no-store");
     expect(res.headers.get("Content-Disposition")).toMatch(/^attachment;/);
     expect(res.headers.get("Content-Disposition")).toContain(`filename*=UTF-8''${encodeURIComponent("計画.pdf")}`);
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(pdf);
