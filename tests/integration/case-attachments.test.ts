@@ -225,7 +225,7 @@ describe("case attachments", () => {
     expect(files.every((f) => f.submittedAt !== null)).toBe(true);
   }, 120_000);
 
-  it("is downloaded as an attachment, nosniff, only by who may read the case; each download audited; removal deletes the file", async () => {
+  it("is downloaded as an attachment (not cached), only by who may read the case; each download audited; removal deletes the file", async () => {
     const s = await scenario();
     const pdf = await makePdf(CLEAN_PLAN);
     expect((await upload(s.a.id, s.session.id, "計画.pdf", pdf)).ok).toBe(true);
