@@ -1,7 +1,10 @@
 // Case work (事例): assignments on a session, trainees' submissions behind the personal-information guard,
 // the group's reading, facilitators' comments and rubric, retention. Every access rule lives here: routes
 // pass the signed-in user and parsed input and get one typed result.
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { join } from "node:path";
@@ -15,6 +18,16 @@ import type { Prisma } from "~/generated/prisma/client";
 import { defineJob } from "~/jobs/queue.server";
 import { now } from "~/lib/clock";
 import { learningGoals } from "~/training/content.server";
+import { mediaStorage } from "~/video/storage.server";
+import {
+  ATTACHMENT_TYPES,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS,
+  cleanFileName,
+  detectKind,
+  extractText,
+  type AttachmentKind,
+} from "./attachment-file.server";
 import { isAccepted, isRubricLevel, scoreRubric, type RubricResult } from "./rubric";
 import type { Finding, FindingKind } from "./scanner";
 import { caseTemplateSchema, cleanFields, diffFields, missingFields, type CaseFields, type CaseTemplate, type FieldDiff } from "./template";
@@ -219,6 +232,7 @@ export async function committeeCases(user: SessionUser, sessionId: number, local
           comments: { orderBy: { createdAt: "asc" } },
           ratings: true,
           questions: { orderBy: { createdAt: "asc" } },
+          attachments: { where: { submittedAt: { not: null } }, orderBy: { id: "asc" } },
         },
         orderBy: { firstSubmittedAt: "asc" },
       })
@@ -256,6 +270,8 @@ export async function committeeCases(user: SessionUser, sessionId: number, local
       questions: facilitator
         ? x.questions.map((q) => ({ id: q.id, author: users.get(q.authorId) ?? "", body: q.body, createdAt: q.createdAt }))
         : [],
+      // Files, like texts, only for the session's facilitators.
+      attachments: facilitator ? x.attachments.map(attachmentView) : [],
     };
   });
   if (facilitator) {
@@ -319,7 +335,13 @@ export async function ownCase(user: SessionUser, sessionId: number, locale: stri
   const { s, a } = ctx;
   const sub = await prisma.caseSubmission.findUnique({
     where: { assignmentId_userId: { assignmentId: a.id, userId: user.id } },
-    include: { versions: { orderBy: { number: "asc" } }, comments: { orderBy: { createdAt: "asc" } }, ratings: true, questions: true },
+    include: {
+      versions: { orderBy: { number: "asc" } },
+      comments: { orderBy: { createdAt: "asc" } },
+      ratings: true,
+      questions: true,
+      attachments: { orderBy: { id: "asc" } },
+    },
   });
   const template = caseTemplate(a.templateVersion);
   const draft = sub ? fieldsOf(sub.draft) : {};
@@ -356,6 +378,12 @@ export async function ownCase(user: SessionUser, sessionId: number, locale: stri
     rubric: sub ? scoreRubric(a.goalCodes, sub.ratings) : scoreRubric(a.goalCodes, []),
     ratings: Object.fromEntries((sub?.ratings ?? []).map((r) => [r.goalCode, r.level])),
     questions: (sub?.questions ?? []).map((q) => ({ id: q.id, author: names.get(q.authorId) ?? "", body: q.body, createdAt: q.createdAt })),
+    attachments: (sub?.attachments ?? []).map((x) => ({
+      ...attachmentView(x),
+      findings: attachmentFindings(x, confirmations),
+    })),
+    maxAttachmentBytes: MAX_ATTACHMENT_BYTES,
+    maxAttachments: MAX_ATTACHMENTS,
     pastDue: now() > a.dueAt,
   };
 }
@@ -451,14 +479,19 @@ export async function submitCase(
   const template = caseTemplate(ctx.a.templateVersion);
   const missing = missingFields(template, fields);
   if (missing.length) return { ok: false, reason: "incomplete", missing, findings: [] };
-  const unresolved = saved.findings.filter((f) => !f.confirmed);
-  if (unresolved.length) return { ok: false, reason: "unresolved", findings: saved.findings, missing: [] };
+  const files = await prisma.caseAttachment.findMany({ where: { submissionId: sub.id } });
+  const confirmations = confirmationsOf(sub.confirmations);
+  const fileFindings = files.flatMap((x) => attachmentFindings(x, confirmations));
+  const unresolved = [...saved.findings, ...fileFindings].filter((f) => !f.confirmed);
+  if (unresolved.length) return { ok: false, reason: "unresolved", findings: [...saved.findings, ...fileFindings], missing: [] };
   const at = now();
   const late = at > ctx.a.dueAt;
   const number = (sub.versions[0]?.number ?? 0) + 1;
-  const confirmedCount = saved.findings.length;
+  const confirmedCount = saved.findings.length + fileFindings.length;
   await prisma.$transaction([
     prisma.caseVersion.create({ data: { submissionId: sub.id, number, fields, late, confirmedCount, submittedAt: at } }),
+    // The files attached so far go out with this version: from now on the group and facilitators see them.
+    prisma.caseAttachment.updateMany({ where: { submissionId: sub.id, submittedAt: null }, data: { submittedAt: at } }),
     prisma.caseSubmission.update({
       where: { id: sub.id },
       data: {
@@ -475,9 +508,151 @@ export async function submitCase(
     action: "case.submit",
     entityType: "CaseSubmission",
     entityId: sub.id,
-    summary: `version ${number}${late ? ", late" : ""}, ${confirmedCount} confirmed finding(s)`,
+    summary: `version ${number}${late ? ", late" : ""}, ${confirmedCount} confirmed finding(s), ${files.length} file(s)`,
   });
   return { ok: true, version: number, late };
+}
+
+// ── Attachments ────────────────────────────────────────────────────────────────────────────
+/** Why an attachment was refused, for the message the trainee sees. */
+export type AttachmentError = "missing" | "too-large" | "type" | "unreadable" | "encrypted" | "no-text" | "too-many";
+
+type AttachmentRow = {
+  id: number;
+  originalName: string;
+  kind: string;
+  sizeBytes: number;
+  submittedAt: Date | null;
+  findings: Prisma.JsonValue;
+};
+
+function attachmentView(x: AttachmentRow) {
+  return { id: x.id, name: x.originalName, kind: x.kind as AttachmentKind, sizeBytes: x.sizeBytes, submittedAt: x.submittedAt };
+}
+
+/** The guard's findings in a file's text, as findings of the pseudo-field "attachment.<id>" (confirmed like the text's). */
+function attachmentFindings(x: AttachmentRow, confirmations: Confirmation[]): FieldFinding[] {
+  const field = `attachment.${x.id}`;
+  const list = Array.isArray(x.findings) ? (x.findings as unknown as Finding[]) : [];
+  return list.map((f) => ({
+    ...f,
+    field,
+    confirmed: confirmations.some((c) => c.field === field && c.kind === f.kind && c.text === f.text),
+  }));
+}
+
+const attachmentPrefix = (submissionId: number) => `cases/${submissionId}`;
+
+/**
+ * Attaches a file to the trainee's own case: at most MAX_ATTACHMENT_BYTES, a PDF or Word .docx by its
+ * content, with readable text. The text is scanned by the same guard as the case text; its findings must
+ * be confirmed (or the file removed) before the case can be submitted.
+ */
+export async function attachFile(
+  user: SessionUser,
+  sessionId: number,
+  file: { name: string; bytes: Uint8Array } | null,
+): Promise<{ ok: true; id: number; findings: number } | { ok: false; reason: Refusal | "invalid"; error?: AttachmentError }> {
+  const ctx = await traineeContext(user, sessionId);
+  if (!ctx.ok) return ctx;
+  if (!file || file.bytes.length === 0) return { ok: false, reason: "invalid", error: "missing" };
+  if (file.bytes.length > MAX_ATTACHMENT_BYTES) return { ok: false, reason: "invalid", error: "too-large" };
+  const kind = await detectKind(file.bytes);
+  if (!kind) return { ok: false, reason: "invalid", error: "type" };
+  let sub = await prisma.caseSubmission.findUnique({ where: { assignmentId_userId: { assignmentId: ctx.a.id, userId: user.id } } });
+  if (sub?.textsDeletedAt) return { ok: false, reason: "deleted" };
+  if (sub && (await prisma.caseAttachment.count({ where: { submissionId: sub.id } })) >= MAX_ATTACHMENTS)
+    return { ok: false, reason: "invalid", error: "too-many" };
+  const text = await extractText(kind, file.bytes);
+  if (!text.ok) return { ok: false, reason: "invalid", error: text.reason };
+  // A file without text (a scan) cannot be checked by the guard, so it cannot be attached.
+  if (!text.text.replace(/\s+/g, "")) return { ok: false, reason: "invalid", error: "no-text" };
+  const findings = await scan(text.text);
+  sub ??= await prisma.caseSubmission.create({ data: { assignmentId: ctx.a.id, userId: user.id, draft: {}, revision: 1 } });
+  const key = `${attachmentPrefix(sub.id)}/${randomUUID()}/file.${kind}`;
+  const dir = await mkdtemp(join(tmpdir(), "tsunagu-case-"));
+  try {
+    const local = join(dir, `file.${kind}`);
+    await writeFile(local, file.bytes);
+    await mediaStorage().putFile(key, local, { move: true });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  const row = await prisma.caseAttachment.create({
+    data: {
+      submissionId: sub.id,
+      originalName: cleanFileName(file.name, kind),
+      kind,
+      contentType: ATTACHMENT_TYPES[kind],
+      sizeBytes: file.bytes.length,
+      storageKey: key,
+      textChars: text.text.length,
+      findings: findings as unknown as Prisma.InputJsonValue,
+    },
+  });
+  await audit({
+    actorId: user.id,
+    action: "case.attachment.add",
+    entityType: "CaseSubmission",
+    entityId: sub.id,
+    summary: `file ${row.id}: ${kind}, ${row.sizeBytes} bytes, ${findings.length} finding(s)`,
+  });
+  return { ok: true, id: row.id, findings: findings.length };
+}
+
+/** The trainee removes a file of their own case (from the storage too). */
+export async function removeAttachment(user: SessionUser, sessionId: number, attachmentId: unknown): Promise<Result<object>> {
+  const ctx = await traineeContext(user, sessionId);
+  if (!ctx.ok) return ctx;
+  const id = Number(attachmentId);
+  if (!Number.isInteger(id) || id <= 0) return { ok: false, reason: "invalid" };
+  const row = await prisma.caseAttachment.findFirst({
+    where: { id, submission: { assignmentId: ctx.a.id, userId: user.id } },
+  });
+  if (!row) return { ok: false, reason: "not-found" };
+  await mediaStorage().removePrefix(row.storageKey.split("/").slice(0, -1).join("/"));
+  await prisma.caseAttachment.delete({ where: { id: row.id } });
+  await audit({
+    actorId: user.id,
+    action: "case.attachment.remove",
+    entityType: "CaseSubmission",
+    entityId: row.submissionId,
+    summary: `file ${row.id}`,
+  });
+  return { ok: true };
+}
+
+/**
+ * A file to download, for whoever may read the case: its author (also before submitting), and once the
+ * case is submitted with it, the group (enrolled trainees from the due date) and the session's
+ * facilitators — the same rule as the case text. Every download is audited.
+ */
+export async function readAttachment(
+  user: SessionUser,
+  sessionId: number,
+  attachmentId: number,
+): Promise<{ ok: true; key: string; name: string; contentType: string; sizeBytes: number } | { ok: false; reason: Refusal }> {
+  if (!Number.isInteger(attachmentId) || attachmentId <= 0) return { ok: false, reason: "not-found" };
+  const row = await prisma.caseAttachment.findUnique({
+    where: { id: attachmentId },
+    include: { submission: { select: { userId: true, status: true, textsDeletedAt: true, assignment: { select: { sessionId: true } } } } },
+  });
+  const own = !!row && row.submission.userId === user.id && hasAnyRole(user, ["TRAINEE"]);
+  // Whoever is not the author is checked against the session first, so nobody else learns which files exist.
+  if (!own) {
+    const ctx = await groupAccess(user, sessionId);
+    if (!ctx.ok) return { ok: false, reason: ctx.reason };
+  }
+  if (!row || row.submission.assignment.sessionId !== sessionId || row.submission.textsDeletedAt) return { ok: false, reason: "not-found" };
+  if (!own && (row.submission.status !== "submitted" || !row.submittedAt)) return { ok: false, reason: "forbidden" };
+  await audit({
+    actorId: user.id,
+    action: "case.attachment.read",
+    entityType: "CaseSubmission",
+    entityId: row.submissionId,
+    summary: `file ${row.id}, ${own ? "author" : `session ${sessionId}`}`,
+  });
+  return { ok: true, key: row.storageKey, name: row.originalName, contentType: row.contentType, sizeBytes: row.sizeBytes };
 }
 
 // ── The group's cases ───────────────────────────────────────────────────────────────────────
@@ -500,7 +675,11 @@ export async function groupCases(user: SessionUser, sessionId: number, locale: s
   const { s, a } = ctx;
   const subs = await prisma.caseSubmission.findMany({
     where: { assignmentId: a.id, status: "submitted" },
-    include: { versions: { orderBy: { number: "desc" }, take: 1 }, questions: { orderBy: { createdAt: "asc" } } },
+    include: {
+      versions: { orderBy: { number: "desc" }, take: 1 },
+      questions: { orderBy: { createdAt: "asc" } },
+      attachments: { where: { submittedAt: { not: null } }, orderBy: { id: "asc" } },
+    },
     orderBy: { firstSubmittedAt: "asc" },
   });
   const names = await namesOf([...subs.map((x) => x.userId), ...subs.flatMap((x) => x.questions.map((q) => q.authorId))]);
@@ -524,6 +703,7 @@ export async function groupCases(user: SessionUser, sessionId: number, locale: s
       textsDeleted: x.textsDeletedAt !== null,
       fields: x.versions[0] ? fieldsOf(x.versions[0].fields) : {},
       questions: x.questions.map((q) => ({ id: q.id, author: names.get(q.authorId) ?? "", body: q.body, createdAt: q.createdAt })),
+      attachments: x.attachments.map(attachmentView),
     })),
   };
 }
@@ -759,7 +939,11 @@ export async function purgeExpiredCaseTexts(at: Date = now()): Promise<number> {
     if (!due || at < due) continue;
     const subs = await prisma.caseSubmission.findMany({ where: { assignmentId: a.id, textsDeletedAt: null }, select: { id: true } });
     for (const sub of subs) {
+      // The files first: a row is only removed once its file is gone from the storage.
+      const files = await prisma.caseAttachment.count({ where: { submissionId: sub.id } });
+      if (files) await mediaStorage().removePrefix(attachmentPrefix(sub.id));
       await prisma.$transaction([
+        prisma.caseAttachment.deleteMany({ where: { submissionId: sub.id } }),
         prisma.caseVersion.updateMany({ where: { submissionId: sub.id }, data: { fields: {} } }),
         prisma.caseComment.updateMany({ where: { submissionId: sub.id }, data: { quote: "", body: "" } }),
         prisma.caseQuestion.updateMany({ where: { submissionId: sub.id }, data: { body: "" } }),
@@ -770,7 +954,7 @@ export async function purgeExpiredCaseTexts(at: Date = now()): Promise<number> {
         action: "case.texts.delete",
         entityType: "CaseSubmission",
         entityId: sub.id,
-        summary: `retention ${a.retentionDays} days`,
+        summary: `retention ${a.retentionDays} days${files ? `, ${files} file(s)` : ""}`,
       });
       purged++;
     }

@@ -102,6 +102,128 @@ export function CaseView({
   );
 }
 
+/** "1.2 MB" / "340 KB": a file's size for people. */
+export function fileSize(bytes: number, locale: "ja" | "en"): string {
+  const n = (x: number, d: number) => x.toLocaleString(locale === "ja" ? "ja-JP" : "en-GB", { maximumFractionDigits: d });
+  if (bytes >= 1024 * 1024) return `${n(bytes / (1024 * 1024), 1)} MB`;
+  return `${n(Math.max(1, Math.round(bytes / 1024)), 0)} KB`;
+}
+
+export interface AttachmentItem {
+  id: number;
+  name: string;
+  kind: string;
+  sizeBytes: number;
+}
+
+/** A case's files as download links (served as attachments behind the case's own access rule). */
+export function AttachmentList({
+  sessionId,
+  attachments,
+  locale,
+  headingLevel = 3,
+}: {
+  sessionId: number;
+  attachments: AttachmentItem[];
+  locale: "ja" | "en";
+  headingLevel?: 3 | 4;
+}) {
+  const t = useT();
+  if (!attachments.length) return null;
+  const H = headingLevel === 3 ? "h3" : "h4";
+  return (
+    <>
+      <H>{t("cases.files.title")}</H>
+      <ul className="case-files">
+        {attachments.map((f) => (
+          <li key={f.id}>
+            <a href={`/sessions/${sessionId}/case/attachments/${f.id}`} download aria-label={t("cases.files.download", { name: f.name })}>
+              {f.name}
+            </a>{" "}
+            <span className="muted">
+              ({f.kind === "docx" ? "Word" : "PDF"}, {fileSize(f.sizeBytes, locale)})
+            </span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/**
+ * One submitted case as its readers see it (the group's page and the facilitators' page): the text,
+ * its files, the facilitators' comments when given, and the group's questions.
+ */
+export function CaseDisplay({
+  sessionId,
+  template,
+  fields,
+  textsDeleted,
+  locale,
+  attachments,
+  questions,
+  comments,
+  highlights = [],
+  onSelectText,
+}: {
+  sessionId: number;
+  template: CaseTemplate;
+  fields: Record<string, string> | null;
+  textsDeleted: boolean;
+  locale: "ja" | "en";
+  attachments: AttachmentItem[];
+  questions: { id: number; author: string; body: string }[];
+  comments?: { id: number; field: string; quote: string; body: string; versionNumber: number }[];
+  highlights?: { field: string; quote: string }[];
+  /** Called when the reader selects words in the text (to quote them in a comment). */
+  onSelectText?: () => void;
+}) {
+  const t = useT();
+  const view = <CaseView template={template} fields={fields ?? {}} locale={locale} highlights={highlights} />;
+  return (
+    <>
+      {textsDeleted || !fields ? (
+        <p>{t("cases.textsDeleted")}</p>
+      ) : onSelectText ? (
+        <div onMouseUp={onSelectText} onKeyUp={onSelectText} role="presentation">
+          {view}
+        </div>
+      ) : (
+        view
+      )}
+      {!textsDeleted ? <AttachmentList sessionId={sessionId} attachments={attachments} locale={locale} /> : null}
+      {comments?.length ? (
+        <>
+          <h3>{t("cases.feedback")}</h3>
+          <ul className="case-comments">
+            {comments.map((c) => (
+              <li key={c.id}>
+                <p className="muted">
+                  {t("cases.version", { number: c.versionNumber })} · {fieldLabel(template, c.field, locale)}
+                </p>
+                <blockquote>{t("cases.comment.on", { quote: c.quote })}</blockquote>
+                <p className="case-text">{c.body}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3>{t("cases.questions")}</h3>
+      {questions.length ? (
+        <ul>
+          {questions.map((q) => (
+            <li key={q.id}>
+              <span className="muted">{q.author}</span>: <span className="case-text">{q.body}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t("cases.questions.none")}</p>
+      )}
+    </>
+  );
+}
+
 export function RubricTable({
   goals,
   ratings,

@@ -5,7 +5,7 @@ import { requireRole } from "~/auth/permissions.server";
 import { addComment, committeeCases, rateCase, saveAssignment } from "~/cases/cases.server";
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
-import { CaseView, LEVEL_KEYS, RUBRIC_LEVELS, fieldLabel } from "~/cases/ui";
+import { CaseDisplay, LEVEL_KEYS, RUBRIC_LEVELS } from "~/cases/ui";
 import { isMessageKey, type MessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
@@ -258,46 +258,18 @@ export default function CommitteeCases() {
                 <h2 id={`sub-${s.id}-h`}>
                   {t("cases.by", { name: s.trainee })} · {t("cases.version", { number: s.versionNumber })}
                 </h2>
-                {s.textsDeleted || !s.fields ? (
-                  <p>{t("cases.textsDeleted")}</p>
-                ) : (
-                  <div onMouseUp={() => takeSelection(s.id)} onKeyUp={() => takeSelection(s.id)} role="presentation">
-                    <CaseView
-                      template={d.template}
-                      fields={s.fields}
-                      locale={locale}
-                      highlights={s.comments.map((c) => ({ field: c.field, quote: c.quote }))}
-                    />
-                  </div>
-                )}
-                {s.comments.length ? (
-                  <>
-                    <h3>{t("cases.feedback")}</h3>
-                    <ul className="case-comments">
-                      {s.comments.map((c) => (
-                        <li key={c.id}>
-                          <p className="muted">
-                            {t("cases.version", { number: c.versionNumber })} · {fieldLabel(d.template, c.field, locale)}
-                          </p>
-                          <blockquote>{t("cases.comment.on", { quote: c.quote })}</blockquote>
-                          <p className="case-text">{c.body}</p>
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
-                {s.questions.length ? (
-                  <>
-                    <h3>{t("cases.questions")}</h3>
-                    <ul>
-                      {s.questions.map((qq) => (
-                        <li key={qq.id}>
-                          <span className="muted">{qq.author}</span>: <span className="case-text">{qq.body}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
+                <CaseDisplay
+                  sessionId={d.session.id}
+                  template={d.template}
+                  fields={s.fields}
+                  textsDeleted={s.textsDeleted}
+                  locale={locale}
+                  attachments={s.attachments}
+                  comments={s.comments}
+                  questions={s.questions}
+                  highlights={s.comments.map((c) => ({ field: c.field, quote: c.quote }))}
+                  onSelectText={() => takeSelection(s.id)}
+                />
                 {!s.textsDeleted ? (
                   <>
                     <h3>{t("cases.comment.add")}</h3>

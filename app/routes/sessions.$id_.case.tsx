@@ -1,11 +1,31 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  MaxPartSizeExceededError,
+  data,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef, useState } from "react";
 import { requireRole } from "~/auth/permissions.server";
-import { confirmFinding, ownCase, saveDraft, submitCase, type FieldFinding } from "~/cases/cases.server";
+import { MAX_ATTACHMENT_BYTES } from "~/cases/attachment-file.server";
+import {
+  attachFile,
+  confirmFinding,
+  ownCase,
+  removeAttachment,
+  saveDraft,
+  submitCase,
+  type AttachmentError,
+  type FieldFinding,
+} from "~/cases/cases.server";
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
-import { CaseView, KIND_KEYS, MarkedText, RubricTable, fieldLabel } from "~/cases/ui";
+import { CaseView, KIND_KEYS, MarkedText, RubricTable, fieldLabel, fileSize } from "~/cases/ui";
+import type { MessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 
@@ -25,11 +45,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return r;
 }
 
+type FileAnswer = { intent: "attach" | "remove"; ok: boolean; error: AttachmentError | "deleted" | null; findings: number };
+
+/** A file from the attachment form, read with a size limit (the rest of the body is not kept). */
+async function attachAction(request: Request, user: Awaited<ReturnType<typeof requireRole>>, id: number) {
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }));
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError)
+      return data<FileAnswer>({ intent: "attach", ok: false, error: "too-large", findings: 0 }, { status: 413 });
+    throw e;
+  }
+  const file = form.get("file");
+  const r = await attachFile(
+    user,
+    id,
+    file instanceof File && file.size > 0 ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null,
+  );
+  if (!r.ok) {
+    if (r.reason === "forbidden" || r.reason === "not-found") throw refuse(r.reason);
+    const error = r.reason === "deleted" ? "deleted" : (r.error ?? "unreadable");
+    return data<FileAnswer>({ intent: "attach", ok: false, error, findings: 0 }, { status: 400 });
+  }
+  return data<FileAnswer>({ intent: "attach", ok: true, error: null, findings: r.findings });
+}
+
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["TRAINEE"]);
   const id = sessionIdOf(params.id);
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return attachAction(request, user, id);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
+  if (intent === "remove") {
+    const r = await removeAttachment(user, id, form.get("attachmentId"));
+    if (!r.ok && (r.reason === "forbidden" || r.reason === "not-found")) throw refuse(r.reason);
+    return data<FileAnswer>({ intent: "remove", ok: r.ok, error: null, findings: 0 }, { status: r.ok ? 200 : 400 });
+  }
   const input = { fields: fieldsFrom(form), revision: form.get("revision") };
   if (intent === "save") {
     const r = await saveDraft(user, id, input);
@@ -108,7 +160,8 @@ export default function OwnCase() {
   const [seenResult, setSeenResult] = useState(result);
   if (seenResult !== result) {
     setSeenResult(result);
-    if (result && result.intent === "submit" && !result.ok && result.reason === "unresolved") setFindings(result.findings);
+    if (result && result.intent === "submit" && !result.ok && result.reason === "unresolved")
+      setFindings(result.findings.filter((f) => !f.field.startsWith("attachment.")));
   }
 
   const save = (next: Record<string, string>, rev = revision) => {
@@ -141,7 +194,10 @@ export default function OwnCase() {
     setFindings((list) => list.map((x) => (x.field === f.field && x.kind === f.kind && x.text === f.text ? { ...x, confirmed: true } : x)));
   };
 
-  const unresolved = findings.filter((f) => !f.confirmed);
+  const unresolved = [...findings, ...d.attachments.flatMap((f) => f.findings)].filter((f) => !f.confirmed);
+  const fileResult = result && (result.intent === "attach" || result.intent === "remove") ? (result as FileAnswer) : null;
+  const fileError = fileResult && !fileResult.ok ? fileResult.error : null;
+  const maxSize = fileSize(d.maxAttachmentBytes, locale);
   const submitted = d.status === "submitted";
   const saving = saver.state !== "idle";
   const conflict = saver.data && saver.data.intent === "save" && saver.data.conflict;
@@ -316,6 +372,96 @@ export default function OwnCase() {
           </div>
         </Form>
       )}
+
+      {!d.textsDeleted ? (
+        <section className="panel" aria-labelledby="files">
+          <h2 id="files">{t("cases.files.title")}</h2>
+          <p className="hint" id="file-hint">
+            {t("cases.files.intro", { size: maxSize, count: d.maxAttachments })}
+          </p>
+          <div aria-live="polite">
+            {fileResult && fileResult.ok ? (
+              <p className="alert alert-success" role="status">
+                {fileResult.intent === "remove"
+                  ? t("cases.files.removed")
+                  : fileResult.findings
+                    ? t("cases.files.addedFindings", { count: fileResult.findings })
+                    : t("cases.files.added")}
+              </p>
+            ) : null}
+          </div>
+          {d.attachments.length === 0 ? (
+            <p>{t("cases.files.none")}</p>
+          ) : (
+            <ul className="case-files">
+              {d.attachments.map((f) => (
+                <li key={f.id} className="case-file" data-testid="case-file">
+                  <p>
+                    <a href={`/sessions/${d.session.id}/case/attachments/${f.id}`} download>
+                      {f.name}
+                    </a>{" "}
+                    <span className="muted">
+                      ({f.kind === "docx" ? "Word" : "PDF"}, {fileSize(f.sizeBytes, locale)}) ·{" "}
+                      {f.submittedAt ? t("cases.files.submitted") : t("cases.files.notSubmitted")}
+                    </span>
+                  </p>
+                  {f.findings.length ? (
+                    <div className="case-findings" data-testid="file-findings">
+                      <p>{t("cases.files.findings")}</p>
+                      <ul>
+                        {f.findings.map((x, i) => (
+                          <li key={`${x.kind}-${x.start}-${i}`} className="case-finding" data-kind={x.kind}>
+                            <span>
+                              <strong>{t(KIND_KEYS[x.kind])}</strong>: 「{x.text}」
+                            </span>
+                            {x.confirmed ? (
+                              <span className="muted"> — {t("cases.findings.confirmed")}</span>
+                            ) : (
+                              <span className="button-row">
+                                <button type="button" className="button small secondary" onClick={() => confirm(x)}>
+                                  {t("cases.findings.confirm")}
+                                </button>
+                              </span>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  ) : null}
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="attachmentId" value={f.id} />
+                    <button type="submit" className="button small secondary" disabled={busy}>
+                      {t("cases.files.remove", { name: f.name })}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+            <div className="field">
+              <label htmlFor="case-file">{t("cases.files.choose")}</label>
+              <input
+                id="case-file"
+                type="file"
+                name="file"
+                accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                aria-invalid={fileError ? true : undefined}
+                aria-describedby={fileError ? "file-hint file-error" : "file-hint"}
+              />
+              {fileError ? (
+                <ul className="error-list" id="file-error" role="alert">
+                  <li>{t(`cases.files.error.${fileError}` as MessageKey, { size: maxSize, count: d.maxAttachments })}</li>
+                </ul>
+              ) : null}
+            </div>
+            <button type="submit" className="button secondary" disabled={busy}>
+              {t("cases.files.upload")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
 
       <section className="panel" aria-labelledby="feedback">
         <h2 id="feedback">{t("cases.feedback")}</h2>

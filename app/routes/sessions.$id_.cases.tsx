@@ -4,7 +4,7 @@ import { requireRole } from "~/auth/permissions.server";
 import { askQuestion, groupCases } from "~/cases/cases.server";
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
-import { CaseView } from "~/cases/ui";
+import { CaseDisplay } from "~/cases/ui";
 import { isMessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
@@ -80,17 +80,15 @@ export default function GroupCases() {
               {t("cases.version", { number: c.version })}
               {c.late ? <span className="badge badge-late"> {t("cases.late")}</span> : null}
             </p>
-            {c.textsDeleted ? <p>{t("cases.textsDeleted")}</p> : <CaseView template={d.template} fields={c.fields} locale={locale} />}
-            <h3>{t("cases.questions")}</h3>
-            {c.questions.length ? (
-              <ul>
-                {c.questions.map((q) => (
-                  <li key={q.id}>
-                    <span className="muted">{q.author}</span>: <span className="case-text">{q.body}</span>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <CaseDisplay
+              sessionId={d.session.id}
+              template={d.template}
+              fields={c.fields}
+              textsDeleted={c.textsDeleted}
+              locale={locale}
+              attachments={c.attachments}
+              questions={c.questions}
+            />
             {result && result.ok && result.submissionId === c.id ? (
               <p className="alert alert-success" role="status">
                 {t("cases.question.sent")}

@@ -16,6 +16,8 @@ const ROOT = join(import.meta.dirname, "../..");
 /** A body limit for the paths that start with `prefix` (the longest matching prefix wins). */
 export interface BodyLimit {
   prefix: string;
+  /** When set, the whole path must also match (a limit for one page under a shared prefix). */
+  pattern?: RegExp;
   bytes: number;
 }
 
@@ -37,6 +39,9 @@ export const BODY_LIMITS: BodyLimit[] = [
   { prefix: "/subcommittee/results-import", bytes: 16 * MB },
   // Lecture video over tus: one 8 MB chunk per PATCH (app/video/uploader.tsx), the file itself never in one body.
   { prefix: "/committee/videos/uploads", bytes: 9 * MB },
+  // A case attachment (issue 18): the page reads at most 10 MB of the file and answers a larger one with its own
+  // message; a body up to 24 MB reaches it, so a 20 MB file is refused in the page rather than here.
+  { prefix: "/sessions/", pattern: /^\/sessions\/\d+\/case$/, bytes: 24 * MB },
 ];
 
 function formatBytes(bytes: number): string {
@@ -46,7 +51,8 @@ function formatBytes(bytes: number): string {
 /** The limit for a path: the longest matching prefix of `limits`, else `fallback`. */
 export function bodyLimitFor(path: string, limits: BodyLimit[], fallback: number): number {
   let best: BodyLimit | undefined;
-  for (const l of limits) if (path.startsWith(l.prefix) && (!best || l.prefix.length > best.prefix.length)) best = l;
+  for (const l of limits)
+    if (path.startsWith(l.prefix) && (!l.pattern || l.pattern.test(path)) && (!best || l.prefix.length > best.prefix.length)) best = l;
   return best?.bytes ?? fallback;
 }
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { PERSONAL_PLAN, makePdf } from "../fixtures/case-files";
 import { expectAccessible, login, logout } from "./helpers";
 
 // Case work on the demo's practical session (id 3): 森 さくら is enrolled and has not started her case;
@@ -121,4 +122,82 @@ test("the rubric results download for the committee, without case texts", async 
   expect(body).toContain("IND-1-1");
   expect(body).toContain("森 さくら");
   expect(body).not.toContain("日中の居場所");
+});
+
+test("the trainee attaches files: a wrong type is refused, a PDF's phone number and name are flagged; the facilitator downloads it", async ({
+  page,
+}) => {
+  await login(page, SAKURA);
+  await page.goto(`/sessions/${SESSION}/case`);
+  const files = page.locator("section").filter({ has: page.getByRole("heading", { level: 2, name: "添付ファイル" }) });
+  await expect(files).toContainText("添付ファイルはありません。");
+
+  // Named .pdf but not a PDF: refused by its content, the reason tied to the field.
+  await files.getByLabel("添付するファイル（PDF または .docx）").setInputFiles({
+    name: "plan.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("これはPDFではありません"),
+  });
+  await files.getByRole("button", { name: "添付する", exact: true }).click();
+  await expect(files.getByRole("alert")).toContainText("PDF または Word（.docx）のファイルを選んでください");
+  await expect(files.getByLabel("添付するファイル（PDF または .docx）")).toHaveAttribute("aria-invalid", "true");
+
+  // A real PDF with a name and a phone number: attached, and both flagged.
+  await files.getByLabel("添付するファイル（PDF または .docx）").setInputFiles({
+    name: "支援計画.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(await makePdf(PERSONAL_PLAN)),
+  });
+  await files.getByRole("button", { name: "添付する", exact: true }).click();
+  await expect(files.getByRole("status")).toContainText("個人情報の可能性がある記述が", { timeout: 45_000 });
+  const flagged = files.getByTestId("file-findings");
+  await expect(flagged).toContainText("090-1234-5678");
+  await expect(flagged).toContainText("山田太郎さん");
+  await expect(files.getByRole("link", { name: "支援計画.pdf" })).toBeVisible();
+
+  // axe on the page in this state, at both widths and in both languages; screenshots to look at.
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`/sessions/${SESSION}/case`);
+    await files.scrollIntoViewIfNeeded();
+    await expectAccessible(page);
+    await files.screenshot({ path: `test-results/case-files-ja-${width}.png` });
+    await page.locator(".lang-switch button").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expectAccessible(page);
+    await page
+      .locator("section")
+      .filter({ has: page.getByRole("heading", { level: 2, name: "Attached files" }) })
+      .screenshot({
+        path: `test-results/case-files-en-${width}.png`,
+      });
+    await page.locator(".lang-switch button").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Submitting is refused until each of the file's findings is confirmed; then the file goes out with the case.
+  await page.getByRole("button", { name: "修正版を提出する" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "まだ確認していない記述が" })).toBeVisible();
+  while ((await flagged.getByRole("button", { name: "個人情報ではない（確認して記録）" }).count()) > 0) {
+    const before = await flagged.getByRole("button", { name: "個人情報ではない（確認して記録）" }).count();
+    await flagged.getByRole("button", { name: "個人情報ではない（確認して記録）" }).first().click();
+    await expect(flagged.getByRole("button", { name: "個人情報ではない（確認して記録）" })).toHaveCount(before - 1);
+  }
+  await page.getByRole("button", { name: "修正版を提出する" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "提出しました（第2版）" })).toBeVisible();
+  await logout(page);
+
+  // The facilitator sees the file with the case and downloads it as an attachment.
+  await login(page, "committee");
+  await page.goto(`/committee/sessions/${SESSION}/cases`);
+  const card = page.locator("article").filter({ hasText: "森 さくら さんの事例" });
+  const link = card.getByRole("link", { name: /支援計画\.pdf/ });
+  await expect(link).toBeVisible();
+  const response = await page.request.get((await link.getAttribute("href"))!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-disposition"]).toMatch(/^attachment;/);
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  await logout(page);
 });

@@ -101,6 +101,14 @@ export const ROUTES: RouteAccess[] = [
   // No demo account is enrolled in it (森 さくら is: tests/e2e/cases.spec.ts scans her page), so all refuse.
   { file: "sessions.$id_.case", url: "/sessions/3/case", allow: [] },
   { file: "sessions.$id_.cases", url: "/sessions/3/cases", allow: ["committee"] },
+  // A case's file: the same readers as the group's cases (no such file in the demo data, so 404 for them, 403 for the rest).
+  {
+    file: "sessions.$id_.case_.attachments.$attachmentId",
+    url: "/sessions/3/case/attachments/999999",
+    allow: ["committee"],
+    okStatus: 404,
+    notPage: true,
+  },
   { file: "committee.sessions.$id_.cases", url: "/committee/sessions/3/cases", allow: ["committee", "admin"] },
   { file: "committee.sessions.$id_.rubric[.csv]", url: "/committee/sessions/3/rubric.csv", allow: ["committee", "admin"], notPage: true },
   { file: "committee.sessions.$id_.rubric[.xlsx]", url: "/committee/sessions/3/rubric.xlsx", allow: ["committee", "admin"], notPage: true },

@@ -85,5 +85,9 @@ describe("request-size limits", () => {
     expect((await post("/video/upload/1", 20 * 1024 * 1024)).status).toBe(200);
     expect(bodyLimitFor("/evaluation/2026", BODY_LIMITS, 1)).toBe(4 * 1024 * 1024);
     expect(bodyLimitFor("/account", BODY_LIMITS, 1)).toBe(1);
+    // The case page takes a file; other pages under /sessions/ keep the form limit.
+    expect(bodyLimitFor("/sessions/3/case", BODY_LIMITS, 1)).toBe(24 * 1024 * 1024);
+    expect(bodyLimitFor("/sessions/3/cases", BODY_LIMITS, 1)).toBe(1);
+    expect(bodyLimitFor("/sessions/3", BODY_LIMITS, 1)).toBe(1);
   });
 });

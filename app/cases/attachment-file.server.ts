@@ -1,0 +1,60 @@
+// What a case attachment is, read from its bytes: the type from its content (magic bytes, `file-type`),
+// never from its name, and its text (PDF with `pdf-parse`, Word .docx with `mammoth`) for the
+// personal-information guard. See docs/decisions/028-case-attachments.md.
+import { fileTypeFromBuffer } from "file-type";
+import mammoth from "mammoth";
+import { PDFParse } from "pdf-parse";
+
+/** The largest attachment accepted (bytes). */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/** How many files one case may carry. */
+export const MAX_ATTACHMENTS = 5;
+
+export type AttachmentKind = "pdf" | "docx";
+export const ATTACHMENT_TYPES: Record<AttachmentKind, string> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+};
+
+/** The kind of the file by its content, or null when it is neither a PDF nor a Word .docx. */
+export async function detectKind(bytes: Uint8Array): Promise<AttachmentKind | null> {
+  const t = await fileTypeFromBuffer(bytes);
+  if (t?.ext === "pdf") return "pdf";
+  if (t?.ext === "docx") return "docx";
+  return null;
+}
+
+export type Extracted = { ok: true; text: string } | { ok: false; reason: "unreadable" | "encrypted" };
+
+/** The file's text, as the guard scans it. A file whose text cannot be read is refused by the caller. */
+export async function extractText(kind: AttachmentKind, bytes: Uint8Array): Promise<Extracted> {
+  try {
+    if (kind === "pdf") {
+      // pdf.js takes ownership of the buffer it is given: pass a copy.
+      const parser = new PDFParse({ data: new Uint8Array(bytes) });
+      try {
+        // Pages joined by a line break only (the default adds "-- 1 of 2 --", which is not the file's text).
+        const r = await parser.getText({ pageJoiner: "\n" });
+        return { ok: true, text: r.text };
+      } finally {
+        await parser.destroy();
+      }
+    }
+    const r = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+    return { ok: true, text: r.value };
+  } catch (e) {
+    if (e instanceof Error && e.name === "PasswordException") return { ok: false, reason: "encrypted" };
+    return { ok: false, reason: "unreadable" };
+  }
+}
+
+/** A display name safe to keep: the base name, control characters dropped, at most 200 characters. */
+export function cleanFileName(name: string, kind: AttachmentKind): string {
+  const base = (name.split(/[\\/]/).pop() ?? "")
+    .normalize("NFC")
+    .replace(/[\p{Cc}\p{Cf}]/gu, "")
+    .trim()
+    .slice(0, 200);
+  if (!base) return `attachment.${kind}`;
+  return base.toLowerCase().endsWith(`.${kind}`) ? base : `${base}.${kind}`;
+}
