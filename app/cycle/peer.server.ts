@@ -10,6 +10,7 @@ import { claimFormKey } from "~/lib/form-key.server";
 import { now } from "~/lib/clock";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { checklistItemChoices, latestSubmitted } from "./action-plan.server";
+import type { PeerActivityKind } from "./peer-activity";
 import { peerSuggestions, introductionTarget, type PeerOffice } from "./peer-suggestions";
 
 export async function peerContext(officeId: number) {
@@ -243,11 +244,9 @@ export async function peerPage(user: SessionUser, officeId: number, fiscalYear: 
   };
 }
 
-export const PEER_ACTIVITY_KINDS = ["VISIT", "EXCHANGE", "STUDY", "SHADOWING"] as const;
-
 export interface PeerActivityInput {
   date: Date;
-  kind: (typeof PEER_ACTIVITY_KINDS)[number];
+  kind: PeerActivityKind;
   offices: number[];
   itemCodes: string[];
   planItems: number[];

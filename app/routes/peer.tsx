@@ -6,7 +6,8 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { z } from "zod";
 import { notFound, requireOwnOffice } from "~/auth/permissions.server";
 import { Field, FormErrorSummary, isFailure, SelectField, TextareaField } from "~/components/forms";
-import { logPeerActivity, PEER_ACTIVITY_KINDS, peerPage, requestIntroduction } from "~/cycle/peer.server";
+import { PEER_ACTIVITY_KINDS } from "~/cycle/peer-activity";
+import { logPeerActivity, peerPage, requestIntroduction } from "~/cycle/peer.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, jstDateField, parseForm } from "~/lib/forms";
 import { currentFiscalYear } from "~/lib/fiscal-year";
