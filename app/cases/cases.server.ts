@@ -543,6 +543,16 @@ function attachmentFindings(x: AttachmentRow, confirmations: Confirmation[]): Fi
 
 const attachmentPrefix = (submissionId: number) => `cases/${submissionId}`;
 
+/** Removes every attached file of these cases from the media storage (their rows are the caller's to delete). */
+export async function removeAttachmentFiles(submissionIds: number[]) {
+  const withFiles = await prisma.caseAttachment.findMany({
+    where: { submissionId: { in: submissionIds } },
+    distinct: ["submissionId"],
+    select: { submissionId: true },
+  });
+  for (const { submissionId } of withFiles) await mediaStorage().removePrefix(attachmentPrefix(submissionId));
+}
+
 /**
  * Attaches a file to the trainee's own case: at most MAX_ATTACHMENT_BYTES, a PDF or Word .docx by its
  * content, with readable text. The text is scanned by the same guard as the case text; its findings must

@@ -7,6 +7,7 @@ import { audit, describeChanges, logRead } from "~/audit/audit.server";
 import { can } from "~/auth/capabilities";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
+import { removeAttachmentFiles } from "~/cases/cases.server";
 import { prisma } from "~/db.server";
 import type { Locale } from "~/i18n";
 import { now } from "~/lib/clock";
@@ -301,6 +302,9 @@ export async function eraseUser(
         ? `Dear ${user.displayName},\n\nAt your request (or as you have left), the secretariat erased the personal information of your Tsunagu account. Certificates issued to you stay in the register under your name; training figures are kept without your name.\n`
         : `${user.displayName} 様\n\nご請求（または退職等）により、事務局が つなぐ のアカウントの個人情報を削除しました。発行済みの修了証は、お名前とともに台帳に残ります。研修の集計は、お名前を除いて残ります。\n`,
   });
+  // The files attached to the person's cases leave the storage first (as the retention job does): a row is only
+  // removed once its file is gone.
+  await removeAttachmentFiles((await prisma.caseSubmission.findMany({ where: { userId }, select: { id: true } })).map((s) => s.id));
   const counts = await prisma.$transaction(async (tx) => {
     const subs = await tx.caseSubmission.findMany({ where: { userId }, select: { id: true } });
     const subIds = subs.map((s) => s.id);
@@ -326,6 +330,12 @@ export async function eraseUser(
     await n("caseQuestionsWritten", tx.caseQuestion.deleteMany({ where: { authorId: userId } }));
     await n("caseQuestionsOnCases", tx.caseQuestion.deleteMany({ where: { submissionId: { in: subIds } } }));
     await n("caseComments", tx.caseComment.deleteMany({ where: { submissionId: { in: subIds } } }));
+    await n("caseAttachments", tx.caseAttachment.deleteMany({ where: { submissionId: { in: subIds } } }));
+    // Applications stay (the round's selection and places must add up); what the person and their manager wrote goes.
+    await n(
+      "applicationTexts",
+      tx.application.updateMany({ where: { userId }, data: { currentRole: "", wantToLearn: "", declineReason: "", selectionReason: "" } }),
+    );
     await n("caseVersions", tx.caseVersion.updateMany({ where: { submissionId: { in: subIds } }, data: { fields: {} } }));
     await n(
       "caseTexts",

@@ -132,8 +132,12 @@ describe("mail through the queue to a real SMTP server", () => {
     expect(failed.error).toMatch(/ECONNREFUSED|connect/i);
     // The queue holds the job for another try (pg-boss retry with backoff).
     const boss = await getBoss();
-    const jobs = await prisma.$queryRaw<{ state: string; retry_count: number }[]>`
-      SELECT state::text AS state, retry_count FROM pgboss.job WHERE name = ${MAIL_DELIVER_JOB} AND data->>'outboxId' = ${String(message.id)}`;
+    // The handler records the error and then throws; pg-boss marks the job for a retry just after.
+    const jobs = await until("the job to wait for a retry", async () => {
+      const rows = await prisma.$queryRaw<{ state: string; retry_count: number }[]>`
+        SELECT state::text AS state, retry_count FROM pgboss.job WHERE name = ${MAIL_DELIVER_JOB} AND data->>'outboxId' = ${String(message.id)}`;
+      return rows.some((j) => j.state === "retry") ? rows : null;
+    });
     expect(jobs.map((j) => j.state)).toContain("retry");
 
     // SMTP comes back on the same address; the administrator retries from /admin/outbox.

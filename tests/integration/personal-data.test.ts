@@ -2,8 +2,12 @@
 // logged read; the person corrects their name (audited, bad input refused, nothing lost); the secretariat erases a
 // person — personal data deleted or pseudonymised, the certificate register and the year's figures unchanged, the
 // person told by mail, the erasure audited.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
+import { mediaStorage } from "~/video/storage.server";
 import { currentFiscalYear } from "~/lib/fiscal-year";
 import { loader as myJson } from "~/routes/account_.data[.json]";
 import { loader as myPage } from "~/routes/account_.data";
@@ -41,6 +45,43 @@ async function traineeWithRecords() {
     data: { assignmentId: assignment.id, userId: trainee.id, status: "submitted", draft: { assessment: "事例の下書き" } },
   });
   await prisma.caseVersion.create({ data: { submissionId: submission.id, number: 1, fields: { assessment: "提出した事例の本文" } } });
+  // A file attached to the case, in the media storage.
+  const local = join(mkdtempSync(join(tmpdir(), "erase-")), "plan.pdf");
+  writeFileSync(local, "%PDF-1.4 支援計画");
+  const storageKey = `cases/${submission.id}/erase-test/file.pdf`;
+  await mediaStorage().putFile(storageKey, local);
+  await prisma.caseAttachment.create({
+    data: {
+      submissionId: submission.id,
+      originalName: "支援計画.pdf",
+      kind: "pdf",
+      contentType: "application/pdf",
+      sizeBytes: 20,
+      storageKey,
+    },
+  });
+  // An application with the person's own words and their manager's reason.
+  const round = await prisma.applicationRound.create({
+    data: {
+      fiscalYear: FY,
+      track: "practical",
+      titleJa: "実践研修の募集",
+      opensAt: new Date(),
+      closesAt: new Date(),
+      endorseBy: new Date(),
+      places: 3,
+      questions: ["learn"],
+    },
+  });
+  await prisma.application.create({
+    data: {
+      roundId: round.id,
+      userId: trainee.id,
+      status: "declined",
+      wantToLearn: "面談の技法を学びたい",
+      declineReason: "今年度は業務の都合",
+    },
+  });
   await prisma.caseRating.create({
     data: { submissionId: submission.id, goalCode: "G1", level: 3, raterId: trainee.id, versionNumber: 1 },
   });
@@ -147,6 +188,14 @@ describe("a person's data", () => {
     expect(sub.versions[0].fields).toEqual({});
     expect(sub.textsDeletedAt).not.toBeNull();
     expect(sub.ratings).toHaveLength(1); // the rubric result stays
+    // The case's files are gone from the storage and the database; the application stays, without its texts.
+    expect(await prisma.caseAttachment.count({ where: { submissionId: submission.id } })).toBe(0);
+    expect(await mediaStorage().stat(`cases/${submission.id}/erase-test/file.pdf`)).toBeNull();
+    expect(await prisma.application.findFirstOrThrow({ where: { userId: trainee.id } })).toMatchObject({
+      status: "declined",
+      wantToLearn: "",
+      declineReason: "",
+    });
 
     // The register: the certificate stays, under the name it was issued to; the verification page says so.
     const cert = await prisma.certificate.findUniqueOrThrow({ where: { id: certificate.id } });
