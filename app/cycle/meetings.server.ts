@@ -74,7 +74,7 @@ export type ScheduleResult = { ok: true; meeting: SharingMeeting | null } | { ok
  * meeting. `meeting` is null when this form was already carried out.
  */
 export async function scheduleMeetingAs(user: SessionUser, input: MeetingInput, formKey: string | null): Promise<ScheduleResult> {
-  if (!can(user, "scheduleMeetings")) throw forbidden();
+  requireScheduler(user);
   if (input.scope === "WARD" && !(input.wardId && (await prisma.ward.findUnique({ where: { id: input.wardId } }))))
     return { ok: false, reason: "unknownWard" };
   return { ok: true, meeting: await scheduleMeeting(input, { formKey, userId: user.id }) };
@@ -86,9 +86,14 @@ export async function meetingsPage(user: SessionUser, fiscalYear: number) {
   return { meetings, wards, canSchedule: can(user, "scheduleMeetings") };
 }
 
+/** 403 unless the user may manage meetings (the subcommittee or an administrator). */
+function requireScheduler(user: SessionUser) {
+  if (!can(user, "scheduleMeetings")) throw forbidden();
+}
+
 /** The meeting for a change by the subcommittee or an administrator: 403 for anyone else, 404 when there is none. */
 async function meetingToManage(user: SessionUser, meetingId: number) {
-  if (!can(user, "scheduleMeetings")) throw forbidden();
+  requireScheduler(user);
   const meeting = await prisma.sharingMeeting.findUnique({ where: { id: meetingId } });
   if (!meeting) throw notFound();
   return meeting;
@@ -99,7 +104,7 @@ async function meetingToManage(user: SessionUser, meetingId: number) {
  * office the meeting is for) are told what it is now.
  */
 export async function changeMeeting(user: SessionUser, id: number, input: Omit<MeetingInput, "scope" | "wardId">) {
-  await meetingToManage(user, id);
+  requireScheduler(user);
   const mails = await inTransaction(async (tx) => {
     const before = await tx.sharingMeeting.findUnique({ where: { id }, include: { registrations: { select: { officeId: true } } } });
     if (!before) return null;
@@ -358,7 +363,7 @@ export async function recordAttendance(
   meetingId: number,
   input: { registrationId: number; attended: boolean; attendedCount: number },
 ) {
-  await meetingToManage(user, meetingId);
+  requireScheduler(user);
   const reg = await prisma.meetingRegistration.findUnique({ where: { id: input.registrationId } });
   if (!reg || reg.meetingId !== meetingId) throw notFound();
   const attended = { attended: input.attended, attendedCount: input.attended ? input.attendedCount : 0 };
@@ -371,7 +376,7 @@ export async function recordAttendance(
 
 /** Saves the notes of one agenda topic (what was shared); 404 when the topic is not this meeting's. */
 export async function saveTopicNotes(user: SessionUser, meetingId: number, input: { topicId: number; notes: string }) {
-  await meetingToManage(user, meetingId);
+  requireScheduler(user);
   const topic = await prisma.meetingTopic.findUnique({ where: { id: input.topicId } });
   if (!topic || topic.meetingId !== meetingId) throw notFound();
   await prisma.$transaction(async (tx) => {
