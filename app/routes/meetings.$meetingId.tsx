@@ -118,7 +118,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
     const v = parsed.data;
     const startsAt = parseJstDate(v.date, v.time);
-    if (!startsAt) return data({ ...failure({ date: [{ key: "validation.required" }] }, formData), intent }, { status: 400 });
+    if (!startsAt) return data({ ...failure({ date: [{ key: "validation.invalid" }] }, formData), intent }, { status: 400 });
     if (!(await changeMeeting(user, meetingId, { title: v.title, startsAt, venue: v.venue, onlineUrl: v.onlineUrl }))) throw notFound();
     return redirect(`${back}?saved=1`);
   }

@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return data(parsed, { status: 400 });
   const v = parsed.data;
   const startsAt = parseJstDate(v.date, v.time);
-  if (!startsAt) return data(failure({ date: [{ key: "validation.required" }] }, formData), { status: 400 });
+  if (!startsAt) return data(failure({ date: [{ key: "validation.invalid" }] }, formData), { status: 400 });
   const input = {
     scope: v.scope,
     wardId: v.scope === "WARD" ? Number(v.wardId) || null : null,

@@ -38,6 +38,17 @@ beforeAll(async () => {
   ).id;
 });
 
+describe("changing a meeting", () => {
+  it("refuses a date that does not exist, naming the field, and keeps the meeting as it was", async () => {
+    const before = await prisma.sharingMeeting.findUniqueOrThrow({ where: { id: meetingId } });
+    const year = fiscalYearOf(now()) + 1;
+    const refused = await act(sub, { intent: "change", title: "変更後", date: `${year}-02-30`, time: "14:00", venue: "会議室" });
+    expect(refused.status).toBe(400);
+    expect(refused.body?.fieldErrors?.date).toEqual([{ key: "validation.invalid" }]);
+    expect(await prisma.sharingMeeting.findUniqueOrThrow({ where: { id: meetingId } })).toEqual(before);
+  });
+});
+
 describe("the agenda builder", () => {
   it("adds a suggested topic once; the second click is refused and the suggestion shows as added", async () => {
     const add = (itemCode: string) => act(sub, { intent: "addTopic", kind: "WEAK", itemCode, title: `${itemCode} 題` });
