@@ -13,6 +13,11 @@ import { ssoEn } from "./messages/sso";
 import { personalEn } from "./messages/personal";
 import { attachmentsEn } from "./messages/attachments";
 import { applicationsEn } from "./messages/applications";
+import { performanceEn } from "./messages/performance";
+import { usabilityEn } from "./messages/usability";
+import { attendanceEn } from "./messages/attendance";
+import { officeTrainingEn } from "./messages/office-training";
+import { staffEn } from "./messages/staff";
 
 export const en: Record<MessageKey, string> = {
   "app.name": "Tsunagu",
@@ -939,4 +944,9 @@ export const en: Record<MessageKey, string> = {
   ...personalEn,
   ...attachmentsEn,
   ...applicationsEn,
+  ...performanceEn,
+  ...usabilityEn,
+  ...attendanceEn,
+  ...officeTrainingEn,
+  ...staffEn,
 };

@@ -12,6 +12,11 @@ import { ssoJa } from "./messages/sso";
 import { personalJa } from "./messages/personal";
 import { attachmentsJa } from "./messages/attachments";
 import { applicationsJa } from "./messages/applications";
+import { performanceJa } from "./messages/performance";
+import { usabilityJa } from "./messages/usability";
+import { attendanceJa } from "./messages/attendance";
+import { officeTrainingJa } from "./messages/office-training";
+import { staffJa } from "./messages/staff";
 export const ja = {
   "app.name": "つなぐ",
   "app.footer": "障害者自立支援協議会 研修・自己評価プラットフォーム",
@@ -937,6 +942,11 @@ export const ja = {
   ...personalJa,
   ...attachmentsJa,
   ...applicationsJa,
+  ...performanceJa,
+  ...usabilityJa,
+  ...attendanceJa,
+  ...officeTrainingJa,
+  ...staffJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;

@@ -1,0 +1,9 @@
+// Messages of one line of work, kept in their own file so parallel work does not collide in ja.ts/en.ts.
+// Keys follow the project's "capability.thing" style; both objects must have the same keys.
+export const officeTrainingJa = {
+  "officeTraining.placeholder": "（準備中）",
+} as const;
+
+export const officeTrainingEn = {
+  "officeTraining.placeholder": "(in preparation)",
+};
