@@ -144,6 +144,9 @@ async function shutdown(code: number) {
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+process.on("SIGHUP", () => void shutdown(0));
+// This process stops the embedded database itself, after the requests in flight (see shutdown above).
+(await import("./lib/embedded-postgres.ts")).leaveStopSignalsToCaller();
 
 // The application's clock for the seed (the server bundle sets its own from the same TSUNAGU_NOW).
 const { setClock } = await import("../app/lib/clock.ts");

