@@ -2,6 +2,32 @@
 import { z } from "zod";
 import { setClock } from "./lib/clock";
 
+/** Roles single sign-on may give: the city's own staff. An office's roles need an office, set by the secretariat. */
+export const SSO_MAPPABLE_ROLES = ["ADMINISTRATOR", "SYSTEM_ADMIN", "EVALUATION_SUBCOMMITTEE", "PLANNING_COMMITTEE"] as const;
+
+/** "value=ROLE,value2=ROLE2" as pairs; the last "=" splits, so a claim value may contain "=". */
+export function parseRoleMap(value: string): { claim: string; role: string }[] {
+  return value
+    .split(",")
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const at = pair.lastIndexOf("=");
+      return { claim: at > 0 ? pair.slice(0, at).trim() : "", role: at > 0 ? pair.slice(at + 1).trim() : "" };
+    });
+}
+
+function roleMapProblem(value: string): string | null {
+  const pairs = parseRoleMap(value);
+  if (pairs.length === 0) return "OIDC_ROLE_MAP names no pair; write claim-value=ROLE pairs separated by commas";
+  for (const { claim, role } of pairs) {
+    if (!claim) return `OIDC_ROLE_MAP: a pair has no claim value before "=" (${role || "empty"})`;
+    if (!(SSO_MAPPABLE_ROLES as readonly string[]).includes(role))
+      return `OIDC_ROLE_MAP: "${role}" cannot be given by single sign-on; use one of ${SSO_MAPPABLE_ROLES.join(", ")}`;
+  }
+  return null;
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().min(1, "DATABASE_URL must be set (npm start sets it for the embedded database)"),
@@ -37,6 +63,22 @@ const schema = z.object({
   OIDC_REDIRECT_URI: z.string().url().optional(),
   /** The sign-in button's words (e.g. "市職員アカウントでサインイン"); a general wording when unset. */
   OIDC_LABEL: z.string().max(100).optional(),
+  /**
+   * The claim-to-role mapping for single sign-on: "claim value=ROLE" pairs separated by commas, e.g.
+   * "tsunagu-secretariat=ADMINISTRATOR,tsunagu-subcommittee=EVALUATION_SUBCOMMITTEE". When set, the roles it names
+   * follow the provider at every sign-in, a person whose claims give none of them is refused, and a person with no
+   * account yet gets one. Roles tied to an office (trainee, office manager) cannot be mapped.
+   */
+  OIDC_ROLE_MAP: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      if (!value) return;
+      const problem = roleMapProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+  /** The ID-token claim holding the person's groups or roles (a string or a list of strings). */
+  OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
   /** Test only: the instant the application's clock starts from (see app/lib/clock.ts). */
   TSUNAGU_NOW: z.string().datetime({ offset: true }).optional(),
 });

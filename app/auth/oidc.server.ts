@@ -1,11 +1,14 @@
 // Single sign-on for city staff (issue 19): OpenID Connect with `openid-client` (decision 014). The
-// authorization-code flow with PKCE, state and nonce; the person is matched by a verified e-mail address to an
-// account the secretariat already made (nobody is created here), then signs in the ordinary way (second factor,
-// privacy notice: sign-in.server.ts). Off unless OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set.
+// authorization-code flow with PKCE, state and nonce; the person is matched by a verified e-mail address, then signs
+// in the ordinary way (second factor, privacy notice: sign-in.server.ts). Without OIDC_ROLE_MAP only an account the
+// secretariat already made can sign in; with it, the mapped roles follow the provider's claim at every sign-in, a
+// person whose claims give no mapped role is refused, and a city staff member with no account yet gets one.
+// Off unless OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set.
 import * as client from "openid-client";
 import { audit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
-import { cookieSecure, getEnv } from "~/env.server";
+import { cookieSecure, getEnv, parseRoleMap } from "~/env.server";
+import type { Role } from "~/generated/prisma/client";
 import { now } from "~/lib/clock";
 import { safeRedirect } from "~/lib/redirect";
 import { readCookie } from "./session.server";
@@ -22,6 +25,9 @@ interface Settings {
   clientSecret: string;
   redirectUri: string | null;
   label: string | null;
+  /** Claim value → role; empty when roles are not taken from the provider. */
+  roleMap: { claim: string; role: Role }[];
+  roleClaim: string;
 }
 
 /** The configured provider, or null when single sign-on is off. */
@@ -34,6 +40,8 @@ export function oidcSettings(): Settings | null {
     clientSecret: e.OIDC_CLIENT_SECRET,
     redirectUri: e.OIDC_REDIRECT_URI ?? (e.APP_ORIGIN ? new URL(SSO_CALLBACK_PATH, e.APP_ORIGIN).toString() : null),
     label: e.OIDC_LABEL ?? null,
+    roleMap: e.OIDC_ROLE_MAP ? (parseRoleMap(e.OIDC_ROLE_MAP) as { claim: string; role: Role }[]) : [],
+    roleClaim: e.OIDC_ROLE_CLAIM,
   };
 }
 
@@ -137,7 +145,14 @@ function readFlow(request: Request): FlowState | null {
 
 export type SsoResult =
   | { ok: true; user: { id: number; email: string; roles: string[]; locale: string }; redirectTo: string; amr: string[] }
-  | { ok: false; reason: "off" | "expired" | "failed" | "unverified" | "unknown"; email?: string };
+  | { ok: false; reason: "off" | "expired" | "failed" | "unverified" | "unknown" | "norole"; email?: string };
+
+/** The roles a token's claim gives under the mapping (the claim may be one string or a list). */
+export function rolesFromClaims(claims: Record<string, unknown>, settings: Pick<Settings, "roleMap" | "roleClaim">): Role[] {
+  const raw = claims[settings.roleClaim];
+  const values = new Set((Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === "string"));
+  return [...new Set(settings.roleMap.filter((m) => values.has(m.claim)).map((m) => m.role))];
+}
 
 /**
  * The provider's answer at the callback: checks state, PKCE and the ID token (issuer, audience, nonce, expiry)
@@ -179,14 +194,45 @@ export async function completeSso(request: Request, ip: string): Promise<SsoResu
     await record("auth.sso.failure", null, email || "-", `e-mail not verified by the provider (sub ${String(claims?.sub)})`);
     return { ok: false, reason: "unverified", email: email || undefined };
   }
-  const user = await prisma.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, roles: true, locale: true, active: true },
-  });
+  const amr = Array.isArray(claims?.amr) ? claims.amr.filter((a): a is string => typeof a === "string") : [];
+  const select = { id: true, email: true, roles: true, locale: true, active: true } as const;
+  let user = await prisma.user.findUnique({ where: { email }, select });
+  if (settings.roleMap.length > 0) {
+    // Roles from the provider: the mapped ones follow its claim; other roles (e.g. a trainee's) stay as they are.
+    const given = rolesFromClaims(claims as Record<string, unknown>, settings);
+    if (given.length === 0) {
+      const held = claims?.[settings.roleClaim];
+      await record(
+        "auth.sso.norole",
+        user?.id ?? null,
+        email.slice(0, 254),
+        `claim ${settings.roleClaim}=${JSON.stringify(held ?? null)} gives no role`,
+      );
+      return { ok: false, reason: "norole", email };
+    }
+    if (user && !user.active) {
+      await record("auth.sso.unknown", null, email.slice(0, 254), `account ${email} is deactivated (sub ${String(claims?.sub)})`);
+      return { ok: false, reason: "unknown", email };
+    }
+    if (!user) {
+      const name = typeof claims?.name === "string" && claims.name.trim() ? claims.name.trim().slice(0, 100) : email;
+      user = await prisma.user.create({ data: { email, displayName: name, roles: given }, select });
+      await record("auth.sso.provisioned", user.id, String(user.id), `account made for ${email} with ${given.join(",")}`);
+    } else {
+      const mappable = new Set<string>(settings.roleMap.map((m) => m.role));
+      const roles = [...user.roles.filter((r) => !mappable.has(r)), ...given];
+      const before = [...user.roles].sort().join(",");
+      const after = [...roles].sort().join(",");
+      if (before !== after) {
+        user = await prisma.user.update({ where: { id: user.id }, data: { roles }, select });
+        await record("auth.sso.roles", user.id, String(user.id), `roles ${before || "-"} → ${after} from claim ${settings.roleClaim}`);
+      }
+    }
+    return { ok: true, user, redirectTo: flow.redirectTo, amr };
+  }
   if (!user || !user.active) {
     await record("auth.sso.unknown", null, email.slice(0, 254), `no active account for ${email} (sub ${String(claims?.sub)})`);
     return { ok: false, reason: "unknown", email };
   }
-  const amr = Array.isArray(claims?.amr) ? claims.amr.filter((a): a is string => typeof a === "string") : [];
   return { ok: true, user, redirectTo: flow.redirectTo, amr };
 }

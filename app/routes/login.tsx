@@ -85,7 +85,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(await afterSignIn(user, destination), { headers });
 }
 
-const SSO_PROBLEMS = ["off", "expired", "failed", "unverified", "unknown"] as const;
+const SSO_PROBLEMS = ["off", "expired", "failed", "unverified", "unknown", "norole"] as const;
 
 export default function Login() {
   const t = useT();

@@ -1,141 +1,17 @@
 // Issue 19: single sign-on for city staff, end to end against a real OpenID provider (`oidc-provider`) started in
 // this test on a port of its own: the sign-in page's button, the provider's authorization endpoint, its login
 // (the test plays the person), the callback route, the code exchanged with PKCE, the ID token checked.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import Provider from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OIDC_COOKIE } from "~/auth/oidc.server";
 import { SESSION_COOKIE, validateSessionToken } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import { action as ssoAction } from "~/routes/login_.sso";
-import { loader as callbackLoader } from "~/routes/login_.sso.callback";
 import { loader as loginLoader } from "~/routes/login";
 import { callRoute } from "./call-route";
-import { createUser, formRequestInit } from "./factories";
+import { createUser } from "./factories";
+import { APP, atProvider, callback, cookieValue, ctx, issuer, setNextLogin, start, startProvider, stopProvider } from "./oidc-provider";
 
-const APP = "http://localhost";
-const CALLBACK = `${APP}/login/sso/callback`;
-const ctx = { clientIp: "203.0.113.9" };
-
-// Who signs in at the provider next, with which claims (the test plays the person at the provider's login).
-let nextLogin: { sub: string; email: string; verified: boolean; amr: string[] } = { sub: "", email: "", verified: true, amr: ["pwd"] };
-const accounts = new Map<string, { email: string; verified: boolean }>();
-
-let server: Server;
-let issuer = "";
-
-beforeAll(async () => {
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  issuer = `http://localhost:${(server.address() as AddressInfo).port}`;
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: "tsunagu",
-        client_secret: "tsunagu-test-secret",
-        redirect_uris: [CALLBACK],
-        grant_types: ["authorization_code"],
-        response_types: ["code"],
-      },
-    ],
-    cookies: { keys: ["sso-test-cookie-key"] },
-    pkce: { required: () => true },
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
-    conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    findAccount: (_ctx, sub) => {
-      const account = accounts.get(sub);
-      return account
-        ? { accountId: sub, claims: () => ({ sub, email: account.email, email_verified: account.verified, name: "市 職員" }) }
-        : undefined;
-    },
-  });
-  const callback = provider.callback();
-  server.on("request", (req, res) => {
-    if (!req.url?.startsWith("/interaction/")) return callback(req, res);
-    // The provider's login and consent, done at once for `nextLogin`.
-    void (async () => {
-      const details = await provider.interactionDetails(req, res);
-      const { sub, email, verified, amr } = nextLogin;
-      accounts.set(sub, { email, verified });
-      const grant = new provider.Grant({ accountId: sub, clientId: String(details.params.client_id) });
-      grant.addOIDCScope("openid email profile");
-      const grantId = await grant.save();
-      await provider.interactionFinished(
-        req,
-        res,
-        { login: { accountId: sub, amr }, consent: { grantId } },
-        { mergeWithLastSubmission: false },
-      );
-    })().catch((error: unknown) => {
-      res.statusCode = 500;
-      res.end(String(error));
-    });
-  });
-  process.env.OIDC_ISSUER = issuer;
-  process.env.OIDC_CLIENT_ID = "tsunagu";
-  process.env.OIDC_CLIENT_SECRET = "tsunagu-test-secret";
-  process.env.OIDC_REDIRECT_URI = CALLBACK;
-});
-
-afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
-});
-
-/** Follows the provider's redirects with a cookie jar until it sends the browser back to the application. */
-async function atProvider(url: string): Promise<string> {
-  const jar = new Map<string, string>();
-  let next = url;
-  for (let hops = 0; hops < 10; hops++) {
-    if (next.startsWith(APP + "/")) return next;
-    const response = await fetch(next, {
-      redirect: "manual",
-      headers: { Cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") },
-    });
-    for (const c of response.headers.getSetCookie()) {
-      const [pair] = c.split(";");
-      const i = pair.indexOf("=");
-      jar.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-    const location = response.headers.get("location");
-    if (!location) throw new Error(`The provider answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-    next = new URL(location, next).toString();
-  }
-  throw new Error("Too many redirects at the provider");
-}
-
-function cookieValue(setCookies: string[], name: string): string | null {
-  for (const c of setCookies) {
-    const [pair] = c.split(";");
-    if (pair.startsWith(`${name}=`)) return pair.slice(name.length + 1);
-  }
-  return null;
-}
-
-/** The sign-in button: POST /login/sso → the provider's authorization URL and the flow cookie. */
-async function start(redirectTo = "/account") {
-  const response = (await ssoAction({
-    request: new Request(`${APP}/login/sso`, formRequestInit({ redirectTo })),
-    params: {},
-    context: ctx,
-  })) as Response;
-  expect(response.status).toBe(302);
-  const flow = cookieValue(response.headers.getSetCookie(), OIDC_COOKIE);
-  expect(flow).toBeTruthy();
-  return { authorizationUrl: response.headers.get("location")!, flow: flow! };
-}
-
-async function callback(url: string, flow: string | null) {
-  const headers = new Headers(flow ? { Cookie: `${OIDC_COOKIE}=${flow}` } : {});
-  try {
-    return (await callbackLoader({ request: new Request(url, { headers }), params: {}, context: ctx })) as Response;
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
-}
+beforeAll(() => startProvider());
+afterAll(() => stopProvider());
 
 describe("single sign-on (OpenID Connect)", () => {
   it("shows the button only when configured", async () => {
@@ -145,7 +21,7 @@ describe("single sign-on (OpenID Connect)", () => {
 
   it("signs a known person in through the real code flow with PKCE, state and nonce, audited", async () => {
     const user = await createUser({ roles: ["PLANNING_COMMITTEE"], email: "kikaku.staff@city.example.jp" });
-    nextLogin = { sub: "city-0001", email: "Kikaku.Staff@city.example.jp", verified: true, amr: ["pwd"] };
+    setNextLogin({ sub: "city-0001", email: "Kikaku.Staff@city.example.jp", verified: true, amr: ["pwd"] });
     const { authorizationUrl, flow } = await start("/account");
     const url = new URL(authorizationUrl);
     expect(url.origin).toBe(issuer);
@@ -179,7 +55,7 @@ describe("single sign-on (OpenID Connect)", () => {
     await prisma.passkey.create({
       data: { userId: user.id, credentialId: `cred-${user.id}`, publicKey: new Uint8Array([1, 2, 3]), name: "test", transports: [] },
     });
-    nextLogin = { sub: "city-0002", email: "bukai@city.example.jp", verified: true, amr: ["pwd", "mfa"] };
+    setNextLogin({ sub: "city-0002", email: "bukai@city.example.jp", verified: true, amr: ["pwd", "mfa"] });
     const { authorizationUrl, flow } = await start("/subcommittee");
     const response = await callback(await atProvider(authorizationUrl), flow);
     expect(response.headers.get("location")).toBe("/login/two-factor");
@@ -188,7 +64,7 @@ describe("single sign-on (OpenID Connect)", () => {
   });
 
   it("refuses an e-mail with no account, with a clear message, and creates nobody", async () => {
-    nextLogin = { sub: "city-0003", email: "stranger@city.example.jp", verified: true, amr: ["pwd"] };
+    setNextLogin({ sub: "city-0003", email: "stranger@city.example.jp", verified: true, amr: ["pwd"] });
     const { authorizationUrl, flow } = await start();
     const response = await callback(await atProvider(authorizationUrl), flow);
     expect(response.headers.get("location")).toBe("/login?sso=unknown");
@@ -199,7 +75,7 @@ describe("single sign-on (OpenID Connect)", () => {
 
   it("refuses an e-mail the provider has not verified", async () => {
     await createUser({ email: "unverified@city.example.jp" });
-    nextLogin = { sub: "city-0004", email: "unverified@city.example.jp", verified: false, amr: ["pwd"] };
+    setNextLogin({ sub: "city-0004", email: "unverified@city.example.jp", verified: false, amr: ["pwd"] });
     const { authorizationUrl, flow } = await start();
     const response = await callback(await atProvider(authorizationUrl), flow);
     expect(response.headers.get("location")).toBe("/login?sso=unverified");
@@ -208,7 +84,7 @@ describe("single sign-on (OpenID Connect)", () => {
 
   it("refuses a bad state, and a callback without the flow cookie", async () => {
     await createUser({ email: "state@city.example.jp" });
-    nextLogin = { sub: "city-0005", email: "state@city.example.jp", verified: true, amr: ["pwd"] };
+    setNextLogin({ sub: "city-0005", email: "state@city.example.jp", verified: true, amr: ["pwd"] });
     const { authorizationUrl, flow } = await start();
     const back = new URL(await atProvider(authorizationUrl));
     back.searchParams.set("state", "forged-state-value");

@@ -13,6 +13,8 @@ export const ssoJa = {
   "sso.problem.unverified": "市のアカウントのメールアドレスが確認済みではないため、サインインできません。市の情報担当課にご確認ください。",
   "sso.problem.unknown":
     "この市のアカウントのメールアドレスには、Tsunagu のアカウントがありません。Tsunagu のアカウントは事務局が招待して作成します。事務局にご連絡ください。",
+  "sso.problem.norole":
+    "この市のアカウントには、つなぐで使える役割（事務局・評価部会・企画委員会など）が割り当てられていません。市の情報担当課または事務局にご連絡ください。",
   "emergency.nav": "緊急アクセス",
   "emergency.title": "緊急アクセス",
   "emergency.lead":
@@ -55,6 +57,8 @@ export const ssoEn: Record<keyof typeof ssoJa, string> = {
   "sso.problem.unverified": "Your city account's e-mail address is not verified, so it cannot sign you in. Ask the city's IT department.",
   "sso.problem.unknown":
     "There is no Tsunagu account for this city account's e-mail address. Tsunagu accounts are made by the secretariat's invitation: please contact the secretariat.",
+  "sso.problem.norole":
+    "Your city account has no role in Tsunagu (secretariat, subcommittee, planning committee and so on). Please contact the city's IT department or the secretariat.",
   "emergency.nav": "Emergency access",
   "emergency.title": "Emergency access",
   "emergency.lead":
