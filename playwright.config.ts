@@ -40,6 +40,8 @@ export default defineConfig({
     // A fresh clone builds the bundle and makes the demo lectures with ffmpeg (cached afterwards) before it answers.
     timeout: 300_000,
     reuseExistingServer: false,
+    // Stopped the way an operator stops it (SIGTERM: requests finished, then its PostgreSQL stopped), not killed.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     stdout: "pipe",
     env: {
       PORT: String(PORT),

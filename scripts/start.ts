@@ -153,7 +153,7 @@ const { setClock } = await import("../app/lib/clock.ts");
 setClock(process.env.TSUNAGU_NOW || null);
 
 try {
-  db = await openDatabase();
+  db = await openDatabase({ ownProcessGroup: true });
   process.env.DATABASE_URL = db.url;
   const applied = await applyMigrations(db.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);

@@ -6,6 +6,7 @@ import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { now } from "~/lib/clock";
 import { PRIVACY_NOTICE_DATE, PRIVACY_NOTICE_VERSION } from "./notice";
+import { retentionPeriods } from "./retention.server";
 
 /** Whether the user has yet to acknowledge the current version of the notice. */
 export async function privacyNoticePending(userId: number): Promise<boolean> {
@@ -29,6 +30,7 @@ export async function loadPrivacyPage(user: SessionUser | null) {
     contact: getEnv().PRIVACY_CONTACT ?? null,
     signedIn: !!user,
     acknowledgedAt: acknowledgement?.acknowledgedAt.toISOString() ?? null,
+    retention: await retentionPeriods(),
   };
 }
 

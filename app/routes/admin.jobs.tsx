@@ -28,11 +28,16 @@ export default function AdminJobs() {
     <div className="page">
       <h1>{t("ops.jobs.title")}</h1>
       <p>{t("ops.jobs.intro")}</p>
-      {canSeeOutbox ? (
-        <p>
-          <Link to="/admin/outbox">{t("ops.jobs.outboxLink")}</Link>
-        </p>
-      ) : null}
+      <ul className="link-list">
+        {canSeeOutbox ? (
+          <li>
+            <Link to="/admin/outbox">{t("ops.jobs.outboxLink")}</Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to="/admin/retention">{t("retention.title")}</Link>
+        </li>
+      </ul>
       <div aria-live="polite">
         {result ? (
           <p className={result.ok ? "alert alert-success" : "alert alert-error"} role={result.ok ? "status" : "alert"}>

@@ -39,7 +39,7 @@ export default function Privacy() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const notice = privacyNotice(locale);
+  const notice = privacyNotice(locale, page.retention);
   const next = params.get("next");
   const pending = page.signedIn && !page.acknowledgedAt;
   return (

@@ -119,6 +119,12 @@ export async function startEmbeddedPostgres(options: {
   database?: string;
   quiet?: boolean;
   log?: (m: string) => void;
+  /**
+   * PostgreSQL in its own process group (the server, which stops it itself after draining): a Ctrl-C in the terminal
+   * signals the whole foreground group, and PostgreSQL would stop at once (SIGINT is its fast shutdown) while the
+   * server is still answering. Others (tests, scripts) keep it in their group, so that killing the group ends it too.
+   */
+  ownProcessGroup?: boolean;
 }): Promise<RunningDatabase> {
   const database = options.database ?? "tsunagu";
   mkdirSync(options.dir, { recursive: true });
@@ -146,12 +152,13 @@ export async function startEmbeddedPostgres(options: {
       if (!options.quiet) console.error(String(e).trim());
     },
   });
-  // PostgreSQL in its own process group: a Ctrl-C in the terminal signals the whole foreground group, and PostgreSQL
-  // would stop at once (SIGINT is its fast shutdown) while the server is still draining. The spawn options come from
-  // this (private) method, so `detached` is added there; the owner stops PostgreSQL itself (stop() below).
-  const spawnOptions = server as unknown as { getUidAndGid: (name?: string) => Promise<Record<string, unknown>> };
-  const uidAndGid = spawnOptions.getUidAndGid.bind(server);
-  spawnOptions.getUidAndGid = async (name) => ({ ...(await uidAndGid(name)), detached: true });
+  if (options.ownProcessGroup) {
+    // The spawn options come from this (private) method, so `detached` is added there; the owner stops PostgreSQL
+    // itself (stop() below), and an orphan left by a killed owner is stopped at the next start (clearOrphan).
+    const spawnOptions = server as unknown as { getUidAndGid: (name?: string) => Promise<Record<string, unknown>> };
+    const uidAndGid = spawnOptions.getUidAndGid.bind(server);
+    spawnOptions.getUidAndGid = async (name) => ({ ...(await uidAndGid(name)), detached: true });
+  }
   if (pending) {
     try {
       await server.initialise();

@@ -57,6 +57,7 @@ export const ROUTES: RouteAccess[] = [
   { file: "admin.audit[.csv]", url: "/admin/audit.csv", allow: ["admin", "sysadmin"], notPage: true },
   { file: "admin.outbox", url: "/admin/outbox", allow: ["admin"] },
   { file: "admin.jobs", url: "/admin/jobs", allow: ["admin", "sysadmin"] },
+  { file: "admin.retention", url: "/admin/retention", allow: ["admin", "sysadmin"] },
   // Emergency access (issue 19): the system administrator opens it; the secretariat and the subcommittee oversee it.
   { file: "emergency-access", url: "/emergency-access", allow: ["sysadmin", "admin", "subcommittee"] },
   { file: "admin.certificate-issuer", url: "/admin/certificate-issuer", allow: ["admin"] },

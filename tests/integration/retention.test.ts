@@ -5,10 +5,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { now, setClock } from "~/lib/clock";
 import { privacyNotice } from "~/privacy/notice";
-import { KEPT_SEPARATOR, RETENTION_SCHEDULE, retentionRule } from "~/privacy/retention";
-import { applyRetention } from "~/privacy/retention.server";
+import { formatPeriod, KEPT_SEPARATOR, RETENTION_SCHEDULE, retentionRule, ruleText } from "~/privacy/retention";
+import { applyRetention, retentionPeriods, retentionSettingsPage, setRetentionDays } from "~/privacy/retention.server";
+import { loadPrivacyPage } from "~/privacy/privacy.server";
 import { recurringJobs } from "~/jobs/workers.server";
+import type { SessionUser } from "~/auth/session.server";
 import { createUser } from "./factories";
+
+const asUser = (u: { id: number; roles: string[]; officeId: number | null; locale: string }) =>
+  ({ id: u.id, roles: u.roles, officeId: u.officeId, locale: u.locale }) as unknown as SessionUser;
 
 const DAY = 24 * 3600_000;
 afterEach(() => setClock(null));
@@ -90,12 +95,65 @@ describe("retention", () => {
       const rows = privacyNotice(locale).sections.flatMap((s) => s.rows ?? []);
       const kept = rows.map((r) => r.kept).join("\n");
       for (const kind of ["accounts", "sessions", "caseTexts", "notifications", "mail", "auditLog", "records"] as const)
-        expect(kept).toContain(retentionRule(kind)[locale]);
+        expect(kept).toContain(ruleText(kind, locale));
       // Nothing on the notice that is not from the schedule.
       for (const r of rows) {
         const parts = r.kept.split(KEPT_SEPARATOR[locale]);
-        for (const p of parts) expect(RETENTION_SCHEDULE.some((rule) => rule[locale] === p)).toBe(true);
+        for (const p of parts) expect(RETENTION_SCHEDULE.some((rule) => ruleText(rule.kind, locale) === p)).toBe(true);
       }
+      // The whole schedule, exports and backups included, is listed on the notice.
+      const list = privacyNotice(locale).sections.find((s) => s.id === "retention")?.list ?? [];
+      expect(list).toHaveLength(RETENTION_SCHEDULE.length);
+      expect(list.join("\n")).toContain(ruleText("backups", locale));
+      expect(list.join("\n")).toContain(ruleText("exports", locale));
     }
+    expect(ruleText("auditLog", "ja")).toBe("操作と閲覧の記録は5年後に削除");
+    expect(ruleText("notifications", "en")).toBe("In-app notices are deleted after a year");
+    expect(formatPeriod(400, "en")).toBe("400 days");
+  });
+
+  it("the system administrator sets a period within its bounds; the job, the notice and the audit log follow it", async () => {
+    const sysadmin = asUser(await createUser({ roles: ["SYSTEM_ADMIN"] }));
+    const trainee = asUser(await createUser({ roles: ["TRAINEE"] }));
+    const user = await createUser();
+    const bounds = retentionRule("notifications").bounds!;
+    const defaultDays = retentionRule("notifications").days!;
+
+    // Out of bounds, a kind without bounds, and a person without the capability: refused, nothing stored.
+    expect(await setRetentionDays(sysadmin, "notifications", bounds.min - 1)).toEqual({ ok: false, reason: "bounds" });
+    expect(await setRetentionDays(sysadmin, "notifications", bounds.max + 1)).toEqual({ ok: false, reason: "bounds" });
+    expect(await setRetentionDays(sysadmin, "sessions", 30)).toEqual({ ok: false, reason: "fixed" });
+    await expect(setRetentionDays(trainee, "notifications", bounds.min)).rejects.toMatchObject({ status: 403 });
+    await expect(retentionSettingsPage(trainee)).rejects.toMatchObject({ status: 403 });
+    expect(await prisma.retentionSetting.count()).toBe(0);
+
+    // A shorter period: a notice older than it (but younger than the default) is now due.
+    const shorter = bounds.min;
+    const t0 = now();
+    const between = await prisma.notification.create({
+      data: { userId: user.id, kind: "x", payload: {}, createdAt: new Date(t0.getTime() - (shorter + 1) * DAY) },
+    });
+    expect(shorter + 1).toBeLessThan(defaultDays);
+    expect(await applyRetention(t0)).not.toHaveProperty("notifications");
+    expect(await setRetentionDays(sysadmin, "notifications", shorter)).toEqual({ ok: true, changed: true });
+    expect(await retentionPeriods()).toEqual({ notifications: shorter });
+    const entry = await prisma.auditLog.findFirstOrThrow({ where: { action: "privacy.retention.set", entityId: "notifications" } });
+    expect(entry.summary).toBe(`${defaultDays} → ${shorter} days`);
+    expect(entry.actorId).toBe(sysadmin.id);
+    expect((await applyRetention(t0)).notifications).toBe(1);
+    expect(await prisma.notification.findUnique({ where: { id: between.id } })).toBeNull();
+
+    // The notice shows the period in force; the settings page too.
+    const page = await loadPrivacyPage(null);
+    const rows = privacyNotice("ja", page.retention).sections.flatMap((s) => s.rows ?? []);
+    expect(rows.map((r) => r.kept).join("\n")).toContain(`画面内のお知らせは${shorter}日後に削除`);
+    const settings = await retentionSettingsPage(sysadmin);
+    expect(settings.find((r) => r.kind === "notifications")?.days).toBe(shorter);
+
+    // Back to the default: the setting goes, and the same value again changes nothing.
+    expect(await setRetentionDays(sysadmin, "notifications", defaultDays)).toEqual({ ok: true, changed: true });
+    expect(await prisma.retentionSetting.count()).toBe(0);
+    expect(await setRetentionDays(sysadmin, "notifications", defaultDays)).toEqual({ ok: true, changed: false });
+    expect(await prisma.auditLog.count({ where: { action: "privacy.retention.set" } })).toBe(2);
   });
 });
