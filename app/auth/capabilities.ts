@@ -88,7 +88,10 @@ export function mayEndorse(
  * Whether a user may keep an office's staff (issue 20, part 2): an office manager their own office only, the
  * secretariat (ADMINISTRATOR) any office.
  */
-export function mayManageStaff(who: { roles: readonly string[]; officeId: number | null } | null | undefined, officeId: number | null): boolean {
+export function mayManageStaff(
+  who: { roles: readonly string[]; officeId: number | null } | null | undefined,
+  officeId: number | null,
+): boolean {
   if (!who || officeId === null || !can(who, "manageStaff")) return false;
   return can(who, "administer") || (hasAnyRole({ roles: who.roles }, ["OFFICE_MANAGER"]) && who.officeId === officeId);
 }

@@ -59,7 +59,12 @@ export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: num
   }
   if (hasAnyRole(user, ["TRAINEE"])) {
     items.push({ key: "training", to: "/training", title: "home.training.title", body: "home.training.body" });
-    items.push({ key: "training-record", to: "/account/training-record", title: "staff.home.record.title", body: "staff.home.record.body" });
+    items.push({
+      key: "training-record",
+      to: "/account/training-record",
+      title: "staff.home.record.title",
+      body: "staff.home.record.body",
+    });
     items.push({ key: "sessions", to: "/sessions", title: "home.sessions.title", body: "home.sessions.body" });
   }
   if (hasAnyRole(user, ["PLANNING_COMMITTEE"])) {

@@ -89,7 +89,13 @@ export default function StaffMember() {
               <p>{t("staff.handover.successorInvalid")}</p>
             ) : (
               <Form method="post" className="stack">
-                <SelectField label={t("staff.move.successor")} name="successorId" required errors={hv?.fieldErrors.successorId} defaultValue="">
+                <SelectField
+                  label={t("staff.move.successor")}
+                  name="successorId"
+                  required
+                  errors={hv?.fieldErrors.successorId}
+                  defaultValue=""
+                >
                   <option value="">{t("staff.move.noSuccessor")}</option>
                   {successors.map((s) => (
                     <option key={s.id} value={s.id}>
@@ -104,7 +110,11 @@ export default function StaffMember() {
                     <div key={i.id} className="checkbox">
                       <input type="checkbox" id={`item-${i.id}`} name="itemIds" value={i.id} defaultChecked={i.suggested} />
                       <label htmlFor={`item-${i.id}`}>
-                        {t("staff.handover.item", { year: format.fiscalYear(i.fiscalYear), goal: i.goal, owner: i.owner || t("staff.unknown") })}
+                        {t("staff.handover.item", {
+                          year: format.fiscalYear(i.fiscalYear),
+                          goal: i.goal,
+                          owner: i.owner || t("staff.unknown"),
+                        })}
                       </label>
                     </div>
                   ))}
@@ -123,11 +133,25 @@ export default function StaffMember() {
               <fieldset>
                 <legend>{t("staff.move.kind")}</legend>
                 <div className="checkbox">
-                  <input type="radio" id="kind-transfer" name="kind" value="transfer" checked={kind === "transfer"} onChange={() => setKind("transfer")} />
+                  <input
+                    type="radio"
+                    id="kind-transfer"
+                    name="kind"
+                    value="transfer"
+                    checked={kind === "transfer"}
+                    onChange={() => setKind("transfer")}
+                  />
                   <label htmlFor="kind-transfer">{t("staff.move.transfer")}</label>
                 </div>
                 <div className="checkbox">
-                  <input type="radio" id="kind-leave" name="kind" value="leave" checked={kind === "leave"} onChange={() => setKind("leave")} />
+                  <input
+                    type="radio"
+                    id="kind-leave"
+                    name="kind"
+                    value="leave"
+                    checked={kind === "leave"}
+                    onChange={() => setKind("leave")}
+                  />
                   <label htmlFor="kind-leave">{t("staff.move.leave")}</label>
                 </div>
               </fieldset>
@@ -145,8 +169,20 @@ export default function StaffMember() {
                   </option>
                 ))}
               </SelectField>
-              <Field label={t("staff.move.on")} name="on" type="date" required defaultValue={mv?.values?.on ?? today} errors={mv?.fieldErrors.on} />
-              <SelectField label={t("staff.move.successor")} name="successorId" defaultValue={mv?.values?.successorId ?? ""} errors={mv?.fieldErrors.successorId}>
+              <Field
+                label={t("staff.move.on")}
+                name="on"
+                type="date"
+                required
+                defaultValue={mv?.values?.on ?? today}
+                errors={mv?.fieldErrors.on}
+              />
+              <SelectField
+                label={t("staff.move.successor")}
+                name="successorId"
+                defaultValue={mv?.values?.successorId ?? ""}
+                errors={mv?.fieldErrors.successorId}
+              >
                 <option value="">{t("staff.move.noSuccessor")}</option>
                 {successors.map((s) => (
                   <option key={s.id} value={s.id}>

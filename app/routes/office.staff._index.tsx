@@ -77,7 +77,9 @@ export default function OfficeStaff() {
             {attention.map((p) => (
               <li key={p.id} className="card">
                 <Link to={`/office/staff/${p.id}${suffix}`}>{p.name}</Link> <StateBadge state={p.state} />{" "}
-                {p.lastDay ? t("staff.record.deadline", { date: format.date(p.lastDay), year: format.fiscalYear(p.deadlineFiscalYear!) }) : null}
+                {p.lastDay
+                  ? t("staff.record.deadline", { date: format.date(p.lastDay), year: format.fiscalYear(p.deadlineFiscalYear!) })
+                  : null}
               </li>
             ))}
           </ul>
@@ -89,7 +91,7 @@ export default function OfficeStaff() {
         {staff.length === 0 ? (
           <p>{t("staff.list.none")}</p>
         ) : (
-          <div className="table-wrap" role="region" aria-labelledby="list-heading" tabIndex={0}>
+          <div className="table-wrap">
             <table>
               <thead>
                 <tr>
@@ -150,7 +152,12 @@ export default function OfficeStaff() {
             defaultValue={failed?.values?.email ?? ""}
             errors={failed?.fieldErrors.email}
           />
-          <SelectField label={t("staff.invite.role")} name="role" defaultValue={failed?.values?.role ?? "TRAINEE"} errors={failed?.fieldErrors.role}>
+          <SelectField
+            label={t("staff.invite.role")}
+            name="role"
+            defaultValue={failed?.values?.role ?? "TRAINEE"}
+            errors={failed?.fieldErrors.role}
+          >
             <option value="TRAINEE">{t("role.TRAINEE")}</option>
             <option value="OFFICE_MANAGER">{t("role.OFFICE_MANAGER")}</option>
           </SelectField>
@@ -163,7 +170,14 @@ export default function OfficeStaff() {
       <OfficeHistory
         headingId="history-heading"
         heading={t("staff.history.heading")}
-        rows={history.map((h) => ({ id: h.id, office: h.name, startedOn: h.startedOn, endedOn: h.endedOn, kind: h.kind, toOffice: h.toOffice }))}
+        rows={history.map((h) => ({
+          id: h.id,
+          office: h.name,
+          startedOn: h.startedOn,
+          endedOn: h.endedOn,
+          kind: h.kind,
+          toOffice: h.toOffice,
+        }))}
       />
     </div>
   );

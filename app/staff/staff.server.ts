@@ -31,7 +31,6 @@ export type { StatutoryView };
 
 // ---- The statutory status of people ----
 
-
 /** Each person's record, refreshers, deadline and state at `now`, and the deadline itself (people without a record: "no-record"). */
 async function loadStatutory(userIds: number[], now: Date, db: Db | typeof prisma = prisma) {
   const ids = [...new Set(userIds)];
@@ -44,7 +43,10 @@ async function loadStatutory(userIds: number[], now: Date, db: Db | typeof prism
   for (const id of ids) {
     const r = records.find((x) => x.userId === id);
     const mine = refreshers.filter((x) => x.userId === id);
-    const deadline = refresherDeadline({ initialFiscalYear: r?.initialFiscalYear ?? null, refresherDates: mine.map((x) => x.completedOn) }, now);
+    const deadline = refresherDeadline(
+      { initialFiscalYear: r?.initialFiscalYear ?? null, refresherDates: mine.map((x) => x.completedOn) },
+      now,
+    );
     deadlines.set(id, deadline);
     views.set(id, {
       initialFiscalYear: r?.initialFiscalYear ?? null,
@@ -71,21 +73,28 @@ export async function statutoryStatusOf(userIds: number[]) {
   return new Map(
     [...all].map(([id, v]) => [
       id,
-      { initialFiscalYear: v.initialFiscalYear, lastDay: v.lastDay, state: v.state, chiefStatus: v.chiefStatus, refreshers: v.refreshers.length },
+      {
+        initialFiscalYear: v.initialFiscalYear,
+        lastDay: v.lastDay,
+        state: v.state,
+        chiefStatus: v.chiefStatus,
+        refreshers: v.refreshers.length,
+      },
     ]),
   );
 }
 
 // ---- /office/staff: the staff list ----
 
-const ENDS = ["transfer", "left"] as const;
+type EndKind = "transfer" | "left";
 
 /** Which office a request is about: a manager's own; the secretariat's choice (else the first office). */
 async function officeFor(user: SessionUser, requested: number | null) {
   if (!can(user, "manageStaff")) throw forbidden();
   let officeId = requested;
   if (officeId === null) {
-    if (can(user, "administer")) officeId = (await prisma.office.findFirst({ where: { active: true }, orderBy: { id: "asc" } }))?.id ?? null;
+    if (can(user, "administer"))
+      officeId = (await prisma.office.findFirst({ where: { active: true }, orderBy: { id: "asc" } }))?.id ?? null;
     else officeId = user.officeId;
   }
   if (officeId === null) throw notFound();
@@ -148,7 +157,7 @@ export async function staffPage(user: SessionUser, requestedOfficeId: number | n
       name: names.find((n) => n.id === m.userId)?.displayName ?? `#${m.userId}`,
       startedOn: m.startedOn ? jstDateString(m.startedOn) : null,
       endedOn: jstDateString(m.endedOn!),
-      kind: m.endKind as (typeof ENDS)[number],
+      kind: m.endKind as EndKind,
       toOffice: m.toOfficeId ? (officeNames.find((o) => o.id === m.toOfficeId)?.name ?? null) : null,
     })),
   };
@@ -194,7 +203,13 @@ export async function inviteStaff(user: SessionUser, officeId: number, formData:
       },
       tx,
     );
-    return { ok: true as const, intent: "invite", name: person.displayName, userId: person.id, needsPassword: person.passwordHash === null };
+    return {
+      ok: true as const,
+      intent: "invite",
+      name: person.displayName,
+      userId: person.id,
+      needsPassword: person.passwordHash === null,
+    };
   });
   if (!result.ok) return result;
   if (result.needsPassword) await inviteUser(result.userId, user.id, origin);
@@ -227,7 +242,7 @@ async function membershipHistory(userId: number) {
     office: name(r.officeId),
     startedOn: r.startedOn ? jstDateString(r.startedOn) : null,
     endedOn: r.endedOn ? jstDateString(r.endedOn) : null,
-    kind: r.endKind as (typeof ENDS)[number] | null,
+    kind: r.endKind as EndKind | null,
     toOffice: name(r.toOfficeId),
   }));
 }
@@ -327,13 +342,18 @@ const memberSchemas = z.discriminatedUnion("intent", [
     on: jstDateField(),
     successorId: z.union([z.literal(""), z.coerce.number().int().positive()]).default(""),
   }),
-  z.object({ intent: z.literal("handover"), successorId: z.coerce.number().int().positive(), itemIds: z.array(z.coerce.number().int().positive()).default([]) }),
+  z.object({
+    intent: z.literal("handover"),
+    successorId: z.coerce.number().int().positive(),
+    itemIds: z.array(z.coerce.number().int().positive()).default([]),
+  }),
 ]);
 
 /** The record's writes (the person themself or their manager): the record, adding and removing a refresher. */
 async function recordWrite(user: SessionUser, personId: number, formData: FormData): Promise<StaffResult> {
   const intent = formData.get("intent");
-  if (intent !== "record" && intent !== "add-refresher" && intent !== "remove-refresher") return failure({}, formData, { key: "staff.unknownIntent" });
+  if (intent !== "record" && intent !== "add-refresher" && intent !== "remove-refresher")
+    return failure({}, formData, { key: "staff.unknownIntent" });
   const parsed = parseForm(recordSchemas, formData);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
@@ -351,7 +371,8 @@ async function recordWrite(user: SessionUser, personId: number, formData: FormDa
       }
       if (initialFiscalYear !== null && !v.initialEvidence)
         return failure({ initialEvidence: [{ key: "staff.record.evidenceNeeded" }] }, formData);
-      if (v.chiefStatus === "certified" && !v.chiefEvidence) return failure({ chiefEvidence: [{ key: "staff.record.evidenceNeeded" }] }, formData);
+      if (v.chiefStatus === "certified" && !v.chiefEvidence)
+        return failure({ chiefEvidence: [{ key: "staff.record.evidenceNeeded" }] }, formData);
       const data = {
         initialFiscalYear,
         initialEvidence: v.initialEvidence,
@@ -378,7 +399,13 @@ async function recordWrite(user: SessionUser, personId: number, formData: FormDa
         data: { userId: person.id, completedOn: v.completedOn, evidence: v.evidence, recordedById: user.id },
       });
       await audit(
-        { actorId: user.id, action: "staff.refresher.add", entityType: "RefresherTraining", entityId: row.id, summary: `user ${person.id} ${jstDateString(v.completedOn)}` },
+        {
+          actorId: user.id,
+          action: "staff.refresher.add",
+          entityType: "RefresherTraining",
+          entityId: row.id,
+          summary: `user ${person.id} ${jstDateString(v.completedOn)}`,
+        },
         tx,
       );
       return { ok: true as const, intent: v.intent };
@@ -387,13 +414,18 @@ async function recordWrite(user: SessionUser, personId: number, formData: FormDa
     if (!row || row.userId !== person.id) return failure({}, formData, { key: "staff.notFound" });
     await tx.refresherTraining.delete({ where: { id: row.id } });
     await audit(
-      { actorId: user.id, action: "staff.refresher.remove", entityType: "RefresherTraining", entityId: row.id, summary: `user ${person.id} ${jstDateString(row.completedOn)}` },
+      {
+        actorId: user.id,
+        action: "staff.refresher.remove",
+        entityType: "RefresherTraining",
+        entityId: row.id,
+        summary: `user ${person.id} ${jstDateString(row.completedOn)}`,
+      },
       tx,
     );
     return { ok: true as const, intent: v.intent };
   });
 }
-
 
 /** Moves the named open items and the office roles of `from` to the successor (in the caller's transaction). */
 async function handOver(tx: Db, actor: SessionUser, officeId: number, fromId: number, successorId: number, itemIds: number[] | "matching") {
@@ -421,14 +453,25 @@ async function handOver(tx: Db, actor: SessionUser, officeId: number, fromId: nu
 }
 
 /** Ends the person's open membership (or records one from an unknown start) and, on a transfer, opens the next. */
-async function endMembership(tx: Db, actor: SessionUser, personId: number, officeId: number, on: Date, kind: "transfer" | "left", toOfficeId: number | null) {
+async function endMembership(
+  tx: Db,
+  actor: SessionUser,
+  personId: number,
+  officeId: number,
+  on: Date,
+  kind: "transfer" | "left",
+  toOfficeId: number | null,
+) {
   const open = await tx.staffMembership.findFirst({ where: { userId: personId, officeId, endedOn: null }, orderBy: { id: "desc" } });
   if (open) {
     await tx.staffMembership.update({ where: { id: open.id }, data: { endedOn: on, endKind: kind, toOfficeId, recordedById: actor.id } });
   } else {
-    await tx.staffMembership.create({ data: { userId: personId, officeId, startedOn: null, endedOn: on, endKind: kind, toOfficeId, recordedById: actor.id } });
+    await tx.staffMembership.create({
+      data: { userId: personId, officeId, startedOn: null, endedOn: on, endKind: kind, toOfficeId, recordedById: actor.id },
+    });
   }
-  if (toOfficeId !== null) await tx.staffMembership.create({ data: { userId: personId, officeId: toOfficeId, startedOn: on, recordedById: actor.id } });
+  if (toOfficeId !== null)
+    await tx.staffMembership.create({ data: { userId: personId, officeId: toOfficeId, startedOn: on, recordedById: actor.id } });
 }
 
 export type MemberResult = { ok: true; intent: string; name?: string; handedOver?: number; officeId?: number } | FormFailure;
@@ -441,8 +484,12 @@ export async function staffMemberAction(user: SessionUser, personId: number, for
   if (!parsed.ok) return parsed;
   const v = parsed.data;
   const result = await inTransaction(async (tx) => {
-    const person = await tx.user.findUnique({ where: { id: personId }, select: { id: true, displayName: true, officeId: true, roles: true } });
-    if (!person || person.officeId === null || !mayManageStaff(user, person.officeId)) return failure({}, formData, { key: "staff.forbidden" });
+    const person = await tx.user.findUnique({
+      where: { id: personId },
+      select: { id: true, displayName: true, officeId: true, roles: true },
+    });
+    if (!person || person.officeId === null || !mayManageStaff(user, person.officeId))
+      return failure({}, formData, { key: "staff.forbidden" });
     const officeId = person.officeId;
     if (v.intent === "handover") {
       const done = await handOver(tx, user, officeId, person.id, v.successorId, v.itemIds);
@@ -486,7 +533,11 @@ export async function staffMemberAction(user: SessionUser, personId: number, for
 
 export async function myTrainingRecord(user: SessionUser) {
   if (!can(user, "keepTrainingRecord")) throw forbidden();
-  const [statutory, history, platform] = await Promise.all([statutoryFor([user.id]), membershipHistory(user.id), platformTraining(user.id)]);
+  const [statutory, history, platform] = await Promise.all([
+    statutoryFor([user.id]),
+    membershipHistory(user.id),
+    platformTraining(user.id),
+  ]);
   return { record: statutory.get(user.id)!, history, platform };
 }
 
@@ -555,7 +606,13 @@ export async function sendStatutoryReminders(now: Date = clockNow()): Promise<nu
           );
       }
       await audit(
-        { actorId: null, action: "staff.reminder", entityType: "User", entityId: p.id, summary: `refresher FY${deadline.deadlineFiscalYear} ${stage}` },
+        {
+          actorId: null,
+          action: "staff.reminder",
+          entityType: "User",
+          entityId: p.id,
+          summary: `refresher FY${deadline.deadlineFiscalYear} ${stage}`,
+        },
         tx,
       );
       return ids;

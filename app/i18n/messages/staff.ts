@@ -44,7 +44,8 @@ export const staffJa = {
   "staff.history.sinceUnknown": "（開始日の記録なし）",
   "staff.history.current": "在籍中",
   "staff.invite.heading": "職員を招待",
-  "staff.invite.hint": "新しいアカウントには、パスワードを設定するリンクをメールで送ります。事業所に所属していない既存のアカウントは、この事業所に加わります。",
+  "staff.invite.hint":
+    "新しいアカウントには、パスワードを設定するリンクをメールで送ります。事業所に所属していない既存のアカウントは、この事業所に加わります。",
   "staff.invite.name": "氏名",
   "staff.invite.email": "メールアドレス",
   "staff.invite.role": "役割",
@@ -86,7 +87,8 @@ export const staffJa = {
   "staff.platform.none": "つなぐで発行された修了証はありません。",
   "staff.platform.item": "{track}（{year}、{date} 発行）",
   "staff.move.heading": "異動・退職の記録",
-  "staff.move.hint": "記録すると、この方はこの事業所の職員ではなくなります。研修の記録は本人とともに移ります。管理者の役割は後任者に引き継がれます。",
+  "staff.move.hint":
+    "記録すると、この方はこの事業所の職員ではなくなります。研修の記録は本人とともに移ります。管理者の役割は後任者に引き継がれます。",
   "staff.move.kind": "種類",
   "staff.move.transfer": "異動",
   "staff.move.leave": "退職",
@@ -127,7 +129,8 @@ export const staffEn = {
   "staff.home.record.title": "Training record",
   "staff.home.record.body": "Record your initial and refresher training and see when the next refresher is due.",
   "staff.title": "Staff",
-  "staff.intro": "The office's staff, transfers and leaving with their hand-over, and each person's statutory training (initial and refresher).",
+  "staff.intro":
+    "The office's staff, transfers and leaving with their hand-over, and each person's statutory training (initial and refresher).",
   "staff.office": "Office: {name}",
   "staff.officePicker": "Choose an office",
   "staff.officeShow": "Show",
@@ -190,7 +193,8 @@ export const staffEn = {
   "staff.record.evidenceNeeded": "Name the evidence (the certificate's number and issuer).",
   "staff.record.deadline": "Refresher training due by {date} (end of {year})",
   "staff.record.noDeadline": "The refresher deadline is computed once the initial training's fiscal year is recorded.",
-  "staff.record.rule": "The refresher training must be completed within the five fiscal years after the fiscal year of the initial training or of the last refresher.",
+  "staff.record.rule":
+    "The refresher training must be completed within the five fiscal years after the fiscal year of the initial training or of the last refresher.",
   "staff.refresher.heading": "Refresher trainings completed",
   "staff.refresher.none": "None recorded.",
   "staff.refresher.item": "{date} ({evidence})",
@@ -205,7 +209,8 @@ export const staffEn = {
   "staff.platform.none": "No certificates issued on Tsunagu.",
   "staff.platform.item": "{track} ({year}, issued {date})",
   "staff.move.heading": "Record a transfer or leaving",
-  "staff.move.hint": "Once recorded, the person is no longer on this office's staff. Their training record goes with them; a manager's role passes to the successor.",
+  "staff.move.hint":
+    "Once recorded, the person is no longer on this office's staff. Their training record goes with them; a manager's role passes to the successor.",
   "staff.move.kind": "Kind",
   "staff.move.transfer": "Transfer",
   "staff.move.leave": "Leaving",
@@ -220,7 +225,8 @@ export const staffEn = {
   "staff.move.handedOver": "{count} action-plan item(s) were handed over to the successor.",
   "staff.transfer.officeInvalid": "Choose the new office (not the current one).",
   "staff.handover.heading": "Hand over",
-  "staff.handover.hint": "The chosen open action-plan items get the successor as the person responsible; an office manager's role is given to the successor too.",
+  "staff.handover.hint":
+    "The chosen open action-plan items get the successor as the person responsible; an office manager's role is given to the successor too.",
   "staff.handover.items": "Items to hand over",
   "staff.handover.noItems": "No open action-plan items.",
   "staff.handover.item": "{year}: {goal} (responsible: {owner})",
