@@ -107,7 +107,7 @@ export default function StaffMember() {
                   <legend>{t("staff.handover.items")}</legend>
                   {items.length === 0 ? <p>{t("staff.handover.noItems")}</p> : null}
                   {items.map((i) => (
-                    <div key={i.id} className="checkbox">
+                    <div key={i.id} className="check">
                       <input type="checkbox" id={`item-${i.id}`} name="itemIds" value={i.id} defaultChecked={i.suggested} />
                       <label htmlFor={`item-${i.id}`}>
                         {t("staff.handover.item", {
@@ -132,7 +132,7 @@ export default function StaffMember() {
             <Form method="post" className="stack">
               <fieldset>
                 <legend>{t("staff.move.kind")}</legend>
-                <div className="checkbox">
+                <div className="check">
                   <input
                     type="radio"
                     id="kind-transfer"
@@ -143,7 +143,7 @@ export default function StaffMember() {
                   />
                   <label htmlFor="kind-transfer">{t("staff.move.transfer")}</label>
                 </div>
-                <div className="checkbox">
+                <div className="check">
                   <input
                     type="radio"
                     id="kind-leave"
