@@ -73,6 +73,11 @@ const TARGETS: Target[] = [
   { name: "/subcommittee (dashboard, last FY)", path: `/subcommittee?year=${LAST_FY}`, as: "subcommittee" },
   { name: "/subcommittee/report/:fy-1", path: `/subcommittee/report/${LAST_FY}`, as: "subcommittee" },
   { name: "/action-plan", path: "/action-plan", as: "manager" },
+  // Staff (issue 20, part 2): the staff list with each person's refresher deadline, one person (the demo
+  // manager, user 2: an access-log read when another reads it), and a trainee's own training record.
+  { name: "/office/staff (staff, deadlines)", path: "/office/staff", as: "manager" },
+  { name: "/office/staff/:id (one person)", path: "/office/staff/2", as: "manager" },
+  { name: "/account/training-record", path: "/account/training-record", as: "trainee" },
   // Video lectures (issue 9): the first demo lecture (made at seed time), as a trainee. Each request checks
   // the session and the video's access before the file is streamed from media storage.
   { name: "media: HLS manifest (master.m3u8)", path: "/media/videos/1/master.m3u8", as: "trainee" },

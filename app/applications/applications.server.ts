@@ -17,6 +17,7 @@ import { deliver, inTransaction, notify } from "~/mail/notify.server";
 import { certificateIssuer } from "~/scheduling/certificates.server";
 import { decisionPdf } from "./decision-pdf.server";
 import { enrolSelected } from "~/scheduling/scheduling.server";
+import { statutoryStatusOf } from "~/staff/staff.server";
 import {
   SELECTION_FILTERS,
   type SelectionFilter,
@@ -391,6 +392,8 @@ export async function selectionPage(roundId: number, filter: SelectionFilter, lo
   if (!round) return null;
   const now = clockNow();
   const people = await candidatesFor(round.id, round.track);
+  // Each applicant's statutory training (issue 20, part 2: the person's record, app/staff).
+  const statutory = await statutoryStatusOf(people.map((p) => p.a.userId));
   const pool = people.filter((p) => eligible(p.a, round, now));
   const sel = select(
     pool.map((p) => p.candidate),
@@ -421,6 +424,7 @@ export async function selectionPage(roundId: number, filter: SelectionFilter, lo
       rank: a.endorsementRank,
       declineReason: a.declineReason,
       trained: p.trained,
+      statutory: statutory.get(a.userId) ?? null,
       answers: {
         yearsExperience: a.yearsExperience,
         currentRole: a.currentRole,

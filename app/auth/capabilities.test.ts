@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NAV_ITEMS, navFor } from "~/components/nav";
 import { ROUTES } from "../../tests/e2e/route-access";
-import { can, CAPABILITIES } from "./capabilities";
+import { can, CAPABILITIES, mayEditTrainingRecord, mayManageStaff } from "./capabilities";
 import { ROLES, type RoleName } from "./roles";
 
 // The demo accounts of tests/e2e/route-access.ts and their one role each.
@@ -71,5 +71,25 @@ describe("the permission table", () => {
   it("lets administrators reach peer groups from the menu, and hides /training from office managers", () => {
     expect(navFor(["ADMINISTRATOR"]).map((n) => n.to)).toContain("/subcommittee/peer-groups");
     expect(navFor(["OFFICE_MANAGER"]).map((n) => n.to)).not.toContain("/training");
+  });
+});
+
+describe("staff (issue 20, part 2)", () => {
+  const manager = { id: 1, roles: ["OFFICE_MANAGER"], officeId: 10 };
+  const admin = { id: 2, roles: ["ADMINISTRATOR"], officeId: null };
+  const trainee = { id: 3, roles: ["TRAINEE"], officeId: 10 };
+  it("a manager keeps their own office's staff only; the secretariat any office's", () => {
+    expect(mayManageStaff(manager, 10)).toBe(true);
+    expect(mayManageStaff(manager, 11)).toBe(false);
+    expect(mayManageStaff(manager, null)).toBe(false);
+    expect(mayManageStaff(admin, 11)).toBe(true);
+    expect(mayManageStaff(trainee, 10)).toBe(false);
+  });
+  it("a record is edited by the person or by whoever keeps their current office's staff", () => {
+    expect(mayEditTrainingRecord(trainee, trainee)).toBe(true);
+    expect(mayEditTrainingRecord(manager, trainee)).toBe(true);
+    expect(mayEditTrainingRecord(manager, { id: 4, officeId: 11 })).toBe(false);
+    expect(mayEditTrainingRecord(trainee, { id: 4, officeId: 10 })).toBe(false);
+    expect(mayEditTrainingRecord({ id: 5, roles: ["PLANNING_COMMITTEE"], officeId: null }, { id: 5, officeId: null })).toBe(false);
   });
 });

@@ -29,6 +29,10 @@ export const CAPABILITIES = {
   applyForTraining: ["TRAINEE"],
   /** Endorse or decline one's own office staff's applications (/office/applications); see `mayEndorse`. */
   endorseApplications: ["OFFICE_MANAGER"],
+  /** Keep an office's staff: invite, transfers and leaving, hand-over, their training records (/office/staff); see `mayManageStaff`. */
+  manageStaff: ["OFFICE_MANAGER", "ADMINISTRATOR"],
+  /** Keep one's own statutory training record (/account/training-record). */
+  keepTrainingRecord: ["TRAINEE", "OFFICE_MANAGER"],
   /** The secretariat's administration: users, offices, the mail outbox, the certificates' issuer (/admin). */
   administer: ["ADMINISTRATOR"],
   /** The audit log (/admin/audit): the system administrator keeps it, the secretariat answers from it. */
@@ -78,4 +82,29 @@ export function mayEndorse(
 ): boolean {
   if (!who || !can(who, "endorseApplications")) return false;
   return !application.direct && application.officeId !== null && who.officeId === application.officeId;
+}
+
+/**
+ * Whether a user may keep an office's staff (issue 20, part 2): an office manager their own office only, the
+ * secretariat (ADMINISTRATOR) any office.
+ */
+export function mayManageStaff(
+  who: { roles: readonly string[]; officeId: number | null } | null | undefined,
+  officeId: number | null,
+): boolean {
+  if (!who || officeId === null || !can(who, "manageStaff")) return false;
+  return can(who, "administer") || (hasAnyRole({ roles: who.roles }, ["OFFICE_MANAGER"]) && who.officeId === officeId);
+}
+
+/**
+ * Whether a user may edit a person's statutory training record: the person themself (holding
+ * `keepTrainingRecord`), or whoever may keep the staff of the person's current office.
+ */
+export function mayEditTrainingRecord(
+  who: { id: number; roles: readonly string[]; officeId: number | null } | null | undefined,
+  person: { id: number; officeId: number | null },
+): boolean {
+  if (!who) return false;
+  if (who.id === person.id) return can(who, "keepTrainingRecord");
+  return mayManageStaff(who, person.officeId);
 }

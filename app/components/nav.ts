@@ -25,6 +25,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/action-plan", label: "nav.actionPlan", capability: "workForOffice" },
   { to: "/meetings", label: "nav.meetings", capability: "attendMeetings" },
   { to: "/peer", label: "nav.peer", capability: "workForOffice" },
+  { to: "/office/staff", label: "staff.nav", capability: "manageStaff" },
   { to: "/subcommittee", label: "nav.subcommittee", capability: "viewSubcommittee" },
   { to: "/subcommittee/peer-groups", label: "nav.peerGroups", capability: "usePeerGroups" },
   { to: "/admin/users", label: "nav.adminUsers", capability: "administer" },

@@ -1,6 +1,6 @@
 // What each person should do next, by role. Later capabilities add their steps here.
 import type { SessionUser } from "~/auth/session.server";
-import { can } from "~/auth/capabilities";
+import { can, mayManageStaff } from "~/auth/capabilities";
 import { hasAnyRole } from "~/auth/roles";
 import { prisma } from "~/db.server";
 import { progressFor } from "~/evaluation/evaluation.server";
@@ -33,6 +33,9 @@ export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: num
     }
   }
   items.push(...(await cycleNextSteps(user, fiscalYear)));
+  if (can(user, "manageStaff") && user.officeId !== null && mayManageStaff(user, user.officeId)) {
+    items.push({ key: "office-staff", to: "/office/staff", title: "staff.home.title", body: "staff.home.body" });
+  }
   if (can(user, "administer")) {
     const [pendingInvites, unsent] = await Promise.all([
       prisma.user.count({ where: { passwordHash: null, active: true } }),
@@ -56,6 +59,12 @@ export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: num
   }
   if (hasAnyRole(user, ["TRAINEE"])) {
     items.push({ key: "training", to: "/training", title: "home.training.title", body: "home.training.body" });
+    items.push({
+      key: "training-record",
+      to: "/account/training-record",
+      title: "staff.home.record.title",
+      body: "staff.home.record.body",
+    });
     items.push({ key: "sessions", to: "/sessions", title: "home.sessions.title", body: "home.sessions.body" });
   }
   if (hasAnyRole(user, ["PLANNING_COMMITTEE"])) {

@@ -6,6 +6,7 @@ import { CASE_RETENTION_JOB } from "~/cases/cases.server";
 import { MAIL_SWEEP_JOB } from "~/mail/delivery.server";
 import { RETENTION_JOB } from "~/privacy/retention.server";
 import { REMINDERS_JOB } from "~/scheduling/reminders.server";
+import { STATUTORY_REMINDERS_JOB } from "~/staff/reminders.server";
 import "~/video/video.server";
 import { UPLOAD_CLEANUP_JOB } from "~/video/upload.server";
 import { getBoss, scheduleJob, startWorkers } from "./queue.server";
@@ -23,6 +24,8 @@ export function recurringJobs(): { name: string; cron: string }[] {
     { name: CASE_RETENTION_JOB, cron: "30 18 * * *" },
     // 03:45 JST: the retention schedule (issue 19, app/privacy/retention.ts).
     { name: RETENTION_JOB, cron: "45 18 * * *" },
+    // 09:10 JST: the refresher-deadline reminders (issue 20, app/staff/statutory.ts), each sent once.
+    { name: STATUTORY_REMINDERS_JOB, cron: "10 0 * * *" },
   ];
   const backup = backupSchedule();
   if (backup) jobs.push({ name: BACKUP_JOB, cron: backup });

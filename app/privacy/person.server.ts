@@ -45,6 +45,10 @@ async function collect(userId: number) {
     actions,
     readsOfMe,
     mail,
+    statutoryRecord,
+    refreshers,
+    memberships,
+    statutoryReminders,
   ] = await Promise.all([
     prisma.session.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
     prisma.privacyAcknowledgement.findMany({ where: { userId }, orderBy: { version: "asc" } }),
@@ -79,7 +83,16 @@ async function collect(userId: number) {
     prisma.auditLog.findMany({ where: { actorId: userId }, orderBy: { createdAt: "asc" }, take: 10_000 }),
     prisma.auditLog.findMany({ where: { subjectUserId: userId, isRead: true }, orderBy: { createdAt: "asc" }, take: 10_000 }),
     prisma.outboxMessage.findMany({ where: { to: user.email }, orderBy: { createdAt: "asc" } }),
+    prisma.statutoryTrainingRecord.findUnique({ where: { userId } }),
+    prisma.refresherTraining.findMany({ where: { userId }, orderBy: { completedOn: "asc" } }),
+    prisma.staffMembership.findMany({ where: { userId }, orderBy: { id: "asc" } }),
+    prisma.statutoryReminder.findMany({ where: { userId }, orderBy: { sentAt: "asc" } }),
   ]);
+  const membershipOffices = await prisma.office.findMany({
+    where: { id: { in: memberships.flatMap((m) => [m.officeId, ...(m.toOfficeId ? [m.toOfficeId] : [])]) } },
+    select: { id: true, name: true },
+  });
+  const officeName = (id: number | null) => (id === null ? null : (membershipOffices.find((o) => o.id === id)?.name ?? `#${id}`));
   const readers = await prisma.user.findMany({
     where: { id: { in: [...new Set(readsOfMe.flatMap((r) => (r.actorId ? [r.actorId] : [])))] } },
     select: { id: true, displayName: true },
@@ -147,6 +160,26 @@ async function collect(userId: number) {
       })),
       exemptions: exemptions.map((x) => ({ kind: x.kind, reason: x.reason, at: iso(x.createdAt), revokedAt: iso(x.revokedAt) })),
       videos: watches.map((w) => ({ video: w.video.titleJa, playedSeconds: w.playedSeconds, watchedAt: iso(w.watchedAt) })),
+    },
+    statutoryTraining: {
+      record: statutoryRecord
+        ? {
+            initialFiscalYear: statutoryRecord.initialFiscalYear,
+            initialEvidence: statutoryRecord.initialEvidence,
+            chiefStatus: statutoryRecord.chiefStatus,
+            chiefEvidence: statutoryRecord.chiefEvidence,
+            updatedAt: iso(statutoryRecord.updatedAt),
+          }
+        : null,
+      refreshers: refreshers.map((r) => ({ completedOn: iso(r.completedOn), evidence: r.evidence, recordedAt: iso(r.createdAt) })),
+      remindersSent: statutoryReminders.map((r) => ({ deadlineFiscalYear: r.deadlineFiscalYear, stage: r.stage, sentAt: iso(r.sentAt) })),
+      offices: memberships.map((m) => ({
+        office: officeName(m.officeId),
+        startedOn: iso(m.startedOn),
+        endedOn: iso(m.endedOn),
+        endKind: m.endKind,
+        toOffice: officeName(m.toOfficeId),
+      })),
     },
     caseWork: {
       submissions: cases.map((c) => ({
@@ -327,6 +360,11 @@ export async function eraseUser(
     await n("notifications", tx.notification.deleteMany({ where: { userId } }));
     await n("calendarFeeds", tx.calendarFeedToken.deleteMany({ where: { userId } }));
     await n("mail", tx.outboxMessage.deleteMany({ where: { to: user.email, id: { not: told.id } } }));
+    // The statutory training record and office history (issue 20, part 2) go with the person.
+    await n("statutoryRecord", tx.statutoryTrainingRecord.deleteMany({ where: { userId } }));
+    await n("refresherTrainings", tx.refresherTraining.deleteMany({ where: { userId } }));
+    await n("statutoryReminders", tx.statutoryReminder.deleteMany({ where: { userId } }));
+    await n("staffMemberships", tx.staffMembership.deleteMany({ where: { userId } }));
     await n("caseQuestionsWritten", tx.caseQuestion.deleteMany({ where: { authorId: userId } }));
     await n("caseQuestionsOnCases", tx.caseQuestion.deleteMany({ where: { submissionId: { in: subIds } } }));
     await n("caseComments", tx.caseComment.deleteMany({ where: { submissionId: { in: subIds } } }));

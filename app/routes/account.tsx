@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
+import { can } from "~/auth/capabilities";
 import { requireSession } from "~/auth/permissions.server";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/auth/password-policy";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
@@ -174,6 +175,11 @@ export default function Account() {
       <p>
         <Link to="/account/security">{t("twoFactor.link")}</Link>
       </p>
+      {can(user.roles, "keepTrainingRecord") ? (
+        <p>
+          <Link to="/account/training-record">{t("staff.mine.link")}</Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="password-heading" className="panel">
         <h2 id="password-heading">{t("account.changePassword")}</h2>

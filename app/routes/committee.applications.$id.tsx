@@ -124,6 +124,22 @@ export default function CommitteeSelection() {
                       <span className="small">{t("applications.select.trained")}</span>
                     </>
                   ) : null}
+                  {r.statutory ? (
+                    <>
+                      <br />
+                      <span className="small">
+                        {t("staff.committee.statutory")}:{" "}
+                        {t("staff.committee.statutoryValue", {
+                          initial: r.statutory.initialFiscalYear !== null ? format.fiscalYear(r.statutory.initialFiscalYear) : "—",
+                          state: t(`staff.state.${r.statutory.state}` as MessageKey),
+                        })}
+                        {r.statutory.lastDay ? ` (${format.date(r.statutory.lastDay)})` : ""}
+                        {r.statutory.chiefStatus !== "none"
+                          ? ` · ${t("staff.record.chiefStatus")}: ${t(`staff.chief.${r.statutory.chiefStatus}` as MessageKey)}`
+                          : ""}
+                      </span>
+                    </>
+                  ) : null}
                 </th>
                 <td>
                   <StatusBadge status={r.status} direct={r.direct} />

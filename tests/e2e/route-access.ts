@@ -96,6 +96,10 @@ export const ROUTES: RouteAccess[] = [
   { file: "apply", url: "/apply", allow: ["trainee"] },
   { file: "apply.$id.notice[.pdf]", url: "/apply/1/notice.pdf", allow: "signed-in", okStatus: 404, notPage: true },
   { file: "office.applications", url: "/office/applications", allow: ["manager"] },
+  // Staff (issue 20, part 2): the manager's own office (the secretariat chooses one); user 2 is the demo manager.
+  { file: "office.staff._index", url: "/office/staff", allow: ["manager", "admin"] },
+  { file: "office.staff.$userId", url: "/office/staff/2", allow: ["manager", "admin"] },
+  { file: "account_.training-record", url: "/account/training-record", allow: ["trainee", "manager"] },
   { file: "committee.applications._index", url: "/committee/applications", allow: ["committee", "admin"] },
   { file: "committee.applications.$id", url: "/committee/applications/1", allow: ["committee", "admin"] },
   // Case work (issue 18). Session 3 is the demo's practical session; its facilitator is the committee account.

@@ -1,0 +1,53 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requireCapability } from "~/auth/permissions.server";
+import { FormErrorSummary } from "~/components/forms";
+import { useT } from "~/i18n/react";
+import { myTrainingRecord, myTrainingRecordAction } from "~/staff/staff.server";
+import { OfficeHistory, PlatformTraining, StatutoryRecord } from "~/staff/ui";
+
+export const meta: MetaFunction = () => [{ title: "研修の記録 / Training record – つなぐ" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireCapability(request, "keepTrainingRecord");
+  return myTrainingRecord(user);
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireCapability(request, "keepTrainingRecord");
+  const result = await myTrainingRecordAction(user, await request.formData());
+  return result.ok ? result : data(result, { status: 400 });
+}
+
+export default function TrainingRecord() {
+  const t = useT();
+  const { record, history, platform } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  const failed = result && !result.ok ? result : null;
+  return (
+    <div className="page">
+      <p>
+        <Link to="/account">{t("nav.account")}</Link>
+      </p>
+      <h1>{t("staff.mine.title")}</h1>
+      <p className="hint">{t("staff.mine.intro")}</p>
+      <div aria-live="polite">
+        {result && result.ok ? (
+          <p className="alert alert-success" role="status">
+            {result.intent === "record"
+              ? t("staff.record.saved")
+              : result.intent === "add-refresher"
+                ? t("staff.refresher.added")
+                : t("staff.refresher.removed")}
+          </p>
+        ) : (
+          <FormErrorSummary result={failed} />
+        )}
+      </div>
+      <StatutoryRecord record={record} failed={failed} busy={busy} />
+      <PlatformTraining rows={platform} />
+      <OfficeHistory rows={history} headingId="history-heading" heading={t("staff.mine.history")} />
+    </div>
+  );
+}
