@@ -57,7 +57,7 @@ async function collect(userId: number) {
     prisma.reflectionAnswer.findMany({ where: { userId }, orderBy: { updatedAt: "asc" } }),
     prisma.sessionEnrollment.findMany({
       where: { userId },
-      include: { session: { select: { titleJa: true, fiscalYear: true, track: true } }, attendance: true },
+      include: { session: { select: { titleJa: true, fiscalYear: true, track: true } }, attendance: true, makeUps: true },
       orderBy: { createdAt: "asc" },
     }),
     prisma.certificate.findMany({ where: { userId }, orderBy: { issuedAt: "asc" } }),
@@ -133,6 +133,9 @@ async function collect(userId: number) {
         status: e.status,
         noShow: e.noShow,
         daysAttended: e.attendance.length,
+        minutesLate: e.attendance.reduce((sum, a) => sum + a.lateMinutes, 0),
+        minutesLeftEarly: e.attendance.reduce((sum, a) => sum + a.earlyMinutes, 0),
+        makeUps: e.makeUps.map((m) => ({ what: m.what, minutes: m.minutes, dueOn: iso(m.dueOn), carried: m.carried, doneAt: iso(m.doneAt) })),
         enrolledAt: iso(e.enrolledAt),
         cancelledAt: iso(e.cancelledAt),
       })),
