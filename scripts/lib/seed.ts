@@ -6,6 +6,7 @@ import { TWO_FACTOR_REQUIRED_ROLES } from "../../app/auth/capabilities.ts";
 import { seedScheduling } from "./seed-scheduling.ts";
 import { seedCases } from "./seed-cases.ts";
 import { seedApplications } from "./seed-applications.ts";
+import { seedAttendance } from "./seed-attendance.ts";
 import { seedTraining } from "./seed-training.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICES, WARDS } from "./demo-data.ts";
 import { seedEvaluations } from "./seed-evaluation.ts";
@@ -68,4 +69,5 @@ export async function seedDemoData(prisma: PrismaClient, log: (m: string) => voi
   await seedScheduling(prisma, log);
   await seedCases(prisma, log);
   await seedApplications(prisma, log);
+  await seedAttendance(prisma, log);
 }
