@@ -18,7 +18,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const result = await answerSurvey(user, params.id, await request.formData());
   if (result.ok) return result;
-  return data(result, { status: result.error === "survey.error.notYours" ? 404 : result.error === "survey.error.already" ? 409 : 400 });
+  return data(result, { status: result.error === "survey.error.notYours" ? 403 : result.error === "survey.error.already" ? 409 : 400 });
 }
 
 export default function Survey() {

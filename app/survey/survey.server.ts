@@ -4,6 +4,7 @@
 // Results are shown only for three responses or more.
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
+import { forbidden } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { now as clockNow } from "~/lib/clock";
@@ -55,7 +56,7 @@ export async function mayAnswer(userId: number, t: SurveyTarget, at: Date = cloc
   return !!last && attendanceOpen(last.startsAt, at);
 }
 
-/** The trainee's survey page: the questions, or that it was answered, or 404 when not theirs to answer. */
+/** The trainee's survey page: the questions, or that it was answered; null (404) for no such training, 403 when not theirs to answer. */
 export async function surveyForTrainee(user: SessionUser, raw: string | undefined, locale: string) {
   const t = parseTarget(raw);
   if (!t) return null;
@@ -66,7 +67,7 @@ export async function surveyForTrainee(user: SessionUser, raw: string | undefine
     prisma.surveyParticipation.findUnique({ where: { userId_target: { userId: user.id, target: targetKey(t) } } }),
     activeQuestions(),
   ]);
-  if (!eligible && !answered) return null;
+  if (!eligible && !answered) throw forbidden();
   return {
     slug: targetSlug(t),
     ...about,

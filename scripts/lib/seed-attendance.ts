@@ -29,8 +29,8 @@ export async function seedAttendance(prisma: PrismaClient, log: (m: string) => v
       createdById: byId,
       prerequisite: "none",
       track: "basic-group",
-      titleJa: "基礎研修 後期 第3回：モニタリングと計画の見直し（2日間）",
-      titleEn: "Basic training (group) 3: monitoring and reviewing plans (two days)",
+      titleJa: "基礎研修 後期 第5回：モニタリングと計画の見直し（2日間）",
+      titleEn: "Basic training (group) 5: monitoring and reviewing plans (two days)",
       descriptionJa: "モニタリングの視点と、サービス等利用計画の見直しを2日間で演習します。",
       descriptionEn: "Two days of practice in monitoring and reviewing service plans.",
       pillars: ["individual"],
@@ -40,7 +40,12 @@ export async function seedAttendance(prisma: PrismaClient, log: (m: string) => v
       opensAt: day(-50, 9),
       closesAt: day(-25, 17),
       facilitators: "障害者基幹相談支援センター",
-      days: { create: [{ startsAt: day(-15, 9, 30), endsAt: day(-15, 16, 30) }, { startsAt: day(-14, 9, 30), endsAt: day(-14, 16, 30) }] },
+      days: {
+        create: [
+          { startsAt: day(-15, 9, 30), endsAt: day(-15, 16, 30) },
+          { startsAt: day(-14, 9, 30), endsAt: day(-14, 16, 30) },
+        ],
+      },
     },
     include: { days: { orderBy: { startsAt: "asc" } } },
   });
@@ -106,7 +111,13 @@ export async function seedAttendance(prisma: PrismaClient, log: (m: string) => v
       [3, 4, 4, 2],
       [4, 5, 3, 3],
     ];
-    const texts = ["事例検討のグループワークが実務に役立ちました。", "", "休憩をもう少し多くしてほしいです。", "", "他区の事業所の方と話せてよかったです。"];
+    const texts = [
+      "事例検討のグループワークが実務に役立ちました。",
+      "",
+      "休憩をもう少し多くしてほしいです。",
+      "",
+      "他区の事業所の方と話せてよかったです。",
+    ];
     for (const [i, e] of first.enrollments.slice(0, 5).entries()) {
       await prisma.surveyParticipation.create({ data: { userId: e.userId, target, answeredAt: day(-37, 12) } });
       let r = 0;

@@ -94,10 +94,13 @@ describe("the course survey", () => {
     const slug = `session-${session.id}`;
     const [t] = attending;
     // Someone who was not there (or not enrolled) may not answer, nor see the form.
-    expect((await answer(absent[0].id, slug, [5, 5, 5, 5])).status).toBe(404);
+    expect((await answer(absent[0].id, slug, [5, 5, 5, 5])).status).toBe(403);
     const stranger = await createUser({ roles: ["TRAINEE"] });
     await expect(
       surveyLoader({ request: await requestAs(stranger.id, `/surveys/${slug}`), params: { id: slug }, context: ctx }),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      surveyLoader({ request: await requestAs(stranger.id, "/surveys/session-999999"), params: { id: "session-999999" }, context: ctx }),
     ).rejects.toMatchObject({ status: 404 });
 
     // A missing or out-of-range rating is named, and nothing is stored.
