@@ -47,6 +47,11 @@ const TARGETS: Target[] = [
     status: 409,
   },
   { name: "/committee/sessions/:id (roster)", path: "/committee/sessions/1", as: "committee" },
+  // Attendance and the course survey (issue 20): the two-day session's roster with minutes and make-ups, the survey pages.
+  { name: "/committee/sessions/:id (roster with minutes)", path: "/committee/sessions/5", as: "committee" },
+  { name: "/surveys/:id (trainee's survey)", path: "/surveys/session-5", as: "trainee" },
+  { name: "/committee/surveys", path: "/committee/surveys", as: "committee" },
+  { name: "/committee/surveys/:id (results)", path: "/committee/surveys/session-1", as: "committee" },
   // Case work (issue 18) on the demo's practical session: each read of a case is audited (an insert per case).
   { name: "/sessions/:id/case (own case, guard scan)", path: "/sessions/3/case", as: "sakura.mori" },
   { name: "/sessions/:id/cases (group's cases)", path: "/sessions/3/cases", as: "committee" },

@@ -18,6 +18,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/committee/videos", label: "nav.videos", capability: "runTraining" },
   { to: "/sessions", label: "nav.sessions", capability: "joinSessions" },
   { to: "/committee/sessions", label: "nav.committeeSessions", capability: "runTraining" },
+  { to: "/committee/surveys", label: "nav.surveys", capability: "runTraining" },
   { to: "/notifications", label: "nav.notifications" },
   { to: "/evaluation", label: "nav.evaluation", capability: "workForOffice" },
   { to: "/subcommittee/evaluations", label: "nav.subEvaluations", capability: "viewSubcommittee" },

@@ -10,11 +10,13 @@ import { hasAnyRole } from "~/auth/roles";
 import { trainingFunnel } from "~/scheduling/funnel.server";
 import { FunnelPanel } from "~/scheduling/ui";
 import { TrainingProgressPanel } from "~/training/progress-panel";
+import { openSurveysFor } from "~/survey/survey.server";
 import { isTrainee, traineePanel } from "~/training/training.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const training = isTrainee(user) ? await traineePanel(user.id, currentFiscalYear(), resolveLocale(request, user)) : null;
+  const surveys = isTrainee(user) ? await openSurveysFor(user.id, currentFiscalYear(), resolveLocale(request, user)) : [];
   const funnel = hasAnyRole(user, ["PLANNING_COMMITTEE"]) ? await trainingFunnel(currentFiscalYear()) : null;
   return {
     displayName: user.displayName,
@@ -23,13 +25,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     steps: await nextStepsFor(user),
     training,
     funnel,
+    surveys,
   };
 }
 
 export default function Home() {
   const t = useT();
   const format = useFormat();
-  const { displayName, officeName, today, steps, training, funnel } = useLoaderData<typeof loader>();
+  const { displayName, officeName, today, steps, training, funnel, surveys } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("home.greeting", { name: displayName })}</h1>
@@ -39,7 +42,7 @@ export default function Home() {
       </p>
       <section aria-labelledby="next-steps">
         <h2 id="next-steps">{t("home.nextSteps")}</h2>
-        {steps.items.length === 0 ? <p>{t("home.nothingToDo")}</p> : null}
+        {steps.items.length === 0 && surveys.length === 0 ? <p>{t("home.nothingToDo")}</p> : null}
         <ul className="card-list">
           {steps.items.map((s) => (
             <li key={s.key} className="card">
@@ -47,6 +50,14 @@ export default function Home() {
                 <Link to={s.to}>{t(s.title, s.params)}</Link>
               </h3>
               <p>{t(s.body, s.params)}</p>
+            </li>
+          ))}
+          {surveys.map((s) => (
+            <li key={s.slug} className="card">
+              <h3>
+                <Link to={`/surveys/${s.slug}`}>{t("survey.answerLink")}</Link>
+              </h3>
+              <p>{t("survey.open", { name: s.title ?? t("survey.ondemand", { year: format.fiscalYear(s.fiscalYear) }) })}</p>
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { useFormat, useT } from "~/i18n/react";
 import { logRosterRead, loadRoster, rosterAction } from "~/scheduling/roster.server";
 import { sessionTitle } from "~/scheduling/scheduling.server";
 import { DayList } from "~/scheduling/ui";
+import { allowedMissed, dayLength } from "~/scheduling/attendance";
 
 export const meta: MetaFunction = () => [{ title: "名簿 / Roster – つなぐ" }];
 
@@ -26,6 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       capacity: r.session.capacity,
     },
     dayOpen: r.dayOpen,
+    dayMinutes: r.session.days.map((d) => dayLength(d)),
+    allowedMissedMinutes: r.allowedMissedMinutes,
     enrolled: r.enrolled,
     waitlisted: r.waitlisted,
     cancelled: r.cancelled,
@@ -42,7 +45,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Roster() {
   const t = useT();
   const format = useFormat();
-  const { session: s, dayOpen, enrolled, waitlisted, cancelled, created } = useLoaderData<typeof loader>();
+  const {
+    session: s,
+    dayOpen,
+    dayMinutes,
+    allowedMissedMinutes,
+    enrolled,
+    waitlisted,
+    cancelled,
+    created,
+  } = useLoaderData<typeof loader>();
+  const totalMinutes = dayMinutes.reduce((a, b) => a + b, 0);
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -68,14 +81,24 @@ export default function Roster() {
           <p className="alert alert-success" role="status">
             {result.intent === "check-in"
               ? t("scheduling.roster.checkedIn", { name: result.name })
-              : result.intent === "issue" && result.serial
-                ? t("trust.roster.issued", { name: result.name, serial: result.serial })
-                : t("scheduling.roster.updated")}
+              : result.intent === "minutes"
+                ? t("attendance.minutesSaved", { name: result.name })
+                : result.intent === "make-up"
+                  ? t("attendance.makeUp.assigned", { name: result.name })
+                  : result.intent === "make-up-done" || result.intent === "make-up-undone"
+                    ? t("attendance.makeUp.updated", { name: result.name })
+                    : result.intent === "rule"
+                      ? t("attendance.rule.saved")
+                      : result.intent === "issue" && result.serial
+                        ? t("trust.roster.issued", { name: result.name, serial: result.serial })
+                        : t("scheduling.roster.updated")}
           </p>
         ) : result ? (
           <p className="alert alert-error" role="alert">
             {result.intent === "issue" ? t("trust.roster.issueRefused", { name: result.name ?? "" }) + " " : ""}
-            {t(`trust.refusal.${result.reason}`)}
+            {result.reason === "attendance" && result.error
+              ? (result.name ? `${result.name}: ` : "") + t(result.error)
+              : t(`trust.refusal.${result.reason}`)}
           </p>
         ) : null}
       </div>
@@ -91,6 +114,30 @@ export default function Roster() {
           {t("cases.link.committee")}
         </a>
       </p>
+
+      <section aria-labelledby="roster-rule" className="panel">
+        <h2 id="roster-rule">{t("attendance.rule.title")}</h2>
+        <p>{t("attendance.rule.current", { allowed: allowedMissed(totalMinutes, allowedMissedMinutes), total: totalMinutes })}</p>
+        <Form method="post" className="inline-form">
+          <label htmlFor="allowedMissedMinutes">{t("attendance.rule.label")}</label>
+          <input
+            id="allowedMissedMinutes"
+            name="allowedMissedMinutes"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            step={1}
+            defaultValue={allowedMissedMinutes ?? ""}
+            aria-describedby="allowedMissedMinutes-help"
+          />
+          <button type="submit" name="intent" value="rule" className="button small secondary" disabled={busy}>
+            {t("attendance.rule.save")}
+          </button>
+        </Form>
+        <p id="allowedMissedMinutes-help" className="muted small">
+          {t("attendance.rule.help", { total: totalMinutes, default: allowedMissed(totalMinutes, null) })}
+        </p>
+      </section>
 
       <section aria-labelledby="roster-enrolled">
         <h2 id="roster-enrolled">{t("scheduling.roster.enrolled", { count: enrolled.length })}</h2>
@@ -110,6 +157,7 @@ export default function Roster() {
                     </th>
                   ))}
                   <th scope="col">{t("scheduling.roster.noShow")}</th>
+                  <th scope="col">{t("attendance.column")}</th>
                   <th scope="col">{t("scheduling.roster.certificate")}</th>
                 </tr>
               </thead>
@@ -154,6 +202,7 @@ export default function Roster() {
                             )}
                           </Form>
                         )}
+                        {dayOpen[i] && e.attended[i] ? <MinutesForm e={e} dayId={d.id} index={i} max={dayMinutes[i]} busy={busy} /> : null}
                       </td>
                     ))}
                     <td>
@@ -171,6 +220,9 @@ export default function Roster() {
                           {e.noShow ? t("scheduling.roster.clearNoShow") : t("scheduling.roster.markNoShow")}
                         </button>
                       </Form>
+                    </td>
+                    <td>
+                      <AttendanceCell e={e} busy={busy} />
                     </td>
                     <td>
                       <CertificateCell e={e} busy={busy} />
@@ -268,10 +320,10 @@ function CertificateCell({ e, busy }: { e: Row; busy: boolean }) {
         </button>
       </Form>
     );
-  if (e.completion === "days-missing")
+  if (e.completion === "days-missing" || e.completion === "minutes-missing")
     return (
       <>
-        <p className="small">{t("trust.refusal.days-missing")}</p>
+        <p className="small">{t(`trust.refusal.${e.completion}`)}</p>
         <details>
           <summary>{t("trust.roster.exception")}</summary>
           <Form method="post">
@@ -286,4 +338,127 @@ function CertificateCell({ e, busy }: { e: Row; busy: boolean }) {
       </>
     );
   return <span className="muted small">{t(`trust.refusal.${e.completion}`)}</span>;
+}
+
+/** Minutes late and left early on a day the trainee was checked in (0 to the day's length). */
+function MinutesForm({ e, dayId, index, max, busy }: { e: Row; dayId: number; index: number; max: number; busy: boolean }) {
+  const t = useT();
+  const id = `m-${e.id}-${dayId}`;
+  return (
+    <Form method="post" className="minutes-form">
+      <input type="hidden" name="enrollmentId" value={e.id} />
+      <input type="hidden" name="dayId" value={dayId} />
+      <label htmlFor={`${id}-late`} className="small">
+        {t("attendance.late")}
+      </label>
+      <input
+        id={`${id}-late`}
+        name="lateMinutes"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={max}
+        step={1}
+        defaultValue={e.late[index]}
+        className="narrow-number"
+      />
+      <label htmlFor={`${id}-early`} className="small">
+        {t("attendance.early")}
+      </label>
+      <input
+        id={`${id}-early`}
+        name="earlyMinutes"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={max}
+        step={1}
+        defaultValue={e.early[index]}
+        className="narrow-number"
+      />
+      <button
+        type="submit"
+        name="intent"
+        value="minutes"
+        className="button small secondary"
+        disabled={busy}
+        aria-label={`${t("attendance.saveMinutes")}: ${e.name} ${index + 1}`}
+      >
+        {t("attendance.saveMinutes")}
+      </button>
+    </Form>
+  );
+}
+
+/** The completion rule's figures for the trainee, their make-ups, and assigning one. */
+function AttendanceCell({ e, busy }: { e: Row; busy: boolean }) {
+  const t = useT();
+  const format = useFormat();
+  const f = e.figures;
+  return (
+    <>
+      <p className="small">{t("attendance.figures", { missed: f.missed, allowed: f.allowed })}</p>
+      {f.madeUp > 0 ? <p className="small">{t("attendance.madeUp", { n: f.madeUp })}</p> : null}
+      <p className="small">
+        <strong>{t(`attendance.outcome.${f.outcome}`)}</strong>
+        {f.outstanding > 0 ? ` · ${t("attendance.outstanding", { n: f.outstanding })}` : ""}
+      </p>
+      {e.makeUps.length ? (
+        <ul className="plain-list small">
+          {e.makeUps.map((m) => (
+            <li key={m.id}>
+              {t("attendance.makeUp.item", { what: m.what, minutes: m.minutes, date: format.date(m.dueOn) })}
+              {m.carried ? ` · ${t("attendance.makeUp.carried")}` : ""} ·{" "}
+              <span className={m.done ? "badge badge-enrolled" : "badge"}>
+                {m.done ? t("attendance.makeUp.done") : t("attendance.makeUp.notDone")}
+              </span>
+              <Form method="post" className="inline">
+                <input type="hidden" name="enrollmentId" value={e.id} />
+                <input type="hidden" name="makeUpId" value={m.id} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value={m.done ? "make-up-undone" : "make-up-done"}
+                  className="button small secondary"
+                  disabled={busy}
+                  aria-label={`${m.done ? t("attendance.makeUp.markUndone") : t("attendance.makeUp.markDone")}: ${e.name} ${m.what}`}
+                >
+                  {m.done ? t("attendance.makeUp.markUndone") : t("attendance.makeUp.markDone")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {f.missed > 0 ? (
+        <details>
+          <summary>{t("attendance.makeUp.assign")}</summary>
+          <Form method="post" className="stack-form">
+            <input type="hidden" name="enrollmentId" value={e.id} />
+            <label htmlFor={`mu-what-${e.id}`}>{t("attendance.makeUp.what")}</label>
+            <input id={`mu-what-${e.id}`} name="what" required maxLength={500} />
+            <label htmlFor={`mu-min-${e.id}`}>{t("attendance.makeUp.minutes")}</label>
+            <input
+              id={`mu-min-${e.id}`}
+              name="minutes"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              step={1}
+              required
+              defaultValue={f.outstanding || undefined}
+            />
+            <label htmlFor={`mu-due-${e.id}`}>{t("attendance.makeUp.dueOn")}</label>
+            <input id={`mu-due-${e.id}`} name="dueOn" type="date" required aria-describedby={`mu-due-help-${e.id}`} />
+            <span id={`mu-due-help-${e.id}`} className="muted small">
+              {t("attendance.makeUp.dueHelp")}
+            </span>
+            <button type="submit" name="intent" value="make-up" className="button small secondary" disabled={busy}>
+              {t("attendance.makeUp.save")}
+            </button>
+          </Form>
+        </details>
+      ) : null}
+    </>
+  );
 }

@@ -10,6 +10,7 @@ import type { Refusal } from "~/scheduling/rules";
 import { cancelEnrolment, enrol } from "~/scheduling/scheduling.server";
 import { sessionExists, sessionPage } from "~/scheduling/sessions-page.server";
 import { DayList } from "~/scheduling/ui";
+import { surveyLinkFor } from "~/survey/survey.server";
 
 export const meta: MetaFunction = () => [{ title: "研修の詳細 / Session – つなぐ" }];
 
@@ -19,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ROLES);
   const page = await sessionPage(user, idParam(params.id), resolveLocale(request, user));
   if (!page) throw notFound();
-  return page;
+  const survey = user.roles.includes("TRAINEE") ? await surveyLinkFor(user.id, { kind: "session", sessionId: page.session.id }) : null;
+  return { ...page, survey };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SessionPage() {
   const t = useT();
   const format = useFormat();
-  const { session: s, isTrainee, status, place, prereq, refusal, overlapsWith, cases } = useLoaderData<typeof loader>();
+  const { session: s, isTrainee, status, place, prereq, refusal, overlapsWith, cases, survey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const prereqKey =
@@ -66,6 +68,11 @@ export default function SessionPage() {
         </p>
       ) : null}
 
+      {survey ? (
+        <p className="alert alert-info">
+          {survey.answered ? t("survey.thanks") : <Link to={`/surveys/${survey.slug}`}>{t("survey.answerLink")}</Link>}
+        </p>
+      ) : null}
       <div aria-live="polite">
         {result && "reason" in result && result.reason ? (
           <div className="alert alert-error" role="alert">

@@ -8,7 +8,9 @@ import { caseRequirementsMet } from "~/cases/cases.server";
 import { prisma } from "~/db.server";
 import { now as clockNow } from "~/lib/clock";
 import { attendanceOpen, completionRefusal, jstDay, type CompletionRefusal } from "./rules";
-import { completeAndIssue, roster, sessionInclude, setAttendance, setNoShow } from "./scheduling.server";
+import { completeAndIssue, attendanceDays, roster, sessionInclude, setAttendance, setNoShow } from "./scheduling.server";
+import { completionOutcome } from "./attendance";
+import { assignMakeUp, setCompletionRule, setMakeUpDone, setMinutes, type AttendanceWriteError } from "./attendance.server";
 
 /** A session (with its days) by its id in the URL, for the edit page; 404 when absent. */
 export async function sessionById(raw: string | undefined) {
@@ -27,20 +29,26 @@ export async function loadRoster(raw: string | undefined, at: Date = clockNow())
   if (!s) throw notFound();
   const r = await roster(s.id);
   const userIds = r.enrolled.map((e) => e.userId);
-  const [certificates, exceptions, caseWork] = await Promise.all([
+  const [certificates, exceptions, caseWork, makeUps] = await Promise.all([
     prisma.certificate.findMany({ where: { userId: { in: userIds }, track: s.track, fiscalYear: s.fiscalYear } }),
     prisma.completionException.findMany({ where: { enrollmentId: { in: r.enrolled.map((e) => e.id) } } }),
     caseRequirementsMet(s.id, userIds),
+    prisma.makeUp.findMany({ where: { enrollmentId: { in: r.enrolled.map((e) => e.id) } }, orderBy: { id: "asc" } }),
   ]);
   const row = (e: (typeof r.enrolled)[number]) => {
     const c = certificates.find((c) => c.userId === e.userId);
     const exception = exceptions.find((x) => x.enrollmentId === e.id);
     const attended = s.days.map((d) => e.attendance.some((a) => a.dayId === d.id));
+    const days = attendanceDays(s.days, e.attendance);
+    const own = makeUps.filter((m) => m.enrollmentId === e.id);
+    const makeUpFacts = own.map((m) => ({ minutes: m.minutes, done: !!m.doneAt }));
     const refusal: CompletionRefusal | null = completionRefusal(
       {
         sessionStatus: s.status,
         enrolmentStatus: e.status,
-        days: s.days.map((d, i) => ({ startsAt: d.startsAt, attended: attended[i] })),
+        days,
+        allowedMissedMinutes: s.allowedMissedMinutes,
+        makeUps: makeUpFacts,
         exception: !!exception,
         certificateExists: !!c,
         caseWorkAccepted: caseWork.get(e.userId),
@@ -57,6 +65,12 @@ export async function loadRoster(raw: string | undefined, at: Date = clockNow())
       queuedAt: e.queuedAt,
       noShow: e.noShow,
       attended,
+      /** Per day: minutes late and minutes left early (0 when not recorded). */
+      late: days.map((d) => d.lateMinutes),
+      early: days.map((d) => d.earlyMinutes),
+      /** The completion rule's figures for this trainee (minutes missed, allowed, made up, outstanding). */
+      figures: completionOutcome(days, s.allowedMissedMinutes, makeUpFacts),
+      makeUps: own.map((m) => ({ id: m.id, what: m.what, minutes: m.minutes, dueOn: m.dueOn, carried: m.carried, done: !!m.doneAt })),
       /** Why completion cannot be recorded now (null: it can). "days-missing" can be overridden with a reason. */
       completion: refusal,
       exceptionReason: exception?.reason ?? null,
@@ -69,6 +83,8 @@ export async function loadRoster(raw: string | undefined, at: Date = clockNow())
     dayOpen: s.days.map((d) => attendanceOpen(d.startsAt, at)),
     /** The first day's JST date, from when check-in opens. */
     opensOn: s.days[0] ? jstDay(s.days[0].startsAt) : null,
+    /** The completion rule as the committee set it (null: the default, 10% of the total). */
+    allowedMissedMinutes: s.allowedMissedMinutes,
     enrolled: r.enrolled.map(row),
     waitlisted: r.waitlisted.map(row),
     cancelled: r.cancelled.map(row),
@@ -83,6 +99,26 @@ const rosterForm = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.enum(["no-show", "clear-no-show"]), enrollmentId: z.coerce.number().int().positive() }),
   z.object({
+    intent: z.literal("minutes"),
+    enrollmentId: z.coerce.number().int().positive(),
+    dayId: z.coerce.number().int().positive(),
+    lateMinutes: z.string().optional(),
+    earlyMinutes: z.string().optional(),
+  }),
+  z.object({
+    intent: z.literal("make-up"),
+    enrollmentId: z.coerce.number().int().positive(),
+    what: z.string().optional(),
+    minutes: z.string().optional(),
+    dueOn: z.string().optional(),
+  }),
+  z.object({
+    intent: z.enum(["make-up-done", "make-up-undone"]),
+    enrollmentId: z.coerce.number().int().positive(),
+    makeUpId: z.coerce.number().int().positive(),
+  }),
+  z.object({ intent: z.literal("rule"), allowedMissedMinutes: z.string().optional() }),
+  z.object({
     intent: z.literal("issue"),
     enrollmentId: z.coerce.number().int().positive(),
     exceptionReason: z.string().trim().max(1000).optional().default(""),
@@ -95,8 +131,10 @@ export type RosterActionResult =
       ok: false;
       intent: string;
       name?: string;
-      reason: CompletionRefusal | "not-found" | "not-yet" | "certificate-issued" | "exception-reason-required" | "invalid";
+      reason: CompletionRefusal | "not-found" | "not-yet" | "certificate-issued" | "exception-reason-required" | "invalid" | "attendance";
       enrollmentId?: number;
+      /** With reason "attendance": the message key of what was wrong in the minutes, the make-up or the rule. */
+      error?: AttendanceWriteError;
     };
 
 /** One action of the committee on a session's roster. The caller has checked the role. */
@@ -106,6 +144,10 @@ export async function rosterAction(actorId: number, rawSessionId: string | undef
   const intent = String(form.get("intent") ?? "");
   if (!parsed.success) return { ok: false, intent, reason: "invalid" };
   const input = parsed.data;
+  if (input.intent === "rule") {
+    const out = await setCompletionRule(actorId, r.session.id, input);
+    return out.ok ? { ok: true, intent, name: "" } : { ok: false, intent, reason: "attendance", error: out.error };
+  }
   const e = r.enrolled.find((x) => x.id === input.enrollmentId);
   if (!e) return { ok: false, intent, reason: "not-found" };
   if (input.intent === "check-in" || input.intent === "undo-check-in") {
@@ -124,6 +166,17 @@ export async function rosterAction(actorId: number, rawSessionId: string | undef
     await setNoShow(e.id, input.intent === "no-show");
     await audit({ actorId, action: `scheduling.${input.intent}`, entityType: "SessionEnrollment", entityId: e.id });
     return { ok: true, intent, name: e.name };
+  }
+  if (input.intent === "minutes" || input.intent === "make-up" || input.intent === "make-up-done" || input.intent === "make-up-undone") {
+    const out =
+      input.intent === "minutes"
+        ? await setMinutes(actorId, e.id, input.dayId, input)
+        : input.intent === "make-up"
+          ? await assignMakeUp(actorId, e.id, input)
+          : await setMakeUpDone(actorId, e.id, input.makeUpId, input.intent === "make-up-done");
+    return out.ok
+      ? { ok: true, intent, name: e.name }
+      : { ok: false, intent, name: e.name, reason: "attendance", error: out.error, enrollmentId: e.id };
   }
   if (input.intent !== "issue") return { ok: false, intent, reason: "invalid" };
   const out = await completeAndIssue(e.id, actorId, { exceptionReason: input.exceptionReason });

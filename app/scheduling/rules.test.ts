@@ -106,7 +106,7 @@ describe("overlaps", () => {
 
 describe("attendance and completion", () => {
   // A day of 10:00–16:00 JST on 2027-01-15 (01:00Z–07:00Z).
-  const day = { startsAt: d("2027-01-15T01:00:00Z") };
+  const day = { startsAt: d("2027-01-15T01:00:00Z"), endsAt: d("2027-01-15T07:00:00Z") };
   it("opens attendance on the day in JST, not before", () => {
     expect(jstDay(d("2027-01-14T14:59:59Z"))).toBe("2027-01-14");
     expect(jstDay(d("2027-01-14T15:00:00Z"))).toBe("2027-01-15");
@@ -119,7 +119,7 @@ describe("attendance and completion", () => {
     enrolmentStatus: "enrolled",
     days: [
       { ...day, attended: true },
-      { startsAt: d("2027-01-22T01:00:00Z"), attended: true },
+      { startsAt: d("2027-01-22T01:00:00Z"), endsAt: d("2027-01-22T07:00:00Z"), attended: true },
     ],
     exception: false,
     certificateExists: false,

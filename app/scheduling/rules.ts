@@ -1,4 +1,5 @@
 // Pure rules of enrolment: who may enrol, where they land, the waitlist order and overlaps.
+import { completionOutcome, type AttendanceDay, type MakeUpFacts } from "./attendance";
 export const SESSION_TRACKS = ["basic-group", "practical"] as const;
 export type SessionTrack = (typeof SESSION_TRACKS)[number];
 export const CERTIFICATE_TRACKS = ["basic-ondemand", "basic-group", "practical"] as const;
@@ -104,13 +105,17 @@ export function attendanceOpen(dayStartsAt: Date, now: Date): boolean {
 }
 
 export type CompletionRefusal =
-  "session-cancelled" | "not-enrolled" | "not-held-yet" | "days-missing" | "case-not-accepted" | "already-issued";
+  "session-cancelled" | "not-enrolled" | "not-held-yet" | "days-missing" | "minutes-missing" | "case-not-accepted" | "already-issued";
 
 export interface CompletionFacts {
   sessionStatus: string;
   enrolmentStatus: string;
-  /** Each day's start, and whether the trainee attended it. */
-  days: { startsAt: Date; attended: boolean }[];
+  /** Each day's start and end, whether the trainee attended it, and the minutes late and left early. */
+  days: AttendanceDay[];
+  /** The session's completion rule: minutes that may be missed (null or absent: 10% of the total). */
+  allowedMissedMinutes?: number | null;
+  /** Make-ups (補講) assigned to the trainee, and whether each was done. */
+  makeUps?: MakeUpFacts[];
   /** A reasoned exception recorded by the committee (completion without every day attended). */
   exception: boolean;
   /** The session's case work (practical training): false while the trainee's case is not accepted; absent or true otherwise. */
@@ -120,7 +125,8 @@ export interface CompletionFacts {
 
 /**
  * Whether the trainee has completed the session and may be issued its certificate: the session is
- * held (its last day has come), every day was attended (or the committee recorded an exception), and the
+ * held (its last day has come), the minutes missed (days absent, late arrivals, early leaves) are within the
+ * completion rule, or make-ups done bring them within it (or the committee recorded an exception), and the
  * session's case work, where it has an assignment, was accepted by a facilitator.
  */
 export function completionRefusal(f: CompletionFacts, now: Date): CompletionRefusal | null {
@@ -128,7 +134,8 @@ export function completionRefusal(f: CompletionFacts, now: Date): CompletionRefu
   if (f.sessionStatus === "cancelled") return "session-cancelled";
   if (f.enrolmentStatus !== "enrolled") return "not-enrolled";
   if (f.days.length === 0 || !f.days.every((d) => attendanceOpen(d.startsAt, now))) return "not-held-yet";
-  if (!f.exception && !f.days.every((d) => d.attended)) return "days-missing";
+  if (!f.exception && completionOutcome(f.days, f.allowedMissedMinutes, f.makeUps ?? []).outcome === "incomplete")
+    return f.days.every((d) => d.attended) ? "minutes-missing" : "days-missing";
   if (f.caseWorkAccepted === false) return "case-not-accepted";
   return null;
 }

@@ -527,10 +527,21 @@ export async function issueCertificate(a: IssueArgs): Promise<IssueResult> {
 }
 
 /** Everything the completion rule needs about one enrolment. */
+/** Each day of a session with the trainee's attendance on it (attended, minutes late, minutes left early). */
+export function attendanceDays(
+  days: { id: number; startsAt: Date; endsAt: Date }[],
+  attendance: { dayId: number; lateMinutes: number; earlyMinutes: number }[],
+) {
+  return days.map((d) => {
+    const a = attendance.find((x) => x.dayId === d.id);
+    return { startsAt: d.startsAt, endsAt: d.endsAt, attended: !!a, lateMinutes: a?.lateMinutes ?? 0, earlyMinutes: a?.earlyMinutes ?? 0 };
+  });
+}
+
 async function completionFactsFor(enrollmentId: number) {
   const e = await prisma.sessionEnrollment.findUnique({
     where: { id: enrollmentId },
-    include: { attendance: true, session: { include: sessionInclude } },
+    include: { attendance: true, makeUps: true, session: { include: sessionInclude } },
   });
   if (!e) return null;
   const [exception, certificate, caseWorkAccepted] = await Promise.all([
@@ -545,7 +556,9 @@ async function completionFactsFor(enrollmentId: number) {
     facts: {
       sessionStatus: e.session.status,
       enrolmentStatus: e.status,
-      days: e.session.days.map((d) => ({ startsAt: d.startsAt, attended: e.attendance.some((a) => a.dayId === d.id) })),
+      days: attendanceDays(e.session.days, e.attendance),
+      allowedMissedMinutes: e.session.allowedMissedMinutes,
+      makeUps: e.makeUps.map((m) => ({ minutes: m.minutes, done: !!m.doneAt })),
       exception: !!exception,
       certificateExists: !!certificate,
       caseWorkAccepted,
@@ -569,7 +582,7 @@ export async function completeAndIssue(
   const { enrolment: e, facts } = found;
   const reason = opts.exceptionReason?.trim() ?? "";
   let refusal = completionRefusal(facts, at);
-  if (refusal === "days-missing" && reason) {
+  if ((refusal === "days-missing" || refusal === "minutes-missing") && reason) {
     // The exception is recorded (and audited) only when everything else allows completion.
     await prisma.$transaction([
       prisma.completionException.upsert({

@@ -24,7 +24,7 @@ export function DayList({ days }: { days: { id: number; startsAt: string | Date;
 const FunnelChart = lazy(() => import("./funnel-chart"));
 
 const noSubscription = () => () => {};
-function useHydrated() {
+export function useHydrated() {
   return useSyncExternalStore(
     noSubscription,
     () => true,

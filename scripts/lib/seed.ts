@@ -7,6 +7,7 @@ import { seedScheduling } from "./seed-scheduling.ts";
 import { seedCases } from "./seed-cases.ts";
 import { seedApplications } from "./seed-applications.ts";
 import { seedStaff } from "./seed-staff.ts";
+import { seedAttendance } from "./seed-attendance.ts";
 import { seedTraining } from "./seed-training.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICES, WARDS } from "./demo-data.ts";
 import { seedEvaluations } from "./seed-evaluation.ts";
@@ -70,4 +71,5 @@ export async function seedDemoData(prisma: PrismaClient, log: (m: string) => voi
   await seedCases(prisma, log);
   await seedApplications(prisma, log);
   await seedStaff(prisma, log);
+  await seedAttendance(prisma, log);
 }

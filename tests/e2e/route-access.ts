@@ -92,6 +92,12 @@ export const ROUTES: RouteAccess[] = [
   { file: "committee.sessions.$id_.sign-in", url: "/committee/sessions/1/sign-in", allow: ["committee", "admin"] },
   { file: "committee.sessions.$id_.roster[.csv]", url: "/committee/sessions/1/roster.csv", allow: ["committee", "admin"], notPage: true },
   { file: "committee.certificates", url: "/committee/certificates", allow: ["committee", "admin"] },
+  // Course surveys (issue 20, "attendance"). Session 5 is the demo's past two-day session the demo trainee attended;
+  // session 1's survey has five answers (scripts/lib/seed-attendance.ts).
+  { file: "surveys.$id", url: "/surveys/session-5", allow: ["trainee"] },
+  { file: "committee.surveys._index", url: "/committee/surveys", allow: ["committee", "admin"] },
+  { file: "committee.surveys.$id", url: "/committee/surveys/session-1", allow: ["committee", "admin"] },
+  { file: "committee.surveys.$id[.csv]", url: "/committee/surveys/session-1.csv", allow: ["committee", "admin"], notPage: true },
   // Applications (issue 20). Round 1 is the demo's round; application 1 is not accepted yet, so its notice answers 404.
   { file: "apply", url: "/apply", allow: ["trainee"] },
   { file: "apply.$id.notice[.pdf]", url: "/apply/1/notice.pdf", allow: "signed-in", okStatus: 404, notPage: true },
