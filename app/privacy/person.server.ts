@@ -325,6 +325,7 @@ export async function eraseUser(
     await n("formSubmissions", tx.formSubmission.deleteMany({ where: { userId } }));
     await n("reflections", tx.reflectionAnswer.deleteMany({ where: { userId } }));
     await n("notifications", tx.notification.deleteMany({ where: { userId } }));
+    await n("trainingRecommendations", tx.trainingRecommendation.deleteMany({ where: { userId } }));
     await n("calendarFeeds", tx.calendarFeedToken.deleteMany({ where: { userId } }));
     await n("mail", tx.outboxMessage.deleteMany({ where: { to: user.email, id: { not: told.id } } }));
     await n("caseQuestionsWritten", tx.caseQuestion.deleteMany({ where: { authorId: userId } }));
