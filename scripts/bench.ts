@@ -73,6 +73,7 @@ const TARGETS: Target[] = [
   { name: "/subcommittee (dashboard, last FY)", path: `/subcommittee?year=${LAST_FY}`, as: "subcommittee" },
   { name: "/subcommittee/report/:fy-1", path: `/subcommittee/report/${LAST_FY}`, as: "subcommittee" },
   { name: "/action-plan", path: "/action-plan", as: "manager" },
+  { name: "/office/training (staff records, recommendations)", path: "/office/training", as: "manager" },
   // Video lectures (issue 9): the first demo lecture (made at seed time), as a trainee. Each request checks
   // the session and the video's access before the file is streamed from media storage.
   { name: "media: HLS manifest (master.m3u8)", path: "/media/videos/1/master.m3u8", as: "trainee" },

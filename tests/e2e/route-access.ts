@@ -95,6 +95,10 @@ export const ROUTES: RouteAccess[] = [
   { file: "apply", url: "/apply", allow: ["trainee"] },
   { file: "apply.$id.notice[.pdf]", url: "/apply/1/notice.pdf", allow: "signed-in", okStatus: 404, notPage: true },
   { file: "office.applications", url: "/office/applications", allow: ["manager"] },
+  // Office training (issue 17). Office 2 is けやき, the demo manager's own office.
+  { file: "office.training", url: "/office/training?office=2", allow: ["manager", "subcommittee", "admin"] },
+  { file: "office.training[.csv]", url: "/office/training.csv?office=2", allow: ["manager", "subcommittee", "admin"], notPage: true },
+  { file: "office.training[.xlsx]", url: "/office/training.xlsx?office=2", allow: ["manager", "subcommittee", "admin"], notPage: true },
   { file: "committee.applications._index", url: "/committee/applications", allow: ["committee", "admin"] },
   { file: "committee.applications.$id", url: "/committee/applications/1", allow: ["committee", "admin"] },
   // Case work (issue 18). Session 3 is the demo's practical session; its facilitator is the committee account.
