@@ -538,3 +538,23 @@ export async function officeEffect(officeId: number, fiscalYear: number, locale:
   }
   return rows;
 }
+
+// ---- The action plan's training link ----
+
+/** What an action-plan item may name as the training it relies on: every module, and the upcoming sessions. */
+export async function trainingChoices(locale: Locale) {
+  const sessions = await upcomingSessions([...PILLARS]);
+  return [
+    ...allModules().map((m) => ({ value: `module:${m.slug}`, label: pick(m.frontmatter.title, locale) })),
+    ...sessions.map((s) => ({ value: `session:${s.id}`, label: sessionTitle(s, locale) })),
+  ];
+}
+
+/** Whether a plan item's training value names a module that exists or a session that exists ("" names none). */
+export async function trainingTargetKnown(value: string): Promise<boolean> {
+  if (value === "") return true;
+  const [kind, ref] = value.split(":");
+  if (kind === "module") return !!findModule(ref);
+  if (kind === "session") return (await prisma.trainingSession.count({ where: { id: Number(ref) } })) > 0;
+  return false;
+}

@@ -10,6 +10,7 @@ import { currentFiscalYear, fiscalYearRange } from "~/lib/fiscal-year";
 import { recommendedToMe, trainingEffectFor } from "~/office-training/office-training.server";
 import { action, loader } from "~/routes/office.training";
 import { loader as csvLoader } from "~/routes/office.training[.csv]";
+import { action as planAction } from "~/routes/action-plan";
 import { callRoute } from "./call-route";
 import { createOffice, createUser, createWard, formRequestInit, requestAs } from "./factories";
 
@@ -150,6 +151,27 @@ describe("recommendations", () => {
     expect((await post({ userId: String(staffA), target: `session:${sessionId}` })).status).toBe(200);
     expect((await post({ userId: String(staffA2), target: "module:case-review-basics" }, staffA)).status).toBe(403);
     expect(await prisma.trainingRecommendation.count()).toBe(2);
+  });
+});
+
+describe("an action-plan item names the training it relies on", () => {
+  it("stores a module, and refuses one that does not exist without saving the item", async () => {
+    const post = (training: string) =>
+      callRoute(async () =>
+        planAction({
+          request: await requestAs(
+            managerA,
+            "/action-plan",
+            formRequestInit({ intent: "addItem", itemCodes: [items[0].code], issue: "課題", goal: "目標", actions: "取組", owner: "", startDate: "", dueDate: "", training }),
+          ),
+          ...ctx,
+        }),
+      );
+    expect((await post("module:no-such-module")).status).toBe(400);
+    expect(await prisma.actionPlanItem.count()).toBe(0);
+    expect((await post("module:case-review-basics")).status).toBe(302);
+    const item = await prisma.actionPlanItem.findFirstOrThrow();
+    expect([item.trainingModuleSlug, item.trainingSessionId]).toEqual(["case-review-basics", null]);
   });
 });
 

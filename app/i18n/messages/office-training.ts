@@ -69,6 +69,9 @@ export const officeTrainingJa = {
   "officeTraining.own.title": "職員の研修とこのカテゴリの変化",
   "officeTraining.own.row": "職員が「{modules}」を修了しました（{count}件）。このカテゴリは{from}から{to}になりました。",
   "officeTraining.own.caution": "研修と評価の変化が重なったことを示すもので、研修の効果の証明ではありません。",
+  "officeTraining.plan.training": "この取組が頼りにする研修（任意）",
+  "officeTraining.plan.noTraining": "（なし）",
+  "officeTraining.plan.trainingInvalid": "研修はモジュールか研修日程の一覧から選んでください。",
 } as const;
 
 export const officeTrainingEn: Record<keyof typeof officeTrainingJa, string> = {
@@ -140,4 +143,7 @@ export const officeTrainingEn: Record<keyof typeof officeTrainingJa, string> = {
   "officeTraining.own.title": "Your staff's training and this category's change",
   "officeTraining.own.row": "Your staff completed “{modules}” ({count} completions); this category moved from {from} to {to}.",
   "officeTraining.own.caution": "This shows that training and the change happened together, not that the training caused it.",
+  "officeTraining.plan.training": "Training this action relies on (optional)",
+  "officeTraining.plan.noTraining": "(none)",
+  "officeTraining.plan.trainingInvalid": "Choose the training from the list of modules and sessions.",
 };
