@@ -161,7 +161,9 @@ async function shapePlan(plan: PlanRow) {
 /** Each item's training (issue 17): both titles and the link, for the items that name one. */
 async function planTrainingLinks(items: { id: number; trainingModuleSlug: string | null; trainingSessionId: number | null }[]) {
   const ids = items.map((i) => i.trainingSessionId).filter((x): x is number => x !== null);
-  const sessions = ids.length ? await prisma.trainingSession.findMany({ where: { id: { in: ids } }, select: { id: true, titleJa: true, titleEn: true } }) : [];
+  const sessions = ids.length
+    ? await prisma.trainingSession.findMany({ where: { id: { in: ids } }, select: { id: true, titleJa: true, titleEn: true } })
+    : [];
   const out = new Map<number, { titleJa: string; titleEn: string; to: string }>();
   for (const i of items) {
     const m = i.trainingModuleSlug ? findModule(i.trainingModuleSlug) : null;

@@ -33,7 +33,12 @@ export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: num
     }
   }
   if (can(user, "recommendTraining") && user.officeId !== null) {
-    items.push({ key: "office-training", to: "/office/training", title: "officeTraining.home.next.title", body: "officeTraining.home.next.body" });
+    items.push({
+      key: "office-training",
+      to: "/office/training",
+      title: "officeTraining.home.next.title",
+      body: "officeTraining.home.next.body",
+    });
   }
   items.push(...(await cycleNextSteps(user, fiscalYear)));
   if (can(user, "administer")) {

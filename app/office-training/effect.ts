@@ -93,11 +93,20 @@ export function trainingEffect(
         if (!b || typeof from !== "number" || typeof to !== "number") continue;
         const start = sheetInstant(a, fiscalYearEnd).getTime();
         const end = sheetInstant(b, fiscalYearEnd).getTime();
-        const did = training.some((t) => t.officeId === a.officeId && t.pillar === pillar && t.at.getTime() > start && t.at.getTime() <= end);
+        const did = training.some(
+          (t) => t.officeId === a.officeId && t.pillar === pillar && t.at.getTime() > start && t.at.getTime() <= end,
+        );
         (did ? trained : untrained).push({ from, to });
       }
       if (trained.length + untrained.length === 0) continue;
-      rows.push({ categoryCode: code, pillar, fromYear, toYear, trained: group(trained, minOffices), untrained: group(untrained, minOffices) });
+      rows.push({
+        categoryCode: code,
+        pillar,
+        fromYear,
+        toYear,
+        trained: group(trained, minOffices),
+        untrained: group(untrained, minOffices),
+      });
     }
   }
   return rows;

@@ -45,7 +45,10 @@ export type OfficeChoice =
  */
 export async function officeChoice(user: SessionUser, requested: number | null): Promise<OfficeChoice> {
   if (can(user, "viewSubcommittee")) {
-    if (requested === null) return user.officeId !== null && can(user, "recommendTraining") ? { ok: true, officeId: user.officeId } : { ok: false, reason: "choose" };
+    if (requested === null)
+      return user.officeId !== null && can(user, "recommendTraining")
+        ? { ok: true, officeId: user.officeId }
+        : { ok: false, reason: "choose" };
     const office = await prisma.office.findUnique({ where: { id: requested }, select: { id: true } });
     return office ? { ok: true, officeId: office.id } : { ok: false, reason: "not-found" };
   }
@@ -64,7 +67,11 @@ export async function staffOf(officeId: number) {
 }
 
 export async function officeList() {
-  return prisma.office.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: [{ wardId: "asc" }, { name: "asc" }] });
+  return prisma.office.findMany({
+    where: { active: true },
+    select: { id: true, name: true },
+    orderBy: [{ wardId: "asc" }, { name: "asc" }],
+  });
 }
 
 // ---- Staff records ----
@@ -91,7 +98,10 @@ export async function staffRecords(officeId: number, fiscalYear: number, locale:
   const { start, end } = fiscalYearRange(fiscalYear);
   const [enrolments, progress, watches, enrolled, certificates] = await Promise.all([
     prisma.trainingEnrollment.findMany({ where: { userId: { in: ids }, fiscalYear }, select: { userId: true } }),
-    prisma.moduleProgress.findMany({ where: { userId: { in: ids }, createdAt: { lt: end } }, select: { userId: true, slug: true, completedAt: true } }),
+    prisma.moduleProgress.findMany({
+      where: { userId: { in: ids }, createdAt: { lt: end } },
+      select: { userId: true, slug: true, completedAt: true },
+    }),
     prisma.videoWatch.findMany({ where: { userId: { in: ids }, watchedAt: { gte: start, lt: end } }, select: { userId: true } }),
     prisma.sessionEnrollment.findMany({
       where: { userId: { in: ids }, status: "enrolled", session: { fiscalYear, status: "scheduled" }, attendance: { some: {} } },
@@ -113,9 +123,7 @@ export async function staffRecords(officeId: number, fiscalYear: number, locale:
     const completed = mine.filter((p) => p.completedAt && p.completedAt >= start && p.completedAt < end).map((p) => describe(p.slug));
     const inProgress = mine.filter((p) => !p.completedAt || p.completedAt >= end).map((p) => describe(p.slug));
     const reachedGoals = new Set(
-      mine
-        .filter((p) => p.completedAt && p.completedAt < end)
-        .flatMap((p) => findModule(p.slug)?.frontmatter.goals ?? []),
+      mine.filter((p) => p.completedAt && p.completedAt < end).flatMap((p) => findModule(p.slug)?.frontmatter.goals ?? []),
     );
     return {
       id: s.id,
@@ -148,7 +156,13 @@ function logStaffRead(reader: Reader, action: string, officeId: number, fiscalYe
   return logRead(
     reader,
     action,
-    records.map((r) => ({ entityType: "User", entityId: r.id, subjectUserId: r.id, subjectOfficeId: officeId, summary: `FY${fiscalYear} ${what}` })),
+    records.map((r) => ({
+      entityType: "User",
+      entityId: r.id,
+      subjectUserId: r.id,
+      subjectOfficeId: officeId,
+      summary: `FY${fiscalYear} ${what}`,
+    })),
   );
 }
 
@@ -210,7 +224,13 @@ function yearText(fy: number, locale: Locale) {
 }
 
 /** The page's table as CSV or XLSX (app/lib/csv.ts; exceljs as the annual report), logged as an export. */
-export async function officeTrainingExport(user: SessionUser, officeId: number, fiscalYear: number, locale: Locale, format: "csv" | "xlsx") {
+export async function officeTrainingExport(
+  user: SessionUser,
+  officeId: number,
+  fiscalYear: number,
+  locale: Locale,
+  format: "csv" | "xlsx",
+) {
   const office = await prisma.office.findUniqueOrThrow({ where: { id: officeId }, select: { name: true } });
   const records = await staffRecords(officeId, fiscalYear, locale);
   await logStaffRead(user, "training.record.export", officeId, fiscalYear, records, `office training (${format.toUpperCase()})`);
@@ -249,7 +269,10 @@ export async function weakCategories(officeId: number, locale: Locale, upTo = cu
   const pillars = new Map(categoryPillars(latest.template.categories, latest.template.items).map((c) => [c.code, c.pillar]));
   const categories = latest.template.categories
     .map((c) => ({ c, score: scores[c.code], pillar: pillars.get(c.code) }))
-    .filter((x): x is { c: typeof x.c; score: number; pillar: Pillar } => typeof x.score === "number" && x.score < WEAK_CATEGORY_BELOW && !!x.pillar)
+    .filter(
+      (x): x is { c: typeof x.c; score: number; pillar: Pillar } =>
+        typeof x.score === "number" && x.score < WEAK_CATEGORY_BELOW && !!x.pillar,
+    )
     .sort((a, b) => a.score - b.score)
     .map((x) => ({
       code: x.c.code,
@@ -359,7 +382,8 @@ export type RecommendResult = { ok: true; duplicate: boolean } | FormFailure;
  * and a notice (notification and mail) to them, in one transaction. The same recommendation twice in a year records once.
  */
 export async function recommendTraining(user: SessionUser, formData: FormData): Promise<RecommendResult> {
-  if (!can(user, "recommendTraining") || user.officeId === null) return failure({}, formData, { key: "officeTraining.recommend.forbidden" });
+  if (!can(user, "recommendTraining") || user.officeId === null)
+    return failure({}, formData, { key: "officeTraining.recommend.forbidden" });
   const parsed = parseForm(recommendSchema, formData);
   if (!parsed.ok) return parsed;
   const officeId = user.officeId;
@@ -381,10 +405,25 @@ export async function recommendTraining(user: SessionUser, formData: FormData): 
     const existing = await tx.trainingRecommendation.findFirst({ where: { officeId, userId, kind, moduleSlug, sessionId, fiscalYear } });
     if (existing) return { duplicate: true, mail: null };
     const row = await tx.trainingRecommendation.create({
-      data: { officeId, userId, recommendedById: user.id, kind, moduleSlug, sessionId, categoryCode: categoryCode.slice(0, 40), fiscalYear },
+      data: {
+        officeId,
+        userId,
+        recommendedById: user.id,
+        kind,
+        moduleSlug,
+        sessionId,
+        categoryCode: categoryCode.slice(0, 40),
+        fiscalYear,
+      },
     });
     await audit(
-      { actorId: user.id, action: "training.recommend", entityType: "TrainingRecommendation", entityId: row.id, summary: `${target} → user ${userId}` },
+      {
+        actorId: user.id,
+        action: "training.recommend",
+        entityType: "TrainingRecommendation",
+        entityId: row.id,
+        summary: `${target} → user ${userId}`,
+      },
       tx,
     );
     const mail = await notify(tx, {
@@ -436,10 +475,21 @@ export async function recommendedToMe(userId: number, locale: Locale) {
 const fiscalYearEnd = (fy: number) => fiscalYearRange(fy).end;
 
 /** Loads the facts: every submitted sheet's category scores, and every module completed or session attended by an office's staff. */
-export async function effectFacts(): Promise<{ sheets: SheetFacts[]; training: TrainingFact[]; pillars: { code: string; pillar: Pillar }[]; names: Map<string, { ja: string; en: string }> }> {
+export async function effectFacts(): Promise<{
+  sheets: SheetFacts[];
+  training: TrainingFact[];
+  pillars: { code: string; pillar: Pillar }[];
+  names: Map<string, { ja: string; en: string }>;
+}> {
   const evaluations = await prisma.evaluation.findMany({
     where: { status: "SUBMITTED" },
-    select: { officeId: true, fiscalYear: true, submittedAt: true, templateId: true, answers: { select: { itemCode: true, rating: true, notApplicable: true } } },
+    select: {
+      officeId: true,
+      fiscalYear: true,
+      submittedAt: true,
+      templateId: true,
+      answers: { select: { itemCode: true, rating: true, notApplicable: true } },
+    },
     orderBy: { fiscalYear: "asc" },
   });
   const sheets: SheetFacts[] = [];
@@ -459,7 +509,10 @@ export async function effectFacts(): Promise<{ sheets: SheetFacts[]; training: T
   const officeOf = new Map(staff.map((s) => [s.id, s.officeId!]));
   const ids = staff.map((s) => s.id);
   const [completions, attendance] = await Promise.all([
-    prisma.moduleProgress.findMany({ where: { userId: { in: ids }, completedAt: { not: null } }, select: { userId: true, slug: true, completedAt: true } }),
+    prisma.moduleProgress.findMany({
+      where: { userId: { in: ids }, completedAt: { not: null } },
+      select: { userId: true, slug: true, completedAt: true },
+    }),
     prisma.sessionAttendance.findMany({
       where: { enrollment: { userId: { in: ids } } },
       select: { enrollment: { select: { userId: true, session: { select: { pillars: true } } } }, day: { select: { startsAt: true } } },
@@ -472,7 +525,8 @@ export async function effectFacts(): Promise<{ sheets: SheetFacts[]; training: T
   }
   for (const a of attendance) {
     for (const p of a.enrollment.session.pillars) {
-      if ((PILLARS as readonly string[]).includes(p)) training.push({ officeId: officeOf.get(a.enrollment.userId)!, pillar: p as Pillar, at: a.day.startsAt });
+      if ((PILLARS as readonly string[]).includes(p))
+        training.push({ officeId: officeOf.get(a.enrollment.userId)!, pillar: p as Pillar, at: a.day.startsAt });
     }
   }
   const pillars = newest ? categoryPillars(newest.categories, newest.items) : [];

@@ -30,7 +30,13 @@ export function TrainingEffectSection({ rows, toYear, headingLevel = 2 }: { rows
   const cells = (g: EffectGroupView, label: string) => (
     <>
       <td className="num">{format.number(g.offices)}</td>
-      <td className="num">{g.shown && g.meanFrom !== null && g.meanTo !== null ? `${g.meanFrom.toFixed(2)} → ${g.meanTo.toFixed(2)}` : <span aria-label={`${label}: ${t("officeTraining.effect.withheldCell")}`}>—</span>}</td>
+      <td className="num">
+        {g.shown && g.meanFrom !== null && g.meanTo !== null ? (
+          `${g.meanFrom.toFixed(2)} → ${g.meanTo.toFixed(2)}`
+        ) : (
+          <span aria-label={`${label}: ${t("officeTraining.effect.withheldCell")}`}>—</span>
+        )}
+      </td>
       <td className="num">{g.shown && g.meanChange !== null ? signed(g.meanChange) : "—"}</td>
     </>
   );
@@ -48,7 +54,9 @@ export function TrainingEffectSection({ rows, toYear, headingLevel = 2 }: { rows
           <p className="hint">{t("officeTraining.effect.withheld")}</p>
           <div className="table-wrap">
             <table>
-              <caption className="visually-hidden">{t("officeTraining.effect.title", { from: format.fiscalYear(toYear - 1), to: format.fiscalYear(toYear) })}</caption>
+              <caption className="visually-hidden">
+                {t("officeTraining.effect.title", { from: format.fiscalYear(toYear - 1), to: format.fiscalYear(toYear) })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col" rowSpan={2}>

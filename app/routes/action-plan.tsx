@@ -103,7 +103,16 @@ function ItemFields({
   choices,
   trainings,
 }: {
-  values: { itemCodes: string[]; issue: string; goal: string; actions: string; owner: string; startDate: string; dueDate: string; training: string };
+  values: {
+    itemCodes: string[];
+    issue: string;
+    goal: string;
+    actions: string;
+    owner: string;
+    startDate: string;
+    dueDate: string;
+    training: string;
+  };
   result?: FormFailure;
   weak: { code: string; textJa: string; textEn: string; rating: number }[];
   choices: { code: string; textJa: string; textEn: string }[];

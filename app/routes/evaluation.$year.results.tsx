@@ -13,7 +13,10 @@ export const meta: MetaFunction = () => [{ title: "自己評価の結果 | つ�
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, officeId } = await requireOwnOffice(request);
   const fiscalYear = fiscalYearParam(params.year);
-  const [results, effect] = await Promise.all([resultsFor(officeId, fiscalYear), officeEffect(officeId, fiscalYear, resolveLocale(request, user))]);
+  const [results, effect] = await Promise.all([
+    resultsFor(officeId, fiscalYear),
+    officeEffect(officeId, fiscalYear, resolveLocale(request, user)),
+  ]);
   return { fiscalYear, results, effect };
 }
 
@@ -48,7 +51,12 @@ export default function EvaluationResults() {
                 {effect.map((e) => (
                   <li key={e.code} data-category={e.code}>
                     <strong>{e.name}</strong>:{" "}
-                    {t("officeTraining.own.row", { modules: e.modules.join(locale === "en" ? "”, “" : "」「"), count: e.completions, from: e.from.toFixed(1), to: e.to.toFixed(1) })}
+                    {t("officeTraining.own.row", {
+                      modules: e.modules.join(locale === "en" ? "”, “" : "」「"),
+                      count: e.completions,
+                      from: e.from.toFixed(1),
+                      to: e.to.toFixed(1),
+                    })}
                   </li>
                 ))}
               </ul>

@@ -102,7 +102,11 @@ function OfficePage({ page }: { page: Page }) {
                 <dt>{t("officeTraining.col.practicalSessions")}</dt>
                 <dd>{format.number(r.practicalSessions)}</dd>
                 <dt>{t("officeTraining.col.certificates")}</dt>
-                <dd>{r.certificates.length ? r.certificates.map((c) => `${t(`training.track.${c.track}` as "training.track.practical")} (${c.serial})`).join("、") : t("officeTraining.none")}</dd>
+                <dd>
+                  {r.certificates.length
+                    ? r.certificates.map((c) => `${t(`training.track.${c.track}` as "training.track.practical")} (${c.serial})`).join("、")
+                    : t("officeTraining.none")}
+                </dd>
               </dl>
               <div className="table-wrap">
                 <table className="goals-grid">
@@ -169,8 +173,11 @@ function OfficePage({ page }: { page: Page }) {
             <ul>
               {c.modules.map((m) => (
                 <li key={m.slug}>
-                  <a href={`/training/modules/${m.slug}`}>{m.title}</a> <span className="muted small">({t(`training.level.${m.level}`)})</span> —{" "}
-                  <span className="small">{m.doneBy.length ? t("officeTraining.rec.doneBy", { names: m.doneBy.join("、") }) : t("officeTraining.rec.nobody")}</span>
+                  <a href={`/training/modules/${m.slug}`}>{m.title}</a>{" "}
+                  <span className="muted small">({t(`training.level.${m.level}`)})</span> —{" "}
+                  <span className="small">
+                    {m.doneBy.length ? t("officeTraining.rec.doneBy", { names: m.doneBy.join("、") }) : t("officeTraining.rec.nobody")}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -182,7 +189,11 @@ function OfficePage({ page }: { page: Page }) {
                 {c.sessions.map((s) => (
                   <li key={s.id}>
                     {s.title} <span className="muted small">({format.date(s.startsAt)})</span> —{" "}
-                    <span className="small">{s.enrolled.length ? t("officeTraining.rec.enrolledBy", { names: s.enrolled.join("、") }) : t("officeTraining.rec.nobody")}</span>
+                    <span className="small">
+                      {s.enrolled.length
+                        ? t("officeTraining.rec.enrolledBy", { names: s.enrolled.join("、") })
+                        : t("officeTraining.rec.nobody")}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -192,7 +203,11 @@ function OfficePage({ page }: { page: Page }) {
                 <input type="hidden" name="categoryCode" value={c.code} />
                 <div className="field">
                   <label htmlFor={`staff-${c.code}`}>{t("officeTraining.recommend.staff")}</label>
-                  <select id={`staff-${c.code}`} name="userId" aria-describedby={failed?.fieldErrors.userId ? `staff-${c.code}-error` : undefined}>
+                  <select
+                    id={`staff-${c.code}`}
+                    name="userId"
+                    aria-describedby={failed?.fieldErrors.userId ? `staff-${c.code}-error` : undefined}
+                  >
                     {page.staff.map((s) => (
                       <option key={s.id} value={s.id}>
                         {s.name}
@@ -218,7 +233,14 @@ function OfficePage({ page }: { page: Page }) {
                 <button type="submit" className="button small" disabled={busy}>
                   {t("officeTraining.recommend.submit")}
                 </button>
-                <ErrorList id={`staff-${c.code}-error`} errors={failed?.values?.categoryCode === c.code ? [...(failed.fieldErrors.userId ?? []), ...(failed.fieldErrors.target ?? [])] : undefined} />
+                <ErrorList
+                  id={`staff-${c.code}-error`}
+                  errors={
+                    failed?.values?.categoryCode === c.code
+                      ? [...(failed.fieldErrors.userId ?? []), ...(failed.fieldErrors.target ?? [])]
+                      : undefined
+                  }
+                />
               </Form>
             ) : null}
           </div>

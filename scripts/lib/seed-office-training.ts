@@ -22,14 +22,19 @@ export async function seedOfficeTraining(prisma: PrismaClient, log: (m: string) 
   const current = fiscalYearOf(now);
   const manifest = JSON.parse(readFileSync(join(import.meta.dirname, "../../app/generated/content/manifest.json"), "utf8")) as Manifest;
   const hrSlugs = manifest.modules.filter((m) => m.frontmatter.pillar === PILLAR).map((m) => m.slug);
-  const hrCodes = (await prisma.checklistItem.findMany({ where: { category: { code: CATEGORY } }, select: { code: true } })).map((i) => i.code);
+  const hrCodes = (await prisma.checklistItem.findMany({ where: { category: { code: CATEGORY } }, select: { code: true } })).map(
+    (i) => i.code,
+  );
   if (!hrSlugs.length || !hrCodes.length) return;
 
   const sheets = await prisma.evaluation.findMany({
     where: { fiscalYear: { in: [current - 1, current] }, status: "SUBMITTED" },
     select: { id: true, officeId: true, fiscalYear: true, submittedAt: true },
   });
-  const offices = await prisma.office.findMany({ orderBy: { id: "asc" }, include: { users: { select: { id: true }, orderBy: { id: "asc" } } } });
+  const offices = await prisma.office.findMany({
+    orderBy: { id: "asc" },
+    include: { users: { select: { id: true }, orderBy: { id: "asc" } } },
+  });
   const pairs = offices
     .map((o) => ({
       office: o,
@@ -64,7 +69,10 @@ export async function seedOfficeTraining(prisma: PrismaClient, log: (m: string) 
     for (const slug of hrSlugs.slice(0, 2)) {
       const existing = await prisma.moduleProgress.findUnique({ where: { userId_slug: { userId, slug } } });
       if (existing) await prisma.moduleProgress.update({ where: { id: existing.id }, data: { completedAt: at } });
-      else await prisma.moduleProgress.create({ data: { userId, slug, sectionsReached: [], currentSection: "check", completedAt: at, createdAt: at } });
+      else
+        await prisma.moduleProgress.create({
+          data: { userId, slug, sectionsReached: [], currentSection: "check", completedAt: at, createdAt: at },
+        });
     }
     trained.add(p.office.id);
   }
@@ -72,7 +80,10 @@ export async function seedOfficeTraining(prisma: PrismaClient, log: (m: string) 
   // The category's ratings: trained offices move from 2 to 3 (one item to 4); the others stay at 2 (one item to 3).
   const rate = (evaluationId: number, rating: number, first: number) =>
     Promise.all([
-      prisma.evaluationAnswer.updateMany({ where: { evaluationId, itemCode: { in: hrCodes.slice(1) } }, data: { rating, notApplicable: false } }),
+      prisma.evaluationAnswer.updateMany({
+        where: { evaluationId, itemCode: { in: hrCodes.slice(1) } },
+        data: { rating, notApplicable: false },
+      }),
       prisma.evaluationAnswer.updateMany({ where: { evaluationId, itemCode: hrCodes[0] }, data: { rating: first, notApplicable: false } }),
     ]);
   for (const p of pairs) {
@@ -84,8 +95,16 @@ export async function seedOfficeTraining(prisma: PrismaClient, log: (m: string) 
   const demo = offices.find((o) => o.name === DEMO_MANAGER_OFFICE);
   const demoSheet = demo && sheets.find((s) => s.officeId === demo.id && s.fiscalYear === current - 1);
   if (demoSheet) {
-    await prisma.evaluationAnswer.updateMany({ where: { evaluationId: demoSheet.id, itemCode: { in: hrCodes.filter((_, i) => i % 2 === 0) } }, data: { rating: 1, notApplicable: false } });
-    await prisma.evaluationAnswer.updateMany({ where: { evaluationId: demoSheet.id, itemCode: { in: hrCodes.filter((_, i) => i % 2 === 1) } }, data: { rating: 2, notApplicable: false } });
+    await prisma.evaluationAnswer.updateMany({
+      where: { evaluationId: demoSheet.id, itemCode: { in: hrCodes.filter((_, i) => i % 2 === 0) } },
+      data: { rating: 1, notApplicable: false },
+    });
+    await prisma.evaluationAnswer.updateMany({
+      where: { evaluationId: demoSheet.id, itemCode: { in: hrCodes.filter((_, i) => i % 2 === 1) } },
+      data: { rating: 2, notApplicable: false },
+    });
   }
-  log(`Office training demo data: ${trained.size} offices trained on ${PILLAR} between the sheets, ${pairs.length - trained.size} did not.`);
+  log(
+    `Office training demo data: ${trained.size} offices trained on ${PILLAR} between the sheets, ${pairs.length - trained.size} did not.`,
+  );
 }

@@ -64,7 +64,9 @@ test("a manager sees the staff's training, recommends a module, and the trainee 
   await scanBothWays(trainee);
 });
 
-test("a manager cannot read another office's staff; the subcommittee sees training's effect, labelled as an association", async ({ browser }) => {
+test("a manager cannot read another office's staff; the subcommittee sees training's effect, labelled as an association", async ({
+  browser,
+}) => {
   const manager = await as(browser, "manager");
   const other = await manager.goto("/office/training?office=1");
   expect(other?.status()).toBe(403);

@@ -40,7 +40,9 @@ async function sheet(officeId: number, fiscalYear: number, ratings: Record<strin
     data: { officeId, fiscalYear, templateId, status: "SUBMITTED", submissionCount: 1, submittedAt },
   });
   await prisma.evaluationAnswer.createMany({
-    data: items.filter((i) => ratings[i.categoryCode] !== undefined).map((i) => ({ evaluationId: e.id, itemCode: i.code, rating: ratings[i.categoryCode] })),
+    data: items
+      .filter((i) => ratings[i.categoryCode] !== undefined)
+      .map((i) => ({ evaluationId: e.id, itemCode: i.code, rating: ratings[i.categoryCode] })),
   });
 }
 
@@ -57,7 +59,9 @@ beforeAll(async () => {
   sub = (await createUser({ roles: ["EVALUATION_SUBCOMMITTEE"] })).id;
   await prisma.trainingEnrollment.create({ data: { userId: staffA, fiscalYear: FY } });
   // staffA completed the foundations module of the hr pillar this year.
-  await prisma.moduleProgress.create({ data: { userId: staffA, slug: "case-review-basics", sectionsReached: [], completedAt: new Date() } });
+  await prisma.moduleProgress.create({
+    data: { userId: staffA, slug: "case-review-basics", sectionsReached: [], completedAt: new Date() },
+  });
   // Office A's sheet of last year: Operations (OPS, hr pillar) weak at 1.0, Assessment (ASM) 3, Collaboration (COL) 2.
   await sheet(officeA, FY - 1, { OPS: 1, ASM: 3, COL: 2 }, new Date(fiscalYearRange(FY - 1).start.getTime() + 200 * DAY));
   const s = await prisma.trainingSession.create({
@@ -92,7 +96,9 @@ describe("who reads an office's staff training", () => {
 
     const other = await callRoute(async () => loader({ request: await requestAs(managerA, `/office/training?office=${officeB}`), ...ctx }));
     expect(other.status).toBe(403);
-    const csv = await callRoute(async () => csvLoader({ request: await requestAs(managerA, `/office/training.csv?office=${officeB}`), ...ctx }));
+    const csv = await callRoute(async () =>
+      csvLoader({ request: await requestAs(managerA, `/office/training.csv?office=${officeB}`), ...ctx }),
+    );
     expect(csv.status).toBe(403);
     const trainee = await callRoute(async () => loader({ request: await requestAs(staffA, "/office/training"), ...ctx }));
     expect(trainee.status).toBe(403);
@@ -104,7 +110,9 @@ describe("who reads an office's staff training", () => {
     const page = (r.value as { page: Page }).page;
     expect(page.records.map((x) => x.id).sort()).toEqual([managerB, staffB].sort());
     expect(page.mayRecommend).toBe(false);
-    const logged = await prisma.auditLog.count({ where: { actorId: sub, action: "training.record.read", subjectUserId: staffB, isRead: true } });
+    const logged = await prisma.auditLog.count({
+      where: { actorId: sub, action: "training.record.read", subjectUserId: staffB, isRead: true },
+    });
     expect(logged).toBe(1);
   });
 });
@@ -162,7 +170,17 @@ describe("an action-plan item names the training it relies on", () => {
           request: await requestAs(
             managerA,
             "/action-plan",
-            formRequestInit({ intent: "addItem", itemCodes: [items[0].code], issue: "課題", goal: "目標", actions: "取組", owner: "", startDate: "", dueDate: "", training }),
+            formRequestInit({
+              intent: "addItem",
+              itemCodes: [items[0].code],
+              issue: "課題",
+              goal: "目標",
+              actions: "取組",
+              owner: "",
+              startDate: "",
+              dueDate: "",
+              training,
+            }),
           ),
           ...ctx,
         }),

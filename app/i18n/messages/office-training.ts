@@ -3,7 +3,8 @@
 export const officeTrainingJa = {
   "officeTraining.nav": "職員の研修",
   "officeTraining.title": "職員の研修記録（{year}）",
-  "officeTraining.lead": "事業所の職員一人ひとりの、この年度の研修の記録です。モジュール、動画、集合研修・実践研修、修了証、到達した学習目標を示します。",
+  "officeTraining.lead":
+    "事業所の職員一人ひとりの、この年度の研修の記録です。モジュール、動画、集合研修・実践研修、修了証、到達した学習目標を示します。",
   "officeTraining.chooseOffice": "事業所を選んでください",
   "officeTraining.office": "事業所",
   "officeTraining.csv": "CSVで出力",
@@ -25,7 +26,8 @@ export const officeTrainingJa = {
   "officeTraining.none": "なし",
   "officeTraining.goalsCaption": "{name}さんが到達した学習目標（柱×段階、到達数／目標数）",
   "officeTraining.rec.title": "自己評価の結果からのおすすめ",
-  "officeTraining.rec.lead": "{year}の自己評価で平均が2.5未満だったカテゴリについて、関連する柱と段階のモジュールと、これからの研修日程を示します。",
+  "officeTraining.rec.lead":
+    "{year}の自己評価で平均が2.5未満だったカテゴリについて、関連する柱と段階のモジュールと、これからの研修日程を示します。",
   "officeTraining.rec.noSheet": "提出済みの自己評価がまだありません。",
   "officeTraining.rec.noWeak": "平均2.5未満のカテゴリはありません。",
   "officeTraining.rec.category": "{name}（平均 {score}）: {pillar}・{level}",
@@ -55,8 +57,10 @@ export const officeTrainingJa = {
   "officeTraining.home.next.title": "職員の研修",
   "officeTraining.home.next.body": "職員の研修記録を見て、自己評価の弱いところに合う研修をすすめましょう。",
   "officeTraining.effect.title": "研修と評価の変化（{from}→{to}）",
-  "officeTraining.effect.lead": "カテゴリごとに、前年度から今年度への事業所の評価（平均）の変化を、その間に職員が関連する柱の研修（モジュールの修了または研修への出席）を終えた事業所と、そうでない事業所とで比べます。",
-  "officeTraining.effect.caution": "これは関連（連想）を示すもので、研修が評価を上げたことの証明ではありません。どの研修を受けるかは事業所が選び、2年の間には他にも多くのことが変わります。",
+  "officeTraining.effect.lead":
+    "カテゴリごとに、前年度から今年度への事業所の評価（平均）の変化を、その間に職員が関連する柱の研修（モジュールの修了または研修への出席）を終えた事業所と、そうでない事業所とで比べます。",
+  "officeTraining.effect.caution":
+    "これは関連（連想）を示すもので、研修が評価を上げたことの証明ではありません。どの研修を受けるかは事業所が選び、2年の間には他にも多くのことが変わります。",
   "officeTraining.effect.withheld": "3事業所未満のグループは示しません（—）。",
   "officeTraining.effect.none": "2年続けて提出された自己評価がないため、示せる数字はありません。",
   "officeTraining.effect.col.category": "カテゴリ（柱）",
@@ -77,7 +81,8 @@ export const officeTrainingJa = {
 export const officeTrainingEn: Record<keyof typeof officeTrainingJa, string> = {
   "officeTraining.nav": "Staff training",
   "officeTraining.title": "Staff training records ({year})",
-  "officeTraining.lead": "Each member of the office's staff and their training in this fiscal year: modules, videos, group and practical sessions, certificates and the learning goals reached.",
+  "officeTraining.lead":
+    "Each member of the office's staff and their training in this fiscal year: modules, videos, group and practical sessions, certificates and the learning goals reached.",
   "officeTraining.chooseOffice": "Choose an office",
   "officeTraining.office": "Office",
   "officeTraining.csv": "Export as CSV",
@@ -99,7 +104,8 @@ export const officeTrainingEn: Record<keyof typeof officeTrainingJa, string> = {
   "officeTraining.none": "None",
   "officeTraining.goalsCaption": "Learning goals reached by {name} (pillar × level, reached / goals)",
   "officeTraining.rec.title": "Recommendations from your self-evaluation",
-  "officeTraining.rec.lead": "For each category whose mean was below 2.5 in the {year} self-evaluation: the modules of the related pillar and level, and the upcoming sessions.",
+  "officeTraining.rec.lead":
+    "For each category whose mean was below 2.5 in the {year} self-evaluation: the modules of the related pillar and level, and the upcoming sessions.",
   "officeTraining.rec.noSheet": "No self-evaluation has been submitted yet.",
   "officeTraining.rec.noWeak": "No category has a mean below 2.5.",
   "officeTraining.rec.category": "{name} (mean {score}): {pillar}, {level}",
@@ -129,8 +135,10 @@ export const officeTrainingEn: Record<keyof typeof officeTrainingJa, string> = {
   "officeTraining.home.next.title": "Staff training",
   "officeTraining.home.next.body": "See your staff's training records and recommend training for the weak points of your self-evaluation.",
   "officeTraining.effect.title": "Training and the change in ratings ({from} → {to})",
-  "officeTraining.effect.lead": "For each category, the change in offices' rating (mean) from one year to the next, compared between offices whose staff completed training of the related pillar in between (a module completed or a session attended) and offices whose staff did not.",
-  "officeTraining.effect.caution": "This shows an association, not a proof that training raised the ratings: offices choose their training, and many other things change between two years.",
+  "officeTraining.effect.lead":
+    "For each category, the change in offices' rating (mean) from one year to the next, compared between offices whose staff completed training of the related pillar in between (a module completed or a session attended) and offices whose staff did not.",
+  "officeTraining.effect.caution":
+    "This shows an association, not a proof that training raised the ratings: offices choose their training, and many other things change between two years.",
   "officeTraining.effect.withheld": "Groups of fewer than 3 offices are withheld (—).",
   "officeTraining.effect.none": "No office submitted a self-evaluation in both years, so there are no figures to show.",
   "officeTraining.effect.col.category": "Category (pillar)",
