@@ -52,9 +52,9 @@ export function TrainingEffectSection({ rows, toYear, headingLevel = 2 }: { rows
       ) : (
         <>
           <p className="hint">{t("officeTraining.effect.withheld")}</p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="training-effect-caption">
             <table>
-              <caption className="visually-hidden">
+              <caption id="training-effect-caption" className="visually-hidden">
                 {t("officeTraining.effect.title", { from: format.fiscalYear(toYear - 1), to: format.fiscalYear(toYear) })}
               </caption>
               <thead>

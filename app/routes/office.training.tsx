@@ -108,9 +108,9 @@ function OfficePage({ page }: { page: Page }) {
                     : t("officeTraining.none")}
                 </dd>
               </dl>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`goals-caption-${r.id}`}>
                 <table className="goals-grid">
-                  <caption>{t("officeTraining.goalsCaption", { name: r.name })}</caption>
+                  <caption id={`goals-caption-${r.id}`}>{t("officeTraining.goalsCaption", { name: r.name })}</caption>
                   <thead>
                     <tr>
                       <td />

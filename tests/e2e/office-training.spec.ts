@@ -11,6 +11,7 @@ async function as(browser: Browser, who: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await login(page, who);
+  await page.goto("/");
   if ((await page.locator("html").getAttribute("lang")) !== "ja") {
     await page.locator(".lang-switch button").click();
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
@@ -40,8 +41,7 @@ async function scanBothWays(page: Page) {
 test("a manager sees the staff's training, recommends a module, and the trainee sees it on their home", async ({ browser }) => {
   test.setTimeout(180_000);
   const manager = await as(browser, "manager");
-  await manager.goto("/");
-  await manager.getByRole("link", { name: "職員の研修" }).first().click();
+  await manager.getByRole("main").getByRole("link", { name: "職員の研修" }).click();
   await expect(manager).toHaveURL(/\/office\/training$/);
   await expect(manager.getByRole("heading", { level: 1 })).toContainText("職員の研修記録");
   await expect(manager.locator(".staff-records").getByRole("heading", { name: STAFF_NAME })).toBeVisible();
@@ -67,6 +67,7 @@ test("a manager sees the staff's training, recommends a module, and the trainee 
 test("a manager cannot read another office's staff; the subcommittee sees training's effect, labelled as an association", async ({
   browser,
 }) => {
+  test.setTimeout(180_000);
   const manager = await as(browser, "manager");
   const other = await manager.goto("/office/training?office=1");
   expect(other?.status()).toBe(403);
