@@ -52,6 +52,8 @@ export function TrainingEffectSection({ rows, toYear, headingLevel = 2 }: { rows
       ) : (
         <>
           <p className="hint">{t("officeTraining.effect.withheld")}</p>
+          {/* A scrollable region: keyboard users scroll it (axe scrollable-region-focusable). */}
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
           <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="training-effect-caption">
             <table>
               <caption id="training-effect-caption" className="visually-hidden">
