@@ -74,7 +74,7 @@ test("a manager cannot read another office's staff; the subcommittee sees traini
 
   const sub = await as(browser, "subcommittee");
   await sub.goto("/subcommittee");
-  const effect = sub.getByRole("region", { name: /研修と評価の変化/ });
+  const effect = sub.locator("section.training-effect");
   await expect(effect).toContainText("証明ではありません");
   await expect(effect.getByRole("table")).toBeVisible();
   await sub.goto("/office/training");
