@@ -83,6 +83,7 @@ const TARGETS: Target[] = [
   { name: "/office/staff (staff, deadlines)", path: "/office/staff", as: "manager" },
   { name: "/office/staff/:id (one person)", path: "/office/staff/2", as: "manager" },
   { name: "/account/training-record", path: "/account/training-record", as: "trainee" },
+  { name: "/office/training (staff records, recommendations)", path: "/office/training", as: "manager" },
   // Video lectures (issue 9): the first demo lecture (made at seed time), as a trainee. Each request checks
   // the session and the video's access before the file is streamed from media storage.
   { name: "media: HLS manifest (master.m3u8)", path: "/media/videos/1/master.m3u8", as: "trainee" },

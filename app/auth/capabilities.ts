@@ -33,6 +33,10 @@ export const CAPABILITIES = {
   manageStaff: ["OFFICE_MANAGER", "ADMINISTRATOR"],
   /** Keep one's own statutory training record (/account/training-record). */
   keepTrainingRecord: ["TRAINEE", "OFFICE_MANAGER"],
+  /** The office's staff training records (/office/training): managers their own office, the subcommittee and secretariat any. */
+  viewOfficeTraining: ["OFFICE_MANAGER", "EVALUATION_SUBCOMMITTEE", "ADMINISTRATOR"],
+  /** Recommend a module or session to a member of one's own office's staff (/office/training). */
+  recommendTraining: ["OFFICE_MANAGER"],
   /** The secretariat's administration: users, offices, the mail outbox, the certificates' issuer (/admin). */
   administer: ["ADMINISTRATOR"],
   /** The audit log (/admin/audit): the system administrator keeps it, the secretariat answers from it. */

@@ -24,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: "/subcommittee/evaluations", label: "nav.subEvaluations", capability: "viewSubcommittee" },
   { to: "/subcommittee/checklists", label: "nav.checklists", capability: "manageChecklists" },
   { to: "/action-plan", label: "nav.actionPlan", capability: "workForOffice" },
+  { to: "/office/training", label: "officeTraining.nav", capability: "viewOfficeTraining" },
   { to: "/meetings", label: "nav.meetings", capability: "attendMeetings" },
   { to: "/peer", label: "nav.peer", capability: "workForOffice" },
   { to: "/office/staff", label: "staff.nav", capability: "manageStaff" },

@@ -8,6 +8,7 @@ import { prisma } from "~/db.server";
 import { deliver, inTransaction, notifyAll, officeManagers } from "~/mail/notify.server";
 import { loadTemplate } from "~/evaluation/evaluation.server";
 import { weakestItems, type AnswerLike } from "~/evaluation/scoring";
+import { findModule } from "~/training/content.server";
 import { Prisma } from "~/generated/prisma/client";
 import { now } from "~/lib/clock";
 import { fiscalYearOf } from "~/lib/fiscal-year";
@@ -109,6 +110,7 @@ async function shapePlan(plan: PlanRow) {
     })),
     plan.fiscalYear,
   );
+  const trainingLinks = await planTrainingLinks(plan.items);
   return {
     id: plan.id,
     officeId: plan.officeId,
@@ -129,6 +131,8 @@ async function shapePlan(plan: PlanRow) {
       goal: i.goal,
       actions: i.actions,
       owner: i.owner,
+      training: i.trainingModuleSlug ? `module:${i.trainingModuleSlug}` : i.trainingSessionId ? `session:${i.trainingSessionId}` : "",
+      trainingLink: trainingLinks.get(i.id) ?? null,
       startDate: i.startDate?.toISOString().slice(0, 10) ?? "",
       dueDate: i.dueDate?.toISOString().slice(0, 10) ?? "",
       status: i.status,
@@ -152,6 +156,22 @@ async function shapePlan(plan: PlanRow) {
       }),
     })),
   };
+}
+
+/** Each item's training (issue 17): both titles and the link, for the items that name one. */
+async function planTrainingLinks(items: { id: number; trainingModuleSlug: string | null; trainingSessionId: number | null }[]) {
+  const ids = items.map((i) => i.trainingSessionId).filter((x): x is number => x !== null);
+  const sessions = ids.length
+    ? await prisma.trainingSession.findMany({ where: { id: { in: ids } }, select: { id: true, titleJa: true, titleEn: true } })
+    : [];
+  const out = new Map<number, { titleJa: string; titleEn: string; to: string }>();
+  for (const i of items) {
+    const m = i.trainingModuleSlug ? findModule(i.trainingModuleSlug) : null;
+    if (m) out.set(i.id, { titleJa: m.frontmatter.title.ja, titleEn: m.frontmatter.title.en, to: `/training/modules/${m.slug}` });
+    const s = sessions.find((x) => x.id === i.trainingSessionId);
+    if (s) out.set(i.id, { titleJa: s.titleJa, titleEn: s.titleEn || s.titleJa, to: `/sessions/${s.id}` });
+  }
+  return out;
 }
 
 export type PlanView = NonNullable<Awaited<ReturnType<typeof planView>>>;
@@ -180,6 +200,19 @@ export interface ItemInput {
   owner: string;
   startDate: Date | null;
   dueDate: Date | null;
+  /** Issue 17: "module:<slug>" | "session:<id>" | "" (checked by the route with trainingTargetKnown). */
+  training?: string;
+}
+
+/** The item's training link columns from the form's "module:<slug>" / "session:<id>" / "". */
+function trainingColumns(input: ItemInput) {
+  const { training = "", ...rest } = input;
+  const [kind, ref] = training.split(":");
+  return {
+    ...rest,
+    trainingModuleSlug: kind === "module" ? ref : null,
+    trainingSessionId: kind === "session" ? Number(ref) : null,
+  };
 }
 
 /** The plan item, only when it belongs to the office (another office's item is "not found"). */
@@ -223,7 +256,7 @@ export async function addItem(planId: number, input: ItemInput, once: Once) {
     await lockWritablePlan(tx, planId);
     if (!(await claimFormKey(tx, once.formKey, `actionPlan.addItem:${planId}`, once.userId))) return null;
     const count = await tx.actionPlanItem.count({ where: { planId } });
-    const item = await tx.actionPlanItem.create({ data: { planId, ...input, sortOrder: count } });
+    const item = await tx.actionPlanItem.create({ data: { planId, ...trainingColumns(input), sortOrder: count } });
     await audit(
       {
         actorId: once.userId,
@@ -242,7 +275,7 @@ export async function editItem(itemId: number, input: ItemInput, actorId: number
   return prisma.$transaction(async (tx) => {
     await lockWritablePlan(tx, await planIdOfItem(tx, itemId));
     const before = await tx.actionPlanItem.findUniqueOrThrow({ where: { id: itemId } });
-    const item = await tx.actionPlanItem.update({ where: { id: itemId }, data: input });
+    const item = await tx.actionPlanItem.update({ where: { id: itemId }, data: trainingColumns(input) });
     const summary = describeChanges(
       { ...before, startDate: before.startDate?.toISOString().slice(0, 10), dueDate: before.dueDate?.toISOString().slice(0, 10) },
       { ...input, startDate: input.startDate?.toISOString().slice(0, 10), dueDate: input.dueDate?.toISOString().slice(0, 10) },

@@ -13,6 +13,12 @@ export const itemSchema = z
     owner: z.string().trim().max(200).default(""),
     startDate: date,
     dueDate: date,
+    /** Issue 17: the training the item relies on, "module:<slug>" or "session:<id>" (optional). */
+    training: z
+      .string()
+      .trim()
+      .regex(/^(|module:[a-z0-9][a-z0-9-]*|session:\d{1,9})$/, "officeTraining.plan.trainingInvalid")
+      .default(""),
   })
   .superRefine((v, ctx) => {
     if (v.itemCodes.length === 0) ctx.addIssue({ code: "custom", path: ["itemCodes"], message: "cycle.plan.error.noItem" });

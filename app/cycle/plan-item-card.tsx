@@ -59,6 +59,14 @@ export function PlanItemCard({
         <dd className="prewrap">{item.actions}</dd>
         <dt>{t("cycle.plan.field.owner")}</dt>
         <dd>{item.owner || "—"}</dd>
+        {item.trainingLink ? (
+          <>
+            <dt>{t("officeTraining.plan.training")}</dt>
+            <dd>
+              <a href={item.trainingLink.to}>{locale === "en" ? item.trainingLink.titleEn : item.trainingLink.titleJa}</a>
+            </dd>
+          </>
+        ) : null}
         <dt>{t("cycle.plan.field.period")}</dt>
         <dd>
           {item.startDate ? format.date(item.startDate) : "—"} – {item.dueDate ? format.date(item.dueDate) : "—"}

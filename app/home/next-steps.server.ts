@@ -32,6 +32,14 @@ export async function nextStepsFor(user: SessionUser): Promise<{ fiscalYear: num
       });
     }
   }
+  if (can(user, "recommendTraining") && user.officeId !== null) {
+    items.push({
+      key: "office-training",
+      to: "/office/training",
+      title: "officeTraining.home.next.title",
+      body: "officeTraining.home.next.body",
+    });
+  }
   items.push(...(await cycleNextSteps(user, fiscalYear)));
   if (can(user, "manageStaff") && user.officeId !== null && mayManageStaff(user, user.officeId)) {
     items.push({ key: "office-staff", to: "/office/staff", title: "staff.home.title", body: "staff.home.body" });

@@ -367,6 +367,7 @@ export async function eraseUser(
     await n("formSubmissions", tx.formSubmission.deleteMany({ where: { userId } }));
     await n("reflections", tx.reflectionAnswer.deleteMany({ where: { userId } }));
     await n("notifications", tx.notification.deleteMany({ where: { userId } }));
+    await n("trainingRecommendations", tx.trainingRecommendation.deleteMany({ where: { userId } }));
     await n("calendarFeeds", tx.calendarFeedToken.deleteMany({ where: { userId } }));
     await n("mail", tx.outboxMessage.deleteMany({ where: { to: user.email, id: { not: told.id } } }));
     // The statutory training record and office history (issue 20, part 2) go with the person.

@@ -12,11 +12,13 @@ import { FunnelPanel } from "~/scheduling/ui";
 import { TrainingProgressPanel } from "~/training/progress-panel";
 import { openSurveysFor } from "~/survey/survey.server";
 import { isTrainee, traineePanel } from "~/training/training.server";
+import { recommendedToMe } from "~/office-training/office-training.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const training = isTrainee(user) ? await traineePanel(user.id, currentFiscalYear(), resolveLocale(request, user)) : null;
   const surveys = isTrainee(user) ? await openSurveysFor(user.id, currentFiscalYear(), resolveLocale(request, user)) : [];
+  const recommended = isTrainee(user) ? await recommendedToMe(user.id, resolveLocale(request, user)) : [];
   const funnel = hasAnyRole(user, ["PLANNING_COMMITTEE"]) ? await trainingFunnel(currentFiscalYear()) : null;
   return {
     displayName: user.displayName,
@@ -24,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     officeName: user.office?.name ?? null,
     steps: await nextStepsFor(user),
     training,
+    recommended,
     funnel,
     surveys,
   };
@@ -32,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Home() {
   const t = useT();
   const format = useFormat();
-  const { displayName, officeName, today, steps, training, funnel, surveys } = useLoaderData<typeof loader>();
+  const { displayName, officeName, today, steps, training, recommended, funnel, surveys } = useLoaderData<typeof loader>();
   return (
     <div className="page">
       <h1>{t("home.greeting", { name: displayName })}</h1>
@@ -62,6 +65,24 @@ export default function Home() {
           ))}
         </ul>
       </section>
+      {recommended.length ? (
+        <section aria-labelledby="recommended-by-office" className="recommended-by-office">
+          <h2 id="recommended-by-office">{t("officeTraining.home.title")}</h2>
+          <ul className="card-list">
+            {recommended.map((r) => (
+              <li key={r.id} className="card">
+                <h3>
+                  <Link to={r.link}>{r.title}</Link>
+                </h3>
+                <p className="small">
+                  {t("officeTraining.home.from", { office: r.office })} · {format.date(r.createdAt)}
+                  {r.done ? <span className="badge badge-complete"> {t("officeTraining.home.done")}</span> : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {training ? <TrainingProgressPanel data={training} /> : null}
       {funnel ? <FunnelPanel funnel={funnel} /> : null}
     </div>

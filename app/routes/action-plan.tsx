@@ -26,6 +26,8 @@ import { failure, parseForm, type FormFailure } from "~/lib/forms";
 import { currentFiscalYear } from "~/lib/fiscal-year";
 import { fiscalYearSearch } from "~/lib/params";
 import { todayJst } from "~/cycle/dates";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { trainingChoices, trainingTargetKnown } from "~/office-training/office-training.server";
 
 export const meta: MetaFunction = () => [{ title: "アクションプラン | つなぐ" }];
 
@@ -41,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { plan } = page;
   return {
     ...page,
+    trainingChoices: await trainingChoices(resolveLocale(request, user)),
     today: todayJst(),
     current,
     year,
@@ -70,6 +73,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const known = new Set((await checklistItemChoices(year)).map((c) => c.code));
     if (parsed.data.itemCodes.some((c) => !known.has(c)))
       return fail(failure({ itemCodes: [{ key: "cycle.plan.error.unknownItem" }] }, formData), itemId);
+    if (!(await trainingTargetKnown(parsed.data.training)))
+      return fail(failure({ training: [{ key: "officeTraining.plan.trainingInvalid" }] }, formData), itemId);
     if (itemId !== undefined) {
       await ownItem(officeId, itemId);
       await editItem(itemId, parsed.data, user.id);
@@ -96,11 +101,22 @@ function ItemFields({
   result,
   weak,
   choices,
+  trainings,
 }: {
-  values: { itemCodes: string[]; issue: string; goal: string; actions: string; owner: string; startDate: string; dueDate: string };
+  values: {
+    itemCodes: string[];
+    issue: string;
+    goal: string;
+    actions: string;
+    owner: string;
+    startDate: string;
+    dueDate: string;
+    training: string;
+  };
   result?: FormFailure;
   weak: { code: string; textJa: string; textEn: string; rating: number }[];
   choices: { code: string; textJa: string; textEn: string }[];
+  trainings: { value: string; label: string }[];
 }) {
   const t = useT();
   const locale = useLocale();
@@ -146,6 +162,14 @@ function ItemFields({
         required
       />
       <Field label={t("cycle.plan.field.owner")} name="owner" defaultValue={values.owner} errors={errors?.owner} />
+      <SelectField label={t("officeTraining.plan.training")} name="training" defaultValue={values.training} errors={errors?.training}>
+        <option value="">{t("officeTraining.plan.noTraining")}</option>
+        {trainings.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </SelectField>
       <div className="field-row">
         <Field
           label={t("cycle.plan.field.startDate")}
@@ -169,6 +193,7 @@ function valuesFrom(result: (FormFailure & { codes?: string[] }) | undefined, fa
     goal: v.goal ?? "",
     actions: v.actions ?? "",
     owner: v.owner ?? "",
+    training: v.training ?? "",
     startDate: v.startDate ?? "",
     dueDate: v.dueDate ?? "",
   };
@@ -238,7 +263,13 @@ function ItemForms({
           <input type="hidden" name="intent" value="editItem" />
           <input type="hidden" name="itemId" value={item.id} />
           <FormErrorSummary result={editFailed} />
-          <ItemFields values={valuesFrom(editFailed, item)} result={editFailed} weak={loaderData.weak.items} choices={loaderData.choices} />
+          <ItemFields
+            values={valuesFrom(editFailed, item)}
+            result={editFailed}
+            weak={loaderData.weak.items}
+            choices={loaderData.choices}
+            trainings={loaderData.trainingChoices}
+          />
           <button type="submit" className="button">
             {t("common.save")}
           </button>
@@ -355,10 +386,12 @@ export default function ActionPlanPage() {
                 owner: "",
                 startDate: "",
                 dueDate: "",
+                training: "",
               })}
               result={addFailed}
               weak={weak.items}
               choices={choices}
+              trainings={loaderData.trainingChoices}
             />
             <button type="submit" className="button">
               {t("cycle.plan.addItem")}

@@ -4,20 +4,27 @@ import { requireOwnOffice } from "~/auth/permissions.server";
 import { fiscalYearParam } from "~/lib/params";
 import { ScoreResults } from "~/evaluation/score-results";
 import { resultsFor } from "~/evaluation/results.server";
-import { useFormat, useT } from "~/i18n/react";
+import { useFormat, useLocale, useT } from "~/i18n/react";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { officeEffect } from "~/office-training/office-training.server";
 
 export const meta: MetaFunction = () => [{ title: "自己評価の結果 | つなぐ" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { officeId } = await requireOwnOffice(request);
+  const { user, officeId } = await requireOwnOffice(request);
   const fiscalYear = fiscalYearParam(params.year);
-  return { fiscalYear, results: await resultsFor(officeId, fiscalYear) };
+  const [results, effect] = await Promise.all([
+    resultsFor(officeId, fiscalYear),
+    officeEffect(officeId, fiscalYear, resolveLocale(request, user)),
+  ]);
+  return { fiscalYear, results, effect };
 }
 
 export default function EvaluationResults() {
   const t = useT();
   const format = useFormat();
-  const { fiscalYear, results } = useLoaderData<typeof loader>();
+  const locale = useLocale();
+  const { fiscalYear, results, effect } = useLoaderData<typeof loader>();
   const year = format.fiscalYear(fiscalYear);
   return (
     <div className="page evaluation-results">
@@ -37,6 +44,25 @@ export default function EvaluationResults() {
             </button>
           </div>
           <ScoreResults results={results} />
+          {effect.length ? (
+            <section aria-labelledby="own-training-effect" className="own-training-effect">
+              <h2 id="own-training-effect">{t("officeTraining.own.title")}</h2>
+              <ul>
+                {effect.map((e) => (
+                  <li key={e.code} data-category={e.code}>
+                    <strong>{e.name}</strong>:{" "}
+                    {t("officeTraining.own.row", {
+                      modules: e.modules.join(locale === "en" ? "”, “" : "」「"),
+                      count: e.completions,
+                      from: e.from.toFixed(1),
+                      to: e.to.toFixed(1),
+                    })}
+                  </li>
+                ))}
+              </ul>
+              <p className="hint">{t("officeTraining.own.caution")}</p>
+            </section>
+          ) : null}
         </>
       ) : (
         <p className="alert alert-error">{t("evaluation.results.notSubmitted")}</p>

@@ -8,15 +8,19 @@ import { useFormat, useLocale, useT } from "~/i18n/react";
 import { currentFiscalYear, recentFiscalYears } from "~/lib/fiscal-year";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { fiscalYearSearch, idSearch } from "~/lib/params";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { trainingEffectFor } from "~/office-training/office-training.server";
+import { TrainingEffectSection } from "~/office-training/ui";
 
 export const meta: MetaFunction = () => [{ title: "部会ダッシュボード | つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCapability(request, "viewSubcommittee");
+  const user = await requireCapability(request, "viewSubcommittee");
   const current = currentFiscalYear();
   const fiscalYear = fiscalYearSearch(request, current);
   const wardId = idSearch(request, "ward");
-  return { fiscalYear, current, wardId, ...(await dashboard(fiscalYear, wardId)) };
+  const effect = await trainingEffectFor(fiscalYear, resolveLocale(request, user));
+  return { fiscalYear, current, wardId, effect, ...(await dashboard(fiscalYear, wardId)) };
 }
 
 const PEER_KINDS = ["VISIT", "EXCHANGE", "STUDY", "SHADOWING"] as const;
@@ -347,6 +351,8 @@ export default function SubcommitteeDashboard() {
           </table>
         </div>
       </section>
+
+      <TrainingEffectSection rows={d.effect} toYear={d.fiscalYear} />
     </div>
   );
 }

@@ -3,20 +3,24 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "~/auth/permissions.server";
 import { annualReport } from "~/cycle/report.server";
 import { fiscalYearParam } from "~/lib/params";
+import { resolveLocale } from "~/i18n/i18n.server";
+import { trainingEffectFor } from "~/office-training/office-training.server";
+import { TrainingEffectSection } from "~/office-training/ui";
 import { useFormat, useT } from "~/i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "年次報告 | つなぐ" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireCapability(request, "viewSubcommittee");
+  const user = await requireCapability(request, "viewSubcommittee");
   const fiscalYear = fiscalYearParam(params.year);
-  return { fiscalYear, ...(await annualReport(fiscalYear)) };
+  const effect = await trainingEffectFor(fiscalYear, resolveLocale(request, user));
+  return { fiscalYear, effect, ...(await annualReport(fiscalYear)) };
 }
 
 export default function AnnualReport() {
   const t = useT();
   const format = useFormat();
-  const { fiscalYear, rows, trainingAvailable } = useLoaderData<typeof loader>();
+  const { fiscalYear, rows, trainingAvailable, effect } = useLoaderData<typeof loader>();
   const year = format.fiscalYear(fiscalYear);
   const section = (programme: "training" | "evaluation", title: string) => (
     <section aria-labelledby={`report-${programme}`}>
@@ -69,6 +73,7 @@ export default function AnnualReport() {
       </div>
       {section("training", t("cycle.report.training"))}
       {section("evaluation", t("cycle.report.evaluation"))}
+      <TrainingEffectSection rows={effect} toYear={fiscalYear} />
     </div>
   );
 }

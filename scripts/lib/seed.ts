@@ -13,6 +13,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICES, WARDS } from "./demo-data.ts";
 import { seedEvaluations } from "./seed-evaluation.ts";
 import { seedCycle } from "./seed-cycle.ts";
 import { seedVideos } from "./seed-video.ts";
+import { seedOfficeTraining } from "./seed-office-training.ts";
 
 export async function isEmpty(prisma: PrismaClient): Promise<boolean> {
   return (await prisma.ward.count()) === 0;
@@ -72,4 +73,5 @@ export async function seedDemoData(prisma: PrismaClient, log: (m: string) => voi
   await seedApplications(prisma, log);
   await seedStaff(prisma, log);
   await seedAttendance(prisma, log);
+  await seedOfficeTraining(prisma, log);
 }

@@ -106,6 +106,10 @@ export const ROUTES: RouteAccess[] = [
   { file: "office.staff._index", url: "/office/staff", allow: ["manager", "admin"] },
   { file: "office.staff.$userId", url: "/office/staff/2", allow: ["manager", "admin"] },
   { file: "account_.training-record", url: "/account/training-record", allow: ["trainee", "manager"] },
+  // Office training (issue 17). Office 2 is けやき, the demo manager's own office.
+  { file: "office.training", url: "/office/training?office=2", allow: ["manager", "subcommittee", "admin"] },
+  { file: "office.training[.csv]", url: "/office/training.csv?office=2", allow: ["manager", "subcommittee", "admin"], notPage: true },
+  { file: "office.training[.xlsx]", url: "/office/training.xlsx?office=2", allow: ["manager", "subcommittee", "admin"], notPage: true },
   { file: "committee.applications._index", url: "/committee/applications", allow: ["committee", "admin"] },
   { file: "committee.applications.$id", url: "/committee/applications/1", allow: ["committee", "admin"] },
   // Case work (issue 18). Session 3 is the demo's practical session; its facilitator is the committee account.

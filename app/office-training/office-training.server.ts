@@ -1,0 +1,614 @@
+// The office's training (issue 17): its staff's training records per fiscal year, recommendations drawn from the
+// office's weak categories, and training's effect on the next year's rating. Every query and access rule of
+// /office/training lives here; the routes are thin. Office managers see their own office only; the subcommittee and
+// the secretariat any office (reads of people's records are logged, decision 016).
+import ExcelJS from "exceljs";
+import { z } from "zod";
+import { audit, logRead, type Reader } from "~/audit/audit.server";
+import { can } from "~/auth/capabilities";
+import type { SessionUser } from "~/auth/session.server";
+import { latestSubmitted } from "~/cycle/action-plan.server";
+import { prisma } from "~/db.server";
+import { loadTemplate } from "~/evaluation/evaluation.server";
+import { categoryScores, type AnswerLike } from "~/evaluation/scoring";
+import { translator, type Locale } from "~/i18n";
+import { now as clockNow } from "~/lib/clock";
+import { toCsv, type CsvCell } from "~/lib/csv";
+import { currentFiscalYear, fiscalYearLabelEn, fiscalYearLabelJa, fiscalYearOf, fiscalYearRange } from "~/lib/fiscal-year";
+import { failure, parseForm, type FormFailure } from "~/lib/forms";
+import { deliver, inTransaction, notify } from "~/mail/notify.server";
+import { sessionTitle } from "~/scheduling/scheduling.server";
+import { allModules, findModule, learningGoals, pick } from "~/training/content.server";
+import { LEVELS, PILLARS, type Level, type Pillar } from "~/training/constants";
+import {
+  categoryPillars,
+  levelFor,
+  levelsUpTo,
+  trainingEffect,
+  WEAK_CATEGORY_BELOW,
+  type EffectRow,
+  type SheetFacts,
+  type TrainingFact,
+} from "./effect";
+
+// ---- Access ----
+
+export type OfficeChoice =
+  | { ok: true; officeId: number }
+  /** The subcommittee or secretariat has not chosen an office yet (no ?office=). */
+  | { ok: false; reason: "choose" }
+  | { ok: false; reason: "forbidden" | "not-found" };
+
+/**
+ * Which office's training the user may read: an office manager their own office (another office answers
+ * forbidden); the subcommittee and the secretariat the office named by `?office=`.
+ */
+export async function officeChoice(user: SessionUser, requested: number | null): Promise<OfficeChoice> {
+  if (can(user, "viewSubcommittee")) {
+    if (requested === null)
+      return user.officeId !== null && can(user, "recommendTraining")
+        ? { ok: true, officeId: user.officeId }
+        : { ok: false, reason: "choose" };
+    const office = await prisma.office.findUnique({ where: { id: requested }, select: { id: true } });
+    return office ? { ok: true, officeId: office.id } : { ok: false, reason: "not-found" };
+  }
+  if (!can(user, "viewOfficeTraining") || user.officeId === null) return { ok: false, reason: "forbidden" };
+  if (requested !== null && requested !== user.officeId) return { ok: false, reason: "forbidden" };
+  return { ok: true, officeId: user.officeId };
+}
+
+/** The office's staff: the active users linked to it. One function, so that it can follow transfers later. */
+export async function staffOf(officeId: number) {
+  return prisma.user.findMany({
+    where: { officeId, active: true },
+    select: { id: true, displayName: true, email: true, roles: true },
+    orderBy: [{ displayName: "asc" }, { id: "asc" }],
+  });
+}
+
+export async function officeList() {
+  return prisma.office.findMany({
+    where: { active: true },
+    select: { id: true, name: true },
+    orderBy: [{ wardId: "asc" }, { name: "asc" }],
+  });
+}
+
+// ---- Staff records ----
+
+export interface StaffRecord {
+  id: number;
+  name: string;
+  email: string;
+  enrolled: boolean;
+  completed: { slug: string; title: string; pillar: Pillar; level: Level }[];
+  inProgress: { slug: string; title: string; pillar: Pillar; level: Level }[];
+  videosWatched: number;
+  groupSessions: number;
+  practicalSessions: number;
+  certificates: { track: string; serial: string }[];
+  /** Learning goals reached (by modules completed up to the end of the year), per pillar and level. */
+  goals: { pillar: Pillar; level: Level; reached: number; total: number }[];
+}
+
+/** Each staff member's training in a fiscal year. */
+export async function staffRecords(officeId: number, fiscalYear: number, locale: Locale): Promise<StaffRecord[]> {
+  const staff = await staffOf(officeId);
+  const ids = staff.map((s) => s.id);
+  const { start, end } = fiscalYearRange(fiscalYear);
+  const [enrolments, progress, watches, enrolled, certificates] = await Promise.all([
+    prisma.trainingEnrollment.findMany({ where: { userId: { in: ids }, fiscalYear }, select: { userId: true } }),
+    prisma.moduleProgress.findMany({
+      where: { userId: { in: ids }, createdAt: { lt: end } },
+      select: { userId: true, slug: true, completedAt: true },
+    }),
+    prisma.videoWatch.findMany({ where: { userId: { in: ids }, watchedAt: { gte: start, lt: end } }, select: { userId: true } }),
+    prisma.sessionEnrollment.findMany({
+      where: { userId: { in: ids }, status: "enrolled", session: { fiscalYear, status: "scheduled" }, attendance: { some: {} } },
+      select: { userId: true, session: { select: { track: true } } },
+    }),
+    prisma.certificate.findMany({
+      where: { userId: { in: ids }, fiscalYear, revokedAt: null },
+      select: { userId: true, track: true, serial: true },
+      orderBy: { track: "asc" },
+    }),
+  ]);
+  const goals = learningGoals();
+  return staff.map((s) => {
+    const mine = progress.filter((p) => p.userId === s.id);
+    const describe = (slug: string) => {
+      const m = findModule(slug);
+      return m ? { slug, title: pick(m.frontmatter.title, locale), pillar: m.frontmatter.pillar, level: m.frontmatter.level } : null;
+    };
+    const completed = mine.filter((p) => p.completedAt && p.completedAt >= start && p.completedAt < end).map((p) => describe(p.slug));
+    const inProgress = mine.filter((p) => !p.completedAt || p.completedAt >= end).map((p) => describe(p.slug));
+    const reachedGoals = new Set(
+      mine.filter((p) => p.completedAt && p.completedAt < end).flatMap((p) => findModule(p.slug)?.frontmatter.goals ?? []),
+    );
+    return {
+      id: s.id,
+      name: s.displayName,
+      email: s.email,
+      enrolled: enrolments.some((e) => e.userId === s.id),
+      completed: completed.filter((x) => x !== null),
+      inProgress: inProgress.filter((x) => x !== null),
+      videosWatched: watches.filter((w) => w.userId === s.id).length,
+      groupSessions: enrolled.filter((e) => e.userId === s.id && e.session.track === "basic-group").length,
+      practicalSessions: enrolled.filter((e) => e.userId === s.id && e.session.track === "practical").length,
+      certificates: certificates.filter((c) => c.userId === s.id).map((c) => ({ track: c.track, serial: c.serial })),
+      goals: PILLARS.flatMap((pillar) =>
+        LEVELS.map((level) => {
+          const cell = goals.filter((g) => g.pillar === pillar && g.level === level);
+          return { pillar, level, reached: cell.filter((g) => reachedGoals.has(g.code)).length, total: cell.length };
+        }),
+      ),
+    };
+  });
+}
+
+/** The years the picker offers: this year and the four before it, and next year. */
+export function officeTrainingYears(): number[] {
+  const fy = currentFiscalYear();
+  return [fy + 1, fy, fy - 1, fy - 2, fy - 3, fy - 4];
+}
+
+function logStaffRead(reader: Reader, action: string, officeId: number, fiscalYear: number, records: { id: number }[], what: string) {
+  return logRead(
+    reader,
+    action,
+    records.map((r) => ({
+      entityType: "User",
+      entityId: r.id,
+      subjectUserId: r.id,
+      subjectOfficeId: officeId,
+      summary: `FY${fiscalYear} ${what}`,
+    })),
+  );
+}
+
+/** The page: the office, the year's staff records, recommendations from the weak categories, and what was recommended. */
+export async function officeTrainingPage(user: SessionUser, officeId: number, fiscalYear: number, locale: Locale) {
+  const office = await prisma.office.findUniqueOrThrow({ where: { id: officeId }, select: { id: true, name: true } });
+  const [records, suggestions, recommended] = await Promise.all([
+    staffRecords(officeId, fiscalYear, locale),
+    recommendationsFromResults(officeId, locale),
+    recommendationsMade(officeId, locale),
+  ]);
+  // A manager reading their own staff's records is the office reading its own; for the access log, each person
+  // is the subject: the manager's reads of staff are logged as reads of those people, except their own.
+  await logStaffRead(user, "training.record.read", officeId, fiscalYear, records, "office training");
+  return {
+    office,
+    fiscalYear,
+    years: officeTrainingYears(),
+    records,
+    suggestions,
+    recommended,
+    mayRecommend: can(user, "recommendTraining") && user.officeId === officeId,
+    staff: records.map((r) => ({ id: r.id, name: r.name })),
+  };
+}
+
+// ---- Export ----
+
+function exportRows(records: StaffRecord[], fiscalYear: number, locale: Locale): CsvCell[][] {
+  const t = translator(locale);
+  const header = [
+    t("officeTraining.col.name"),
+    t("officeTraining.col.enrolled"),
+    t("officeTraining.col.completed"),
+    t("officeTraining.col.inProgress"),
+    t("officeTraining.col.videos"),
+    t("officeTraining.col.groupSessions"),
+    t("officeTraining.col.practicalSessions"),
+    t("officeTraining.col.certificates"),
+    ...PILLARS.flatMap((p) => LEVELS.map((l) => `${t(`evaluation.pillar.${p}`)} ${t(`training.level.${l}`)}`)),
+  ];
+  void fiscalYear;
+  const rows = records.map((r) => [
+    r.name,
+    r.enrolled ? t("officeTraining.yes") : t("officeTraining.notEnrolled"),
+    r.completed.map((m) => m.title).join(" / "),
+    r.inProgress.map((m) => m.title).join(" / "),
+    r.videosWatched,
+    r.groupSessions,
+    r.practicalSessions,
+    r.certificates.map((c) => c.serial).join(" / "),
+    ...r.goals.map((g) => `${g.reached}/${g.total}`),
+  ]);
+  return [header, ...rows];
+}
+
+function yearText(fy: number, locale: Locale) {
+  return locale === "en" ? fiscalYearLabelEn(fy) : fiscalYearLabelJa(fy);
+}
+
+/** The page's table as CSV or XLSX (app/lib/csv.ts; exceljs as the annual report), logged as an export. */
+export async function officeTrainingExport(
+  user: SessionUser,
+  officeId: number,
+  fiscalYear: number,
+  locale: Locale,
+  format: "csv" | "xlsx",
+) {
+  const office = await prisma.office.findUniqueOrThrow({ where: { id: officeId }, select: { name: true } });
+  const records = await staffRecords(officeId, fiscalYear, locale);
+  await logStaffRead(user, "training.record.export", officeId, fiscalYear, records, `office training (${format.toUpperCase()})`);
+  const rows = exportRows(records, fiscalYear, locale);
+  const filename = `office-training-${officeId}-${fiscalYear}.${format}`;
+  if (format === "csv") return { filename, body: toCsv(rows) as string | ArrayBuffer };
+  const t = translator(locale);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Tsunagu";
+  const ws = workbook.addWorksheet(t("officeTraining.sheetName"));
+  ws.addRow([t("officeTraining.exportTitle", { office: office.name, year: yearText(fiscalYear, locale) })]).font = { bold: true };
+  ws.addRow([]);
+  ws.addRow(rows[0]).font = { bold: true };
+  for (const r of rows.slice(1)) ws.addRow(r);
+  ws.getColumn(1).width = 24;
+  ws.getColumn(3).width = 50;
+  ws.getColumn(4).width = 50;
+  return { filename, body: (await workbook.xlsx.writeBuffer()) as ArrayBuffer };
+}
+
+// ---- Recommendations from the office's results ----
+
+export interface WeakCategory {
+  code: string;
+  name: string;
+  score: number;
+  pillar: Pillar;
+  level: Level;
+}
+
+/** The weak categories (score below 2.5) of the office's latest submitted sheet, weakest first, with their pillar and level. */
+export async function weakCategories(officeId: number, locale: Locale, upTo = currentFiscalYear()) {
+  const latest = await latestSubmitted(officeId, upTo);
+  if (!latest) return { fiscalYear: null, categories: [] as WeakCategory[] };
+  const scores = categoryScores(latest.template.items, latest.answers);
+  const pillars = new Map(categoryPillars(latest.template.categories, latest.template.items).map((c) => [c.code, c.pillar]));
+  const categories = latest.template.categories
+    .map((c) => ({ c, score: scores[c.code], pillar: pillars.get(c.code) }))
+    .filter(
+      (x): x is { c: typeof x.c; score: number; pillar: Pillar } =>
+        typeof x.score === "number" && x.score < WEAK_CATEGORY_BELOW && !!x.pillar,
+    )
+    .sort((a, b) => a.score - b.score)
+    .map((x) => ({
+      code: x.c.code,
+      name: locale === "en" && x.c.nameEn ? x.c.nameEn : x.c.nameJa,
+      score: Math.round(x.score * 100) / 100,
+      pillar: x.pillar,
+      level: levelFor(x.score),
+    }));
+  return { fiscalYear: latest.fiscalYear, categories };
+}
+
+/** Scheduled sessions whose first day is still ahead. */
+async function upcomingSessions(pillars: Pillar[]) {
+  if (!pillars.length) return [];
+  const now = clockNow();
+  const sessions = await prisma.trainingSession.findMany({
+    where: { status: "scheduled", pillars: { hasSome: pillars }, days: { some: { startsAt: { gt: now } } } },
+    include: { days: { orderBy: { startsAt: "asc" } } },
+    orderBy: { id: "asc" },
+  });
+  return sessions.filter((s) => s.days[0] && s.days[0].startsAt > now);
+}
+
+/**
+ * For each weak category: the modules of its pillar up to the level it calls for, and the upcoming sessions of its
+ * pillar, each with the staff who have done it (a module completed; a session: enrolled in it).
+ */
+export async function recommendationsFromResults(officeId: number, locale: Locale) {
+  const weak = await weakCategories(officeId, locale);
+  const staff = await staffOf(officeId);
+  const ids = staff.map((s) => s.id);
+  const name = new Map(staff.map((s) => [s.id, s.displayName]));
+  const sessions = await upcomingSessions([...new Set(weak.categories.map((c) => c.pillar))]);
+  const [done, enrolled] = await Promise.all([
+    prisma.moduleProgress.findMany({ where: { userId: { in: ids }, completedAt: { not: null } }, select: { userId: true, slug: true } }),
+    prisma.sessionEnrollment.findMany({
+      where: { userId: { in: ids }, sessionId: { in: sessions.map((s) => s.id) }, status: "enrolled" },
+      select: { userId: true, sessionId: true },
+    }),
+  ]);
+  return {
+    fiscalYear: weak.fiscalYear,
+    categories: weak.categories.map((c) => ({
+      ...c,
+      modules: allModules()
+        .filter((m) => m.frontmatter.pillar === c.pillar && levelsUpTo(c.level).includes(m.frontmatter.level))
+        .map((m) => ({
+          slug: m.slug,
+          title: pick(m.frontmatter.title, locale),
+          level: m.frontmatter.level,
+          doneBy: done.filter((d) => d.slug === m.slug).map((d) => name.get(d.userId)!),
+        })),
+      sessions: sessions
+        .filter((s) => s.pillars.includes(c.pillar))
+        .map((s) => ({
+          id: s.id,
+          title: sessionTitle(s, locale),
+          track: s.track,
+          startsAt: s.days[0]!.startsAt.toISOString(),
+          enrolled: enrolled.filter((e) => e.sessionId === s.id).map((e) => name.get(e.userId)!),
+        })),
+    })),
+  };
+}
+
+async function describeTarget(kind: string, moduleSlug: string | null, sessionId: number | null) {
+  if (kind === "module" && moduleSlug) {
+    const m = findModule(moduleSlug);
+    return m ? { titleJa: m.frontmatter.title.ja, titleEn: m.frontmatter.title.en, link: `/training/modules/${m.slug}` } : null;
+  }
+  if (kind === "session" && sessionId !== null) {
+    const s = await prisma.trainingSession.findUnique({ where: { id: sessionId }, select: { id: true, titleJa: true, titleEn: true } });
+    return s ? { titleJa: s.titleJa, titleEn: s.titleEn || s.titleJa, link: `/sessions/${s.id}` } : null;
+  }
+  return null;
+}
+
+/** What the office has recommended, newest first. */
+export async function recommendationsMade(officeId: number, locale: Locale) {
+  const rows = await prisma.trainingRecommendation.findMany({ where: { officeId }, orderBy: { createdAt: "desc" }, take: 50 });
+  const users = await prisma.user.findMany({ where: { id: { in: rows.map((r) => r.userId) } }, select: { id: true, displayName: true } });
+  const out = [];
+  for (const r of rows) {
+    const target = await describeTarget(r.kind, r.moduleSlug, r.sessionId);
+    out.push({
+      id: r.id,
+      to: users.find((u) => u.id === r.userId)?.displayName ?? "",
+      title: target ? (locale === "en" ? target.titleEn : target.titleJa) : "",
+      createdAt: r.createdAt.toISOString(),
+    });
+  }
+  return out;
+}
+
+const recommendSchema = z.object({
+  userId: z.coerce.number({ message: "officeTraining.recommend.chooseStaff" }).int().positive("officeTraining.recommend.chooseStaff"),
+  target: z
+    .string({ message: "officeTraining.recommend.chooseTraining" })
+    .regex(/^(module:[a-z0-9][a-z0-9-]*|session:\d{1,9})$/, "officeTraining.recommend.chooseTraining"),
+  categoryCode: z.string().max(40).optional().default(""),
+});
+
+export type RecommendResult = { ok: true; duplicate: boolean } | FormFailure;
+
+/**
+ * An office manager recommends a module or an upcoming session to a member of their own staff: recorded, audited,
+ * and a notice (notification and mail) to them, in one transaction. The same recommendation twice in a year records once.
+ */
+export async function recommendTraining(user: SessionUser, formData: FormData): Promise<RecommendResult> {
+  if (!can(user, "recommendTraining") || user.officeId === null)
+    return failure({}, formData, { key: "officeTraining.recommend.forbidden" });
+  const parsed = parseForm(recommendSchema, formData);
+  if (!parsed.ok) return parsed;
+  const officeId = user.officeId;
+  const { userId, target, categoryCode } = parsed.data;
+  const staff = await staffOf(officeId);
+  if (!staff.some((s) => s.id === userId)) return failure({ userId: [{ key: "officeTraining.recommend.chooseStaff" }] }, formData);
+  const [kind, ref] = target.split(":") as ["module" | "session", string];
+  const moduleSlug = kind === "module" ? ref : null;
+  const sessionId = kind === "session" ? Number(ref) : null;
+  if (kind === "module" && !findModule(ref)) return failure({ target: [{ key: "officeTraining.recommend.chooseTraining" }] }, formData);
+  if (kind === "session") {
+    const open = await upcomingSessions([...PILLARS]);
+    if (!open.some((s) => s.id === sessionId)) return failure({ target: [{ key: "officeTraining.recommend.sessionGone" }] }, formData);
+  }
+  const described = (await describeTarget(kind, moduleSlug, sessionId))!;
+  const office = await prisma.office.findUniqueOrThrow({ where: { id: officeId }, select: { name: true } });
+  const fiscalYear = fiscalYearOf(clockNow());
+  const result = await inTransaction(async (tx) => {
+    const existing = await tx.trainingRecommendation.findFirst({ where: { officeId, userId, kind, moduleSlug, sessionId, fiscalYear } });
+    if (existing) return { duplicate: true, mail: null };
+    const row = await tx.trainingRecommendation.create({
+      data: {
+        officeId,
+        userId,
+        recommendedById: user.id,
+        kind,
+        moduleSlug,
+        sessionId,
+        categoryCode: categoryCode.slice(0, 40),
+        fiscalYear,
+      },
+    });
+    await audit(
+      {
+        actorId: user.id,
+        action: "training.recommend",
+        entityType: "TrainingRecommendation",
+        entityId: row.id,
+        summary: `${target} → user ${userId}`,
+      },
+      tx,
+    );
+    const mail = await notify(tx, {
+      userId,
+      key: "officeTraining.notify.recommended",
+      titleJa: described.titleJa,
+      titleEn: described.titleEn,
+      text: office.name,
+      link: described.link,
+    });
+    return { duplicate: false, mail };
+  });
+  await deliver([result.mail]);
+  return { ok: true, duplicate: result.duplicate };
+}
+
+/** The trainee's home: what their office recommended this year and they have not done yet (事業所からのおすすめ). */
+export async function recommendedToMe(userId: number, locale: Locale) {
+  const rows = await prisma.trainingRecommendation.findMany({
+    where: { userId, fiscalYear: { gte: currentFiscalYear() - 1 } },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+  });
+  if (!rows.length) return [];
+  const [done, attended, offices] = await Promise.all([
+    prisma.moduleProgress.findMany({ where: { userId, completedAt: { not: null } }, select: { slug: true } }),
+    prisma.sessionEnrollment.findMany({ where: { userId, status: "enrolled" }, select: { sessionId: true } }),
+    prisma.office.findMany({ where: { id: { in: rows.map((r) => r.officeId) } }, select: { id: true, name: true } }),
+  ]);
+  const out = [];
+  for (const r of rows) {
+    const target = await describeTarget(r.kind, r.moduleSlug, r.sessionId);
+    if (!target) continue;
+    out.push({
+      id: r.id,
+      kind: r.kind,
+      title: locale === "en" ? target.titleEn : target.titleJa,
+      link: target.link,
+      office: offices.find((o) => o.id === r.officeId)?.name ?? "",
+      done: r.kind === "module" ? done.some((d) => d.slug === r.moduleSlug) : attended.some((a) => a.sessionId === r.sessionId),
+      createdAt: r.createdAt.toISOString(),
+    });
+  }
+  return out;
+}
+
+// ---- Training's effect ----
+
+const fiscalYearEnd = (fy: number) => fiscalYearRange(fy).end;
+
+/** Loads the facts: every submitted sheet's category scores, and every module completed or session attended by an office's staff. */
+export async function effectFacts(): Promise<{
+  sheets: SheetFacts[];
+  training: TrainingFact[];
+  pillars: { code: string; pillar: Pillar }[];
+  names: Map<string, { ja: string; en: string }>;
+}> {
+  const evaluations = await prisma.evaluation.findMany({
+    where: { status: "SUBMITTED" },
+    select: {
+      officeId: true,
+      fiscalYear: true,
+      submittedAt: true,
+      templateId: true,
+      answers: { select: { itemCode: true, rating: true, notApplicable: true } },
+    },
+    orderBy: { fiscalYear: "asc" },
+  });
+  const sheets: SheetFacts[] = [];
+  let newest: Awaited<ReturnType<typeof loadTemplate>> = null;
+  for (const e of evaluations) {
+    const template = (await loadTemplate(e.templateId))!;
+    if (!newest || template.version > newest.version) newest = template;
+    sheets.push({
+      officeId: e.officeId,
+      fiscalYear: e.fiscalYear,
+      submittedAt: e.submittedAt,
+      scores: categoryScores(template.items, new Map<string, AnswerLike>(e.answers.map((a) => [a.itemCode, a]))),
+    });
+  }
+  const officeIds = [...new Set(sheets.map((s) => s.officeId))];
+  const staff = await prisma.user.findMany({ where: { officeId: { in: officeIds } }, select: { id: true, officeId: true } });
+  const officeOf = new Map(staff.map((s) => [s.id, s.officeId!]));
+  const ids = staff.map((s) => s.id);
+  const [completions, attendance] = await Promise.all([
+    prisma.moduleProgress.findMany({
+      where: { userId: { in: ids }, completedAt: { not: null } },
+      select: { userId: true, slug: true, completedAt: true },
+    }),
+    prisma.sessionAttendance.findMany({
+      where: { enrollment: { userId: { in: ids } } },
+      select: { enrollment: { select: { userId: true, session: { select: { pillars: true } } } }, day: { select: { startsAt: true } } },
+    }),
+  ]);
+  const training: TrainingFact[] = [];
+  for (const c of completions) {
+    const m = findModule(c.slug);
+    if (m) training.push({ officeId: officeOf.get(c.userId)!, pillar: m.frontmatter.pillar, at: c.completedAt! });
+  }
+  for (const a of attendance) {
+    for (const p of a.enrollment.session.pillars) {
+      if ((PILLARS as readonly string[]).includes(p))
+        training.push({ officeId: officeOf.get(a.enrollment.userId)!, pillar: p as Pillar, at: a.day.startsAt });
+    }
+  }
+  const pillars = newest ? categoryPillars(newest.categories, newest.items) : [];
+  const names = new Map((newest?.categories ?? []).map((c) => [c.code, { ja: c.nameJa, en: c.nameEn || c.nameJa }]));
+  return { sheets, training, pillars, names };
+}
+
+export type EffectView = EffectRow & { name: string };
+
+/** The effect rows for the year pair ending in `toYear` (the dashboard's and the annual report's year). */
+export async function trainingEffectFor(toYear: number, locale: Locale): Promise<EffectView[]> {
+  const facts = await effectFacts();
+  return trainingEffect(facts.sheets, facts.training, facts.pillars, fiscalYearEnd)
+    .filter((r) => r.toYear === toYear)
+    .map((r) => ({ ...r, name: pickName(facts.names.get(r.categoryCode), r.categoryCode, locale) }));
+}
+
+function pickName(n: { ja: string; en: string } | undefined, code: string, locale: Locale) {
+  return n ? (locale === "en" ? n.en : n.ja) : code;
+}
+
+/**
+ * An office's own view (its results page): for each category rated in this year and the year before, the training
+ * of its pillar its staff completed in between and the category's move ("your staff completed X; this category
+ * moved from 2.1 to 2.8"). Only the office's own figures: nothing of another office.
+ */
+export async function officeEffect(officeId: number, fiscalYear: number, locale: Locale) {
+  const [now, before] = await Promise.all([
+    prisma.evaluation.findUnique({ where: { officeId_fiscalYear: { officeId, fiscalYear } }, include: { answers: true } }),
+    prisma.evaluation.findUnique({ where: { officeId_fiscalYear: { officeId, fiscalYear: fiscalYear - 1 } }, include: { answers: true } }),
+  ]);
+  if (!now || now.status !== "SUBMITTED" || !before || before.status !== "SUBMITTED") return [];
+  const [tNow, tBefore] = await Promise.all([loadTemplate(now.templateId), loadTemplate(before.templateId)]);
+  const sNow = categoryScores(tNow!.items, new Map(now.answers.map((a) => [a.itemCode, a])));
+  const sBefore = categoryScores(tBefore!.items, new Map(before.answers.map((a) => [a.itemCode, a])));
+  const start = before.submittedAt ?? fiscalYearEnd(before.fiscalYear);
+  const end = now.submittedAt ?? fiscalYearEnd(now.fiscalYear);
+  const staff = await staffOf(officeId);
+  const done = await prisma.moduleProgress.findMany({
+    where: { userId: { in: staff.map((s) => s.id) }, completedAt: { gt: start, lte: end } },
+    select: { slug: true },
+  });
+  const rows = [];
+  for (const { code, pillar } of categoryPillars(tNow!.categories, tNow!.items)) {
+    const from = sBefore[code];
+    const to = sNow[code];
+    if (typeof from !== "number" || typeof to !== "number") continue;
+    const modules = [...new Set(done.map((d) => d.slug))]
+      .map((slug) => findModule(slug))
+      .filter((m) => m && m.frontmatter.pillar === pillar)
+      .map((m) => pick(m!.frontmatter.title, locale));
+    if (!modules.length) continue;
+    const c = tNow!.categories.find((x) => x.code === code)!;
+    rows.push({
+      code,
+      name: locale === "en" && c.nameEn ? c.nameEn : c.nameJa,
+      pillar,
+      modules,
+      completions: done.filter((d) => findModule(d.slug)?.frontmatter.pillar === pillar).length,
+      from: Math.round(from * 10) / 10,
+      to: Math.round(to * 10) / 10,
+    });
+  }
+  return rows;
+}
+
+// ---- The action plan's training link ----
+
+/** What an action-plan item may name as the training it relies on: every module, and the upcoming sessions. */
+export async function trainingChoices(locale: Locale) {
+  const sessions = await upcomingSessions([...PILLARS]);
+  return [
+    ...allModules().map((m) => ({ value: `module:${m.slug}`, label: pick(m.frontmatter.title, locale) })),
+    ...sessions.map((s) => ({ value: `session:${s.id}`, label: sessionTitle(s, locale) })),
+  ];
+}
+
+/** Whether a plan item's training value names a module that exists or a session that exists ("" names none). */
+export async function trainingTargetKnown(value: string): Promise<boolean> {
+  if (value === "") return true;
+  const [kind, ref] = value.split(":");
+  if (kind === "module") return !!findModule(ref);
+  if (kind === "session") return (await prisma.trainingSession.count({ where: { id: Number(ref) } })) > 0;
+  return false;
+}
