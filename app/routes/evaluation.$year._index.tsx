@@ -213,12 +213,12 @@ export default function EvaluationSheet() {
   // "Ratings only" hides the guidance and the notes, so a keyboard goes from one rating group to the next.
   const [compact, setCompact] = useState(false);
   // A reload of the step (another step, or after saving the whole form or submitting) brings the new revisions.
-  const shownSheet = useRef(sheet);
-  useEffect(() => {
-    if (shownSheet.current === sheet) return;
-    shownSheet.current = sheet;
+  // Reset while rendering (not in an effect): another step's items must never be drawn with no answer state.
+  const [shownSheet, setShownSheet] = useState(sheet);
+  if (shownSheet !== sheet) {
+    setShownSheet(sheet);
     setAnswers(initialAnswers(sheet.items, sheet.answers, result));
-  }, [sheet, result]);
+  }
   const onChange = useCallback((code: string, patch: Partial<LocalAnswer>) => {
     setAnswers((prev) => ({ ...prev, [code]: { ...prev[code], ...patch } }));
     if (patch.state && STATUS_KEYS[patch.state]) setAnnounced({ code, state: patch.state });
@@ -406,7 +406,13 @@ export default function EvaluationSheet() {
             <legend className="visually-hidden">{name(current)}</legend>
             <section id={`category-${current.code}`} className="checklist-category">
               {sheet.items.map((item) => (
-                <ChecklistItemFieldset key={item.code} item={item} value={answers[item.code]} editable={editable} onChange={onChange} />
+                <ChecklistItemFieldset
+                  key={item.code}
+                  item={item}
+                  value={answers[item.code] ?? localFrom(sheet.answers.find((a) => a.code === item.code))}
+                  editable={editable}
+                  onChange={onChange}
+                />
               ))}
             </section>
           </fieldset>
