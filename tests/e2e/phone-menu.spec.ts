@@ -33,8 +33,8 @@ test("at 390×844 the menu is one button for every role; it opens and closes by 
     expect(button44.height).toBeGreaterThanOrEqual(44);
 
     // Keyboard: Tab from the top reaches the button; Enter opens, Escape closes and focus returns to it.
-    await page.locator("body").focus();
-    for (let i = 0; i < 8 && !(await button.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+    await page.goto("/notifications");
+    for (let i = 0; i < 12 && !(await button.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
     await expect(button).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(button).toHaveAttribute("aria-expanded", "true");
