@@ -61,7 +61,7 @@ async function expectInView(page: Page, selector: string) {
 }
 
 const TEXT = {
-  ja: { submit: "提出する", summary: "確認と提出", confirmError: "確認のチェック", done: "提出しました。", missing: "未回答の項目が 1 件あります。" },
+  ja: { submit: "提出する", summary: "確認と提出", confirmError: "にチェックを入れてください", done: "提出しました。", missing: "未回答の項目が 1 件あります。" },
   en: { submit: "Submit", summary: "Review and submit", confirmError: "Before submitting, tick", done: "Submitted.", missing: "1 items are not answered yet." },
 } as const;
 

@@ -12,6 +12,7 @@ const PREV = CUR - 1;
 test.describe.configure({ mode: "serial" });
 
 test("the manager answers an item, finds it after a reload, and the page is accessible", async ({ page }) => {
+  test.setTimeout(180_000);
   await login(page, "manager");
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "自己評価" }).click();
   await expect(page).toHaveURL(/\/evaluation$/);
@@ -71,7 +72,7 @@ test("without JavaScript: each step saves with 次へ; submitting needs the conf
   await expect(summary.getByRole("link", { name: /EMG-07/ })).toHaveAttribute("href", `/evaluation/${CUR}?step=9#item-EMG-07`);
   // Without the confirmation nothing is submitted.
   await page.getByRole("button", { name: "提出する" }).click();
-  await expect(page.locator(".feedback")).toContainText("確認のチェックを入れてください");
+  await expect(page.locator(".feedback")).toContainText("にチェックを入れてください");
   await page.getByLabel("提出すると、差し戻されるまで変更できなくなることを確認しました").check();
   await page.getByRole("button", { name: "提出する" }).click();
   const missing = page.locator(".missing-items");

@@ -82,3 +82,30 @@ test("menu figures", async ({ page }) => {
   mkdirSync("test-results", { recursive: true });
   writeFileSync("test-results/usability-figures.json", JSON.stringify(figures, null, 2));
 });
+
+// Screenshots of the new views, to look at (test-results/screens/*.png): the sheet's first step and its
+// summary, and the phone menu opened, at 1280 and 390 wide, in both languages.
+test("screens", async ({ page }) => {
+  test.setTimeout(300_000);
+  mkdirSync("test-results/screens", { recursive: true });
+  await login(page, "manager");
+  for (const locale of ["ja", "en"]) {
+    if ((await page.locator("html").getAttribute("lang")) !== locale) {
+      await page.locator(".lang-switch button").click();
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    }
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+      await page.goto(`/evaluation/${CUR}?step=4`);
+      await page.screenshot({ path: `test-results/screens/step-${width}-${locale}.png` });
+      await page.goto(`/evaluation/${CUR}?step=summary`);
+      await page.screenshot({ path: `test-results/screens/summary-${width}-${locale}.png`, fullPage: true });
+      if (width === 390) {
+        await page.locator(".menu-toggle").click();
+        await page.screenshot({ path: `test-results/screens/menu-${width}-${locale}.png` });
+      }
+    }
+  }
+  await page.locator(".lang-switch button").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+});
