@@ -681,4 +681,3 @@ export async function loadSheetStep(officeId: number, fiscalYear: number, rawSte
     lastReturn: [...sheet.events].reverse().find((e) => e.kind === "RETURNED") ?? null,
   };
 }
-

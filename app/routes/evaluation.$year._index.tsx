@@ -313,7 +313,8 @@ export default function EvaluationSheet() {
                   aria-current={step === s.step ? "step" : undefined}
                   aria-label={`${name(s)} ${t("usability.steps.countLong", { answered: s.answered, total: s.total })}`}
                 >
-                  <span className="step-name">{name(s)}</span> <span className="step-count">{t("usability.steps.count", { answered: s.answered, total: s.total })}</span>
+                  <span className="step-name">{name(s)}</span>{" "}
+                  <span className="step-count">{t("usability.steps.count", { answered: s.answered, total: s.total })}</span>
                 </Link>
               </li>
             ))}
@@ -330,7 +331,9 @@ export default function EvaluationSheet() {
       </div>
 
       <h2 id="step-title" ref={stepHeading} tabIndex={-1} className="step-title">
-        {current ? t("usability.steps.stepTitle", { step: current.step, count: stepCount, name: name(current) }) : t("usability.summary.title")}
+        {current
+          ? t("usability.steps.stepTitle", { step: current.step, count: stepCount, name: name(current) })
+          : t("usability.summary.title")}
       </h2>
 
       {hasFeedback ? (
@@ -427,7 +430,9 @@ export default function EvaluationSheet() {
                   className="button"
                   disabled={busy}
                 >
-                  {current.step < stepCount ? t("usability.steps.next", { name: name(sheet.steps[current.step]) }) : t("usability.steps.toSummary")}
+                  {current.step < stepCount
+                    ? t("usability.steps.next", { name: name(sheet.steps[current.step]) })
+                    : t("usability.steps.toSummary")}
                 </button>
               ) : (
                 <Link className="button" to={`${sheetUrl}?step=${current.step < stepCount ? current.step + 1 : "summary"}`}>

@@ -61,15 +61,29 @@ async function expectInView(page: Page, selector: string) {
 }
 
 const TEXT = {
-  ja: { submit: "提出する", summary: "確認と提出", confirmError: "にチェックを入れてください", done: "提出しました。", missing: "未回答の項目が 1 件あります。" },
-  en: { submit: "Submit", summary: "Review and submit", confirmError: "Before submitting, tick", done: "Submitted.", missing: "1 items are not answered yet." },
+  ja: {
+    submit: "提出する",
+    summary: "確認と提出",
+    confirmError: "にチェックを入れてください",
+    done: "提出しました。",
+    missing: "未回答の項目が 1 件あります。",
+  },
+  en: {
+    submit: "Submit",
+    summary: "Review and submit",
+    confirmError: "Before submitting, tick",
+    done: "Submitted.",
+    missing: "1 items are not answered yet.",
+  },
 } as const;
 
 for (const run of [
   { width: 1280, height: 800, locale: "ja" as const },
   { width: 390, height: 844, locale: "en" as const },
 ]) {
-  test(`keyboard only at ${run.width}×${run.height} (${run.locale}): every step, the summary, a refused and a done submit`, async ({ page }) => {
+  test(`keyboard only at ${run.width}×${run.height} (${run.locale}): every step, the summary, a refused and a done submit`, async ({
+    page,
+  }) => {
     test.setTimeout(900_000);
     const text = TEXT[run.locale];
     await page.setViewportSize({ width: run.width, height: run.height });
@@ -148,7 +162,8 @@ for (const run of [
     await expectAccessible(page);
 
     // Ticked, with one item still open: refused with that item named and linked; the message takes focus.
-    for (let i = 0; i < 30 && !(await page.locator("#submit-confirm").evaluate((el) => el === document.activeElement)); i++) await press("Tab");
+    for (let i = 0; i < 30 && !(await page.locator("#submit-confirm").evaluate((el) => el === document.activeElement)); i++)
+      await press("Tab");
     await press("Space");
     await press("Tab");
     await expect(submit).toBeFocused();
@@ -170,7 +185,8 @@ for (const run of [
     await press("Enter");
     await expect(page.locator("#step-title")).toHaveText(text.summary);
     await expect(page.locator(".missing-summary")).toHaveCount(0);
-    for (let i = 0; i < 30 && !(await page.locator("#submit-confirm").evaluate((el) => el === document.activeElement)); i++) await press("Tab");
+    for (let i = 0; i < 30 && !(await page.locator("#submit-confirm").evaluate((el) => el === document.activeElement)); i++)
+      await press("Tab");
     await press("Space");
     await press("Tab");
     await press("Enter");

@@ -24,7 +24,10 @@ test("the manager answers an item, finds it after a reload, and the page is acce
   await expect(page.locator(".progress-text")).toHaveText("33 / 73 項目回答済み");
 
   // One category per step: 権利擁護・意思決定支援 (RIG) is the fourth.
-  await page.getByRole("navigation", { name: "チェックシートの分野と進み具合" }).getByRole("link", { name: /権利擁護・意思決定支援/ }).click();
+  await page
+    .getByRole("navigation", { name: "チェックシートの分野と進み具合" })
+    .getByRole("link", { name: /権利擁護・意思決定支援/ })
+    .click();
   await expect(page).toHaveURL(/step=4$/);
   const item = page.locator("#item-RIG-08");
   await item.getByLabel("おおむねできている").check();
@@ -52,7 +55,9 @@ test("the manager answers an item, finds it after a reload, and the page is acce
   await expect(page.locator(".progress-text")).toHaveText("35 / 73 項目回答済み");
 });
 
-test("without JavaScript: each step saves with 次へ; submitting needs the confirmation and names the one missing item", async ({ browser }) => {
+test("without JavaScript: each step saves with 次へ; submitting needs the confirmation and names the one missing item", async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

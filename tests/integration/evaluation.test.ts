@@ -125,7 +125,11 @@ describe("submitting and returning", () => {
   it("lists missing items, submits when complete, is read-only, and becomes editable when returned", async () => {
     const submit = async (fields: Record<string, string>) =>
       (await sheetAction({
-        request: await requestAs(alice, `/evaluation/${YEAR}?step=summary`, formRequestInit({ intent: "submit", confirm: "yes", ...fields })),
+        request: await requestAs(
+          alice,
+          `/evaluation/${YEAR}?step=summary`,
+          formRequestInit({ intent: "submit", confirm: "yes", ...fields }),
+        ),
         params: { year: YEAR },
         context: { clientIp: "" },
       })) as Result;
