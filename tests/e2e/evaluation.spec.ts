@@ -58,7 +58,7 @@ test("the manager answers an item, finds it after a reload, and the page is acce
 test("without JavaScript: each step saves with 次へ; submitting needs the confirmation and names the one missing item", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await login(page, "manager");
