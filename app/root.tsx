@@ -15,10 +15,10 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { getOptionalUser } from "~/auth/permissions.server";
 import { twoFactorSetupRedirect } from "~/auth/sign-in.server";
-import { navFor } from "~/components/nav";
+import { navEntriesFor, type NavItem } from "~/components/nav";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { translator, type Locale } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
@@ -112,21 +112,98 @@ function Header({ data }: { data: RootData | undefined }) {
           </p>
         </div>
       ) : null}
-      {user ? (
-        <nav aria-label={t("nav.label")} className="site-nav">
-          <ul>
-            {navFor(user.roles).map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end={item.to === "/"}>
-                  {t(item.label)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-          <p className="signed-in-as">{t("nav.signedInAs", { name: user.displayName })}</p>
-        </nav>
-      ) : null}
+      {user ? <SiteNav locale={locale} roles={user.roles} displayName={user.displayName} /> : null}
     </header>
+  );
+}
+
+// The main menu (issue 14). Below 768 px it folds behind one button (aria-expanded, aria-controls;
+// Escape closes it and gives focus back to the button); without JavaScript it stays open. A user with
+// many entries sees them gathered under a few disclosures (<details>, so they open without JavaScript
+// too), which keeps the desktop menu on one row.
+function SiteNav({ locale, roles, displayName }: { locale: Locale; roles: string[]; displayName: string }) {
+  const t = translator(locale);
+  const location = useLocation();
+  // Open on the page where it was opened: a new page closes it.
+  const [openAt, setOpenAt] = useState<string | null>(null);
+  const open = openAt === location.pathname;
+  const button = useRef<HTMLButtonElement>(null);
+  const nav = useRef<HTMLElement>(null);
+  // A new page closes the groups.
+  useEffect(() => {
+    nav.current?.querySelectorAll("details[open]").forEach((d) => d.removeAttribute("open"));
+  }, [location.pathname]);
+  // A click elsewhere closes an open group; Escape closes the group or the menu it is in and gives focus back.
+  useEffect(() => {
+    const onClick = (e: MouseEvent) => {
+      nav.current?.querySelectorAll("details[open]").forEach((d) => {
+        if (!d.contains(e.target as Node)) d.removeAttribute("open");
+      });
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || !nav.current?.contains(e.target as Node)) return;
+      const group = (e.target as HTMLElement).closest("details[open]");
+      if (group) {
+        group.removeAttribute("open");
+        (group.querySelector("summary") as HTMLElement | null)?.focus();
+        e.preventDefault();
+      } else if (button.current && getComputedStyle(button.current).display !== "none") {
+        setOpenAt(null);
+        button.current.focus();
+        e.preventDefault();
+      }
+    };
+    document.addEventListener("click", onClick);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("click", onClick);
+      document.removeEventListener("keydown", onKey);
+    };
+  }, []);
+  const link = (item: NavItem) => (
+    <NavLink to={item.to} end={item.to === "/"}>
+      {t(item.label)}
+    </NavLink>
+  );
+  return (
+    <nav aria-label={t("nav.label")} className={`site-nav${open ? " open" : ""}`} ref={nav}>
+      <div className="site-nav-bar">
+        <button
+          type="button"
+          ref={button}
+          className="menu-toggle"
+          aria-expanded={open}
+          aria-controls="site-menu"
+          onClick={() => setOpenAt(open ? null : location.pathname)}
+        >
+          <span aria-hidden="true" className="menu-icon">
+            {open ? "✕" : "☰"}
+          </span>
+          {t("usability.menu.button")}
+        </button>
+      </div>
+      <ul id="site-menu">
+        {navEntriesFor(roles).map((entry) =>
+          entry.kind === "item" ? (
+            <li key={entry.item.to}>{link(entry.item)}</li>
+          ) : (
+            <li key={entry.group} className="nav-group-item">
+              <details className="nav-group">
+                <summary className={entry.items.some((i) => location.pathname.startsWith(i.to)) ? "active" : undefined}>
+                  {t(`usability.menu.group.${entry.group}`)}
+                </summary>
+                <ul>
+                  {entry.items.map((item) => (
+                    <li key={item.to}>{link(item)}</li>
+                  ))}
+                </ul>
+              </details>
+            </li>
+          ),
+        )}
+      </ul>
+      <p className="signed-in-as">{t("nav.signedInAs", { name: displayName })}</p>
+    </nav>
   );
 }
 
@@ -136,12 +213,14 @@ export function Layout({ children }: { children: ReactNode }) {
   const t = translator(locale);
   const nonce = useNonce();
   return (
-    <html lang={locale}>
+    <html lang={locale} suppressHydrationWarning>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* Before the first paint: the phone menu starts folded when JavaScript runs (it stays open without). */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "document.documentElement.setAttribute('data-js','')" }} />
       </head>
       <body>
         <a href="#main" className="skip-link">

@@ -613,3 +613,71 @@ export async function officeForReview(user: SessionUser, officeId: number): Prom
   if (!office) throw notFound();
   return office;
 }
+
+// ── the sheet in steps (issue 14) ───────────────────────────────────────────────────────────
+
+/** One category per step (1…n), then the summary step before submitting. */
+export type SheetStep = number | "summary";
+
+/** The step named in the URL (?step=N or ?step=summary); absent means the first. Anything else is not a page. */
+export function parseStep(raw: string | null, categoryCount: number): SheetStep {
+  if (raw === null || raw === "") return 1;
+  if (raw === "summary") return "summary";
+  if (!/^[1-9][0-9]?$/.test(raw)) throw notFound();
+  const n = Number(raw);
+  if (n > categoryCount) throw notFound();
+  return n;
+}
+
+/**
+ * What one step of the sheet page shows: the counts of every category (for the progress bar), the
+ * current category's items and answers, or on the summary step the unanswered items with the step
+ * that holds each. Only one category travels to the page, which keeps the heaviest step small.
+ */
+export async function loadSheetStep(officeId: number, fiscalYear: number, rawStep: string | null) {
+  const sheet = await loadSheet(officeId, fiscalYear);
+  const { template } = sheet;
+  const step = parseStep(rawStep, template.categories.length);
+  const byCode = new Map(sheet.answers.map((a) => [a.code, a]));
+  const answeredCode = (code: string) => {
+    const a = byCode.get(code);
+    return isAnswered(a ? { rating: a.rating, notApplicable: a.notApplicable, notApplicableReason: a.reason } : null);
+  };
+  const steps = template.categories.map((c, i) => {
+    const items = template.items.filter((item) => item.categoryCode === c.code);
+    return {
+      step: i + 1,
+      code: c.code,
+      nameJa: c.nameJa,
+      nameEn: c.nameEn,
+      total: items.length,
+      answered: items.filter((item) => answeredCode(item.code)).length,
+    };
+  });
+  const stepOf = new Map(template.items.map((item) => [item.code, template.categories.findIndex((c) => c.code === item.categoryCode) + 1]));
+  const category = typeof step === "number" ? template.categories[step - 1] : null;
+  const items = category ? template.items.filter((i) => i.categoryCode === category.code) : [];
+  const codes = new Set(items.map((i) => i.code));
+  return {
+    fiscalYear,
+    templateVersion: template.version,
+    status: sheet.status,
+    submittedAt: sheet.submittedAt,
+    imported: sheet.imported,
+    answered: sheet.answered,
+    total: sheet.total,
+    steps,
+    step,
+    category,
+    items,
+    answers: sheet.answers.filter((a) => codes.has(a.code)),
+    missing:
+      step === "summary"
+        ? template.items
+            .filter((i) => !answeredCode(i.code))
+            .map((i) => ({ code: i.code, textJa: i.textJa, textEn: i.textEn, step: stepOf.get(i.code) ?? 1 }))
+        : [],
+    events: sheet.events,
+    lastReturn: [...sheet.events].reverse().find((e) => e.kind === "RETURNED") ?? null,
+  };
+}

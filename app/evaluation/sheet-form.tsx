@@ -182,8 +182,9 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
   };
 
   const reasonMissing = value.rating === "na" && !value.reason.trim();
-  const statusText =
-    value.state === "saving"
+  const statusText = reasonMissing
+    ? t("usability.steps.reasonMissing")
+    : value.state === "saving"
       ? t("evaluation.item.saving")
       : value.state === "pending"
         ? t("evaluation.item.pending")
@@ -284,7 +285,8 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
           />
         </div>
       </div>
-      <p id={`item-${code}-status`} className="item-status" role="status">
+      {/* Not a live region: the page has one for saving (issue 14); this line describes the item. */}
+      <p id={`item-${code}-status`} className="item-status">
         {statusText}
       </p>
       {value.state === "error" ? (

@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { z } from "zod";
 import { requireOwnOffice } from "~/auth/permissions.server";
 import {
-  loadSheet,
+  loadSheetStep,
   NotEditableError,
   parseYear,
   readAnswer,
@@ -20,11 +21,19 @@ import { formValues } from "~/lib/forms";
 
 export const meta: MetaFunction = () => [{ title: "自己評価チェックシート | つなぐ" }];
 
+// The sheet in steps (issue 14): one category per step (?step=1…n), then a summary step (?step=summary)
+// that lists what is missing and asks for confirmation before the irreversible submit.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { officeId } = await requireOwnOffice(request);
   const fiscalYear = parseYear(params.year);
-  return loadSheet(officeId, fiscalYear);
+  return loadSheetStep(officeId, fiscalYear, new URL(request.url).searchParams.get("step"));
 }
+
+// The step-moving buttons (?step= after saving) and the submit confirmation.
+const stepForm = z.object({
+  goto: z.union([z.literal("summary"), z.string().regex(/^[1-9][0-9]?$/)]).optional(),
+  confirm: z.literal("yes").optional(),
+});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, officeId } = await requireOwnOffice(request);
@@ -59,7 +68,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         { status },
       );
     }
-    // The whole form (the page without JavaScript, or the buttons at the end): save, then submit if asked.
+    const parsed = stepForm.safeParse({
+      goto: formData.get("goto") ?? undefined,
+      confirm: formData.get("confirm") ?? undefined,
+    });
+    // A step's form (the page without JavaScript, or the buttons at the end of each step): save, then move or submit.
     const saved = await saveAllAnswers(officeId, fiscalYear, user.id, formData);
     const values = formValues(formData);
     if (saved.conflicts.length || saved.errors.length) {
@@ -69,12 +82,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
           ...saved,
           values,
           missing: [] as string[],
+          confirmMissing: false,
           submitted: false,
         },
         { status: saved.conflicts.length ? 409 : 400 },
       );
     }
     if (intent === "submit") {
+      // Submitting cannot be undone by the office: the person ticks the confirmation first.
+      if (!parsed.success || parsed.data.confirm !== "yes")
+        return data(
+          {
+            intent: "submit" as const,
+            ...saved,
+            values,
+            missing: [] as string[],
+            confirmMissing: true,
+            submitted: false,
+          },
+          { status: 400 },
+        );
       const result = await submitEvaluation(officeId, fiscalYear, user);
       if (!result.ok)
         return data(
@@ -83,6 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
             ...saved,
             values,
             missing: result.missing,
+            confirmMissing: false,
             submitted: false,
           },
           { status: 400 },
@@ -92,14 +120,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ...saved,
         values: {},
         missing: [] as string[],
+        confirmMissing: false,
         submitted: true,
       };
     }
+    if (parsed.success && parsed.data.goto) throw redirect(`/evaluation/${fiscalYear}?step=${parsed.data.goto}`);
     return {
       intent: "saveAll" as const,
       ...saved,
       values: {},
       missing: [] as string[],
+      confirmMissing: false,
       submitted: false,
     };
   } catch (error) {
@@ -109,7 +140,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-// Saving one answer changes nothing else on the page: skip reloading the 73 items after each one.
+// Saving one answer changes nothing else on the page: skip reloading the step after each one.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => {
   if (formData?.get("intent") === "answer") return false;
   return defaultShouldRevalidate;
@@ -122,6 +153,7 @@ type FormResult = {
   errors: { code: string; error: MessageKey }[];
   values: Record<string, string>;
   missing: string[];
+  confirmMissing: boolean;
   submitted: boolean;
 };
 
@@ -158,6 +190,13 @@ function initialAnswers(items: { code: string }[], answers: AnswerView[], result
   return state;
 }
 
+const STATUS_KEYS: Partial<Record<LocalAnswer["state"], MessageKey>> = {
+  saving: "evaluation.item.saving",
+  saved: "evaluation.item.saved",
+  error: "evaluation.item.error",
+  conflict: "evaluation.conflict.title",
+};
+
 export default function EvaluationSheet() {
   const t = useT();
   const locale = useLocale();
@@ -168,34 +207,70 @@ export default function EvaluationSheet() {
   const result = actionData && (actionData.intent === "saveAll" || actionData.intent === "submit") ? (actionData as FormResult) : null;
   const navigation = useNavigation();
   const editable = sheet.status !== "SUBMITTED";
-  const [answers, setAnswers] = useState(() => initialAnswers(sheet.template.items, sheet.answers, result));
-  // A reload of the sheet (after saving the whole form or submitting) brings the new revisions.
-  const shownSheet = useRef(sheet);
-  useEffect(() => {
-    if (shownSheet.current === sheet) return;
-    shownSheet.current = sheet;
-    setAnswers(initialAnswers(sheet.template.items, sheet.answers, result));
-  }, [sheet, result]);
-  const onChange = useCallback(
-    (code: string, patch: Partial<LocalAnswer>) => setAnswers((prev) => ({ ...prev, [code]: { ...prev[code], ...patch } })),
-    [],
-  );
-  const answered = useMemo(() => Object.values(answers).filter(isLocalAnswered).length, [answers]);
-  const itemsByCategory = useMemo(
-    () =>
-      sheet.template.categories.map((c) => ({
-        ...c,
-        items: sheet.template.items.filter((i) => i.categoryCode === c.code),
-      })),
-    [sheet.template],
-  );
+  const [answers, setAnswers] = useState(() => initialAnswers(sheet.items, sheet.answers, result));
+  // The one live region for saving: the latest item whose save state changed.
+  const [announced, setAnnounced] = useState<{ code: string; state: LocalAnswer["state"] } | null>(null);
+  // "Ratings only" hides the guidance and the notes, so a keyboard goes from one rating group to the next.
+  const [compact, setCompact] = useState(false);
+  // A reload of the step (another step, or after saving the whole form or submitting) brings the new revisions.
+  // Reset while rendering (not in an effect): another step's items must never be drawn with no answer state.
+  const [shownSheet, setShownSheet] = useState(sheet);
+  if (shownSheet !== sheet) {
+    setShownSheet(sheet);
+    setAnswers(initialAnswers(sheet.items, sheet.answers, result));
+  }
+  const onChange = useCallback((code: string, patch: Partial<LocalAnswer>) => {
+    setAnswers((prev) => ({ ...prev, [code]: { ...prev[code], ...patch } }));
+    if (patch.state && STATUS_KEYS[patch.state]) setAnnounced({ code, state: patch.state });
+  }, []);
+
+  const step = sheet.step;
+  const stepCount = sheet.steps.length;
+  const current = typeof step === "number" ? sheet.steps[step - 1] : null;
+  const localAnswered = useMemo(() => sheet.items.filter((i) => isLocalAnswered(answers[i.code])).length, [answers, sheet.items]);
+  const counts = sheet.steps.map((s) => (current && s.step === current.step ? { ...s, answered: localAnswered } : s));
+  const answered = counts.reduce((sum, s) => sum + s.answered, 0);
+  const name = (c: { nameJa: string; nameEn: string }) => (locale === "en" ? c.nameEn : c.nameJa);
   const itemText = (code: string) => {
-    const item = sheet.template.items.find((i) => i.code === code);
+    const item = sheet.items.find((i) => i.code === code) ?? sheet.missing.find((i) => i.code === code);
     return item ? (locale === "en" && item.textEn ? item.textEn : item.textJa) : code;
   };
+  const stepOfMissing = (code: string) => sheet.missing.find((m) => m.code === code)?.step ?? 1;
   const year = format.fiscalYear(sheet.fiscalYear);
-  const lastReturn = [...sheet.events].reverse().find((e) => e.kind === "RETURNED");
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") !== "answer";
+  const sheetUrl = `/evaluation/${sheet.fiscalYear}`;
+
+  // Feedback appears where the person is and takes focus: after a step change the step's heading,
+  // after a whole-form save or a submit the message.
+  const stepHeading = useRef<HTMLHeadingElement>(null);
+  const feedback = useRef<HTMLDivElement>(null);
+  const shownStep = useRef(step);
+  const location = useLocation();
+  useEffect(() => {
+    if (shownStep.current === step) return;
+    shownStep.current = step;
+    // A link to one item (from the summary or a refused submit) lands in that item's rating group.
+    const target = location.hash.startsWith("#item-") ? document.getElementById(location.hash.slice(1)) : null;
+    const radio =
+      target?.querySelector<HTMLInputElement>("input[type=radio]:checked") ?? target?.querySelector<HTMLInputElement>("input[type=radio]");
+    if (radio) radio.focus();
+    else stepHeading.current?.focus();
+  }, [step, location.hash]);
+  const shownResult = useRef<unknown>(null);
+  useEffect(() => {
+    if (!result || shownResult.current === result) return;
+    shownResult.current = result;
+    const el = feedback.current;
+    if (el) {
+      el.focus({ preventScroll: true });
+      el.scrollIntoView({ block: "start" });
+    }
+  }, [result]);
+
+  const hasFeedback = !!result;
+  const announcedText = announced
+    ? t("usability.steps.saveStatus", { code: announced.code, state: t(STATUS_KEYS[announced.state] ?? "evaluation.item.saved") })
+    : "";
 
   return (
     <div className="page evaluation-sheet">
@@ -204,126 +279,272 @@ export default function EvaluationSheet() {
       </p>
       <h1>{t("evaluation.sheet.title", { year })}</h1>
       <p className="muted">
-        {t("evaluation.sheet.version", { version: sheet.template.version })} · {t(`evaluation.status.${sheet.status}`)}
+        {t("evaluation.sheet.version", { version: sheet.templateVersion })} · {t(`evaluation.status.${sheet.status}`)}
         {sheet.status === "SUBMITTED" ? (
           <>
             {" · "}
-            <Link to={`/evaluation/${sheet.fiscalYear}/results`}>{t("evaluation.viewResults")}</Link>
+            <Link to={`${sheetUrl}/results`}>{t("evaluation.viewResults")}</Link>
           </>
         ) : null}
       </p>
 
-      {result?.submitted ? (
-        <p className="alert alert-success" role="status">
-          {t("evaluation.submit.done")}
-        </p>
-      ) : null}
-      {sheet.status === "SUBMITTED" ? (
+      {sheet.status === "SUBMITTED" && !result?.submitted ? (
         <p className="alert alert-success">{sheet.imported ? t("imports.results.importedSheet") : t("evaluation.readOnly")}</p>
-      ) : sheet.status === "RETURNED" && lastReturn ? (
+      ) : sheet.status === "RETURNED" && sheet.lastReturn ? (
         <p className="alert alert-error">
           {t("evaluation.returnedNotice", {
-            comment: lastReturn.comment || "—",
+            comment: sheet.lastReturn.comment || "—",
           })}
         </p>
       ) : null}
-      {result && result.intent === "saveAll" && !result.conflicts.length && !result.errors.length ? (
-        <p className="alert alert-success" role="status">
-          {t("evaluation.saveAll.done", { count: result.saved })}
-        </p>
-      ) : null}
-      {result && result.conflicts.length ? (
-        <div className="alert alert-error" role="alert">
-          <p>
-            {t("evaluation.conflict.summary", {
-              count: result.conflicts.length,
-            })}
-          </p>
-          <ul>
-            {result.conflicts.map((c) => (
-              <li key={c.code}>
-                <a href={`#item-${c.code}`}>{c.code}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {result && result.errors.length ? (
-        <div className="alert alert-error" role="alert">
-          <p>{t("evaluation.saveAll.problems", { count: result.errors.length })}</p>
-          <ul>
-            {result.errors.map((e) => (
-              <li key={e.code}>
-                <a href={`#item-${e.code}`}>
-                  {e.code} {itemText(e.code)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {result && result.missing.length ? (
-        <div className="alert alert-error missing-items" role="alert">
-          <p>{t("evaluation.submit.missing", { count: result.missing.length })}</p>
-          <ul>
-            {result.missing.map((code) => (
-              <li key={code}>
-                <a href={`#item-${code}`}>
-                  {code} {itemText(code)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
 
-      <div className="progress-box">
-        <label htmlFor="evaluation-progress">{t("evaluation.progress.label")}</label>
-        <progress id="evaluation-progress" max={sheet.total} value={answered} />
-        <span className="progress-text">{t("evaluation.progress.text", { answered, total: sheet.total })}</span>
+      <div className="progress-box steps-bar">
+        <div className="steps-bar-total">
+          <label htmlFor="evaluation-progress">{t("evaluation.progress.label")}</label>
+          <progress id="evaluation-progress" max={sheet.total} value={answered} />
+          <span className="progress-text">{t("evaluation.progress.text", { answered, total: sheet.total })}</span>
+        </div>
+        <nav aria-label={t("usability.steps.nav")} className="step-list">
+          <ol>
+            {counts.map((s) => (
+              <li key={s.code} className={s.answered === s.total ? "complete" : undefined}>
+                <Link
+                  to={`${sheetUrl}?step=${s.step}`}
+                  aria-current={step === s.step ? "step" : undefined}
+                  aria-label={`${name(s)} ${t("usability.steps.countLong", { answered: s.answered, total: s.total })}`}
+                >
+                  <span className="step-name">{name(s)}</span>{" "}
+                  <span className="step-count">{t("usability.steps.count", { answered: s.answered, total: s.total })}</span>
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link to={`${sheetUrl}?step=summary`} aria-current={step === "summary" ? "step" : undefined}>
+                <span className="step-name">{t("usability.steps.summaryShort")}</span>
+              </Link>
+            </li>
+          </ol>
+        </nav>
+        <p className="save-status" role="status">
+          {announcedText}
+        </p>
       </div>
 
-      <nav aria-label={t("evaluation.sheet.categories")} className="category-toc">
-        <ul>
-          {itemsByCategory.map((c) => (
-            <li key={c.code}>
-              <a href={`#category-${c.code}`}>{locale === "en" ? c.nameEn : c.nameJa}</a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <h2 id="step-title" ref={stepHeading} tabIndex={-1} className="step-title">
+        {current
+          ? t("usability.steps.stepTitle", { step: current.step, count: stepCount, name: name(current) })
+          : t("usability.summary.title")}
+      </h2>
 
-      <Form method="post" className="checklist-form" id="checklist-form">
-        <fieldset disabled={!editable} className="checklist-all">
-          <legend className="visually-hidden">{t("evaluation.sheet.title", { year })}</legend>
-          {itemsByCategory.map((c) => (
-            <section key={c.code} id={`category-${c.code}`} aria-labelledby={`category-${c.code}-title`} className="checklist-category">
-              <h2 id={`category-${c.code}-title`}>{locale === "en" ? c.nameEn : c.nameJa}</h2>
-              {c.items.map((item) => (
-                <ChecklistItemFieldset key={item.code} item={item} value={answers[item.code]} editable={editable} onChange={onChange} />
+      {hasFeedback ? (
+        <div className="feedback" ref={feedback} tabIndex={-1} aria-labelledby="feedback-title">
+          <h3 id="feedback-title" className="visually-hidden">
+            {result.submitted || (result.intent === "saveAll" && !result.conflicts.length && !result.errors.length)
+              ? t("usability.feedback.doneTitle")
+              : t("usability.feedback.errorTitle")}
+          </h3>
+          {result.submitted ? (
+            <p className="alert alert-success">
+              <strong>{t("evaluation.submit.done")}</strong> {t("evaluation.readOnly")}
+            </p>
+          ) : null}
+          {result.intent === "saveAll" && !result.conflicts.length && !result.errors.length ? (
+            <p className="alert alert-success">{t("evaluation.saveAll.done", { count: result.saved })}</p>
+          ) : null}
+          {result.conflicts.length ? (
+            <div className="alert alert-error">
+              <p>{t("evaluation.conflict.summary", { count: result.conflicts.length })}</p>
+              <ul>
+                {result.conflicts.map((c) => (
+                  <li key={c.code}>
+                    <a href={`#item-${c.code}`}>
+                      {c.code} {itemText(c.code)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {result.errors.length ? (
+            <div className="alert alert-error">
+              <p>{t("evaluation.saveAll.problems", { count: result.errors.length })}</p>
+              <ul>
+                {result.errors.map((e) => (
+                  <li key={e.code}>
+                    <a href={`#item-${e.code}`}>
+                      {e.code} {itemText(e.code)}: {t(e.error)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {result.confirmMissing ? <p className="alert alert-error">{t("usability.summary.confirmMissing")}</p> : null}
+          {result.missing.length ? (
+            <div className="alert alert-error missing-items">
+              <p>{t("evaluation.submit.missing", { count: result.missing.length })}</p>
+              <ul>
+                {result.missing.map((code) => (
+                  <li key={code}>
+                    <Link to={`${sheetUrl}?step=${stepOfMissing(code)}#item-${code}`}>
+                      {code} {itemText(code)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+
+      {current ? (
+        <Form method="post" action={`${sheetUrl}?index&step=${current.step}`} className="checklist-form" id="checklist-form">
+          {editable ? (
+            <p className="compact-toggle">
+              <input type="checkbox" id="compact-toggle" checked={compact} onChange={(e) => setCompact(e.target.checked)} />
+              <label htmlFor="compact-toggle">{t("usability.steps.compact")}</label>
+            </p>
+          ) : null}
+          <fieldset disabled={!editable} className="checklist-all">
+            <legend className="visually-hidden">{name(current)}</legend>
+            <section id={`category-${current.code}`} className="checklist-category">
+              {sheet.items.map((item) => (
+                <ChecklistItemFieldset
+                  key={item.code}
+                  item={item}
+                  value={answers[item.code] ?? localFrom(sheet.answers.find((a) => a.code === item.code))}
+                  editable={editable}
+                  onChange={onChange}
+                />
               ))}
             </section>
-          ))}
-        </fieldset>
-        {editable ? (
-          <div className="panel sheet-actions">
-            <p className="hint">{t("evaluation.saveAll.hint")}</p>
+          </fieldset>
+          <div className="step-actions">
+            {editable ? <p className="hint">{t("usability.steps.saveHint")}</p> : null}
             <div className="button-row">
-              <button type="submit" name="intent" value="saveAll" className="button secondary" disabled={busy}>
-                {t("evaluation.saveAll")}
-              </button>
+              {editable ? (
+                <button
+                  type="submit"
+                  name="goto"
+                  value={current.step < stepCount ? String(current.step + 1) : "summary"}
+                  className="button"
+                  disabled={busy}
+                >
+                  {current.step < stepCount
+                    ? t("usability.steps.next", { name: name(sheet.steps[current.step]) })
+                    : t("usability.steps.toSummary")}
+                </button>
+              ) : (
+                <Link className="button" to={`${sheetUrl}?step=${current.step < stepCount ? current.step + 1 : "summary"}`}>
+                  {current.step < stepCount ? name(sheet.steps[current.step]) : t("usability.steps.summaryShort")} →
+                </Link>
+              )}
+              {current.step > 1 ? (
+                editable ? (
+                  <button type="submit" name="goto" value={String(current.step - 1)} className="button secondary" disabled={busy}>
+                    {t("usability.steps.prev", { name: name(sheet.steps[current.step - 2]) })}
+                  </button>
+                ) : (
+                  <Link className="button secondary" to={`${sheetUrl}?step=${current.step - 1}`}>
+                    ← {name(sheet.steps[current.step - 2])}
+                  </Link>
+                )
+              ) : null}
             </div>
-            <h2>{t("evaluation.submit.title")}</h2>
+          </div>
+        </Form>
+      ) : (
+        <SummaryStep
+          sheet={sheet}
+          counts={counts}
+          editable={editable}
+          busy={busy}
+          sheetUrl={sheetUrl}
+          submitted={!!result?.submitted}
+          name={name}
+        />
+      )}
+    </div>
+  );
+}
+
+type StepData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function SummaryStep({
+  sheet,
+  counts,
+  editable,
+  busy,
+  sheetUrl,
+  submitted,
+  name,
+}: {
+  sheet: StepData;
+  counts: StepData["steps"];
+  editable: boolean;
+  busy: boolean;
+  sheetUrl: string;
+  submitted: boolean;
+  name: (c: { nameJa: string; nameEn: string }) => string;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const format = useFormat();
+  return (
+    <>
+      <table className="data-table step-summary">
+        <caption>{t("usability.summary.byCategory")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("evaluation.sheet.categories")}</th>
+            <th scope="col">{t("evaluation.col.answered")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {counts.map((s) => (
+            <tr key={s.code}>
+              <th scope="row">
+                <Link to={`${sheetUrl}?step=${s.step}`}>{name(s)}</Link>
+              </th>
+              <td>{t("usability.steps.countLong", { answered: s.answered, total: s.total })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {editable && !submitted ? (
+        <>
+          {sheet.missing.length ? (
+            <section className="panel missing-summary" aria-labelledby="missing-title">
+              <h3 id="missing-title">{t("usability.summary.missingTitle", { count: sheet.missing.length })}</h3>
+              <p>{t("usability.summary.missingLead")}</p>
+              <ul>
+                {sheet.missing.map((m) => (
+                  <li key={m.code}>
+                    <Link to={`${sheetUrl}?step=${m.step}#item-${m.code}`}>
+                      {m.code} {locale === "en" && m.textEn ? m.textEn : m.textJa}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : (
+            <p className="alert alert-success">{t("usability.summary.allAnswered")}</p>
+          )}
+          <Form method="post" action={`${sheetUrl}?index&step=summary`} className="panel sheet-actions">
+            <h3>{t("evaluation.submit.title")}</h3>
             <p>{t("evaluation.submit.lead")}</p>
+            <p className="confirm-field">
+              <input type="checkbox" id="submit-confirm" name="confirm" value="yes" />
+              <label htmlFor="submit-confirm">{t("usability.summary.confirm")}</label>
+            </p>
             <button type="submit" name="intent" value="submit" className="button" disabled={busy}>
               {t("evaluation.submit.button")}
             </button>
-          </div>
-        ) : null}
-      </Form>
-
+          </Form>
+        </>
+      ) : null}
       <section className="panel" aria-labelledby="history-title">
-        <h2 id="history-title">{t("evaluation.history.title")}</h2>
+        <h3 id="history-title">{t("evaluation.history.title")}</h3>
         {sheet.events.length === 0 ? <p>{t("evaluation.history.empty")}</p> : null}
         <ul>
           {sheet.events.map((e) => (
@@ -334,6 +555,6 @@ export default function EvaluationSheet() {
           ))}
         </ul>
       </section>
-    </div>
+    </>
   );
 }

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { audit } from "~/audit/audit.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { getOptionalUser } from "~/auth/permissions.server";
 import { verifyAgainstDummy, verifyPassword } from "~/auth/password.server";
@@ -95,6 +96,11 @@ export default function Login() {
   const failed = isFailure(result) ? result : undefined;
   const { sso } = useLoaderData<typeof loader>();
   const ssoProblem = params.get("sso");
+  const wrongCredentials = failed?.formError?.key === "login.invalid";
+  const errorBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (failed) errorBox.current?.focus();
+  }, [failed]);
   return (
     <div className="page narrow">
       <h1>{t("login.title")}</h1>
@@ -104,7 +110,10 @@ export default function Login() {
           {t("twoFactor.expired")}
         </p>
       ) : null}
-      <FormErrorSummary result={failed} />
+      {/* After a refused sign-in the message takes focus, and the fields it is about say they were refused (issue 14). */}
+      <div ref={errorBox} tabIndex={-1} id="login-error" className="focus-target">
+        <FormErrorSummary result={failed} />
+      </div>
       {ssoProblem && SSO_PROBLEMS.includes(ssoProblem as (typeof SSO_PROBLEMS)[number]) ? (
         <p className="alert alert-error" role="alert">
           {t(`sso.problem.${ssoProblem as (typeof SSO_PROBLEMS)[number]}`)}
@@ -132,6 +141,7 @@ export default function Login() {
           required
           defaultValue={failed?.values?.email}
           errors={failed?.fieldErrors.email}
+          {...(wrongCredentials ? { "aria-invalid": true, "aria-describedby": "login-error" } : {})}
         />
         <Field
           label={t("field.password")}
@@ -140,6 +150,7 @@ export default function Login() {
           autoComplete="current-password"
           required
           errors={failed?.fieldErrors.password}
+          {...(wrongCredentials ? { "aria-invalid": true, "aria-describedby": "login-error" } : {})}
         />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("login.submit")}

@@ -18,6 +18,11 @@ test("a wrong password gets a clear message and keeps the email typed", async ({
   await page.getByRole("button", { name: "ログイン" }).click();
   await expect(page.getByRole("alert")).toContainText("メールアドレスまたはパスワードが違います");
   await expect(page.locator('input[name="email"]')).toHaveValue("manager@example.jp");
+  // The message takes focus, and both fields say they were refused (issue 14).
+  await expect(page.locator("#login-error")).toBeFocused();
+  await expect(page.locator('input[name="password"]')).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator('input[name="email"]')).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator('input[name="password"]')).toHaveAttribute("aria-describedby", "login-error");
 });
 
 test("signing in from a deep link comes back to it", async ({ page }) => {

@@ -12,6 +12,7 @@ const PREV = CUR - 1;
 test.describe.configure({ mode: "serial" });
 
 test("the manager answers an item, finds it after a reload, and the page is accessible", async ({ page }) => {
+  test.setTimeout(180_000);
   await login(page, "manager");
   await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "自己評価" }).click();
   await expect(page).toHaveURL(/\/evaluation$/);
@@ -22,6 +23,12 @@ test("the manager answers an item, finds it after a reload, and the page is acce
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${fiscalYearLabelJa(CUR)} 自己評価チェックシート`);
   await expect(page.locator(".progress-text")).toHaveText("33 / 73 項目回答済み");
 
+  // One category per step: 権利擁護・意思決定支援 (RIG) is the fourth.
+  await page
+    .getByRole("navigation", { name: "チェックシートの分野と進み具合" })
+    .getByRole("link", { name: /権利擁護・意思決定支援/ })
+    .click();
+  await expect(page).toHaveURL(/step=4$/);
   const item = page.locator("#item-RIG-08");
   await item.getByLabel("おおむねできている").check();
   await expect(page.locator("#item-RIG-08-status")).toContainText("保存済み");
@@ -29,40 +36,62 @@ test("the manager answers an item, finds it after a reload, and the page is acce
   await item.getByLabel("コメント").blur();
   await expect(page.locator("#item-RIG-08-status")).toContainText("保存済み");
   await expect(page.locator(".progress-text")).toHaveText("34 / 73 項目回答済み");
-  // 該当なし needs a reason before it is saved.
+  // 該当なし needs a reason before it is saved, and says so where the status is.
+  await page.getByRole("button", { name: "保存して次へ: 多機関連携" }).click();
+  await expect(page).toHaveURL(/step=5$/);
   await page.locator("#item-COL-01").getByLabel("該当なし").check();
   await expect(page.locator("#item-COL-01")).toContainText("該当なしの場合は理由を入力してください。");
+  await expect(page.locator("#item-COL-01-status")).toHaveText("該当なしの理由が未入力のため、まだ保存されていません。");
   await page.locator("#item-COL-01").getByLabel("該当なしの理由（必須）").fill("医療機関との連携が必要な利用者がいないため。");
   await page.locator("#item-COL-01").getByLabel("該当なしの理由（必須）").blur();
   await expect(page.locator("#item-COL-01-status")).toContainText("保存済み");
   await expectAccessible(page);
 
   await page.reload();
+  await expect(page.locator("#COL-01-rna")).toBeChecked();
+  await page.goto(`/evaluation/${CUR}?step=4`);
   await expect(page.locator("#RIG-08-r3")).toBeChecked();
   await expect(page.locator("#RIG-08-comment")).toHaveValue("事例検討で確認した。");
-  await expect(page.locator("#COL-01-rna")).toBeChecked();
   await expect(page.locator(".progress-text")).toHaveText("35 / 73 項目回答済み");
 });
 
-test("without JavaScript: submitting with one item missing names it; completing it submits", async ({ browser }) => {
+test("without JavaScript: each step saves with 次へ; submitting needs the confirmation and names the one missing item", async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await login(page, "manager");
   await page.goto(`/evaluation/${CUR}`);
-  const open = await page
-    .locator("fieldset.checklist-item")
-    .evaluateAll((sets) => sets.filter((s) => !s.querySelector("input[type=radio]:checked")).map((s) => s.id.replace("item-", "")));
-  expect(open).toContain("EMG-07");
-  for (const code of open.filter((c) => c !== "EMG-07")) await page.locator(`#${code}-r${code.startsWith("HRD") ? 2 : 3}`).check();
+  for (let step = 1; step <= 9; step++) {
+    await expect(page).toHaveURL(new RegExp(step === 1 ? `/evaluation/${CUR}$` : `step=${step}$`));
+    const open = await page
+      .locator("fieldset.checklist-item")
+      .evaluateAll((sets) => sets.filter((s) => !s.querySelector("input[type=radio]:checked")).map((s) => s.id.replace("item-", "")));
+    for (const code of open.filter((c) => c !== "EMG-07")) await page.locator(`#${code}-r${code.startsWith("HRD") ? 2 : 3}`).check();
+    await page.locator("button[name=goto]").first().click();
+  }
+  await expect(page).toHaveURL(/step=summary$/);
+  const summary = page.locator(".missing-summary");
+  await expect(summary).toContainText("未回答の項目（1 件）");
+  await expect(summary.getByRole("link", { name: /EMG-07/ })).toHaveAttribute("href", `/evaluation/${CUR}?step=9#item-EMG-07`);
+  // Without the confirmation nothing is submitted.
+  await page.getByRole("button", { name: "提出する" }).click();
+  await expect(page.locator(".feedback")).toContainText("にチェックを入れてください");
+  await page.getByLabel("提出すると、差し戻されるまで変更できなくなることを確認しました").check();
   await page.getByRole("button", { name: "提出する" }).click();
   const missing = page.locator(".missing-items");
   await expect(missing).toContainText("未回答の項目が 1 件あります。");
-  await expect(missing.getByRole("link", { name: /EMG-07/ })).toHaveAttribute("href", "#item-EMG-07");
+  await expect(missing.getByRole("link", { name: /EMG-07/ })).toHaveAttribute("href", `/evaluation/${CUR}?step=9#item-EMG-07`);
 
+  await page.goto(`/evaluation/${CUR}?step=9`);
   await page.locator("#EMG-07-r4").check();
+  await page.getByRole("button", { name: "保存して確認と提出へ" }).click();
+  await page.getByLabel("提出すると、差し戻されるまで変更できなくなることを確認しました").check();
   await page.getByRole("button", { name: "提出する" }).click();
   await expect(page.getByText("提出しました。")).toBeVisible();
   await expect(page.getByText("提出済みのため変更できません。")).toBeVisible();
+  await page.goto(`/evaluation/${CUR}?step=9`);
   await expect(page.locator("#EMG-07-r4")).toBeDisabled();
   await context.close();
 });

@@ -227,7 +227,7 @@ test("an answer saved on one server is seen on the other, its conflict detected 
     `SELECT a."itemCode", a.revision FROM "EvaluationAnswer" a JOIN "Evaluation" e ON e.id = a."evaluationId" WHERE e."officeId" = $1`,
     [office[0].id],
   );
-  const form: Record<string, string> = { intent: "submit" };
+  const form: Record<string, string> = { intent: "submit", confirm: "yes" };
   for (const code of codes) {
     form[`rating_${code}`] = "3";
     form[`revision_${code}`] = String(revisions.find((r) => r.itemCode === code)?.revision ?? 0);

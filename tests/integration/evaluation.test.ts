@@ -125,7 +125,11 @@ describe("submitting and returning", () => {
   it("lists missing items, submits when complete, is read-only, and becomes editable when returned", async () => {
     const submit = async (fields: Record<string, string>) =>
       (await sheetAction({
-        request: await requestAs(alice, `/evaluation/${YEAR}`, formRequestInit({ intent: "submit", ...fields })),
+        request: await requestAs(
+          alice,
+          `/evaluation/${YEAR}?step=summary`,
+          formRequestInit({ intent: "submit", confirm: "yes", ...fields }),
+        ),
         params: { year: YEAR },
         context: { clientIp: "" },
       })) as Result;
@@ -141,6 +145,15 @@ describe("submitting and returning", () => {
       fields[`evidence_${item.code}`] = "";
       fields[`revision_${item.code}`] = String(rev.get(item.code) ?? 0);
     }
+    // Submitting cannot be undone by the office: without the confirmation it is refused and nothing is submitted.
+    const unconfirmed = (await sheetAction({
+      request: await requestAs(alice, `/evaluation/${YEAR}?step=summary`, formRequestInit({ intent: "submit" })),
+      params: { year: YEAR },
+      context: { clientIp: "" },
+    })) as Result;
+    expect(statusOf(unconfirmed)).toBe(400);
+    expect(body(unconfirmed)).toMatchObject({ confirmMissing: true, submitted: false });
+    expect((await prisma.evaluation.findFirstOrThrow({ where: { officeId } })).status).not.toBe("SUBMITTED");
     const missing = await submit(fields);
     expect(statusOf(missing)).toBe(400);
     expect(body(missing).missing).toEqual([items[items.length - 1].code]);

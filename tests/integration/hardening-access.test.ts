@@ -171,7 +171,7 @@ describe("a submitted sheet cannot change", () => {
       const saves = items
         .slice(0, 6)
         .map((i) => post(user, { intent: "answer", code: i.code, [`revision_${i.code}`]: "1", [`rating_${i.code}`]: "1" }));
-      const results = await Promise.all([post(user, { intent: "submit" }), ...saves]);
+      const results = await Promise.all([post(user, { intent: "submit", confirm: "yes" }), ...saves]);
       const sheet = await prisma.evaluation.findUniqueOrThrow({ where: { id: evaluation.id } });
       expect(sheet.status).toBe("SUBMITTED");
       const changed = await prisma.evaluationAnswer.findMany({ where: { evaluationId: evaluation.id, revision: { gt: 1 } } });
