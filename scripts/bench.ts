@@ -172,7 +172,7 @@ type Row = {
 };
 
 /** One request alone: the size of its answer and the statements it cost (the server counts them per request). */
-async function probe(target: Target, cookie?: string): Promise<{ bytes: number; queries: number | null }> {
+async function probeTarget(target: Target, cookie?: string): Promise<{ bytes: number; queries: number | null }> {
   const response = await fetch(BASE + target.path, {
     method: target.method ?? "GET",
     redirect: "manual",
@@ -235,7 +235,7 @@ async function measure(): Promise<Row[]> {
     }
     await run(target, cookie).then(() => {}); // warm-up pass (JIT, caches), figures discarded
     const r = await run(target, cookie);
-    const p = await probe(target, cookie);
+    const p = await probeTarget(target, cookie);
     if (target.path === "/healthz") healthRps = r.rps;
     rows.push({
       name: target.name,
