@@ -7,6 +7,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 export interface QueryScope {
   /** SQL statements sent so far in this scope (BEGIN and savepoints included). */
   count: number;
+  /** When present, each statement's SQL is kept here too (tests: to show what a page sends). */
+  statements?: string[];
 }
 
 const KEY = Symbol.for("tsunagu.queryScope");
@@ -18,9 +20,11 @@ function storage(): AsyncLocalStorage<QueryScope> {
 }
 
 /** Called by the database adapter once per SQL statement. */
-export function countStatement(): void {
+export function countStatement(sql: string): void {
   const scope = storage().getStore();
-  if (scope) scope.count++;
+  if (!scope) return;
+  scope.count++;
+  scope.statements?.push(sql);
 }
 
 /** Runs `fn` in a new counting scope (synchronously, as for an HTTP request's middleware chain). */
@@ -29,8 +33,8 @@ export function runCounted<T>(scope: QueryScope, fn: () => T): T {
 }
 
 /** Runs `fn` and says how many SQL statements it sent (tests, scripts). */
-export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; count: number }> {
-  const scope: QueryScope = { count: 0 };
+export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; count: number; statements: string[] }> {
+  const scope: QueryScope = { count: 0, statements: [] };
   const result = await storage().run(scope, fn);
-  return { result, count: scope.count };
+  return { result, count: scope.count, statements: scope.statements ?? [] };
 }
