@@ -16,15 +16,14 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { getOptionalUser } from "~/auth/permissions.server";
-import { twoFactorSetupRedirect } from "~/auth/sign-in.server";
+import { getOptionalSession } from "~/auth/permissions.server";
+import { twoFactorSetupRedirectFor } from "~/auth/sign-in.server";
 import { navEntriesFor, type NavItem } from "~/components/nav";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { translator, type Locale } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/react";
 import { useNonce } from "~/lib/nonce";
-import { privacyNoticePending } from "~/privacy/privacy.server";
 import { PRIVACY_NOTICE_VERSION } from "~/privacy/notice";
 import stylesheet from "~/styles/app.css?url";
 
@@ -36,11 +35,13 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Tsunagu つなぐ" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getOptionalUser(request);
+  // The session lookup reads the privacy and two-factor status with the user, in one statement (issue 13).
+  const session = await getOptionalSession(request);
+  const user = session?.user ?? null;
   const locale = resolveLocale(request, user);
   // A role that must use two-factor sign-in sets up a second factor before any other page (issue 19).
-  if (user) {
-    const setup = await twoFactorSetupRedirect(user, new URL(request.url).pathname);
+  if (session) {
+    const setup = twoFactorSetupRedirectFor(session.user, session.status.secondFactorOrExempt, new URL(request.url).pathname);
     if (setup) throw redirect(setup);
   }
   return {
@@ -49,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     formKey: newFormKey(),
     user: user ? { displayName: user.displayName, roles: user.roles, officeName: user.office?.name ?? null } : null,
     // A new version of the privacy notice the user has not acknowledged yet (a banner links to it).
-    privacyPending: user ? await privacyNoticePending(user.id) : false,
+    privacyPending: session ? !session.status.privacyAcknowledged : false,
     // A system administrator's open emergency access (issue 19): shown on every page while it lasts.
     emergencyUntil: user?.emergency?.expiresAt ?? null,
   };

@@ -1,10 +1,12 @@
 // `npm run bench`: starts the production server on its own embedded database (seeded with demo data),
-// drives each target with 20 concurrent connections and prints requests/s, p50/p95 latency and each
-// target's throughput as a fraction of /healthz's. A benchmark, not a test: the figures are to read.
+// drives each target with 20 concurrent connections and prints requests/s, p50/p95 latency, each
+// target's throughput as a fraction of /healthz's, the response's size (uncompressed) and the SQL statements
+// one request sends (the server's X-Query-Count, issue 13). A benchmark, not a test: the figures are to read.
+// `--json FILE` (or BENCH_JSON=FILE) also writes every table as JSON, so two runs can be compared.
 // Later capabilities add their pages to TARGETS.
 import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { currentFiscalYear } from "../app/lib/fiscal-year.ts";
@@ -99,6 +101,8 @@ const ONLY = process.env.BENCH_ONLY;
 const BASE = `http://localhost:${PORT}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 20;
+const jsonFlag = process.argv.indexOf("--json");
+const JSON_FILE = (jsonFlag >= 0 ? process.argv[jsonFlag + 1] : undefined) ?? process.env.BENCH_JSON;
 const root = join(import.meta.dirname, "..");
 
 async function waitFor(url: string, ms: number, server?: { exitCode: number | null }) {
@@ -163,7 +167,36 @@ async function run(target: Target, cookie?: string) {
   };
 }
 
-type Row = { name: string; rps: number; p50: number; p95: number; ratio: number; errors: number; total: number };
+type Row = {
+  name: string;
+  path: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  ratio: number;
+  errors: number;
+  total: number;
+  /** One response's body, uncompressed (bytes). */
+  bytes: number;
+  /** SQL statements one request sent (X-Query-Count), or null when the server did not say. */
+  queries: number | null;
+};
+
+/** One request alone: the size of its answer and the statements it cost (the server counts them per request). */
+async function probeTarget(target: Target, cookie?: string): Promise<{ bytes: number; queries: number | null }> {
+  const response = await fetch(BASE + target.path, {
+    method: target.method ?? "GET",
+    redirect: "manual",
+    headers: {
+      ...(cookie ? { cookie } : {}),
+      ...(target.form ? { "content-type": "application/x-www-form-urlencoded", origin: BASE } : {}),
+    },
+    body: target.form ? new URLSearchParams(target.form).toString() : undefined,
+  });
+  const bytes = (await response.arrayBuffer()).byteLength;
+  const header = response.headers.get("x-query-count");
+  return { bytes, queries: header === null ? null : Number(header) };
+}
 
 /**
  * Server process counts to measure, one full table each (issue 15: one process and two). `BENCH_PROCESSES=2`
@@ -181,6 +214,8 @@ function startServer(processes: number, fresh: boolean) {
       ...process.env,
       PORT: String(PORT),
       TSUNAGU_DATA_DIR: ".data/bench",
+      // Each answer says how many SQL statements it sent (X-Query-Count).
+      TSUNAGU_QUERY_COUNT: "1",
       // The first server starts on a fresh database; later ones keep it (and the large data set, once generated).
       TSUNAGU_RESET_DATA: fresh ? "1" : "",
       EMBEDDED_PG_PORT: String(PG_PORT),
@@ -211,8 +246,20 @@ async function measure(): Promise<Row[]> {
     }
     await run(target, cookie).then(() => {}); // warm-up pass (JIT, caches), figures discarded
     const r = await run(target, cookie);
+    const p = await probeTarget(target, cookie);
     if (target.path === "/healthz") healthRps = r.rps;
-    rows.push({ name: target.name, rps: r.rps, p50: r.p50, p95: r.p95, ratio: r.rps / healthRps, errors: r.wrongStatus, total: r.total });
+    rows.push({
+      name: target.name,
+      path: target.path,
+      rps: r.rps,
+      p50: r.p50,
+      p95: r.p95,
+      ratio: r.rps / healthRps,
+      errors: r.wrongStatus,
+      total: r.total,
+      bytes: p.bytes,
+      queries: p.queries,
+    });
   }
   return rows;
 }
@@ -221,7 +268,16 @@ function printTable(processes: number, rows: Row[]) {
   console.log(
     `\nBenchmark: ${CONNECTIONS} connections, ${DURATION}s per target, production build, ${processes} server process(es) (WEB_CONCURRENCY), embedded PostgreSQL${LARGE ? ", large data set" : ", demo data"}\n`,
   );
-  console.log("target".padEnd(40) + "req/s".padStart(9) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "  vs /healthz" + "  bad status");
+  console.log(
+    "target".padEnd(40) +
+      "req/s".padStart(9) +
+      "p50 ms".padStart(9) +
+      "p95 ms".padStart(9) +
+      "  vs /healthz" +
+      "  bad status" +
+      "      KB" +
+      " queries",
+  );
   for (const r of rows) {
     console.log(
       r.name.padEnd(40) +
@@ -229,7 +285,9 @@ function printTable(processes: number, rows: Row[]) {
         r.p50.toFixed(1).padStart(9) +
         r.p95.toFixed(1).padStart(9) +
         `${(r.ratio * 100).toFixed(0)}%`.padStart(13) +
-        `${r.errors}/${r.total}`.padStart(12),
+        `${r.errors}/${r.total}`.padStart(12) +
+        (r.bytes / 1024).toFixed(1).padStart(8) +
+        (r.queries === null ? "–" : String(r.queries)).padStart(8),
     );
   }
 }
@@ -283,6 +341,17 @@ for (const [i, processes] of PROCESSES.entries()) {
   }
 }
 printComparison(results);
+if (JSON_FILE) {
+  const json = {
+    date: new Date().toISOString(),
+    seconds: DURATION,
+    connections: CONNECTIONS,
+    dataSet: LARGE ? "large" : "demo",
+    runs: [...results].map(([processes, rows]) => ({ processes, rows })),
+  };
+  await writeFile(JSON_FILE, JSON.stringify(json, null, 2) + "\n");
+  console.log(`\nWrote ${JSON_FILE}`);
+}
 if (!ONLY || /media|transcode/.test(ONLY)) await transcodeSpeed();
 
 /**

@@ -28,11 +28,32 @@ export function listWards() {
   return prisma.ward.findMany({ orderBy: { sortOrder: "asc" } });
 }
 
-export function listOffices() {
-  return prisma.office.findMany({
-    orderBy: [{ ward: { sortOrder: "asc" } }, { name: "asc" }],
+/** Offices per page of the secretariat's list (issue 13: a national list has 12,000). */
+export const OFFICES_PAGE_SIZE = 50;
+
+/** One page of the offices, filtered on the server by part of the name and by ward, with how many match. */
+export async function listOffices({ query = "", wardId = null, page = 1 }: { query?: string; wardId?: number | null; page?: number } = {}) {
+  const q = query.trim().slice(0, 100);
+  const where = {
+    ...(q ? { name: { contains: q, mode: "insensitive" as const } } : {}),
+    ...(wardId ? { wardId } : {}),
+  };
+  const total = await prisma.office.count({ where });
+  const pages = Math.max(1, Math.ceil(total / OFFICES_PAGE_SIZE));
+  const current = Math.min(Math.max(1, page), pages);
+  const offices = await prisma.office.findMany({
+    where,
+    orderBy: [{ ward: { sortOrder: "asc" } }, { name: "asc" }, { id: "asc" }],
     include: { ward: true, _count: { select: { users: true } } },
+    skip: (current - 1) * OFFICES_PAGE_SIZE,
+    take: OFFICES_PAGE_SIZE,
   });
+  return { total, page: current, pages, offices };
+}
+
+/** The wards, for the list's filter. */
+export function wardsForFilter() {
+  return prisma.ward.findMany({ select: { id: true, nameJa: true, nameEn: true }, orderBy: { sortOrder: "asc" } });
 }
 
 async function check(form: OfficeForm, exceptId?: number) {

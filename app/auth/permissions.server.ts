@@ -26,6 +26,11 @@ export function notFound(): Response {
   });
 }
 
+/** The request's session (looked up once per request), or null when not signed in. */
+export async function getOptionalSession(request: Request) {
+  return getSession(request);
+}
+
 export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
   return (await getSession(request))?.user ?? null;
 }

@@ -336,14 +336,14 @@ export async function submitOfficePlan(
 /** The office's plan page (/action-plan): its plan for the year, the years it has, its weak items and the checklist's. */
 export async function officePlanPage(user: SessionUser, officeId: number, fiscalYear: number) {
   if (!can(user, "workForOffice") || user.officeId !== officeId) throw forbidden();
-  const [office, plan, years, weak, choices] = await Promise.all([
-    prisma.office.findUniqueOrThrow({ where: { id: officeId }, select: { name: true } }),
+  // The office's name came with the session (user.office is this office): not read again (issue 13).
+  const [plan, years, weak, choices] = await Promise.all([
     planView(officeId, fiscalYear),
     planYears(officeId),
     weakItemsFor(officeId, fiscalYear),
     checklistItemChoices(fiscalYear),
   ]);
-  return { officeName: office.name, plan, years, weak, choices };
+  return { officeName: user.office?.name ?? "", plan, years, weak, choices };
 }
 
 export async function commentOnItem(itemId: number, authorId: number, text: string) {

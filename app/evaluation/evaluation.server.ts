@@ -11,6 +11,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { MessageKey } from "~/i18n";
 import { cleanText } from "~/lib/forms";
 import { isAnswered, isRating } from "./scoring";
+import type { SubmissionStatus } from "./submissions";
 import { now } from "~/lib/clock";
 
 export interface TemplateView {
@@ -568,42 +569,85 @@ export async function progressFor(officeId: number, fiscalYear: number) {
 }
 
 /** Every active office's sheet status for a year (the subcommittee's list). */
-export async function submissionsFor(fiscalYear: number) {
-  const [offices, evaluations] = await Promise.all([
-    prisma.office.findMany({
-      where: { active: true },
-      include: { ward: true },
-      orderBy: [{ ward: { sortOrder: "asc" } }, { name: "asc" }],
-    }),
-    prisma.evaluation.findMany({
-      where: { fiscalYear },
-      select: {
-        officeId: true,
-        status: true,
-        submittedAt: true,
-        answers: {
-          select: {
-            rating: true,
-            notApplicable: true,
-            notApplicableReason: true,
-          },
-        },
-      },
-    }),
+/** Offices per page of the subcommittee's submission list (issue 13: a national list has 12,000). */
+export const SUBMISSIONS_PAGE_SIZE = 50;
+
+export interface SubmissionFilter {
+  page?: number;
+  wardId?: number | null;
+  status?: SubmissionStatus | null;
+  /** Part of the office's name. */
+  query?: string;
+}
+
+/**
+ * One page of the submission list of a fiscal year, filtered on the server (ward, status, part of the name), with
+ * the year's totals over every active office. Each office's answered items are counted by the database: no
+ * answer row is loaded (before, the whole list and every answer of the year were, issue 13).
+ */
+export async function submissionsFor(fiscalYear: number, filter: SubmissionFilter = {}) {
+  const query = (filter.query ?? "").trim().slice(0, 100);
+  const status = filter.status ?? null;
+  const where: Prisma.OfficeWhereInput = {
+    active: true,
+    ...(filter.wardId ? { wardId: filter.wardId } : {}),
+    ...(query ? { name: { contains: query, mode: "insensitive" } } : {}),
+    ...(status === "NONE" ? { evaluations: { none: { fiscalYear } } } : status ? { evaluations: { some: { fiscalYear, status } } } : {}),
+  };
+  const [matching, total, submitted] = await Promise.all([
+    prisma.office.count({ where }),
+    prisma.office.count({ where: { active: true } }),
+    prisma.evaluation.count({ where: { fiscalYear, status: "SUBMITTED", office: { active: true } } }),
   ]);
-  const byOffice = new Map(evaluations.map((e) => [e.officeId, e]));
-  return offices.map((o) => {
-    const e = byOffice.get(o.id);
-    return {
-      officeId: o.id,
-      name: o.name,
-      wardJa: o.ward.nameJa,
-      wardEn: o.ward.nameEn,
-      status: e?.status ?? null,
-      submittedAt: e?.submittedAt?.toISOString() ?? null,
-      answered: e ? e.answers.filter((a) => isAnswered(a)).length : 0,
-    };
+  const pages = Math.max(1, Math.ceil(matching / SUBMISSIONS_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+  const offices = await prisma.office.findMany({
+    where,
+    select: { id: true, name: true, ward: { select: { nameJa: true, nameEn: true } } },
+    orderBy: [{ ward: { sortOrder: "asc" } }, { name: "asc" }, { id: "asc" }],
+    skip: (page - 1) * SUBMISSIONS_PAGE_SIZE,
+    take: SUBMISSIONS_PAGE_SIZE,
   });
+  const evaluations = offices.length
+    ? await prisma.evaluation.findMany({
+        where: { fiscalYear, officeId: { in: offices.map((o) => o.id) } },
+        select: { id: true, officeId: true, status: true, submittedAt: true },
+      })
+    : [];
+  // Answered as scoring.ts's isAnswered: rated 4–1, or not applicable with a reason.
+  const counts = evaluations.length
+    ? await prisma.$queryRaw<{ evaluationId: number; answered: number }[]>`
+        SELECT "evaluationId", COUNT(*)::int AS "answered" FROM "EvaluationAnswer"
+         WHERE "evaluationId" = ANY(${evaluations.map((e) => e.id)}::int[])
+           AND CASE WHEN "notApplicable" THEN btrim("notApplicableReason") <> '' ELSE "rating" BETWEEN 1 AND 4 END
+         GROUP BY "evaluationId"`
+    : [];
+  const answered = new Map(counts.map((c) => [c.evaluationId, c.answered]));
+  const byOffice = new Map(evaluations.map((e) => [e.officeId, e]));
+  return {
+    page,
+    pages,
+    matching,
+    total,
+    submitted,
+    offices: offices.map((o) => {
+      const e = byOffice.get(o.id);
+      return {
+        officeId: o.id,
+        name: o.name,
+        wardJa: o.ward.nameJa,
+        wardEn: o.ward.nameEn,
+        status: e?.status ?? null,
+        submittedAt: e?.submittedAt?.toISOString() ?? null,
+        answered: e ? (answered.get(e.id) ?? 0) : 0,
+      };
+    }),
+  };
+}
+
+/** The wards, for the submission list's filter. */
+export async function wardChoices() {
+  return prisma.ward.findMany({ select: { id: true, nameJa: true, nameEn: true }, orderBy: { sortOrder: "asc" } });
 }
 
 /** Any office, as the subcommittee and administrators review it (id and name); 403 for others, 404 when unknown. */

@@ -1,13 +1,28 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { listOffices } from "~/admin/offices.server";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { listOffices, wardsForFilter } from "~/admin/offices.server";
+import { Pagination } from "~/components/pagination";
+import { idSearch, pageSearch } from "~/lib/params";
 import { requireCapability } from "~/auth/permissions.server";
 import { useLocale, useT } from "~/i18n/react";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "administer");
-  const offices = await listOffices();
+  // Paginated and filtered on the server (issue 13).
+  const url = new URL(request.url);
+  const query = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
+  const wardId = idSearch(url, "ward");
+  const [{ total, page, pages, offices }, wards] = await Promise.all([
+    listOffices({ query, wardId, page: pageSearch(url) }),
+    wardsForFilter(),
+  ]);
   return {
+    query,
+    wardId,
+    wards,
+    total,
+    page,
+    pages,
     offices: offices.map((o) => ({
       id: o.id,
       name: o.name,
@@ -24,7 +39,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function AdminOffices() {
   const t = useT();
   const locale = useLocale();
-  const { offices } = useLoaderData<typeof loader>();
+  const { offices, query, wardId, wards, total, page, pages } = useLoaderData<typeof loader>();
+  const params: Record<string, string> = {};
+  if (query) params.q = query;
+  if (wardId) params.ward = String(wardId);
   return (
     <div className="page">
       <div className="page-head">
@@ -33,7 +51,27 @@ export default function AdminOffices() {
           {t("admin.offices.new")}
         </Link>
       </div>
-      <p>{t("admin.offices.count", { count: offices.length })}</p>
+      <Form method="get" role="search" className="inline-form">
+        <div className="field">
+          <label htmlFor="office-search">{t("performance.filter.name")}</label>
+          <input id="office-search" type="search" name="q" defaultValue={query} maxLength={100} />
+        </div>
+        <div className="field">
+          <label htmlFor="office-ward">{t("field.ward")}</label>
+          <select id="office-ward" name="ward" defaultValue={wardId ?? ""}>
+            <option value="">{t("cycle.allWards")}</option>
+            {wards.map((w) => (
+              <option key={w.id} value={w.id}>
+                {locale === "ja" ? w.nameJa : w.nameEn}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button secondary">
+          {t("common.search")}
+        </button>
+      </Form>
+      <p role="status">{t("admin.offices.count", { count: total })}</p>
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">{t("admin.offices.title")}</caption>
@@ -61,6 +99,7 @@ export default function AdminOffices() {
           </tbody>
         </table>
       </div>
+      <Pagination page={page} pages={pages} params={params} />
     </div>
   );
 }

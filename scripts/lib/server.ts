@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { pinoHttp } from "pino-http";
 import { hardeningEn, hardeningJa } from "../../app/i18n/messages/hardening.ts";
+import { runCounted, type QueryScope } from "../../app/lib/query-count.server.ts";
 import { logger } from "./logger.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -127,6 +128,11 @@ export function requestLogger(): express.RequestHandler {
     // A refusal (4xx) is the application working as meant: logged as info; a server error as an error.
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
     autoLogging: { ignore: (req) => req.url === "/healthz" },
+    // SQL statements the request sent (queryCounter): in development every log line shows them.
+    customProps: (_req, res) => {
+      const scope = (res as unknown as { locals?: { queryScope?: QueryScope } }).locals?.queryScope;
+      return scope ? { queries: scope.count } : {};
+    },
     serializers: {
       req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
         id: req.id,
@@ -137,6 +143,27 @@ export function requestLogger(): express.RequestHandler {
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   }) as unknown as express.RequestHandler;
+}
+
+/**
+ * Counts the SQL statements each request sends (issue 13, app/lib/query-count.server.ts). The count joins the
+ * request's log line (`queries`, see requestLogger); with TSUNAGU_QUERY_COUNT=1 (the bench) it is also answered in
+ * the X-Query-Count header, set when the headers are written (every loader has run by then).
+ */
+export function queryCounter(options: { header?: boolean } = {}): express.RequestHandler {
+  const header = options.header ?? process.env.TSUNAGU_QUERY_COUNT === "1";
+  return (_req, res, next) => {
+    const scope: QueryScope = { count: 0 };
+    res.locals.queryScope = scope;
+    if (header) {
+      const writeHead = res.writeHead;
+      res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+        if (!this.headersSent) this.setHeader("X-Query-Count", String(scope.count));
+        return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+      } as typeof res.writeHead;
+    }
+    runCounted(scope, next);
+  };
 }
 
 let draining = false;
@@ -218,6 +245,7 @@ export async function startHttpServer(options: { port: number; dev: boolean; hos
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   app.use(requestLogger());
+  app.use(queryCounter());
   app.use(drainingHeader());
   app.use(bodyLimit());
   app.use(compression());

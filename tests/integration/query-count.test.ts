@@ -1,0 +1,87 @@
+// SQL statements per request for the main pages (issue 13): the root loader and the page's loader run together, as
+// Remix runs them for one request, and every statement they send is counted. Each bound is what the page needs
+// after issue 13's first part (before it, in the same order: 8, 9, 7, 14, 11, 20, 25, 15): a change that adds
+// statements to a page fails here and has to raise the bound on purpose. QUERY_COUNT_SQL=1 prints what each sends.
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { countQueries } from "~/lib/query-count.server";
+import { currentFiscalYear } from "~/lib/fiscal-year";
+import { seedDemoData } from "../../scripts/lib/seed.ts";
+import { requestAs } from "./factories";
+import { loader as rootLoader } from "~/root";
+import { loader as homeLoader } from "~/routes/_index";
+import { loader as trainingLoader } from "~/routes/training._index";
+import { loader as moduleLoader } from "~/routes/training.modules.$slug";
+import { loader as sessionsLoader } from "~/routes/sessions._index";
+import { loader as resultsLoader } from "~/routes/evaluation.$year.results";
+import { loader as planLoader } from "~/routes/action-plan";
+import { loader as dashboardLoader } from "~/routes/subcommittee._index";
+import { loader as progressLoader } from "~/routes/committee.progress";
+
+type Loader = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>;
+
+async function userId(local: string) {
+  return (await prisma.user.findUniqueOrThrow({ where: { email: `${local}@example.jp` } })).id;
+}
+
+/** Statements one request for `path` sends (root loader and page loader, in parallel), after one warm-up request. */
+async function statements(as: string, path: string, loader: Loader, params: Record<string, string> = {}) {
+  const id = await userId(as);
+  const request = async () => {
+    const r = await requestAs(id, path);
+    const args = { request: r, params, context: {} };
+    return countQueries(() => Promise.all([(rootLoader as unknown as Loader)(args), loader(args)]));
+  };
+  await request(); // warm-up: per-process caches (catalogue, checklist template) fill
+  const { count, statements } = await request();
+  if (process.env.QUERY_COUNT_SQL) console.log(`---- ${path}\n${statements.map((q) => q.slice(0, 200)).join("\n")}`);
+  return count;
+}
+
+const LAST_FY = currentFiscalYear() - 1;
+
+describe("SQL statements per request", () => {
+  beforeAll(async () => {
+    await seedDemoData(prisma, undefined, { videos: false });
+  }, 180_000);
+
+  const pages: { name: string; as: string; path: string; loader: Loader; params?: Record<string, string>; bound: number }[] = [
+    { name: "home (signed in)", as: "manager", path: "/", loader: homeLoader as unknown as Loader, bound: 5 },
+    { name: "/training", as: "trainee", path: "/training", loader: trainingLoader as unknown as Loader, bound: 6 },
+    {
+      name: "a module section",
+      as: "trainee",
+      path: "/training/modules/person-centred-assessment?section=case",
+      loader: moduleLoader as unknown as Loader,
+      params: { slug: "person-centred-assessment" },
+      bound: 4,
+    },
+    { name: "/sessions", as: "trainee", path: "/sessions", loader: sessionsLoader as unknown as Loader, bound: 11 },
+    {
+      name: "/evaluation/:year/results",
+      as: "manager",
+      path: `/evaluation/${LAST_FY}/results`,
+      loader: resultsLoader as unknown as Loader,
+      params: { year: String(LAST_FY) },
+      bound: 8,
+    },
+    { name: "/action-plan", as: "manager", path: "/action-plan", loader: planLoader as unknown as Loader, bound: 16 },
+    {
+      name: "/subcommittee",
+      as: "subcommittee",
+      path: `/subcommittee?year=${LAST_FY}`,
+      loader: dashboardLoader as unknown as Loader,
+      bound: 19,
+    },
+    { name: "/committee/progress", as: "committee", path: "/committee/progress", loader: progressLoader as unknown as Loader, bound: 12 },
+  ];
+
+  for (const page of pages) {
+    it(`${page.name} stays within ${page.bound} statements`, async () => {
+      const count = await statements(page.as, page.path, page.loader, page.params);
+      console.log(`[query-count] ${page.name}: ${count}`);
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThanOrEqual(page.bound);
+    });
+  }
+});
