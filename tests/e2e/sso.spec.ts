@@ -27,7 +27,7 @@ let provider: Server;
 let origin: string;
 
 test.beforeAll(async () => {
-  test.setTimeout(300_000);
+  test.setTimeout(540_000);
   const port = await freePort();
   origin = `http://localhost:${port}`;
   provider = createServer();
@@ -69,7 +69,7 @@ test.beforeAll(async () => {
       OIDC_ROLE_MAP: "kikaku=PLANNING_COMMITTEE",
     },
   });
-  await waitReady(server);
+  await waitReady(server, 480_000);
 });
 
 test.afterAll(async () => {
