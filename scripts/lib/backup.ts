@@ -217,6 +217,9 @@ export async function restoreBackup(options: { url: string; file: string; mediaD
       }
       await client.query("BEGIN");
       const byName = new Map(manifest.tables.map((t) => [t.name, t]));
+      // A migration may insert rows of its own (e.g. the default survey questions); the backup holds them as they
+      // were, possibly changed, so the backup's rows replace them.
+      if (byName.size > 0) await client.query(`TRUNCATE ${[...byName.keys()].map(quoteIdent).join(", ")}`);
       for (const name of await dependencyOrder(client, [...byName.keys()])) {
         const t = byName.get(name)!;
         const cols = t.columns.map(quoteIdent).join(", ");

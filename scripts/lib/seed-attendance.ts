@@ -25,7 +25,8 @@ export async function seedAttendance(prisma: PrismaClient, log: (m: string) => v
   // A two-day session (9:30–16:30, 420 minutes a day: 84 minutes may be missed by default), held two weeks ago.
   const s = await prisma.trainingSession.create({
     data: {
-      fiscalYear: fy,
+      // The fiscal year it was held in (two weeks ago may be the last year, in early April).
+      fiscalYear: fiscalYearOf(day(-15, 9, 30)),
       createdById: byId,
       prerequisite: "none",
       track: "basic-group",
@@ -89,7 +90,7 @@ export async function seedAttendance(prisma: PrismaClient, log: (m: string) => v
           what: "第2日午後の演習（録画視聴とレポート提出）",
           minutes: 60,
           dueOn: day(30, 0),
-          carried: fiscalYearOf(day(30, 0)) > fy,
+          carried: fiscalYearOf(day(30, 0)) > s.fiscalYear,
           createdById: byId,
         },
       });
