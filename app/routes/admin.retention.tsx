@@ -81,7 +81,7 @@ export default function AdminRetention() {
                   <td>{ruleText(rule.kind, locale, periods)}</td>
                   <td>
                     {rule.bounds ? (
-                      <Form method="post" className="inline-form">
+                      <Form method="post" className="retention-form">
                         <input type="hidden" name="kind" value={rule.kind} />
                         <label htmlFor={`days-${rule.kind}`} className="visually-hidden">
                           {t("retention.daysLabel", { kind: kindName })}
@@ -96,7 +96,7 @@ export default function AdminRetention() {
                           aria-invalid={failed ? true : undefined}
                           aria-describedby={failed ? `days-${rule.kind}-error` : undefined}
                         />{" "}
-                        <button type="submit" className="button-secondary" disabled={busy}>
+                        <button type="submit" className="button small secondary" disabled={busy}>
                           {t("retention.save")}
                         </button>
                         {failed ? (
