@@ -83,6 +83,13 @@ export default function Privacy() {
               ))}
             </ul>
           ) : null}
+          {section.list ? (
+            <ul>
+              {section.list.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          ) : null}
           {section.id === "request" ? (
             <p className="privacy-contact">
               <strong>{t("privacy.contact.label")}</strong> {page.contact ?? t("privacy.contact.default")}
