@@ -4,6 +4,7 @@ import { audit, describeChanges } from "~/audit/audit.server";
 import { invalidateUserSessions } from "~/auth/session.server";
 import { ROLES } from "~/auth/roles";
 import { LOCALES } from "~/i18n";
+import { tellCorrected } from "~/privacy/person.server";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -91,6 +92,12 @@ export async function updateUser(id: number, form: UserForm, actorId: number) {
   });
   const summary = describeChanges(before as unknown as Record<string, unknown>, form);
   if (summary) await audit({ actorId, action: "user.update", entityType: "User", entityId: id, summary });
+  // A correction by the secretariat is told to the person (issue 19).
+  await tellCorrected(
+    before as unknown as Parameters<typeof tellCorrected>[0],
+    user as unknown as Parameters<typeof tellCorrected>[1],
+    actorId,
+  );
   return user;
 }
 

@@ -411,3 +411,65 @@ export async function eraseUser(
   });
   return { ok: true, counts };
 }
+
+// ---- Telling the person (issue 19: "each step audited and the person told by mail") ----
+
+const FIELD_NAMES: Record<string, { ja: string; en: string }> = {
+  displayName: { ja: "氏名（表示名）", en: "name" },
+  email: { ja: "メールアドレス", en: "e-mail address" },
+  officeId: { ja: "所属事業所", en: "office" },
+  roles: { ja: "役割", en: "roles" },
+  locale: { ja: "表示言語", en: "language" },
+};
+
+/**
+ * After the secretariat corrected a person's account (name, e-mail, office, roles, language): a mail to the person,
+ * in their language, naming what changed — at the new address and, when the address itself changed, the old one too.
+ * Nothing is sent when nothing changed or the person corrected it themselves.
+ */
+export async function tellCorrected(
+  before: { id: number; email: string; displayName: string; locale: string } & Record<string, unknown>,
+  after: { email: string; displayName: string; locale: string } & Record<string, unknown>,
+  actorId: number,
+): Promise<number> {
+  if (actorId === before.id) return 0;
+  const changed = Object.keys(FIELD_NAMES).filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
+  if (changed.length === 0) return 0;
+  const en = after.locale === "en";
+  const fields = changed.map((k) => FIELD_NAMES[k][en ? "en" : "ja"]).join(en ? ", " : "、");
+  const subject = en ? "Tsunagu: the secretariat corrected your account" : "つなぐ：事務局がアカウントの情報を訂正しました";
+  const body = en
+    ? `Dear ${after.displayName},\n\nThe secretariat corrected the following on your Tsunagu account: ${fields}.\nYou can see everything held about you under Account → Your data. If this is not what you asked for, please contact the secretariat.\n`
+    : `${after.displayName} 様\n\n事務局が、つなぐ のアカウントの次の情報を訂正しました：${fields}。\n保有している情報はすべて「アカウント → 自分の情報」で確認できます。ご請求と異なる場合は事務局にご連絡ください。\n`;
+  const to = [...new Set([after.email, before.email])];
+  for (const address of to) await queueMail({ to: address, subject, body });
+  return to.length;
+}
+
+/**
+ * The secretariat's answer to a request for disclosure (法第76条): the person is told by mail where to read and
+ * download everything held about them (/account/data). Audited; the export pages themselves are access-logged reads.
+ */
+export async function discloseToPerson(user: SessionUser, userId: number): Promise<void> {
+  if (!can(user, "administer") || user.id === userId) throw forbidden();
+  const person = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, displayName: true, locale: true },
+  });
+  if (!person) throw new Response("Not found", { status: 404 });
+  const en = person.locale === "en";
+  await audit({
+    actorId: user.id,
+    action: "privacy.disclose",
+    entityType: "User",
+    entityId: userId,
+    summary: `disclosure sent to ${person.email}`,
+  });
+  await queueMail({
+    to: person.email,
+    subject: en ? "Tsunagu: your request for disclosure" : "つなぐ：保有個人情報の開示について",
+    body: en
+      ? `Dear ${person.displayName},\n\nIn answer to your request, everything Tsunagu holds about you can be read after signing in, under Account → Your data, and saved there as a file (JSON).\nIf anything is wrong, you may ask the secretariat to correct it.\n`
+      : `${person.displayName} 様\n\nご請求いただいた保有個人情報は、つなぐ にログインし「アカウント → 自分の情報」ですべてご覧いただけます。同じページからファイル（JSON）として保存することもできます。\n内容に誤りがある場合は、事務局に訂正をご請求ください。\n`,
+  });
+}

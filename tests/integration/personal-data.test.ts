@@ -13,6 +13,7 @@ import { loader as myJson } from "~/routes/account_.data[.json]";
 import { loader as myPage } from "~/routes/account_.data";
 import { action as accountAction } from "~/routes/account";
 import { loader as personJson } from "~/routes/admin.users.$userId_.data[.json]";
+import { action as discloseAction } from "~/routes/admin.users.$userId_.data";
 import { action as userAction } from "~/routes/admin.users.$userId";
 import { loader as verifyLoader } from "~/routes/verify.$code";
 import { trainingFunnel } from "~/scheduling/funnel.server";
@@ -126,6 +127,37 @@ describe("a person's data", () => {
     const logged = await prisma.auditLog.findMany({ where: { subjectUserId: trainee.id, isRead: true } });
     expect(logged.map((e) => [e.actorId, e.action])).toEqual([[admin.id, "privacy.export"]]);
     expect(await routeStatus(personJson({ request: await requestAs(manager.id, path), params, context }))).toBe(403);
+  });
+
+  it("the secretariat tells the person by mail: a disclosure, and a correction naming what changed (old and new address)", async () => {
+    const trainee = await createUser({ roles: ["TRAINEE"], email: `told-${Date.now()}@example.jp` });
+    const admin = await createUser({ roles: ["ADMINISTRATOR"] });
+    const manager = await createUser({ roles: ["OFFICE_MANAGER"] });
+    const params = { userId: String(trainee.id) };
+    const disclose = async (who: number) =>
+      callRoute(discloseAction({ request: await requestAs(who, `/admin/users/${trainee.id}/data`, formRequestInit({})), params, context }));
+    expect((await disclose(manager.id)).status).toBe(403);
+    expect(await prisma.outboxMessage.count({ where: { to: trainee.email } })).toBe(0);
+    expect((await disclose(admin.id)).status).toBe(200);
+    const told = await prisma.outboxMessage.findFirstOrThrow({ where: { to: trainee.email } });
+    expect(told.subject).toBe("つなぐ：保有個人情報の開示について");
+    expect(told.body).toContain("自分の情報");
+    expect(await prisma.auditLog.count({ where: { action: "privacy.disclose", entityId: String(trainee.id), actorId: admin.id } })).toBe(1);
+
+    // A correction of name and address: told at both addresses, naming the two fields; a save that changes nothing
+    // sends nothing.
+    const newEmail = `corrected-${Date.now()}@example.jp`;
+    const edit = async (fields: Record<string, string | string[]>) =>
+      callRoute(userAction({ request: await requestAs(admin.id, `/admin/users/${trainee.id}`, formRequestInit(fields)), params, context }));
+    const form = { email: newEmail, displayName: "訂正 後子", locale: "ja", officeId: "", roles: ["TRAINEE"] };
+    expect((await edit(form)).status).toBe(200);
+    const corrected = await prisma.outboxMessage.findMany({
+      where: { subject: "つなぐ：事務局がアカウントの情報を訂正しました", to: { in: [trainee.email, newEmail] } },
+    });
+    expect(corrected.map((m) => m.to).sort()).toEqual([trainee.email, newEmail].sort());
+    expect(corrected[0].body).toContain("氏名（表示名）、メールアドレス");
+    expect((await edit(form)).status).toBe(200);
+    expect(await prisma.outboxMessage.count({ where: { to: { in: [trainee.email, newEmail] }, subject: { contains: "訂正" } } })).toBe(2);
   });
 
   it("the person corrects their name: audited; an empty name is refused and nothing is lost", async () => {

@@ -36,6 +36,10 @@ export const personalJa = {
   "personal.erase.refused.self": "自分のアカウントは削除できません。",
   "personal.erase.refused.mismatch": "入力したメールアドレスがこの人のものと一致しません。",
   "personal.erase.refused.erased": "この人の個人情報は削除済みです。",
+  "personal.disclose.hint":
+    "開示のご請求に答えるときは、本人にメールで知らせます。本人はログインして「アカウント → 自分の情報」で全件を見て、ファイルとして保存できます。通知は監査ログに記録されます。",
+  "personal.disclose.submit": "本人に開示をメールで知らせる",
+  "personal.disclose.done": "本人に開示のメールを送りました。",
 } as const;
 
 export const personalEn: Record<keyof typeof personalJa, string> = {
@@ -75,4 +79,8 @@ export const personalEn: Record<keyof typeof personalJa, string> = {
   "personal.erase.refused.self": "You cannot erase your own account.",
   "personal.erase.refused.mismatch": "The e-mail address typed is not this person's.",
   "personal.erase.refused.erased": "This person's personal data has already been erased.",
+  "personal.disclose.hint":
+    "To answer a request for disclosure, tell the person by mail. They can read everything after signing in, under Account → Your data, and save it as a file. The notice is recorded in the audit log.",
+  "personal.disclose.submit": "Tell the person by mail",
+  "personal.disclose.done": "The disclosure mail was sent to the person.",
 };
