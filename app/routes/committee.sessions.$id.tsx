@@ -345,7 +345,7 @@ function MinutesForm({ e, dayId, index, max, busy }: { e: Row; dayId: number; in
   const t = useT();
   const id = `m-${e.id}-${dayId}`;
   return (
-    <Form method="post" className="minutes-form">
+    <Form method="post" className="minutes-form" noValidate>
       <input type="hidden" name="enrollmentId" value={e.id} />
       <input type="hidden" name="dayId" value={dayId} />
       <label htmlFor={`${id}-late`} className="small">
