@@ -54,7 +54,7 @@ test("a manager files a plan item from a weak item, records progress and logs a 
   await log.locator('input[name="offices"]').first().check();
   await log.locator('input[name="itemCodes"]').first().check();
   await log.locator('input[name="planItems"]').first().check();
-  await log.getByLabel("学んだこと").fill("E2E: 他事業所の手順書の構成を学んだ。");
+  await log.getByRole("textbox", { name: "学んだこと" }).fill("E2E: 他事業所の手順書の構成を学んだ。");
   await log.getByRole("button", { name: "記録する" }).click();
   await expect(page.getByRole("status")).toHaveText("活動を記録しました。");
   await expect(page.getByText("E2E: 他事業所の手順書の構成を学んだ。")).toBeVisible();
