@@ -188,7 +188,11 @@ function isText(response: APIResponse): boolean {
 async function fingerprint(client: pg.Client, tables: string[]): Promise<string> {
   const parts = tables.map((t) => `SELECT '${t}' AS n, count(*) AS c, coalesce(sum(hashtext(x::text)::bigint), 0) AS h FROM "${t}" x`);
   const { rows } = await client.query<{ n: string; c: string; h: string }>(parts.join(" UNION ALL "));
-  return rows.map((r) => `${r.n}:${r.c}:${r.h}`).join(",");
+  // Sorted: the rows of a UNION ALL come in no set order (with many tables PostgreSQL may run the parts in parallel).
+  return rows
+    .map((r) => `${r.n}:${r.c}:${r.h}`)
+    .sort()
+    .join(",");
 }
 
 async function signIn(request: APIRequestContext, origin: string, who: AccountName) {
