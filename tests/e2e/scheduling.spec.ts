@@ -31,6 +31,8 @@ test("committee creates a session; enrol, waitlist, promotion; attendance and ce
   browser,
   playwright,
 }) => {
+  // The whole flow across three people and two sessions: longer than the default minute on a shared machine.
+  test.setTimeout(240_000);
   const title = `E2E 集合研修 ${Date.now()}`;
   // The committee creates a one-seat session.
   const committee = await as(browser, "committee");
