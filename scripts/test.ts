@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { freePort } from "./lib/embedded-postgres.ts";
 import { ensureSystemDeps } from "./lib/system-deps.ts";
 
 const root = join(import.meta.dirname, "..");
@@ -26,10 +27,17 @@ if (only !== "e2e") {
   ok &&= r.status === 0;
 }
 if (only !== "unit") {
+  // The end-to-end server and its PostgreSQL get ports that are free now, unless given: a fixed default (3100, 54330)
+  // may be held by another program on a shared machine, and PostgreSQL then refuses to start.
+  const e2ePort = process.env.E2E_PORT || String(await freePort());
+  let pgPort = process.env.E2E_PG_PORT || String(await freePort());
+  while (pgPort === e2ePort) pgPort = String(await freePort());
+  const ports = { E2E_PORT: e2ePort, E2E_PG_PORT: pgPort };
+  console.log(`end-to-end server on port ${ports.E2E_PORT}, its PostgreSQL on port ${ports.E2E_PG_PORT}`);
   const r = spawnSync("npx", ["playwright", "test", "--reporter=list,json"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
+    env: { ...process.env, ...ports, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
   });
   ok &&= r.status === 0;
 }

@@ -109,8 +109,9 @@ export async function clearOrphan(dir: string, log: (m: string) => void = () => 
 function lastFailure(logPath: string): string | undefined {
   if (!existsSync(logPath)) return undefined;
   const lines = readFileSync(logPath, "utf8").split("\n");
-  const bad = lines.filter((l) => /\b(FATAL|PANIC|ERROR):/.test(l)).slice(-2);
-  return bad.length ? bad.map((l) => l.replace(/^.*?\b(FATAL|PANIC|ERROR):\s*/, "")).join("; ") : undefined;
+  // "could not bind … Address already in use" is logged at LOG level just before the FATAL line: it names the cause.
+  const bad = lines.filter((l) => /\b(FATAL|PANIC|ERROR):|could not bind/.test(l)).slice(-3);
+  return bad.length ? bad.map((l) => l.replace(/^.*?\b(FATAL|PANIC|ERROR|LOG):\s*/, "")).join("; ") : undefined;
 }
 
 export async function startEmbeddedPostgres(options: {
