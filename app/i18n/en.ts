@@ -18,6 +18,7 @@ import { usabilityEn } from "./messages/usability";
 import { attendanceEn } from "./messages/attendance";
 import { officeTrainingEn } from "./messages/office-training";
 import { staffEn } from "./messages/staff";
+import { accessibilityResultsEn } from "./messages/accessibility-results";
 
 export const en: Record<MessageKey, string> = {
   "app.name": "Tsunagu",
@@ -949,4 +950,5 @@ export const en: Record<MessageKey, string> = {
   ...attendanceEn,
   ...officeTrainingEn,
   ...staffEn,
+  ...accessibilityResultsEn,
 };

@@ -17,6 +17,7 @@ import { usabilityJa } from "./messages/usability";
 import { attendanceJa } from "./messages/attendance";
 import { officeTrainingJa } from "./messages/office-training";
 import { staffJa } from "./messages/staff";
+import { accessibilityResultsJa } from "./messages/accessibility-results";
 export const ja = {
   "app.name": "つなぐ",
   "app.footer": "障害者自立支援協議会 研修・自己評価プラットフォーム",
@@ -947,6 +948,7 @@ export const ja = {
   ...attendanceJa,
   ...officeTrainingJa,
   ...staffJa,
+  ...accessibilityResultsJa,
 } as const;
 
 export type MessageKey = keyof typeof ja;
