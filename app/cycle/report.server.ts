@@ -4,6 +4,7 @@ import ExcelJS from "exceljs";
 import { translator, type Locale, type MessageKey } from "~/i18n";
 import { toCsv } from "~/lib/csv";
 import { fiscalYearLabelEn, fiscalYearLabelJa } from "~/lib/fiscal-year";
+import { effectTable, trainingEffectFor } from "~/office-training/office-training.server";
 import { councilFigures, figureLabel } from "./council-figures.server";
 
 export interface ReportRow {
@@ -49,10 +50,12 @@ const header = (t: ReturnType<typeof translator>) => [
   t("figures.col.value"),
 ];
 
+const yearLabel = (fy: number, locale: Locale) => (locale === "en" ? fiscalYearLabelEn(fy) : fiscalYearLabelJa(fy));
+
 export async function reportWorkbook(fiscalYear: number, locale: Locale): Promise<ArrayBuffer> {
   const t = translator(locale);
   const rows = await reportFigures(fiscalYear);
-  const year = locale === "en" ? fiscalYearLabelEn(fiscalYear) : fiscalYearLabelJa(fiscalYear);
+  const year = yearLabel(fiscalYear, locale);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Tsunagu";
   const ws = workbook.addWorksheet(t("cycle.report.sheetName"));
@@ -64,6 +67,15 @@ export async function reportWorkbook(fiscalYear: number, locale: Locale): Promis
   ws.getColumn(2).width = 40;
   ws.getColumn(3).width = 60;
   ws.getColumn(4).width = 10;
+  // Training's effect (issue 17) on its own sheet: figures as numbers, withheld groups empty, the caution below.
+  const effect = effectTable(await trainingEffectFor(fiscalYear, locale), locale);
+  const es = workbook.addWorksheet(t("officeTraining.effect.sheetName"));
+  es.addRow([t("officeTraining.effect.title", { from: yearLabel(fiscalYear - 1, locale), to: year })]).font = { bold: true };
+  es.addRow([effect.caution]);
+  es.addRow([]);
+  es.addRow(effect.header).font = { bold: true };
+  for (const r of effect.rows) es.addRow(r);
+  es.getColumn(2).width = 30;
   return workbook.xlsx.writeBuffer() as Promise<ArrayBuffer>;
 }
 
@@ -71,5 +83,15 @@ export async function reportWorkbook(fiscalYear: number, locale: Locale): Promis
 export async function reportCsv(fiscalYear: number, locale: Locale): Promise<string> {
   const t = translator(locale);
   const rows = await reportFigures(fiscalYear);
-  return toCsv([header(t), ...labelled(rows, locale)]);
+  // Training's effect (issue 17) follows the figures after an empty line, with its own header and the caution.
+  const effect = effectTable(await trainingEffectFor(fiscalYear, locale), locale);
+  return toCsv([
+    header(t),
+    ...labelled(rows, locale),
+    [],
+    [t("officeTraining.effect.title", { from: yearLabel(fiscalYear - 1, locale), to: yearLabel(fiscalYear, locale) })],
+    [effect.caution],
+    effect.header,
+    ...effect.rows.map((r) => r.map((v) => v ?? "")),
+  ]);
 }

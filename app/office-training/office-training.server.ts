@@ -474,15 +474,18 @@ export async function recommendedToMe(userId: number, locale: Locale) {
 
 const fiscalYearEnd = (fy: number) => fiscalYearRange(fy).end;
 
-/** Loads the facts: every submitted sheet's category scores, and every module completed or session attended by an office's staff. */
-export async function effectFacts(): Promise<{
+/**
+ * Loads the facts: every submitted sheet's category scores, and every module completed or session attended by an
+ * office's staff. With a ward, only that ward's offices (the dashboard's ward filter).
+ */
+export async function effectFacts(wardId: number | null = null): Promise<{
   sheets: SheetFacts[];
   training: TrainingFact[];
   pillars: { code: string; pillar: Pillar }[];
   names: Map<string, { ja: string; en: string }>;
 }> {
   const evaluations = await prisma.evaluation.findMany({
-    where: { status: "SUBMITTED" },
+    where: { status: "SUBMITTED", ...(wardId === null ? {} : { office: { wardId } }) },
     select: {
       officeId: true,
       fiscalYear: true,
@@ -536,12 +539,49 @@ export async function effectFacts(): Promise<{
 
 export type EffectView = EffectRow & { name: string };
 
-/** The effect rows for the year pair ending in `toYear` (the dashboard's and the annual report's year). */
-export async function trainingEffectFor(toYear: number, locale: Locale): Promise<EffectView[]> {
-  const facts = await effectFacts();
+/** The effect rows for the year pair ending in `toYear` (the dashboard's and the annual report's year), city-wide or for one ward. */
+export async function trainingEffectFor(toYear: number, locale: Locale, wardId: number | null = null): Promise<EffectView[]> {
+  const facts = await effectFacts(wardId);
   return trainingEffect(facts.sheets, facts.training, facts.pillars, fiscalYearEnd)
     .filter((r) => r.toYear === toYear)
     .map((r) => ({ ...r, name: pickName(facts.names.get(r.categoryCode), r.categoryCode, locale) }));
+}
+
+/**
+ * The effect rows as a table for the annual report's exports: a header, then one row per category with the figures
+ * as numbers (a withheld group's means are empty, its office count stays), and the caution as the last line.
+ */
+export function effectTable(rows: EffectView[], locale: Locale): { header: string[]; rows: (string | number | null)[][]; caution: string } {
+  const t = translator(locale);
+  const year = (fy: number) => (locale === "en" ? fiscalYearLabelEn(fy) : fiscalYearLabelJa(fy));
+  const group = (label: string) => [
+    `${label}: ${t("officeTraining.effect.col.offices")}`,
+    `${label}: ${t("officeTraining.effect.col.meanFrom")}`,
+    `${label}: ${t("officeTraining.effect.col.meanTo")}`,
+    `${label}: ${t("officeTraining.effect.col.change")}`,
+  ];
+  const figures = (g: EffectView["trained"]) => [g.offices, g.meanFrom, g.meanTo, g.meanChange];
+  return {
+    header: [
+      t("officeTraining.effect.col.categoryCode"),
+      t("officeTraining.effect.col.categoryName"),
+      t("officeTraining.effect.col.pillar"),
+      t("officeTraining.effect.col.fromYear"),
+      t("officeTraining.effect.col.toYear"),
+      ...group(t("officeTraining.effect.col.trained")),
+      ...group(t("officeTraining.effect.col.untrained")),
+    ],
+    rows: rows.map((r) => [
+      r.categoryCode,
+      r.name,
+      t(`evaluation.pillar.${r.pillar}`),
+      year(r.fromYear),
+      year(r.toYear),
+      ...figures(r.trained),
+      ...figures(r.untrained),
+    ]),
+    caution: `${t("officeTraining.effect.caution")} ${t("officeTraining.effect.withheld")}`,
+  };
 }
 
 function pickName(n: { ja: string; en: string } | undefined, code: string, locale: Locale) {

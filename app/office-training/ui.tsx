@@ -23,7 +23,18 @@ export interface EffectRowView {
 const signed = (n: number) => (n > 0 ? `+${n.toFixed(2)}` : n.toFixed(2));
 
 /** Training's effect for one year pair: a table, with counts, withheld groups, and the caution that it is an association. */
-export function TrainingEffectSection({ rows, toYear, headingLevel = 2 }: { rows: EffectRowView[]; toYear: number; headingLevel?: 2 | 3 }) {
+export function TrainingEffectSection({
+  rows,
+  toYear,
+  headingLevel = 2,
+  wardName,
+}: {
+  rows: EffectRowView[];
+  toYear: number;
+  headingLevel?: 2 | 3;
+  /** When the figures are for one ward's offices (the dashboard's ward filter). */
+  wardName?: string;
+}) {
   const t = useT();
   const format = useFormat();
   const H = headingLevel === 2 ? "h2" : "h3";
@@ -46,6 +57,7 @@ export function TrainingEffectSection({ rows, toYear, headingLevel = 2 }: { rows
     <section aria-labelledby="training-effect" className="training-effect">
       <H id="training-effect">{t("officeTraining.effect.title", { from: format.fiscalYear(toYear - 1), to: format.fiscalYear(toYear) })}</H>
       <p>{t("officeTraining.effect.lead")}</p>
+      {wardName ? <p>{t("officeTraining.effect.ward", { ward: wardName })}</p> : null}
       <p className="alert alert-info">{t("officeTraining.effect.caution")}</p>
       {rows.length === 0 ? (
         <p>{t("officeTraining.effect.none")}</p>

@@ -93,6 +93,33 @@ async function collect(userId: number) {
     select: { id: true, name: true },
   });
   const officeName = (id: number | null) => (id === null ? null : (membershipOffices.find((o) => o.id === id)?.name ?? `#${id}`));
+  // Training recommendations (issue 17): those made to the person by their office, and those the person made as a manager.
+  const [recommendedToThem, recommendedByThem] = await Promise.all([
+    prisma.trainingRecommendation.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
+    prisma.trainingRecommendation.findMany({ where: { recommendedById: userId }, orderBy: { createdAt: "asc" } }),
+  ]);
+  const recommendationRows = [...recommendedToThem, ...recommendedByThem];
+  const [recommendedSessions, recommendationOffices, recommendationPeople] = await Promise.all([
+    prisma.trainingSession.findMany({
+      where: { id: { in: recommendationRows.flatMap((r) => (r.sessionId ? [r.sessionId] : [])) } },
+      select: { id: true, titleJa: true },
+    }),
+    prisma.office.findMany({ where: { id: { in: recommendationRows.map((r) => r.officeId) } }, select: { id: true, name: true } }),
+    prisma.user.findMany({
+      where: { id: { in: recommendationRows.flatMap((r) => [r.userId, ...(r.recommendedById ? [r.recommendedById] : [])]) } },
+      select: { id: true, displayName: true },
+    }),
+  ]);
+  const recommendation = (r: (typeof recommendationRows)[number]) => ({
+    fiscalYear: r.fiscalYear,
+    kind: r.kind,
+    module: r.moduleSlug,
+    session: r.sessionId ? (recommendedSessions.find((x) => x.id === r.sessionId)?.titleJa ?? `#${r.sessionId}`) : null,
+    category: r.categoryCode || null,
+    office: recommendationOffices.find((o) => o.id === r.officeId)?.name ?? null,
+    at: iso(r.createdAt),
+  });
+  const personName = (id: number | null) => (id === null ? null : (recommendationPeople.find((p) => p.id === id)?.displayName ?? null));
   const readers = await prisma.user.findMany({
     where: { id: { in: [...new Set(readsOfMe.flatMap((r) => (r.actorId ? [r.actorId] : [])))] } },
     select: { id: true, displayName: true },
@@ -169,6 +196,8 @@ async function collect(userId: number) {
       })),
       exemptions: exemptions.map((x) => ({ kind: x.kind, reason: x.reason, at: iso(x.createdAt), revokedAt: iso(x.revokedAt) })),
       videos: watches.map((w) => ({ video: w.video.titleJa, playedSeconds: w.playedSeconds, watchedAt: iso(w.watchedAt) })),
+      recommendationsReceived: recommendedToThem.map((r) => ({ ...recommendation(r), recommendedBy: personName(r.recommendedById) })),
+      recommendationsMade: recommendedByThem.map((r) => ({ ...recommendation(r), to: personName(r.userId) })),
     },
     statutoryTraining: {
       record: statutoryRecord

@@ -19,8 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = currentFiscalYear();
   const fiscalYear = fiscalYearSearch(request, current);
   const wardId = idSearch(request, "ward");
-  const effect = await trainingEffectFor(fiscalYear, resolveLocale(request, user));
-  return { fiscalYear, current, wardId, effect, ...(await dashboard(fiscalYear, wardId)) };
+  const [effect, figures] = await Promise.all([
+    trainingEffectFor(fiscalYear, resolveLocale(request, user), wardId),
+    dashboard(fiscalYear, wardId),
+  ]);
+  return { fiscalYear, current, wardId, effect, ...figures };
 }
 
 const PEER_KINDS = ["VISIT", "EXCHANGE", "STUDY", "SHADOWING"] as const;
@@ -352,7 +355,7 @@ export default function SubcommitteeDashboard() {
         </div>
       </section>
 
-      <TrainingEffectSection rows={d.effect} toYear={d.fiscalYear} />
+      <TrainingEffectSection rows={d.effect} toYear={d.fiscalYear} wardName={d.wardId ? wardName(d.wardId) : undefined} />
     </div>
   );
 }

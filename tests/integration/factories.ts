@@ -1,6 +1,6 @@
 // Small builders for integration tests: real rows in the test file's own database.
 import { hashPassword } from "~/auth/password.server";
-import { createSession, SESSION_COOKIE } from "~/auth/session.server";
+import { createSession, SESSION_COOKIE, type SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import type { RoleName } from "~/auth/roles";
 
@@ -45,4 +45,10 @@ export function formRequestInit(fields: Record<string, string | string[]>): Requ
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const value of Array.isArray(v) ? v : [v]) body.append(k, value);
   return { method: "POST", body, headers: { "Content-Type": "application/x-www-form-urlencoded" } };
+}
+
+/** The signed-in user as the capability modules take it (for calls made outside a request). */
+export async function sessionUser(id: number): Promise<SessionUser> {
+  const u = await prisma.user.findUniqueOrThrow({ where: { id }, include: { office: { select: { id: true, name: true, wardId: true } } } });
+  return { id: u.id, email: u.email, displayName: u.displayName, locale: u.locale, roles: u.roles, officeId: u.officeId, office: u.office };
 }

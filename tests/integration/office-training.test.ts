@@ -7,12 +7,15 @@ import { prisma } from "~/db.server";
 import { parseChecklistCsv } from "~/evaluation/checklist-import";
 import { insertTemplateVersion } from "~/evaluation/template-store";
 import { currentFiscalYear, fiscalYearRange } from "~/lib/fiscal-year";
+import ExcelJS from "exceljs";
+import { reportCsv, reportWorkbook } from "~/cycle/report.server";
 import { recommendedToMe, trainingEffectFor } from "~/office-training/office-training.server";
+import { personalData } from "~/privacy/person.server";
 import { action, loader } from "~/routes/office.training";
 import { loader as csvLoader } from "~/routes/office.training[.csv]";
 import { action as planAction } from "~/routes/action-plan";
 import { callRoute } from "./call-route";
-import { createOffice, createUser, createWard, formRequestInit, requestAs } from "./factories";
+import { createOffice, createUser, createWard, formRequestInit, requestAs, sessionUser } from "./factories";
 
 const parsed = parseChecklistCsv(readFileSync("content/checklists/v1.csv", "utf8"));
 if (!parsed.ok) throw new Error("v1.csv invalid");
@@ -159,6 +162,17 @@ describe("recommendations", () => {
     expect((await post({ userId: String(staffA), target: `session:${sessionId}` })).status).toBe(200);
     expect((await post({ userId: String(staffA2), target: "module:case-review-basics" }, staffA)).status).toBe(403);
     expect(await prisma.trainingRecommendation.count()).toBe(2);
+
+    // Both sides are in the people's own data exports: received by the staff member, made by the manager.
+    const received = await personalData(await sessionUser(staffA2), staffA2);
+    expect(received.person.training.recommendationsReceived).toEqual([
+      expect.objectContaining({ kind: "module", module: "case-review-basics", category: "OPS", recommendedBy: expect.any(String) }),
+    ]);
+    const made = await personalData(await sessionUser(managerA), managerA);
+    expect(made.person.training.recommendationsMade.map((r) => [r.module ?? r.session, r.to !== null])).toEqual([
+      ["case-review-basics", true],
+      ["人材育成の集合研修", true],
+    ]);
   });
 });
 
@@ -208,8 +222,10 @@ describe("training's effect", () => {
       ["U1", { OPS: 2, ASM: 2 }, { OPS: 2, ASM: 2 }, { slug: "case-review-basics", at: new Date(first.getTime() - DAY) }],
       ["U2", { OPS: 3, ASM: 2 }, { OPS: 2, ASM: 4 }, { slug: "person-centred-assessment", at: between }],
     ];
+    // T3 is in a second ward: the city-wide figures count it, the first ward's do not.
+    const ward2 = await createWard();
     for (const [name, a, b, training] of plan) {
-      const office = await createOffice({ wardId: ward.id, name: `効果 ${name}` });
+      const office = await createOffice({ wardId: name === "T3" ? ward2.id : ward.id, name: `効果 ${name}` });
       await sheet(office.id, FY - 3, a, first);
       await sheet(office.id, FY - 2, b, second);
       if (training) {
@@ -235,5 +251,33 @@ describe("training's effect", () => {
     // Categories nobody rated in both years have no row; office A's single sheet (FY-1) makes no pair.
     expect(rows.map((r) => r.categoryCode).sort()).toEqual(["ASM", "OPS"]);
     expect(await trainingEffectFor(FY - 1, "en")).toEqual([]);
+
+    // The dashboard's ward filter: only that ward's offices count.
+    const inWard = (await trainingEffectFor(FY - 2, "en", ward.id)).find((r) => r.categoryCode === "OPS")!;
+    expect([inWard.trained.offices, inWard.trained.shown, inWard.untrained.offices]).toEqual([2, false, 2]);
+    const inWard2 = (await trainingEffectFor(FY - 2, "en", ward2.id)).find((r) => r.categoryCode === "OPS")!;
+    expect([inWard2.trained.offices, inWard2.untrained.offices]).toEqual([1, 0]);
+
+    // The annual report's exports carry the same figures, as numbers; a withheld group's means are empty.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await reportWorkbook(FY - 2, "en"));
+    const effectSheet = workbook.getWorksheet("Training and ratings")!;
+    const opsRow = effectSheet.getRows(1, effectSheet.rowCount)!.find((r) => r.getCell(1).value === "OPS")!;
+    expect((opsRow.values as unknown[]).slice(1)).toEqual([
+      "OPS",
+      expect.any(String),
+      "human-resource development",
+      expect.any(String),
+      expect.any(String),
+      3,
+      1.67,
+      3.33,
+      1.67,
+      2,
+    ]);
+    const csv = await reportCsv(FY - 2, "ja");
+    expect(csv).toContain("研修と評価の変化");
+    expect(csv).toContain("\r\nOPS,");
+    expect(csv.split("\r\n").find((l) => l.startsWith("OPS,"))).toMatch(/,3,1\.67,3\.33,1\.67,2,,,$/);
   });
 });

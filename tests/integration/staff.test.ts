@@ -4,7 +4,6 @@
 // across fiscal-year boundaries with a clock the test sets; each reminder (12 and 3 months before) sent once; the
 // person's data export and erasure include the record. Years count from the clock's fiscal year, never a literal.
 import { afterEach, describe, expect, it } from "vitest";
-import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { now, setClock } from "~/lib/clock";
 import { currentFiscalYear } from "~/lib/fiscal-year";
@@ -14,7 +13,7 @@ import { action as mineAction, loader as mineLoader } from "~/routes/account_.tr
 import { action as memberAction, loader as memberLoader } from "~/routes/office.staff.$userId";
 import { action as staffAction, loader as staffLoader } from "~/routes/office.staff._index";
 import { sendStatutoryReminders, staffMemberAction, staffPage, statutoryFor } from "~/staff/staff.server";
-import { createOffice, createUser, formRequestInit, requestAs } from "./factories";
+import { createOffice, createUser, formRequestInit, requestAs, sessionUser } from "./factories";
 
 const ctx = { clientIp: "" };
 
@@ -39,10 +38,7 @@ async function call(fn: (args: never) => unknown, userId: number, path: string, 
 }
 
 /** The signed-in user as the capability modules take it (for calls under a clock moved years ahead). */
-async function asUser(id: number): Promise<SessionUser> {
-  const u = await prisma.user.findUniqueOrThrow({ where: { id }, include: { office: { select: { id: true, name: true, wardId: true } } } });
-  return { id: u.id, email: u.email, displayName: u.displayName, locale: u.locale, roles: u.roles, officeId: u.officeId, office: u.office };
-}
+const asUser = sessionUser;
 
 function form(fields: Record<string, string | string[]>) {
   const f = new FormData();
