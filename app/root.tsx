@@ -20,6 +20,7 @@ import { getOptionalSession } from "~/auth/permissions.server";
 import { twoFactorSetupRedirectFor } from "~/auth/sign-in.server";
 import { navEntriesFor, type NavItem } from "~/components/nav";
 import { resolveLocale } from "~/i18n/i18n.server";
+import { titleOf } from "~/lib/meta";
 import { translator, type Locale } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { useT } from "~/i18n/react";
@@ -32,7 +33,22 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Tsunagu つなぐ" }];
+// A page without its own title (none should be) gets the platform's name; an error page is titled by the error.
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const locale = data?.locale ?? "ja";
+  const t = translator(locale);
+  if (!error) return [{ title: t("app.name") }];
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const page =
+    status === 403
+      ? t("error.403.title")
+      : status === 404
+        ? t("error.404.title")
+        : status >= 500
+          ? t("error.500.title")
+          : t("hardening.refusedTitle");
+  return titleOf(page, locale);
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   // The session lookup reads the privacy and two-factor status with the user, in one statement (issue 13).

@@ -20,6 +20,7 @@ import { staffJa } from "./messages/staff";
 import { accessibilityResultsJa } from "./messages/accessibility-results";
 export const ja = {
   "app.name": "つなぐ",
+  "meta.title": "{page} | つなぐ",
   "app.footer": "障害者自立支援協議会 研修・自己評価プラットフォーム",
   "lang.switchTo": "English",
 

@@ -13,6 +13,9 @@ import { TrainingProgressPanel } from "~/training/progress-panel";
 import { openSurveysFor } from "~/survey/survey.server";
 import { isTrainee, traineePanel } from "~/training/training.server";
 import { recommendedToMe } from "~/office-training/office-training.server";
+import { pageMeta } from "~/lib/meta";
+
+export const meta = pageMeta("nav.home");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

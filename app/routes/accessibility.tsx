@@ -1,12 +1,12 @@
 // The accessibility statement (public): policy and conformance target, how it is tested, known limits,
 // the date of the last review, and where to report a problem.
-import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { loadAccessibilityPage } from "~/accessibility/accessibility.server";
 import { accessibilityStatement } from "~/accessibility/statement";
 import { useFormat, useLocale, useT } from "~/i18n/react";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "アクセシビリティ方針 / Accessibility — Tsunagu" }];
+export const meta = pageMeta("accessibility.link");
 
 export function loader() {
   return loadAccessibilityPage();

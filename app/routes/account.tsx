@@ -18,6 +18,9 @@ import { useFormat, useT } from "~/i18n/react";
 import { correctProfile, profileSchema } from "~/privacy/person.server";
 import { failure, parseForm } from "~/lib/forms";
 import { describeUserAgent } from "~/lib/user-agent";
+import { pageMeta } from "~/lib/meta";
+
+export const meta = pageMeta("account.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request);

@@ -1,11 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { useT } from "~/i18n/react";
 import { PersonalDataView } from "~/privacy/personal-data-view";
 import { personalData, personalTables } from "~/privacy/person.server";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "わたしの情報 / My data – つなぐ" }];
+export const meta = pageMeta("personal.data.title");
 
 /** Everything the platform holds about the signed-in person (issue 19, 本人開示), readable; JSON beside it. */
 export async function loader({ request }: LoaderFunctionArgs) {

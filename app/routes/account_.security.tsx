@@ -1,5 +1,5 @@
 // Two-factor sign-in for one's own account: set up an authenticator app, recovery codes (issue 19).
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { startRegistration } from "@simplewebauthn/browser";
@@ -19,8 +19,9 @@ import {
 import { Field, FormErrorSummary, isFailure } from "~/components/forms";
 import { useFormat, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "2段階認証 / Two-factor sign-in — Tsunagu" }];
+export const meta = pageMeta("twoFactor.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,12 +1,13 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCapability } from "~/auth/permissions.server";
 import { FormErrorSummary } from "~/components/forms";
 import { useT } from "~/i18n/react";
 import { myTrainingRecord, myTrainingRecordAction } from "~/staff/staff.server";
 import { OfficeHistory, PlatformTraining, StatutoryRecord } from "~/staff/ui";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "研修の記録 / Training record – つなぐ" }];
+export const meta = pageMeta("staff.mine.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "keepTrainingRecord");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { FormKey } from "~/components/form-key";
 import { formKeyOf } from "~/lib/form-key.server";
 import { data, redirect } from "@remix-run/node";
@@ -28,8 +28,11 @@ import { fiscalYearSearch } from "~/lib/params";
 import { todayJst } from "~/cycle/dates";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { trainingChoices, trainingTargetKnown } from "~/office-training/office-training.server";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "アクションプラン | つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((t, d, { fiscalYear }) => t("cycle.plan.title", { year: fiscalYear(d.year) }));
 
 function yearFrom(request: Request) {
   const current = currentFiscalYear();

@@ -6,6 +6,9 @@ import { Pagination } from "~/components/pagination";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { pageSearch } from "~/lib/params";
+import { pageMeta } from "~/lib/meta";
+
+export const meta = pageMeta("admin.audit.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,10 +1,11 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { useFormat, useT } from "~/i18n/react";
 import { issuerSettings, saveIssuer } from "~/scheduling/certificates.server";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "修了証の発行者 / Certificate issuer – つなぐ" }];
+export const meta = pageMeta("trust.issuer.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["ADMINISTRATOR"]);

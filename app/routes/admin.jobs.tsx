@@ -1,11 +1,12 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { useCan } from "~/auth/use-can";
 import { useFormat, useT } from "~/i18n/react";
 import { jobsOverview, retryFailedJob } from "~/jobs/admin.server";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "バックグラウンド処理 / Background jobs – つなぐ" }];
+export const meta = pageMeta("ops.jobs.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return jobsOverview(await requireUser(request));

@@ -9,6 +9,11 @@ import { prisma } from "~/db.server";
 import { useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
+
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((_t, d) => d.office.name);
 
 async function findOffice(param: string | undefined) {
   const office = await prisma.office.findUnique({

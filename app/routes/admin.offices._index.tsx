@@ -5,6 +5,9 @@ import { Pagination } from "~/components/pagination";
 import { idSearch, pageSearch } from "~/lib/params";
 import { requireCapability } from "~/auth/permissions.server";
 import { useLocale, useT } from "~/i18n/react";
+import { pageMeta } from "~/lib/meta";
+
+export const meta = pageMeta("admin.offices.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "administer");

@@ -7,6 +7,9 @@ import { requireCapability } from "~/auth/permissions.server";
 import { isFailure } from "~/components/forms";
 import { useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
+import { pageMeta } from "~/lib/meta";
+
+export const meta = pageMeta("admin.offices.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "administer");

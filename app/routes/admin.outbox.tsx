@@ -6,6 +6,9 @@ import { outboxPage } from "~/mail/outbox.server";
 import { Pagination } from "~/components/pagination";
 import { useFormat, useT } from "~/i18n/react";
 import { pageSearch } from "~/lib/params";
+import { pageMeta } from "~/lib/meta";
+
+export const meta = pageMeta("admin.outbox.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -1,6 +1,6 @@
 // Retention periods (issue 19): the system administrator sets, within the schedule's bounds, how long each kind of
 // record is kept (app/privacy/retention.ts); the daily retention job and the privacy notice use what is set here.
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/permissions.server";
@@ -8,8 +8,9 @@ import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { RETENTION_SCHEDULE, ruleText, type RetentionKind } from "~/privacy/retention";
 import { retentionSettingsPage, setRetentionDays } from "~/privacy/retention.server";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "保存期間の設定 / Retention periods – つなぐ" }];
+export const meta = pageMeta("retention.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { rules: await retentionSettingsPage(await requireUser(request)) };

@@ -14,6 +14,11 @@ import { useFormat, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
 import { eraseSchema, eraseUser, erasedEmail } from "~/privacy/person.server";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
+
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((_t, d) => d.user.displayName);
 
 async function findUser(param: string | undefined) {
   const user = await prisma.user.findUnique({ where: { id: idParam(param) } });

@@ -1,12 +1,15 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCapability } from "~/auth/permissions.server";
 import { useT } from "~/i18n/react";
 import { idParam } from "~/lib/params";
 import { PersonalDataView } from "~/privacy/personal-data-view";
 import { discloseToPerson, personalData, personalTables } from "~/privacy/person.server";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "本人の情報の開示 / A person's data – つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((t, d) => t("personal.data.adminTitle", { name: d.account.displayName }));
 
 /** The secretariat answers a person's request for disclosure (issue 19): everything held, readable, and JSON. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,6 +5,9 @@ import { requireCapability } from "~/auth/permissions.server";
 import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/react";
 import { pageSearch } from "~/lib/params";
+import { pageMeta } from "~/lib/meta";
+
+export const meta = pageMeta("admin.users.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "administer");

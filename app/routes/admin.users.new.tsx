@@ -10,6 +10,9 @@ import { isFailure } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
+import { pageMeta } from "~/lib/meta";
+
+export const meta = pageMeta("admin.users.new");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "administer");

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { committeeRounds, saveRound, selectionAction, selectionPage } from "~/applications/applications.server";
 import { SELECTION_FILTERS, type SelectionFilter } from "~/applications/rules";
@@ -10,8 +10,11 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { jstDateString } from "~/lib/jst";
 import { yearChoices } from "~/training/year";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "選考 / Selection – つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((t, d) => t("applications.select.title", { title: d.round.title }));
 
 function idOf(raw: string | undefined): number {
   const id = Number(raw);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { committeeRounds, saveRound } from "~/applications/applications.server";
 import { RoundForm } from "~/applications/ui";
@@ -9,8 +9,9 @@ import { useFormat, useT } from "~/i18n/react";
 import { now } from "~/lib/clock";
 import { jstDateString } from "~/lib/jst";
 import { yearChoices, yearParam } from "~/training/year";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "受講申込の募集 / Application rounds – つなぐ" }];
+export const meta = pageMeta("applications.committee.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "runTraining");

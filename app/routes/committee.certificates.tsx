@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { useFormat, useT } from "~/i18n/react";
@@ -6,8 +6,9 @@ import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { EXEMPTION_KINDS } from "~/scheduling/rules";
 import { certificatesAction, committeeCertificates, logCertificatesRead } from "~/scheduling/certificates.server";
 import { yearChoices, yearParam } from "~/training/year";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "修了証の管理 / Certificates – つなぐ" }];
+export const meta = pageMeta("scheduling.certs.committeeTitle");
 
 const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
 

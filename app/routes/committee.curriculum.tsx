@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { audit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/permissions.server";
@@ -17,8 +17,9 @@ import {
   type ImportRow,
 } from "~/training/training.server";
 import { yearChoices, yearParam } from "~/training/year";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "研修カリキュラム / Curriculum – つなぐ" }];
+export const meta = pageMeta("training.curriculum.title");
 
 const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
 const MAX_CSV_BYTES = 200_000;

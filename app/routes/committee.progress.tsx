@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { logRead } from "~/audit/audit.server";
 import { requireRole } from "~/auth/permissions.server";
@@ -10,8 +10,9 @@ import { progressMatrix } from "~/training/training.server";
 import { watchMatrix } from "~/video/video.server";
 import { StatusBadge } from "~/training/ui";
 import { yearChoices, yearParam } from "~/training/year";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "受講状況 / Progress – つなぐ" }];
+export const meta = pageMeta("training.progress.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["PLANNING_COMMITTEE", "ADMINISTRATOR"]);

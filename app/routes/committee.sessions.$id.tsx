@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
@@ -7,8 +7,11 @@ import { logRosterRead, loadRoster, rosterAction } from "~/scheduling/roster.ser
 import { sessionTitle } from "~/scheduling/scheduling.server";
 import { DayList } from "~/scheduling/ui";
 import { allowedMissed, dayLength } from "~/scheduling/attendance";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "名簿 / Roster – つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((t, d) => t("scheduling.roster.title", { title: d.session.title }));
 
 const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
 

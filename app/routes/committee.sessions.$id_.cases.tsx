@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { requireRole } from "~/auth/permissions.server";
@@ -9,8 +9,9 @@ import { CaseDisplay, LEVEL_KEYS, RUBRIC_LEVELS } from "~/cases/ui";
 import { isMessageKey, type MessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "事例課題とフィードバック / Case work – つなぐ" }];
+export const meta = pageMeta("cases.title.committee");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { audit } from "~/audit/audit.server";
 import { requireRole } from "~/auth/permissions.server";
@@ -8,8 +8,11 @@ import { sessionById } from "~/scheduling/roster.server";
 import { beyondCapacityFailure, parseSessionForm, sessionFormValues } from "~/scheduling/session-form";
 import { SessionForm } from "~/scheduling/session-form.tsx";
 import { cancelSession, updateSession } from "~/scheduling/scheduling.server";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "研修日程の編集 / Edit session – つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((t, d) => `${t("scheduling.form.editTitle")}：${d.title}`);
 
 const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
 

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
@@ -6,8 +6,11 @@ import { useFormat, useT } from "~/i18n/react";
 import { logRosterRead, loadRoster } from "~/scheduling/roster.server";
 import { sessionTitle } from "~/scheduling/scheduling.server";
 import { DayList } from "~/scheduling/ui";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "受付簿 / Sign-in sheet – つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((t, d) => `${t("scheduling.signIn.title")}：${d.session.title}`);
 
 /** A printable A4 sign-in sheet: one row per enrolled trainee, one signature column per day. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

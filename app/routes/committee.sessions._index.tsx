@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
@@ -7,8 +7,9 @@ import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { committeeSessionsPage } from "~/scheduling/sessions-page.server";
 import { DayList, FunnelPanel } from "~/scheduling/ui";
 import { yearChoices, yearParam } from "~/training/year";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "研修日程の管理 / Session planning – つなぐ" }];
+export const meta = pageMeta("scheduling.committee.title");
 
 const COMMITTEE = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
 

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { formKeyOf } from "~/lib/form-key.server";
 import { useActionData, useNavigation } from "@remix-run/react";
 import { audit } from "~/audit/audit.server";
@@ -7,8 +7,9 @@ import { useT } from "~/i18n/react";
 import { parseSessionForm } from "~/scheduling/session-form";
 import { SessionForm } from "~/scheduling/session-form.tsx";
 import { createSessionOnce } from "~/scheduling/scheduling.server";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "研修日程の作成 / New session – つなぐ" }];
+export const meta = pageMeta("scheduling.form.newTitle");
 
 const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
 

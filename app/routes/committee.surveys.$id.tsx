@@ -1,12 +1,17 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireRole } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { surveyResults } from "~/survey/survey.server";
 import { QuestionResultPanel } from "~/survey/ui";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "アンケート結果 / Survey results – つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((t, d, { fiscalYear }) =>
+  t("survey.results.title", { name: d.title ?? t("survey.ondemand", { year: fiscalYear(d.fiscalYear) }) }),
+);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["PLANNING_COMMITTEE", "ADMINISTRATOR"]);

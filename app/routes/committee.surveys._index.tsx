@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
@@ -6,8 +6,9 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { activeQuestions, questionAction, surveysOfYear } from "~/survey/survey.server";
 import { yearChoices, yearParam } from "~/training/year";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "受講アンケート / Course surveys – つなぐ" }];
+export const meta = pageMeta("survey.committee.title");
 
 const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
 

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireRole } from "~/auth/permissions.server";
@@ -7,8 +7,11 @@ import { LecturePlayer } from "~/video/player";
 import { duration, VideoStatus } from "~/video/ui";
 import { MAX_VTT_BYTES } from "~/video/vtt";
 import { getVideoForManager, MANAGERS, playerData, saveCaptions, saveDetails, setPublished } from "~/video/video.server";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "動画講義 / Video lecture – つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((_t, d, { locale }) => (locale === "en" && d.video.titleEn ? d.video.titleEn : d.video.titleJa));
 
 const idParam = z.coerce.number().int().positive();
 

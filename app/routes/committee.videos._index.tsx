@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
@@ -8,8 +8,9 @@ import { useT } from "~/i18n/react";
 import { duration, VideoStatus } from "~/video/ui";
 import { VideoUploader } from "~/video/uploader";
 import { listVideos, MANAGERS, retryTranscode } from "~/video/video.server";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "動画講義 / Video lectures – つなぐ" }];
+export const meta = pageMeta("video.list.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, MANAGERS);

@@ -1,6 +1,6 @@
 // Emergency access (issue 19): the system administrator opens one with a reason, or closes theirs; the
 // secretariat, the subcommittee and the system administrators see the register of every access and its uses.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -11,8 +11,9 @@ import { useCan } from "~/auth/use-can";
 import { FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
 import { useFormat, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "緊急アクセス / Emergency access — Tsunagu" }];
+export const meta = pageMeta("emergency.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return emergencyAccessPage(await requireUser(request));

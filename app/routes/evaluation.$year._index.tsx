@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -18,8 +18,11 @@ import { ChecklistItemFieldset, isLocalAnswered, localFrom, type LocalAnswer } f
 import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { formValues } from "~/lib/forms";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "自己評価チェックシート | つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((t, d, { fiscalYear }) => t("evaluation.sheet.title", { year: fiscalYear(d.fiscalYear) }));
 
 // The sheet in steps (issue 14): one category per step (?step=1…n), then a summary step (?step=summary)
 // that lists what is missing and asks for confirmation before the irreversible submit.

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireOwnOffice } from "~/auth/permissions.server";
 import { fiscalYearParam } from "~/lib/params";
@@ -7,8 +7,11 @@ import { resultsFor } from "~/evaluation/results.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { officeEffect } from "~/office-training/office-training.server";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "自己評価の結果 | つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((t, d, { fiscalYear }) => t("evaluation.results.title", { year: fiscalYear(d.fiscalYear) }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, officeId } = await requireOwnOffice(request);

@@ -1,10 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireOwnOffice } from "~/auth/permissions.server";
 import { officeYears } from "~/evaluation/evaluation.server";
 import { useFormat, useT } from "~/i18n/react";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "自己評価 | つなぐ" }];
+export const meta = pageMeta("evaluation.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, officeId } = await requireOwnOffice(request);

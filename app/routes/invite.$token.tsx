@@ -9,6 +9,9 @@ import { createSession, sessionCookie } from "~/auth/session.server";
 import { Field, FormErrorSummary, isFailure } from "~/components/forms";
 import { useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
+import { pageMeta } from "~/lib/meta";
+
+export const meta = pageMeta("invite.title");
 
 // Public by design: the secret token in the link is the credential.
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { audit } from "~/audit/audit.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -19,8 +19,9 @@ import { safeRedirect } from "~/lib/redirect";
 import { afterSignIn } from "~/auth/sign-in.server";
 import { beginSecondFactor, challengeCookie, hasSecondFactor } from "~/auth/two-factor.server";
 import { ssoButton } from "~/auth/oidc.server";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "ログイン / Sign in — Tsunagu" }];
+export const meta = pageMeta("login.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);

@@ -1,5 +1,5 @@
 // The second step of signing in: a code from the authenticator app, or a recovery code.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { startAuthentication } from "@simplewebauthn/browser";
@@ -14,8 +14,9 @@ import { formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "確認コード / Verification code — Tsunagu" }];
+export const meta = pageMeta("twoFactor.verify.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const found = await findChallenge(readCookie(request, CHALLENGE_COOKIE));

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -21,8 +21,11 @@ import { failure, parseForm, type FormFailure } from "~/lib/forms";
 import { parseJstDate } from "~/lib/jst";
 import { idParam } from "~/lib/params";
 import { optionalHttpUrl, safeHref } from "~/lib/url";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "自己評価を共有する会 | つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((_t, d) => d.meeting.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, [...MEETING_ROLES]);

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { FormKey } from "~/components/form-key";
 import { formKeyOf } from "~/lib/form-key.server";
 import { data, redirect } from "@remix-run/node";
@@ -14,8 +14,9 @@ import { fiscalYearOf } from "~/lib/fiscal-year";
 import { now } from "~/lib/clock";
 import { parseJstDate } from "~/lib/jst";
 import { fiscalYearSearch } from "~/lib/params";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "自己評価を共有する会 | つなぐ" }];
+export const meta = pageMeta("cycle.meetings.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, [...MEETING_ROLES]);

@@ -1,11 +1,12 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/permissions.server";
 import { useFormat, useT } from "~/i18n/react";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { markNoticesRead, noticesFor } from "~/mail/notify.server";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "お知らせ / Notifications – つなぐ" }];
+export const meta = pageMeta("scheduling.notifications.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

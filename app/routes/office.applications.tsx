@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { endorseAction, officeApplications } from "~/applications/applications.server";
 import { AnswerList, StatusBadge } from "~/applications/ui";
@@ -6,8 +6,9 @@ import { requireCapability } from "~/auth/permissions.server";
 import { FormErrorSummary } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/react";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "職員の受講申込 / Staff applications – つなぐ" }];
+export const meta = pageMeta("applications.office.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "endorseApplications");

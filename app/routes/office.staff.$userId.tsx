@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { requireCapability } from "~/auth/permissions.server";
@@ -10,8 +10,11 @@ import { now } from "~/lib/clock";
 import { idParam } from "~/lib/params";
 import { staffMemberAction, staffMemberPage } from "~/staff/staff.server";
 import { OfficeHistory, PlatformTraining, StatutoryRecord } from "~/staff/ui";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "職員 / Staff member – つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((t, d) => t("staff.member.title", { name: d.person.name }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "manageStaff");

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { publicOrigin } from "~/auth/invitations.server";
 import { requireCapability } from "~/auth/permissions.server";
@@ -8,8 +8,9 @@ import { useFormat, useT } from "~/i18n/react";
 import { idSearch } from "~/lib/params";
 import { inviteStaff, staffPage } from "~/staff/staff.server";
 import { OfficeHistory, StateBadge } from "~/staff/ui";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "職員の管理 / Staff – つなぐ" }];
+export const meta = pageMeta("staff.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "manageStaff");

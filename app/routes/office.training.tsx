@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { forbidden, notFound, requireCapability } from "~/auth/permissions.server";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
@@ -7,8 +7,13 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { fiscalYearSearch, idSearch } from "~/lib/params";
 import { officeChoice, officeList, officeTrainingPage, recommendTraining } from "~/office-training/office-training.server";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "職員の研修 / Staff training – つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((t, d, { fiscalYear }) =>
+  d.choose ? t("officeTraining.chooseOffice") : t("officeTraining.title", { year: fiscalYear(d.page.fiscalYear) }),
+);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "viewOfficeTraining");

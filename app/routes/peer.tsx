@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { FormKey } from "~/components/form-key";
 import { formKeyOf } from "~/lib/form-key.server";
 import { data, redirect } from "@remix-run/node";
@@ -12,8 +12,9 @@ import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, jstDateField, parseForm } from "~/lib/forms";
 import { currentFiscalYear } from "~/lib/fiscal-year";
 import { todayJst } from "~/cycle/dates";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "ピア研修 | つなぐ" }];
+export const meta = pageMeta("cycle.peer.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, officeId } = await requireOwnOffice(request);

@@ -1,5 +1,5 @@
 // The privacy notice (public), and a signed-in user's acknowledgement of its current version.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -10,8 +10,9 @@ import { failure, parseForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/redirect";
 import { privacyNotice } from "~/privacy/notice";
 import { acknowledgePrivacyNotice, loadPrivacyPage } from "~/privacy/privacy.server";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "個人情報の取扱い / Privacy — Tsunagu" }];
+export const meta = pageMeta("privacy.link");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadPrivacyPage(await getOptionalUser(request));

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { notFound, requireRole } from "~/auth/permissions.server";
 import { CaseLinks } from "~/cases/ui";
@@ -11,8 +11,11 @@ import { cancelEnrolment, enrol } from "~/scheduling/scheduling.server";
 import { sessionExists, sessionPage } from "~/scheduling/sessions-page.server";
 import { DayList } from "~/scheduling/ui";
 import { surveyLinkFor } from "~/survey/survey.server";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "研修の詳細 / Session – つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((_t, d) => d.session.title);
 
 const ROLES = ["TRAINEE", "PLANNING_COMMITTEE"] as const;
 

@@ -6,7 +6,6 @@ import {
   type ActionFunctionArgs,
   type LinksFunction,
   type LoaderFunctionArgs,
-  type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef, useState } from "react";
@@ -28,8 +27,9 @@ import { CaseView, KIND_KEYS, MarkedText, RubricTable, fieldLabel, fileSize } fr
 import type { MessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "事例の提出 / Your case – つなぐ" }];
+export const meta = pageMeta("cases.title.own");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 function fieldsFrom(form: FormData): Record<string, string> {

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { askQuestion, groupCases } from "~/cases/cases.server";
@@ -8,8 +8,9 @@ import { CaseDisplay } from "~/cases/ui";
 import { isMessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "グループの事例 / The group's cases – つなぐ" }];
+export const meta = pageMeta("cases.title.group");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 const ROLES = ["TRAINEE", "PLANNING_COMMITTEE"] as const;

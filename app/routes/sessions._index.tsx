@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { getEnv } from "~/env.server";
@@ -9,8 +9,9 @@ import { sessionsPage } from "~/scheduling/sessions-page.server";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { now as clockNow } from "~/lib/clock";
 import { DayList } from "~/scheduling/ui";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "集合研修・実践研修 / Sessions – つなぐ" }];
+export const meta = pageMeta("scheduling.sessions.title");
 
 const ROLES = ["TRAINEE", "PLANNING_COMMITTEE"] as const;
 

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "~/auth/permissions.server";
 import { dashboard } from "~/cycle/dashboard.server";
@@ -11,8 +11,9 @@ import { fiscalYearSearch, idSearch } from "~/lib/params";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { trainingEffectFor } from "~/office-training/office-training.server";
 import { TrainingEffectSection } from "~/office-training/ui";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "部会ダッシュボード | つなぐ" }];
+export const meta = pageMeta("cycle.dash.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "viewSubcommittee");

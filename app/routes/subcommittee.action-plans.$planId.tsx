@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { logRead } from "~/audit/audit.server";
@@ -11,8 +11,13 @@ import { StatusChart } from "~/cycle/status-chart";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { idParam, readId } from "~/lib/params";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "アクションプラン | つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((t, d, { fiscalYear }) =>
+  t("cycle.subPlans.detailTitle", { office: d.plan.officeName, year: fiscalYear(d.plan.fiscalYear) }),
+);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "viewSubcommittee");

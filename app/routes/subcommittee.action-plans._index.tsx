@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "~/auth/permissions.server";
 import { plansFor } from "~/cycle/action-plan.server";
@@ -6,8 +6,9 @@ import { useFormat, useLocale, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { recentFiscalYears } from "~/lib/fiscal-year";
 import { fiscalYearSearch } from "~/lib/params";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "アクションプラン一覧 | つなぐ" }];
+export const meta = pageMeta("cycle.subPlans.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "viewSubcommittee");

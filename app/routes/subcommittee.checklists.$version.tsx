@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
@@ -13,8 +13,11 @@ import { useFormat, useLocale, useT } from "~/i18n/react";
 import { parseFiscalYearsInput } from "~/lib/fiscal-year";
 import { failure, parseForm } from "~/lib/forms";
 import { yearInputError } from "~/lib/year-input";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "チェックシートの版 | つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((t, d) => t("checklists.detail.title", { version: d.template.version }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);

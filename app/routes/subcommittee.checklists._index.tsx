@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
@@ -16,8 +16,9 @@ import { ImportErrors } from "~/evaluation/import-errors";
 import { ColumnMapping } from "~/evaluation/import-mapping";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "チェックシートの版管理 | つなぐ" }];
+export const meta = pageMeta("checklists.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);

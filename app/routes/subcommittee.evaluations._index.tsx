@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "~/auth/permissions.server";
 import { reviewFiscalYears, submissionsFor, wardChoices } from "~/evaluation/evaluation.server";
@@ -9,8 +9,9 @@ import { useFormat, useLocale, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { currentFiscalYear } from "~/lib/fiscal-year";
 import { fiscalYearSearch, idSearch, pageSearch } from "~/lib/params";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "自己評価の提出状況 | つなぐ" }];
+export const meta = pageMeta("subEval.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "viewSubcommittee");

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -8,8 +8,9 @@ import { answerIntroductionAs, peerGroupsPage, savePeerGroup } from "~/cycle/pee
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { readId } from "~/lib/params";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "ピア研修グループ | つなぐ" }];
+export const meta = pageMeta("cycle.peerGroups.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return peerGroupsPage(await requireCapability(request, "usePeerGroups"));

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "~/auth/permissions.server";
 import { annualReport } from "~/cycle/report.server";
@@ -7,8 +7,11 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { trainingEffectFor } from "~/office-training/office-training.server";
 import { TrainingEffectSection } from "~/office-training/ui";
 import { useFormat, useT } from "~/i18n/react";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction = () => [{ title: "年次報告 | つなぐ" }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((t, d, { fiscalYear }) => t("cycle.report.title", { year: fiscalYear(d.fiscalYear) }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "viewSubcommittee");

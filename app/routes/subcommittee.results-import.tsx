@@ -1,5 +1,5 @@
 // Past years' results from the city's own files (issue 11): upload → columns and offices → preview → saved.
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireCapability } from "~/auth/permissions.server";
@@ -16,8 +16,9 @@ import {
 } from "~/evaluation/results-import.server";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useT } from "~/i18n/react";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "過去の結果の取り込み | つなぐ" }];
+export const meta = pageMeta("imports.results.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "importResults");

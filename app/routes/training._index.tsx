@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireRole } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
@@ -9,8 +9,9 @@ import { allModules, summarise } from "~/training/content.server";
 import { curriculumSlugs, isTrainee, statesForUser } from "~/training/training.server";
 import { StatusBadge } from "~/training/ui";
 import { now } from "~/lib/clock";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [{ title: "研修 / Training – つなぐ" }];
+export const meta = pageMeta("training.catalogue.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["TRAINEE", "PLANNING_COMMITTEE"]);

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getMDXComponent } from "mdx-bundler/client/index.js";
 import { randomUUID } from "node:crypto";
@@ -23,8 +23,11 @@ import {
 import { StatusBadge } from "~/training/ui";
 import type { PlayerVideo } from "~/video/player";
 import { playerData } from "~/video/video.server";
+import { dataMeta } from "~/lib/meta";
+import type { SerializeFrom } from "@remix-run/node";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Training"} – つなぐ` }];
+type Data = SerializeFrom<typeof loader>;
+export const meta = dataMeta<Data>((_t, d) => d.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["TRAINEE", "PLANNING_COMMITTEE"]);

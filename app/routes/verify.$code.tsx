@@ -3,11 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { notFound } from "~/auth/permissions.server";
 import { useFormat, useT } from "~/i18n/react";
 import { verifyCertificate } from "~/scheduling/certificates.server";
+import { pageMeta } from "~/lib/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "修了証の確認 / Certificate verification – つなぐ" },
-  { name: "robots", content: "noindex" },
-];
+const title = pageMeta("scheduling.verify.title");
+export const meta: MetaFunction = (args) => [...title(args), { name: "robots", content: "noindex" }];
 
 /** Public: whether a certificate is valid, with the name, track and year only. */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -9,9 +9,12 @@ for (const route of ROUTES.filter((r) => !r.notPage && r.allow.length > 0)) {
     if (who) await login(page, who);
     await page.goto(route.url);
     await expectAccessible(page);
+    // Every page's title from the dictionaries, in one format, in the page's language (issue 14).
+    await expect(page).toHaveTitle(/^\S.* \| つなぐ$/);
     await page.locator(".lang-switch button").click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expectAccessible(page);
+    await expect(page).toHaveTitle(/^\S.* \| Tsunagu$/);
     // Leave the account in Japanese for the next test.
     await page.locator(".lang-switch button").click();
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");

@@ -73,7 +73,7 @@ const TEXT = {
     summary: "Review and submit",
     confirmError: "Before submitting, tick",
     done: "Submitted.",
-    missing: "1 items are not answered yet.",
+    missing: "1 item is not answered yet.",
   },
 } as const;
 
