@@ -238,6 +238,7 @@ export const en: Record<MessageKey, string> = {
   "training.inCurriculum": "This year's curriculum",
   "training.reached": "{reached}/{total} sections",
   "training.backToCatalogue": "← All training modules",
+  "training.bodyInJapanese": "The text of this module is written in Japanese.",
   "training.resumed": "You are back where you left off.",
   "training.complete": "You have completed this module. Well done.",
   "training.sections": "Sections",

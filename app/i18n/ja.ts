@@ -236,6 +236,7 @@ export const ja = {
   "training.inCurriculum": "今年度のカリキュラム",
   "training.reached": "{reached}/{total} セクション",
   "training.backToCatalogue": "← 研修モジュール一覧へ",
+  "training.bodyInJapanese": "この研修の本文は日本語で書かれています。",
   "training.resumed": "前回の続きから表示しています。",
   "training.complete": "このモジュールを修了しました。おつかれさまでした。",
   "training.sections": "セクション",

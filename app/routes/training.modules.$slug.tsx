@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { useEffect, useMemo, useRef } from "react";
 import { notFound, requireRole } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
-import { useT } from "~/i18n/react";
+import { useLocale, useT } from "~/i18n/react";
 import { findModule, moduleCode, pick } from "~/training/content.server";
 import { answersFromForm, feedbackOf, grade, moduleStatus, unanswered } from "~/training/grading";
 import { MDX_COMPONENTS, ModuleContext } from "~/training/mdx-components";
@@ -171,6 +171,7 @@ function Body({
 
 export default function ModulePage() {
   const t = useT();
+  const locale = useLocale();
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -238,7 +239,11 @@ export default function ModulePage() {
               <h2 id="section-title" ref={headingRef} tabIndex={-1}>
                 {current.title}
               </h2>
-              {d.code ? <Body code={d.code} section={d.step} reflections={d.reflections} canSave={d.trainee} videos={d.videos} /> : null}
+              {d.code && locale === "en" ? <p className="alert alert-info">{t("training.bodyInJapanese")}</p> : null}
+              {/* The modules' text is written in Japanese: marked so, a screen reader reads it in Japanese in the English UI. */}
+              <div lang="ja">
+                {d.code ? <Body code={d.code} section={d.step} reflections={d.reflections} canSave={d.trainee} videos={d.videos} /> : null}
+              </div>
             </article>
           ) : null}
           {isCheck && d.check ? (
