@@ -2,46 +2,25 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { audit } from "~/audit/audit.server";
 import { can } from "~/auth/capabilities";
 import { requireSession } from "~/auth/permissions.server";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/auth/password-policy";
-import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { invalidateUserSessions } from "~/auth/session.server";
-import { throttledPasswordCheck } from "~/auth/throttle.server";
+import { accountPage, changeOwnPassword, endOwnSession, setOwnLocale } from "~/auth/account.server";
 import { Field, FormErrorSummary, isFailure, SelectField } from "~/components/forms";
-import { prisma } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
 import { langCookie, resolveLocale } from "~/i18n/i18n.server";
 import { LOCALES } from "~/i18n";
 import { useFormat, useT } from "~/i18n/react";
 import { correctProfile, profileSchema } from "~/privacy/person.server";
 import { failure, parseForm } from "~/lib/forms";
-import { describeUserAgent } from "~/lib/user-agent";
 import { pageMeta } from "~/lib/meta";
 
 export const meta = pageMeta("account.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request);
-  const sessions = await prisma.session.findMany({ where: { userId: user.id }, orderBy: { lastVerifiedAt: "desc" } });
-  return {
-    user: {
-      email: user.email,
-      displayName: user.displayName,
-      locale: user.locale,
-      roles: user.roles,
-      officeName: user.office?.name ?? null,
-    },
-    sessions: sessions.map((s) => ({
-      id: s.id,
-      current: s.id === sessionId,
-      userAgent: describeUserAgent(s.userAgent),
-      ipAddress: s.ipAddress,
-      createdAt: s.createdAt.toISOString(),
-      lastVerifiedAt: s.lastVerifiedAt.toISOString(),
-    })),
-  };
+  return accountPage(user, sessionId);
 }
 
 const passwordSchema = z
@@ -59,22 +38,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "password") {
     const parsed = parseForm(passwordSchema, formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-    const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    // Guesses of the current password are throttled like sign-in.
-    const check = await throttledPasswordCheck(row.email, context.clientIp ?? "", async () =>
-      row.passwordHash ? verifyPassword(row.passwordHash, parsed.data.currentPassword) : false,
-    );
-    if (!check.ok && check.lockedUntil) {
-      const time = formatDateTime(check.lockedUntil, resolveLocale(request, user));
+    const change = await changeOwnPassword(user, sessionId, parsed.data, context.clientIp ?? "");
+    if (!change.ok && "lockedUntil" in change) {
+      const time = formatDateTime(change.lockedUntil, resolveLocale(request, user));
       return data({ ...failure({}, formData, { key: "login.throttled", params: { time } }), intent }, { status: 429 });
     }
-    if (!check.ok) {
+    if (!change.ok) {
       return data({ ...failure({ currentPassword: [{ key: "account.wrongPassword" }] }, formData), intent }, { status: 400 });
     }
-    await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword(parsed.data.password) } });
-    // A changed password ends every other session, in case the old one leaked.
-    await invalidateUserSessions(user.id, sessionId);
-    await audit({ actorId: user.id, action: "user.changePassword", entityType: "User", entityId: user.id });
     return { ok: true as const, intent, message: "account.passwordChanged" as const };
   }
   if (intent === "profile") {
@@ -87,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "locale") {
     const parsed = parseForm(z.object({ locale: z.enum(LOCALES) }), formData);
     if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-    await prisma.user.update({ where: { id: user.id }, data: { locale: parsed.data.locale } });
+    await setOwnLocale(user, parsed.data.locale);
     return data(
       { ok: true as const, intent, message: "account.localeChanged" as const },
       { headers: { "Set-Cookie": langCookie(parsed.data.locale) } },
@@ -96,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "end-session") {
     const id = String(formData.get("sessionId") ?? "");
     // Only the user's own sessions can be ended here.
-    await prisma.session.deleteMany({ where: { id, userId: user.id, NOT: { id: sessionId } } });
+    await endOwnSession(user, sessionId, id);
     return { ok: true as const, intent, message: "account.sessionEnded" as const };
   }
   if (intent === "end-others") {

@@ -1,23 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { audit } from "~/audit/audit.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { getOptionalUser } from "~/auth/permissions.server";
-import { verifyAgainstDummy, verifyPassword } from "~/auth/password.server";
-import { createSession, readCookie, sessionCookie } from "~/auth/session.server";
-import { clearFailures, lockedUntil, recordFailure } from "~/auth/throttle.server";
+import { readCookie, sessionCookie } from "~/auth/session.server";
 import { Field, FormErrorSummary, isFailure } from "~/components/forms";
-import { prisma } from "~/db.server";
 import { formatDateTime } from "~/i18n/format";
 import { LANG_COOKIE, langCookie, resolveLocale } from "~/i18n/i18n.server";
-import { isLocale } from "~/i18n";
 import { useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { safeRedirect } from "~/lib/redirect";
-import { afterSignIn } from "~/auth/sign-in.server";
-import { beginSecondFactor, challengeCookie, hasSecondFactor } from "~/auth/two-factor.server";
+import { signInWithPassword } from "~/auth/sign-in.server";
 import { ssoButton } from "~/auth/oidc.server";
 import { pageMeta } from "~/lib/meta";
 
@@ -40,51 +34,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseForm(schema, formData);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  const { email, password } = parsed.data;
-  const ip = context.clientIp ?? "";
   const requestLocale = resolveLocale(request);
-
-  // Sign-in success, failure and lockout are in the audit log (who, or which address was tried, and from where).
-  const record = (action: string, actorId: number | null, summary = "") =>
-    audit({ actorId, action, entityType: "User", entityId: actorId ?? email.slice(0, 254), summary: `${ip}${summary}`.slice(0, 500) });
-  const locked = await lockedUntil(email, ip);
-  if (locked) {
-    await record("auth.signIn.held", null, ` until ${locked.toISOString()}`);
-    return data(failure({}, formData, { key: "login.throttled", params: { time: formatDateTime(locked, requestLocale) } }), {
+  const result = await signInWithPassword({
+    email: parsed.data.email,
+    password: parsed.data.password,
+    ip: context.clientIp ?? "",
+    userAgent: request.headers.get("user-agent") ?? "",
+    browserLocale: readCookie(request, LANG_COOKIE),
+    destination: safeRedirect(parsed.data.redirectTo),
+  });
+  if (result.kind === "throttled") {
+    return data(failure({}, formData, { key: "login.throttled", params: { time: formatDateTime(result.until, requestLocale) } }), {
       status: 429,
     });
   }
-  const user = await prisma.user.findUnique({ where: { email } });
-  const valid = user?.passwordHash && user.active ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
-  if (!user || !valid) {
-    const lock = await recordFailure(email, ip);
-    await record(lock ? "auth.signIn.lockout" : "auth.signIn.failure", null, lock ? ` until ${lock.toISOString()}` : "");
-    if (lock) {
-      return data(failure({}, formData, { key: "login.throttled", params: { time: formatDateTime(lock, requestLocale) } }), {
-        status: 429,
-      });
-    }
-    return data(failure({}, formData, { key: "login.invalid" }), { status: 401 });
-  }
-  // A language chosen in this browser just before signing in is the user's latest choice: keep it on the account.
-  const browserLocale = readCookie(request, LANG_COOKIE);
-  const locale = isLocale(browserLocale) ? browserLocale : isLocale(user.locale) ? user.locale : "ja";
-  if (locale !== user.locale) await prisma.user.update({ where: { id: user.id }, data: { locale } });
+  if (result.kind === "invalid") return data(failure({}, formData, { key: "login.invalid" }), { status: 401 });
   const headers = new Headers();
-  const destination = safeRedirect(parsed.data.redirectTo);
-  // With a second factor, the password alone signs nobody in: the code comes next, and only a right code
-  // ends the throttle's count (so a known password cannot reset the count of wrong codes).
-  if (await hasSecondFactor(user.id)) {
-    headers.append("Set-Cookie", challengeCookie(await beginSecondFactor(user.id, destination)));
-    headers.append("Set-Cookie", langCookie(locale));
+  if (result.kind === "second-factor") {
+    headers.append("Set-Cookie", result.challengeCookie);
+    headers.append("Set-Cookie", langCookie(result.locale));
     return redirect("/login/two-factor", { headers });
   }
-  await clearFailures(email, ip);
-  const session = await createSession(user.id, { userAgent: request.headers.get("user-agent") ?? "", ipAddress: ip });
-  await record("auth.signIn", user.id, locale !== user.locale ? `; language ${user.locale} → ${locale}` : "");
-  headers.append("Set-Cookie", sessionCookie(session.token));
-  headers.append("Set-Cookie", langCookie(locale));
-  return redirect(await afterSignIn(user, destination), { headers });
+  headers.append("Set-Cookie", sessionCookie(result.sessionToken));
+  headers.append("Set-Cookie", langCookie(result.locale));
+  return redirect(result.destination, { headers });
 }
 
 const SSO_PROBLEMS = ["off", "expired", "failed", "unverified", "unknown", "norole"] as const;
