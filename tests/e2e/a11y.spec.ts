@@ -7,6 +7,8 @@ import { ROUTES } from "./route-access";
 for (const route of ROUTES.filter((r) => !r.notPage && r.allow.length > 0)) {
   const who: AccountName | null = route.allow === "public" ? null : route.allow === "signed-in" ? "trainee" : route.allow[0];
   test(`axe: ${route.url} (${who ?? "anonymous"})`, async ({ page }) => {
+    // Four scans of one page on a shared, loaded machine.
+    test.setTimeout(120_000);
     const scanned = { route: route.file };
     if (who) await login(page, who);
     // The language switch is in the header, which folds into a menu at phone width: switch at 1280 px.
