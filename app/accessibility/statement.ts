@@ -37,7 +37,7 @@ const ja: Statement = {
       heading: "2. 確認の方法",
       paragraphs: ["次の確認を、変更のたびに自動テストとして実行しています。"],
       list: [
-        "すべての画面を、その画面を見られる利用者でサインインして開き、日本語と英語の両方で axe（axe-core）により WCAG 2.0・2.1・2.2 のレベル A と AA の達成基準を検査しています。重大（serious）または致命的（critical）と判定された問題が一つでもあればテストは失敗します。",
+        "すべての画面を、その画面を見られる利用者でサインインして開き、日本語と英語の両方、1280 ピクセルと 390 ピクセルの幅で、axe（axe-core）により WCAG 2.0・2.1・2.2 のレベル A と AA の達成基準を検査しています。重大（serious）または致命的（critical）と判定された問題が一つでもあればテストは失敗します。",
         "研修、自己評価、事例、取り込み、二要素認証、監査ログなど、主な操作の途中の状態（入力エラーの表示、保存後など）でも、同じ axe の検査を行っています。",
         "キーボード操作：「本文へ移動」リンクがキーボードで使えること、研修モジュールの次のセクションへキーボードで進めることを確認しています。",
         "スマートフォンの幅（375〜390 ピクセル）：ホーム画面に横スクロールが出ず、メニューが使えることを確認しています。いくつかの画面（個人情報の取扱い、二要素認証、事例、取り込み、監査ログなど）は、1280 ピクセルと 390 ピクセルの幅で画面を撮影して確認しています。",
@@ -49,7 +49,7 @@ const ja: Statement = {
       heading: "3. 既知の制約",
       paragraphs: ["次の点は、目標に達していないか、まだ確認していません。"],
       list: [
-        "axe が「中程度」「軽微」と判定した問題では、テストは失敗しません。自動検査で見つけられない達成基準（代替テキストの内容の適切さ、分かりやすさなど）は、人による確認の記録がまだありません。",
+        "axe が「中程度」「軽微」と判定した問題では、テストは失敗しません（試験結果では、そのような問題も「不適合」と示します）。人による確認は一部の達成基準だけで、残りは「6. 試験結果」で「未確認」と示しています。",
         "スクリーンリーダー（NVDA、VoiceOver など）による確認の記録はまだありません。Firefox と Safari では確認していません。",
         "講義動画：公開には日本語の字幕が必須で、字幕は初めから表示され、書き起こし（トランスクリプト）も画面に表示されます。英語の字幕は任意のため、英語の字幕がない動画があります。音声解説はありません（画面の要点は字幕と書き起こしで補っています）。",
         "修了証の PDF はタグ付き PDF ではありません。修了証の内容は、照合ページ（/verify）で HTML として確認できます。",
@@ -88,7 +88,7 @@ const en: Statement = {
       heading: "2. How it is tested",
       paragraphs: ["The following checks run as automated tests on every change."],
       list: [
-        "Every page is opened by a user allowed to see it and scanned with axe (axe-core) for the WCAG 2.0, 2.1 and 2.2 level A and AA success criteria, in Japanese and in English. Any issue axe rates serious or critical fails the test.",
+        "Every page is opened by a user allowed to see it and scanned with axe (axe-core) for the WCAG 2.0, 2.1 and 2.2 level A and AA success criteria, in Japanese and in English, at 1280 px and 390 px wide. Any issue axe rates serious or critical fails the test.",
         "The same axe scan runs in the states reached while using the main features — training, self-evaluation, cases, imports, two-factor sign-in, the audit log — such as a form showing errors or a page after saving.",
         "Keyboard: the “skip to main content” link works from the keyboard, and a training module's next section can be reached with the keyboard.",
         "Phone width (375–390 px): the home page has no horizontal scroll and its menu is usable. Several pages (privacy, two-factor, cases, imports, the audit log and others) are captured at 1280 px and 390 px and looked at.",
@@ -100,7 +100,7 @@ const en: Statement = {
       heading: "3. Known limits",
       paragraphs: ["In the following, the target is not met or has not been checked yet."],
       list: [
-        "Issues axe rates moderate or minor do not fail the tests. Success criteria that automated scans cannot judge (whether alternative text is apt, whether wording is clear, and so on) have no recorded manual check yet.",
+        "Issues axe rates moderate or minor do not fail the tests (the test results still show them as fails). Only some success criteria have been checked by a person; the others are shown as “unchecked” in “6. Test results”.",
         "No check with a screen reader (NVDA, VoiceOver…) is recorded yet. Firefox and Safari are not tested.",
         "Lecture videos: Japanese captions are required before a lecture can be published; captions are on by default, and a transcript is shown on the page. English captions are optional, so some lectures have none. There is no audio description (the captions and transcript carry the slides' key points).",
         "Certificate PDFs are not tagged PDFs. A certificate's content can be read as HTML on its verification page (/verify).",

@@ -1,7 +1,8 @@
 // The accessibility statement (public): policy and conformance target, how it is tested, known limits,
-// the date of the last review, and where to report a problem.
+// the date of the last review, where to report a problem, and the test results by success criterion.
 import { useLoaderData } from "@remix-run/react";
 import { loadAccessibilityPage } from "~/accessibility/accessibility.server";
+import { TestResultsSection } from "~/accessibility/results-table";
 import { accessibilityStatement } from "~/accessibility/statement";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
@@ -47,6 +48,7 @@ export default function Accessibility() {
           ) : null}
         </section>
       ))}
+      <TestResultsSection results={page.results} />
     </div>
   );
 }

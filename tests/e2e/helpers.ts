@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { appendFileSync } from "node:fs";
+import { criteriaOfTags, type AxeRuleOutcome, type AxeScan } from "../../app/accessibility/results";
 
 export const DEMO_PASSWORD = "tsunagu-demo-2024";
 export const ACCOUNTS = {
@@ -37,9 +39,36 @@ export async function apiLogin(request: APIRequestContext, baseURL: string, who:
   expect(response.status()).toBe(302);
 }
 
-/** Fails on any serious or critical WCAG 2.x A/AA violation. */
-export async function expectAccessible(page: Page) {
+/**
+ * Fails on any serious or critical WCAG 2.x A/AA violation. With A11Y_SCANS_FILE set (scripts/a11y-results.ts sets
+ * it), each scan's outcome by success criterion is appended there, for the published test results (decision 057).
+ */
+export async function expectAccessible(page: Page, scanned: { route?: string } = {}) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  if (process.env.A11Y_SCANS_FILE) await recordScan(page, results, scanned.route ?? null, process.env.A11Y_SCANS_FILE);
   const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
+
+/** One JSON line per scan: which rules passed, failed or needed review, by success criterion. */
+async function recordScan(page: Page, results: AxeResults, route: string | null, file: string) {
+  const outcomes = (list: AxeResults["passes"]): AxeRuleOutcome[] =>
+    list.map((r) => ({ id: r.id, impact: r.impact ?? null, criteria: criteriaOfTags(r.tags), nodes: r.nodes.length }));
+  const url = new URL(page.url());
+  const scan: AxeScan = {
+    at: new Date().toISOString(),
+    route,
+    url: url.pathname + url.search,
+    lang: (await page.locator("html").getAttribute("lang")) ?? "",
+    width: page.viewportSize()?.width ?? 0,
+    title: await page.title(),
+    engine: `axe-core ${results.testEngine.version}`,
+    browser: `Chromium ${page.context().browser()?.version() ?? ""}`.trim(),
+    passes: outcomes(results.passes),
+    violations: outcomes(results.violations),
+    incomplete: outcomes(results.incomplete),
+  };
+  appendFileSync(file, JSON.stringify(scan) + "\n");
 }
