@@ -212,16 +212,16 @@ const applySchema = z.discriminatedUnion("intent", [
 ]);
 
 export type ApplyResult =
-  | { ok: true; intent: "apply" | "withdraw" | "attach" | "remove-file"; direct?: boolean; applicationId?: number }
-  | FormFailure;
+  { ok: true; intent: "apply" | "withdraw" | "attach" | "remove-file"; direct?: boolean; applicationId?: number } | FormFailure;
 
 /** The file sent with the form (read with the size limit by the route, app/lib/upload.server.ts). */
 export type ApplyUpload = { file: { name: string; bytes: Uint8Array } | null; tooLarge: boolean };
 
-const FILE_ERRORS: Record<ApplicationFileError, { key: "applications.file.tooLarge" | "applications.file.type"; params?: { mb: number } }> = {
-  "too-large": { key: "applications.file.tooLarge", params: { mb: MAX_APPLICATION_FILE_BYTES / 1024 / 1024 } },
-  type: { key: "applications.file.type" },
-};
+const FILE_ERRORS: Record<ApplicationFileError, { key: "applications.file.tooLarge" | "applications.file.type"; params?: { mb: number } }> =
+  {
+    "too-large": { key: "applications.file.tooLarge", params: { mb: MAX_APPLICATION_FILE_BYTES / 1024 / 1024 } },
+    type: { key: "applications.file.type" },
+  };
 
 /** The checked file, or the message for the field; null when no file was sent. */
 async function checkedUpload(upload: ApplyUpload) {

@@ -25,9 +25,10 @@ export type ApplicationFileError = "too-large" | "type";
 export type CheckedFile = { name: string; bytes: Uint8Array; kind: DocumentKind };
 
 /** The file as it will be stored, or why it is refused (checked before anything is written). */
-export async function checkApplicationFile(
-  file: { name: string; bytes: Uint8Array },
-): Promise<{ ok: true; file: CheckedFile } | { ok: false; error: ApplicationFileError }> {
+export async function checkApplicationFile(file: {
+  name: string;
+  bytes: Uint8Array;
+}): Promise<{ ok: true; file: CheckedFile } | { ok: false; error: ApplicationFileError }> {
   if (file.bytes.length > MAX_APPLICATION_FILE_BYTES) return { ok: false, error: "too-large" };
   const kind = await detectKind(file.bytes, APPLICATION_FILE_KINDS);
   if (!kind) return { ok: false, error: "type" };
@@ -72,7 +73,11 @@ export async function storeApplicationFile(
     createdAt: clockNow(),
   };
   const row = await prisma.$transaction(async (tx) => {
-    const saved = await tx.applicationAttachment.upsert({ where: { applicationId: a.id }, create: { applicationId: a.id, ...data }, update: data });
+    const saved = await tx.applicationAttachment.upsert({
+      where: { applicationId: a.id },
+      create: { applicationId: a.id, ...data },
+      update: data,
+    });
     await audit(
       {
         actorId: user.id,
@@ -123,7 +128,10 @@ export async function readApplicationFile(user: SessionUser, applicationId: numb
 
 /** Removes the files of these applications from the storage (their rows are the caller's to delete). */
 export async function removeApplicationFiles(applicationIds: number[]) {
-  const rows = await prisma.applicationAttachment.findMany({ where: { applicationId: { in: applicationIds } }, select: { storageKey: true } });
+  const rows = await prisma.applicationAttachment.findMany({
+    where: { applicationId: { in: applicationIds } },
+    select: { storageKey: true },
+  });
   for (const r of rows) await mediaStorage().removePrefix(folderOf(r.storageKey));
   return rows.length;
 }

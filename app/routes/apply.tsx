@@ -51,8 +51,8 @@ export default function Apply() {
                 : result.intent === "remove-file"
                   ? t("applications.file.removed")
                   : result.direct
-                ? t("applications.apply.sentDirect")
-                : t("applications.apply.sent")}
+                    ? t("applications.apply.sentDirect")
+                    : t("applications.apply.sent")}
           </p>
         ) : null}
         {failed && failedRound === null ? <FormErrorSummary result={failed} /> : null}

@@ -149,7 +149,7 @@ export default function CommitteeSelection() {
                 </td>
                 <td>
                   <AnswerList answers={r.answers} />
-<FileLink applicationId={r.id} file={r.file} />
+                  <FileLink applicationId={r.id} file={r.file} />
                 </td>
                 <td>
                   {r.outcome ? t(`applications.outcome.${r.outcome}` as MessageKey) : "—"}

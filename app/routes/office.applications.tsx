@@ -54,7 +54,7 @@ export default function OfficeApplications() {
               <p className="small muted">{t("applications.office.deadline", { date: a.round.endorseOn })}</p>
               {a.declineReason ? <p className="small">{t("applications.declineReasonIs", { reason: a.declineReason })}</p> : null}
               <AnswerList answers={a.answers} />
-<FileLink applicationId={a.id} file={a.file} />
+              <FileLink applicationId={a.id} file={a.file} />
               {a.mayDecide ? (
                 <div className="inline-forms">
                   <Form method="post" className="inline-form">

@@ -68,7 +68,8 @@ export const applicationsJa = {
   "applications.file.removed": "添付ファイルを削除しました。",
   "applications.file.saved": "添付ファイルを保存しました。",
   "applications.file.tooLarge": "ファイルが大きすぎます（{mb} MB まで）。",
-  "applications.file.type": "この種類のファイルは添付できません。PDF、Word（.docx）、Excel（.xlsx）、PNG、JPEG のいずれかにしてください（種類はファイルの中身で判定します）。",
+  "applications.file.type":
+    "この種類のファイルは添付できません。PDF、Word（.docx）、Excel（.xlsx）、PNG、JPEG のいずれかにしてください（種類はファイルの中身で判定します）。",
   "applications.file.missing": "ファイルを選んでください。",
   "applications.file.notTaken": "この募集ではファイルを添付できません。",
   "applications.file.frozen": "締切後または選考結果の通知後は、添付ファイルを変更できません。",
@@ -220,7 +221,8 @@ export const applicationsEn: Record<keyof typeof applicationsJa, string> = {
   "applications.round.questions": "Questions asked",
   "applications.q.attachment": "Attachment (optional: a letter of recommendation and the like)",
   "applications.file.label": "Attachment (optional)",
-  "applications.file.hint": "One file, such as a letter of recommendation: PDF, Word (.docx), Excel (.xlsx) or an image (PNG, JPEG), up to {mb} MB.",
+  "applications.file.hint":
+    "One file, such as a letter of recommendation: PDF, Word (.docx), Excel (.xlsx) or an image (PNG, JPEG), up to {mb} MB.",
   "applications.file.attached": "Attached file:",
   "applications.file.size": "{kb} KB",
   "applications.file.replace": "Replace the attached file",
@@ -231,7 +233,8 @@ export const applicationsEn: Record<keyof typeof applicationsJa, string> = {
   "applications.file.removed": "The attached file was removed.",
   "applications.file.saved": "The attached file was saved.",
   "applications.file.tooLarge": "The file is too large (up to {mb} MB).",
-  "applications.file.type": "This kind of file cannot be attached. Use a PDF, Word (.docx), Excel (.xlsx), PNG or JPEG file (the kind is read from the file's content).",
+  "applications.file.type":
+    "This kind of file cannot be attached. Use a PDF, Word (.docx), Excel (.xlsx), PNG or JPEG file (the kind is read from the file's content).",
   "applications.file.missing": "Choose a file.",
   "applications.file.notTaken": "This round does not take attached files.",
   "applications.file.frozen": "The attached file cannot be changed after the close or once the decisions are sent.",
