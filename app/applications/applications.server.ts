@@ -11,10 +11,17 @@ import type { NextStep } from "~/home/next-step";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { now as clockNow } from "~/lib/clock";
-import { failure, parseForm, jstDateField, type FormFailure } from "~/lib/forms";
+import { failure, parseForm, jstDateField, type FieldErrors, type FormFailure } from "~/lib/forms";
 import { jstDateString } from "~/lib/jst";
 import { deliver, inTransaction, notify } from "~/mail/notify.server";
 import { certificateIssuer } from "~/scheduling/certificates.server";
+import {
+  MAX_APPLICATION_FILE_BYTES,
+  checkApplicationFile,
+  removeApplicationFile,
+  storeApplicationFile,
+  type ApplicationFileError,
+} from "./attachment.server";
 import { decisionPdf } from "./decision-pdf.server";
 import { enrolSelected } from "~/scheduling/scheduling.server";
 import { statutoryStatusOf } from "~/staff/staff.server";
@@ -61,6 +68,8 @@ function roundView(r: RoundRow, locale: string, now: Date) {
 export type RoundView = ReturnType<typeof roundView>;
 
 const roundInclude = { session: { include: { days: true } } } as const;
+/** What the pages show of an application's file (the download is /apply/:id/attachment). */
+const fileSelect = { originalName: true, kind: true, sizeBytes: true } as const;
 
 // ---- The committee: rounds ----
 
@@ -166,7 +175,7 @@ export async function applyPage(user: SessionUser, locale: string) {
     }),
     prisma.application.findMany({
       where: { userId: user.id },
-      include: { round: { include: roundInclude } },
+      include: { round: { include: roundInclude }, attachment: { select: fileSelect } },
       orderBy: { submittedAt: "desc" },
     }),
   ]);
@@ -181,7 +190,10 @@ export async function applyPage(user: SessionUser, locale: string) {
       waitlistPosition: a.waitlistPosition,
       submittedAt: a.submittedAt,
       mayWithdraw: roundOpen(a.round, now) && inSelection(a),
+      file: a.attachment,
+      mayChangeFile: roundOpen(a.round, now) && !a.round.decisionsSentAt && inSelection(a),
     })),
+    maxFileMb: MAX_APPLICATION_FILE_BYTES / 1024 / 1024,
   };
 }
 
@@ -195,17 +207,57 @@ const applySchema = z.discriminatedUnion("intent", [
     wantToLearn: z.string().trim().max(2000).optional(),
   }),
   z.object({ intent: z.literal("withdraw"), applicationId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("attach"), applicationId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("remove-file"), applicationId: z.coerce.number().int().positive() }),
 ]);
 
-export type ApplyResult = { ok: true; intent: "apply" | "withdraw"; direct?: boolean } | FormFailure;
+export type ApplyResult =
+  { ok: true; intent: "apply" | "withdraw" | "attach" | "remove-file"; direct?: boolean; applicationId?: number } | FormFailure;
 
-/** Applies to an open round (refused after the close), or withdraws one's own application before the close. */
-export async function applyAction(user: SessionUser, formData: FormData): Promise<ApplyResult> {
+/** The file sent with the form (read with the size limit by the route, app/lib/upload.server.ts). */
+export type ApplyUpload = { file: { name: string; bytes: Uint8Array } | null; tooLarge: boolean };
+
+const FILE_ERRORS: Record<ApplicationFileError, { key: "applications.file.tooLarge" | "applications.file.type"; params?: { mb: number } }> =
+  {
+    "too-large": { key: "applications.file.tooLarge", params: { mb: MAX_APPLICATION_FILE_BYTES / 1024 / 1024 } },
+    type: { key: "applications.file.type" },
+  };
+
+/** The checked file, or the message for the field; null when no file was sent. */
+async function checkedUpload(upload: ApplyUpload) {
+  if (upload.tooLarge) return { ok: false as const, error: FILE_ERRORS["too-large"] };
+  if (!upload.file) return null;
+  const c = await checkApplicationFile(upload.file);
+  return c.ok ? c : { ok: false as const, error: FILE_ERRORS[c.error] };
+}
+
+/**
+ * Applies to an open round (refused after the close), with the optional file when the round takes one; withdraws
+ * one's own application before the close; replaces or removes its file while it can still be withdrawn.
+ */
+export async function applyAction(
+  user: SessionUser,
+  formData: FormData,
+  upload: ApplyUpload = { file: null, tooLarge: false },
+): Promise<ApplyResult> {
   if (!can(user, "applyForTraining")) return failure({}, formData, { key: "applications.forbidden" });
   const parsed = parseForm(applySchema, formData);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
   const now = clockNow();
+  if (v.intent === "attach" || v.intent === "remove-file") {
+    const frozen = (reason: "not-found" | "frozen") =>
+      failure({}, formData, { key: reason === "frozen" ? "applications.file.frozen" : "applications.notFound" });
+    if (v.intent === "remove-file") {
+      const r = await removeApplicationFile(user, v.applicationId);
+      return r.ok ? { ok: true, intent: "remove-file", applicationId: v.applicationId } : frozen(r.reason);
+    }
+    const c = await checkedUpload(upload);
+    if (!c) return failure({ attachment: [{ key: "applications.file.missing" }] }, formData, { key: "applications.file.missing" });
+    if (!c.ok) return failure({ attachment: [c.error] }, formData, c.error);
+    const r = await storeApplicationFile(user, v.applicationId, c.file);
+    return r.ok ? { ok: true, intent: "attach", applicationId: v.applicationId } : frozen(r.reason);
+  }
   if (v.intent === "withdraw") {
     return inTransaction(async (tx) => {
       const a = await tx.application.findUnique({ where: { id: v.applicationId }, include: { round: true } });
@@ -229,8 +281,13 @@ export async function applyAction(user: SessionUser, formData: FormData): Promis
   if (asked.has("role") && !v.currentRole) errors.currentRole = [{ key: "validation.required" }];
   if (asked.has("statutory") && !v.statutoryTraining) errors.statutoryTraining = [{ key: "validation.required" }];
   if (asked.has("learn") && !v.wantToLearn) errors.wantToLearn = [{ key: "validation.required" }];
-  if (Object.keys(errors).length) return failure(errors, formData);
-  return inTransaction(async (tx) => {
+  // The file is checked before anything is saved, so a refused file leaves no application behind.
+  const checked = asked.has("attachment") ? await checkedUpload(upload) : null;
+  const fileErrors: FieldErrors = {};
+  if (checked && !checked.ok) fileErrors.attachment = [checked.error];
+  else if (!asked.has("attachment") && (upload.file || upload.tooLarge)) fileErrors.attachment = [{ key: "applications.file.notTaken" }];
+  if (Object.keys(errors).length || Object.keys(fileErrors).length) return failure({ ...errors, ...fileErrors }, formData);
+  const applied = await inTransaction(async (tx) => {
     const existing = await tx.application.findUnique({ where: { roundId_userId: { roundId: round.id, userId: user.id } } });
     if (existing && existing.status !== "withdrawn") return failure({}, formData, { key: "applications.apply.already" });
     const managers = user.officeId
@@ -267,8 +324,13 @@ export async function applyAction(user: SessionUser, formData: FormData): Promis
       },
       tx,
     );
-    return { ok: true as const, intent: "apply" as const, direct };
+    return { ok: true as const, intent: "apply" as const, direct, applicationId: row.id };
   });
+  if (applied.ok && checked?.ok) {
+    const stored = await storeApplicationFile(user, applied.applicationId, checked.file);
+    if (!stored.ok) return failure({}, formData, { key: "applications.file.frozen" });
+  }
+  return applied;
 }
 
 // ---- The office manager: /office/applications ----
@@ -278,7 +340,7 @@ export async function officeApplications(user: SessionUser, locale: string) {
   if (!can(user, "endorseApplications") || user.officeId === null) return { rows: [] };
   const rows = await prisma.application.findMany({
     where: { officeId: user.officeId, direct: false, status: { not: "withdrawn" } },
-    include: { user: { select: { displayName: true } }, round: { include: roundInclude } },
+    include: { user: { select: { displayName: true } }, round: { include: roundInclude }, attachment: { select: fileSelect } },
     orderBy: [{ roundId: "desc" }, { endorsementRank: "asc" }, { submittedAt: "asc" }],
   });
   return {
@@ -291,6 +353,7 @@ export async function officeApplications(user: SessionUser, locale: string) {
         status: shownStatus(a.status, a.round, now),
         rank: a.endorsementRank,
         declineReason: a.declineReason,
+        file: a.attachment,
         answers: {
           yearsExperience: a.yearsExperience,
           currentRole: a.currentRole,
@@ -349,7 +412,10 @@ export async function endorseAction(user: SessionUser, formData: FormData): Prom
 async function candidatesFor(roundId: number, track: string, tx: Prisma.TransactionClient | typeof prisma = prisma) {
   const apps = await tx.application.findMany({
     where: { roundId },
-    include: { user: { select: { id: true, displayName: true, email: true, office: { select: { id: true, name: true, wardId: true } } } } },
+    include: {
+      user: { select: { id: true, displayName: true, email: true, office: { select: { id: true, name: true, wardId: true } } } },
+      attachment: { select: fileSelect },
+    },
     orderBy: { submittedAt: "asc" },
   });
   const certs = await tx.certificate.findMany({
@@ -424,6 +490,7 @@ export async function selectionPage(roundId: number, filter: SelectionFilter, lo
       rank: a.endorsementRank,
       declineReason: a.declineReason,
       trained: p.trained,
+      file: a.attachment,
       statutory: statutory.get(a.userId) ?? null,
       answers: {
         yearsExperience: a.yearsExperience,

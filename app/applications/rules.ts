@@ -1,7 +1,8 @@
 // The rules of applications (issue 20), pure so they can be tested without a database: which state an
 // application shows, whether a round takes applications, and the committee's proposed selection.
 
-export const QUESTIONS = ["experience", "role", "statutory", "learn"] as const;
+/** What a round asks; "attachment" offers the optional file (推薦書 and the like). */
+export const QUESTIONS = ["experience", "role", "statutory", "learn", "attachment"] as const;
 export type Question = (typeof QUESTIONS)[number];
 
 export const STATUTORY = ["none", "initial", "refresher"] as const;

@@ -44,6 +44,21 @@ export function AnswerList({ answers }: { answers: Answers }) {
   );
 }
 
+/** The application's attached file as a download link (name, kind, size), or nothing. */
+export function FileLink({ applicationId, file }: { applicationId: number; file: { originalName: string; sizeBytes: number } | null }) {
+  const t = useT();
+  if (!file) return null;
+  return (
+    <p className="small">
+      {t("applications.file.attached")}{" "}
+      <a href={`/apply/${applicationId}/attachment`} download>
+        {file.originalName}
+      </a>{" "}
+      ({t("applications.file.size", { kb: Math.max(1, Math.round(file.sizeBytes / 1024)) })})
+    </p>
+  );
+}
+
 export interface RoundFormValues {
   id?: number;
   titleJa: string;
@@ -180,7 +195,6 @@ export function RoundForm({
           </div>
         ))}
         <ErrorList errors={e.questions} />
-        <p className="hint">{t("applications.round.attachmentLater")}</p>
       </fieldset>
       <button type="submit" className="button" disabled={busy}>
         {submitLabel}

@@ -89,6 +89,19 @@ export function mayEndorse(
 }
 
 /**
+ * Whether a user may download the file attached to an application (issue 20): the applicant, the manager who
+ * endorses it (their own office, see `mayEndorse`), and the planning committee that selects.
+ */
+export function mayReadApplicationFile(
+  who: { id: number; roles: readonly string[]; officeId: number | null } | null | undefined,
+  application: { userId: number; officeId: number | null; direct: boolean },
+): boolean {
+  if (!who) return false;
+  if (application.userId === who.id && can(who, "applyForTraining")) return true;
+  return mayEndorse(who, application) || can(who, "runTraining");
+}
+
+/**
  * Whether a user may keep an office's staff (issue 20, part 2): an office manager their own office only, the
  * secretariat (ADMINISTRATOR) any office.
  */

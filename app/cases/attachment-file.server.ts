@@ -1,6 +1,7 @@
 // What a case attachment is, read from its bytes: the type from its content (magic bytes, `file-type`),
 // never from its name, and its text (PDF with `pdf-parse`, Word .docx with `mammoth`) for the
-// personal-information guard. See docs/decisions/028-case-attachments.md.
+// personal-information guard. See docs/decisions/028-case-attachments.md. Applications' attachments (issue 20)
+// use the same sniffing and limit with a wider list of kinds (Excel and images too).
 import { fileTypeFromBuffer } from "file-type";
 import mammoth from "mammoth";
 import { PDFParse } from "pdf-parse";
@@ -10,18 +11,28 @@ export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** How many files one case may carry. */
 export const MAX_ATTACHMENTS = 5;
 
-export type AttachmentKind = "pdf" | "docx";
-export const ATTACHMENT_TYPES: Record<AttachmentKind, string> = {
+/** Every kind of document a file may be accepted as, by its content; each use names the kinds it takes. */
+export type DocumentKind = "pdf" | "docx" | "xlsx" | "png" | "jpg";
+export const DOCUMENT_TYPES: Record<DocumentKind, string> = {
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  png: "image/png",
+  jpg: "image/jpeg",
 };
 
-/** The kind of the file by its content, or null when it is neither a PDF nor a Word .docx. */
-export async function detectKind(bytes: Uint8Array): Promise<AttachmentKind | null> {
+/** A case takes PDF and Word files (their text is read for the guard). */
+export type AttachmentKind = "pdf" | "docx";
+export const CASE_KINDS: readonly AttachmentKind[] = ["pdf", "docx"];
+export const ATTACHMENT_TYPES: Record<AttachmentKind, string> = { pdf: DOCUMENT_TYPES.pdf, docx: DOCUMENT_TYPES.docx };
+
+/** The kind of the file by its content when it is one of `kinds` (a case's by default), else null. */
+export async function detectKind(bytes: Uint8Array): Promise<AttachmentKind | null>;
+export async function detectKind<K extends DocumentKind>(bytes: Uint8Array, kinds: readonly K[]): Promise<K | null>;
+export async function detectKind(bytes: Uint8Array, kinds: readonly DocumentKind[] = CASE_KINDS): Promise<DocumentKind | null> {
   const t = await fileTypeFromBuffer(bytes);
-  if (t?.ext === "pdf") return "pdf";
-  if (t?.ext === "docx") return "docx";
-  return null;
+  const kind = kinds.find((k) => k === t?.ext);
+  return kind ?? null;
 }
 
 export type Extracted = { ok: true; text: string } | { ok: false; reason: "unreadable" | "encrypted" };
@@ -49,12 +60,14 @@ export async function extractText(kind: AttachmentKind, bytes: Uint8Array): Prom
 }
 
 /** A display name safe to keep: the base name, control characters dropped, at most 200 characters. */
-export function cleanFileName(name: string, kind: AttachmentKind): string {
+export function cleanFileName(name: string, kind: DocumentKind): string {
   const base = (name.split(/[\\/]/).pop() ?? "")
     .normalize("NFC")
     .replace(/[\p{Cc}\p{Cf}]/gu, "")
     .trim()
     .slice(0, 200);
   if (!base) return `attachment.${kind}`;
-  return base.toLowerCase().endsWith(`.${kind}`) ? base : `${base}.${kind}`;
+  const lower = base.toLowerCase();
+  if (lower.endsWith(`.${kind}`) || (kind === "jpg" && lower.endsWith(".jpeg"))) return base;
+  return `${base}.${kind}`;
 }

@@ -6,7 +6,7 @@ import { CASE_RETENTION_JOB } from "~/cases/cases.server";
 import { MAIL_SWEEP_JOB } from "~/mail/delivery.server";
 import { RETENTION_JOB } from "~/privacy/retention.server";
 import { REMINDERS_JOB } from "~/scheduling/reminders.server";
-import { STATUTORY_REMINDERS_JOB } from "~/staff/reminders.server";
+import { STAFF_MOVES_JOB, STATUTORY_REMINDERS_JOB } from "~/staff/reminders.server";
 import "~/video/video.server";
 import { UPLOAD_CLEANUP_JOB } from "~/video/upload.server";
 import { getBoss, scheduleJob, startWorkers } from "./queue.server";
@@ -26,6 +26,8 @@ export function recurringJobs(): { name: string; cron: string }[] {
     { name: RETENTION_JOB, cron: "45 18 * * *" },
     // 09:10 JST: the refresher-deadline reminders (issue 20, app/staff/statutory.ts), each sent once.
     { name: STATUTORY_REMINDERS_JOB, cron: "10 0 * * *" },
+    // Hourly at :02: transfers and leaving dated ahead take effect on their day (the run at 00:02 JST).
+    { name: STAFF_MOVES_JOB, cron: "2 * * * *" },
   ];
   const backup = backupSchedule();
   if (backup) jobs.push({ name: BACKUP_JOB, cron: backup });

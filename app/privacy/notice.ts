@@ -70,10 +70,10 @@ function jaNotice(periods: RetentionPeriods): Notice {
           {
             kind: "研修の記録",
             items:
-              "受講登録、各単元の進み具合、確認テストの解答と得点、振り返りの記述、研修会の申込み・出欠、動画の視聴範囲、修了証（番号・照合コード）",
+              "受講登録、各単元の進み具合、確認テストの解答と得点、振り返りの記述、研修会の申込み（添付ファイルを含む）・出欠、動画の視聴範囲、修了証（番号・照合コード）",
             purpose: "研修の実施、修了の判定、修了証の発行",
             audience: "ご本人、企画委員会、事務局。修了証の照合ページでは、照合コードを知る人に氏名・研修・年度のみ表示",
-            kept: keptText(["records"], "ja", periods),
+            kept: keptText(["records", "applicationFiles"], "ja", periods),
           },
           {
             kind: "事例検討の記述",
@@ -167,11 +167,11 @@ function enNotice(periods: RetentionPeriods): Notice {
           {
             kind: "Training records",
             items:
-              "Enrolments, progress through each module, check answers and scores, written reflections, session applications and attendance, the parts of videos watched, certificates (serial and verification code)",
+              "Enrolments, progress through each module, check answers and scores, written reflections, session applications (with any attached file) and attendance, the parts of videos watched, certificates (serial and verification code)",
             purpose: "Running the training, deciding completion, issuing certificates",
             audience:
               "You, the planning committee, the secretariat. The certificate check page shows only the name, course and year to someone who has the verification code",
-            kept: keptText(["records"], "en", periods),
+            kept: keptText(["records", "applicationFiles"], "en", periods),
           },
           {
             kind: "Case texts",

@@ -7,6 +7,7 @@ import { audit, describeChanges, logRead } from "~/audit/audit.server";
 import { can } from "~/auth/capabilities";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
+import { removeApplicationFiles } from "~/applications/attachment.server";
 import { removeAttachmentFiles } from "~/cases/cases.server";
 import { prisma } from "~/db.server";
 import type { Locale } from "~/i18n";
@@ -376,6 +377,7 @@ export async function eraseUser(
   // The files attached to the person's cases leave the storage first (as the retention job does): a row is only
   // removed once its file is gone.
   await removeAttachmentFiles((await prisma.caseSubmission.findMany({ where: { userId }, select: { id: true } })).map((s) => s.id));
+  await removeApplicationFiles((await prisma.application.findMany({ where: { userId }, select: { id: true } })).map((a) => a.id));
   const counts = await prisma.$transaction(async (tx) => {
     const subs = await tx.caseSubmission.findMany({ where: { userId }, select: { id: true } });
     const subIds = subs.map((s) => s.id);
@@ -409,6 +411,7 @@ export async function eraseUser(
     await n("caseComments", tx.caseComment.deleteMany({ where: { submissionId: { in: subIds } } }));
     await n("caseAttachments", tx.caseAttachment.deleteMany({ where: { submissionId: { in: subIds } } }));
     // Applications stay (the round's selection and places must add up); what the person and their manager wrote goes.
+    await n("applicationFiles", tx.applicationAttachment.deleteMany({ where: { application: { userId } } }));
     await n(
       "applicationTexts",
       tx.application.updateMany({ where: { userId }, data: { currentRole: "", wantToLearn: "", declineReason: "", selectionReason: "" } }),

@@ -2,6 +2,7 @@
 // system administrator set (RetentionSetting, /admin/retention) and the application's clock, one transaction per
 // kind, and records what it deleted in the audit log ("privacy.retention", one entry per kind with a count). Case texts have their own job (cases.retention), per
 // assignment; records the council keeps ("records", "accounts") are not deleted automatically.
+import { removeApplicationFiles } from "~/applications/attachment.server";
 import { audit } from "~/audit/audit.server";
 import { can } from "~/auth/capabilities";
 import { forbidden } from "~/auth/permissions.server";
@@ -49,6 +50,19 @@ const DELETERS: Partial<Record<RetentionKind, Deleter>> = {
   // Only mail that was sent: mail still waiting (or failing) stays for the outbox page.
   mail: async (at, tx, cutoff) =>
     (await tx.outboxMessage.deleteMany({ where: { sentAt: { not: null }, createdAt: { lt: cutoff("mail") } } })).count,
+  // Files attached to applications (issue 20): the file leaves the storage first, then its row.
+  applicationFiles: async (at, tx, cutoff) => {
+    const before = cutoff("applicationFiles");
+    const rows = await tx.applicationAttachment.findMany({
+      where: {
+        application: { OR: [{ round: { decisionsSentAt: { lt: before } } }, { status: "withdrawn", withdrawnAt: { lt: before } }] },
+      },
+      select: { id: true, applicationId: true },
+    });
+    if (!rows.length) return 0;
+    await removeApplicationFiles(rows.map((r) => r.applicationId));
+    return (await tx.applicationAttachment.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } })).count;
+  },
   auditLog: async (at, tx, cutoff) => (await tx.auditLog.deleteMany({ where: { createdAt: { lt: cutoff("auditLog") } } })).count,
 };
 

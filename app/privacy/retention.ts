@@ -16,6 +16,7 @@ export type RetentionKind =
   | "mail"
   | "auditLog"
   | "caseTexts"
+  | "applicationFiles"
   | "exports"
   | "backups"
   | "records";
@@ -99,6 +100,13 @@ export const RETENTION_SCHEDULE: readonly RetentionRule[] = [
     days: 90,
     ja: "研修会の最終日から、研修会ごとに定めた日数（標準90日）が過ぎると記述を自動削除。評価と日付は残ります",
     en: "Texts are deleted automatically a set number of days (90 by default) after the session's last day; ratings and dates stay",
+  },
+  {
+    kind: "applicationFiles",
+    days: 365,
+    bounds: { min: 90, max: 1825 },
+    ja: "受講申込に添付されたファイルは、選考結果の通知（または申込の辞退）から{period}後に削除",
+    en: "Files attached to applications are deleted {period} after the decisions are sent (or the application is withdrawn)",
   },
   {
     kind: "exports",

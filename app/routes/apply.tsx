@@ -1,7 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { applyAction, applyPage } from "~/applications/applications.server";
-import { StatusBadge } from "~/applications/ui";
+import { MAX_APPLICATION_FILE_BYTES } from "~/applications/attachment.server";
+import { readFormWithFile } from "~/lib/upload.server";
+import { FileLink, StatusBadge } from "~/applications/ui";
 import { requireCapability } from "~/auth/permissions.server";
 import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import type { MessageKey } from "~/i18n";
@@ -9,6 +11,9 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { STATUTORY } from "~/applications/rules";
 import { pageMeta } from "~/lib/meta";
+
+/** What the file picker offers (the server reads the type from the content whatever the name says). */
+const FILE_ACCEPT = ".pdf,.docx,.xlsx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg";
 
 export const meta = pageMeta("applications.apply.title");
 
@@ -19,14 +24,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCapability(request, "applyForTraining");
-  const result = await applyAction(user, await request.formData());
+  // A form with a file is read with the file's size limit; the other fields are kept when the file is refused.
+  const result = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
+    ? await readFormWithFile(request, "attachment", MAX_APPLICATION_FILE_BYTES).then((up) => applyAction(user, up.form, up))
+    : await applyAction(user, await request.formData());
   return result.ok ? result : data(result, { status: 400 });
 }
 
 export default function Apply() {
   const t = useT();
   const format = useFormat();
-  const { open, mine } = useLoaderData<typeof loader>();
+  const { open, mine, maxFileMb } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const failed = result && !result.ok ? result : null;
@@ -39,9 +47,13 @@ export default function Apply() {
           <p className="alert alert-success" role="status">
             {result.intent === "withdraw"
               ? t("applications.apply.withdrawn")
-              : result.direct
-                ? t("applications.apply.sentDirect")
-                : t("applications.apply.sent")}
+              : result.intent === "attach"
+                ? t("applications.file.saved")
+                : result.intent === "remove-file"
+                  ? t("applications.file.removed")
+                  : result.direct
+                    ? t("applications.apply.sentDirect")
+                    : t("applications.apply.sent")}
           </p>
         ) : null}
         {failed && failedRound === null ? <FormErrorSummary result={failed} /> : null}
@@ -76,6 +88,47 @@ export default function Apply() {
                       </>
                     ) : null}
                   </p>
+                ) : null}
+                <FileLink applicationId={a.id} file={a.file} />
+                {a.mayChangeFile && a.round.questions.includes("attachment") ? (
+                  <div className="inline-forms">
+                    <Form method="post" encType="multipart/form-data" className="inline-form" noValidate>
+                      <input type="hidden" name="applicationId" value={a.id} />
+                      <Field
+                        id={`a${a.id}-file`}
+                        type="file"
+                        name="attachment"
+                        label={a.file ? t("applications.file.choose") : t("applications.file.label")}
+                        hint={t("applications.file.hint", { mb: maxFileMb })}
+                        accept={FILE_ACCEPT}
+                      />
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="attach"
+                        className="button small secondary"
+                        disabled={busy}
+                        aria-label={`${a.file ? t("applications.file.replace") : t("applications.file.add")}: ${a.round.title}`}
+                      >
+                        {a.file ? t("applications.file.upload") : t("applications.file.add")}
+                      </button>
+                    </Form>
+                    {a.file ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="applicationId" value={a.id} />
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="remove-file"
+                          className="button small secondary"
+                          disabled={busy}
+                          aria-label={`${t("applications.file.remove")}: ${a.round.title}`}
+                        >
+                          {t("applications.file.remove")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </div>
                 ) : null}
                 {a.mayWithdraw ? (
                   <Form method="post">
@@ -113,7 +166,7 @@ export default function Apply() {
                 {r.firstDay ? ` · ${format.dateTime(r.firstDay)}` : ""} · {t("applications.col.places")}: {r.places} ·{" "}
                 {t("applications.apply.closesOn", { date: r.closesOn })}
               </p>
-              <Form method="post" noValidate className="stack">
+              <Form method="post" encType="multipart/form-data" noValidate className="stack">
                 {mineFailed ? <FormErrorSummary result={mineFailed} /> : null}
                 <input type="hidden" name="intent" value="apply" />
                 <input type="hidden" name="roundId" value={r.id} />
@@ -168,6 +221,17 @@ export default function Apply() {
                     maxLength={2000}
                     rows={3}
                     errors={e.wantToLearn}
+                  />
+                ) : null}
+                {r.questions.includes("attachment") ? (
+                  <Field
+                    id={id("file")}
+                    type="file"
+                    label={t("applications.file.label")}
+                    name="attachment"
+                    hint={t("applications.file.hint", { mb: maxFileMb })}
+                    accept={FILE_ACCEPT}
+                    errors={e.attachment}
                   />
                 ) : null}
                 <button type="submit" className="button" disabled={busy} aria-label={`${t("applications.apply.submit")}: ${r.title}`}>

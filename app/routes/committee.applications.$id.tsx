@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { committeeRounds, saveRound, selectionAction, selectionPage } from "~/applications/applications.server";
 import { SELECTION_FILTERS, type SelectionFilter } from "~/applications/rules";
-import { AnswerList, RoundForm, StatusBadge } from "~/applications/ui";
+import { AnswerList, FileLink, RoundForm, StatusBadge } from "~/applications/ui";
 import { notFound, requireCapability } from "~/auth/permissions.server";
 import { FormErrorSummary } from "~/components/forms";
 import type { MessageKey } from "~/i18n";
@@ -152,6 +152,7 @@ export default function CommitteeSelection() {
                 </td>
                 <td>
                   <AnswerList answers={r.answers} />
+                  <FileLink applicationId={r.id} file={r.file} />
                 </td>
                 <td>
                   {r.outcome ? t(`applications.outcome.${r.outcome}` as MessageKey) : "—"}

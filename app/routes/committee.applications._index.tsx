@@ -93,7 +93,7 @@ export default function CommitteeApplications() {
             closesOn: "",
             endorseOn: "",
             places: "",
-            questions: ["experience", "role", "statutory", "learn"],
+            questions: ["experience", "role", "statutory", "learn", "attachment"],
           }}
           result={result && !result.ok ? result : null}
           sessions={sessions}

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { endorseAction, officeApplications } from "~/applications/applications.server";
-import { AnswerList, StatusBadge } from "~/applications/ui";
+import { AnswerList, FileLink, StatusBadge } from "~/applications/ui";
 import { requireCapability } from "~/auth/permissions.server";
 import { FormErrorSummary } from "~/components/forms";
 import { resolveLocale } from "~/i18n/i18n.server";
@@ -55,6 +55,7 @@ export default function OfficeApplications() {
               <p className="small muted">{t("applications.office.deadline", { date: a.round.endorseOn })}</p>
               {a.declineReason ? <p className="small">{t("applications.declineReasonIs", { reason: a.declineReason })}</p> : null}
               <AnswerList answers={a.answers} />
+              <FileLink applicationId={a.id} file={a.file} />
               {a.mayDecide ? (
                 <div className="inline-forms">
                   <Form method="post" className="inline-form">

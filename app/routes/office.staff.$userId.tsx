@@ -26,8 +26,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireCapability(request, "manageStaff");
   const result = await staffMemberAction(user, idParam(params.userId), await request.formData());
   if (!result.ok) return data(result, { status: 400 });
+  // A move dated ahead leaves the person here until its day: this page shows it, with its cancel button.
   // After a transfer or leaving the person is no longer this office's: back to the list, which says what was done.
-  if (result.intent === "transfer" || result.intent === "leave") {
+  if ((result.intent === "transfer" || result.intent === "leave") && !result.scheduled) {
     const search = new URLSearchParams({ recorded: result.intent, count: String(result.handedOver ?? 0) });
     if (result.officeId !== undefined && result.officeId !== user.officeId) search.set("office", String(result.officeId));
     return redirect(`/office/staff?${search}`);
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return result;
 }
 
-function successMessage(t: ReturnType<typeof useT>, r: { intent: string; name?: string; handedOver?: number }) {
+function successMessage(t: ReturnType<typeof useT>, r: { intent: string; name?: string; handedOver?: number; on?: string }) {
   switch (r.intent) {
     case "record":
       return t("staff.record.saved");
@@ -45,6 +46,13 @@ function successMessage(t: ReturnType<typeof useT>, r: { intent: string; name?: 
       return t("staff.refresher.removed");
     case "handover":
       return t("staff.handover.done", { count: r.handedOver ?? 0 });
+    case "cancel-move":
+      return t("staff.move.cancelled");
+    case "transfer":
+    case "leave":
+      return `${t("staff.move.recordedScheduled", { name: r.name ?? "", date: r.on ?? "" })}${
+        r.handedOver ? ` ${t("staff.move.handedOver", { count: r.handedOver })}` : ""
+      }`;
     default:
       return "";
   }
@@ -53,7 +61,7 @@ function successMessage(t: ReturnType<typeof useT>, r: { intent: string; name?: 
 export default function StaffMember() {
   const t = useT();
   const format = useFormat();
-  const { person, record, history, platform, successors, offices, items, today, secretariat } = useLoaderData<typeof loader>();
+  const { person, record, scheduled, history, platform, successors, offices, items, today, secretariat } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const failed = result && !result.ok ? result : null;
@@ -129,75 +137,91 @@ export default function StaffMember() {
             )}
           </section>
 
-          <section aria-labelledby="move-heading">
-            <h2 id="move-heading">{t("staff.move.heading")}</h2>
-            <p className="hint">{t("staff.move.hint")}</p>
-            <Form method="post" className="stack">
-              <fieldset>
-                <legend>{t("staff.move.kind")}</legend>
-                <div className="check">
-                  <input
-                    type="radio"
-                    id="kind-transfer"
-                    name="kind"
-                    value="transfer"
-                    checked={kind === "transfer"}
-                    onChange={() => setKind("transfer")}
-                  />
-                  <label htmlFor="kind-transfer">{t("staff.move.transfer")}</label>
-                </div>
-                <div className="check">
-                  <input
-                    type="radio"
-                    id="kind-leave"
-                    name="kind"
-                    value="leave"
-                    checked={kind === "leave"}
-                    onChange={() => setKind("leave")}
-                  />
-                  <label htmlFor="kind-leave">{t("staff.move.leave")}</label>
-                </div>
-              </fieldset>
-              <SelectField
-                label={t("staff.move.toOffice")}
-                name="toOfficeId"
-                defaultValue={mv?.values?.toOfficeId ?? ""}
-                errors={mv?.fieldErrors.toOfficeId}
-                disabled={kind !== "transfer"}
-              >
-                <option value="">—</option>
-                {offices.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </SelectField>
-              <Field
-                label={t("staff.move.on")}
-                name="on"
-                type="date"
-                required
-                defaultValue={mv?.values?.on ?? today}
-                errors={mv?.fieldErrors.on}
-              />
-              <SelectField
-                label={t("staff.move.successor")}
-                name="successorId"
-                defaultValue={mv?.values?.successorId ?? ""}
-                errors={mv?.fieldErrors.successorId}
-              >
-                <option value="">{t("staff.move.noSuccessor")}</option>
-                {successors.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </SelectField>
-              <button type="submit" name="intent" value={kind} className="button danger" disabled={busy}>
-                {kind === "transfer" ? t("staff.move.recordTransfer") : t("staff.move.recordLeave")}
-              </button>
-            </Form>
-          </section>
+          {scheduled ? (
+            <section aria-labelledby="move-heading">
+              <h2 id="move-heading">{t("staff.move.scheduledHeading")}</h2>
+              <p>
+                {scheduled.kind === "transfer"
+                  ? t("staff.move.scheduledTransfer", { date: format.date(scheduled.on), office: scheduled.toOffice ?? "" })
+                  : t("staff.move.scheduledLeave", { date: format.date(scheduled.on) })}
+              </p>
+              <Form method="post">
+                <button type="submit" name="intent" value="cancel-move" className="button secondary" disabled={busy}>
+                  {t("staff.move.cancel")}
+                </button>
+              </Form>
+            </section>
+          ) : (
+            <section aria-labelledby="move-heading">
+              <h2 id="move-heading">{t("staff.move.heading")}</h2>
+              <p className="hint">{t("staff.move.hint")}</p>
+              <Form method="post" className="stack">
+                <fieldset>
+                  <legend>{t("staff.move.kind")}</legend>
+                  <div className="check">
+                    <input
+                      type="radio"
+                      id="kind-transfer"
+                      name="kind"
+                      value="transfer"
+                      checked={kind === "transfer"}
+                      onChange={() => setKind("transfer")}
+                    />
+                    <label htmlFor="kind-transfer">{t("staff.move.transfer")}</label>
+                  </div>
+                  <div className="check">
+                    <input
+                      type="radio"
+                      id="kind-leave"
+                      name="kind"
+                      value="leave"
+                      checked={kind === "leave"}
+                      onChange={() => setKind("leave")}
+                    />
+                    <label htmlFor="kind-leave">{t("staff.move.leave")}</label>
+                  </div>
+                </fieldset>
+                <SelectField
+                  label={t("staff.move.toOffice")}
+                  name="toOfficeId"
+                  defaultValue={mv?.values?.toOfficeId ?? ""}
+                  errors={mv?.fieldErrors.toOfficeId}
+                  disabled={kind !== "transfer"}
+                >
+                  <option value="">—</option>
+                  {offices.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.name}
+                    </option>
+                  ))}
+                </SelectField>
+                <Field
+                  label={t("staff.move.on")}
+                  name="on"
+                  type="date"
+                  required
+                  defaultValue={mv?.values?.on ?? today}
+                  errors={mv?.fieldErrors.on}
+                />
+                <SelectField
+                  label={t("staff.move.successor")}
+                  name="successorId"
+                  defaultValue={mv?.values?.successorId ?? ""}
+                  errors={mv?.fieldErrors.successorId}
+                >
+                  <option value="">{t("staff.move.noSuccessor")}</option>
+                  {successors.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </SelectField>
+                <button type="submit" name="intent" value={kind} className="button danger" disabled={busy}>
+                  {kind === "transfer" ? t("staff.move.recordTransfer") : t("staff.move.recordLeave")}
+                </button>
+              </Form>
+            </section>
+          )}
         </>
       }
     </div>

@@ -114,6 +114,13 @@ export default function OfficeStaff() {
                       </Link>
                       {p.invited ? <span className="muted small"> ({t("staff.invitedMark")})</span> : null}
                       {!p.active ? <span className="muted small"> ({t("staff.inactiveMark")})</span> : null}
+                      {p.moving ? (
+                        <span className="badge small">
+                          {p.moving.kind === "transfer"
+                            ? t("staff.list.movingOn", { date: format.date(p.moving.on) })
+                            : t("staff.list.leavingOn", { date: format.date(p.moving.on) })}
+                        </span>
+                      ) : null}
                     </th>
                     <td>{p.roles.map((r) => t(`role.${r}` as MessageKey)).join("、")}</td>
                     <td>{p.since ? format.date(p.since) : t("staff.unknown")}</td>

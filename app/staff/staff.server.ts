@@ -10,6 +10,7 @@ import { inviteUser } from "~/auth/invitations.server";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import type { Role } from "~/generated/prisma/client";
 import { now as clockNow } from "~/lib/clock";
 import { fiscalYearOf, parseFiscalYearInput } from "~/lib/fiscal-year";
 import { failure, jstDateField, parseForm, type FormFailure } from "~/lib/forms";
@@ -122,15 +123,24 @@ export async function staffPage(user: SessionUser, requestedOfficeId: number | n
     people.map((p) => p.id),
     now,
   );
-  const ended = memberships.filter((m) => m.endedOn);
+  // Ended: applied. A move dated ahead (予定) leaves the membership current until its day.
+  const ended = memberships.filter((m) => m.endedOn && m.appliedAt);
   const names = await prisma.user.findMany({ where: { id: { in: ended.map((m) => m.userId) } }, select: { id: true, displayName: true } });
   const officeNames = await prisma.office.findMany({
-    where: { id: { in: ended.flatMap((m) => (m.toOfficeId ? [m.toOfficeId] : [])) } },
+    where: { id: { in: memberships.flatMap((m) => (m.toOfficeId ? [m.toOfficeId] : [])) } },
     select: { id: true, name: true },
   });
   const staff = people.map((p) => {
     const s = statutory.get(p.id)!;
-    const open = memberships.find((m) => m.userId === p.id && !m.endedOn);
+    const open = memberships.find((m) => m.userId === p.id && (!m.endedOn || !m.appliedAt));
+    const moving =
+      open?.endedOn && open.endKind
+        ? {
+            on: jstDateString(open.endedOn),
+            kind: open.endKind as EndKind,
+            toOffice: open.toOfficeId ? (officeNames.find((o) => o.id === open.toOfficeId)?.name ?? null) : null,
+          }
+        : null;
     return {
       id: p.id,
       name: p.displayName,
@@ -139,6 +149,7 @@ export async function staffPage(user: SessionUser, requestedOfficeId: number | n
       active: p.active,
       invited: p.passwordHash === null,
       since: open?.startedOn ? jstDateString(open.startedOn) : null,
+      moving,
       initialFiscalYear: s.initialFiscalYear,
       deadlineFiscalYear: s.deadlineFiscalYear,
       lastDay: s.lastDay,
@@ -231,7 +242,11 @@ async function personFor(user: SessionUser, userId: number) {
 
 /** A person's memberships, newest first, with office names. */
 async function membershipHistory(userId: number) {
-  const rows = await prisma.staffMembership.findMany({ where: { userId }, orderBy: [{ id: "desc" }] });
+  const now = clockNow();
+  // As of today: an office not begun yet is left out, and a move dated ahead shows its membership as current.
+  const rows = (await prisma.staffMembership.findMany({ where: { userId }, orderBy: [{ id: "desc" }] }))
+    .filter((r) => !r.startedOn || r.startedOn <= now)
+    .map((r) => (r.endedOn && !r.appliedAt ? { ...r, endedOn: null, endKind: null, toOfficeId: null } : r));
   const offices = await prisma.office.findMany({
     where: { id: { in: rows.flatMap((r) => [r.officeId, ...(r.toOfficeId ? [r.toOfficeId] : [])]) } },
     select: { id: true, name: true },
@@ -260,7 +275,8 @@ async function platformTraining(userId: number) {
 export async function staffMemberPage(user: SessionUser, userId: number) {
   const person = await personFor(user, userId);
   const officeId = person.officeId!;
-  const [statutory, history, platform, colleagues, offices, items] = await Promise.all([
+  const [scheduled, statutory, history, platform, colleagues, offices, items] = await Promise.all([
+    scheduledMove(prisma, person.id, officeId),
     statutoryFor([person.id]),
     membershipHistory(person.id),
     platformTraining(person.id),
@@ -286,6 +302,15 @@ export async function staffMemberPage(user: SessionUser, userId: number) {
       office: person.office?.name ?? "",
     },
     record: statutory.get(person.id)!,
+    scheduled: scheduled?.endedOn
+      ? {
+          on: jstDateString(scheduled.endedOn),
+          kind: scheduled.endKind as EndKind,
+          toOffice: scheduled.toOfficeId
+            ? ((await prisma.office.findUnique({ where: { id: scheduled.toOfficeId }, select: { name: true } }))?.name ?? null)
+            : null,
+        }
+      : null,
     history,
     platform,
     successors: colleagues.map((c) => ({ id: c.id, name: c.displayName })),
@@ -342,6 +367,7 @@ const memberSchemas = z.discriminatedUnion("intent", [
     on: jstDateField(),
     successorId: z.union([z.literal(""), z.coerce.number().int().positive()]).default(""),
   }),
+  z.object({ intent: z.literal("cancel-move") }),
   z.object({
     intent: z.literal("handover"),
     successorId: z.coerce.number().int().positive(),
@@ -462,19 +488,84 @@ async function endMembership(
   kind: "transfer" | "left",
   toOfficeId: number | null,
 ) {
+  // A date ahead (予定) is recorded now and applied on that day (applyDueStaffMoves); today or before, at once.
+  const appliedAt = on <= clockNow() ? clockNow() : null;
   const open = await tx.staffMembership.findFirst({ where: { userId: personId, officeId, endedOn: null }, orderBy: { id: "desc" } });
   if (open) {
-    await tx.staffMembership.update({ where: { id: open.id }, data: { endedOn: on, endKind: kind, toOfficeId, recordedById: actor.id } });
+    await tx.staffMembership.update({
+      where: { id: open.id },
+      data: { endedOn: on, endKind: kind, toOfficeId, recordedById: actor.id, appliedAt },
+    });
   } else {
     await tx.staffMembership.create({
-      data: { userId: personId, officeId, startedOn: null, endedOn: on, endKind: kind, toOfficeId, recordedById: actor.id },
+      data: { userId: personId, officeId, startedOn: null, endedOn: on, endKind: kind, toOfficeId, recordedById: actor.id, appliedAt },
     });
   }
   if (toOfficeId !== null)
     await tx.staffMembership.create({ data: { userId: personId, officeId: toOfficeId, startedOn: on, recordedById: actor.id } });
 }
 
-export type MemberResult = { ok: true; intent: string; name?: string; handedOver?: number; officeId?: number } | FormFailure;
+export type MemberResult =
+  { ok: true; intent: string; name?: string; handedOver?: number; officeId?: number; scheduled?: boolean; on?: string } | FormFailure;
+
+// ---- Moves dated ahead (予定) ----
+
+/** The person's move from this office recorded for a day not reached yet (not applied), if any. */
+async function scheduledMove(db: Db | typeof prisma, userId: number, officeId: number) {
+  return db.staffMembership.findFirst({
+    where: { userId, officeId, endedOn: { not: null }, endKind: { not: null }, appliedAt: null },
+    orderBy: { id: "desc" },
+  });
+}
+
+/** Takes back a scheduled move: the membership is open again and the next office's (not begun) is removed. */
+async function cancelMove(tx: Db, m: { id: number; userId: number; endedOn: Date | null; toOfficeId: number | null }) {
+  if (m.toOfficeId !== null)
+    await tx.staffMembership.deleteMany({ where: { userId: m.userId, officeId: m.toOfficeId, startedOn: m.endedOn, endedOn: null } });
+  await tx.staffMembership.update({ where: { id: m.id }, data: { endedOn: null, endKind: null, toOfficeId: null, appliedAt: null } });
+}
+
+/** The person's office becomes `toOfficeId` (null: left). The office's roles stay with the office. */
+async function moveOffice(tx: Db, person: { id: number; roles: Role[] }, toOfficeId: number | null) {
+  await tx.user.update({
+    where: { id: person.id },
+    data: { officeId: toOfficeId, roles: person.roles.filter((r) => r !== "OFFICE_MANAGER") },
+  });
+}
+
+/**
+ * Applies every scheduled move whose day has come (the staff-moves job, hourly: a day missed is caught up on the
+ * next run). A person whose office was changed otherwise meanwhile is left as they are; the move is marked done.
+ */
+export async function applyDueStaffMoves(at: Date = clockNow()): Promise<number> {
+  const due = await prisma.staffMembership.findMany({
+    where: { endedOn: { lte: at }, endKind: { not: null }, appliedAt: null },
+    orderBy: { endedOn: "asc" },
+  });
+  let applied = 0;
+  for (const m of due) {
+    const done = await inTransaction(async (tx) => {
+      const claimed = await tx.staffMembership.updateMany({ where: { id: m.id, appliedAt: null }, data: { appliedAt: at } });
+      if (claimed.count === 0) return false;
+      const person = await tx.user.findUnique({ where: { id: m.userId }, select: { id: true, officeId: true, roles: true } });
+      const still = !!person && person.officeId === m.officeId;
+      if (still) await moveOffice(tx, person, m.toOfficeId);
+      await audit(
+        {
+          actorId: null,
+          action: m.endKind === "transfer" ? "staff.transfer.apply" : "staff.leave.apply",
+          entityType: "User",
+          entityId: m.userId,
+          summary: `${jstDateString(m.endedOn!)}: office ${m.officeId}${m.toOfficeId ? ` → ${m.toOfficeId}` : " (left)"}${still ? "" : " (office changed meanwhile: not moved)"}`,
+        },
+        tx,
+      );
+      return still;
+    });
+    if (done) applied++;
+  }
+  return applied;
+}
 
 /** One person's writes on /office/staff/:userId (the office's manager or the secretariat). */
 export async function staffMemberAction(user: SessionUser, personId: number, formData: FormData): Promise<MemberResult> {
@@ -491,6 +582,22 @@ export async function staffMemberAction(user: SessionUser, personId: number, for
     if (!person || person.officeId === null || !mayManageStaff(user, person.officeId))
       return failure({}, formData, { key: "staff.forbidden" });
     const officeId = person.officeId;
+    const scheduled = await scheduledMove(tx, person.id, officeId);
+    if (v.intent === "cancel-move") {
+      if (!scheduled) return failure({}, formData, { key: "staff.move.noneScheduled" });
+      await cancelMove(tx, scheduled);
+      await audit(
+        {
+          actorId: user.id,
+          action: "staff.move.cancel",
+          entityType: "User",
+          entityId: person.id,
+          summary: `${scheduled.endKind} on ${jstDateString(scheduled.endedOn!)} cancelled`,
+        },
+        tx,
+      );
+      return { ok: true as const, intent: v.intent, name: person.displayName };
+    }
     if (v.intent === "handover") {
       const done = await handOver(tx, user, officeId, person.id, v.successorId, v.itemIds);
       if (!done) return failure({ successorId: [{ key: "staff.handover.successorInvalid" }] }, formData);
@@ -502,6 +609,7 @@ export async function staffMemberAction(user: SessionUser, personId: number, for
       if (!to || !to.active || to.id === officeId) return failure({ toOfficeId: [{ key: "staff.transfer.officeInvalid" }] }, formData);
       toOfficeId = to.id;
     }
+    if (scheduled) return failure({ on: [{ key: "staff.move.alreadyScheduled" }] }, formData);
     let handedOver = 0;
     if (v.successorId !== "") {
       const done = await handOver(tx, user, officeId, person.id, v.successorId, "matching");
@@ -509,22 +617,28 @@ export async function staffMemberAction(user: SessionUser, personId: number, for
       handedOver = done.items;
     }
     await endMembership(tx, user, person.id, officeId, v.on, v.intent === "transfer" ? "transfer" : "left", toOfficeId);
-    // The office's roles stay with the office: a manager who moves or leaves is a member of staff elsewhere.
-    await tx.user.update({
-      where: { id: person.id },
-      data: { officeId: toOfficeId, roles: person.roles.filter((r) => r !== "OFFICE_MANAGER") },
-    });
+    const ahead = v.on > clockNow();
+    // Until a date ahead the person stays in this office (with their roles); the move is applied on the day.
+    if (!ahead) await moveOffice(tx, person, toOfficeId);
     await audit(
       {
         actorId: user.id,
-        action: v.intent === "transfer" ? "staff.transfer" : "staff.leave",
+        action: `${v.intent === "transfer" ? "staff.transfer" : "staff.leave"}${ahead ? ".schedule" : ""}`,
         entityType: "User",
         entityId: person.id,
-        summary: `${jstDateString(v.on)}: office ${officeId}${toOfficeId ? ` → ${toOfficeId}` : " (left)"}`,
+        summary: `${jstDateString(v.on)}: office ${officeId}${toOfficeId ? ` → ${toOfficeId}` : " (left)"}${ahead ? " (scheduled)" : ""}`,
       },
       tx,
     );
-    return { ok: true as const, intent: v.intent, name: person.displayName, handedOver, officeId };
+    return {
+      ok: true as const,
+      intent: v.intent,
+      name: person.displayName,
+      handedOver,
+      officeId,
+      scheduled: ahead,
+      on: jstDateString(v.on),
+    };
   });
   return result;
 }

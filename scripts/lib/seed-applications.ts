@@ -57,7 +57,7 @@ export async function seedApplications(prisma: PrismaClient, log: (m: string) =>
       closesAt: day(6),
       endorseBy: day(10),
       places: 3,
-      questions: ["experience", "role", "statutory", "learn"],
+      questions: ["experience", "role", "statutory", "learn", "attachment"],
       createdById: committee?.id ?? null,
     },
   });

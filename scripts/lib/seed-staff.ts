@@ -98,6 +98,8 @@ export async function seedStaff(prisma: PrismaClient, log: (m: string) => void =
       endKind: "transfer",
       toOfficeId: other.id,
       recordedById: manager.id,
+      // Recorded on the day (a move dated ahead would stay null until the staff-moves job applies it).
+      appliedAt: transferOn,
     },
   });
   await prisma.staffMembership.create({ data: { userId: moved.id, officeId: other.id, startedOn: transferOn, recordedById: manager.id } });

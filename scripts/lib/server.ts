@@ -43,6 +43,8 @@ export const BODY_LIMITS: BodyLimit[] = [
   // A case attachment (issue 18): the page reads at most 10 MB of the file and answers a larger one with its own
   // message; a body up to 24 MB reaches it, so a 20 MB file is refused in the page rather than here.
   { prefix: "/sessions/", pattern: /^\/sessions\/\d+\/case$/, bytes: 24 * MB },
+  // An application's attached file (issue 20): the same 10 MB read by the page, the same 24 MB body reaching it.
+  { prefix: "/apply", pattern: /^\/apply$/, bytes: 24 * MB },
 ];
 
 function formatBytes(bytes: number): string {

@@ -101,6 +101,8 @@ export const ROUTES: RouteAccess[] = [
   // Applications (issue 20). Round 1 is the demo's round; application 1 is not accepted yet, so its notice answers 404.
   { file: "apply", url: "/apply", allow: ["trainee"] },
   { file: "apply.$id.notice[.pdf]", url: "/apply/1/notice.pdf", allow: "signed-in", okStatus: 404, notPage: true },
+  // The file attached to an application: nobody's application 999999, so 404 for every signed-in user.
+  { file: "apply.$id.attachment", url: "/apply/999999/attachment", allow: "signed-in", okStatus: 404, notPage: true },
   { file: "office.applications", url: "/office/applications", allow: ["manager"] },
   // Staff (issue 20, part 2): the manager's own office (the secretariat chooses one); user 2 is the demo manager.
   { file: "office.staff._index", url: "/office/staff", allow: ["manager", "admin"] },

@@ -51,7 +51,19 @@ test("a manager sees a near deadline, invites a member of staff, records their t
   await expect(page.getByText("現任研修の期限：")).toBeVisible();
   await expectAccessible(page);
 
-  // The transfer: they leave the list, the history names where they went.
+  // A transfer dated ahead is scheduled: they stay on this page with the move shown, and it can be cancelled.
+  const ahead = new Date(Date.now() + 14 * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 10);
+  await page.getByLabel("異動先の事業所").selectOption({ label: OTHER_OFFICE });
+  await page.getByLabel("日付", { exact: true }).fill(ahead);
+  await page.getByRole("button", { name: "異動を記録" }).click();
+  await expect(page.getByRole("status")).toContainText("予定として記録しました");
+  const scheduled = page.getByRole("region", { name: "予定されている異動・退職" });
+  await expect(scheduled).toContainText(`${OTHER_OFFICE} へ異動の予定です`);
+  await expectAccessible(page);
+  await scheduled.getByRole("button", { name: "予定を取り消す" }).click();
+  await expect(page.getByRole("status")).toContainText("予定を取り消しました");
+
+  // The transfer today: they leave the list, the history names where they went.
   await page.getByLabel("異動先の事業所").selectOption({ label: OTHER_OFFICE });
   await page.getByRole("button", { name: "異動を記録" }).click();
   await expect(page).toHaveURL(/\/office\/staff\?recorded=transfer/);

@@ -120,6 +120,17 @@ export const staffJa = {
   "staff.notify.refresher": "現任研修の受講期限（{year}末、{text}）が近づいています。受講の予定を立ててください。",
   "staff.notify.refresherManager.subject": "【つなぐ】職員の現任研修の期限：{title}",
   "staff.notify.refresherManager": "{title} さんの現任研修の受講期限（{year}末、{text}）が近づいています。",
+  "staff.move.noneScheduled": "予定されている異動・退職はありません。",
+  "staff.move.alreadyScheduled": "異動・退職がすでに予定されています。変更するには、先に予定を取り消してください。",
+  "staff.move.scheduledHeading": "予定されている異動・退職",
+  "staff.move.scheduledTransfer": "{date} に {office} へ異動の予定です。その日まではこの事業所の職員です。",
+  "staff.move.scheduledLeave": "{date} に退職の予定です。その日まではこの事業所の職員です。",
+  "staff.move.cancel": "予定を取り消す",
+  "staff.move.cancelled": "予定を取り消しました。",
+  "staff.move.recordedScheduled": "{name} さんの異動・退職を予定として記録しました（{date}）。",
+  "staff.list.scheduled": "予定",
+  "staff.list.movingOn": "{date} 異動予定",
+  "staff.list.leavingOn": "{date} 退職予定",
 } as const;
 
 export const staffEn = {
@@ -243,4 +254,15 @@ export const staffEn = {
   "staff.notify.refresher": "Your refresher training is due by the end of {year} ({text}). Please plan to take it.",
   "staff.notify.refresherManager.subject": "[Tsunagu] A staff member's refresher training: {title}",
   "staff.notify.refresherManager": "{title}'s refresher training is due by the end of {year} ({text}).",
+  "staff.move.noneScheduled": "No transfer or leaving is scheduled.",
+  "staff.move.alreadyScheduled": "A transfer or leaving is already scheduled. Cancel it first to record another.",
+  "staff.move.scheduledHeading": "Scheduled transfer or leaving",
+  "staff.move.scheduledTransfer": "Moves to {office} on {date}. Until then they remain staff of this office.",
+  "staff.move.scheduledLeave": "Leaves on {date}. Until then they remain staff of this office.",
+  "staff.move.cancel": "Cancel the scheduled move",
+  "staff.move.cancelled": "The scheduled move was cancelled.",
+  "staff.move.recordedScheduled": "The move of {name} was recorded as scheduled ({date}).",
+  "staff.list.scheduled": "Scheduled",
+  "staff.list.movingOn": "Transfers on {date}",
+  "staff.list.leavingOn": "Leaves on {date}",
 };
