@@ -31,6 +31,7 @@ export const usabilityJa = {
   "usability.menu.group.office": "事業所の職員",
   "usability.menu.group.subcommittee": "評価・研修部会",
   "usability.menu.group.admin": "管理",
+  "usability.chart.showTable": "表で見る",
 } as const;
 
 export const usabilityEn = {
@@ -63,4 +64,5 @@ export const usabilityEn = {
   "usability.menu.group.office": "Office staff",
   "usability.menu.group.subcommittee": "Subcommittee",
   "usability.menu.group.admin": "Administration",
+  "usability.chart.showTable": "Show the table",
 };
