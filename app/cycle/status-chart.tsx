@@ -1,10 +1,19 @@
 // Action-plan items by status, month by month: a stacked bar chart with the same figures in a table.
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { legendText } from "~/charts/legend";
+import { CHART_COLORS, CHART_GRID, CHART_INK } from "~/charts/palette";
+import { TableDisclosure } from "~/charts/table-disclosure";
 import { useHydrated } from "~/evaluation/use-hydrated";
 import { useT } from "~/i18n/react";
 import { ITEM_STATUSES, type TimelineRow } from "./status-timeline";
 
-const COLORS = { PLANNED: "#6b7280", IN_PROGRESS: "#1d4ed8", DONE: "#15803d", DROPPED: "#b45309" } as const;
+// Okabe–Ito (decision 048): told apart without colour vision, each at 3:1 or more on white.
+const COLORS = {
+  PLANNED: CHART_COLORS.grey,
+  IN_PROGRESS: CHART_COLORS.blue,
+  DONE: CHART_COLORS.bluishGreen,
+  DROPPED: CHART_COLORS.vermillion,
+} as const;
 
 export function StatusChart({ rows, id }: { rows: TimelineRow[]; id: string }) {
   const t = useT();
@@ -17,45 +26,56 @@ export function StatusChart({ rows, id }: { rows: TimelineRow[]; id: string }) {
         {hydrated ? (
           <ResponsiveContainer width="100%" height={240}>
             <BarChart data={rows} margin={{ left: 0, right: 8, top: 8, bottom: 8 }}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="month" tick={{ fontSize: 11 }} />
-              <YAxis allowDecimals={false} />
+              <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={CHART_GRID} />
+              <XAxis dataKey="month" tick={{ fontSize: 11, fill: CHART_INK }} />
+              <YAxis allowDecimals={false} tick={{ fill: CHART_INK }} />
               <Tooltip />
-              <Legend />
+              <Legend formatter={legendText} />
               {ITEM_STATUSES.map((s) => (
-                <Bar key={s} dataKey={s} stackId="s" name={t(`cycle.itemStatus.${s}`)} fill={COLORS[s]} isAnimationActive={false} />
+                <Bar
+                  key={s}
+                  dataKey={s}
+                  stackId="s"
+                  name={t(`cycle.itemStatus.${s}`)}
+                  fill={COLORS[s]}
+                  stroke="#ffffff"
+                  strokeWidth={1}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           </ResponsiveContainer>
         ) : null}
       </div>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("cycle.plan.chart.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("cycle.plan.chart.month")}</th>
-              {ITEM_STATUSES.map((s) => (
-                <th key={s} scope="col" className="num">
-                  {t(`cycle.itemStatus.${s}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.month}>
-                <th scope="row">{r.month}</th>
+      <TableDisclosure>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("cycle.plan.chart.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("cycle.plan.chart.month")}</th>
                 {ITEM_STATUSES.map((s) => (
-                  <td key={s} className="num">
-                    {r[s]}
-                  </td>
+                  <th key={s} scope="col" className="num">
+                    {t(`cycle.itemStatus.${s}`)}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.month}>
+                  <th scope="row">{r.month}</th>
+                  {ITEM_STATUSES.map((s) => (
+                    <td key={s} className="num">
+                      {r[s]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </TableDisclosure>
     </figure>
   );
 }

@@ -2,6 +2,8 @@
 import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { useCan } from "~/auth/use-can";
+import { CHART_COLORS } from "~/charts/palette";
+import { TableDisclosure } from "~/charts/table-disclosure";
 import { ScoreChart } from "./score-chart";
 
 const PILLAR_KEYS: Record<string, MessageKey | undefined> = {
@@ -58,21 +60,22 @@ export function ScoreResults({ results }: { results: ResultsData }) {
   const ward = locale === "en" ? results.office.wardEn : results.office.wardJa;
   const fmt = (v: number | null) => (v === null ? t("evaluation.results.noScore") : v.toFixed(2));
   const series = [
-    { key: "office", label: t("evaluation.results.office"), color: "#0b6e6e" },
-    ...(results.cityShown ? [{ key: "city", label: t("evaluation.results.city"), color: "#8a5a00" }] : []),
+    { key: "office", label: t("evaluation.results.office"), color: CHART_COLORS.blue },
+    ...(results.cityShown ? [{ key: "city", label: t("evaluation.results.city"), color: CHART_COLORS.vermillion }] : []),
     ...(results.wardShown
       ? [
           {
             key: "ward",
             label: t("evaluation.results.ward", { ward }),
-            color: "#5b4b8a",
+            color: CHART_COLORS.bluishGreen,
           },
         ]
       : []),
     ...results.earlierYears.slice(-2).map((fy, i) => ({
       key: `fy${fy}`,
       label: format.fiscalYear(fy),
-      color: i ? "#9aa5ab" : "#c4ccd0",
+      // Earlier years: the older one light, the later one dark, both marks at 3:1 or more.
+      color: i ? CHART_COLORS.darkGrey : CHART_COLORS.grey,
     })),
   ];
   const chartRows = results.rows.map((r) => ({
@@ -92,53 +95,53 @@ export function ScoreResults({ results }: { results: ResultsData }) {
           wardCount: results.wardOffices,
         })}
       </p>
-      <div className="results-grid">
-        <figure className="chart-figure">
-          <figcaption id="score-chart-caption">{t("evaluation.results.chartCaption")}</figcaption>
-          <ScoreChart rows={chartRows} series={series} labelledBy="score-chart-caption" />
-        </figure>
-        {/* With many earlier years (imported past results) the table scrolls: reachable by keyboard (WCAG 2.1.1). */}
-        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("evaluation.results.tableCaption")}>
-          <table className="score-table">
-            <caption>{t("evaluation.results.tableCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("evaluation.results.category")}</th>
-                <th scope="col" className="num">
-                  {t("evaluation.results.office")}
-                </th>
-                <th scope="col" className="num">
-                  {t("evaluation.results.city")}
-                </th>
-                <th scope="col" className="num">
-                  {t("evaluation.results.ward", { ward })}
-                </th>
-                {results.earlierYears.map((fy) => (
-                  <th key={fy} scope="col" className="num">
-                    {format.fiscalYear(fy)}
+      <figure className="chart-figure">
+        <figcaption id="score-chart-caption">{t("evaluation.results.chartCaption")}</figcaption>
+        <ScoreChart rows={chartRows} series={series} labelledBy="score-chart-caption" />
+        <TableDisclosure>
+          {/* With many earlier years (imported past results) the table scrolls: reachable by keyboard (WCAG 2.1.1). */}
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("evaluation.results.tableCaption")}>
+            <table className="score-table">
+              <caption>{t("evaluation.results.tableCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("evaluation.results.category")}</th>
+                  <th scope="col" className="num">
+                    {t("evaluation.results.office")}
                   </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {results.rows.map((r) => (
-                <tr key={r.code}>
-                  <th scope="row">{locale === "en" ? r.nameEn : r.nameJa}</th>
-                  <td className="num">{fmt(r.office)}</td>
-                  <td className="num">{results.cityShown ? fmt(r.city) : t("evaluation.results.withheld")}</td>
-                  <td className="num">{results.wardShown ? fmt(r.ward) : t("evaluation.results.withheld")}</td>
-                  {r.earlier.map((e) => (
-                    <td key={e.fiscalYear} className="num">
-                      {fmt(e.score)}
-                    </td>
+                  <th scope="col" className="num">
+                    {t("evaluation.results.city")}
+                  </th>
+                  <th scope="col" className="num">
+                    {t("evaluation.results.ward", { ward })}
+                  </th>
+                  {results.earlierYears.map((fy) => (
+                    <th key={fy} scope="col" className="num">
+                      {format.fiscalYear(fy)}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </div>
+              </thead>
+              <tbody>
+                {results.rows.map((r) => (
+                  <tr key={r.code}>
+                    <th scope="row">{locale === "en" ? r.nameEn : r.nameJa}</th>
+                    <td className="num">{fmt(r.office)}</td>
+                    <td className="num">{results.cityShown ? fmt(r.city) : t("evaluation.results.withheld")}</td>
+                    <td className="num">{results.wardShown ? fmt(r.ward) : t("evaluation.results.withheld")}</td>
+                    {r.earlier.map((e) => (
+                      <td key={e.fiscalYear} className="num">
+                        {fmt(e.score)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </TableDisclosure>
+      </figure>
       <section aria-labelledby="weakest-title" className="panel">
         <h2 id="weakest-title">{t("evaluation.results.weakest")}</h2>
         <p>{t("evaluation.results.weakestLead")}</p>

@@ -147,7 +147,8 @@ export default function Roster() {
         {enrolled.length === 0 ? (
           <p>{t("scheduling.roster.none")}</p>
         ) : (
-          <div className="table-wrap">
+          // Below 640 px each trainee is a card (app.css), so check-in is reachable without scrolling sideways.
+          <div className="table-wrap roster-wrap">
             <table className="roster-table">
               <caption className="visually-hidden">{t("scheduling.roster.enrolled", { count: enrolled.length })}</caption>
               <thead>
@@ -168,9 +169,9 @@ export default function Roster() {
                 {enrolled.map((e) => (
                   <tr key={e.id}>
                     <th scope="row">{e.name}</th>
-                    <td>{e.office || "—"}</td>
+                    <td data-label={t("scheduling.roster.office")}>{e.office || "—"}</td>
                     {s.days.map((d, i) => (
-                      <td key={d.id}>
+                      <td key={d.id} data-label={t("scheduling.roster.day", { n: i + 1, date: format.date(d.startsAt) })}>
                         {!dayOpen[i] ? (
                           <span className="muted small">{t("trust.roster.notYet", { date: format.date(d.startsAt) })}</span>
                         ) : (
@@ -208,7 +209,7 @@ export default function Roster() {
                         {dayOpen[i] && e.attended[i] ? <MinutesForm e={e} dayId={d.id} index={i} max={dayMinutes[i]} busy={busy} /> : null}
                       </td>
                     ))}
-                    <td>
+                    <td data-label={t("scheduling.roster.noShow")}>
                       <Form method="post">
                         <input type="hidden" name="enrollmentId" value={e.id} />
                         {e.noShow ? <span className="badge badge-cancelled">{t("scheduling.roster.noShow")}</span> : null}{" "}
@@ -224,10 +225,10 @@ export default function Roster() {
                         </button>
                       </Form>
                     </td>
-                    <td>
+                    <td data-label={t("attendance.column")}>
                       <AttendanceCell e={e} busy={busy} />
                     </td>
-                    <td>
+                    <td data-label={t("scheduling.roster.certificate")}>
                       <CertificateCell e={e} busy={busy} />
                     </td>
                   </tr>

@@ -40,10 +40,39 @@ export async function action({ request }: ActionFunctionArgs) {
   return { intent: null, url: null, serial: null };
 }
 
+type ListedSession = ReturnType<typeof useLoaderData<typeof loader>>["sessions"][number];
+
+/** For a trainee: whether the session can be taken, and if not, why; for a missing prerequisite, what and where. */
+function Eligibility({ s, isTrainee }: { s: ListedSession; isTrainee: boolean }) {
+  const t = useT();
+  const format = useFormat();
+  // Enrolled, on the waitlist or cancelled: the status already says it.
+  if (!isTrainee || s.refusal === "already-enrolled" || s.refusal === "already-waitlisted" || s.cancelled) return null;
+  if (s.refusal === null)
+    return (
+      <p className="eligibility">
+        <Link to={`/sessions/${s.id}`}>{t("usability.sessions.canEnrol")}</Link>
+      </p>
+    );
+  return (
+    <p className="eligibility">
+      {s.missing
+        ? t(`usability.sessions.needs.${s.missing.need}`, { year: format.fiscalYear(s.missing.fiscalYear) })
+        : t(`scheduling.refusal.${s.refusal}`)}
+      {s.missing?.href ? (
+        <>
+          {" "}
+          <Link to={s.missing.href}>{t(`usability.sessions.go.${s.missing.need}`)}</Link>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 export default function Sessions() {
   const t = useT();
   const format = useFormat();
-  const { sessions, mine, certificates, feedCreatedAt, onDemandClaimable } = useLoaderData<typeof loader>();
+  const { sessions, isTrainee, mine, certificates, feedCreatedAt, onDemandClaimable } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <div className="page">
@@ -111,6 +140,7 @@ export default function Sessions() {
                     <td>
                       {s.mine ? t(`scheduling.status.${s.mine as "enrolled"}`) : t("scheduling.status.none")}
                       {s.myPlace ? ` (${t("scheduling.waitlistPlace", { place: s.myPlace })})` : ""}
+                      <Eligibility s={s} isTrainee={isTrainee} />
                     </td>
                   </tr>
                 ))}

@@ -4,6 +4,7 @@ import { requireCapability } from "~/auth/permissions.server";
 import { dashboard } from "~/cycle/dashboard.server";
 import { ITEM_STATUSES } from "~/cycle/status-timeline";
 import { heatColor, TrendChart } from "~/cycle/trend-chart";
+import { TableDisclosure } from "~/charts/table-disclosure";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { currentFiscalYear, recentFiscalYears } from "~/lib/fiscal-year";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
@@ -41,7 +42,11 @@ export default function SubcommitteeDashboard() {
     return w ? name(w) : "";
   };
   const cellText = (c: { value: number | null; offices: number }) => (c.value === null ? "—" : c.value.toFixed(2));
-  const trendRows = d.trends.map((r) => ({ ...r, label: format.fiscalYear(r.fiscalYear) }));
+  const trendPanels = d.categories.map((c) => ({
+    key: c.code,
+    label: name(c),
+    points: d.trends.map((r) => ({ x: format.fiscalYear(r.fiscalYear), value: r[c.code] ?? null })),
+  }));
   return (
     <div className="page subcommittee-dashboard">
       <h1>{t("cycle.dash.title")}</h1>
@@ -169,38 +174,36 @@ export default function SubcommitteeDashboard() {
         <h2 id="dash-trends">{t("cycle.dash.trends")}</h2>
         <figure className="chart-figure">
           <figcaption id="dash-trends-caption">{t("cycle.dash.trendsCaption")}</figcaption>
-          <TrendChart
-            rows={trendRows}
-            series={d.categories.map((c) => ({ key: c.code, label: name(c) }))}
-            labelledBy="dash-trends-caption"
-          />
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t("cycle.dash.trendsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("cycle.col.category")}</th>
-                  {d.trends.map((r) => (
-                    <th key={r.fiscalYear} scope="col" className="num">
-                      {format.fiscalYear(r.fiscalYear)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {d.categories.map((c) => (
-                  <tr key={c.code}>
-                    <th scope="row">{name(c)}</th>
+          <TrendChart panels={trendPanels} labelledBy="dash-trends-caption" />
+          <TableDisclosure>
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">{t("cycle.dash.trendsCaption")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("cycle.col.category")}</th>
                     {d.trends.map((r) => (
-                      <td key={r.fiscalYear} className="num">
-                        {r[c.code] === null || r[c.code] === undefined ? "—" : Number(r[c.code]).toFixed(2)}
-                      </td>
+                      <th key={r.fiscalYear} scope="col" className="num">
+                        {format.fiscalYear(r.fiscalYear)}
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                </thead>
+                <tbody>
+                  {d.categories.map((c) => (
+                    <tr key={c.code}>
+                      <th scope="row">{name(c)}</th>
+                      {d.trends.map((r) => (
+                        <td key={r.fiscalYear} className="num">
+                          {r[c.code] === null || r[c.code] === undefined ? "—" : Number(r[c.code]).toFixed(2)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </TableDisclosure>
         </figure>
       </section>
 

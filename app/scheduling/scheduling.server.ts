@@ -25,6 +25,7 @@ import {
   toPromote,
   waitlistOrder,
   type CompletionRefusal,
+  type Prior,
   type Refusal,
 } from "./rules";
 
@@ -56,18 +57,42 @@ export async function attendedTrack(userId: number, track: string, fiscalYear: n
   return rows.some((r) => r.session.days.length > 0 && r.session.days.every((d) => r.attendance.some((a) => a.dayId === d.id)));
 }
 
-export async function prerequisitesFor(userId: number, s: { track: string; fiscalYear: number; prerequisite: string }) {
-  if (s.prerequisite === "none") return true;
+type PrerequisiteSession = { track: string; fiscalYear: number; prerequisite: string };
+
+/**
+ * The enrolment prerequisite (rules.ts `prerequisitesMet`) for one trainee and several sessions: the facts are read
+ * once (certificates, exemptions, the on-demand track of each fiscal year concerned), then the rule is applied per
+ * session. The session page, enrolment and the session list all use it, so they cannot disagree.
+ */
+export async function prerequisiteChecker(
+  userId: number,
+  sessions: PrerequisiteSession[],
+  known?: { certificates?: Prior[] },
+): Promise<(s: PrerequisiteSession) => boolean> {
+  const needs = sessions.filter((s) => s.prerequisite !== "none");
+  if (needs.length === 0) return () => true;
+  const groupYears = [...new Set(needs.filter((s) => s.track === "basic-group").map((s) => s.fiscalYear))];
   const [onDemand, exemptions, certificates] = await Promise.all([
-    s.track === "basic-group" ? onDemandComplete(userId, s.fiscalYear) : Promise.resolve(false),
-    s.track === "practical" ? prisma.prerequisiteExemption.count({ where: { userId, revokedAt: null } }) : Promise.resolve(0),
-    prisma.certificate.findMany({ where: { userId }, select: { track: true, fiscalYear: true, revokedAt: true } }),
+    Promise.all(groupYears.map(async (fy) => [fy, await onDemandComplete(userId, fy)] as const)),
+    needs.some((s) => s.track === "practical")
+      ? prisma.prerequisiteExemption.count({ where: { userId, revokedAt: null } })
+      : Promise.resolve(0),
+    known?.certificates ??
+      prisma.certificate
+        .findMany({ where: { userId }, select: { track: true, fiscalYear: true, revokedAt: true } })
+        .then((rows) => rows.map((c) => ({ track: c.track, fiscalYear: c.fiscalYear, revoked: !!c.revokedAt }))),
   ]);
-  return prerequisitesMet(s.track, s.fiscalYear, s.prerequisite, {
-    onDemandComplete: onDemand,
-    exempt: exemptions > 0,
-    certificates: certificates.map((c) => ({ track: c.track, fiscalYear: c.fiscalYear, revoked: !!c.revokedAt })),
-  });
+  const onDemandBy = new Map(onDemand);
+  return (s) =>
+    prerequisitesMet(s.track, s.fiscalYear, s.prerequisite, {
+      onDemandComplete: onDemandBy.get(s.fiscalYear) ?? false,
+      exempt: exemptions > 0,
+      certificates,
+    });
+}
+
+export async function prerequisitesFor(userId: number, s: PrerequisiteSession) {
+  return (await prerequisiteChecker(userId, [s]))(s);
 }
 
 // ---- Notifications (in-app + outbox mail) ----

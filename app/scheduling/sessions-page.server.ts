@@ -7,7 +7,15 @@ import { now as clockNow } from "~/lib/clock";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { trainingFunnel } from "./funnel.server";
 import { refusalFor, seatsLeft, waitlistPlace } from "./rules";
-import { onDemandComplete, overlapping, prerequisitesFor, sessionCounts, sessionInclude, sessionTitle } from "./scheduling.server";
+import {
+  onDemandComplete,
+  overlapping,
+  prerequisiteChecker,
+  prerequisitesFor,
+  sessionCounts,
+  sessionInclude,
+  sessionTitle,
+} from "./scheduling.server";
 
 export async function sessionsPage(user: SessionUser, locale: string) {
   const now = clockNow();
@@ -52,9 +60,26 @@ export async function sessionsPage(user: SessionUser, locale: string) {
       ),
     ]),
   );
+  // For a trainee, each session says whether it can be taken, and if not why (the same rule as the session page).
+  const isTrainee = user.roles.includes("TRAINEE");
+  const factsOf = (s: (typeof sessions)[number]) => ({
+    status: s.status,
+    opensAt: s.opensAt,
+    closesAt: s.closesAt,
+    startsAt: s.days[0]?.startsAt ?? null,
+  });
+  // Prerequisites are read only for the sessions nothing else already rules out.
+  const open = isTrainee ? sessions.filter((s) => refusalFor(factsOf(s), now, status.get(s.id) ?? null, true) === null) : [];
+  const meets = await prerequisiteChecker(user.id, open, {
+    certificates: certificates.map((c) => ({ track: c.track, fiscalYear: c.fiscalYear, revoked: !!c.revokedAt })),
+  });
+  // The practical track needs the basic group track: the list links to an upcoming group session.
+  const groupSession = sessions.find((s) => s.track === "basic-group" && s.status !== "cancelled");
   return {
+    isTrainee,
     sessions: sessions.map((s) => {
       const c = counts.get(s.id)!;
+      const refusal = isTrainee ? refusalFor(factsOf(s), now, status.get(s.id) ?? null, meets(s)) : null;
       return {
         id: s.id,
         title: sessionTitle(s, locale),
@@ -67,6 +92,14 @@ export async function sessionsPage(user: SessionUser, locale: string) {
         waiting: c.waitlisted,
         mine: status.get(s.id) ?? null,
         myPlace: places.get(s.id) ?? null,
+        refusal,
+        /** What is missing when the prerequisite is not met: the track to finish first, its year, and a link. */
+        missing:
+          refusal === "prerequisites-missing"
+            ? s.track === "basic-group"
+              ? { need: "basic-ondemand" as const, fiscalYear: s.fiscalYear, href: "/training" }
+              : { need: "basic-group" as const, fiscalYear: s.fiscalYear, href: groupSession ? `/sessions/${groupSession.id}` : null }
+            : null,
       };
     }),
     mine: mine

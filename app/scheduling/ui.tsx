@@ -1,5 +1,6 @@
 // Small pieces shared by the scheduling pages.
 import { lazy, Suspense, useSyncExternalStore } from "react";
+import { TableDisclosure } from "~/charts/table-disclosure";
 import { useFormat, useT } from "~/i18n/react";
 import { jstParts } from "~/lib/fiscal-year";
 
@@ -64,27 +65,29 @@ export function FunnelPanel({ funnel, headingId = "training-funnel" }: { funnel:
         </div>
         <figcaption>{caption}</figcaption>
       </figure>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("scheduling.funnel.stage")}</th>
-              <th scope="col" className="num">
-                {t("scheduling.funnel.count")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.name}>
-                <th scope="row">{r.name}</th>
-                <td className="num">{t("scheduling.funnel.people", { count: r.count })}</td>
+      <TableDisclosure>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("scheduling.funnel.stage")}</th>
+                <th scope="col" className="num">
+                  {t("scheduling.funnel.count")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.name}>
+                  <th scope="row">{r.name}</th>
+                  <td className="num">{t("scheduling.funnel.people", { count: r.count })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </TableDisclosure>
       {funnel.reported ? <p className="muted small">{t("scheduling.funnel.reported")}</p> : null}
     </section>
   );

@@ -1,6 +1,7 @@
 // The course survey's results on the committee's page: per rating question a bar chart (after hydration, hidden
 // from assistive technology) with its table; per free-text question the answers.
 import { lazy, Suspense } from "react";
+import { TableDisclosure } from "~/charts/table-disclosure";
 import { useT } from "~/i18n/react";
 import { useHydrated } from "~/scheduling/ui";
 
@@ -49,27 +50,29 @@ export function QuestionResultPanel({ q }: { q: QuestionResult }) {
         </div>
         <figcaption className="visually-hidden">{q.text}</figcaption>
       </figure>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{q.text}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("survey.results.rating")}</th>
-              <th scope="col" className="num">
-                {t("survey.results.count")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.name}>
-                <th scope="row">{r.name}</th>
-                <td className="num">{r.count}</td>
+      <TableDisclosure>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{q.text}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("survey.results.rating")}</th>
+                <th scope="col" className="num">
+                  {t("survey.results.count")}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.name}>
+                  <th scope="row">{r.name}</th>
+                  <td className="num">{r.count}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </TableDisclosure>
     </section>
   );
 }

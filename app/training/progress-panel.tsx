@@ -2,6 +2,7 @@
 // hydration) with its caption, and the same figures in a table beside it.
 import { Link } from "@remix-run/react";
 import { lazy, Suspense, useSyncExternalStore } from "react";
+import { TableDisclosure } from "~/charts/table-disclosure";
 import { useT } from "~/i18n/react";
 
 export interface ProgressPanelData {
@@ -70,68 +71,72 @@ export function TrainingProgressPanel({ data }: { data: ProgressPanelData }) {
           <figcaption id="pillar-chart-caption">{t("training.home.byPillar")}</figcaption>
           <Chart rows={pillarRows} label="pillars" />
         </figure>
-        <div className="table-wrap">
-          <table id="pillar-table">
-            <caption>{t("training.home.byPillar")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("training.filter.pillar")}</th>
-                <th scope="col" className="num">
-                  {t("training.home.completed")}
-                </th>
-                <th scope="col" className="num">
-                  %
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {pillarRows.map((r) => (
-                <tr key={r.pillar}>
-                  <th scope="row">{r.name}</th>
-                  <td className="num">
-                    {r.complete} / {r.total}
-                  </td>
-                  <td className="num">{r.percent}%</td>
+        <TableDisclosure>
+          <div className="table-wrap">
+            <table id="pillar-table">
+              <caption>{t("training.home.byPillar")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("training.filter.pillar")}</th>
+                  <th scope="col" className="num">
+                    {t("training.home.completed")}
+                  </th>
+                  <th scope="col" className="num">
+                    %
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {pillarRows.map((r) => (
+                  <tr key={r.pillar}>
+                    <th scope="row">{r.name}</th>
+                    <td className="num">
+                      {r.complete} / {r.total}
+                    </td>
+                    <td className="num">{r.percent}%</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </TableDisclosure>
       </div>
       <div className="chart-with-table">
         <figure>
           <figcaption>{t("training.home.byGoal")}</figcaption>
           <Chart rows={goalRows} label="goals" />
         </figure>
-        <div className="table-wrap">
-          <table id="goal-table">
-            <caption>{t("training.home.byGoal")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("training.home.goal")}</th>
-                <th scope="col" className="num">
-                  {t("training.home.completed")}
-                </th>
-                <th scope="col" className="num">
-                  %
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {goalRows.map((r) => (
-                <tr key={r.code}>
-                  <th scope="row">
-                    {r.code} <span className="small">{r.text}</span>
+        <TableDisclosure>
+          <div className="table-wrap">
+            <table id="goal-table">
+              <caption>{t("training.home.byGoal")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("training.home.goal")}</th>
+                  <th scope="col" className="num">
+                    {t("training.home.completed")}
                   </th>
-                  <td className="num">
-                    {r.complete} / {r.total}
-                  </td>
-                  <td className="num">{r.percent}%</td>
+                  <th scope="col" className="num">
+                    %
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {goalRows.map((r) => (
+                  <tr key={r.code}>
+                    <th scope="row">
+                      {r.code} <span className="small">{r.text}</span>
+                    </th>
+                    <td className="num">
+                      {r.complete} / {r.total}
+                    </td>
+                    <td className="num">{r.percent}%</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </TableDisclosure>
       </div>
       {data.caseGoals?.length ? (
         <section aria-labelledby="case-goals" className="case-goals">

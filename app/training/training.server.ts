@@ -165,6 +165,8 @@ export interface ModuleState {
   reached: number;
   sections: number;
   currentSection: string | null;
+  /** When the trainee last moved in this module (the progress row's last update), or null. */
+  lastReadAt: Date | null;
   attempts: number;
   bestScore: number | null;
 }
@@ -203,6 +205,7 @@ export async function statesFor(userIds: number[]): Promise<Map<number, Map<stri
         reached: p ? ids.filter((id) => p.sectionsReached.includes(id)).length : 0,
         sections: ids.length,
         currentSection: p?.currentSection ?? null,
+        lastReadAt: p?.updatedAt ?? null,
         attempts: a.length,
         bestScore: a.length ? Math.max(...a.map((r) => r.score)) : null,
       });
@@ -339,6 +342,23 @@ export interface TraineeSummary {
   total: number;
 }
 
+/**
+ * Where 「続きから学習する」 leads: the unfinished module the trainee read most recently (the latest progress update),
+ * not the first started one in curriculum order. Null when nothing unfinished has been opened.
+ */
+export function resumeTarget<T extends { slug: string }>(unfinished: T[], states: Map<string, ModuleState>): T | null {
+  let best: T | null = null;
+  let bestAt = -Infinity;
+  for (const m of unfinished) {
+    const at = states.get(m.slug)?.lastReadAt?.getTime();
+    if (at !== undefined && at > bestAt) {
+      best = m;
+      bestAt = at;
+    }
+  }
+  return best;
+}
+
 /** Progress per pillar and per learning goal over the year's curriculum (all on-demand modules when none is set). */
 export async function traineeSummary(userId: number, fiscalYear: number): Promise<TraineeSummary> {
   const [curriculum, enrolled, states] = await Promise.all([
@@ -360,8 +380,7 @@ export async function traineeSummary(userId: number, fiscalYear: number): Promis
     })
     .filter((g) => g.total > 0);
   const unfinished = modules.filter((m) => !done(m));
-  const started = unfinished.find((m) => states.get(m.slug)?.status !== "not-started");
-  const nextModule = started ?? unfinished[0];
+  const nextModule = resumeTarget(unfinished, states) ?? unfinished[0];
   const next = nextModule
     ? { slug: nextModule.slug, step: states.get(nextModule.slug)?.currentSection ?? null, status: states.get(nextModule.slug)!.status }
     : null;

@@ -131,6 +131,8 @@ test("the committee records a late arrival on the roster at phone width; a train
   await committee.goto("/committee/surveys");
   await committee.getByRole("link", { name: FIRST }).click();
   await expect(committee.getByRole("heading", { level: 1 })).toContainText(FIRST);
+  // Each rating question's chart keeps its table behind 「表で見る」.
+  await committee.getByText("表で見る").first().click();
   await expect(committee.getByRole("table").first()).toBeVisible();
   await expect(committee.getByText("事例検討のグループワークが実務に役立ちました。")).toBeVisible();
   await expect(committee.getByRole("link", { name: "CSVでダウンロード" })).toHaveAttribute("href", /\.csv$/);

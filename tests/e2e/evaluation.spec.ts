@@ -136,6 +136,8 @@ test("the results page shows the chart with its table, medians and the recommend
   await page.goto(`/evaluation/${PREV}/results`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${fiscalYearLabelJa(PREV)} 自己評価の結果`);
   await expect(page.locator(".score-chart .recharts-bar-rectangle").first()).toBeVisible();
+  // The same figures as a table, behind 「表で見る」 (not twice on one screen).
+  await page.getByText("表で見る").click();
   const table = page.getByRole("table", { name: /分野別の得点/ });
   await expect(table.locator("tbody tr")).toHaveCount(9);
   await expect(table.locator("thead")).toContainText("市全体の中央値");

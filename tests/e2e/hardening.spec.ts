@@ -70,9 +70,10 @@ test("with the policy in force, pages hydrate and the charts draw, with no CSP v
   page.on("console", (m) => {
     if (/Content Security Policy|Content-Security-Policy/i.test(m.text())) violations.push(m.text());
   });
-  await login(page, "subcommittee");
-  await page.goto("/subcommittee");
-  // Recharts draws only after hydration.
+  // The trainee's home: Recharts is loaded lazily (a script chunk) and draws only after hydration. (The
+  // subcommittee's trend chart is server-drawn SVG since decision 048, so it proves nothing about hydration.)
+  await login(page, "trainee");
+  await page.goto("/");
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
   // Client-side navigation works (hydrated): the language switch posts and comes back.
   await page.getByRole("button", { name: "English" }).click();

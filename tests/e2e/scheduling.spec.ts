@@ -153,10 +153,12 @@ test("the committee's roster exports CSV with a BOM and a printable sign-in shee
   await committee.emulateMedia({ media: "print" });
   await expect(committee.locator(".site-header")).toBeHidden();
   await expect(committee.locator(".sign-in-table tbody tr")).toHaveCount(8);
-  // The funnel on the committee member's home page: a table beside the chart.
+  // The funnel on the committee member's home page: the chart, and its table behind 「表で見る」.
   await committee.emulateMedia({ media: "screen" });
   await committee.goto("/");
   const funnel = committee.getByRole("region", { name: "研修の修了者数" });
+  await expect(funnel.getByRole("table")).toBeHidden();
+  await funnel.getByText("表で見る").click();
   await expect(funnel.getByRole("row", { name: /集合研修（基礎研修 後期）/ })).toContainText(/\d+名/);
   await expect(funnel.locator(".chart svg").first()).toBeVisible();
 });

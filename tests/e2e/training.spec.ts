@@ -18,7 +18,8 @@ const source = readFileSync(join(import.meta.dirname, `../../content/modules/ind
 const fm = parse(source.split(/^---$/m)[1]) as Fm;
 
 async function pillarCell(page: Page) {
-  return page.locator("#pillar-table tr", { hasText: "個別支援" }).locator("td").first().innerText();
+  // The table sits behind 「表で見る」 (closed): its text is read without opening it.
+  return (await page.locator("#pillar-table tr", { hasText: "個別支援" }).locator("td").first().textContent()) ?? "";
 }
 
 async function answer(page: Page, right: boolean) {

@@ -10,7 +10,8 @@ import { loader as certificateLoader } from "~/routes/certificates.$id";
 import { loader as verifyLoader } from "~/routes/verify.$code";
 import { action as certificatesAction } from "~/routes/committee.certificates";
 import { action as newSessionAction } from "~/routes/committee.sessions.new";
-import { action as sessionsAction } from "~/routes/sessions._index";
+import { action as sessionsAction, loader as sessionsLoader } from "~/routes/sessions._index";
+import { sessionPage } from "~/scheduling/sessions-page.server";
 import { loader as feedLoader } from "~/routes/calendar.$token";
 import { createUser, formRequestInit, requestAs } from "./factories";
 import { routeStatus } from "./call-route";
@@ -129,5 +130,61 @@ describe("the private calendar feed", () => {
       context,
     });
     expect(await status(feedLoader({ request: new Request(created.url), params: { token }, context }))).toBe(404);
+  });
+});
+
+describe("the session list says which sessions the trainee can take", () => {
+  it("names the missing prerequisite with a link, agrees with the session page, and changes once it is met", async () => {
+    const trainee = await createUser({ roles: ["TRAINEE"] });
+    const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
+    const make = (track: string, titleJa: string, prerequisite = "default") => {
+      const start = inDays(30);
+      return prisma.trainingSession.create({
+        data: {
+          track,
+          fiscalYear: FY,
+          titleJa,
+          capacity: 10,
+          prerequisite,
+          opensAt: inDays(-1),
+          closesAt: inDays(20),
+          days: { create: [{ startsAt: start, endsAt: new Date(start.getTime() + 3 * 3600_000) }] },
+        },
+      });
+    };
+    const group = await make("basic-group", "集合研修（一覧テスト）");
+    const practical = await make("practical", "実践研修（一覧テスト）");
+    const open = await make("practical", "要件なしの実践研修（一覧テスト）", "none");
+    const list = async () => {
+      const out = (await sessionsLoader({ request: await requestAs(trainee.id, "/sessions"), params: {}, context })) as Awaited<
+        ReturnType<typeof sessionsLoader>
+      >;
+      return new Map(out.sessions.map((x) => [x.id, x]));
+    };
+    const before = await list();
+    expect(before.get(group.id)).toMatchObject({
+      refusal: "prerequisites-missing",
+      missing: { need: "basic-ondemand", fiscalYear: FY, href: "/training" },
+    });
+    expect(before.get(practical.id)).toMatchObject({ refusal: "prerequisites-missing", missing: { need: "basic-group", fiscalYear: FY } });
+    expect(before.get(practical.id)?.missing?.href).toMatch(/^\/sessions\/\d+$/);
+    expect(before.get(open.id)).toMatchObject({ refusal: null, missing: null });
+    // The list and the session's own page apply the same rule.
+    const user = { id: trainee.id, roles: ["TRAINEE"] } as Parameters<typeof sessionPage>[0];
+    for (const s of [group, practical, open]) expect((await sessionPage(user, s.id, "ja"))?.refusal).toBe(before.get(s.id)?.refusal);
+
+    // With the basic group training done (a certificate), the practical session can be taken.
+    const issued = await issueCertificate({
+      userId: trainee.id,
+      track: "basic-group",
+      fiscalYear: FY,
+      byId: committee.id,
+      auditAction: "test.issue",
+    });
+    expect(issued.ok).toBe(true);
+    const after = await list();
+    expect(after.get(practical.id)).toMatchObject({ refusal: null, missing: null });
+    expect(after.get(group.id)?.refusal).toBe("prerequisites-missing");
+    expect((await sessionPage(user, practical.id, "ja"))?.refusal).toBeNull();
   });
 });

@@ -6,6 +6,7 @@ import { prisma } from "~/db.server";
 import { currentFiscalYear } from "~/lib/fiscal-year";
 import { compileContent } from "../../scripts/lib/compile-content";
 import { action as moduleAction, loader as moduleLoader } from "~/routes/training.modules.$slug";
+import { traineeSummary } from "~/training/training.server";
 import { action as curriculumAction } from "~/routes/committee.curriculum";
 import { loader as csvLoader } from "~/routes/committee.progress[.csv]";
 import { createOffice, createUser, formRequestInit, requestAs } from "./factories";
@@ -33,10 +34,10 @@ async function post(userId: number, fields: Record<string, string | string[]>, s
 }
 
 /** The pager's "next" button: leaves `from` (read) for `to`. */
-async function advance(userId: number, from: string, to: string) {
-  const request = await requestAs(userId, `/training/modules/${SLUG}`, formRequestInit({ intent: "advance", from, to }));
+async function advance(userId: number, from: string, to: string, slug = SLUG) {
+  const request = await requestAs(userId, `/training/modules/${slug}`, formRequestInit({ intent: "advance", from, to }));
   try {
-    return await moduleAction({ request, params: { slug: SLUG }, context: ctx });
+    return await moduleAction({ request, params: { slug }, context: ctx });
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
@@ -77,6 +78,18 @@ describe("module progress", () => {
       sectionsReached: ["intro"],
       currentSection: "case",
     });
+  });
+
+  it("「続きから学習する」 on home leads to the module and section read last, whichever comes first in the curriculum", async () => {
+    const trainee = await createUser({ roles: ["TRAINEE"] });
+    await advance(trainee.id, "map", "video", "fixture-resources");
+    await advance(trainee.id, "intro", "case", "fixture-listening");
+    expect((await traineeSummary(trainee.id, FY)).next).toMatchObject({ slug: "fixture-listening", step: "case" });
+    // Back to the other module: now that one is where home resumes, at its section.
+    await advance(trainee.id, "video", "map", "fixture-resources");
+    expect((await traineeSummary(trainee.id, FY)).next).toMatchObject({ slug: "fixture-resources", step: "map" });
+    const home = await open(trainee.id);
+    expect(home.step).toBe("case");
   });
 
   it("answers 404 to an unknown slug and 403 to a role without access; a committee preview records nothing", async () => {

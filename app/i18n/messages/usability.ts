@@ -31,6 +31,12 @@ export const usabilityJa = {
   "usability.menu.group.office": "事業所の職員",
   "usability.menu.group.subcommittee": "評価・研修部会",
   "usability.menu.group.admin": "管理",
+  "usability.chart.showTable": "表で見る",
+  "usability.sessions.canEnrol": "申し込めます",
+  "usability.sessions.needs.basic-ondemand": "受講要件: {year}のオンデマンド研修（基礎研修 前期）をすべて修了する必要があります。",
+  "usability.sessions.needs.basic-group": "受講要件: 基礎研修 後期（集合研修）を{year}までに修了している必要があります。",
+  "usability.sessions.go.basic-ondemand": "オンデマンド研修を受ける",
+  "usability.sessions.go.basic-group": "集合研修の日程を見る",
 } as const;
 
 export const usabilityEn = {
@@ -63,4 +69,10 @@ export const usabilityEn = {
   "usability.menu.group.office": "Office staff",
   "usability.menu.group.subcommittee": "Subcommittee",
   "usability.menu.group.admin": "Administration",
+  "usability.chart.showTable": "Show the table",
+  "usability.sessions.canEnrol": "You can apply",
+  "usability.sessions.needs.basic-ondemand": "Prerequisite: complete every on-demand module (basic training, first half) of {year}.",
+  "usability.sessions.needs.basic-group": "Prerequisite: complete the basic group training (second half) by {year}.",
+  "usability.sessions.go.basic-ondemand": "Go to the on-demand modules",
+  "usability.sessions.go.basic-group": "See a group session",
 };
