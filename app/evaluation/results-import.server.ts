@@ -97,7 +97,7 @@ export interface ResultsStep {
   defaultYear: string;
   defaultYearError: boolean;
   analysis: ResultAnalysis;
-  offices: { id: number; name: string; ward: string }[];
+  offices: { id: number; name: string; ward: string; officeNumber?: string | null }[];
   /** One line per office and year: what saving will do. */
   plan: { officeId: number; office: string; fiscalYear: number; answers: number; action: "new" | "replace" | "unchanged" | "conflict" }[];
   answers: number;
@@ -126,7 +126,7 @@ async function analyseStep(input: ResultsStepInput): Promise<ResultsStep> {
     const chosen = first.columns.map((c) => ({ header: c.header, field: input.mapping![c.index] ?? "ignore" }));
     mapping = { ...saved, ...mappingFromColumns(chosen) };
   }
-  const officeRefs = offices.map((o) => ({ id: o.id, name: o.name, ward: o.ward.nameJa }));
+  const officeRefs = offices.map((o) => ({ id: o.id, name: o.name, ward: o.ward.nameJa, officeNumber: o.officeNumber }));
   const analysis = analyseResults(input.sheets, {
     offices: officeRefs,
     items,

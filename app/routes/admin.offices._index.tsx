@@ -26,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     offices: offices.map((o) => ({
       id: o.id,
       name: o.name,
+      officeNumber: o.officeNumber ?? "",
       kind: o.kind,
       wardJa: o.ward.nameJa,
       wardEn: o.ward.nameEn,
@@ -78,6 +79,7 @@ export default function AdminOffices() {
           <thead>
             <tr>
               <th scope="col">{t("field.officeName")}</th>
+              <th scope="col">{t("imports.officeNumber.column")}</th>
               <th scope="col">{t("field.ward")}</th>
               <th scope="col">{t("field.officeKind")}</th>
               <th scope="col">{t("admin.offices.users")}</th>
@@ -90,6 +92,7 @@ export default function AdminOffices() {
                 <td>
                   <Link to={`/admin/offices/${o.id}`}>{o.name}</Link>
                 </td>
+                <td className="num">{o.officeNumber}</td>
                 <td>{locale === "ja" ? o.wardJa : o.wardEn}</td>
                 <td>{t(`officeKind.${o.kind}`)}</td>
                 <td className="num">{o.users}</td>

@@ -299,9 +299,9 @@ describe("past years' results from the city's files", () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(exported);
       const ws = wb.worksheets[0];
-      const header = ws.getRow(8).values as unknown[];
+      const header = ws.getRow(9).values as unknown[];
       const ratingCol = header.indexOf(locale === "ja" ? "評価" : "Rating");
-      expect(typeof ws.getRow(9).getCell(ratingCol).value).toBe("number");
+      expect(typeof ws.getRow(10).getCell(ratingCol).value).toBe("number");
       expect(ws.getRow(3).getCell(2).value).toBe(office.himawari.name);
 
       // The sheet leaves the platform (as if for another installation), then comes back from the export.
