@@ -365,8 +365,11 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
       // A row with neither an item nor a rating is a sub-heading (a category line): skipped.
       if (!itemRaw && !itemText) continue;
       // Merged or left-blank office and year cells take the value of the row above.
-      const officeWritten = normaliseText(cell(cells, "office")) || (at.has("office") ? lastOffice : sheetOffice);
-      const numberWritten = normaliseOfficeNumber(cell(cells, "officeNumber")) || (at.has("officeNumber") ? lastNumber : sheetNumber);
+      const numberCell = normaliseOfficeNumber(cell(cells, "officeNumber"));
+      const numberWritten = numberCell || (at.has("officeNumber") ? lastNumber : sheetNumber);
+      // A row that starts another office's number does not take the name of the row above.
+      const officeWritten =
+        normaliseText(cell(cells, "office")) || (at.has("office") ? (numberCell && numberCell !== lastNumber ? "" : lastOffice) : sheetOffice);
       const yearWritten = cell(cells, "year").trim() || (at.has("year") ? lastYear : "");
       if (at.has("office")) lastOffice = officeWritten;
       if (at.has("officeNumber")) lastNumber = numberWritten;
@@ -387,7 +390,8 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
           reportedOffices.add(once);
           err({
             column: colName(numberWritten && at.has("officeNumber") ? "officeNumber" : "office"),
-            reason: q?.candidates.length ? "ambiguousOffice" : "unmatchedOffice",
+            // A number no office has is "not found", even when offices of the written name are offered.
+            reason: q?.candidates.length && !numberWritten ? "ambiguousOffice" : "unmatchedOffice",
             value: q?.written ?? officeWritten,
           });
         }
