@@ -2,7 +2,7 @@
 // and its XLSX/CSV exports. Counts only — nothing here identifies an office.
 import ExcelJS from "exceljs";
 import { translator, type Locale, type MessageKey } from "~/i18n";
-import { toCsv } from "~/lib/csv";
+import { exportPreamble, toCsv } from "~/lib/csv";
 import { fiscalYearLabelEn, fiscalYearLabelJa } from "~/lib/fiscal-year";
 import { councilFigures, figureLabel } from "./council-figures.server";
 
@@ -56,8 +56,10 @@ export async function reportWorkbook(fiscalYear: number, locale: Locale): Promis
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Tsunagu";
   const ws = workbook.addWorksheet(t("cycle.report.sheetName"));
-  ws.addRow([t("cycle.report.title", { year })]).font = { bold: true };
-  ws.addRow([]);
+  const [title, exported, blank] = exportPreamble(t("cycle.report.title", { year }), t("imports.export.exportedAt"));
+  ws.addRow(title).font = { bold: true };
+  ws.addRow(exported);
+  ws.addRow(blank);
   ws.addRow(header(t)).font = { bold: true };
   for (const r of labelled(rows, locale)) ws.addRow([...r]);
   ws.getColumn(1).width = 40;
@@ -71,5 +73,10 @@ export async function reportWorkbook(fiscalYear: number, locale: Locale): Promis
 export async function reportCsv(fiscalYear: number, locale: Locale): Promise<string> {
   const t = translator(locale);
   const rows = await reportFigures(fiscalYear);
-  return toCsv([header(t), ...labelled(rows, locale)]);
+  const year = locale === "en" ? fiscalYearLabelEn(fiscalYear) : fiscalYearLabelJa(fiscalYear);
+  return toCsv([
+    ...exportPreamble(t("cycle.report.title", { year }), t("imports.export.exportedAt")),
+    header(t),
+    ...labelled(rows, locale),
+  ]);
 }

@@ -12,6 +12,7 @@ import { prisma } from "~/db.server";
 import { translator, type MessageKey } from "~/i18n";
 import { parseFiscalYearInput } from "~/lib/fiscal-year";
 import { now } from "~/lib/clock";
+import { parseJstDate } from "~/lib/jst";
 import { savedMapping, rememberMapping } from "./checklist-import.server";
 import { analyseResults, groupResults, mappingFromColumns, RESULT_FIELDS, type ResultAnalysis, type ResultError } from "./results-import";
 import { LIMITS, readSpreadsheet, type SpreadsheetProblem } from "./spreadsheet.server";
@@ -270,7 +271,8 @@ export async function confirmResults(
                   fiscalYear: g.fiscalYear,
                   templateId: template.id,
                   status: "SUBMITTED",
-                  submittedAt: at,
+                  // The submission date the sheet names (a sheet exported from the platform), else the import's.
+                  submittedAt: (g.submittedOn ? parseJstDate(g.submittedOn, "12:00") : null) ?? at,
                   submissionCount: 1,
                   imported: true,
                 },

@@ -28,7 +28,17 @@ export type ResultField = (typeof RESULT_FIELDS)[number];
 
 const SYNONYMS: Record<Exclude<ResultField, "ignore">, string[]> = {
   office: ["事業所", "事業所名", "事業所名称", "事業者名", "office", "officename"],
-  officeNumber: ["事業所番号", "事業所no", "事業所no.", "事業者番号", "指定番号", "指定事業所番号", "officenumber", "officeno", "officeno."],
+  officeNumber: [
+    "事業所番号",
+    "事業所no",
+    "事業所no.",
+    "事業者番号",
+    "指定番号",
+    "指定事業所番号",
+    "officenumber",
+    "officeno",
+    "officeno.",
+  ],
   year: ["年度", "実施年度", "評価年度", "fiscalyear", "year", "fy"],
   item: ["番号", "項目番号", "項番", "no", "no.", "項目コード", "コード", "code", "itemcode", "item code", "label", "number"],
   itemText: ["評価項目", "項目", "内容", "設問", "item", "text", "評価項目(文章)"],
@@ -95,6 +105,8 @@ export interface ResultRecord {
   reason: string;
   comment: string;
   evidence: string;
+  /** The submission date written above the header ("提出日：2025-07-01", as the sheet export writes it), ISO. */
+  submittedOn?: string;
 }
 
 /** An office name (or number) as written that is not matched to exactly one office: the user chooses. */
@@ -198,10 +210,23 @@ export function parseRating(raw: string, words: Record<string, number | "na">): 
   return undefined;
 }
 
+const SUBMITTED_LABEL = new Set(["提出日", "提出日時", "提出年月日", "submitted", "submittedon", "submissiondate"]);
+
+/** A date written as 2025-07-01, 2025/7/1 or 2025年7月1日, as ISO text; anything else is no date. */
+function isoDate(value: string): string {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/.exec(value.normalize("NFKC").trim());
+  if (!m) return "";
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return "";
+  return date.toISOString().slice(0, 10);
+}
+
 /** Title lines above the header: "事業所名：つなぐ相談室", ["年度", "令和5年度"], or a title that names a year. */
 function contextAbove(rows: Rows, headerIndex: number) {
   let office = "";
   let officeNumber = "";
+  let submittedOn = "";
   let year: number | null = null;
   let titleYear: number | null = null;
   for (const { cells } of rows.slice(0, Math.max(headerIndex, 0))) {
@@ -212,6 +237,7 @@ function contextAbove(rows: Rows, headerIndex: number) {
       const field = resultHeaders.proposeField(label);
       if (field === "office" && value && !office) office = value.trim();
       if (field === "officeNumber" && value && !officeNumber) officeNumber = normaliseOfficeNumber(value);
+      if (SUBMITTED_LABEL.has(normaliseHeader(label)) && !submittedOn) submittedOn = isoDate(value);
       if (field === "year" && value && year === null) year = findYearIn(value);
     }
     // A title that names a year ("平成30年度 自己評価結果"); a date ("2019-03-31", "2019年3月31日") is not one.
@@ -220,7 +246,7 @@ function contextAbove(rows: Rows, headerIndex: number) {
     // A title that carries an office number ("0410100001 つなぐ相談室").
     if (!officeNumber) for (const c of filled) officeNumber ||= findOfficeNumberIn(c) ?? "";
   }
-  return { office, officeNumber, year, titleYear };
+  return { office, officeNumber, submittedOn, year, titleYear };
 }
 
 const GENERIC_SHEET = /^(sheet|シート|ｼｰﾄ|worksheet)\s*\d*$/i;
@@ -369,7 +395,8 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
       const numberWritten = numberCell || (at.has("officeNumber") ? lastNumber : sheetNumber);
       // A row that starts another office's number does not take the name of the row above.
       const officeWritten =
-        normaliseText(cell(cells, "office")) || (at.has("office") ? (numberCell && numberCell !== lastNumber ? "" : lastOffice) : sheetOffice);
+        normaliseText(cell(cells, "office")) ||
+        (at.has("office") ? (numberCell && numberCell !== lastNumber ? "" : lastOffice) : sheetOffice);
       const yearWritten = cell(cells, "year").trim() || (at.has("year") ? lastYear : "");
       if (at.has("office")) lastOffice = officeWritten;
       if (at.has("officeNumber")) lastNumber = numberWritten;
@@ -431,6 +458,7 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
         reason: rating === "na" ? normaliseText(cell(cells, "reason")) : "",
         comment,
         evidence,
+        ...(above.submittedOn && !at.has("office") && !at.has("officeNumber") ? { submittedOn: above.submittedOn } : {}),
       };
       const key = `${record.officeId}/${record.fiscalYear}/${record.itemCode}`;
       const before = seen.get(key);
@@ -456,10 +484,10 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
 
 /** Records grouped per office and year: one imported sheet each. */
 export function groupResults(records: ResultRecord[]) {
-  const groups = new Map<string, { officeId: number; fiscalYear: number; answers: ResultRecord[] }>();
+  const groups = new Map<string, { officeId: number; fiscalYear: number; submittedOn?: string; answers: ResultRecord[] }>();
   for (const r of records) {
     const key = `${r.officeId}/${r.fiscalYear}`;
-    if (!groups.has(key)) groups.set(key, { officeId: r.officeId, fiscalYear: r.fiscalYear, answers: [] });
+    if (!groups.has(key)) groups.set(key, { officeId: r.officeId, fiscalYear: r.fiscalYear, submittedOn: r.submittedOn, answers: [] });
     groups.get(key)!.answers.push(r);
   }
   return [...groups.values()].sort((a, b) => a.officeId - b.officeId || a.fiscalYear - b.fiscalYear);
