@@ -54,7 +54,7 @@ export default function AdminOffices() {
       </div>
       <Form method="get" role="search" className="inline-form">
         <div className="field">
-          <label htmlFor="office-search">{t("performance.filter.name")}</label>
+          <label htmlFor="office-search">{t("imports.officeNumber.search")}</label>
           <input id="office-search" type="search" name="q" defaultValue={query} maxLength={100} />
         </div>
         <div className="field">

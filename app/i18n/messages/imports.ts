@@ -157,6 +157,7 @@ export const importsJa = {
   "imports.officeNumber.invalid": "事業所番号は 10 桁の数字で入力してください。",
   "imports.officeNumber.duplicate": "この事業所番号は別の事業所に登録されています。",
   "imports.officeNumber.column": "事業所番号",
+  "imports.officeNumber.search": "事業所名・事業所番号",
   "evaluation.history.IMPORTED": "過去の結果として取り込み（読み取り専用）",
 } as const;
 
@@ -314,5 +315,6 @@ export const importsEn: Record<keyof typeof importsJa, string> = {
   "imports.officeNumber.invalid": "Enter the office number as ten digits.",
   "imports.officeNumber.duplicate": "Another office already has this office number.",
   "imports.officeNumber.column": "Office number",
+  "imports.officeNumber.search": "Office name or number",
   "evaluation.history.IMPORTED": "Imported from past years' results (read-only)",
 };
