@@ -259,9 +259,7 @@ describe("past years' results from the city's files", () => {
     expect(state.plan.map((p) => [p.officeId, p.fiscalYear, p.answers])).toEqual([[kasumi.id, 2017, ITEMS]]);
     // The user resolves both numbers; nothing was saved before.
     const resolved = (
-      await post(
-        stepForm(state, "map", { "office_№0419999999": String(futaba.id), "office_№0419999998": String(office.midori.id) }),
-      )
+      await post(stepForm(state, "map", { "office_№0419999999": String(futaba.id), "office_№0419999998": String(office.midori.id) }))
     ).body.state as State;
     expect(resolved.analysis.errors).toEqual([]);
     expect(resolved.plan.map((p) => [p.officeId, p.fiscalYear]).sort((a, b) => a[0] - b[0])).toEqual(
@@ -277,8 +275,7 @@ describe("past years' results from the city's files", () => {
     const byTitle = (await upload([{ bytes: titled, name: "results.csv" }])).body.state as State;
     expect(byTitle.analysis.errors).toEqual([]);
     expect(byTitle.plan.map((p) => [p.officeId, p.fiscalYear])).toEqual([[futaba.id, 2018]]);
-    const byFile = (await upload([{ bytes: utf8Bom("年度,番号,評価\r\n2018,1,4\r\n"), name: "0419000001_2018.csv" }])).body
-      .state as State;
+    const byFile = (await upload([{ bytes: utf8Bom("年度,番号,評価\r\n2018,1,4\r\n"), name: "0419000001_2018.csv" }])).body.state as State;
     expect(byFile.analysis.errors).toEqual([]);
     expect(byFile.plan.map((p) => [p.officeId, p.fiscalYear])).toEqual([[kasumi.id, 2018]]);
     // A number that is not ten digits is refused with its line.
