@@ -2,7 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { OfficeForm } from "~/admin/office-form";
-import { DuplicateOfficeError, DuplicateOfficeNumberError, listWards, officeFormSchema, UnknownWardError, updateOffice } from "~/admin/offices.server";
+import {
+  DuplicateOfficeError,
+  DuplicateOfficeNumberError,
+  listWards,
+  officeFormSchema,
+  UnknownWardError,
+  updateOffice,
+} from "~/admin/offices.server";
 import { notFound, requireCapability } from "~/auth/permissions.server";
 import { isFailure } from "~/components/forms";
 import { prisma } from "~/db.server";

@@ -2,7 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { OfficeForm } from "~/admin/office-form";
-import { createOffice, DuplicateOfficeError, DuplicateOfficeNumberError, listWards, officeFormSchema, UnknownWardError } from "~/admin/offices.server";
+import {
+  createOffice,
+  DuplicateOfficeError,
+  DuplicateOfficeNumberError,
+  listWards,
+  officeFormSchema,
+  UnknownWardError,
+} from "~/admin/offices.server";
 import { requireCapability } from "~/auth/permissions.server";
 import { isFailure } from "~/components/forms";
 import { useT } from "~/i18n/react";

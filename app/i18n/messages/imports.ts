@@ -311,7 +311,8 @@ export const importsEn: Record<keyof typeof importsJa, string> = {
   "imports.export.ratingLabel": "Rating label",
   "imports.export.officeNumber": "Office number",
   "imports.officeNumber.label": "Office number (事業所番号, optional)",
-  "imports.officeNumber.hint": "Ten digits; full-width digits are accepted. Importing past results matches offices by this number before their name.",
+  "imports.officeNumber.hint":
+    "Ten digits; full-width digits are accepted. Importing past results matches offices by this number before their name.",
   "imports.officeNumber.invalid": "Enter the office number as ten digits.",
   "imports.officeNumber.duplicate": "Another office already has this office number.",
   "imports.officeNumber.column": "Office number",
