@@ -9,6 +9,7 @@ export interface OfficeFormValues {
   kind: string;
   wardId: number;
   address: string;
+  officeNumber: string;
   agreesToBeNamed: boolean;
   active: boolean;
 }
@@ -66,6 +67,16 @@ export function OfficeForm({
           </option>
         ))}
       </SelectField>
+      <Field
+        label={t("imports.officeNumber.label")}
+        name="officeNumber"
+        hint={t("imports.officeNumber.hint")}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={20}
+        defaultValue={v?.officeNumber ?? initial?.officeNumber}
+        errors={failed?.fieldErrors.officeNumber}
+      />
       <Field
         label={t("field.address")}
         name="address"

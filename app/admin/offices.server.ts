@@ -2,13 +2,20 @@ import { z } from "zod";
 import { prisma } from "~/db.server";
 import { audit, describeChanges } from "~/audit/audit.server";
 
-import { OFFICE_KINDS } from "./offices.server-shared";
+import { isOfficeNumber, normaliseOfficeNumber, OFFICE_KINDS } from "./offices.server-shared";
 
 export const officeFormSchema = z.object({
   name: z.string().trim().min(1).max(120),
   kind: z.enum(OFFICE_KINDS),
   wardId: z.coerce.number({ invalid_type_error: "validation.choose" }).int().positive("validation.choose"),
   address: z.string().trim().max(200).default(""),
+  // 事業所番号: optional; full-width digits, spaces and hyphens are accepted and stored as ten ASCII digits.
+  officeNumber: z
+    .string()
+    .optional()
+    .transform((v) => normaliseOfficeNumber(v ?? ""))
+    .refine((v) => v === "" || isOfficeNumber(v), "imports.officeNumber.invalid")
+    .transform((v) => v || null),
   agreesToBeNamed: z
     .string()
     .optional()
@@ -23,6 +30,7 @@ export type OfficeForm = z.infer<typeof officeFormSchema>;
 
 export class DuplicateOfficeError extends Error {}
 export class UnknownWardError extends Error {}
+export class DuplicateOfficeNumberError extends Error {}
 
 export function listWards() {
   return prisma.ward.findMany({ orderBy: { sortOrder: "asc" } });
@@ -35,7 +43,15 @@ export const OFFICES_PAGE_SIZE = 50;
 export async function listOffices({ query = "", wardId = null, page = 1 }: { query?: string; wardId?: number | null; page?: number } = {}) {
   const q = query.trim().slice(0, 100);
   const where = {
-    ...(q ? { name: { contains: q, mode: "insensitive" as const } } : {}),
+    // Part of the name, or of the office number (事業所番号, typed in full-width digits too).
+    ...(q
+      ? {
+          OR: [
+            { name: { contains: q, mode: "insensitive" as const } },
+            ...(/^\d+$/.test(normaliseOfficeNumber(q)) ? [{ officeNumber: { contains: normaliseOfficeNumber(q) } }] : []),
+          ],
+        }
+      : {}),
     ...(wardId ? { wardId } : {}),
   };
   const total = await prisma.office.count({ where });
@@ -62,6 +78,12 @@ async function check(form: OfficeForm, exceptId?: number) {
     where: { name: form.name, wardId: form.wardId, ...(exceptId ? { id: { not: exceptId } } : {}) },
   });
   if (clash) throw new DuplicateOfficeError();
+  if (form.officeNumber) {
+    const numbered = await prisma.office.findFirst({
+      where: { officeNumber: form.officeNumber, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    });
+    if (numbered) throw new DuplicateOfficeNumberError();
+  }
 }
 
 export async function createOffice(form: OfficeForm, actorId: number) {

@@ -2,7 +2,7 @@
 // and its XLSX/CSV exports. Counts only — nothing here identifies an office.
 import ExcelJS from "exceljs";
 import { translator, type Locale, type MessageKey } from "~/i18n";
-import { toCsv } from "~/lib/csv";
+import { exportPreamble, toCsv } from "~/lib/csv";
 import { fiscalYearLabelEn, fiscalYearLabelJa } from "~/lib/fiscal-year";
 import { effectTable, trainingEffectFor } from "~/office-training/office-training.server";
 import { councilFigures, figureLabel } from "./council-figures.server";
@@ -59,8 +59,10 @@ export async function reportWorkbook(fiscalYear: number, locale: Locale): Promis
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Tsunagu";
   const ws = workbook.addWorksheet(t("cycle.report.sheetName"));
-  ws.addRow([t("cycle.report.title", { year })]).font = { bold: true };
-  ws.addRow([]);
+  const [title, exported, blank] = exportPreamble(t("cycle.report.title", { year }), t("imports.export.exportedAt"));
+  ws.addRow(title).font = { bold: true };
+  ws.addRow(exported);
+  ws.addRow(blank);
   ws.addRow(header(t)).font = { bold: true };
   for (const r of labelled(rows, locale)) ws.addRow([...r]);
   ws.getColumn(1).width = 40;
@@ -86,6 +88,7 @@ export async function reportCsv(fiscalYear: number, locale: Locale): Promise<str
   // Training's effect (issue 17) follows the figures after an empty line, with its own header and the caution.
   const effect = effectTable(await trainingEffectFor(fiscalYear, locale), locale);
   return toCsv([
+    ...exportPreamble(t("cycle.report.title", { year: yearLabel(fiscalYear, locale) }), t("imports.export.exportedAt")),
     header(t),
     ...labelled(rows, locale),
     [],

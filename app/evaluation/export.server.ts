@@ -3,17 +3,14 @@ import ExcelJS from "exceljs";
 import { translator, type Locale, type MessageKey } from "~/i18n";
 import { fiscalYearLabelEn, fiscalYearLabelJa } from "~/lib/fiscal-year";
 import { now } from "~/lib/clock";
-import { jstParts } from "~/lib/jst";
+import { jstDateString } from "~/lib/jst";
+import { prisma } from "~/db.server";
 import { loadSheet } from "./evaluation.server";
-
-function jstDate(d: Date) {
-  const p = jstParts(d);
-  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-}
 
 export async function sheetWorkbook(officeId: number, officeName: string, fiscalYear: number, locale: Locale): Promise<ArrayBuffer> {
   const t = translator(locale);
   const sheet = await loadSheet(officeId, fiscalYear);
+  const office = await prisma.office.findUnique({ where: { id: officeId }, select: { officeNumber: true } });
   const answers = new Map(sheet.answers.map((a) => [a.code, a]));
   const categories = new Map(sheet.template.categories.map((c) => [c.code, locale === "en" ? c.nameEn : c.nameJa]));
   const workbook = new ExcelJS.Workbook();
@@ -24,9 +21,11 @@ export async function sheetWorkbook(officeId: number, officeName: string, fiscal
   ws.addRow([`${t("evaluation.sheet.version", { version: sheet.template.version })} / ${t(`evaluation.status.${sheet.status}`)}`]);
   // Named lines the results import reads back (issue 11): the office by its name, the year, the dates.
   ws.addRow([t("imports.export.office"), officeName]);
+  // The number as text (a leading 0 kept), matched first when the sheet comes back.
+  ws.addRow([t("imports.export.officeNumber"), office?.officeNumber ?? ""]);
   ws.addRow([t("imports.export.year"), year]);
-  ws.addRow([t("imports.export.submittedAt"), sheet.submittedAt ? jstDate(new Date(sheet.submittedAt)) : "—"]);
-  ws.addRow([t("imports.export.exportedAt"), jstDate(now())]);
+  ws.addRow([t("imports.export.submittedAt"), sheet.submittedAt ? jstDateString(new Date(sheet.submittedAt)) : "—"]);
+  ws.addRow([t("imports.export.exportedAt"), jstDateString(now())]);
   ws.addRow([]);
   const header = ws.addRow([
     t("evaluation.results.category"),

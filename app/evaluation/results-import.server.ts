@@ -12,6 +12,7 @@ import { prisma } from "~/db.server";
 import { translator, type MessageKey } from "~/i18n";
 import { parseFiscalYearInput } from "~/lib/fiscal-year";
 import { now } from "~/lib/clock";
+import { parseJstDate } from "~/lib/jst";
 import { savedMapping, rememberMapping } from "./checklist-import.server";
 import { analyseResults, groupResults, mappingFromColumns, RESULT_FIELDS, type ResultAnalysis, type ResultError } from "./results-import";
 import { LIMITS, readSpreadsheet, type SpreadsheetProblem } from "./spreadsheet.server";
@@ -97,7 +98,7 @@ export interface ResultsStep {
   defaultYear: string;
   defaultYearError: boolean;
   analysis: ResultAnalysis;
-  offices: { id: number; name: string; ward: string }[];
+  offices: { id: number; name: string; ward: string; officeNumber?: string | null }[];
   /** One line per office and year: what saving will do. */
   plan: { officeId: number; office: string; fiscalYear: number; answers: number; action: "new" | "replace" | "unchanged" | "conflict" }[];
   answers: number;
@@ -126,7 +127,7 @@ async function analyseStep(input: ResultsStepInput): Promise<ResultsStep> {
     const chosen = first.columns.map((c) => ({ header: c.header, field: input.mapping![c.index] ?? "ignore" }));
     mapping = { ...saved, ...mappingFromColumns(chosen) };
   }
-  const officeRefs = offices.map((o) => ({ id: o.id, name: o.name, ward: o.ward.nameJa }));
+  const officeRefs = offices.map((o) => ({ id: o.id, name: o.name, ward: o.ward.nameJa, officeNumber: o.officeNumber }));
   const analysis = analyseResults(input.sheets, {
     offices: officeRefs,
     items,
@@ -270,7 +271,8 @@ export async function confirmResults(
                   fiscalYear: g.fiscalYear,
                   templateId: template.id,
                   status: "SUBMITTED",
-                  submittedAt: at,
+                  // The submission date the sheet names (a sheet exported from the platform), else the import's.
+                  submittedAt: (g.submittedOn ? parseJstDate(g.submittedOn, "12:00") : null) ?? at,
                   submissionCount: 1,
                   imported: true,
                 },

@@ -4,14 +4,17 @@
 // reader; an office or a year missing from the rows is taken from a "事業所名：…"/"年度：…" line above the
 // header, the sheet's name, the file's name, or the year the user gives. Offices are matched by
 // normalised name (width, spaces, 株式会社 and the like); an unmatched or ambiguous name is listed for the
-// user to resolve. Items are matched to the chosen template version by code, number (label) or text.
+// user to resolve; an office number (事業所番号) in a column, a title line, the sheet's or the file's name
+// is matched first. Items are matched to the chosen template version by code, number (label) or text.
 // Pure: the server module loads offices and items and saves.
+import { isOfficeNumber, normaliseOfficeNumber } from "~/admin/offices.server-shared";
 import { parseFiscalYearInput } from "~/lib/fiscal-year";
 import { columnLetter, headerReader, normaliseCode, normaliseHeader, normaliseText, type ImportError, type Rows } from "./checklist-import";
 
 export const RESULT_FIELDS = [
   "ignore",
   "office",
+  "officeNumber",
   "year",
   "item",
   "itemText",
@@ -25,6 +28,17 @@ export type ResultField = (typeof RESULT_FIELDS)[number];
 
 const SYNONYMS: Record<Exclude<ResultField, "ignore">, string[]> = {
   office: ["事業所", "事業所名", "事業所名称", "事業者名", "office", "officename"],
+  officeNumber: [
+    "事業所番号",
+    "事業所no",
+    "事業所no.",
+    "事業者番号",
+    "指定番号",
+    "指定事業所番号",
+    "officenumber",
+    "officeno",
+    "officeno.",
+  ],
   year: ["年度", "実施年度", "評価年度", "fiscalyear", "year", "fy"],
   item: ["番号", "項目番号", "項番", "no", "no.", "項目コード", "コード", "code", "itemcode", "item code", "label", "number"],
   itemText: ["評価項目", "項目", "内容", "設問", "item", "text", "評価項目(文章)"],
@@ -43,6 +57,7 @@ export type ResultErrorReason =
   | "missingRatingColumn"
   | "duplicateField"
   | "noOffice"
+  | "badOfficeNumber"
   | "unmatchedOffice"
   | "ambiguousOffice"
   | "noYear"
@@ -65,6 +80,8 @@ export interface OfficeRef {
   id: number;
   name: string;
   ward: string;
+  /** 事業所番号, when the office has one. */
+  officeNumber?: string | null;
 }
 export interface ItemRef {
   code: string;
@@ -88,10 +105,13 @@ export interface ResultRecord {
   reason: string;
   comment: string;
   evidence: string;
+  /** The submission date written above the header ("提出日：2025-07-01", as the sheet export writes it), ISO. */
+  submittedOn?: string;
 }
 
-/** An office name as written that is not matched to exactly one office: the user chooses. */
+/** An office name (or number) as written that is not matched to exactly one office: the user chooses. */
 export interface OfficeQuestion {
+  /** The normalised name, or "№" and the number when the file gives an office number no office has. */
   key: string;
   written: string;
   candidates: number[];
@@ -167,6 +187,12 @@ export function findYearIn(text: string): number | null {
   return null;
 }
 
+/** An office number (ten digits, full-width too) inside a longer text: a title line, a sheet's or a file's name. */
+export function findOfficeNumberIn(text: string): string | null {
+  const m = /(?<![0-9])[0-9]{10}(?![0-9])/.exec(text.normalize("NFKC"));
+  return m ? m[0] : null;
+}
+
 /** A rating as the sheet writes it: 4, ４, "4.0", "4 できている", the word, or 該当なし. */
 export function parseRating(raw: string, words: Record<string, number | "na">): number | "na" | null | undefined {
   const s = normaliseCode(raw);
@@ -184,9 +210,23 @@ export function parseRating(raw: string, words: Record<string, number | "na">): 
   return undefined;
 }
 
+const SUBMITTED_LABEL = new Set(["提出日", "提出日時", "提出年月日", "submitted", "submittedon", "submissiondate"]);
+
+/** A date written as 2025-07-01, 2025/7/1 or 2025年7月1日, as ISO text; anything else is no date. */
+function isoDate(value: string): string {
+  const m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/.exec(value.normalize("NFKC").trim());
+  if (!m) return "";
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return "";
+  return date.toISOString().slice(0, 10);
+}
+
 /** Title lines above the header: "事業所名：つなぐ相談室", ["年度", "令和5年度"], or a title that names a year. */
 function contextAbove(rows: Rows, headerIndex: number) {
   let office = "";
+  let officeNumber = "";
+  let submittedOn = "";
   let year: number | null = null;
   let titleYear: number | null = null;
   for (const { cells } of rows.slice(0, Math.max(headerIndex, 0))) {
@@ -196,13 +236,17 @@ function contextAbove(rows: Rows, headerIndex: number) {
       const [label, value] = pair ? [pair[1], pair[2]] : [filled[i], filled[i + 1] ?? ""];
       const field = resultHeaders.proposeField(label);
       if (field === "office" && value && !office) office = value.trim();
+      if (field === "officeNumber" && value && !officeNumber) officeNumber = normaliseOfficeNumber(value);
+      if (SUBMITTED_LABEL.has(normaliseHeader(label)) && !submittedOn) submittedOn = isoDate(value);
       if (field === "year" && value && year === null) year = findYearIn(value);
     }
     // A title that names a year ("平成30年度 自己評価結果"); a date ("2019-03-31", "2019年3月31日") is not one.
     if (titleYear === null)
       for (const c of filled) if (!/\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]/.test(c.normalize("NFKC"))) titleYear ??= findYearIn(c);
+    // A title that carries an office number ("0410100001 つなぐ相談室").
+    if (!officeNumber) for (const c of filled) officeNumber ||= findOfficeNumberIn(c) ?? "";
   }
-  return { office, year, titleYear };
+  return { office, officeNumber, submittedOn, year, titleYear };
 }
 
 const GENERIC_SHEET = /^(sheet|シート|ｼｰﾄ|worksheet)\s*\d*$/i;
@@ -217,9 +261,11 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
   const records: ResultRecord[] = [];
   const mapping = options.mapping ?? {};
   const offices = new Map<string, OfficeRef[]>();
+  const byNumber = new Map<string, OfficeRef>();
   for (const o of options.offices) {
     const k = officeKey(o.name);
     offices.set(k, [...(offices.get(k) ?? []), o]);
+    if (o.officeNumber) byNumber.set(o.officeNumber, o);
   }
   const byCode = new Map(options.items.map((i) => [i.code.toUpperCase(), i]));
   const byLabel = new Map(options.items.filter((i) => i.label).map((i) => [normaliseCode(i.label).toUpperCase(), i]));
@@ -234,14 +280,24 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
   let firstHeaderLine = 0;
   const sheetInfo: ResultAnalysis["sheets"] = [];
 
-  const resolveOffice = (written: string, where: string): number | null => {
-    const key = officeKey(written);
+  /** The question key of an office as written: its number when it has one, else its normalised name. */
+  const questionKey = (written: string, number: string) => (number ? `№${number}` : officeKey(written));
+  // The office number first (an office's own number is unambiguous); then the normalised name. A number
+  // no office has is matched by name only to an office without a number of its own (not recorded yet);
+  // otherwise it is listed for the user, with the offices of that name as candidates.
+  const resolveOffice = (written: string, number: string, where: string): number | null => {
+    if (number) {
+      const numbered = byNumber.get(number);
+      if (numbered) return numbered.id;
+    }
+    const key = questionKey(written, number);
     if (!key) return null;
     const chosen = options.resolved?.[key];
     if (chosen !== undefined && options.offices.some((o) => o.id === chosen)) return chosen;
-    const found = offices.get(key) ?? [];
-    if (found.length === 1) return found[0].id;
-    if (!questions.has(key)) questions.set(key, { key, written, candidates: found.map((o) => o.id), where });
+    const found = written ? (offices.get(officeKey(written)) ?? []) : [];
+    if (found.length === 1 && (!number || !found[0].officeNumber)) return found[0].id;
+    const shown = number ? (written ? `${written}（${number}）` : number) : written;
+    if (!questions.has(key)) questions.set(key, { key, written: shown, candidates: found.map((o) => o.id), where });
     return null;
   };
 
@@ -295,11 +351,14 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
     const namedSheet = !GENERIC_SHEET.test(sheet.name.trim()) && sheetYear === null ? sheet.name.trim() : "";
     const fileOffice = sheet.file && fileYear === null ? baseName(sheet.file) : "";
     const sheetOffice = above.office || namedSheet || fileOffice;
+    // The office number outside the rows: a line above the header, the sheet's name, the file's name.
+    const sheetNumber =
+      above.officeNumber || findOfficeNumberIn(sheet.name) || (sheet.file ? findOfficeNumberIn(baseName(sheet.file)) : null) || "";
     const sheetYearAny = above.year ?? sheetYear ?? above.titleYear ?? fileYear ?? options.defaultYear ?? null;
     sheetInfo.push({
       name: sheetLabel ?? sheet.name,
       headerLine: header.line,
-      office: at.has("office") ? "" : sheetOffice,
+      office: at.has("office") || at.has("officeNumber") ? "" : [sheetOffice, sheetNumber].filter(Boolean).join(" "),
       year: at.has("year") ? null : sheetYearAny,
     });
     if (bad) continue;
@@ -312,6 +371,7 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
       return c ? (cells[c.index] ?? "") : "";
     };
     let lastOffice = "";
+    let lastNumber = "";
     let lastYear = "";
     for (const { line, cells } of sheet.rows.slice(headerIndex + 1)) {
       if (cells.every((c) => c.trim() === "")) continue;
@@ -331,22 +391,36 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
       // A row with neither an item nor a rating is a sub-heading (a category line): skipped.
       if (!itemRaw && !itemText) continue;
       // Merged or left-blank office and year cells take the value of the row above.
-      const officeWritten = normaliseText(cell(cells, "office")) || (at.has("office") ? lastOffice : sheetOffice);
+      const numberCell = normaliseOfficeNumber(cell(cells, "officeNumber"));
+      const numberWritten = numberCell || (at.has("officeNumber") ? lastNumber : sheetNumber);
+      // A row that starts another office's number does not take the name of the row above.
+      const officeWritten =
+        normaliseText(cell(cells, "office")) ||
+        (at.has("office") ? (numberCell && numberCell !== lastNumber ? "" : lastOffice) : sheetOffice);
       const yearWritten = cell(cells, "year").trim() || (at.has("year") ? lastYear : "");
       if (at.has("office")) lastOffice = officeWritten;
+      if (at.has("officeNumber")) lastNumber = numberWritten;
       if (at.has("year")) lastYear = yearWritten;
 
       let officeId: number | null = null;
-      if (!officeWritten) err({ column: colName("office"), reason: "noOffice" });
+      if (numberWritten && !isOfficeNumber(numberWritten))
+        err({ column: colName("officeNumber"), reason: "badOfficeNumber", value: numberWritten.slice(0, 40) });
+      else if (!officeWritten && !numberWritten) err({ column: colName("office"), reason: "noOffice" });
       else {
-        officeId = resolveOffice(officeWritten, sheetLabel ? `${sheetLabel} ${line}` : String(line));
+        officeId = resolveOffice(officeWritten, numberWritten, sheetLabel ? `${sheetLabel} ${line}` : String(line));
         if (officeId === null) {
-          const q = questions.get(officeKey(officeWritten));
+          const key = questionKey(officeWritten, numberWritten);
+          const q = questions.get(key);
           // Named once per sheet (its first line); the list below the mapping resolves every row at once.
-          const once = `${sheetLabel ?? ""}\u0000${officeKey(officeWritten)}`;
+          const once = `${sheetLabel ?? ""}\u0000${key}`;
           if (reportedOffices.has(once)) continue;
           reportedOffices.add(once);
-          err({ column: colName("office"), reason: q?.candidates.length ? "ambiguousOffice" : "unmatchedOffice", value: officeWritten });
+          err({
+            column: colName(numberWritten && at.has("officeNumber") ? "officeNumber" : "office"),
+            // A number no office has is "not found", even when offices of the written name are offered.
+            reason: q?.candidates.length && !numberWritten ? "ambiguousOffice" : "unmatchedOffice",
+            value: q?.written ?? officeWritten,
+          });
         }
       }
       let fiscalYear: number | null = null;
@@ -384,6 +458,7 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
         reason: rating === "na" ? normaliseText(cell(cells, "reason")) : "",
         comment,
         evidence,
+        ...(above.submittedOn && !at.has("office") && !at.has("officeNumber") ? { submittedOn: above.submittedOn } : {}),
       };
       const key = `${record.officeId}/${record.fiscalYear}/${record.itemCode}`;
       const before = seen.get(key);
@@ -409,10 +484,10 @@ export function analyseResults(sheets: ResultSheet[], options: ResultOptions): R
 
 /** Records grouped per office and year: one imported sheet each. */
 export function groupResults(records: ResultRecord[]) {
-  const groups = new Map<string, { officeId: number; fiscalYear: number; answers: ResultRecord[] }>();
+  const groups = new Map<string, { officeId: number; fiscalYear: number; submittedOn?: string; answers: ResultRecord[] }>();
   for (const r of records) {
     const key = `${r.officeId}/${r.fiscalYear}`;
-    if (!groups.has(key)) groups.set(key, { officeId: r.officeId, fiscalYear: r.fiscalYear, answers: [] });
+    if (!groups.has(key)) groups.set(key, { officeId: r.officeId, fiscalYear: r.fiscalYear, submittedOn: r.submittedOn, answers: [] });
     groups.get(key)!.answers.push(r);
   }
   return [...groups.values()].sort((a, b) => a.officeId - b.officeId || a.fiscalYear - b.fiscalYear);

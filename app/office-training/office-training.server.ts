@@ -13,7 +13,7 @@ import { loadTemplate } from "~/evaluation/evaluation.server";
 import { categoryScores, type AnswerLike } from "~/evaluation/scoring";
 import { translator, type Locale } from "~/i18n";
 import { now as clockNow } from "~/lib/clock";
-import { toCsv, type CsvCell } from "~/lib/csv";
+import { exportPreamble, toCsv, type CsvCell } from "~/lib/csv";
 import { currentFiscalYear, fiscalYearLabelEn, fiscalYearLabelJa, fiscalYearOf, fiscalYearRange } from "~/lib/fiscal-year";
 import { failure, parseForm, type FormFailure } from "~/lib/forms";
 import { deliver, inTransaction, notify } from "~/mail/notify.server";
@@ -193,6 +193,8 @@ export async function officeTrainingPage(user: SessionUser, officeId: number, fi
 
 function exportRows(records: StaffRecord[], fiscalYear: number, locale: Locale): CsvCell[][] {
   const t = translator(locale);
+  const goals = learningGoals();
+  const goalTotal = (pillar: Pillar, level: Level) => goals.filter((g) => g.pillar === pillar && g.level === level).length;
   const header = [
     t("officeTraining.col.name"),
     t("officeTraining.col.enrolled"),
@@ -202,7 +204,8 @@ function exportRows(records: StaffRecord[], fiscalYear: number, locale: Locale):
     t("officeTraining.col.groupSessions"),
     t("officeTraining.col.practicalSessions"),
     t("officeTraining.col.certificates"),
-    ...PILLARS.flatMap((p) => LEVELS.map((l) => `${t(`evaluation.pillar.${p}`)} ${t(`training.level.${l}`)}`)),
+    // Goals reached as a number; how many there are in the header.
+    ...PILLARS.flatMap((p) => LEVELS.map((l) => `${t(`evaluation.pillar.${p}`)} ${t(`training.level.${l}`)} (/${goalTotal(p, l)})`)),
   ];
   void fiscalYear;
   const rows = records.map((r) => [
@@ -214,7 +217,7 @@ function exportRows(records: StaffRecord[], fiscalYear: number, locale: Locale):
     r.groupSessions,
     r.practicalSessions,
     r.certificates.map((c) => c.serial).join(" / "),
-    ...r.goals.map((g) => `${g.reached}/${g.total}`),
+    ...r.goals.map((g) => g.reached),
   ]);
   return [header, ...rows];
 }
@@ -236,13 +239,18 @@ export async function officeTrainingExport(
   await logStaffRead(user, "training.record.export", officeId, fiscalYear, records, `office training (${format.toUpperCase()})`);
   const rows = exportRows(records, fiscalYear, locale);
   const filename = `office-training-${officeId}-${fiscalYear}.${format}`;
-  if (format === "csv") return { filename, body: toCsv(rows) as string | ArrayBuffer };
   const t = translator(locale);
+  const preamble = exportPreamble(
+    t("officeTraining.exportTitle", { office: office.name, year: yearText(fiscalYear, locale) }),
+    t("imports.export.exportedAt"),
+  );
+  if (format === "csv") return { filename, body: toCsv([...preamble, ...rows]) as string | ArrayBuffer };
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Tsunagu";
   const ws = workbook.addWorksheet(t("officeTraining.sheetName"));
-  ws.addRow([t("officeTraining.exportTitle", { office: office.name, year: yearText(fiscalYear, locale) })]).font = { bold: true };
-  ws.addRow([]);
+  ws.addRow(preamble[0]).font = { bold: true };
+  ws.addRow(preamble[1]);
+  ws.addRow(preamble[2]);
   ws.addRow(rows[0]).font = { bold: true };
   for (const r of rows.slice(1)) ws.addRow(r);
   ws.getColumn(1).width = 24;

@@ -2,7 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { OfficeForm } from "~/admin/office-form";
-import { DuplicateOfficeError, listWards, officeFormSchema, UnknownWardError, updateOffice } from "~/admin/offices.server";
+import {
+  DuplicateOfficeError,
+  DuplicateOfficeNumberError,
+  listWards,
+  officeFormSchema,
+  UnknownWardError,
+  updateOffice,
+} from "~/admin/offices.server";
 import { notFound, requireCapability } from "~/auth/permissions.server";
 import { isFailure } from "~/components/forms";
 import { prisma } from "~/db.server";
@@ -35,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       kind: office.kind,
       wardId: office.wardId,
       address: office.address,
+      officeNumber: office.officeNumber ?? "",
       agreesToBeNamed: office.agreesToBeNamed,
       active: office.active,
     },
@@ -54,6 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof DuplicateOfficeError)
       return data(failure({ name: [{ key: "admin.offices.duplicate" }] }, formData), { status: 400 });
+    if (error instanceof DuplicateOfficeNumberError)
+      return data(failure({ officeNumber: [{ key: "imports.officeNumber.duplicate" }] }, formData), { status: 400 });
     if (error instanceof UnknownWardError) return data(failure({ wardId: [{ key: "validation.choose" }] }, formData), { status: 400 });
     throw error;
   }

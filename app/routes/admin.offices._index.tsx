@@ -29,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     offices: offices.map((o) => ({
       id: o.id,
       name: o.name,
+      officeNumber: o.officeNumber ?? "",
       kind: o.kind,
       wardJa: o.ward.nameJa,
       wardEn: o.ward.nameEn,
@@ -56,7 +57,7 @@ export default function AdminOffices() {
       </div>
       <Form method="get" role="search" className="inline-form">
         <div className="field">
-          <label htmlFor="office-search">{t("performance.filter.name")}</label>
+          <label htmlFor="office-search">{t("imports.officeNumber.search")}</label>
           <input id="office-search" type="search" name="q" defaultValue={query} maxLength={100} />
         </div>
         <div className="field">
@@ -81,6 +82,7 @@ export default function AdminOffices() {
           <thead>
             <tr>
               <th scope="col">{t("field.officeName")}</th>
+              <th scope="col">{t("imports.officeNumber.column")}</th>
               <th scope="col">{t("field.ward")}</th>
               <th scope="col">{t("field.officeKind")}</th>
               <th scope="col">{t("admin.offices.users")}</th>
@@ -93,6 +95,7 @@ export default function AdminOffices() {
                 <td>
                   <Link to={`/admin/offices/${o.id}`}>{o.name}</Link>
                 </td>
+                <td className="num">{o.officeNumber}</td>
                 <td>{locale === "ja" ? o.wardJa : o.wardEn}</td>
                 <td>{t(`officeKind.${o.kind}`)}</td>
                 <td className="num">{o.users}</td>

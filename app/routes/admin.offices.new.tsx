@@ -2,7 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { OfficeForm } from "~/admin/office-form";
-import { createOffice, DuplicateOfficeError, listWards, officeFormSchema, UnknownWardError } from "~/admin/offices.server";
+import {
+  createOffice,
+  DuplicateOfficeError,
+  DuplicateOfficeNumberError,
+  listWards,
+  officeFormSchema,
+  UnknownWardError,
+} from "~/admin/offices.server";
 import { requireCapability } from "~/auth/permissions.server";
 import { isFailure } from "~/components/forms";
 import { useT } from "~/i18n/react";
@@ -27,6 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof DuplicateOfficeError)
       return data(failure({ name: [{ key: "admin.offices.duplicate" }] }, formData), { status: 400 });
+    if (error instanceof DuplicateOfficeNumberError)
+      return data(failure({ officeNumber: [{ key: "imports.officeNumber.duplicate" }] }, formData), { status: 400 });
     if (error instanceof UnknownWardError) return data(failure({ wardId: [{ key: "validation.choose" }] }, formData), { status: 400 });
     throw error;
   }

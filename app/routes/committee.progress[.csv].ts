@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { logRead } from "~/audit/audit.server";
 import { requireRole } from "~/auth/permissions.server";
 import { serverT, resolveLocale } from "~/i18n/i18n.server";
+import { formatFiscalYear } from "~/i18n/format";
+import { exportPreamble } from "~/lib/csv";
 import { findModule, pick } from "~/training/content.server";
 import { toCsv } from "~/training/progress-csv";
 import { progressMatrix } from "~/training/training.server";
@@ -28,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     t("field.email"),
     t("field.office"),
     ...matrix.slugs.map((s) => pick(findModule(s)!.frontmatter.title, locale)),
-    t("training.progress.completed"),
+    // A number in its cells; the number of modules in the header.
+    `${t("training.progress.completed")} (/${matrix.slugs.length})`,
     ...watch.videos.map(videoTitle),
   ];
   const rows = matrix.rows.map((r) => [
@@ -40,10 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
         ? `${t(`training.status.${c.status}`)} (${c.reached}/${c.sections})`
         : t(`training.status.${c.status}`),
     ),
-    `${r.complete}/${matrix.slugs.length}`,
-    ...watch.videos.map((v) => String(watch.percent(r.id, v.id))),
+    r.complete,
+    ...watch.videos.map((v) => watch.percent(r.id, v.id)),
   ]);
-  return new Response(toCsv([header, ...rows]), {
+  const title = `${t("training.progress.title")} ${formatFiscalYear(year, locale)}`;
+  return new Response(toCsv([...exportPreamble(title, t("imports.export.exportedAt")), header, ...rows]), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="training-progress-${year}.csv"`,

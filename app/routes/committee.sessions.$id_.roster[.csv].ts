@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/auth/permissions.server";
 import { serverT } from "~/i18n/i18n.server";
-import { formatDate, formatDateTime } from "~/i18n/format";
+import { formatDate } from "~/i18n/format";
+import { exportPreamble } from "~/lib/csv";
+import { jstDateTimeString } from "~/lib/jst";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { logRosterRead, loadRoster } from "~/scheduling/roster.server";
+import { sessionTitle } from "~/scheduling/scheduling.server";
 import { toCsv } from "~/training/progress-csv";
 
 /** The roster as CSV (UTF-8 with BOM): enrolled, waitlisted and cancelled, with attendance per day. */
@@ -30,12 +33,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     e.office,
     t(`scheduling.status.${e.status as "enrolled"}`),
     e.status === "waitlisted" ? r.waitlisted.indexOf(e) + 1 : "",
-    formatDateTime(e.queuedAt, locale),
+    // An ISO date and time (JST), which a spreadsheet reads as a date.
+    jstDateTimeString(new Date(e.queuedAt)),
     ...e.attended.map((a) => (e.status === "enrolled" ? (a ? t("scheduling.roster.present") : t("scheduling.roster.absent")) : "")),
     e.noShow ? t("scheduling.roster.noShow") : "",
     e.certificate?.serial ?? "",
   ]);
-  return new Response(toCsv([header, ...rows]), {
+  const preamble = exportPreamble(t("scheduling.roster.title", { title: sessionTitle(r.session, locale) }), t("imports.export.exportedAt"));
+  return new Response(toCsv([...preamble, header, ...rows]), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="session-${r.session.id}-roster.csv"`,

@@ -125,7 +125,7 @@ function ResultsStepForm({ state, busy }: { state: ResultsStep; busy: boolean })
   const format = useFormat();
   const a = state.analysis;
   const errors = [...a.errors, ...state.errors];
-  const officeName = new Map(state.offices.map((o) => [o.id, `${o.name}（${o.ward}）`]));
+  const officeName = new Map(state.offices.map((o) => [o.id, `${o.name}（${o.ward}${o.officeNumber ? ` · ${o.officeNumber}` : ""}）`]));
   const years = [...new Set(state.plan.map((p) => p.fiscalYear))].sort((x, y) => x - y);
   const offices = new Set(state.plan.map((p) => p.officeId)).size;
   const canSave = !errors.length && state.plan.length > 0 && a.questions.length === 0;

@@ -14,6 +14,11 @@ type Kind = "SPECIFIED_CONSULTATION" | "COMMISSIONED_CONSULTATION" | "CORE_CENTE
 // Fictional offices: names in the style of the city's consultation-support offices. As in the council's
 // documents (/work/shared/seeds), the city has ONE 基幹相談支援センター, city-wide (set up in FY2020 and run
 // by the city, commissioned since FY2024); it sits in Aoba ward but serves every ward.
+/** A demo office's number (事業所番号): ten digits, made up (04 = Miyagi), one per office in OFFICES' order. */
+export function demoOfficeNumber(index: number): string {
+  return `0410${String(100001 + index * 7).padStart(6, "0")}`;
+}
+
 export const OFFICES: { name: string; ward: (typeof WARDS)[number]["code"]; kind: Kind; address: string; agreesToBeNamed: boolean }[] = [
   { name: "障害者基幹相談支援センター", ward: "aoba", kind: "CORE_CENTER", address: "青葉区本町二丁目", agreesToBeNamed: true },
   {

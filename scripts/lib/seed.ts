@@ -9,7 +9,7 @@ import { seedApplications } from "./seed-applications.ts";
 import { seedStaff } from "./seed-staff.ts";
 import { seedAttendance } from "./seed-attendance.ts";
 import { seedTraining } from "./seed-training.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, OFFICES, WARDS } from "./demo-data.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoOfficeNumber, OFFICES, WARDS } from "./demo-data.ts";
 import { seedEvaluations } from "./seed-evaluation.ts";
 import { seedCycle } from "./seed-cycle.ts";
 import { seedVideos } from "./seed-video.ts";
@@ -23,11 +23,18 @@ export async function isEmpty(prisma: PrismaClient): Promise<boolean> {
 export async function seedDemoData(prisma: PrismaClient, log: (m: string) => void = () => {}, options: { videos?: boolean } = {}) {
   for (const ward of WARDS) await prisma.ward.upsert({ where: { code: ward.code }, create: ward, update: {} });
   const wards = new Map((await prisma.ward.findMany()).map((w) => [w.code, w.id]));
-  for (const o of OFFICES) {
+  for (const [index, o] of OFFICES.entries()) {
     const wardId = wards.get(o.ward)!;
     await prisma.office.upsert({
       where: { name_wardId: { name: o.name, wardId } },
-      create: { name: o.name, kind: o.kind, wardId, address: o.address, agreesToBeNamed: o.agreesToBeNamed },
+      create: {
+        name: o.name,
+        kind: o.kind,
+        wardId,
+        address: o.address,
+        agreesToBeNamed: o.agreesToBeNamed,
+        officeNumber: demoOfficeNumber(index),
+      },
       update: {},
     });
   }

@@ -75,7 +75,7 @@ test("a Shift_JIS long table: columns proposed, an unmatched office resolved, pr
   await expect(page.getByRole("button", { name: /シートを取り込む/ })).toHaveCount(0);
   await expectAccessible(page);
   await shoot(page, "review-ja");
-  await page.getByLabel("「けやき」にあたる事業所").selectOption({ label: "障害者相談支援事業所 けやき（青葉区）" });
+  await page.getByLabel("「けやき」にあたる事業所").selectOption({ label: "障害者相談支援事業所 けやき（青葉区 · 0410100008）" });
   await page.getByRole("button", { name: "この対応で確認し直す" }).click();
   await expect(page.getByRole("heading", { name: "取り込まれる内容" })).toBeVisible();
   await expect(page.getByText(`1 事業所・2 シート・${CODES.length * 2} 件の評価`)).toBeVisible();

@@ -231,6 +231,59 @@ describe("past years' results from the city's files", () => {
     expect((await post(stepForm(resolved, "confirm"))).status).toBe(302);
   });
 
+  it("offices matched by their number (事業所番号) before their name: a different-looking name, full-width digits, a number in the title line or file name; a number no office has is listed", async () => {
+    const ward = await createWard();
+    const kasumi = await createOffice({ name: "かすみ相談室", wardId: ward.id });
+    const futaba = await createOffice({ name: "ふたば相談室", wardId: ward.id });
+    await prisma.office.update({ where: { id: kasumi.id }, data: { officeNumber: "0419000001" } });
+    await prisma.office.update({ where: { id: futaba.id }, data: { officeNumber: "0419000002" } });
+    const lines = ["事業所番号,事業所名,年度,番号,評価"];
+    for (let i = 1; i <= ITEMS; i++) {
+      // The number in full-width digits, the name as an old one: the number decides.
+      lines.push(`${fullWidth("0419000001")},株式会社 旧かすみケアプラン,2017,${i},${ratingOf(5, 2017, i)}`);
+      // A number no office has, with the name of an office that has a number of its own: asked, not guessed.
+      lines.push(`0419999999,ふたば相談室,2017,${i},3`);
+      // A number no office has, and no name.
+      lines.push(`0419999998,,2017,${i},2`);
+    }
+    const state = (await upload([{ bytes: utf8Bom(lines.join("\r\n") + "\r\n"), name: "番号つき.csv" }])).body.state as State;
+    expect(state.analysis.columns.map((c) => c.field)).toEqual(["officeNumber", "office", "year", "item", "rating"]);
+    expect(state.analysis.questions.map((q) => [q.key, q.written, q.candidates])).toEqual([
+      ["№0419999999", "ふたば相談室（0419999999）", [futaba.id]],
+      ["№0419999998", "0419999998", []],
+    ]);
+    expect(state.analysis.errors.map((e) => [e.line, e.reason, e.column])).toEqual([
+      [3, "unmatchedOffice", "A（事業所番号）"],
+      [4, "unmatchedOffice", "A（事業所番号）"],
+    ]);
+    expect(state.plan.map((p) => [p.officeId, p.fiscalYear, p.answers])).toEqual([[kasumi.id, 2017, ITEMS]]);
+    // The user resolves both numbers; nothing was saved before.
+    const resolved = (
+      await post(stepForm(state, "map", { "office_№0419999999": String(futaba.id), "office_№0419999998": String(office.midori.id) }))
+    ).body.state as State;
+    expect(resolved.analysis.errors).toEqual([]);
+    expect(resolved.plan.map((p) => [p.officeId, p.fiscalYear]).sort((a, b) => a[0] - b[0])).toEqual(
+      [
+        [kasumi.id, 2017],
+        [futaba.id, 2017],
+        [office.midori.id, 2017],
+      ].sort((a, b) => a[0] - b[0]),
+    );
+
+    // One file per office: the number in a title line (full-width), or in the file's name, with no office name at all.
+    const titled = utf8Bom(`事業所番号：${fullWidth("0419000002")}\r\n\r\n年度,番号,評価\r\n2018,1,4\r\n`);
+    const byTitle = (await upload([{ bytes: titled, name: "results.csv" }])).body.state as State;
+    expect(byTitle.analysis.errors).toEqual([]);
+    expect(byTitle.plan.map((p) => [p.officeId, p.fiscalYear])).toEqual([[futaba.id, 2018]]);
+    const byFile = (await upload([{ bytes: utf8Bom("年度,番号,評価\r\n2018,1,4\r\n"), name: "0419000001_2018.csv" }])).body.state as State;
+    expect(byFile.analysis.errors).toEqual([]);
+    expect(byFile.plan.map((p) => [p.officeId, p.fiscalYear])).toEqual([[kasumi.id, 2018]]);
+    // A number that is not ten digits is refused with its line.
+    const bad = (await upload([{ bytes: utf8Bom("事業所番号,年度,番号,評価\r\n12345,2018,1,4\r\n"), name: "bad.csv" }])).body
+      .state as State;
+    expect(bad.analysis.errors.map((e) => [e.line, e.reason, e.value])).toEqual([[2, "badOfficeNumber", "12345"]]);
+  });
+
   it("a file with bad rows is refused whole: each row names its line, column and reason, and nothing is saved", async () => {
     const csv = longTableCsv([
       { office: "ひまわり相談室", year: "平成29年度", item: "1", text: "", rating: "4", comment: "" },
@@ -299,9 +352,9 @@ describe("past years' results from the city's files", () => {
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(exported);
       const ws = wb.worksheets[0];
-      const header = ws.getRow(8).values as unknown[];
+      const header = ws.getRow(9).values as unknown[];
       const ratingCol = header.indexOf(locale === "ja" ? "評価" : "Rating");
-      expect(typeof ws.getRow(9).getCell(ratingCol).value).toBe("number");
+      expect(typeof ws.getRow(10).getCell(ratingCol).value).toBe("number");
       expect(ws.getRow(3).getCell(2).value).toBe(office.himawari.name);
 
       // The sheet leaves the platform (as if for another installation), then comes back from the export.
