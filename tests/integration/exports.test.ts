@@ -193,7 +193,10 @@ describe("every export opens in Excel with Japanese intact, numbers as numbers, 
     const headerIndex = rows.findIndex((r) => r.includes(c.header));
     expect(headerIndex, `header with ${c.header}`).toBeGreaterThan(0);
     const header = rows[headerIndex].map((h) => String(h ?? ""));
-    const body = rows.slice(headerIndex + 1).filter((r) => r.some((v) => v !== null && v !== ""));
+    // The table runs to the first empty line (the annual report's CSV has a second table, training's effect, below).
+    const below = rows.slice(headerIndex + 1);
+    const end = below.findIndex((r) => !r.some((v) => v !== null && v !== ""));
+    const body = end < 0 ? below : below.slice(0, end);
     expect(body.length, "rows below the header").toBeGreaterThan(0);
 
     // The lines above the header: the export date (today in JST, ISO), and what the export names.
