@@ -94,6 +94,12 @@ async function collect(userId: number) {
     select: { id: true, name: true },
   });
   const officeName = (id: number | null) => (id === null ? null : (membershipOffices.find((o) => o.id === id)?.name ?? `#${id}`));
+  // Applications for training (issue 20), with the round and the attached file's name.
+  const applications = await prisma.application.findMany({
+    where: { userId },
+    include: { round: { select: { titleJa: true, fiscalYear: true, track: true } }, attachment: true },
+    orderBy: { createdAt: "asc" },
+  });
   // Training recommendations (issue 17): those made to the person by their office, and those the person made as a manager.
   const [recommendedToThem, recommendedByThem] = await Promise.all([
     prisma.trainingRecommendation.findMany({ where: { userId }, orderBy: { createdAt: "asc" } }),
@@ -218,6 +224,27 @@ async function collect(userId: number) {
         endedOn: iso(m.endedOn),
         endKind: m.endKind,
         toOffice: officeName(m.toOfficeId),
+      })),
+    },
+    applications: {
+      applications: applications.map((a) => ({
+        round: a.round.titleJa,
+        fiscalYear: a.round.fiscalYear,
+        track: a.round.track,
+        status: a.status,
+        direct: a.direct,
+        yearsExperience: a.yearsExperience,
+        currentRole: a.currentRole,
+        statutoryTraining: a.statutoryTraining,
+        wantToLearn: a.wantToLearn,
+        endorsementRank: a.endorsementRank,
+        declineReason: a.declineReason,
+        selectionReason: a.selectionReason,
+        submittedAt: iso(a.submittedAt),
+        withdrawnAt: iso(a.withdrawnAt),
+        decidedAt: iso(a.decidedAt),
+        waitlistPosition: a.waitlistPosition,
+        file: a.attachment ? { name: a.attachment.originalName, kind: a.attachment.kind, sizeBytes: a.attachment.sizeBytes } : null,
       })),
     },
     caseWork: {

@@ -20,13 +20,14 @@ import { MAX_ATTACHMENT_BYTES } from "~/cases/attachment-file.server";
 import { prisma } from "~/db.server";
 import { now, setClock } from "~/lib/clock";
 import { currentFiscalYear } from "~/lib/fiscal-year";
+import { personalData } from "~/privacy/person.server";
 import { applyRetention } from "~/privacy/retention.server";
 import { action as applyAction } from "~/routes/apply";
 import { loader as fileLoader } from "~/routes/apply.$id.attachment";
 import { action as userAction } from "~/routes/admin.users.$userId";
 import { makePdf, padTo } from "../fixtures/case-files";
 import { callRoute } from "./call-route";
-import { createOffice, createUser, createWard, formRequestInit, requestAs } from "./factories";
+import { createOffice, createUser, createWard, formRequestInit, requestAs, sessionUser } from "./factories";
 
 const DAY = 86_400_000;
 const context = { clientIp: "" };
@@ -201,6 +202,12 @@ describe("an application's attached file", () => {
     const theirs = await prisma.application.findUniqueOrThrow({ where: { roundId_userId: { roundId: s.round.id, userId: s.other.id } } });
     const mineKey = (await fileOf(mine.id))!.storageKey;
     const theirKey = (await fileOf(theirs.id))!.storageKey;
+
+    // Before the erasure, the person's own data export names the application and its file.
+    const held = await personalData(await sessionUser(s.trainee.id), s.trainee.id);
+    expect(held.person.applications.applications).toEqual([
+      expect.objectContaining({ fiscalYear: s.round.fiscalYear, file: expect.objectContaining({ name: "推薦書.pdf", kind: "pdf" }) }),
+    ]);
 
     const admin = await createUser({ roles: ["ADMINISTRATOR"] });
     const erased = await callRoute(
