@@ -18,12 +18,16 @@ for (const route of ROUTES.filter((r) => !r.notPage && r.allow.length > 0)) {
       await expectAccessible(page, scanned);
       await page.setViewportSize({ width: 1280, height: 720 });
     };
-    await page.goto(route.url);
+    // The page itself, not an error page in its place (an error page is accessible too).
+    const response = await page.goto(route.url);
+    expect(response?.status(), `${route.url} answers`).toBeLessThan(400);
     await bothWidths();
     // Every page's title from the dictionaries, in one format, in the page's language (issue 14).
     await expect(page).toHaveTitle(/^\S.* \| つなぐ$/);
     await page.locator(".lang-switch button").click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    // In English too the page itself, not the error page (the switch reloads the data in the page).
+    await expect(page.locator(".error-page")).toHaveCount(0);
     await bothWidths();
     await expect(page).toHaveTitle(/^\S.* \| Tsunagu$/);
     // Leave the account in Japanese for the next test.
