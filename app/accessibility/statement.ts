@@ -37,7 +37,7 @@ const ja: Statement = {
       heading: "2. 確認の方法",
       paragraphs: ["次の確認を、変更のたびに自動テストとして実行しています。"],
       list: [
-        "すべての画面を、その画面を見られる利用者でサインインして開き、日本語と英語の両方、1280 ピクセルと 390 ピクセルの幅で、axe（axe-core）により WCAG 2.0・2.1・2.2 のレベル A と AA の達成基準を検査しています。重大（serious）または致命的（critical）と判定された問題が一つでもあればテストは失敗します。",
+        "すべての画面を、その画面を見られる利用者でサインインして開き、日本語と英語の両方、1280 ピクセルの幅で、axe（axe-core）により WCAG 2.0・2.1・2.2 のレベル A と AA の達成基準を検査しています。重大（serious）または致命的（critical）と判定された問題が一つでもあればテストは失敗します。",
         "研修、自己評価、事例、取り込み、二要素認証、監査ログなど、主な操作の途中の状態（入力エラーの表示、保存後など）でも、同じ axe の検査を行っています。",
         "キーボード操作：「本文へ移動」リンクがキーボードで使えること、研修モジュールの次のセクションへキーボードで進めることを確認しています。",
         "スマートフォンの幅（375〜390 ピクセル）：ホーム画面に横スクロールが出ず、メニューが使えることを確認しています。いくつかの画面（個人情報の取扱い、二要素認証、事例、取り込み、監査ログなど）は、1280 ピクセルと 390 ピクセルの幅で画面を撮影して確認しています。",
@@ -88,7 +88,7 @@ const en: Statement = {
       heading: "2. How it is tested",
       paragraphs: ["The following checks run as automated tests on every change."],
       list: [
-        "Every page is opened by a user allowed to see it and scanned with axe (axe-core) for the WCAG 2.0, 2.1 and 2.2 level A and AA success criteria, in Japanese and in English, at 1280 px and 390 px wide. Any issue axe rates serious or critical fails the test.",
+        "Every page is opened by a user allowed to see it and scanned with axe (axe-core) for the WCAG 2.0, 2.1 and 2.2 level A and AA success criteria, in Japanese and in English, at 1280 px wide. Any issue axe rates serious or critical fails the test.",
         "The same axe scan runs in the states reached while using the main features — training, self-evaluation, cases, imports, two-factor sign-in, the audit log — such as a form showing errors or a page after saving.",
         "Keyboard: the “skip to main content” link works from the keyboard, and a training module's next section can be reached with the keyboard.",
         "Phone width (375–390 px): the home page has no horizontal scroll and its menu is usable. Several pages (privacy, two-factor, cases, imports, the audit log and others) are captured at 1280 px and 390 px and looked at.",
