@@ -7,6 +7,16 @@ import { expectAccessible, login, logout, type AccountName } from "./helpers";
 const ROLES: AccountName[] = ["trainee", "manager", "committee", "subcommittee", "admin"];
 test.describe.configure({ mode: "serial" });
 
+/** The account in Japanese: another spec may have left it in English (the language is kept on the account). */
+async function inJapanese(page: Page) {
+  if ((await page.locator("html").getAttribute("lang")) === "ja") return;
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.locator(".lang-switch button").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  await page.setViewportSize(size);
+}
+
 async function menuHeight(page: Page) {
   return (await page.locator("nav.site-nav").boundingBox())!.height;
 }
@@ -22,6 +32,7 @@ test("at 390×844 the menu is one button for every role; it opens and closes by 
   await page.setViewportSize({ width: 390, height: 844 });
   for (const who of ROLES) {
     await login(page, who);
+    await inJapanese(page);
     const nav = page.getByRole("navigation", { name: "メインメニュー" });
     const button = nav.getByRole("button", { name: "メニュー" });
     await expect(button).toHaveAttribute("aria-expanded", "false");
@@ -66,6 +77,7 @@ test("at 1280 the menu is one row for every role, in Japanese and English; a gro
   await page.setViewportSize({ width: 1280, height: 800 });
   for (const who of ROLES) {
     await login(page, who);
+    await inJapanese(page);
     await expect(page.locator(".menu-toggle")).toBeHidden();
     expect(await rows(page), `${who} (ja)`).toBe(1);
     await page.locator(".lang-switch button").click();
