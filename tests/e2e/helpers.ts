@@ -22,6 +22,12 @@ export async function login(page: Page, who: AccountName | string, password = DE
   await page.locator('input[name="password"]').fill(password);
   await page.locator('form[method="post"] button[type="submit"]').last().click();
   await expect(page).not.toHaveURL(/\/login/);
+  // The language is kept on the account: a spec that stopped half-way in English would leave it so for the next one.
+  // Every spec starts in Japanese and switches itself when it wants English.
+  if ((await page.locator("html").getAttribute("lang")) !== "ja") {
+    await page.locator(".lang-switch button").click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  }
 }
 
 export async function logout(page: Page) {
