@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import { translator, type Locale, type MessageKey } from "~/i18n";
 import { exportPreamble, toCsv } from "~/lib/csv";
-import { fiscalYearLabelEn, fiscalYearLabelJa } from "~/lib/fiscal-year";
+import { formatFiscalYear } from "~/i18n/format";
 import { effectTable, trainingEffectFor } from "~/office-training/office-training.server";
 import { councilFigures, figureLabel } from "./council-figures.server";
 
@@ -50,12 +50,10 @@ const header = (t: ReturnType<typeof translator>) => [
   t("figures.col.value"),
 ];
 
-const yearLabel = (fy: number, locale: Locale) => (locale === "en" ? fiscalYearLabelEn(fy) : fiscalYearLabelJa(fy));
-
 export async function reportWorkbook(fiscalYear: number, locale: Locale): Promise<ArrayBuffer> {
   const t = translator(locale);
   const rows = await reportFigures(fiscalYear);
-  const year = yearLabel(fiscalYear, locale);
+  const year = formatFiscalYear(fiscalYear, locale);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Tsunagu";
   const ws = workbook.addWorksheet(t("cycle.report.sheetName"));
@@ -72,7 +70,7 @@ export async function reportWorkbook(fiscalYear: number, locale: Locale): Promis
   // Training's effect (issue 17) on its own sheet: figures as numbers, withheld groups empty, the caution below.
   const effect = effectTable(await trainingEffectFor(fiscalYear, locale), locale);
   const es = workbook.addWorksheet(t("officeTraining.effect.sheetName"));
-  es.addRow([t("officeTraining.effect.title", { from: yearLabel(fiscalYear - 1, locale), to: year })]).font = { bold: true };
+  es.addRow([t("officeTraining.effect.title", { from: formatFiscalYear(fiscalYear - 1, locale), to: year })]).font = { bold: true };
   es.addRow([effect.caution]);
   es.addRow([]);
   es.addRow(effect.header).font = { bold: true };
@@ -88,11 +86,11 @@ export async function reportCsv(fiscalYear: number, locale: Locale): Promise<str
   // Training's effect (issue 17) follows the figures after an empty line, with its own header and the caution.
   const effect = effectTable(await trainingEffectFor(fiscalYear, locale), locale);
   return toCsv([
-    ...exportPreamble(t("cycle.report.title", { year: yearLabel(fiscalYear, locale) }), t("imports.export.exportedAt")),
+    ...exportPreamble(t("cycle.report.title", { year: formatFiscalYear(fiscalYear, locale) }), t("imports.export.exportedAt")),
     header(t),
     ...labelled(rows, locale),
     [],
-    [t("officeTraining.effect.title", { from: yearLabel(fiscalYear - 1, locale), to: yearLabel(fiscalYear, locale) })],
+    [t("officeTraining.effect.title", { from: formatFiscalYear(fiscalYear - 1, locale), to: formatFiscalYear(fiscalYear, locale) })],
     [effect.caution],
     effect.header,
     ...effect.rows.map((r) => r.map((v) => v ?? "")),

@@ -12,9 +12,10 @@ import { prisma } from "~/db.server";
 import { loadTemplate } from "~/evaluation/evaluation.server";
 import { categoryScores, type AnswerLike } from "~/evaluation/scoring";
 import { translator, type Locale } from "~/i18n";
+import { formatFiscalYear } from "~/i18n/format";
 import { now as clockNow } from "~/lib/clock";
 import { exportPreamble, toCsv, type CsvCell } from "~/lib/csv";
-import { currentFiscalYear, fiscalYearLabelEn, fiscalYearLabelJa, fiscalYearOf, fiscalYearRange } from "~/lib/fiscal-year";
+import { currentFiscalYear, fiscalYearOf, fiscalYearRange } from "~/lib/fiscal-year";
 import { failure, parseForm, type FormFailure } from "~/lib/forms";
 import { deliver, inTransaction, notify } from "~/mail/notify.server";
 import { sessionTitle } from "~/scheduling/scheduling.server";
@@ -222,10 +223,6 @@ function exportRows(records: StaffRecord[], fiscalYear: number, locale: Locale):
   return [header, ...rows];
 }
 
-function yearText(fy: number, locale: Locale) {
-  return locale === "en" ? fiscalYearLabelEn(fy) : fiscalYearLabelJa(fy);
-}
-
 /** The page's table as CSV or XLSX (app/lib/csv.ts; exceljs as the annual report), logged as an export. */
 export async function officeTrainingExport(
   user: SessionUser,
@@ -241,7 +238,7 @@ export async function officeTrainingExport(
   const filename = `office-training-${officeId}-${fiscalYear}.${format}`;
   const t = translator(locale);
   const preamble = exportPreamble(
-    t("officeTraining.exportTitle", { office: office.name, year: yearText(fiscalYear, locale) }),
+    t("officeTraining.exportTitle", { office: office.name, year: formatFiscalYear(fiscalYear, locale) }),
     t("imports.export.exportedAt"),
   );
   if (format === "csv") return { filename, body: toCsv([...preamble, ...rows]) as string | ArrayBuffer };
@@ -561,7 +558,6 @@ export async function trainingEffectFor(toYear: number, locale: Locale, wardId: 
  */
 export function effectTable(rows: EffectView[], locale: Locale): { header: string[]; rows: (string | number | null)[][]; caution: string } {
   const t = translator(locale);
-  const year = (fy: number) => (locale === "en" ? fiscalYearLabelEn(fy) : fiscalYearLabelJa(fy));
   const group = (label: string) => [
     `${label}: ${t("officeTraining.effect.col.offices")}`,
     `${label}: ${t("officeTraining.effect.col.meanFrom")}`,
@@ -583,8 +579,8 @@ export function effectTable(rows: EffectView[], locale: Locale): { header: strin
       r.categoryCode,
       r.name,
       t(`evaluation.pillar.${r.pillar}`),
-      year(r.fromYear),
-      year(r.toYear),
+      formatFiscalYear(r.fromYear, locale),
+      formatFiscalYear(r.toYear, locale),
       ...figures(r.trained),
       ...figures(r.untrained),
     ]),
