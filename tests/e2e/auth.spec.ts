@@ -40,7 +40,7 @@ test("the language switch changes the page, <html lang> and is kept for the acco
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in");
-  await login(page, "committee");
+  await login(page, "committee", undefined, { keepLanguage: true });
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Hello");
   await page.getByRole("button", { name: "日本語" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "ja");
@@ -49,7 +49,7 @@ test("the language switch changes the page, <html lang> and is kept for the acco
   await page.getByRole("button", { name: "English" }).click();
   await logout(page);
   await context.clearCookies();
-  await login(page, "committee");
+  await login(page, "committee", undefined, { keepLanguage: true });
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("button", { name: "日本語" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "ja");

@@ -15,7 +15,12 @@ export const ACCOUNTS = {
 export type AccountName = keyof typeof ACCOUNTS;
 
 /** Signs in through the real form. */
-export async function login(page: Page, who: AccountName | string, password = DEMO_PASSWORD) {
+export async function login(
+  page: Page,
+  who: AccountName | string,
+  password = DEMO_PASSWORD,
+  { keepLanguage = false }: { keepLanguage?: boolean } = {},
+) {
   const email = who in ACCOUNTS ? ACCOUNTS[who as AccountName] : who;
   await page.goto("/login");
   await page.locator('input[name="email"]').fill(email);
@@ -23,8 +28,8 @@ export async function login(page: Page, who: AccountName | string, password = DE
   await page.locator('form[method="post"] button[type="submit"]').last().click();
   await expect(page).not.toHaveURL(/\/login/);
   // The language is kept on the account: a spec that stopped half-way in English would leave it so for the next one.
-  // Every spec starts in Japanese and switches itself when it wants English.
-  if ((await page.locator("html").getAttribute("lang")) !== "ja") {
+  // Every spec starts in Japanese and switches itself when it wants English (unless it tests the language itself).
+  if (!keepLanguage && (await page.locator("html").getAttribute("lang")) !== "ja") {
     await page.locator(".lang-switch button").click();
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
   }
