@@ -1,5 +1,6 @@
 // The subcommittee's city-wide picture. Every figure is aggregated in PostgreSQL (GROUP BY), so the
 // page stays fast with 1,000 offices over several years; groups under MIN_GROUP_SIZE offices are withheld.
+import { stampedCache } from "~/lib/stamped-cache.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { withheld } from "./anonymise";
@@ -27,16 +28,17 @@ type TrendRow = { fiscalYear: number; category: string; average: number; offices
 // which updates the sheet), so the results are kept until the count or the latest change of the
 // sheets in those years moves — checked with one cheap query.
 type WeakRow = { code: string; low: number; rated: number };
-const aggregateCache = new Map<string, { stamp: string; catRows: CatRow[]; trendRows: TrendRow[]; weakRows: WeakRow[] }>();
+const aggregateCache = stampedCache<{ catRows: CatRow[]; trendRows: TrendRow[]; weakRows: WeakRow[] }>();
 
 async function scoreAggregates(fiscalYear: number, wardId: number | null) {
   const [stampRow] = await prisma.$queryRaw<{ n: number; latest: Date | null }[]>`
     SELECT COUNT(*)::int AS n, MAX("updatedAt") AS latest FROM "Evaluation"
     WHERE "fiscalYear" BETWEEN ${fiscalYear - 4} AND ${fiscalYear}`;
   const stamp = `${stampRow.n}:${stampRow.latest?.getTime() ?? 0}`;
-  const key = `${fiscalYear}:${wardId ?? "all"}`;
-  const cached = aggregateCache.get(key);
-  if (cached && cached.stamp === stamp) return cached;
+  return aggregateCache.get(`${fiscalYear}:${wardId ?? "all"}`, stamp, () => computeScoreAggregates(fiscalYear, wardId));
+}
+
+async function computeScoreAggregates(fiscalYear: number, wardId: number | null) {
   const [catRows, trendRows, weakRows] = await Promise.all([
     prisma.$queryRaw<CatRow[]>`
       WITH s AS (${officeCategoryScores(Prisma.sql`e."fiscalYear" = ${fiscalYear}`)})
@@ -57,10 +59,7 @@ async function scoreAggregates(fiscalYear: number, wardId: number | null) {
       ORDER BY low DESC, code
       LIMIT 10`,
   ]);
-  const entry = { stamp, catRows, trendRows, weakRows };
-  if (aggregateCache.size > 50) aggregateCache.clear();
-  aggregateCache.set(key, entry);
-  return entry;
+  return { catRows, trendRows, weakRows };
 }
 
 const PENDING_LIMIT = 100;

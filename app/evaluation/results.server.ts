@@ -6,6 +6,7 @@
 // medians shown to an office are computed over the OTHER offices only, and each is withheld unless at
 // least PEER_MIN_OTHERS other offices contribute to it; a withheld ward falls back to the city figure
 // (shown in its own column), and the city is withheld by the same rule.
+import { stampedCache } from "~/lib/stamped-cache.server";
 import { prisma } from "~/db.server";
 import { loadTemplate } from "./evaluation.server";
 import { categoryMedians, categoryScores, roundScore, weakestItems, type AnswerLike } from "./scoring";
@@ -17,16 +18,12 @@ type OfficeScores = { officeId: number; wardId: number; scores: Record<string, n
 
 // Category scores of every submitted sheet of a year, reused until a sheet of that year is submitted or
 // returned (both change the evaluation's updatedAt; a submitted sheet's answers cannot change).
-const scoresCache = new Map<number, { stamp: string; scores: OfficeScores }>();
+const scoresCache = stampedCache<OfficeScores>();
 
 async function submittedScores(fiscalYear: number): Promise<OfficeScores> {
   const agg = await prisma.evaluation.aggregate({ where: { fiscalYear, status: "SUBMITTED" }, _max: { updatedAt: true }, _count: true });
   const stamp = `${agg._count}:${agg._max.updatedAt?.toISOString() ?? ""}`;
-  const cached = scoresCache.get(fiscalYear);
-  if (cached?.stamp === stamp) return cached.scores;
-  const scores = await computeSubmittedScores(fiscalYear);
-  scoresCache.set(fiscalYear, { stamp, scores });
-  return scores;
+  return scoresCache.get(String(fiscalYear), stamp, () => computeSubmittedScores(fiscalYear));
 }
 
 async function computeSubmittedScores(fiscalYear: number): Promise<OfficeScores> {

@@ -2,6 +2,7 @@
 // office's weak categories, and training's effect on the next year's rating. Every query and access rule of
 // /office/training lives here; the routes are thin. Office managers see their own office only; the subcommittee and
 // the secretariat any office (reads of people's records are logged, decision 016).
+import { stampedCache } from "~/lib/stamped-cache.server";
 import ExcelJS from "exceljs";
 import { z } from "zod";
 import { audit, logRead, type Reader } from "~/audit/audit.server";
@@ -483,12 +484,35 @@ const fiscalYearEnd = (fy: number) => fiscalYearRange(fy).end;
  * Loads the facts: every submitted sheet's category scores, and every module completed or session attended by an
  * office's staff. With a ward, only that ward's offices (the dashboard's ward filter).
  */
-export async function effectFacts(wardId: number | null = null): Promise<{
+type EffectFacts = {
   sheets: SheetFacts[];
   training: TrainingFact[];
   pillars: { code: string; pillar: Pillar }[];
   names: Map<string, { ja: string; en: string }>;
-}> {
+};
+
+// The facts read every submitted sheet's answers and every completion and attendance of the offices' staff: kept
+// until one of them moves (a sheet submitted or returned, a module completed, an attendance recorded, a person
+// moved to another office or an office to another ward, a session's pillars changed), as one cheap stamp query says; computed once for a burst.
+const effectCache = stampedCache<EffectFacts>();
+
+async function effectStamp(): Promise<string> {
+  const [row] = await prisma.$queryRaw<{ stamp: string }[]>`
+    SELECT concat_ws(':',
+      (SELECT COUNT(*) || '/' || COALESCE(MAX("updatedAt")::text, '') FROM "Evaluation" WHERE status = 'SUBMITTED'),
+      (SELECT COUNT("completedAt") || '/' || COALESCE(MAX("completedAt")::text, '') FROM "ModuleProgress"),
+      (SELECT COUNT(*) || '/' || COALESCE(MAX(id), 0) FROM "SessionAttendance"),
+      (SELECT COALESCE(MAX("updatedAt")::text, '') FROM "User"),
+      (SELECT COALESCE(MAX("updatedAt")::text, '') FROM "Office"),
+      (SELECT COALESCE(MAX("updatedAt")::text, '') FROM "TrainingSession")) AS stamp`;
+  return row.stamp;
+}
+
+export async function effectFacts(wardId: number | null = null): Promise<EffectFacts> {
+  return effectCache.get(String(wardId ?? "all"), await effectStamp(), () => computeEffectFacts(wardId));
+}
+
+async function computeEffectFacts(wardId: number | null): Promise<EffectFacts> {
   const evaluations = await prisma.evaluation.findMany({
     where: { status: "SUBMITTED", ...(wardId === null ? {} : { office: { wardId } }) },
     select: {
