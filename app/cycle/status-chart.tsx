@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { legendText } from "~/charts/legend";
 import { CHART_COLORS, CHART_GRID, CHART_INK } from "~/charts/palette";
 import { TableDisclosure } from "~/charts/table-disclosure";
-import { useHydrated } from "~/evaluation/use-hydrated";
+import { useHydrated } from "~/lib/use-hydrated";
 import { useT } from "~/i18n/react";
 import { ITEM_STATUSES, type TimelineRow } from "./status-timeline";
 

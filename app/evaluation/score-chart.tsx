@@ -3,7 +3,7 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { legendText } from "~/charts/legend";
 import { CHART_GRID, CHART_INK } from "~/charts/palette";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "~/lib/use-hydrated";
 
 export interface ScoreSeries {
   key: string;

@@ -6,7 +6,7 @@ import { memo, useCallback, useEffect, useRef } from "react";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import type { AnswerView, TemplateView } from "./evaluation.server";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "~/lib/use-hydrated";
 
 export const RATING_VALUES = ["4", "3", "2", "1", "na"] as const;
 

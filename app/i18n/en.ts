@@ -15,6 +15,7 @@ import { attachmentsEn } from "./messages/attachments";
 import { applicationsEn } from "./messages/applications";
 import { performanceEn } from "./messages/performance";
 import { usabilityEn } from "./messages/usability";
+import { formsEn } from "./messages/forms";
 import { attendanceEn } from "./messages/attendance";
 import { officeTrainingEn } from "./messages/office-training";
 import { staffEn } from "./messages/staff";
@@ -950,6 +951,7 @@ export const en: Record<MessageKey, string> = {
   ...applicationsEn,
   ...performanceEn,
   ...usabilityEn,
+  ...formsEn,
   ...attendanceEn,
   ...officeTrainingEn,
   ...staffEn,

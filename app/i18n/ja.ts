@@ -14,6 +14,7 @@ import { attachmentsJa } from "./messages/attachments";
 import { applicationsJa } from "./messages/applications";
 import { performanceJa } from "./messages/performance";
 import { usabilityJa } from "./messages/usability";
+import { formsJa } from "./messages/forms";
 import { attendanceJa } from "./messages/attendance";
 import { officeTrainingJa } from "./messages/office-training";
 import { staffJa } from "./messages/staff";
@@ -947,6 +948,7 @@ export const ja = {
   ...applicationsJa,
   ...performanceJa,
   ...usabilityJa,
+  ...formsJa,
   ...attendanceJa,
   ...officeTrainingJa,
   ...staffJa,

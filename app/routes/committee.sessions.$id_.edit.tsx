@@ -7,7 +7,8 @@ import { useT } from "~/i18n/react";
 import { sessionById } from "~/scheduling/roster.server";
 import { beyondCapacityFailure, parseSessionForm, sessionFormValues } from "~/scheduling/session-form";
 import { SessionForm } from "~/scheduling/session-form.tsx";
-import { cancelSession, updateSession } from "~/scheduling/scheduling.server";
+import { cancelSession, sessionFormContext, sessionFormRules, updateSession } from "~/scheduling/scheduling.server";
+import { resolveLocale } from "~/i18n/i18n.server";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
 
@@ -19,9 +20,16 @@ const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
 const load = sessionById;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ROLES);
+  const user = await requireRole(request, ROLES);
   const s = await load(params.id);
-  return { id: s.id, title: s.titleJa, cancelled: s.status === "cancelled", values: sessionFormValues(s), enrolled: s.enrolled };
+  return {
+    ...sessionFormContext(resolveLocale(request, user)),
+    id: s.id,
+    title: s.titleJa,
+    cancelled: s.status === "cancelled",
+    values: sessionFormValues(s),
+    enrolled: s.enrolled,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -36,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await audit({ actorId: user.id, action: "scheduling.session.cancel", entityType: "TrainingSession", entityId: s.id, summary: reason });
     return { ok: true as const, intent: "cancel-session" as const, count, beyond: 0 };
   }
-  const parsed = parseSessionForm(form);
+  const parsed = parseSessionForm(form, sessionFormRules({ creating: false }));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const out = await updateSession(s.id, parsed.data, { confirmBeyond: form.get("confirmBeyond") === "on" });
   if (out && !out.ok) return data(beyondCapacityFailure(form, out.beyond), { status: 409 });
@@ -52,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditSession() {
   const t = useT();
-  const { id, title, cancelled, values, enrolled } = useLoaderData<typeof loader>();
+  const { id, title, cancelled, values, enrolled, goals, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   return (
@@ -74,7 +82,7 @@ export default function EditSession() {
           {t("scheduling.cancelSession.done", { count: result.count })}
         </p>
       ) : null}
-      <SessionForm values={values} result={isFailure(result) ? result : null} busy={busy} enrolled={enrolled} />
+      <SessionForm values={values} result={isFailure(result) ? result : null} busy={busy} enrolled={enrolled} goals={goals} today={today} />
       {!cancelled ? (
         <section className="panel danger-zone" aria-labelledby="cancel-session">
           <h2 id="cancel-session">{t("scheduling.cancelSession.title")}</h2>

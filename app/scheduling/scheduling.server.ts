@@ -4,7 +4,9 @@
 import { randomBytes } from "node:crypto";
 import { audit } from "~/audit/audit.server";
 import { claimFormKey } from "~/lib/form-key.server";
-import type { ParsedSession } from "./session-form";
+import { jstDateInput, type ParsedSession, type SessionFormOptions } from "./session-form";
+import type { Locale } from "~/i18n";
+import { goalOptions, learningGoals } from "~/training/content.server";
 import { sha256Hex } from "~/auth/crypto.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -716,4 +718,15 @@ export async function revokeFeedTokens(userId: number) {
 export async function userForFeedToken(token: string) {
   const row = await prisma.calendarFeedToken.findUnique({ where: { tokenHash: sha256Hex(token) }, include: { user: true } });
   return row && !row.revokedAt && row.user.active ? row.user : null;
+}
+
+// ── The session form's context ────────────────────────────────────────────────────────────────
+/** What the committee's session form shows: every learning goal for the picker, and today (JST) to flag past dates. */
+export function sessionFormContext(locale: Locale) {
+  return { goals: goalOptions(locale), today: jstDateInput(clockNow()) };
+}
+
+/** The rules the form is parsed with: only existing learning goals; a new session's day before today needs confirming. */
+export function sessionFormRules({ creating }: { creating: boolean }): SessionFormOptions {
+  return { knownGoals: new Set(learningGoals().map((g) => g.code)), today: creating ? jstDateInput(clockNow()) : undefined };
 }

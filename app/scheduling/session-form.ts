@@ -7,6 +7,7 @@ import { PILLARS } from "~/training/constants";
 import { SESSION_TRACKS } from "./rules";
 
 export const MAX_DAYS = 4;
+export const MAX_GOALS = 20;
 
 const pad = (n: number) => String(n).padStart(2, "0");
 /** "2026-12-01" */
@@ -39,7 +40,6 @@ const schema = z.object({
   titleEn: z.string().trim().max(200).default(""),
   descriptionJa: z.string().trim().max(4000).default(""),
   descriptionEn: z.string().trim().max(4000).default(""),
-  goalCodes: z.string().trim().max(300).default(""),
   venue: z.string().trim().max(300).default(""),
   onlineUrl: optionalHttpUrl.default(""),
   capacity: z.coerce.number().int().min(1).max(500),
@@ -68,9 +68,32 @@ export interface ParsedSession {
   days: { startsAt: Date; endsAt: Date }[];
 }
 
-export function parseSessionForm(form: FormData): { ok: true; data: ParsedSession } | FormFailure {
+/** The goal codes chosen: ticked in the picker (one value each), or typed as a list (a form without the picker). */
+function goalCodesOf(form: FormData): string[] {
+  const codes = form
+    .getAll("goalCodes")
+    .flatMap((v) => (typeof v === "string" ? v.normalize("NFKC").split(/[,、\s]+/) : []))
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
+  return [...new Set(codes)];
+}
+
+export interface SessionFormOptions {
+  /** The learning goals that exist: any other code is refused. */
+  knownGoals?: ReadonlySet<string>;
+  /** Today in JST ("2026-12-01"): a day before it is refused until confirmed (a new session). */
+  today?: string;
+}
+
+export function parseSessionForm(form: FormData, options: SessionFormOptions = {}): { ok: true; data: ParsedSession } | FormFailure {
   const parsed = parseForm(schema, form);
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.fieldErrors };
+  const goalCodes = goalCodesOf(form);
+  if (goalCodes.length > MAX_GOALS) errors.goalCodes = [{ key: "validation.tooBig", params: { max: MAX_GOALS } }];
+  const unknown = options.knownGoals ? goalCodes.filter((c) => !options.knownGoals!.has(c)) : [];
+  if (unknown.length) errors.goalCodes = [{ key: "forms.goals.unknown", params: { codes: unknown.join(", ") } }];
+  const pastConfirmed = form.get("confirmPast") === "on";
+  let pastAsked = false;
   const days: { startsAt: Date; endsAt: Date }[] = [];
   for (let i = 1; i <= MAX_DAYS; i++) {
     const date = String(form.get(`day${i}Date`) ?? "").trim();
@@ -84,13 +107,21 @@ export function parseSessionForm(form: FormData): { ok: true; data: ParsedSessio
     const e = fromJst(date, end);
     if (!s || !e) errors[`day${i}Date`] = [{ key: "scheduling.validation.dayIncomplete" }];
     else if (e <= s) errors[`day${i}End`] = [{ key: "scheduling.validation.endAfterStart" }];
-    else days.push({ startsAt: s, endsAt: e });
+    else if (options.today && date < options.today && !pastConfirmed) {
+      errors[`day${i}Date`] = [{ key: "forms.days.pastError" }];
+      pastAsked = true;
+    } else days.push({ startsAt: s, endsAt: e });
   }
   if (parsed.ok) {
     if (!parsed.data.venue && !parsed.data.onlineUrl) errors.venue = [{ key: "scheduling.validation.placeRequired" }];
     if (parsed.data.closesAt <= parsed.data.opensAt) errors.closesAt = [{ key: "scheduling.validation.windowOrder" }];
   }
-  if (!parsed.ok || Object.keys(errors).length) return failure(errors, form);
+  if (!parsed.ok || Object.keys(errors).length) {
+    const f = failure(errors, form);
+    const values: Record<string, string> = { ...f.values, goalCodes: goalCodes.join(", ") };
+    if (pastAsked || pastConfirmed) values.confirmPastAsked = "1";
+    return { ...f, values };
+  }
   days.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
   const d = parsed.data;
   return {
@@ -99,11 +130,7 @@ export function parseSessionForm(form: FormData): { ok: true; data: ParsedSessio
       ...d,
       fiscalYear: fiscalYearOf(days[0].startsAt),
       pillars: PILLARS.filter((p) => form.get(`pillar_${p}`) === "on"),
-      goalCodes: d.goalCodes
-        .split(/[,、\s]+/)
-        .map((c) => c.trim())
-        .filter(Boolean)
-        .slice(0, 20),
+      goalCodes,
       days,
     },
   };

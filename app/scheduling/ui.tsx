@@ -1,5 +1,6 @@
 // Small pieces shared by the scheduling pages.
-import { lazy, Suspense, useSyncExternalStore } from "react";
+import { lazy, Suspense } from "react";
+import { useHydrated } from "~/lib/use-hydrated";
 import { TableDisclosure } from "~/charts/table-disclosure";
 import { useFormat, useT } from "~/i18n/react";
 import { jstParts } from "~/lib/fiscal-year";
@@ -24,14 +25,6 @@ export function DayList({ days }: { days: { id: number; startsAt: string | Date;
 
 const FunnelChart = lazy(() => import("./funnel-chart"));
 
-const noSubscription = () => () => {};
-export function useHydrated() {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 export interface FunnelData {
   fiscalYear: number;

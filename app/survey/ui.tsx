@@ -3,7 +3,7 @@
 import { lazy, Suspense } from "react";
 import { TableDisclosure } from "~/charts/table-disclosure";
 import { useT } from "~/i18n/react";
-import { useHydrated } from "~/scheduling/ui";
+import { useHydrated } from "~/lib/use-hydrated";
 
 const BarChart = lazy(() => import("~/scheduling/funnel-chart"));
 

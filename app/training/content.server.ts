@@ -70,6 +70,18 @@ export function learningGoals(): LearningGoal[] {
   return load().manifest.goals;
 }
 
+/** A learning goal as a picker shows it: its text in the reader's language. */
+export interface GoalOption {
+  code: string;
+  pillar: Pillar;
+  level: Level;
+  text: string;
+}
+
+export function goalOptions(locale: Locale): GoalOption[] {
+  return learningGoals().map((g) => ({ code: g.code, pillar: g.pillar, level: g.level, text: pick(g.text, locale) }));
+}
+
 /** The compiled MDX bundle of a module (read from disk once per artifact). */
 export function moduleCode(m: ManifestModule): string {
   const key = join(contentOutDir(), m.artifact);

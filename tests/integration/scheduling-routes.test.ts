@@ -97,6 +97,56 @@ describe("the committee's session form", () => {
   });
 });
 
+describe("the session form's learning goals and dates", () => {
+  const base = () => ({
+    intent: "save",
+    track: "basic-group",
+    titleJa: "目標と日付のテスト研修",
+    capacity: "10",
+    venue: "会場",
+    opensAt: `${jstDateString(inDays(-30))}T09:00`,
+    closesAt: `${jstDateString(inDays(10))}T17:00`,
+    prerequisite: "default",
+    day1Date: jstDateString(inDays(20)),
+    day1Start: "10:00",
+    day1End: "12:00",
+  });
+  type Failed = {
+    data: { fieldErrors: Record<string, { key: string; params?: Record<string, unknown> }[]>; values: Record<string, string> };
+  };
+  const post = async (userId: number, fields: Record<string, string | string[]>) =>
+    newSessionAction({ request: await requestAs(userId, "/committee/sessions/new", formRequestInit(fields)), params: {}, context });
+
+  it("refuses a learning goal that does not exist, naming it, and keeps the goals ticked", async () => {
+    const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
+    const result = (await post(committee.id, { ...base(), goalCodes: ["IND-1-1", "NOPE-9-9"] })) as unknown as Failed;
+    expect(result.data.fieldErrors.goalCodes[0]).toMatchObject({ key: "forms.goals.unknown", params: { codes: "NOPE-9-9" } });
+    expect(result.data.values.goalCodes).toBe("IND-1-1, NOPE-9-9");
+  });
+
+  it("stores the goals ticked in the picker (one value each), in the order given, without repeats", async () => {
+    const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
+    const title = `目標 ${Date.now()}`;
+    const response = (await post(committee.id, { ...base(), titleJa: title, goalCodes: ["IND-1-2", "IND-1-1", "ind-1-2"] })) as Response;
+    expect(response.status).toBe(302);
+    const stored = await prisma.trainingSession.findFirstOrThrow({ where: { titleJa: title } });
+    expect(stored.goalCodes).toEqual(["IND-1-2", "IND-1-1"]);
+  });
+
+  it("asks before creating a session with a day in the past, and creates it once confirmed", async () => {
+    const committee = await createUser({ roles: ["PLANNING_COMMITTEE"] });
+    const title = `過去の日付 ${Date.now()}`;
+    const fields = { ...base(), titleJa: title, day1Date: jstDateString(inDays(-2)) };
+    const asked = (await post(committee.id, fields)) as unknown as Failed;
+    expect(asked.data.fieldErrors.day1Date[0].key).toBe("forms.days.pastError");
+    expect(asked.data.values.confirmPastAsked).toBe("1");
+    expect(await prisma.trainingSession.count({ where: { titleJa: title } })).toBe(0);
+    const confirmed = (await post(committee.id, { ...fields, confirmPast: "on" })) as Response;
+    expect(confirmed.status).toBe(302);
+    expect(await prisma.trainingSession.count({ where: { titleJa: title } })).toBe(1);
+  });
+});
+
 describe("the private calendar feed", () => {
   it("serves the user's sessions while the token is live, and 404 once revoked", async () => {
     const trainee = await createUser({ roles: ["TRAINEE"] });
