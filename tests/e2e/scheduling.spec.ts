@@ -41,6 +41,15 @@ test("committee creates a session; enrol, waitlist, promotion; attendance and ce
   await committee.getByLabel("区分").selectOption("basic-group");
   await committee.getByLabel("研修名（日本語）").fill(title);
   await committee.getByLabel("地域支援").check();
+  // The learning goals are picked from the list, filtered by code or words (issue 14).
+  await committee.getByLabel("獲得目標を絞り込む（コードまたは言葉）").fill("ind-1-1");
+  await expect(committee.getByText(/^1 件を表示中/)).toBeVisible();
+  await committee.getByRole("checkbox", { name: /IND-1-1/ }).check();
+  // A day is added and removed with a button; the first day's fields keep what is typed.
+  await committee.getByRole("button", { name: "日を追加する" }).click();
+  await expect(committee.locator('input[name="day2Date"]')).toBeFocused();
+  await committee.getByRole("button", { name: "2日目を削除する" }).click();
+  await expect(committee.locator('input[name="day2Date"]')).toHaveCount(0);
   await committee.locator('input[name="day1Date"]').fill(jstDate(14));
   await committee.locator('input[name="day1Start"]').fill("10:00");
   await committee.locator('input[name="day1End"]').fill("12:30");
