@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { prisma } from "~/db.server";
 import { audit, describeChanges } from "~/audit/audit.server";
+import { can } from "~/auth/capabilities";
+import { forbidden, notFound } from "~/auth/permissions.server";
+import type { SessionUser } from "~/auth/session.server";
+import { failure, parseForm, type FormFailure } from "~/lib/forms";
 
 import { isOfficeNumber, normaliseOfficeNumber, OFFICE_KINDS } from "./offices.server-shared";
 
@@ -100,4 +104,55 @@ export async function updateOffice(id: number, form: OfficeForm, actorId: number
   const summary = describeChanges(before as unknown as Record<string, unknown>, form);
   if (summary) await audit({ actorId, action: "office.update", entityType: "Office", entityId: id, summary });
   return office;
+}
+
+// ---- /admin/offices/:officeId: one office (the secretariat only) ----
+
+/** The office, or 404; only for whoever may administer (403 otherwise, before the office is looked up). */
+async function officeFor(user: SessionUser, officeId: number) {
+  if (!can(user, "administer")) throw forbidden();
+  const office = await prisma.office.findUnique({
+    where: { id: officeId },
+    include: { users: { orderBy: { displayName: "asc" } } },
+  });
+  if (!office) throw notFound();
+  return office;
+}
+
+/** Page reader of /admin/offices/:officeId: the office's fields for the form, its people and the wards. */
+export async function officeEditPage(user: SessionUser, officeId: number) {
+  const office = await officeFor(user, officeId);
+  return {
+    wards: await listWards(),
+    office: {
+      id: office.id,
+      name: office.name,
+      kind: office.kind,
+      wardId: office.wardId,
+      address: office.address,
+      officeNumber: office.officeNumber ?? "",
+      agreesToBeNamed: office.agreesToBeNamed,
+      active: office.active,
+    },
+    users: office.users.map((u) => ({ id: u.id, displayName: u.displayName, email: u.email, roles: u.roles })),
+  };
+}
+
+export type OfficeEditResult = { ok: true; intent: "save" } | FormFailure;
+
+/** Intent handler of /admin/offices/:officeId: saves the form (validated, checked for clashes, audited). */
+export async function saveOfficeEdit(user: SessionUser, officeId: number, formData: FormData): Promise<OfficeEditResult> {
+  const office = await officeFor(user, officeId);
+  const parsed = parseForm(officeFormSchema, formData, ["active"]);
+  if (!parsed.ok) return parsed;
+  try {
+    await updateOffice(office.id, parsed.data, user.id);
+    return { ok: true, intent: "save" };
+  } catch (error) {
+    if (error instanceof DuplicateOfficeError) return failure({ name: [{ key: "admin.offices.duplicate" }] }, formData);
+    if (error instanceof DuplicateOfficeNumberError)
+      return failure({ officeNumber: [{ key: "imports.officeNumber.duplicate" }] }, formData);
+    if (error instanceof UnknownWardError) return failure({ wardId: [{ key: "validation.choose" }] }, formData);
+    throw error;
+  }
 }

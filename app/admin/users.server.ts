@@ -1,10 +1,15 @@
 import { z } from "zod";
 import { prisma } from "~/db.server";
-import { audit, describeChanges } from "~/audit/audit.server";
-import { invalidateUserSessions } from "~/auth/session.server";
+import { audit, describeChanges, logRead } from "~/audit/audit.server";
+import { can } from "~/auth/capabilities";
+import { inviteUser } from "~/auth/invitations.server";
+import { forbidden, notFound } from "~/auth/permissions.server";
+import { invalidateUserSessions, type SessionUser } from "~/auth/session.server";
 import { ROLES } from "~/auth/roles";
-import { LOCALES } from "~/i18n";
-import { tellCorrected } from "~/privacy/person.server";
+import { LOCALES, type Locale, type MessageKey } from "~/i18n";
+import { failure, parseForm, type FormFailure } from "~/lib/forms";
+import { erasedEmail, eraseSchema, eraseUser, tellCorrected } from "~/privacy/person.server";
+import { officeOptions } from "./admin-data.server";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -107,4 +112,103 @@ export async function setUserActive(id: number, active: boolean, actorId: number
   if (!active) await invalidateUserSessions(id);
   await audit({ actorId, action: active ? "user.reactivate" : "user.deactivate", entityType: "User", entityId: id, summary: user.email });
   return user;
+}
+
+// ---- /admin/users/:userId: one account (the secretariat only) ----
+
+/** The account, or 404; only for whoever may administer (403 otherwise, before the account is looked up). */
+async function accountFor(admin: SessionUser, userId: number) {
+  if (!can(admin, "administer")) throw forbidden();
+  const user = await prisma.user.findUnique({ where: { id: userId } });
+  if (!user) throw notFound();
+  return user;
+}
+
+/**
+ * Page reader of /admin/users/:userId: the account's fields for the form, its last invitation and how many
+ * sessions it has, the offices to choose from. The read is audited (the reader's own account is not).
+ */
+export async function userEditPage(admin: SessionUser, userId: number, locale: Locale) {
+  const user = await accountFor(admin, userId);
+  const [offices, invitation, sessionCount] = await Promise.all([
+    officeOptions(locale),
+    prisma.invitation.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "desc" } }),
+    prisma.session.count({ where: { userId: user.id } }),
+  ]);
+  await logRead(admin, "user.read", [{ entityType: "User", entityId: user.id, subjectUserId: user.id, summary: "account page" }]);
+  return {
+    offices,
+    isSelf: admin.id === user.id,
+    erased: user.email === erasedEmail(user.id),
+    user: {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      locale: user.locale,
+      officeId: user.officeId,
+      roles: user.roles,
+      active: user.active,
+      hasPassword: user.passwordHash !== null,
+    },
+    invitation: invitation
+      ? { createdAt: invitation.createdAt.toISOString(), expiresAt: invitation.expiresAt.toISOString(), used: !!invitation.usedAt }
+      : null,
+    sessionCount,
+  };
+}
+
+export type UserEditIntent = "save" | "erase" | "deactivate" | "reactivate" | "invite";
+
+/** One shape for every intent: what was done (a message), or why not; a refused save keeps the roles ticked. */
+export type UserEditResult =
+  { ok: true; intent: UserEditIntent; message: MessageKey } | (FormFailure & { intent: UserEditIntent; roles?: string[] });
+
+function intentOf(value: FormDataEntryValue | null): UserEditIntent {
+  return value === "erase" || value === "deactivate" || value === "reactivate" || value === "invite" ? value : "save";
+}
+
+/**
+ * Intent handler of /admin/users/:userId: save the form, erase the person (issue 19), deactivate or reactivate
+ * (never one's own account), or send an invitation or reset link (active accounts only). Every change is audited.
+ */
+export async function userEditAction(
+  admin: SessionUser,
+  userId: number,
+  formData: FormData,
+  { origin, locale }: { origin: string; locale: Locale },
+): Promise<UserEditResult> {
+  const user = await accountFor(admin, userId);
+  const intent = intentOf(formData.get("intent"));
+  const refused = (message: MessageKey) => ({ ...failure({}, formData, { key: message }), intent });
+  if (intent === "erase") {
+    const parsed = parseForm(eraseSchema, formData);
+    if (!parsed.ok) return { ...parsed, intent };
+    const erased = await eraseUser(admin, user.id, parsed.data, locale);
+    if (!erased.ok) return refused(`personal.erase.refused.${erased.reason}`);
+    return { ok: true, intent, message: "personal.erase.done" };
+  }
+  if (intent === "deactivate" || intent === "reactivate") {
+    if (user.id === admin.id) return refused("admin.users.cannotDeactivateSelf");
+    await setUserActive(user.id, intent === "reactivate", admin.id);
+    return { ok: true, intent, message: intent === "deactivate" ? "admin.users.deactivated" : "admin.users.reactivated" };
+  }
+  if (intent === "invite") {
+    if (!user.active) return refused("admin.users.inactiveNoInvite");
+    await inviteUser(user.id, admin.id, origin);
+    await audit({ actorId: admin.id, action: "user.invite", entityType: "User", entityId: user.id, summary: user.email });
+    return { ok: true, intent, message: "admin.users.invited" };
+  }
+  const roles = formData.getAll("roles").map(String);
+  const refusedField = (field: string, key: MessageKey) => ({ ...failure({ [field]: [{ key }] }, formData), intent, roles });
+  const parsed = parseForm(userFormSchema, formData, ["roles"]);
+  if (!parsed.ok) return { ...parsed, intent, roles };
+  if (user.id === admin.id && !parsed.data.roles.includes("ADMINISTRATOR")) return refusedField("roles", "admin.users.cannotDropOwnAdmin");
+  try {
+    await updateUser(user.id, parsed.data, admin.id);
+    return { ok: true, intent, message: "common.saved" };
+  } catch (error) {
+    if (error instanceof DuplicateEmailError) return refusedField("email", "admin.users.duplicateEmail");
+    if (error instanceof OfficeRequiredError) return refusedField("officeId", "admin.users.officeRequired");
+    throw error;
+  }
 }

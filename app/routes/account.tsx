@@ -15,6 +15,7 @@ import { useFormat, useT } from "~/i18n/react";
 import { correctProfile, profileSchema } from "~/privacy/person.server";
 import { failure, parseForm } from "~/lib/forms";
 import { pageMeta } from "~/lib/meta";
+import { NewPasswordFields } from "~/components/password-fields";
 
 export const meta = pageMeta("account.title");
 
@@ -169,24 +170,7 @@ export default function Account() {
             required
             errors={failed?.fieldErrors.currentPassword}
           />
-          <Field
-            label={t("field.newPassword")}
-            hint={t("field.passwordHint", { min: PASSWORD_MIN })}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={PASSWORD_MIN}
-            errors={failed?.fieldErrors.password}
-          />
-          <Field
-            label={t("field.confirmPassword")}
-            name="confirm"
-            type="password"
-            autoComplete="new-password"
-            required
-            errors={failed?.fieldErrors.confirm}
-          />
+          <NewPasswordFields failed={failed} />
           <button type="submit" className="button">
             {t("account.changePassword")}
           </button>

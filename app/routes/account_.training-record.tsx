@@ -1,10 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireCapability } from "~/auth/permissions.server";
-import { FormErrorSummary } from "~/components/forms";
 import { useT } from "~/i18n/react";
 import { myTrainingRecord, myTrainingRecordAction } from "~/staff/staff.server";
-import { OfficeHistory, PlatformTraining, StatutoryRecord } from "~/staff/ui";
+import { OfficeHistory, PlatformTraining, StaffOutcome, StatutoryRecord, statutoryRecordMessage } from "~/staff/ui";
 import { pageMeta } from "~/lib/meta";
 
 export const meta = pageMeta("staff.mine.title");
@@ -33,19 +32,7 @@ export default function TrainingRecord() {
       </p>
       <h1>{t("staff.mine.title")}</h1>
       <p className="hint">{t("staff.mine.intro")}</p>
-      <div aria-live="polite">
-        {result && result.ok ? (
-          <p className="alert alert-success" role="status">
-            {result.intent === "record"
-              ? t("staff.record.saved")
-              : result.intent === "add-refresher"
-                ? t("staff.refresher.added")
-                : t("staff.refresher.removed")}
-          </p>
-        ) : (
-          <FormErrorSummary result={failed} />
-        )}
-      </div>
+      <StaffOutcome done={result?.ok ? t(statutoryRecordMessage(result.intent) ?? "staff.refresher.removed") : null} failed={failed} />
       <StatutoryRecord record={record} failed={failed} busy={busy} />
       <PlatformTraining rows={platform} />
       <OfficeHistory rows={history} headingId="history-heading" heading={t("staff.mine.history")} />

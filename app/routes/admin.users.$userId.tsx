@@ -1,104 +1,32 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { officeOptions } from "~/admin/admin-data.server";
 import { UserForm } from "~/admin/user-form";
-import { DuplicateEmailError, OfficeRequiredError, setUserActive, updateUser, userFormSchema } from "~/admin/users.server";
-import { audit, logRead } from "~/audit/audit.server";
-import { inviteUser, publicOrigin } from "~/auth/invitations.server";
-import { notFound, requireCapability } from "~/auth/permissions.server";
+import { userEditAction, userEditPage } from "~/admin/users.server";
+import { publicOrigin } from "~/auth/invitations.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { Field, FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
-import { prisma } from "~/db.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
-import { failure, parseForm } from "~/lib/forms";
 import { idParam } from "~/lib/params";
-import { eraseSchema, eraseUser, erasedEmail } from "~/privacy/person.server";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((_t, d) => d.user.displayName);
 
-async function findUser(param: string | undefined) {
-  const user = await prisma.user.findUnique({ where: { id: idParam(param) } });
-  if (!user) throw notFound();
-  return user;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireCapability(request, "administer");
-  const user = await findUser(params.userId);
-  const [offices, invitation, sessionCount] = await Promise.all([
-    officeOptions(resolveLocale(request, admin)),
-    prisma.invitation.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "desc" } }),
-    prisma.session.count({ where: { userId: user.id } }),
-  ]);
-  await logRead(admin, "user.read", [{ entityType: "User", entityId: user.id, subjectUserId: user.id, summary: "account page" }]);
-  return {
-    offices,
-    isSelf: admin.id === user.id,
-    erased: user.email === erasedEmail(user.id),
-    user: {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      locale: user.locale,
-      officeId: user.officeId,
-      roles: user.roles,
-      active: user.active,
-      hasPassword: user.passwordHash !== null,
-    },
-    invitation: invitation
-      ? { createdAt: invitation.createdAt.toISOString(), expiresAt: invitation.expiresAt.toISOString(), used: !!invitation.usedAt }
-      : null,
-    sessionCount,
-  };
+  return userEditPage(admin, idParam(params.userId), resolveLocale(request, admin));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireCapability(request, "administer");
-  const user = await findUser(params.userId);
-  const formData = await request.formData();
-  const intent = formData.get("intent");
-  if (intent === "erase") {
-    const parsed = parseForm(eraseSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
-    const erased = await eraseUser(admin, user.id, parsed.data, resolveLocale(request, admin));
-    if (!erased.ok)
-      return data({ ...failure({}, formData, { key: `personal.erase.refused.${erased.reason}` as const }), intent }, { status: 400 });
-    return { ok: true as const, message: "personal.erase.done" as const };
-  }
-  if (intent === "deactivate" || intent === "reactivate") {
-    if (user.id === admin.id) return data(failure({}, formData, { key: "admin.users.cannotDeactivateSelf" }), { status: 400 });
-    await setUserActive(user.id, intent === "reactivate", admin.id);
-    return {
-      ok: true as const,
-      message: intent === "deactivate" ? ("admin.users.deactivated" as const) : ("admin.users.reactivated" as const),
-    };
-  }
-  if (intent === "invite") {
-    if (!user.active) return data(failure({}, formData, { key: "admin.users.inactiveNoInvite" }), { status: 400 });
-    await inviteUser(user.id, admin.id, publicOrigin(request));
-    await audit({ actorId: admin.id, action: "user.invite", entityType: "User", entityId: user.id, summary: user.email });
-    return { ok: true as const, message: "admin.users.invited" as const };
-  }
-  const roles = formData.getAll("roles").map(String);
-  const parsed = parseForm(userFormSchema, formData, ["roles"]);
-  if (!parsed.ok) return data({ ...parsed, roles }, { status: 400 });
-  if (user.id === admin.id && !parsed.data.roles.includes("ADMINISTRATOR")) {
-    return data({ ...failure({ roles: [{ key: "admin.users.cannotDropOwnAdmin" }] }, formData), roles }, { status: 400 });
-  }
-  try {
-    await updateUser(user.id, parsed.data, admin.id);
-    return { ok: true as const, message: "common.saved" as const };
-  } catch (error) {
-    if (error instanceof DuplicateEmailError)
-      return data({ ...failure({ email: [{ key: "admin.users.duplicateEmail" }] }, formData), roles }, { status: 400 });
-    if (error instanceof OfficeRequiredError)
-      return data({ ...failure({ officeId: [{ key: "admin.users.officeRequired" }] }, formData), roles }, { status: 400 });
-    throw error;
-  }
+  const result = await userEditAction(admin, idParam(params.userId), await request.formData(), {
+    origin: publicOrigin(request),
+    locale: resolveLocale(request, admin),
+  });
+  return result.ok ? result : data(result, { status: 400 });
 }
 
 export default function EditUser() {
@@ -108,7 +36,11 @@ export default function EditUser() {
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const failed = isFailure(result) ? result : undefined;
-  const message = result && "message" in result ? result.message : search.get("created") ? "admin.users.createdInvited" : null;
+  const message = result?.ok ? result.message : search.get("created") ? "admin.users.createdInvited" : null;
+  // A refused save shows at the form, a refused erasure at its own form, the other refusals under the account's actions.
+  const failedSave = failed?.intent === "save" ? failed : undefined;
+  const failedErase = failed?.intent === "erase" ? failed : undefined;
+  const failedAction = failed && !failedSave && !failedErase ? failed : undefined;
   return (
     <div className="page narrow">
       <p>
@@ -117,7 +49,7 @@ export default function EditUser() {
       <h1>{user.displayName}</h1>
       {message ? (
         <p className="alert alert-success" role="status">
-          {t(message as "common.saved")}
+          {t(message)}
         </p>
       ) : null}
       <p>
@@ -136,18 +68,12 @@ export default function EditUser() {
               })}
         </p>
       ) : null}
-      <UserForm
-        offices={offices}
-        initial={user}
-        failed={failed && result && "roles" in result ? failed : undefined}
-        failedRoles={result && "roles" in result ? (result.roles as string[]) : undefined}
-        submitLabel={t("common.save")}
-      />
+      <UserForm offices={offices} initial={user} failed={failedSave} failedRoles={failedSave?.roles} submitLabel={t("common.save")} />
       <section className="panel" aria-labelledby="account-actions">
         <h2 id="account-actions">{t("admin.users.accountActions")}</h2>
-        {failed && !(result && "roles" in result) && failed.formError ? (
+        {failedAction?.formError ? (
           <p className="alert alert-error" role="alert">
-            {t(failed.formError.key)}
+            {t(failedAction.formError.key)}
           </p>
         ) : null}
         <div className="button-row">
@@ -178,7 +104,7 @@ export default function EditUser() {
           <Form method="post" className="stack" noValidate>
             <h3>{t("personal.erase.title")}</h3>
             <p>{t("personal.erase.lead")}</p>
-            {failed && result && "intent" in result && result.intent === "erase" ? <FormErrorSummary result={failed} /> : null}
+            <FormErrorSummary result={failedErase} />
             <input type="hidden" name="intent" value="erase" />
             <Field
               label={t("personal.erase.confirmEmail")}
@@ -186,14 +112,14 @@ export default function EditUser() {
               type="email"
               autoComplete="off"
               required
-              errors={result && "intent" in result && result.intent === "erase" ? failed?.fieldErrors.confirmEmail : undefined}
+              errors={failedErase?.fieldErrors.confirmEmail}
             />
             <TextareaField
               label={t("personal.erase.reason")}
               name="reason"
               required
               maxLength={1000}
-              errors={result && "intent" in result && result.intent === "erase" ? failed?.fieldErrors.reason : undefined}
+              errors={failedErase?.fieldErrors.reason}
             />
             <p>
               <button type="submit" className="button danger">

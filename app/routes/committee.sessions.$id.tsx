@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Fragment } from "react";
 import { requireRole } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
@@ -352,34 +353,29 @@ function MinutesForm({ e, dayId, index, max, busy }: { e: Row; dayId: number; in
     <Form method="post" className="minutes-form" noValidate>
       <input type="hidden" name="enrollmentId" value={e.id} />
       <input type="hidden" name="dayId" value={dayId} />
-      <label htmlFor={`${id}-late`} className="small">
-        {t("attendance.late")}
-      </label>
-      <input
-        id={`${id}-late`}
-        name="lateMinutes"
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={max}
-        step={1}
-        defaultValue={e.late[index]}
-        className="narrow-number"
-      />
-      <label htmlFor={`${id}-early`} className="small">
-        {t("attendance.early")}
-      </label>
-      <input
-        id={`${id}-early`}
-        name="earlyMinutes"
-        type="number"
-        inputMode="numeric"
-        min={0}
-        max={max}
-        step={1}
-        defaultValue={e.early[index]}
-        className="narrow-number"
-      />
+      {(
+        [
+          ["late", "lateMinutes", e.late[index]],
+          ["early", "earlyMinutes", e.early[index]],
+        ] as const
+      ).map(([kind, name, value]) => (
+        <Fragment key={kind}>
+          <label htmlFor={`${id}-${kind}`} className="small">
+            {t(`attendance.${kind}`)}
+          </label>
+          <input
+            id={`${id}-${kind}`}
+            name={name}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={max}
+            step={1}
+            defaultValue={value}
+            className="narrow-number"
+          />
+        </Fragment>
+      ))}
       <button
         type="submit"
         name="intent"

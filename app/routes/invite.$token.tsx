@@ -6,10 +6,11 @@ import { audit } from "~/audit/audit.server";
 import { acceptInvitation, findUsableInvitation } from "~/auth/invitations.server";
 import { PASSWORD_MAX, PASSWORD_MIN } from "~/auth/password-policy";
 import { createSession, sessionCookie } from "~/auth/session.server";
-import { Field, FormErrorSummary, isFailure } from "~/components/forms";
+import { FormErrorSummary, isFailure } from "~/components/forms";
 import { useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { pageMeta } from "~/lib/meta";
+import { NewPasswordFields } from "~/components/password-fields";
 
 export const meta = pageMeta("invite.title");
 
@@ -58,24 +59,7 @@ export default function Invite() {
       <FormErrorSummary result={failed} />
       <Form method="post" className="stack" noValidate>
         <input type="email" name="email" value={loaderData.email ?? ""} autoComplete="username" readOnly hidden />
-        <Field
-          label={t("field.newPassword")}
-          hint={t("field.passwordHint", { min: PASSWORD_MIN })}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          errors={failed?.fieldErrors.password}
-        />
-        <Field
-          label={t("field.confirmPassword")}
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={failed?.fieldErrors.confirm}
-        />
+        <NewPasswordFields failed={failed} />
         <button type="submit" className="button">
           {t("invite.submit")}
         </button>

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
+import { MeetingFields } from "~/cycle/meeting-fields";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { forbidden, notFound, requireRole } from "~/auth/permissions.server";
@@ -371,42 +372,7 @@ export default function MeetingPage() {
           <Form method="post">
             <input type="hidden" name="intent" value="change" />
             <FormErrorSummary result={changing} />
-            <Field
-              label={t("cycle.meetings.field.title")}
-              name="title"
-              defaultValue={changing?.values?.title ?? edit.title}
-              errors={changing?.fieldErrors.title}
-              required
-            />
-            <Field
-              label={t("cycle.meetings.field.date")}
-              name="date"
-              type="date"
-              defaultValue={changing?.values?.date ?? edit.date}
-              errors={changing?.fieldErrors.date}
-              required
-            />
-            <Field
-              label={t("cycle.meetings.field.time")}
-              name="time"
-              type="time"
-              defaultValue={changing?.values?.time ?? edit.time}
-              errors={changing?.fieldErrors.time}
-              required
-            />
-            <Field
-              label={t("cycle.meetings.field.venue")}
-              name="venue"
-              defaultValue={changing?.values?.venue ?? edit.venue}
-              errors={changing?.fieldErrors.venue}
-            />
-            <Field
-              label={t("cycle.meetings.field.onlineUrl")}
-              name="onlineUrl"
-              type="url"
-              defaultValue={changing?.values?.onlineUrl ?? edit.onlineUrl}
-              errors={changing?.fieldErrors.onlineUrl}
-            />
+            <MeetingFields failed={changing} initial={edit} />
             <button type="submit" className="button">
               {t("meetingChange.button")}
             </button>

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { MeetingFields } from "~/cycle/meeting-fields";
 import { FormKey } from "~/components/form-key";
 import { formKeyOf } from "~/lib/form-key.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireCapability, requireRole } from "~/auth/permissions.server";
-import { Field, FormErrorSummary, isFailure, SelectField } from "~/components/forms";
+import { FormErrorSummary, isFailure, SelectField } from "~/components/forms";
 import { MEETING_ROLES, meetingsPage, scheduleMeetingAs } from "~/cycle/meetings.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
@@ -149,66 +150,30 @@ export default function Meetings() {
           <Form method="post">
             <FormKey />
             <FormErrorSummary result={failed} />
-            <Field
-              label={t("cycle.meetings.field.title")}
-              name="title"
-              defaultValue={failed?.values?.title ?? ""}
-              errors={failed?.fieldErrors.title}
-              required
-            />
-            <SelectField
-              label={t("cycle.meetings.field.scope")}
-              name="scope"
-              defaultValue={failed?.values?.scope ?? "CITY"}
-              errors={failed?.fieldErrors.scope}
-            >
-              <option value="CITY">{t("cycle.allWards")}</option>
-              <option value="WARD">{t("cycle.meetings.scopeWard")}</option>
-            </SelectField>
-            <SelectField
-              label={t("cycle.ward")}
-              name="wardId"
-              defaultValue={failed?.values?.wardId ?? ""}
-              errors={failed?.fieldErrors.wardId}
-            >
-              <option value="">{t("common.choose")}</option>
-              {wards.map((w) => (
-                <option key={w.id} value={w.id}>
-                  {locale === "en" ? w.nameEn : w.nameJa}
-                </option>
-              ))}
-            </SelectField>
-            <div className="field-row">
-              <Field
-                label={t("cycle.meetings.field.date")}
-                name="date"
-                type="date"
-                defaultValue={failed?.values?.date ?? ""}
-                errors={failed?.fieldErrors.date}
-                required
-              />
-              <Field
-                label={t("cycle.meetings.field.time")}
-                name="time"
-                type="time"
-                defaultValue={failed?.values?.time ?? "14:00"}
-                errors={failed?.fieldErrors.time}
-                required
-              />
-            </div>
-            <Field
-              label={t("cycle.meetings.field.venue")}
-              name="venue"
-              defaultValue={failed?.values?.venue ?? ""}
-              errors={failed?.fieldErrors.venue}
-            />
-            <Field
-              label={t("cycle.meetings.field.onlineUrl")}
-              name="onlineUrl"
-              type="url"
-              defaultValue={failed?.values?.onlineUrl ?? ""}
-              errors={failed?.fieldErrors.onlineUrl}
-            />
+            <MeetingFields failed={failed} initial={{ title: "", date: "", time: "14:00", venue: "", onlineUrl: "" }}>
+              <SelectField
+                label={t("cycle.meetings.field.scope")}
+                name="scope"
+                defaultValue={failed?.values?.scope ?? "CITY"}
+                errors={failed?.fieldErrors.scope}
+              >
+                <option value="CITY">{t("cycle.allWards")}</option>
+                <option value="WARD">{t("cycle.meetings.scopeWard")}</option>
+              </SelectField>
+              <SelectField
+                label={t("cycle.ward")}
+                name="wardId"
+                defaultValue={failed?.values?.wardId ?? ""}
+                errors={failed?.fieldErrors.wardId}
+              >
+                <option value="">{t("common.choose")}</option>
+                {wards.map((w) => (
+                  <option key={w.id} value={w.id}>
+                    {locale === "en" ? w.nameEn : w.nameJa}
+                  </option>
+                ))}
+              </SelectField>
+            </MeetingFields>
             <button type="submit" className="button">
               {t("cycle.meetings.scheduleButton")}
             </button>

@@ -2,14 +2,14 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { requireCapability } from "~/auth/permissions.server";
-import { Field, FormErrorSummary, SelectField } from "~/components/forms";
+import { Field, SelectField } from "~/components/forms";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useT } from "~/i18n/react";
 import { jstDateString } from "~/lib/jst";
 import { now } from "~/lib/clock";
 import { idParam } from "~/lib/params";
 import { staffMemberAction, staffMemberPage } from "~/staff/staff.server";
-import { OfficeHistory, PlatformTraining, StatutoryRecord } from "~/staff/ui";
+import { OfficeHistory, PlatformTraining, StaffOutcome, StatutoryRecord, statutoryRecordMessage, SuccessorSelect } from "~/staff/ui";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
 
@@ -38,12 +38,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function successMessage(t: ReturnType<typeof useT>, r: { intent: string; name?: string; handedOver?: number; on?: string }) {
   switch (r.intent) {
-    case "record":
-      return t("staff.record.saved");
-    case "add-refresher":
-      return t("staff.refresher.added");
-    case "remove-refresher":
-      return t("staff.refresher.removed");
     case "handover":
       return t("staff.handover.done", { count: r.handedOver ?? 0 });
     case "cancel-move":
@@ -53,8 +47,10 @@ function successMessage(t: ReturnType<typeof useT>, r: { intent: string; name?: 
       return `${t("staff.move.recordedScheduled", { name: r.name ?? "", date: r.on ?? "" })}${
         r.handedOver ? ` ${t("staff.move.handedOver", { count: r.handedOver })}` : ""
       }`;
-    default:
-      return "";
+    default: {
+      const key = statutoryRecordMessage(r.intent);
+      return key ? t(key) : "";
+    }
   }
 }
 
@@ -78,15 +74,7 @@ export default function StaffMember() {
       <p className="muted">
         {t("staff.member.office", { office: person.office })} · {person.roles.map((r) => t(`role.${r}` as MessageKey)).join("、")}
       </p>
-      <div aria-live="polite">
-        {result && result.ok ? (
-          <p className="alert alert-success" role="status">
-            {successMessage(t, result)}
-          </p>
-        ) : (
-          <FormErrorSummary result={failed} />
-        )}
-      </div>
+      <StaffOutcome done={result && result.ok ? successMessage(t, result) : null} failed={failed} />
       {
         <>
           <StatutoryRecord record={record} failed={failed} busy={busy} />
@@ -100,20 +88,7 @@ export default function StaffMember() {
               <p>{t("staff.handover.successorInvalid")}</p>
             ) : (
               <Form method="post" className="stack">
-                <SelectField
-                  label={t("staff.move.successor")}
-                  name="successorId"
-                  required
-                  errors={hv?.fieldErrors.successorId}
-                  defaultValue=""
-                >
-                  <option value="">{t("staff.move.noSuccessor")}</option>
-                  {successors.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
-                </SelectField>
+                <SuccessorSelect successors={successors} required errors={hv?.fieldErrors.successorId} defaultValue="" />
                 <fieldset>
                   <legend>{t("staff.handover.items")}</legend>
                   {items.length === 0 ? <p>{t("staff.handover.noItems")}</p> : null}
@@ -158,28 +133,12 @@ export default function StaffMember() {
               <Form method="post" className="stack">
                 <fieldset>
                   <legend>{t("staff.move.kind")}</legend>
-                  <div className="check">
-                    <input
-                      type="radio"
-                      id="kind-transfer"
-                      name="kind"
-                      value="transfer"
-                      checked={kind === "transfer"}
-                      onChange={() => setKind("transfer")}
-                    />
-                    <label htmlFor="kind-transfer">{t("staff.move.transfer")}</label>
-                  </div>
-                  <div className="check">
-                    <input
-                      type="radio"
-                      id="kind-leave"
-                      name="kind"
-                      value="leave"
-                      checked={kind === "leave"}
-                      onChange={() => setKind("leave")}
-                    />
-                    <label htmlFor="kind-leave">{t("staff.move.leave")}</label>
-                  </div>
+                  {(["transfer", "leave"] as const).map((k) => (
+                    <div key={k} className="check">
+                      <input type="radio" id={`kind-${k}`} name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+                      <label htmlFor={`kind-${k}`}>{t(`staff.move.${k}`)}</label>
+                    </div>
+                  ))}
                 </fieldset>
                 <SelectField
                   label={t("staff.move.toOffice")}
@@ -203,19 +162,11 @@ export default function StaffMember() {
                   defaultValue={mv?.values?.on ?? today}
                   errors={mv?.fieldErrors.on}
                 />
-                <SelectField
-                  label={t("staff.move.successor")}
-                  name="successorId"
+                <SuccessorSelect
+                  successors={successors}
                   defaultValue={mv?.values?.successorId ?? ""}
                   errors={mv?.fieldErrors.successorId}
-                >
-                  <option value="">{t("staff.move.noSuccessor")}</option>
-                  {successors.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name}
-                    </option>
-                  ))}
-                </SelectField>
+                />
                 <button type="submit" name="intent" value={kind} className="button danger" disabled={busy}>
                   {kind === "transfer" ? t("staff.move.recordTransfer") : t("staff.move.recordLeave")}
                 </button>

@@ -1,7 +1,8 @@
 // The pieces /office/staff/:userId and /account/training-record share: the statutory record's forms, the
 // refresher list, the office history and the platform's certificates.
 import { Form } from "@remix-run/react";
-import { Field, SelectField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField } from "~/components/forms";
+import type { Message } from "~/lib/forms";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useT } from "~/i18n/react";
 import type { FormFailure } from "~/lib/forms";
@@ -21,6 +22,54 @@ export function StateBadge({ state }: { state: StatutoryState }) {
 }
 
 type Failed = FormFailure | null;
+
+/** What a change to the statutory record says when done (the intents StatutoryRecord's forms send), or null. */
+export function statutoryRecordMessage(intent: string): MessageKey | null {
+  if (intent === "record") return "staff.record.saved";
+  if (intent === "add-refresher") return "staff.refresher.added";
+  if (intent === "remove-refresher") return "staff.refresher.removed";
+  return null;
+}
+
+/** Where a staff page says what its last form did: the success (already in words), or why it was refused. */
+export function StaffOutcome({ done, failed }: { done: string | null; failed: Failed }) {
+  return (
+    <div aria-live="polite">
+      {done !== null ? (
+        <p className="alert alert-success" role="status">
+          {done}
+        </p>
+      ) : (
+        <FormErrorSummary result={failed} />
+      )}
+    </div>
+  );
+}
+
+/** The choice of a successor among the office's staff (hand-over, and a transfer or leaving). */
+export function SuccessorSelect({
+  successors,
+  defaultValue,
+  errors,
+  required = false,
+}: {
+  successors: { id: number; name: string }[];
+  defaultValue: string;
+  errors?: Message[];
+  required?: boolean;
+}) {
+  const t = useT();
+  return (
+    <SelectField label={t("staff.move.successor")} name="successorId" required={required} errors={errors} defaultValue={defaultValue}>
+      <option value="">{t("staff.move.noSuccessor")}</option>
+      {successors.map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
 
 export function StatutoryRecord({ record, failed, busy }: { record: StatutoryView; failed: Failed; busy: boolean }) {
   const t = useT();

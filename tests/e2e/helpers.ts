@@ -61,6 +61,26 @@ export async function expectAccessible(page: Page, scanned: { route?: string } =
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
+/**
+ * axe on a page in Japanese then English, each at desktop and phone width; at phone width nothing is wider than the
+ * screen (tables scroll inside their own box). The account is left in Japanese. SCREENSHOTS=1 keeps a picture of
+ * each, named `test-results/<name>-<lang>-<width>.png`.
+ */
+export async function expectAccessibleInBothLanguages(page: Page, url: string, name: string) {
+  await page.goto(url);
+  for (const lang of ["ja", "en"]) {
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(url);
+      await expectAccessible(page);
+      if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      if (process.env.SCREENSHOTS) await page.screenshot({ path: `test-results/${name}-${lang}-${width}.png`, fullPage: true });
+    }
+    await page.locator(".lang-switch button").click();
+  }
+}
+
 type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
 
 /** One JSON line per scan: which rules passed, failed or needed review, by success criterion. */
