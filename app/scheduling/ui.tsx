@@ -25,7 +25,6 @@ export function DayList({ days }: { days: { id: number; startsAt: string | Date;
 
 const FunnelChart = lazy(() => import("./funnel-chart"));
 
-
 export interface FunnelData {
   fiscalYear: number;
   onDemand: number;
