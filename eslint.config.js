@@ -20,7 +20,19 @@ const thinRoutes = {
 const routesNotYetThin = ["app/routes/admin.offices.$officeId.tsx", "app/routes/admin.users.$userId.tsx"];
 
 export default tseslint.config(
-  { ignores: ["build/", "app/generated/", ".cache/", ".data/", "test-results/", "playwright-report/", "node_modules/", "reports/", ".stryker-tmp/"] },
+  {
+    ignores: [
+      "build/",
+      "app/generated/",
+      ".cache/",
+      ".data/",
+      "test-results/",
+      "playwright-report/",
+      "node_modules/",
+      "reports/",
+      ".stryker-tmp/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ["**/*.{js,mjs}"], languageOptions: { globals: { ...globals.node } } },
