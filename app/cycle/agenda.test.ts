@@ -56,16 +56,24 @@ describe("proposeAgenda", () => {
   });
 
   it("ranks the most often rated 1–2 by count, then lower average, then code, and never an item nobody rated low", () => {
-    const stats = [stat("Z", 3.0, 2), stat("Y", 2.9, 2), stat("X", 2.9, 2), stat("W", 2.95, 4), stat("V", 1.0, 0), stat("U", 1.1, 0)];
+    const stats = [stat("A", 3.0, 2), stat("B", 2.9, 2), stat("C", 2.95, 4), stat("V", 1.0, 0), stat("U", 1.1, 0)];
     const { weak } = proposeAgenda(stats, { weakCount: 2 });
     expect(weak.map((w) => [w.code, w.reasons])).toEqual([
       ["V", ["lowestAverage"]],
       ["U", ["lowestAverage"]],
-      ["X", ["mostLow"]],
-      ["W", ["mostLow"]],
+      ["B", ["mostLow"]],
+      ["C", ["mostLow"]],
     ]);
+    const tie = proposeAgenda([stat("Y", 3.0, 2), stat("X", 3.0, 2), stat("Q", 1.0, 0)], { weakCount: 1 });
+    expect(tie.weak.map((w) => w.code)).toEqual(["Q", "X"]);
     const none = proposeAgenda([stat("A", 3, 0), stat("B", 3.5, 0)], { weakCount: 0 });
     expect(none.weak).toEqual([]);
+  });
+
+  it("proposes as good practice only items some office rated 4", () => {
+    expect(
+      proposeAgenda([stat("A", 3, 0, []), stat("B", 3, 0, [office(1, true)])], { weakCount: 0 }).goodPractice.map((g) => g.code),
+    ).toEqual(["B"]);
   });
 
   it("proposes five weak items and three good practices by default, good practice with the most high offices first", () => {
