@@ -86,6 +86,13 @@ describe("priority order", () => {
     ).toEqual([2, 1]);
     expect(ids(priorityOrder([cand(9), cand(4), cand(6)]))).toEqual([4, 6, 9]);
   });
+  it("keeps the given order between candidates that are equal in every respect", () => {
+    const a = cand(1);
+    const b = cand(1);
+    const order = priorityOrder([a, b]);
+    expect(order[0]).toBe(a);
+    expect(order[1]).toBe(b);
+  });
   it("keeps every candidate once and leaves the input as it was", () => {
     const cs = [cand(3), cand(1), cand(2)];
     expect(ids(priorityOrder(cs))).toEqual([1, 2, 3]);

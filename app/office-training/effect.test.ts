@@ -92,7 +92,7 @@ describe("training effect", () => {
   });
 
   it("orders rows by category as given, then by year (whatever the order of the sheets)", () => {
-    const s = [sheet(1, 2026, 3), sheet(1, 2024, 1), sheet(1, 2025, 2)].map((x) => ({ ...x, scores: { A: x.scores.A, B: 1 } }));
+    const s = [sheet(1, 2025, 2), sheet(1, 2024, 1), sheet(1, 2026, 3)].map((x) => ({ ...x, scores: { A: x.scores.A, B: 1 } }));
     const rows = trainingEffect(s, [], [{ code: "B", pillar: "hr" }, ...pillars], fyEnd, 1);
     expect(rows.map((r) => [r.categoryCode, r.pillar, r.fromYear, r.toYear])).toEqual([
       ["B", "hr", 2024, 2025],

@@ -89,6 +89,7 @@ describe("period texts", () => {
       "366日",
       "400日",
     ]);
+    expect([0, 0].map((d, i) => formatPeriod(d, i ? "en" : "ja"))).toEqual(["0日", "0 days"]);
     expect([365, 730, 1, 2, 90, 366].map((d) => formatPeriod(d, "en"))).toEqual([
       "a year",
       "2 years",

@@ -94,7 +94,8 @@ describe("grading: the rules the mutation run found unguarded", () => {
     const all = { q1: ["a"], q2: ["b", "c"], q3: ["c"], q4: ["a"], q5: ["b"] };
     expect(grade(check, all)).toMatchObject({ score: 1, correctCount: 5, total: 5, passed: true, passMark: 0.8 });
     expect(grade(check, { ...all, q5: [] })).toMatchObject({ score: 0.8, passed: true });
-    const noMark = { questions: check.questions };
+    // The content schema defaults the pass mark; a check read without it still passes at 80 %.
+    const noMark = { questions: check.questions } as unknown as typeof check;
     expect(grade(noMark, { ...all, q5: [] })).toMatchObject({ passMark: 0.8, passed: true });
     expect(grade(noMark, { ...all, q5: [], q4: [] })).toMatchObject({ score: 0.6, passed: false });
     expect(grade({ passMark: 0.6, questions: check.questions }, { ...all, q5: [], q4: [] }).passed).toBe(true);
@@ -130,20 +131,21 @@ describe("grading: the rules the mutation run found unguarded", () => {
 
   it("draws the same orders as before for the same seed (an attempt in progress keeps its order across releases)", () => {
     const big = {
+      passMark: 0.8,
       questions: [{ ...q("big", ["a"]), choices: "abcdefghijkl".split("").map((c) => ({ id: c, text: { ja: c, en: c } })) }],
     };
     expect([0, 1, 2].map((n) => choiceOrder(big, "7:module-x", n).big.join(""))).toEqual(["jcldbefagkih", "aifgecjblhdk", "kehigbadcfjl"]);
   });
 
   it("rotates a two-choice order that came out the same as the previous attempt's", () => {
-    const two = { questions: [{ ...q("t", ["a"]), choices: ["a", "b"].map((c) => ({ id: c, text: { ja: c, en: c } })) }] };
+    const two = { passMark: 0.8, questions: [{ ...q("t", ["a"]), choices: ["a", "b"].map((c) => ({ id: c, text: { ja: c, en: c } })) }] };
     let previous = choiceOrder(two, "s", 0).t;
     for (let n = 1; n < 12; n++) {
       const next = choiceOrder(two, "s", n).t;
       expect(next).not.toEqual(previous);
       previous = next;
     }
-    const one = { questions: [{ ...q("o", ["a"]), choices: [{ id: "a", text: { ja: "a", en: "a" } }] }] };
+    const one = { passMark: 0.8, questions: [{ ...q("o", ["a"]), choices: [{ id: "a", text: { ja: "a", en: "a" } }] }] };
     expect(choiceOrder(one, "s", 3).o).toEqual(["a"]);
   });
 });
