@@ -151,11 +151,16 @@ describe("fiscal years: the rules the mutation run found unguarded", () => {
     expect(parseFiscalYearInput("20271")).toEqual({ ok: false, reason: "format", input: "20271" });
     expect(parseFiscalYearInput(" 　")).toEqual({ ok: false, reason: "empty", input: " 　" });
     expect(parseFiscalYearInput("2027年度度")).toEqual({ ok: false, reason: "format", input: "2027年度度" });
+    // FY only in front, 年度 only at the end, a dot or comma only right after the era name.
+    for (const bad of ["2027FY", "年度2027", "r1.0", "r1,0"])
+      expect(parseFiscalYearInput(bad), bad).toEqual({ ok: false, reason: "format", input: bad });
   });
 
   it("splits a list on commas, 、, semicolons, ・, new lines and wide spaces, and refuses an empty list", () => {
     expect(parseFiscalYearsInput("2029；2027;2028\n2030，2031  2032")).toEqual({ ok: true, years: [2027, 2028, 2029, 2030, 2031, 2032] });
     expect(parseFiscalYearsInput("2027,2027")).toEqual({ ok: true, years: [2027] });
+    // One space stays inside a year; two or more separate years.
+    expect(parseFiscalYearsInput("令和 9 年度, 2028")).toEqual({ ok: true, years: [2027, 2028] });
     expect(parseFiscalYearsInput(" , 、")).toEqual({ ok: false, reason: "empty", input: " , 、" });
     expect(parseFiscalYearsInput("2027, 1900")).toEqual({ ok: false, reason: "range", input: "1900" });
   });
