@@ -488,3 +488,56 @@ describe("checklist import: codes across versions", () => {
     expect(taken.errors).toEqual([{ line: 2, reason: "matchTaken", value: "A" }]);
   });
 });
+
+describe("checklist import: survivors of the first mutation run", () => {
+  it("takes the first row naming two known columns even below a wide title row", () => {
+    const rows = [
+      { line: 1, cells: ["自己評価", "令和7年度"] },
+      { line: 2, cells: ["番号", "評価項目"] },
+      { line: 3, cells: ["1", "一。"] },
+    ];
+    expect(findHeaderRow(rows)).toBe(1);
+    expect(proposeField("  ", { "": "textJa" })).toBe("ignore");
+  });
+
+  it("answers an empty analysis when there is no header, and no template after too many rows", () => {
+    expect(analyseChecklist([])).toEqual({
+      headerLine: 0,
+      columns: [],
+      errors: [{ line: 0, reason: "noHeader" }],
+      template: null,
+      matches: [],
+      dropped: [],
+    });
+    const csv = ["text_ja", ...Array.from({ length: 501 }, (_, i) => `項目${i}。`)].join("\n");
+    expect(analyseChecklist(csvToRows(csv)).template).toBeNull();
+  });
+
+  it("names the line of the first use of a duplicate code, skips rows of blanks, strips a byte-order mark from a header", () => {
+    expect(parseChecklistCsv("code,text_ja\nA,一。\nA,二。")).toEqual({
+      ok: false,
+      errors: [{ line: 3, column: "A（code）", reason: "duplicateCode", value: "A (2)" }],
+    });
+    expect(parseChecklistCsv("text_ja,memo\n一。,\n  , \n二。,").ok).toBe(true);
+    const a = analyseChecklist(
+      [
+        { line: 1, cells: ["\uFEFF評価項目"] },
+        { line: 2, cells: ["一。"] },
+      ],
+      { headerIndex: 0 },
+    );
+    expect(a.columns[0].header).toBe("評価項目");
+  });
+
+  it("does not match an unlabelled item to a labelled previous item by text alone", () => {
+    const previous: PreviousVersion = {
+      version: 1,
+      categories: [],
+      items: [{ code: "B", label: "2", textJa: "苦情に対応している。" }],
+      usedItemCodes: ["B"],
+      usedCategoryCodes: [],
+    };
+    const a = analyseChecklist(csvToRows("番号,評価項目\n,苦情に対応している。"), { previous });
+    expect(a.matches.map((m) => [m.code, m.how])).toEqual([["ITEM_2", null]]);
+  });
+});
