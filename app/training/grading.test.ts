@@ -90,6 +90,11 @@ describe("grading: the rules the mutation run found unguarded", () => {
     expect(grade(check, { q1: ["a", "a"] }).questions[0]).toMatchObject({ chosen: ["a"], correct: true });
   });
 
+  it("compares with the correct choices whatever order the content lists them in", () => {
+    const unsorted = { passMark: 0.8, questions: [q("m", ["c", "a"])] };
+    expect(grade(unsorted, { m: ["a", "c"] }).questions[0]).toMatchObject({ correct: true, correctChoices: ["a", "c"] });
+  });
+
   it("scores the share of right answers; 80 % is the pass mark unless the check says otherwise", () => {
     const all = { q1: ["a"], q2: ["b", "c"], q3: ["c"], q4: ["a"], q5: ["b"] };
     expect(grade(check, all)).toMatchObject({ score: 1, correctCount: 5, total: 5, passed: true, passMark: 0.8 });
