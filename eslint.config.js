@@ -17,7 +17,19 @@ const thinRoutes = {
 };
 
 export default tseslint.config(
-  { ignores: ["build/", "app/generated/", ".cache/", ".data/", "test-results/", "playwright-report/", "node_modules/"] },
+  {
+    ignores: [
+      "build/",
+      "app/generated/",
+      ".cache/",
+      ".data/",
+      "test-results/",
+      "playwright-report/",
+      "node_modules/",
+      "reports/",
+      ".stryker-tmp/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ["**/*.{js,mjs}"], languageOptions: { globals: { ...globals.node } } },

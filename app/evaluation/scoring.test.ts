@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { categoryMedians, categoryScores, groupMedian, isAnswered, median, MIN_GROUP_SIZE, weakestItems } from "./scoring";
+import {
+  categoryMedians,
+  categoryScores,
+  groupMedian,
+  isAnswered,
+  isRating,
+  mean,
+  median,
+  MIN_GROUP_SIZE,
+  roundScore,
+  weakestItems,
+} from "./scoring";
 
 const items = [
   { code: "OPS-01", categoryCode: "OPS" },
@@ -87,5 +98,59 @@ describe("weakest items", () => {
       ["MON-01", { rating: null, notApplicable: true, notApplicableReason: "x" }],
     ]);
     expect(weakestItems(items, answers).map((i) => i.code)).toEqual(["OPS-02", "OPS-01"]);
+  });
+});
+
+describe("scoring: the rules the mutation run found unguarded", () => {
+  it("takes only the four ratings, as numbers", () => {
+    expect([4, 3, 2, 1].map(isRating)).toEqual([true, true, true, true]);
+    expect([0, 5, 2.5, "3", null, undefined].map(isRating)).toEqual([false, false, false, false, false, false]);
+    expect(isAnswered({ rating: 5, notApplicable: false })).toBe(false);
+    expect(isAnswered({ rating: 3, notApplicable: true })).toBe(false);
+    expect(isAnswered(null)).toBe(false);
+  });
+
+  it("leaves a not-applicable item out of its category's score even when a rating was kept", () => {
+    const answers = {
+      "OPS-01": { rating: 1, notApplicable: true, notApplicableReason: "x" },
+      "OPS-02": { rating: 4, notApplicable: false },
+    };
+    expect(categoryScores(items, answers)).toEqual({ OPS: 4, MON: null });
+    expect(categoryScores(items, { "OPS-01": { rating: 7, notApplicable: false } }).OPS).toBeNull();
+  });
+
+  it("computes means and medians of unsorted values, and a median at the group minimum", () => {
+    expect(mean([1, 2, 4])).toBeCloseTo(7 / 3);
+    expect(mean([])).toBeNull();
+    expect(median([4, 1, 3, 2, 9])).toBe(3);
+    expect(median([10, 2, 1, 3])).toBe(2.5);
+    expect(groupMedian([4, 1], 2)).toBe(2.5);
+    expect(groupMedian([4], 2)).toBeNull();
+    expect(categoryMedians([{ OPS: 1 }, { OPS: 2 }], 2)).toEqual({ OPS: 1.5 });
+  });
+
+  it("lists at most five weakest items by default, never a rating kept on a not-applicable item or above 2", () => {
+    const many = Array.from({ length: 7 }, (_, i) => ({ code: `X-${i}`, categoryCode: "X" }));
+    const answers = new Map(many.map((it, i) => [it.code, { rating: i === 0 ? 2 : 1, notApplicable: false }] as const));
+    expect(weakestItems(many, answers).map((i) => [i.code, i.rating])).toEqual([
+      ["X-1", 1],
+      ["X-2", 1],
+      ["X-3", 1],
+      ["X-4", 1],
+      ["X-5", 1],
+    ]);
+    expect(weakestItems(many, answers, 7)).toHaveLength(7);
+    const na = new Map([
+      ["OPS-01", { rating: 1, notApplicable: true }],
+      ["OPS-02", { rating: 3, notApplicable: false }],
+      ["OPS-03", { rating: null, notApplicable: false }],
+    ]);
+    expect(weakestItems(items, na)).toEqual([]);
+  });
+
+  it("rounds scores to two decimals for display", () => {
+    expect(roundScore(2.345678)).toBe(2.35);
+    expect(roundScore(2)).toBe(2);
+    expect(roundScore(null)).toBeNull();
   });
 });

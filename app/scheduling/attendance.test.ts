@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedMissed, completionOutcome, minutesProblem, missedMinutes } from "./attendance";
+import { allowedMissed, completionOutcome, dayLength, minutesProblem, missedMinutes } from "./attendance";
 
 const d = (s: string) => new Date(s);
 // Two days of 360 minutes (10:00–16:00 JST).
@@ -60,5 +60,56 @@ describe("the completion rule", () => {
       ]).outcome,
     ).toBe("complete-after-make-up");
     expect(completionOutcome(absent, 360, []).outcome).toBe("complete");
+  });
+
+  it("measures a day in whole minutes, never below zero, and caps a day's late and early minutes at the day", () => {
+    expect(dayLength(day1)).toBe(360);
+    expect(dayLength({ startsAt: d("2027-01-15T01:00:00Z"), endsAt: d("2027-01-15T01:00:29Z") })).toBe(0);
+    expect(dayLength({ startsAt: d("2027-01-15T01:00:00Z"), endsAt: d("2027-01-15T01:00:30Z") })).toBe(1);
+    expect(dayLength({ startsAt: d("2027-01-15T02:00:00Z"), endsAt: d("2027-01-15T01:00:00Z") })).toBe(0);
+    expect(missedMinutes([{ ...day1, attended: true, lateMinutes: 300, earlyMinutes: 100 }])).toBe(360);
+    expect(missedMinutes([{ ...day1, attended: true, earlyMinutes: 15 }])).toBe(15);
+    expect(missedMinutes([])).toBe(0);
+    expect(minutesProblem(0, 0.5, 360)).toBe("not-whole");
+    expect(minutesProblem(361, 0, 360)).toBe("out-of-range");
+    expect(minutesProblem(0, -1, 360)).toBe("out-of-range");
+    expect(minutesProblem(0, 360, 360)).toBeNull();
+    expect(minutesProblem(181, 180, 360)).toBe("exceeds-day");
+  });
+  it("gives every figure of the outcome", () => {
+    const days = [
+      { ...day1, attended: true, lateMinutes: 100 },
+      { ...day2, attended: true },
+    ];
+    expect(
+      completionOutcome(days, null, [
+        { minutes: 20, done: true },
+        { minutes: 5, done: true },
+        { minutes: 50, done: false },
+      ]),
+    ).toEqual({
+      outcome: "incomplete",
+      total: 720,
+      missed: 100,
+      allowed: 72,
+      madeUp: 25,
+      outstanding: 3,
+    });
+    expect(completionOutcome(days, 100, [])).toEqual({
+      outcome: "complete",
+      total: 720,
+      missed: 100,
+      allowed: 100,
+      madeUp: 0,
+      outstanding: 0,
+    });
+    expect(completionOutcome(days, 40, [{ minutes: 90, done: true }])).toEqual({
+      outcome: "complete-after-make-up",
+      total: 720,
+      missed: 100,
+      allowed: 40,
+      madeUp: 90,
+      outstanding: 0,
+    });
   });
 });

@@ -26,6 +26,7 @@ import {
   seatsLeft,
   toPromote,
   waitlistOrder,
+  waitlistPlace,
   type CompletionRefusal,
   type Prior,
   type Refusal,
@@ -148,7 +149,7 @@ async function lockSession(tx: Tx, sessionId: number) {
 
 async function placeInWaitlist(tx: Tx, sessionId: number, enrollmentId: number) {
   const rows = await tx.sessionEnrollment.findMany({ where: { sessionId, status: "waitlisted" }, select: { id: true, queuedAt: true } });
-  return waitlistOrder(rows).findIndex((r) => r.id === enrollmentId) + 1 || null;
+  return waitlistPlace(rows, enrollmentId);
 }
 
 /** Titles of the sessions (the trainee is enrolled in) that overlap this one. */

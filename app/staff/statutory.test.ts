@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { currentFiscalYear } from "~/lib/fiscal-year";
 import { jstInstant } from "~/lib/jst";
-import { dueReminder, monthsBefore, refresherDeadline, reminderTimes, statutoryState } from "./statutory";
+import { dueReminder, monthsBefore, needsAttention, refresherDeadline, reminderTimes, statutoryState } from "./statutory";
 
 const FY = currentFiscalYear();
 
@@ -77,5 +77,49 @@ describe("reminders and states", () => {
     expect(statutoryState(d, jstInstant(FY + 1, 6, 1))).toBe("soon");
     expect(statutoryState(d, jstInstant(FY + 2, 2, 1))).toBe("urgent");
     expect(statutoryState(null, jstInstant(FY, 6, 1))).toBe("no-record");
+  });
+});
+
+describe("statutory rules the mutation run found unguarded", () => {
+  it("takes a refresher in the window's last year, and sorts refreshers given in any order", () => {
+    const last = refresherDeadline({ initialFiscalYear: FY - 5, refresherDates: [jstInstant(FY, 6, 1)] }, jstInstant(FY, 7, 1))!;
+    expect([last.baseFiscalYear, last.lapsed]).toEqual([FY, false]);
+    const unsorted = refresherDeadline(
+      { initialFiscalYear: FY - 9, refresherDates: [jstInstant(FY - 1, 10, 1), jstInstant(FY - 5, 6, 1)] },
+      jstInstant(FY, 4, 1),
+    )!;
+    expect([unsorted.baseFiscalYear, unsorted.lapsed]).toEqual([FY - 1, false]);
+    // A refresher in the initial training's own year starts the window again from that year.
+    const same = refresherDeadline({ initialFiscalYear: FY, refresherDates: [jstInstant(FY, 5, 1)] }, jstInstant(FY, 6, 1))!;
+    expect(same.baseFiscalYear).toBe(FY);
+    // After a late refresher, a later one does not repair the lapse.
+    const lateThenMore = refresherDeadline(
+      { initialFiscalYear: FY - 8, refresherDates: [jstInstant(FY - 2, 4, 1), jstInstant(FY, 5, 1)] },
+      jstInstant(FY, 6, 1),
+    )!;
+    expect([lateThenMore.baseFiscalYear, lateThenMore.lapsed]).toEqual([FY - 8, true]);
+  });
+
+  it("is lapsed from the first instant after the window, whatever the reminders", () => {
+    const d = refresherDeadline({ initialFiscalYear: FY - 5, refresherDates: [] }, jstInstant(FY + 1, 4, 1))!;
+    expect(d.lapsed).toBe(true);
+    expect(dueReminder(d, jstInstant(FY, 6, 1))).toBeNull();
+    expect(statutoryState(d, jstInstant(FY, 6, 1))).toBe("lapsed");
+    expect(dueReminder(null, jstInstant(FY, 6, 1))).toBeNull();
+    const open = { ...d, lapsed: false };
+    expect(dueReminder(open, jstInstant(FY + 1, 4, 1))).toBeNull();
+    expect(dueReminder(open, jstInstant(FY + 1, 3, 31, 23, 59))).toBe("3m");
+  });
+
+  it("counts months back across a year", () => {
+    expect(monthsBefore(jstInstant(FY, 4, 1), 12)).toEqual(jstInstant(FY - 1, 4, 1));
+    expect(monthsBefore(jstInstant(FY, 4, 1), 3)).toEqual(jstInstant(FY, 1, 1));
+    expect(monthsBefore(jstInstant(FY, 4, 1), 4)).toEqual(jstInstant(FY - 1, 12, 1));
+    expect(monthsBefore(jstInstant(FY, 1, 1), 0)).toEqual(jstInstant(FY, 1, 1));
+    expect(monthsBefore(jstInstant(FY, 4, 1), 15)).toEqual(jstInstant(FY - 1, 1, 1));
+  });
+
+  it("asks the manager's attention when soon, urgent or lapsed", () => {
+    expect((["no-record", "ok", "soon", "urgent", "lapsed"] as const).map(needsAttention)).toEqual([false, false, true, true, true]);
   });
 });
