@@ -3,6 +3,7 @@
 import type { SerializeFrom } from "@remix-run/node";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import type { publishedResults } from "./accessibility.server";
+import { DataTable } from "~/components/data-table";
 
 type Results = SerializeFrom<ReturnType<typeof publishedResults>>;
 
@@ -72,86 +73,80 @@ export function TestResultsSection({ results }: { results: Results }) {
         <dt>{t("accessibility.results.summary")}</dt>
         <dd>{t("accessibility.results.summaryValue", { ...counts, total: results.rows.length })}</dd>
       </dl>
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take focus to scroll by keyboard */}
-      <div className="table-wrap" role="region" tabIndex={0} aria-label={t("accessibility.results.tableLabel")}>
-        <table className="a11y-results-table">
-          <caption>{t("accessibility.results.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("accessibility.results.col.id")}</th>
-              <th scope="col">{t("accessibility.results.col.name")}</th>
-              <th scope="col">{t("accessibility.results.col.level")}</th>
-              <th scope="col">{t("accessibility.results.col.standard")}</th>
-              <th scope="col">{t("accessibility.results.col.applicable")}</th>
-              <th scope="col">{t("accessibility.results.col.result")}</th>
-              <th scope="col">{t("accessibility.results.col.automatic")}</th>
-              <th scope="col">{t("accessibility.results.col.note")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.rows.map((row) => (
-              <tr key={row.id} data-result={row.result}>
-                <th scope="row">{row.id}</th>
-                <td>{row.name[locale]}</td>
-                <td>{row.level}</td>
-                <td>
-                  {t(`accessibility.results.standard.${row.standard}`)}
-                  {row.obsoleteIn22 ? (
-                    <>
-                      <br />
-                      <span className="muted">{t("accessibility.results.obsolete")}</span>
-                    </>
-                  ) : null}
-                </td>
-                <td>
+      <DataTable caption={t("accessibility.results.caption")} tableClassName="a11y-results-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("accessibility.results.col.id")}</th>
+            <th scope="col">{t("accessibility.results.col.name")}</th>
+            <th scope="col">{t("accessibility.results.col.level")}</th>
+            <th scope="col">{t("accessibility.results.col.standard")}</th>
+            <th scope="col">{t("accessibility.results.col.applicable")}</th>
+            <th scope="col">{t("accessibility.results.col.result")}</th>
+            <th scope="col">{t("accessibility.results.col.automatic")}</th>
+            <th scope="col">{t("accessibility.results.col.note")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {results.rows.map((row) => (
+            <tr key={row.id} data-result={row.result}>
+              <th scope="row">{row.id}</th>
+              <td>{row.name[locale]}</td>
+              <td>{row.level}</td>
+              <td>
+                {t(`accessibility.results.standard.${row.standard}`)}
+                {row.obsoleteIn22 ? (
+                  <>
+                    <br />
+                    <span className="muted">{t("accessibility.results.obsolete")}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                <abbr title={t(row.applicable ? "accessibility.results.applicable.yesLabel" : "accessibility.results.applicable.noLabel")}>
+                  {t(row.applicable ? "accessibility.results.applicable.yes" : "accessibility.results.applicable.no")}
+                </abbr>
+              </td>
+              <td className={`a11y-result a11y-result-${row.result}`}>
+                {row.result === "unchecked" ? (
+                  t("accessibility.results.result.unchecked")
+                ) : (
                   <abbr
-                    title={t(row.applicable ? "accessibility.results.applicable.yesLabel" : "accessibility.results.applicable.noLabel")}
+                    title={t(row.result === "pass" ? "accessibility.results.result.passLabel" : "accessibility.results.result.failLabel")}
                   >
-                    {t(row.applicable ? "accessibility.results.applicable.yes" : "accessibility.results.applicable.no")}
+                    {t(row.result === "pass" ? "accessibility.results.result.pass" : "accessibility.results.result.fail")}
                   </abbr>
-                </td>
-                <td className={`a11y-result a11y-result-${row.result}`}>
-                  {row.result === "unchecked" ? (
-                    t("accessibility.results.result.unchecked")
-                  ) : (
-                    <abbr
-                      title={t(row.result === "pass" ? "accessibility.results.result.passLabel" : "accessibility.results.result.failLabel")}
-                    >
-                      {t(row.result === "pass" ? "accessibility.results.result.pass" : "accessibility.results.result.fail")}
-                    </abbr>
-                  )}
-                </td>
-                <td>
-                  {row.automatic.status === "clean"
-                    ? t("accessibility.results.auto.clean", { pages: row.automatic.pages })
-                    : row.automatic.status === "notTested"
-                      ? t("accessibility.results.auto.notTested")
-                      : t("accessibility.results.auto.violations")}
-                  {row.automatic.violations.length ? (
-                    <ul>
-                      {row.automatic.violations.map((v) => (
-                        <li key={v.rule}>{t("accessibility.results.auto.violation", { rule: v.rule, pages: v.pages })}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                  {row.automatic.incomplete.length ? (
-                    <p className="muted">{t("accessibility.results.auto.incomplete", { rules: row.automatic.incomplete.join(", ") })}</p>
-                  ) : null}
-                </td>
-                <td>
-                  <p>{row.manual.method[locale]}</p>
-                  {row.manual.checkedOn && row.manual.by ? (
-                    <p className="muted">
-                      {t("accessibility.results.checkedBy", { date: format.date(jstDay(row.manual.checkedOn)), by: row.manual.by[locale] })}
-                    </p>
-                  ) : null}
-                  {row.manual.note ? <p>{row.manual.note[locale]}</p> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                )}
+              </td>
+              <td>
+                {row.automatic.status === "clean"
+                  ? t("accessibility.results.auto.clean", { pages: row.automatic.pages })
+                  : row.automatic.status === "notTested"
+                    ? t("accessibility.results.auto.notTested")
+                    : t("accessibility.results.auto.violations")}
+                {row.automatic.violations.length ? (
+                  <ul>
+                    {row.automatic.violations.map((v) => (
+                      <li key={v.rule}>{t("accessibility.results.auto.violation", { rule: v.rule, pages: v.pages })}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                {row.automatic.incomplete.length ? (
+                  <p className="muted">{t("accessibility.results.auto.incomplete", { rules: row.automatic.incomplete.join(", ") })}</p>
+                ) : null}
+              </td>
+              <td>
+                <p>{row.manual.method[locale]}</p>
+                {row.manual.checkedOn && row.manual.by ? (
+                  <p className="muted">
+                    {t("accessibility.results.checkedBy", { date: format.date(jstDay(row.manual.checkedOn)), by: row.manual.by[locale] })}
+                  </p>
+                ) : null}
+                {row.manual.note ? <p>{row.manual.note[locale]}</p> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </DataTable>
     </section>
   );
 }

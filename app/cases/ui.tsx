@@ -4,6 +4,7 @@ import { Link } from "@remix-run/react";
 import { useFormat, useT } from "~/i18n/react";
 import { RUBRIC_LEVELS } from "./rubric";
 import type { CaseTemplate } from "./template";
+import { DataTable } from "~/components/data-table";
 
 export const KIND_KEYS: Record<string, MessageKey> = {
   name: "cases.kind.name",
@@ -235,27 +236,24 @@ export function RubricTable({
 }) {
   const t = useT();
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("cases.rubric.goal")}</th>
-            <th scope="col">{t("cases.rubric.level")}</th>
+    <DataTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{t("cases.rubric.goal")}</th>
+          <th scope="col">{t("cases.rubric.level")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {goals.map((g) => (
+          <tr key={g.code}>
+            <th scope="row">
+              <span className="muted">{g.code}</span> {g.text}
+            </th>
+            <td>{ratings[g.code] ? t(LEVEL_KEYS[ratings[g.code]]) : t("cases.rubric.notRated")}</td>
           </tr>
-        </thead>
-        <tbody>
-          {goals.map((g) => (
-            <tr key={g.code}>
-              <th scope="row">
-                <span className="muted">{g.code}</span> {g.text}
-              </th>
-              <td>{ratings[g.code] ? t(LEVEL_KEYS[ratings[g.code]]) : t("cases.rubric.notRated")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 

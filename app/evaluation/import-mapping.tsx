@@ -2,6 +2,7 @@
 // import and the past years' results import.
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/react";
+import { DataTable } from "~/components/data-table";
 
 export function ColumnMapping<F extends string>({
   columns,
@@ -15,37 +16,34 @@ export function ColumnMapping<F extends string>({
   const t = useT();
   if (!columns.length) return null;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{t("imports.map.columnsCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("imports.map.column")}</th>
-            <th scope="col">{t("imports.map.header")}</th>
-            <th scope="col">{t("imports.map.meaning")}</th>
+    <DataTable caption={t("imports.map.columnsCaption")}>
+      <thead>
+        <tr>
+          <th scope="col">{t("imports.map.column")}</th>
+          <th scope="col">{t("imports.map.header")}</th>
+          <th scope="col">{t("imports.map.meaning")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {columns.map((c) => (
+          <tr key={c.index}>
+            <td>{c.letter}</td>
+            <td>{c.header || "—"}</td>
+            <td>
+              <label className="visually-hidden" htmlFor={`map-${c.index}`}>
+                {t("imports.map.meaningOf", { column: `${c.letter} ${c.header}` })}
+              </label>
+              <select id={`map-${c.index}`} name={`map_${c.index}`} defaultValue={c.field}>
+                {fields.map((f) => (
+                  <option key={f} value={f}>
+                    {t(fieldLabel(f))}
+                  </option>
+                ))}
+              </select>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {columns.map((c) => (
-            <tr key={c.index}>
-              <td>{c.letter}</td>
-              <td>{c.header || "—"}</td>
-              <td>
-                <label className="visually-hidden" htmlFor={`map-${c.index}`}>
-                  {t("imports.map.meaningOf", { column: `${c.letter} ${c.header}` })}
-                </label>
-                <select id={`map-${c.index}`} name={`map_${c.index}`} defaultValue={c.field}>
-                  {fields.map((f) => (
-                    <option key={f} value={f}>
-                      {t(fieldLabel(f))}
-                    </option>
-                  ))}
-                </select>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }

@@ -5,6 +5,7 @@ import { useCan } from "~/auth/use-can";
 import { CHART_COLORS } from "~/charts/palette";
 import { TableDisclosure } from "~/charts/table-disclosure";
 import { ScoreChart } from "./score-chart";
+import { DataTable } from "~/components/data-table";
 
 const PILLAR_KEYS: Record<string, MessageKey | undefined> = {
   individual: "evaluation.pillar.individual",
@@ -99,47 +100,42 @@ export function ScoreResults({ results }: { results: ResultsData }) {
         <figcaption id="score-chart-caption">{t("evaluation.results.chartCaption")}</figcaption>
         <ScoreChart rows={chartRows} series={series} labelledBy="score-chart-caption" />
         <TableDisclosure>
-          {/* With many earlier years (imported past results) the table scrolls: reachable by keyboard (WCAG 2.1.1). */}
-          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-          <div className="table-wrap" tabIndex={0} role="region" aria-label={t("evaluation.results.tableCaption")}>
-            <table className="score-table">
-              <caption>{t("evaluation.results.tableCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("evaluation.results.category")}</th>
-                  <th scope="col" className="num">
-                    {t("evaluation.results.office")}
+          <DataTable caption={t("evaluation.results.tableCaption")} tableClassName="score-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("evaluation.results.category")}</th>
+                <th scope="col" className="num">
+                  {t("evaluation.results.office")}
+                </th>
+                <th scope="col" className="num">
+                  {t("evaluation.results.city")}
+                </th>
+                <th scope="col" className="num">
+                  {t("evaluation.results.ward", { ward })}
+                </th>
+                {results.earlierYears.map((fy) => (
+                  <th key={fy} scope="col" className="num">
+                    {format.fiscalYear(fy)}
                   </th>
-                  <th scope="col" className="num">
-                    {t("evaluation.results.city")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("evaluation.results.ward", { ward })}
-                  </th>
-                  {results.earlierYears.map((fy) => (
-                    <th key={fy} scope="col" className="num">
-                      {format.fiscalYear(fy)}
-                    </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {results.rows.map((r) => (
+                <tr key={r.code}>
+                  <th scope="row">{locale === "en" ? r.nameEn : r.nameJa}</th>
+                  <td className="num">{fmt(r.office)}</td>
+                  <td className="num">{results.cityShown ? fmt(r.city) : t("evaluation.results.withheld")}</td>
+                  <td className="num">{results.wardShown ? fmt(r.ward) : t("evaluation.results.withheld")}</td>
+                  {r.earlier.map((e) => (
+                    <td key={e.fiscalYear} className="num">
+                      {fmt(e.score)}
+                    </td>
                   ))}
                 </tr>
-              </thead>
-              <tbody>
-                {results.rows.map((r) => (
-                  <tr key={r.code}>
-                    <th scope="row">{locale === "en" ? r.nameEn : r.nameJa}</th>
-                    <td className="num">{fmt(r.office)}</td>
-                    <td className="num">{results.cityShown ? fmt(r.city) : t("evaluation.results.withheld")}</td>
-                    <td className="num">{results.wardShown ? fmt(r.ward) : t("evaluation.results.withheld")}</td>
-                    {r.earlier.map((e) => (
-                      <td key={e.fiscalYear} className="num">
-                        {fmt(e.score)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
         </TableDisclosure>
       </figure>
       <section aria-labelledby="weakest-title" className="panel">

@@ -1,6 +1,7 @@
 // Pieces of the office-training pages shown elsewhere too: the effect table (subcommittee dashboard, annual report).
 import { useFormat, useT } from "~/i18n/react";
 import type { Pillar } from "~/training/constants";
+import { DataTable } from "~/components/data-table";
 
 export interface EffectGroupView {
   offices: number;
@@ -64,44 +65,40 @@ export function TrainingEffectSection({
       ) : (
         <>
           <p className="hint">{t("officeTraining.effect.withheld")}</p>
-          {/* A scrollable region: keyboard users scroll it (axe scrollable-region-focusable). */}
-          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="training-effect-caption">
-            <table>
-              <caption id="training-effect-caption" className="visually-hidden">
-                {t("officeTraining.effect.title", { from: format.fiscalYear(toYear - 1), to: format.fiscalYear(toYear) })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" rowSpan={2}>
-                    {t("officeTraining.effect.col.category")}
-                  </th>
-                  <th scope="colgroup" colSpan={3}>
-                    {trained}
-                  </th>
-                  <th scope="colgroup" colSpan={3}>
-                    {untrained}
-                  </th>
-                </tr>
-                <tr>
-                  {[trained, untrained].map((g) => (
-                    <FragmentHeaders key={g} group={g} />
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.categoryCode} data-category={r.categoryCode}>
-                    <th scope="row">
-                      {r.name} <span className="muted small">({t(`evaluation.pillar.${r.pillar}`)})</span>
-                    </th>
-                    {cells(r.trained, trained)}
-                    {cells(r.untrained, untrained)}
-                  </tr>
+          <DataTable
+            caption={t("officeTraining.effect.title", { from: format.fiscalYear(toYear - 1), to: format.fiscalYear(toYear) })}
+            captionHidden
+          >
+            <thead>
+              <tr>
+                <th scope="col" rowSpan={2}>
+                  {t("officeTraining.effect.col.category")}
+                </th>
+                <th scope="colgroup" colSpan={3}>
+                  {trained}
+                </th>
+                <th scope="colgroup" colSpan={3}>
+                  {untrained}
+                </th>
+              </tr>
+              <tr>
+                {[trained, untrained].map((g) => (
+                  <FragmentHeaders key={g} group={g} />
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.categoryCode} data-category={r.categoryCode}>
+                  <th scope="row">
+                    {r.name} <span className="muted small">({t(`evaluation.pillar.${r.pillar}`)})</span>
+                  </th>
+                  {cells(r.trained, trained)}
+                  {cells(r.untrained, untrained)}
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
         </>
       )}
     </section>

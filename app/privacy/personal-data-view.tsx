@@ -1,6 +1,7 @@
 // The readable form of a person's data export (issue 19): the account, then one table per kind of record.
 // Shared by /account/data (the person) and /admin/users/:id/data (the secretariat on request).
 import { useT } from "~/i18n/react";
+import { DataTable } from "~/components/data-table";
 
 export interface PersonalDataViewProps {
   account: Record<string, string>;
@@ -43,30 +44,28 @@ export function PersonalDataView({ account, tables, jsonHref }: PersonalDataView
             {table.rows.length === 0 ? (
               <p className="muted">{t("personal.data.none")}</p>
             ) : (
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
+              <DataTable caption={table.id} captionHidden>
+                <thead>
+                  <tr>
+                    {columns.map((c) => (
+                      <th key={c} scope="col">
+                        {c}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {table.rows.map((r, i) => (
+                    <tr key={i}>
                       {columns.map((c) => (
-                        <th key={c} scope="col">
-                          {c}
-                        </th>
+                        <td key={c} className="wrap">
+                          {r[c] ?? ""}
+                        </td>
                       ))}
                     </tr>
-                  </thead>
-                  <tbody>
-                    {table.rows.map((r, i) => (
-                      <tr key={i}>
-                        {columns.map((c) => (
-                          <td key={c} className="wrap">
-                            {r[c] ?? ""}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </DataTable>
             )}
           </section>
         );

@@ -16,6 +16,7 @@ import { correctProfile, profileSchema } from "~/privacy/person.server";
 import { failure, parseForm } from "~/lib/forms";
 import { pageMeta } from "~/lib/meta";
 import { NewPasswordFields } from "~/components/password-fields";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("account.title");
 
@@ -179,46 +180,43 @@ export default function Account() {
 
       <section aria-labelledby="sessions-heading" className="panel">
         <h2 id="sessions-heading">{t("account.sessions")}</h2>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t("account.sessions")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("account.device")}</th>
-                <th scope="col">{t("account.lastActive")}</th>
-                <th scope="col">{t("account.signedInAt")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("common.actions")}</span>
-                </th>
+        <DataTable caption={t("account.sessions")} captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">{t("account.device")}</th>
+              <th scope="col">{t("account.lastActive")}</th>
+              <th scope="col">{t("account.signedInAt")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("common.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <td>
+                  {s.userAgent ?? t("common.unknown")}
+                  {s.ipAddress ? <span className="muted"> ({s.ipAddress})</span> : null}
+                </td>
+                <td>{format.dateTime(s.lastVerifiedAt)}</td>
+                <td>{format.dateTime(s.createdAt)}</td>
+                <td>
+                  {s.current ? (
+                    <strong>{t("account.thisDevice")}</strong>
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="end-session" />
+                      <input type="hidden" name="sessionId" value={s.id} />
+                      <button type="submit" className="button small secondary">
+                        {t("account.endSession")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => (
-                <tr key={s.id}>
-                  <td>
-                    {s.userAgent ?? t("common.unknown")}
-                    {s.ipAddress ? <span className="muted"> ({s.ipAddress})</span> : null}
-                  </td>
-                  <td>{format.dateTime(s.lastVerifiedAt)}</td>
-                  <td>{format.dateTime(s.createdAt)}</td>
-                  <td>
-                    {s.current ? (
-                      <strong>{t("account.thisDevice")}</strong>
-                    ) : (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="end-session" />
-                        <input type="hidden" name="sessionId" value={s.id} />
-                        <button type="submit" className="button small secondary">
-                          {t("account.endSession")}
-                        </button>
-                      </Form>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
         {others.length > 0 ? (
           <Form method="post">
             <input type="hidden" name="intent" value="end-others" />

@@ -7,6 +7,7 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { pageSearch } from "~/lib/params";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("admin.audit.title");
 
@@ -117,36 +118,33 @@ export default function AuditLogPage() {
         </p>
       </Form>
       <p role="status">{t("ops.audit.count", { count: total })}</p>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("admin.audit.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.audit.when")}</th>
-              <th scope="col">{t("admin.audit.who")}</th>
-              <th scope="col">{t("admin.audit.what")}</th>
-              <th scope="col">{t("admin.audit.record")}</th>
-              <th scope="col">{t("personal.audit.subject")}</th>
-              <th scope="col">{t("admin.audit.summary")}</th>
+      <DataTable caption={t("admin.audit.title")} captionHidden>
+        <thead>
+          <tr>
+            <th scope="col">{t("admin.audit.when")}</th>
+            <th scope="col">{t("admin.audit.who")}</th>
+            <th scope="col">{t("admin.audit.what")}</th>
+            <th scope="col">{t("admin.audit.record")}</th>
+            <th scope="col">{t("personal.audit.subject")}</th>
+            <th scope="col">{t("admin.audit.summary")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td>{format.dateTime(e.at)}</td>
+              <td>{e.actor ?? t("admin.audit.system")}</td>
+              <td>
+                {e.isRead ? <span className="badge">{t("personal.audit.read")}</span> : null} {e.label}{" "}
+                <code className="small muted">{e.action}</code>
+              </td>
+              <td>{e.record}</td>
+              <td>{e.subject}</td>
+              <td className="wrap">{e.summary}</td>
             </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>{format.dateTime(e.at)}</td>
-                <td>{e.actor ?? t("admin.audit.system")}</td>
-                <td>
-                  {e.isRead ? <span className="badge">{t("personal.audit.read")}</span> : null} {e.label}{" "}
-                  <code className="small muted">{e.action}</code>
-                </td>
-                <td>{e.record}</td>
-                <td>{e.subject}</td>
-                <td className="wrap">{e.summary}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
       <Pagination page={page} pages={pages} params={params} />
     </div>
   );

@@ -6,6 +6,7 @@ import { idSearch, pageSearch } from "~/lib/params";
 import { requireCapability } from "~/auth/permissions.server";
 import { useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("admin.offices.title");
 
@@ -76,35 +77,32 @@ export default function AdminOffices() {
         </button>
       </Form>
       <p role="status">{t("admin.offices.count", { count: total })}</p>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("admin.offices.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("field.officeName")}</th>
-              <th scope="col">{t("imports.officeNumber.column")}</th>
-              <th scope="col">{t("field.ward")}</th>
-              <th scope="col">{t("field.officeKind")}</th>
-              <th scope="col">{t("admin.offices.users")}</th>
-              <th scope="col">{t("field.status")}</th>
+      <DataTable caption={t("admin.offices.title")} captionHidden>
+        <thead>
+          <tr>
+            <th scope="col">{t("field.officeName")}</th>
+            <th scope="col">{t("imports.officeNumber.column")}</th>
+            <th scope="col">{t("field.ward")}</th>
+            <th scope="col">{t("field.officeKind")}</th>
+            <th scope="col">{t("admin.offices.users")}</th>
+            <th scope="col">{t("field.status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {offices.map((o) => (
+            <tr key={o.id}>
+              <td>
+                <Link to={`/admin/offices/${o.id}`}>{o.name}</Link>
+              </td>
+              <td className="num">{o.officeNumber}</td>
+              <td>{locale === "ja" ? o.wardJa : o.wardEn}</td>
+              <td>{t(`officeKind.${o.kind}`)}</td>
+              <td className="num">{o.users}</td>
+              <td>{o.active ? t("status.active") : t("status.deactivated")}</td>
             </tr>
-          </thead>
-          <tbody>
-            {offices.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <Link to={`/admin/offices/${o.id}`}>{o.name}</Link>
-                </td>
-                <td className="num">{o.officeNumber}</td>
-                <td>{locale === "ja" ? o.wardJa : o.wardEn}</td>
-                <td>{t(`officeKind.${o.kind}`)}</td>
-                <td className="num">{o.users}</td>
-                <td>{o.active ? t("status.active") : t("status.deactivated")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
       <Pagination page={page} pages={pages} params={params} />
     </div>
   );

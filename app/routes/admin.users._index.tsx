@@ -6,6 +6,7 @@ import { Pagination } from "~/components/pagination";
 import { useT } from "~/i18n/react";
 import { pageSearch } from "~/lib/params";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("admin.users.title");
 
@@ -51,33 +52,30 @@ export default function AdminUsers() {
         </button>
       </Form>
       <p role="status">{t("admin.users.count", { count: total })}</p>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("admin.users.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("field.displayName")}</th>
-              <th scope="col">{t("field.email")}</th>
-              <th scope="col">{t("field.office")}</th>
-              <th scope="col">{t("field.roles")}</th>
-              <th scope="col">{t("field.status")}</th>
+      <DataTable caption={t("admin.users.title")} captionHidden>
+        <thead>
+          <tr>
+            <th scope="col">{t("field.displayName")}</th>
+            <th scope="col">{t("field.email")}</th>
+            <th scope="col">{t("field.office")}</th>
+            <th scope="col">{t("field.roles")}</th>
+            <th scope="col">{t("field.status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>
+                <Link to={`/admin/users/${u.id}`}>{u.displayName}</Link>
+              </td>
+              <td>{u.email}</td>
+              <td>{u.officeName ?? "—"}</td>
+              <td>{u.roles.map((r) => t(`role.${r}` as "role.TRAINEE")).join("、")}</td>
+              <td>{!u.active ? t("status.deactivated") : u.invited ? t("status.invited") : t("status.active")}</td>
             </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id}>
-                <td>
-                  <Link to={`/admin/users/${u.id}`}>{u.displayName}</Link>
-                </td>
-                <td>{u.email}</td>
-                <td>{u.officeName ?? "—"}</td>
-                <td>{u.roles.map((r) => t(`role.${r}` as "role.TRAINEE")).join("、")}</td>
-                <td>{!u.active ? t("status.deactivated") : u.invited ? t("status.invited") : t("status.active")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
       <Pagination page={page} pages={pages} params={query ? { q: query } : {}} />
     </div>
   );

@@ -12,6 +12,7 @@ import { jstDateString } from "~/lib/jst";
 import { yearChoices } from "~/training/year";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { DataTable } from "~/components/data-table";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d) => t("applications.select.title", { title: d.round.title }));
@@ -95,105 +96,102 @@ export default function CommitteeSelection() {
           {t("common.show")}
         </button>
       </Form>
-      <div className="table-wrap">
-        <table>
-          <caption>{t("applications.select.caption", { shown: rows.length, total })}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t("applications.col.priority")}
+      <DataTable caption={t("applications.select.caption", { shown: rows.length, total })}>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              {t("applications.col.priority")}
+            </th>
+            <th scope="col">{t("applications.col.applicant")}</th>
+            <th scope="col">{t("applications.col.endorsement")}</th>
+            <th scope="col">{t("applications.col.answers")}</th>
+            <th scope="col">{t("applications.col.outcome")}</th>
+            <th scope="col">{t("applications.col.change")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td className="num">{r.priority ?? "—"}</td>
+              <th scope="row">
+                {r.name}
+                <br />
+                <span className="muted small">
+                  {r.office || t("applications.noOffice")}
+                  {r.ward ? ` · ${r.ward}` : ""}
+                </span>
+                {r.trained ? (
+                  <>
+                    <br />
+                    <span className="small">{t("applications.select.trained")}</span>
+                  </>
+                ) : null}
+                {r.statutory ? (
+                  <>
+                    <br />
+                    <span className="small">
+                      {t("staff.committee.statutory")}:{" "}
+                      {t("staff.committee.statutoryValue", {
+                        initial: r.statutory.initialFiscalYear !== null ? format.fiscalYear(r.statutory.initialFiscalYear) : "—",
+                        state: t(`staff.state.${r.statutory.state}` as MessageKey),
+                      })}
+                      {r.statutory.lastDay ? ` (${format.date(r.statutory.lastDay)})` : ""}
+                      {r.statutory.chiefStatus !== "none"
+                        ? ` · ${t("staff.record.chiefStatus")}: ${t(`staff.chief.${r.statutory.chiefStatus}` as MessageKey)}`
+                        : ""}
+                    </span>
+                  </>
+                ) : null}
               </th>
-              <th scope="col">{t("applications.col.applicant")}</th>
-              <th scope="col">{t("applications.col.endorsement")}</th>
-              <th scope="col">{t("applications.col.answers")}</th>
-              <th scope="col">{t("applications.col.outcome")}</th>
-              <th scope="col">{t("applications.col.change")}</th>
+              <td>
+                <StatusBadge status={r.status} direct={r.direct} />
+                {r.rank !== null ? <div className="small">{t("applications.rankN", { n: r.rank })}</div> : null}
+                {r.unanswered ? <div className="small">{t("applications.select.unanswered")}</div> : null}
+                {r.declineReason ? <div className="small">{t("applications.declineReasonIs", { reason: r.declineReason })}</div> : null}
+              </td>
+              <td>
+                <AnswerList answers={r.answers} />
+                <FileLink applicationId={r.id} file={r.file} />
+              </td>
+              <td>
+                {r.outcome ? t(`applications.outcome.${r.outcome}` as MessageKey) : "—"}
+                {r.proposed ? <div className="small">{t("applications.select.proposed")}</div> : null}
+                {r.override ? <div className="small">{t("applications.select.overridden", { reason: r.overrideReason })}</div> : null}
+              </td>
+              <td>
+                {r.eligible && !round.decisionsSentAt ? (
+                  <Form method="post" className="stack small-form">
+                    <input type="hidden" name="intent" value="change" />
+                    <input type="hidden" name="applicationId" value={r.id} />
+                    <div className="field">
+                      <label htmlFor={`choice-${r.id}`}>{t("applications.select.choice")}</label>
+                      <select id={`choice-${r.id}`} name="choice" defaultValue={r.override ?? "proposed"}>
+                        <option value="proposed">{t("applications.choice.proposed")}</option>
+                        <option value="accept">{t("applications.choice.accept")}</option>
+                        <option value="reject">{t("applications.choice.reject")}</option>
+                      </select>
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`reason-${r.id}`}>{t("applications.select.reason")}</label>
+                      <input id={`reason-${r.id}`} name="reason" required maxLength={1000} />
+                    </div>
+                    <button
+                      type="submit"
+                      className="button small secondary"
+                      disabled={busy}
+                      aria-label={`${t("applications.select.apply")}: ${r.name}`}
+                    >
+                      {t("applications.select.apply")}
+                    </button>
+                  </Form>
+                ) : r.waitlistPosition ? (
+                  t("applications.waitlistN", { n: r.waitlistPosition })
+                ) : null}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td className="num">{r.priority ?? "—"}</td>
-                <th scope="row">
-                  {r.name}
-                  <br />
-                  <span className="muted small">
-                    {r.office || t("applications.noOffice")}
-                    {r.ward ? ` · ${r.ward}` : ""}
-                  </span>
-                  {r.trained ? (
-                    <>
-                      <br />
-                      <span className="small">{t("applications.select.trained")}</span>
-                    </>
-                  ) : null}
-                  {r.statutory ? (
-                    <>
-                      <br />
-                      <span className="small">
-                        {t("staff.committee.statutory")}:{" "}
-                        {t("staff.committee.statutoryValue", {
-                          initial: r.statutory.initialFiscalYear !== null ? format.fiscalYear(r.statutory.initialFiscalYear) : "—",
-                          state: t(`staff.state.${r.statutory.state}` as MessageKey),
-                        })}
-                        {r.statutory.lastDay ? ` (${format.date(r.statutory.lastDay)})` : ""}
-                        {r.statutory.chiefStatus !== "none"
-                          ? ` · ${t("staff.record.chiefStatus")}: ${t(`staff.chief.${r.statutory.chiefStatus}` as MessageKey)}`
-                          : ""}
-                      </span>
-                    </>
-                  ) : null}
-                </th>
-                <td>
-                  <StatusBadge status={r.status} direct={r.direct} />
-                  {r.rank !== null ? <div className="small">{t("applications.rankN", { n: r.rank })}</div> : null}
-                  {r.unanswered ? <div className="small">{t("applications.select.unanswered")}</div> : null}
-                  {r.declineReason ? <div className="small">{t("applications.declineReasonIs", { reason: r.declineReason })}</div> : null}
-                </td>
-                <td>
-                  <AnswerList answers={r.answers} />
-                  <FileLink applicationId={r.id} file={r.file} />
-                </td>
-                <td>
-                  {r.outcome ? t(`applications.outcome.${r.outcome}` as MessageKey) : "—"}
-                  {r.proposed ? <div className="small">{t("applications.select.proposed")}</div> : null}
-                  {r.override ? <div className="small">{t("applications.select.overridden", { reason: r.overrideReason })}</div> : null}
-                </td>
-                <td>
-                  {r.eligible && !round.decisionsSentAt ? (
-                    <Form method="post" className="stack small-form">
-                      <input type="hidden" name="intent" value="change" />
-                      <input type="hidden" name="applicationId" value={r.id} />
-                      <div className="field">
-                        <label htmlFor={`choice-${r.id}`}>{t("applications.select.choice")}</label>
-                        <select id={`choice-${r.id}`} name="choice" defaultValue={r.override ?? "proposed"}>
-                          <option value="proposed">{t("applications.choice.proposed")}</option>
-                          <option value="accept">{t("applications.choice.accept")}</option>
-                          <option value="reject">{t("applications.choice.reject")}</option>
-                        </select>
-                      </div>
-                      <div className="field">
-                        <label htmlFor={`reason-${r.id}`}>{t("applications.select.reason")}</label>
-                        <input id={`reason-${r.id}`} name="reason" required maxLength={1000} />
-                      </div>
-                      <button
-                        type="submit"
-                        className="button small secondary"
-                        disabled={busy}
-                        aria-label={`${t("applications.select.apply")}: ${r.name}`}
-                      >
-                        {t("applications.select.apply")}
-                      </button>
-                    </Form>
-                  ) : r.waitlistPosition ? (
-                    t("applications.waitlistN", { n: r.waitlistPosition })
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
       <section className="panel" aria-labelledby="send">
         <h2 id="send">{t("applications.select.sendTitle")}</h2>
         {round.decisionsSentAt ? (

@@ -10,6 +10,7 @@ import { now } from "~/lib/clock";
 import { jstDateString } from "~/lib/jst";
 import { yearChoices, yearParam } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("applications.committee.title");
 
@@ -41,45 +42,42 @@ export default function CommitteeApplications() {
       {rounds.length === 0 ? (
         <p>{t("applications.committee.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("applications.committee.caption", { year: format.fiscalYear(year) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("applications.col.round")}</th>
-                <th scope="col">{t("applications.col.period")}</th>
-                <th scope="col" className="num">
-                  {t("applications.col.places")}
+        <DataTable caption={t("applications.committee.caption", { year: format.fiscalYear(year) })}>
+          <thead>
+            <tr>
+              <th scope="col">{t("applications.col.round")}</th>
+              <th scope="col">{t("applications.col.period")}</th>
+              <th scope="col" className="num">
+                {t("applications.col.places")}
+              </th>
+              <th scope="col" className="num">
+                {t("applications.col.applicants")}
+              </th>
+              <th scope="col">{t("applications.col.state")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rounds.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  <Link to={`/committee/applications/${r.id}`}>{r.title}</Link>
                 </th>
-                <th scope="col" className="num">
-                  {t("applications.col.applicants")}
-                </th>
-                <th scope="col">{t("applications.col.state")}</th>
+                <td>
+                  {format.date(r.opensAt)} – {r.closesOn}
+                </td>
+                <td className="num">{r.places}</td>
+                <td className="num">{r.applicants}</td>
+                <td>
+                  {r.decisionsSentAt
+                    ? t("applications.round.decided")
+                    : r.open
+                      ? t("applications.round.open")
+                      : t("applications.round.notOpen")}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {rounds.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    <Link to={`/committee/applications/${r.id}`}>{r.title}</Link>
-                  </th>
-                  <td>
-                    {format.date(r.opensAt)} – {r.closesOn}
-                  </td>
-                  <td className="num">{r.places}</td>
-                  <td className="num">{r.applicants}</td>
-                  <td>
-                    {r.decisionsSentAt
-                      ? t("applications.round.decided")
-                      : r.open
-                        ? t("applications.round.open")
-                        : t("applications.round.notOpen")}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       <section className="panel" aria-labelledby="new-round">
         <h2 id="new-round">{t("applications.committee.new")}</h2>

@@ -7,6 +7,7 @@ import { EXEMPTION_KINDS } from "~/scheduling/rules";
 import { certificatesAction, committeeCertificates, logCertificatesRead } from "~/scheduling/certificates.server";
 import { yearChoices, yearParam } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("scheduling.certs.committeeTitle");
 
@@ -56,115 +57,109 @@ export default function CommitteeCertificates() {
         ) : null}
       </div>
       <FiscalYearPicker years={years} value={year}></FiscalYearPicker>
-      <div className="table-wrap">
-        <table>
-          <caption>{t("scheduling.certs.caption", { year: format.fiscalYear(year) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("scheduling.certs.serial")}</th>
-              <th scope="col">{t("trust.certs.code")}</th>
-              <th scope="col">{t("scheduling.roster.name")}</th>
-              <th scope="col">{t("scheduling.col.track")}</th>
-              <th scope="col">{t("scheduling.certs.issuedAt")}</th>
-              <th scope="col">{t("scheduling.certs.state")}</th>
+      <DataTable caption={t("scheduling.certs.caption", { year: format.fiscalYear(year) })}>
+        <thead>
+          <tr>
+            <th scope="col">{t("scheduling.certs.serial")}</th>
+            <th scope="col">{t("trust.certs.code")}</th>
+            <th scope="col">{t("scheduling.roster.name")}</th>
+            <th scope="col">{t("scheduling.col.track")}</th>
+            <th scope="col">{t("scheduling.certs.issuedAt")}</th>
+            <th scope="col">{t("scheduling.certs.state")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <a href={`/certificates/${c.id}`} download>
+                  {c.serial}
+                </a>
+              </td>
+              <td>
+                <code>{c.verificationCode}</code>
+              </td>
+              <th scope="row">
+                {c.name}
+                <br />
+                <span className="muted small">{c.office}</span>
+              </th>
+              <td>{t(`scheduling.track.${c.track as "practical"}`)}</td>
+              <td>{format.date(c.issuedAt)}</td>
+              <td>
+                {c.revoked ? (
+                  `${t("scheduling.certs.revoked")}（${c.revokeReason}）`
+                ) : (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="revoke" />
+                    <input type="hidden" name="certificateId" value={c.id} />
+                    <div className="field">
+                      <label htmlFor={`reason-${c.id}`}>{t("scheduling.certs.revokeReason")}</label>
+                      <input id={`reason-${c.id}`} name="reason" required maxLength={500} />
+                    </div>
+                    <button
+                      type="submit"
+                      className="button small danger"
+                      disabled={busy}
+                      aria-label={`${t("scheduling.certs.revoke")}: ${c.serial}`}
+                    >
+                      {t("scheduling.certs.revoke")}
+                    </button>
+                  </Form>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <a href={`/certificates/${c.id}`} download>
-                    {c.serial}
-                  </a>
-                </td>
-                <td>
-                  <code>{c.verificationCode}</code>
-                </td>
-                <th scope="row">
-                  {c.name}
-                  <br />
-                  <span className="muted small">{c.office}</span>
-                </th>
-                <td>{t(`scheduling.track.${c.track as "practical"}`)}</td>
-                <td>{format.date(c.issuedAt)}</td>
-                <td>
-                  {c.revoked ? (
-                    `${t("scheduling.certs.revoked")}（${c.revokeReason}）`
-                  ) : (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="certificateId" value={c.id} />
-                      <div className="field">
-                        <label htmlFor={`reason-${c.id}`}>{t("scheduling.certs.revokeReason")}</label>
-                        <input id={`reason-${c.id}`} name="reason" required maxLength={500} />
-                      </div>
-                      <button
-                        type="submit"
-                        className="button small danger"
-                        disabled={busy}
-                        aria-label={`${t("scheduling.certs.revoke")}: ${c.serial}`}
-                      >
-                        {t("scheduling.certs.revoke")}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
       <section className="panel" aria-labelledby="exemptions">
         <h2 id="exemptions">{t("trust.exempt.title")}</h2>
         <p className="hint">{t("trust.exempt.hint")}</p>
         {exemptions.length === 0 ? (
           <p>{t("trust.exempt.none")}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t("trust.exempt.title")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("scheduling.roster.name")}</th>
-                  <th scope="col">{t("trust.exempt.kind")}</th>
-                  <th scope="col">{t("trust.exempt.reason")}</th>
-                  <th scope="col">{t("trust.exempt.since")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("trust.exempt.revoke")}</span>
+          <DataTable caption={t("trust.exempt.title")} captionHidden>
+            <thead>
+              <tr>
+                <th scope="col">{t("scheduling.roster.name")}</th>
+                <th scope="col">{t("trust.exempt.kind")}</th>
+                <th scope="col">{t("trust.exempt.reason")}</th>
+                <th scope="col">{t("trust.exempt.since")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("trust.exempt.revoke")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {exemptions.map((x) => (
+                <tr key={x.id}>
+                  <th scope="row">
+                    {x.name}
+                    <br />
+                    <span className="muted small">{x.email}</span>
                   </th>
+                  <td>{t(`trust.exempt.kind.${x.kind as "experience"}`)}</td>
+                  <td>{x.reason}</td>
+                  <td>{format.date(x.createdAt)}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="exemptionId" value={x.id} />
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="revoke-exemption"
+                        className="button small secondary"
+                        disabled={busy}
+                        aria-label={`${t("trust.exempt.revoke")}: ${x.name}`}
+                      >
+                        {t("trust.exempt.revoke")}
+                      </button>
+                    </Form>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {exemptions.map((x) => (
-                  <tr key={x.id}>
-                    <th scope="row">
-                      {x.name}
-                      <br />
-                      <span className="muted small">{x.email}</span>
-                    </th>
-                    <td>{t(`trust.exempt.kind.${x.kind as "experience"}`)}</td>
-                    <td>{x.reason}</td>
-                    <td>{format.date(x.createdAt)}</td>
-                    <td>
-                      <Form method="post">
-                        <input type="hidden" name="exemptionId" value={x.id} />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value="revoke-exemption"
-                          className="button small secondary"
-                          disabled={busy}
-                          aria-label={`${t("trust.exempt.revoke")}: ${x.name}`}
-                        >
-                          {t("trust.exempt.revoke")}
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
         )}
         <Form method="post" className="stack-form">
           <input type="hidden" name="intent" value="exempt" />

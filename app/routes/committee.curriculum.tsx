@@ -18,6 +18,7 @@ import {
 } from "~/training/training.server";
 import { yearChoices, yearParam } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("training.curriculum.title");
 
@@ -182,30 +183,27 @@ export default function CommitteeCurriculum() {
             <p className={`alert ${result.refused ? "alert-error" : "alert-success"}`}>
               {t("training.import.summary", { enrolled: result.enrolled ?? 0, refused: result.refused ?? 0 })}
             </p>
-            <div className="table-wrap">
-              <table className="import-report">
-                <caption>{t("training.import.report")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("training.import.line")}</th>
-                    <th scope="col">{t("field.email")}</th>
-                    <th scope="col">{t("training.import.result")}</th>
+            <DataTable caption={t("training.import.report")} tableClassName="import-report">
+              <thead>
+                <tr>
+                  <th scope="col">{t("training.import.line")}</th>
+                  <th scope="col">{t("field.email")}</th>
+                  <th scope="col">{t("training.import.result")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {importRows.map((r) => (
+                  <tr key={r.line} className={r.outcome === "enrolled" ? "row-ok" : "row-refused"}>
+                    <td className="num">{r.line}</td>
+                    <td>{r.value}</td>
+                    <td>
+                      {r.outcome === "enrolled" ? t("training.import.done") : t("training.import.refused")}:{" "}
+                      {t(`training.outcome.${r.outcome}`)}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {importRows.map((r) => (
-                    <tr key={r.line} className={r.outcome === "enrolled" ? "row-ok" : "row-refused"}>
-                      <td className="num">{r.line}</td>
-                      <td>{r.value}</td>
-                      <td>
-                        {r.outcome === "enrolled" ? t("training.import.done") : t("training.import.refused")}:{" "}
-                        {t(`training.outcome.${r.outcome}`)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </DataTable>
           </div>
         ) : null}
       </section>
@@ -220,37 +218,34 @@ export default function CommitteeCurriculum() {
         {trainees.length === 0 ? (
           <p>{t("training.enrolled.none")}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t("training.enrolled.title", { count: trainees.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("field.displayName")}</th>
-                  <th scope="col">{t("field.email")}</th>
-                  <th scope="col">{t("field.office")}</th>
-                  <th scope="col">{t("common.actions")}</th>
+          <DataTable caption={t("training.enrolled.title", { count: trainees.length })} captionHidden>
+            <thead>
+              <tr>
+                <th scope="col">{t("field.displayName")}</th>
+                <th scope="col">{t("field.email")}</th>
+                <th scope="col">{t("field.office")}</th>
+                <th scope="col">{t("common.actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {trainees.map((tr) => (
+                <tr key={tr.id}>
+                  <td>{tr.displayName}</td>
+                  <td>{tr.email}</td>
+                  <td>{tr.officeName ?? "—"}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="unenrol" />
+                      <input type="hidden" name="userId" value={tr.id} />
+                      <button type="submit" className="button-link" aria-label={t("training.unenrol.label", { name: tr.displayName })}>
+                        {t("training.unenrol")}
+                      </button>
+                    </Form>
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {trainees.map((tr) => (
-                  <tr key={tr.id}>
-                    <td>{tr.displayName}</td>
-                    <td>{tr.email}</td>
-                    <td>{tr.officeName ?? "—"}</td>
-                    <td>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="unenrol" />
-                        <input type="hidden" name="userId" value={tr.id} />
-                        <button type="submit" className="button-link" aria-label={t("training.unenrol.label", { name: tr.displayName })}>
-                          {t("training.unenrol")}
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
         )}
       </section>
     </div>

@@ -11,6 +11,7 @@ import { watchMatrix } from "~/video/video.server";
 import { StatusBadge } from "~/training/ui";
 import { yearChoices, yearParam } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("training.progress.title");
 
@@ -59,85 +60,76 @@ export default function CommitteeProgress() {
       </FiscalYearPicker>
       <p role="status">{t("training.progress.summary", { trainees: rows.length, modules: modules.length })}</p>
       {rows.length && modules.length ? (
-        // A wide table scrolls sideways: the region takes focus so keyboard users can scroll it (WCAG 2.1.1).
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-        <div className="table-wrap progress-matrix" tabIndex={0} role="region" aria-labelledby="progress-caption">
-          <table>
-            <caption id="progress-caption">{t("training.progress.caption", { year: format.fiscalYear(year) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("field.displayName")}</th>
-                {modules.map((m, i) => (
-                  <th scope="col" key={m.slug}>
-                    <abbr title={m.title}>{i + 1}</abbr> <span className="module-col-title">{m.title}</span>
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  {t("training.progress.completed")}
+        <DataTable caption={t("training.progress.caption", { year: format.fiscalYear(year) })} className="progress-matrix">
+          <thead>
+            <tr>
+              <th scope="col">{t("field.displayName")}</th>
+              {modules.map((m, i) => (
+                <th scope="col" key={m.slug}>
+                  <abbr title={m.title}>{i + 1}</abbr> <span className="module-col-title">{m.title}</span>
                 </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">
-                    {r.displayName}
-                    <br />
-                    <span className="muted small">{r.officeName ?? "—"}</span>
-                  </th>
-                  {r.cells.map((c, i) => (
-                    <td key={modules[i].slug}>
-                      <StatusBadge status={c.status} />
-                      {c.status === "in-progress" || c.status === "failed" ? (
-                        <span className="small muted">
-                          {" "}
-                          {t("training.reached", { reached: c.reached, total: c.sections })}
-                          {c.attempts ? ` · ${t("training.progress.attempts", { count: c.attempts })}` : ""}
-                        </span>
-                      ) : null}
-                    </td>
-                  ))}
-                  <td className="num">
-                    {r.complete} / {modules.length}
-                  </td>
-                </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+              <th scope="col" className="num">
+                {t("training.progress.completed")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">
+                  {r.displayName}
+                  <br />
+                  <span className="muted small">{r.officeName ?? "—"}</span>
+                </th>
+                {r.cells.map((c, i) => (
+                  <td key={modules[i].slug}>
+                    <StatusBadge status={c.status} />
+                    {c.status === "in-progress" || c.status === "failed" ? (
+                      <span className="small muted">
+                        {" "}
+                        {t("training.reached", { reached: c.reached, total: c.sections })}
+                        {c.attempts ? ` · ${t("training.progress.attempts", { count: c.attempts })}` : ""}
+                      </span>
+                    ) : null}
+                  </td>
+                ))}
+                <td className="num">
+                  {r.complete} / {modules.length}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
       ) : (
         <p>{t("training.progress.none")}</p>
       )}
       <h2 id="video-heading">{t("video.progress.videos")}</h2>
       {videos.length && watchRows.length ? (
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="watch-caption">
-          <table>
-            <caption id="watch-caption">{t("video.progress.watchCaption", { year: format.fiscalYear(year) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("field.displayName")}</th>
-                {videos.map((v) => (
-                  <th scope="col" key={v.id}>
-                    {v.title}
-                  </th>
+        <DataTable caption={t("video.progress.watchCaption", { year: format.fiscalYear(year) })}>
+          <thead>
+            <tr>
+              <th scope="col">{t("field.displayName")}</th>
+              {videos.map((v) => (
+                <th scope="col" key={v.id}>
+                  {v.title}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {watchRows.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{r.displayName}</th>
+                {r.cells.map((c, i) => (
+                  <td key={videos[i].id} className="num">
+                    {c.percent}%{c.watched ? " ✓" : ""}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {watchRows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.displayName}</th>
-                  {r.cells.map((c, i) => (
-                    <td key={videos[i].id} className="num">
-                      {c.percent}%{c.watched ? " ✓" : ""}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       ) : (
         <p>{t("video.progress.noVideos")}</p>
       )}

@@ -10,6 +10,7 @@ import { DayList } from "~/scheduling/ui";
 import { allowedMissed, dayLength } from "~/scheduling/attendance";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { DataTable } from "~/components/data-table";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d) => t("scheduling.roster.title", { title: d.session.title }));
@@ -149,94 +150,96 @@ export default function Roster() {
           <p>{t("scheduling.roster.none")}</p>
         ) : (
           // Below 640 px each trainee is a card (app.css), so check-in is reachable without scrolling sideways.
-          <div className="table-wrap roster-wrap">
-            <table className="roster-table">
-              <caption className="visually-hidden">{t("scheduling.roster.enrolled", { count: enrolled.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("scheduling.roster.name")}</th>
-                  <th scope="col">{t("scheduling.roster.office")}</th>
+          <DataTable
+            caption={t("scheduling.roster.enrolled", { count: enrolled.length })}
+            captionHidden
+            className="roster-wrap"
+            tableClassName="roster-table"
+          >
+            <thead>
+              <tr>
+                <th scope="col">{t("scheduling.roster.name")}</th>
+                <th scope="col">{t("scheduling.roster.office")}</th>
+                {s.days.map((d, i) => (
+                  <th scope="col" key={d.id}>
+                    {t("scheduling.roster.day", { n: i + 1, date: format.date(d.startsAt) })}
+                  </th>
+                ))}
+                <th scope="col">{t("scheduling.roster.noShow")}</th>
+                <th scope="col">{t("attendance.column")}</th>
+                <th scope="col">{t("scheduling.roster.certificate")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {enrolled.map((e) => (
+                <tr key={e.id}>
+                  <th scope="row">{e.name}</th>
+                  <td data-label={t("scheduling.roster.office")}>{e.office || "—"}</td>
                   {s.days.map((d, i) => (
-                    <th scope="col" key={d.id}>
-                      {t("scheduling.roster.day", { n: i + 1, date: format.date(d.startsAt) })}
-                    </th>
-                  ))}
-                  <th scope="col">{t("scheduling.roster.noShow")}</th>
-                  <th scope="col">{t("attendance.column")}</th>
-                  <th scope="col">{t("scheduling.roster.certificate")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {enrolled.map((e) => (
-                  <tr key={e.id}>
-                    <th scope="row">{e.name}</th>
-                    <td data-label={t("scheduling.roster.office")}>{e.office || "—"}</td>
-                    {s.days.map((d, i) => (
-                      <td key={d.id} data-label={t("scheduling.roster.day", { n: i + 1, date: format.date(d.startsAt) })}>
-                        {!dayOpen[i] ? (
-                          <span className="muted small">{t("trust.roster.notYet", { date: format.date(d.startsAt) })}</span>
-                        ) : (
-                          <Form method="post">
-                            <input type="hidden" name="enrollmentId" value={e.id} />
-                            <input type="hidden" name="dayId" value={d.id} />
-                            {e.attended[i] ? (
-                              <>
-                                <span className="badge badge-enrolled">{t("scheduling.roster.present")}</span>{" "}
-                                <button
-                                  type="submit"
-                                  name="intent"
-                                  value="undo-check-in"
-                                  className="button small secondary"
-                                  disabled={busy}
-                                  aria-label={`${t("scheduling.roster.undo")}: ${e.name} ${i + 1}`}
-                                >
-                                  {t("scheduling.roster.undo")}
-                                </button>
-                              </>
-                            ) : (
+                    <td key={d.id} data-label={t("scheduling.roster.day", { n: i + 1, date: format.date(d.startsAt) })}>
+                      {!dayOpen[i] ? (
+                        <span className="muted small">{t("trust.roster.notYet", { date: format.date(d.startsAt) })}</span>
+                      ) : (
+                        <Form method="post">
+                          <input type="hidden" name="enrollmentId" value={e.id} />
+                          <input type="hidden" name="dayId" value={d.id} />
+                          {e.attended[i] ? (
+                            <>
+                              <span className="badge badge-enrolled">{t("scheduling.roster.present")}</span>{" "}
                               <button
                                 type="submit"
                                 name="intent"
-                                value="check-in"
-                                className="button small"
+                                value="undo-check-in"
+                                className="button small secondary"
                                 disabled={busy}
-                                aria-label={`${t("scheduling.roster.checkIn")}: ${e.name} ${i + 1}`}
+                                aria-label={`${t("scheduling.roster.undo")}: ${e.name} ${i + 1}`}
                               >
-                                {t("scheduling.roster.checkIn")}
+                                {t("scheduling.roster.undo")}
                               </button>
-                            )}
-                          </Form>
-                        )}
-                        {dayOpen[i] && e.attended[i] ? <MinutesForm e={e} dayId={d.id} index={i} max={dayMinutes[i]} busy={busy} /> : null}
-                      </td>
-                    ))}
-                    <td data-label={t("scheduling.roster.noShow")}>
-                      <Form method="post">
-                        <input type="hidden" name="enrollmentId" value={e.id} />
-                        {e.noShow ? <span className="badge badge-cancelled">{t("scheduling.roster.noShow")}</span> : null}{" "}
-                        <button
-                          type="submit"
-                          name="intent"
-                          value={e.noShow ? "clear-no-show" : "no-show"}
-                          className="button small secondary"
-                          disabled={busy}
-                          aria-label={`${e.noShow ? t("scheduling.roster.clearNoShow") : t("scheduling.roster.markNoShow")}: ${e.name}`}
-                        >
-                          {e.noShow ? t("scheduling.roster.clearNoShow") : t("scheduling.roster.markNoShow")}
-                        </button>
-                      </Form>
+                            </>
+                          ) : (
+                            <button
+                              type="submit"
+                              name="intent"
+                              value="check-in"
+                              className="button small"
+                              disabled={busy}
+                              aria-label={`${t("scheduling.roster.checkIn")}: ${e.name} ${i + 1}`}
+                            >
+                              {t("scheduling.roster.checkIn")}
+                            </button>
+                          )}
+                        </Form>
+                      )}
+                      {dayOpen[i] && e.attended[i] ? <MinutesForm e={e} dayId={d.id} index={i} max={dayMinutes[i]} busy={busy} /> : null}
                     </td>
-                    <td data-label={t("attendance.column")}>
-                      <AttendanceCell e={e} busy={busy} />
-                    </td>
-                    <td data-label={t("scheduling.roster.certificate")}>
-                      <CertificateCell e={e} busy={busy} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                  ))}
+                  <td data-label={t("scheduling.roster.noShow")}>
+                    <Form method="post">
+                      <input type="hidden" name="enrollmentId" value={e.id} />
+                      {e.noShow ? <span className="badge badge-cancelled">{t("scheduling.roster.noShow")}</span> : null}{" "}
+                      <button
+                        type="submit"
+                        name="intent"
+                        value={e.noShow ? "clear-no-show" : "no-show"}
+                        className="button small secondary"
+                        disabled={busy}
+                        aria-label={`${e.noShow ? t("scheduling.roster.clearNoShow") : t("scheduling.roster.markNoShow")}: ${e.name}`}
+                      >
+                        {e.noShow ? t("scheduling.roster.clearNoShow") : t("scheduling.roster.markNoShow")}
+                      </button>
+                    </Form>
+                  </td>
+                  <td data-label={t("attendance.column")}>
+                    <AttendanceCell e={e} busy={busy} />
+                  </td>
+                  <td data-label={t("scheduling.roster.certificate")}>
+                    <CertificateCell e={e} busy={busy} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </DataTable>
         )}
       </section>
 
@@ -245,31 +248,28 @@ export default function Roster() {
         {waitlisted.length === 0 ? (
           <p>{t("scheduling.roster.none")}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t("scheduling.roster.waitlisted", { count: waitlisted.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t("scheduling.roster.place")}
-                  </th>
-                  <th scope="col">{t("scheduling.roster.name")}</th>
-                  <th scope="col">{t("scheduling.roster.office")}</th>
-                  <th scope="col">{t("scheduling.roster.since")}</th>
+          <DataTable caption={t("scheduling.roster.waitlisted", { count: waitlisted.length })} captionHidden>
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  {t("scheduling.roster.place")}
+                </th>
+                <th scope="col">{t("scheduling.roster.name")}</th>
+                <th scope="col">{t("scheduling.roster.office")}</th>
+                <th scope="col">{t("scheduling.roster.since")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {waitlisted.map((e, i) => (
+                <tr key={e.id}>
+                  <td className="num">{i + 1}</td>
+                  <th scope="row">{e.name}</th>
+                  <td>{e.office || "—"}</td>
+                  <td>{format.dateTime(e.queuedAt)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {waitlisted.map((e, i) => (
-                  <tr key={e.id}>
-                    <td className="num">{i + 1}</td>
-                    <th scope="row">{e.name}</th>
-                    <td>{e.office || "—"}</td>
-                    <td>{format.dateTime(e.queuedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
         )}
       </section>
 

@@ -10,6 +10,7 @@ import { isMessageKey, type MessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("cases.title.committee");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -217,34 +218,31 @@ export default function CommitteeCases() {
             </a>
           </p>
           <p className="hint">{t("cases.export.note")}</p>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t("cases.submissions")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("cases.trainee")}</th>
-                  <th scope="col">{t("cases.submittedAt")}</th>
-                  <th scope="col">{t("cases.versions")}</th>
-                  <th scope="col">{t("cases.rubric.decision")}</th>
-                  <th scope="col">{t("cases.rubric")}</th>
+          <DataTable caption={t("cases.submissions")} captionHidden>
+            <thead>
+              <tr>
+                <th scope="col">{t("cases.trainee")}</th>
+                <th scope="col">{t("cases.submittedAt")}</th>
+                <th scope="col">{t("cases.versions")}</th>
+                <th scope="col">{t("cases.rubric.decision")}</th>
+                <th scope="col">{t("cases.rubric")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.submissions.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">{d.isFacilitator ? <a href={`#sub-${s.id}`}>{s.trainee}</a> : s.trainee}</th>
+                  <td>
+                    {s.lastSubmittedAt ? format.dateTime(s.lastSubmittedAt) : "—"}
+                    {s.late ? <span className="badge badge-late"> {t("cases.late")}</span> : null}
+                  </td>
+                  <td>{s.versionCount}</td>
+                  <td>{t(`cases.review.${s.review as "none"}`)}</td>
+                  <td>{t("cases.rubric.summary", { rated: s.result.rated, rows: s.result.rows, reached: s.result.reached.length })}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {d.submissions.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">{d.isFacilitator ? <a href={`#sub-${s.id}`}>{s.trainee}</a> : s.trainee}</th>
-                    <td>
-                      {s.lastSubmittedAt ? format.dateTime(s.lastSubmittedAt) : "—"}
-                      {s.late ? <span className="badge badge-late"> {t("cases.late")}</span> : null}
-                    </td>
-                    <td>{s.versionCount}</td>
-                    <td>{t(`cases.review.${s.review as "none"}`)}</td>
-                    <td>{t("cases.rubric.summary", { rated: s.result.rated, rows: s.result.rows, reached: s.result.reached.length })}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
           {!d.isFacilitator ? <p className="alert alert-info">{t("cases.notFacilitator")}</p> : null}
         </section>
       ) : null}

@@ -8,6 +8,7 @@ import { committeeSessionsPage } from "~/scheduling/sessions-page.server";
 import { DayList, FunnelPanel } from "~/scheduling/ui";
 import { yearChoices, yearParam } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("scheduling.committee.title");
 
@@ -40,54 +41,51 @@ export default function CommitteeSessions() {
       {sessions.length === 0 ? (
         <p>{t("scheduling.committee.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("scheduling.committee.caption", { year: format.fiscalYear(year) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("scheduling.col.title")}</th>
-                <th scope="col">{t("scheduling.col.dates")}</th>
-                <th scope="col" className="num">
-                  {t("scheduling.col.capacity")}
+        <DataTable caption={t("scheduling.committee.caption", { year: format.fiscalYear(year) })}>
+          <thead>
+            <tr>
+              <th scope="col">{t("scheduling.col.title")}</th>
+              <th scope="col">{t("scheduling.col.dates")}</th>
+              <th scope="col" className="num">
+                {t("scheduling.col.capacity")}
+              </th>
+              <th scope="col" className="num">
+                {t("scheduling.col.enrolled")}
+              </th>
+              <th scope="col" className="num">
+                {t("scheduling.col.waitlisted")}
+              </th>
+              <th scope="col">{t("scheduling.col.actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">
+                  <Link to={`/committee/sessions/${s.id}`}>{s.title}</Link>
+                  <br />
+                  <span className="muted small">
+                    {t(`scheduling.track.${s.track as "practical"}`)}
+                    {s.cancelled ? ` · ${t("scheduling.status.sessionCancelled")}` : ""}
+                  </span>
                 </th>
-                <th scope="col" className="num">
-                  {t("scheduling.col.enrolled")}
-                </th>
-                <th scope="col" className="num">
-                  {t("scheduling.col.waitlisted")}
-                </th>
-                <th scope="col">{t("scheduling.col.actions")}</th>
+                <td>
+                  <DayList days={s.days} />
+                </td>
+                <td className="num">{s.capacity}</td>
+                <td className="num">{s.enrolled}</td>
+                <td className="num">{s.waitlisted}</td>
+                <td>
+                  <Link to={`/committee/sessions/${s.id}`}>{t("scheduling.committee.roster")}</Link>
+                  {" · "}
+                  <Link to={`/committee/sessions/${s.id}/edit`} aria-label={`${t("scheduling.committee.edit")}: ${s.title}`}>
+                    {t("scheduling.committee.edit")}
+                  </Link>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">
-                    <Link to={`/committee/sessions/${s.id}`}>{s.title}</Link>
-                    <br />
-                    <span className="muted small">
-                      {t(`scheduling.track.${s.track as "practical"}`)}
-                      {s.cancelled ? ` · ${t("scheduling.status.sessionCancelled")}` : ""}
-                    </span>
-                  </th>
-                  <td>
-                    <DayList days={s.days} />
-                  </td>
-                  <td className="num">{s.capacity}</td>
-                  <td className="num">{s.enrolled}</td>
-                  <td className="num">{s.waitlisted}</td>
-                  <td>
-                    <Link to={`/committee/sessions/${s.id}`}>{t("scheduling.committee.roster")}</Link>
-                    {" · "}
-                    <Link to={`/committee/sessions/${s.id}/edit`} aria-label={`${t("scheduling.committee.edit")}: ${s.title}`}>
-                      {t("scheduling.committee.edit")}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
       <FunnelPanel funnel={funnel} />
     </div>

@@ -7,6 +7,7 @@ import { useFormat, useT } from "~/i18n/react";
 import { activeQuestions, questionAction, surveysOfYear } from "~/survey/survey.server";
 import { yearChoices, yearParam } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("survey.committee.title");
 
@@ -42,38 +43,35 @@ export default function CommitteeSurveys() {
       <h1>{t("survey.committee.title")}</h1>
       <p>{t("survey.committee.intro")}</p>
       <FiscalYearPicker years={years} value={year}></FiscalYearPicker>
-      <div className="table-wrap">
-        <table>
-          <caption>{t("survey.committee.caption", { year: format.fiscalYear(year) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("survey.committee.training")}</th>
-              <th scope="col" className="num">
-                {t("survey.committee.responses")}
+      <DataTable caption={t("survey.committee.caption", { year: format.fiscalYear(year) })}>
+        <thead>
+          <tr>
+            <th scope="col">{t("survey.committee.training")}</th>
+            <th scope="col" className="num">
+              {t("survey.committee.responses")}
+            </th>
+            <th scope="col" className="num">
+              {t("survey.committee.eligible")}
+            </th>
+            <th scope="col" className="num">
+              {t("survey.committee.rate")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {surveys.map((s) => (
+            <tr key={s.slug}>
+              <th scope="row">
+                <Link to={`/committee/surveys/${s.slug}`}>{s.title ?? t("survey.ondemand", { year: format.fiscalYear(year) })}</Link>
+                {s.firstDay ? <span className="muted small"> · {format.date(s.firstDay)}</span> : null}
               </th>
-              <th scope="col" className="num">
-                {t("survey.committee.eligible")}
-              </th>
-              <th scope="col" className="num">
-                {t("survey.committee.rate")}
-              </th>
+              <td className="num">{s.responses}</td>
+              <td className="num">{s.eligible}</td>
+              <td className="num">{s.rate === null ? "—" : `${s.rate}%`}</td>
             </tr>
-          </thead>
-          <tbody>
-            {surveys.map((s) => (
-              <tr key={s.slug}>
-                <th scope="row">
-                  <Link to={`/committee/surveys/${s.slug}`}>{s.title ?? t("survey.ondemand", { year: format.fiscalYear(year) })}</Link>
-                  {s.firstDay ? <span className="muted small"> · {format.date(s.firstDay)}</span> : null}
-                </th>
-                <td className="num">{s.responses}</td>
-                <td className="num">{s.eligible}</td>
-                <td className="num">{s.rate === null ? "—" : `${s.rate}%`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
 
       <section aria-labelledby="survey-questions" className="panel">
         <h2 id="survey-questions">{t("survey.questions.title")}</h2>

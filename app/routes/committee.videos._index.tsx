@@ -9,6 +9,7 @@ import { duration, VideoStatus } from "~/video/ui";
 import { VideoUploader } from "~/video/uploader";
 import { listVideos, MANAGERS, retryTranscode } from "~/video/video.server";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("video.list.title");
 
@@ -50,52 +51,48 @@ export default function CommitteeVideos() {
         </p>
       ) : null}
       {videos.length ? (
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="videos-caption">
-          <table>
-            <caption id="videos-caption">{t("video.list.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("video.col.title")}</th>
-                <th scope="col">{t("video.col.status")}</th>
-                <th scope="col">{t("video.col.duration")}</th>
-                <th scope="col">{t("video.col.captions")}</th>
-                <th scope="col">{t("video.col.published")}</th>
+        <DataTable caption={t("video.list.caption")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("video.col.title")}</th>
+              <th scope="col">{t("video.col.status")}</th>
+              <th scope="col">{t("video.col.duration")}</th>
+              <th scope="col">{t("video.col.captions")}</th>
+              <th scope="col">{t("video.col.published")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {videos.map((v) => (
+              <tr key={v.id} data-video={v.slug}>
+                <th scope="row">
+                  <Link to={`/committee/videos/${v.id}`}>{locale === "en" && v.titleEn ? v.titleEn : v.titleJa}</Link>
+                  <br />
+                  <span className="muted small">{v.slug}</span>
+                </th>
+                <td>
+                  <VideoStatus status={v.status} progress={v.progress} />
+                  {v.status === "failed" ? (
+                    <>
+                      <p className="small">{t("video.failedReason", { reason: v.failureReason })}</p>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="retry" />
+                        <input type="hidden" name="id" value={v.id} />
+                        <button type="submit" className="button secondary">
+                          {t("video.retry")}
+                        </button>
+                      </Form>
+                    </>
+                  ) : null}
+                </td>
+                <td>{duration(v.durationSeconds)}</td>
+                <td>
+                  日本語 {v.hasCaptionsJa ? t("video.yes") : t("video.no")} / English {v.hasCaptionsEn ? t("video.yes") : t("video.no")}
+                </td>
+                <td>{v.published ? t("video.published") : t("video.unpublished")}</td>
               </tr>
-            </thead>
-            <tbody>
-              {videos.map((v) => (
-                <tr key={v.id} data-video={v.slug}>
-                  <th scope="row">
-                    <Link to={`/committee/videos/${v.id}`}>{locale === "en" && v.titleEn ? v.titleEn : v.titleJa}</Link>
-                    <br />
-                    <span className="muted small">{v.slug}</span>
-                  </th>
-                  <td>
-                    <VideoStatus status={v.status} progress={v.progress} />
-                    {v.status === "failed" ? (
-                      <>
-                        <p className="small">{t("video.failedReason", { reason: v.failureReason })}</p>
-                        <Form method="post">
-                          <input type="hidden" name="intent" value="retry" />
-                          <input type="hidden" name="id" value={v.id} />
-                          <button type="submit" className="button secondary">
-                            {t("video.retry")}
-                          </button>
-                        </Form>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{duration(v.durationSeconds)}</td>
-                  <td>
-                    日本語 {v.hasCaptionsJa ? t("video.yes") : t("video.no")} / English {v.hasCaptionsEn ? t("video.yes") : t("video.no")}
-                  </td>
-                  <td>{v.published ? t("video.published") : t("video.unpublished")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       ) : (
         <p>{t("video.list.none")}</p>
       )}

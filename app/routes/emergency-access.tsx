@@ -12,6 +12,7 @@ import { FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
 import { useFormat, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("emergency.title");
 
@@ -112,34 +113,31 @@ export default function EmergencyAccess() {
       {page.grants.length === 0 ? (
         <p>{t("emergency.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t("emergency.register")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("emergency.col.opened")}</th>
-                <th scope="col">{t("emergency.col.who")}</th>
-                <th scope="col">{t("emergency.col.reason")}</th>
-                <th scope="col">{t("emergency.col.until")}</th>
-                <th scope="col">{t("emergency.col.uses")}</th>
+        <DataTable caption={t("emergency.register")} captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">{t("emergency.col.opened")}</th>
+              <th scope="col">{t("emergency.col.who")}</th>
+              <th scope="col">{t("emergency.col.reason")}</th>
+              <th scope="col">{t("emergency.col.until")}</th>
+              <th scope="col">{t("emergency.col.uses")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.grants.map((g) => (
+              <tr key={g.id}>
+                <td>{format.dateTime(g.openedAt)}</td>
+                <td>{g.who}</td>
+                <td>{g.reason}</td>
+                <td>
+                  {g.closedAt ? t("emergency.state.closedEarly", { time: format.dateTime(g.closedAt) }) : format.dateTime(g.expiresAt)}
+                  {g.open ? ` (${t("emergency.state.open")})` : null}
+                </td>
+                <td>{g.uses}</td>
               </tr>
-            </thead>
-            <tbody>
-              {page.grants.map((g) => (
-                <tr key={g.id}>
-                  <td>{format.dateTime(g.openedAt)}</td>
-                  <td>{g.who}</td>
-                  <td>{g.reason}</td>
-                  <td>
-                    {g.closedAt ? t("emergency.state.closedEarly", { time: format.dateTime(g.closedAt) }) : format.dateTime(g.expiresAt)}
-                    {g.open ? ` (${t("emergency.state.open")})` : null}
-                  </td>
-                  <td>{g.uses}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
     </div>
   );

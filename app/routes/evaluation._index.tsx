@@ -4,6 +4,7 @@ import { requireOwnOffice } from "~/auth/permissions.server";
 import { officeYears } from "~/evaluation/evaluation.server";
 import { useFormat, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("evaluation.title");
 
@@ -24,36 +25,33 @@ export default function EvaluationYears() {
       <h1>{t("evaluation.title")}</h1>
       <p className="muted">{officeName}</p>
       <p>{t("evaluation.lead")}</p>
-      <div className="table-wrap">
-        <table>
-          <caption>{t("evaluation.years.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("evaluation.col.year")}</th>
-              <th scope="col">{t("evaluation.col.status")}</th>
-              <th scope="col">{t("evaluation.col.submittedAt")}</th>
-              <th scope="col">{t("evaluation.col.results")}</th>
+      <DataTable caption={t("evaluation.years.caption")}>
+        <thead>
+          <tr>
+            <th scope="col">{t("evaluation.col.year")}</th>
+            <th scope="col">{t("evaluation.col.status")}</th>
+            <th scope="col">{t("evaluation.col.submittedAt")}</th>
+            <th scope="col">{t("evaluation.col.results")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {years.map((y) => (
+            <tr key={y.fiscalYear}>
+              <td>
+                <Link to={`/evaluation/${y.fiscalYear}`}>{format.fiscalYear(y.fiscalYear)}</Link>
+              </td>
+              <td>
+                {t(`evaluation.status.${y.status ?? "NONE"}`)}
+                {y.imported ? ` (${t("imports.results.importedMark")})` : ""}
+              </td>
+              <td>{y.submittedAt ? format.date(y.submittedAt) : "—"}</td>
+              <td>
+                {y.status === "SUBMITTED" ? <Link to={`/evaluation/${y.fiscalYear}/results`}>{t("evaluation.viewResults")}</Link> : "—"}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {years.map((y) => (
-              <tr key={y.fiscalYear}>
-                <td>
-                  <Link to={`/evaluation/${y.fiscalYear}`}>{format.fiscalYear(y.fiscalYear)}</Link>
-                </td>
-                <td>
-                  {t(`evaluation.status.${y.status ?? "NONE"}`)}
-                  {y.imported ? ` (${t("imports.results.importedMark")})` : ""}
-                </td>
-                <td>{y.submittedAt ? format.date(y.submittedAt) : "—"}</td>
-                <td>
-                  {y.status === "SUBMITTED" ? <Link to={`/evaluation/${y.fiscalYear}/results`}>{t("evaluation.viewResults")}</Link> : "—"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
     </div>
   );
 }

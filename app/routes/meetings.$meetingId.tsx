@@ -24,6 +24,7 @@ import { idParam } from "~/lib/params";
 import { optionalHttpUrl, safeHref } from "~/lib/url";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { DataTable } from "~/components/data-table";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((_t, d) => d.meeting.title);
@@ -386,54 +387,51 @@ export default function MeetingPage() {
           {registrations.length === 0 ? (
             <p className="muted">{t("cycle.meetings.noRegistrations")}</p>
           ) : (
-            <div className="table-wrap">
-              <table>
-                <caption>{t("cycle.meetings.attendance")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("cycle.col.office")}</th>
-                    <th scope="col">{t("cycle.meetings.field.attendeeNames")}</th>
-                    <th scope="col" className="num">
-                      {t("cycle.meetings.field.attendeeCount")}
-                    </th>
-                    <th scope="col">{t("cycle.meetings.col.attended")}</th>
+            <DataTable caption={t("cycle.meetings.attendance")}>
+              <thead>
+                <tr>
+                  <th scope="col">{t("cycle.col.office")}</th>
+                  <th scope="col">{t("cycle.meetings.field.attendeeNames")}</th>
+                  <th scope="col" className="num">
+                    {t("cycle.meetings.field.attendeeCount")}
+                  </th>
+                  <th scope="col">{t("cycle.meetings.col.attended")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {registrations.map((r) => (
+                  <tr key={r.id}>
+                    <td>{r.officeName}</td>
+                    <td className="prewrap">{r.attendeeNames}</td>
+                    <td className="num">{r.attendeeCount}</td>
+                    <td>
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="attendance" />
+                        <input type="hidden" name="registrationId" value={r.id} />
+                        <label className="checkbox">
+                          <input type="checkbox" name="attended" value="1" defaultChecked={r.attended} />{" "}
+                          {t("cycle.meetings.attendedLabel", { office: r.officeName })}
+                        </label>
+                        <label>
+                          <span className="visually-hidden">{t("cycle.meetings.attendedCountLabel", { office: r.officeName })}</span>
+                          <input
+                            type="number"
+                            name="attendedCount"
+                            min={0}
+                            max={50}
+                            defaultValue={r.attended ? r.attendedCount : r.attendeeCount}
+                            className="narrow-number"
+                          />
+                        </label>
+                        <button type="submit" className="button small secondary">
+                          {t("common.save")}
+                        </button>
+                      </Form>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {registrations.map((r) => (
-                    <tr key={r.id}>
-                      <td>{r.officeName}</td>
-                      <td className="prewrap">{r.attendeeNames}</td>
-                      <td className="num">{r.attendeeCount}</td>
-                      <td>
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="intent" value="attendance" />
-                          <input type="hidden" name="registrationId" value={r.id} />
-                          <label className="checkbox">
-                            <input type="checkbox" name="attended" value="1" defaultChecked={r.attended} />{" "}
-                            {t("cycle.meetings.attendedLabel", { office: r.officeName })}
-                          </label>
-                          <label>
-                            <span className="visually-hidden">{t("cycle.meetings.attendedCountLabel", { office: r.officeName })}</span>
-                            <input
-                              type="number"
-                              name="attendedCount"
-                              min={0}
-                              max={50}
-                              defaultValue={r.attended ? r.attendedCount : r.attendeeCount}
-                              className="narrow-number"
-                            />
-                          </label>
-                          <button type="submit" className="button small secondary">
-                            {t("common.save")}
-                          </button>
-                        </Form>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </DataTable>
           )}
         </section>
       ) : null}

@@ -16,6 +16,7 @@ import { now } from "~/lib/clock";
 import { parseJstDate } from "~/lib/jst";
 import { fiscalYearSearch } from "~/lib/params";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("cycle.meetings.title");
 
@@ -91,58 +92,59 @@ export default function Meetings() {
       {meetings.length === 0 ? (
         <p>{t("cycle.meetings.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>
+        <DataTable
+          caption={
+            <>
               {t("cycle.meetings.title")} ({format.fiscalYear(fiscalYear)})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("cycle.meetings.col.title")}</th>
-                <th scope="col">{t("cycle.meetings.col.when")}</th>
-                <th scope="col">{t("cycle.meetings.col.scope")}</th>
-                <th scope="col" className="num">
-                  {t("cycle.meetings.col.registered")}
-                </th>
-                <th scope="col" className="num">
-                  {t("cycle.meetings.col.attended")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {meetings.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <Link to={`/meetings/${m.id}`}>{m.title}</Link>
-                  </td>
-                  <td>{format.dateTime(m.startsAt)}</td>
-                  <td>{m.scope === "CITY" ? t("cycle.allWards") : locale === "en" ? m.wardEn : m.wardJa}</td>
-                  <td className="num">{t("cycle.meetings.officesPeople", { offices: m.registeredOffices, people: m.registeredPeople })}</td>
-                  <td className="num">{t("cycle.meetings.officesPeople", { offices: m.attendedOffices, people: m.attendedPeople })}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={3}>
-                  {t("cycle.col.total")}
-                </th>
-                <td className="num">
-                  {t("cycle.meetings.officesPeople", {
-                    offices: meetings.reduce((n, m) => n + m.registeredOffices, 0),
-                    people: meetings.reduce((n, m) => n + m.registeredPeople, 0),
-                  })}
+            </>
+          }
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t("cycle.meetings.col.title")}</th>
+              <th scope="col">{t("cycle.meetings.col.when")}</th>
+              <th scope="col">{t("cycle.meetings.col.scope")}</th>
+              <th scope="col" className="num">
+                {t("cycle.meetings.col.registered")}
+              </th>
+              <th scope="col" className="num">
+                {t("cycle.meetings.col.attended")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {meetings.map((m) => (
+              <tr key={m.id}>
+                <td>
+                  <Link to={`/meetings/${m.id}`}>{m.title}</Link>
                 </td>
-                <td className="num">
-                  {t("cycle.meetings.officesPeople", {
-                    offices: meetings.reduce((n, m) => n + m.attendedOffices, 0),
-                    people: meetings.reduce((n, m) => n + m.attendedPeople, 0),
-                  })}
-                </td>
+                <td>{format.dateTime(m.startsAt)}</td>
+                <td>{m.scope === "CITY" ? t("cycle.allWards") : locale === "en" ? m.wardEn : m.wardJa}</td>
+                <td className="num">{t("cycle.meetings.officesPeople", { offices: m.registeredOffices, people: m.registeredPeople })}</td>
+                <td className="num">{t("cycle.meetings.officesPeople", { offices: m.attendedOffices, people: m.attendedPeople })}</td>
               </tr>
-            </tfoot>
-          </table>
-        </div>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={3}>
+                {t("cycle.col.total")}
+              </th>
+              <td className="num">
+                {t("cycle.meetings.officesPeople", {
+                  offices: meetings.reduce((n, m) => n + m.registeredOffices, 0),
+                  people: meetings.reduce((n, m) => n + m.registeredPeople, 0),
+                })}
+              </td>
+              <td className="num">
+                {t("cycle.meetings.officesPeople", {
+                  offices: meetings.reduce((n, m) => n + m.attendedOffices, 0),
+                  people: meetings.reduce((n, m) => n + m.attendedPeople, 0),
+                })}
+              </td>
+            </tr>
+          </tfoot>
+        </DataTable>
       )}
       {canSchedule ? (
         <section className="panel" aria-labelledby="schedule-heading">

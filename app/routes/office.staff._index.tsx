@@ -9,6 +9,7 @@ import { idSearch } from "~/lib/params";
 import { inviteStaff, staffPage } from "~/staff/staff.server";
 import { OfficeHistory, StateBadge } from "~/staff/ui";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("staff.title");
 
@@ -92,49 +93,47 @@ export default function OfficeStaff() {
         {staff.length === 0 ? (
           <p>{t("staff.list.none")}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("staff.col.name")}</th>
-                  <th scope="col">{t("staff.col.roles")}</th>
-                  <th scope="col">{t("staff.col.since")}</th>
-                  <th scope="col">{t("staff.col.initial")}</th>
-                  <th scope="col">{t("staff.col.deadline")}</th>
-                  <th scope="col">{t("staff.col.status")}</th>
-                  <th scope="col">{t("staff.col.chief")}</th>
+          <DataTable caption={t("staff.list.heading")} captionHidden>
+            <thead>
+              <tr>
+                <th scope="col">{t("staff.col.name")}</th>
+                <th scope="col">{t("staff.col.roles")}</th>
+                <th scope="col">{t("staff.col.since")}</th>
+                <th scope="col">{t("staff.col.initial")}</th>
+                <th scope="col">{t("staff.col.deadline")}</th>
+                <th scope="col">{t("staff.col.status")}</th>
+                <th scope="col">{t("staff.col.chief")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {staff.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <Link to={`/office/staff/${p.id}${suffix}`} aria-label={t("staff.open", { name: p.name })}>
+                      {p.name}
+                    </Link>
+                    {p.invited ? <span className="muted small"> ({t("staff.invitedMark")})</span> : null}
+                    {!p.active ? <span className="muted small"> ({t("staff.inactiveMark")})</span> : null}
+                    {p.moving ? (
+                      <span className="badge small">
+                        {p.moving.kind === "transfer"
+                          ? t("staff.list.movingOn", { date: format.date(p.moving.on) })
+                          : t("staff.list.leavingOn", { date: format.date(p.moving.on) })}
+                      </span>
+                    ) : null}
+                  </th>
+                  <td>{p.roles.map((r) => t(`role.${r}` as MessageKey)).join("、")}</td>
+                  <td>{p.since ? format.date(p.since) : t("staff.unknown")}</td>
+                  <td>{p.initialFiscalYear !== null ? format.fiscalYear(p.initialFiscalYear) : t("staff.unknown")}</td>
+                  <td>{p.lastDay ? format.date(p.lastDay) : t("staff.unknown")}</td>
+                  <td>
+                    <StateBadge state={p.state} />
+                  </td>
+                  <td>{t(`staff.chief.${p.chiefStatus}` as MessageKey)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {staff.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">
-                      <Link to={`/office/staff/${p.id}${suffix}`} aria-label={t("staff.open", { name: p.name })}>
-                        {p.name}
-                      </Link>
-                      {p.invited ? <span className="muted small"> ({t("staff.invitedMark")})</span> : null}
-                      {!p.active ? <span className="muted small"> ({t("staff.inactiveMark")})</span> : null}
-                      {p.moving ? (
-                        <span className="badge small">
-                          {p.moving.kind === "transfer"
-                            ? t("staff.list.movingOn", { date: format.date(p.moving.on) })
-                            : t("staff.list.leavingOn", { date: format.date(p.moving.on) })}
-                        </span>
-                      ) : null}
-                    </th>
-                    <td>{p.roles.map((r) => t(`role.${r}` as MessageKey)).join("、")}</td>
-                    <td>{p.since ? format.date(p.since) : t("staff.unknown")}</td>
-                    <td>{p.initialFiscalYear !== null ? format.fiscalYear(p.initialFiscalYear) : t("staff.unknown")}</td>
-                    <td>{p.lastDay ? format.date(p.lastDay) : t("staff.unknown")}</td>
-                    <td>
-                      <StateBadge state={p.state} />
-                    </td>
-                    <td>{t(`staff.chief.${p.chiefStatus}` as MessageKey)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
         )}
       </section>
 

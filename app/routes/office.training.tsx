@@ -9,6 +9,7 @@ import { fiscalYearSearch, idSearch } from "~/lib/params";
 import { officeChoice, officeList, officeTrainingPage, recommendTraining } from "~/office-training/office-training.server";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { DataTable } from "~/components/data-table";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d, { fiscalYear }) =>
@@ -113,35 +114,30 @@ function OfficePage({ page }: { page: Page }) {
                     : t("officeTraining.none")}
                 </dd>
               </dl>
-              {/* A scrollable region: keyboard users scroll it (axe scrollable-region-focusable). */}
-              {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-              <div className="table-wrap" tabIndex={0} role="region" aria-labelledby={`goals-caption-${r.id}`}>
-                <table className="goals-grid">
-                  <caption id={`goals-caption-${r.id}`}>{t("officeTraining.goalsCaption", { name: r.name })}</caption>
-                  <thead>
-                    <tr>
-                      <td />
-                      <th scope="col">{t("training.level.new")}</th>
-                      <th scope="col">{t("training.level.established")}</th>
-                      <th scope="col">{t("training.level.lead")}</th>
+              <DataTable caption={t("officeTraining.goalsCaption", { name: r.name })} tableClassName="goals-grid">
+                <thead>
+                  <tr>
+                    <td />
+                    <th scope="col">{t("training.level.new")}</th>
+                    <th scope="col">{t("training.level.established")}</th>
+                    <th scope="col">{t("training.level.lead")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(["individual", "community", "hr"] as const).map((p) => (
+                    <tr key={p}>
+                      <th scope="row">{t(`evaluation.pillar.${p}`)}</th>
+                      {r.goals
+                        .filter((g) => g.pillar === p)
+                        .map((g) => (
+                          <td key={g.level} className="num">
+                            {g.reached}/{g.total}
+                          </td>
+                        ))}
                     </tr>
-                  </thead>
-                  <tbody>
-                    {(["individual", "community", "hr"] as const).map((p) => (
-                      <tr key={p}>
-                        <th scope="row">{t(`evaluation.pillar.${p}`)}</th>
-                        {r.goals
-                          .filter((g) => g.pillar === p)
-                          .map((g) => (
-                            <td key={g.level} className="num">
-                              {g.reached}/{g.total}
-                            </td>
-                          ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </DataTable>
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { fiscalYearOf } from "~/lib/fiscal-year";
 import { now as clockNow } from "~/lib/clock";
 import { DayList } from "~/scheduling/ui";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("scheduling.sessions.title");
 
@@ -106,47 +107,44 @@ export default function Sessions() {
         {sessions.length === 0 ? (
           <p>{t("scheduling.sessions.none")}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="sessions-table">
-              <caption className="visually-hidden">{t("scheduling.sessions.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("scheduling.col.title")}</th>
-                  <th scope="col">{t("scheduling.col.dates")}</th>
-                  <th scope="col">{t("scheduling.col.place")}</th>
-                  <th scope="col">{t("scheduling.col.seats")}</th>
-                  <th scope="col">{t("scheduling.col.status")}</th>
+          <DataTable caption={t("scheduling.sessions.caption")} captionHidden tableClassName="sessions-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("scheduling.col.title")}</th>
+                <th scope="col">{t("scheduling.col.dates")}</th>
+                <th scope="col">{t("scheduling.col.place")}</th>
+                <th scope="col">{t("scheduling.col.seats")}</th>
+                <th scope="col">{t("scheduling.col.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sessions.map((s) => (
+                <tr key={s.id}>
+                  <th scope="row">
+                    <Link to={`/sessions/${s.id}`}>{s.title}</Link>
+                    <br />
+                    <span className="muted small">{t(`scheduling.track.${s.track as "practical"}`)}</span>
+                  </th>
+                  <td>
+                    <DayList days={s.days} />
+                  </td>
+                  <td>{[s.place, s.online ? t("scheduling.online") : null].filter(Boolean).join(" / ")}</td>
+                  <td>
+                    {s.cancelled
+                      ? t("scheduling.status.sessionCancelled")
+                      : s.seats > 0
+                        ? t("scheduling.seatsLeft", { count: s.seats })
+                        : t("scheduling.full", { count: s.waiting })}
+                  </td>
+                  <td>
+                    {s.mine ? t(`scheduling.status.${s.mine as "enrolled"}`) : t("scheduling.status.none")}
+                    {s.myPlace ? ` (${t("scheduling.waitlistPlace", { place: s.myPlace })})` : ""}
+                    <Eligibility s={s} isTrainee={isTrainee} />
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {sessions.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">
-                      <Link to={`/sessions/${s.id}`}>{s.title}</Link>
-                      <br />
-                      <span className="muted small">{t(`scheduling.track.${s.track as "practical"}`)}</span>
-                    </th>
-                    <td>
-                      <DayList days={s.days} />
-                    </td>
-                    <td>{[s.place, s.online ? t("scheduling.online") : null].filter(Boolean).join(" / ")}</td>
-                    <td>
-                      {s.cancelled
-                        ? t("scheduling.status.sessionCancelled")
-                        : s.seats > 0
-                          ? t("scheduling.seatsLeft", { count: s.seats })
-                          : t("scheduling.full", { count: s.waiting })}
-                    </td>
-                    <td>
-                      {s.mine ? t(`scheduling.status.${s.mine as "enrolled"}`) : t("scheduling.status.none")}
-                      {s.myPlace ? ` (${t("scheduling.waitlistPlace", { place: s.myPlace })})` : ""}
-                      <Eligibility s={s} isTrainee={isTrainee} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
         )}
       </section>
 

@@ -13,6 +13,7 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { trainingEffectFor } from "~/office-training/office-training.server";
 import { TrainingEffectSection } from "~/office-training/ui";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("cycle.dash.title");
 
@@ -85,33 +86,30 @@ export default function SubcommitteeDashboard() {
             </span>
           ))}
         </p>
-        <div className="table-wrap">
-          <table>
-            <caption>{t("cycle.dash.statusByWard")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("cycle.col.ward")}</th>
+        <DataTable caption={t("cycle.dash.statusByWard")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("cycle.col.ward")}</th>
+              {STATUSES.map((s) => (
+                <th key={s} scope="col" className="num">
+                  {t(`cycle.evalStatus.${s}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {d.statusByWard.map((w) => (
+              <tr key={w.wardId}>
+                <th scope="row">{name(w)}</th>
                 {STATUSES.map((s) => (
-                  <th key={s} scope="col" className="num">
-                    {t(`cycle.evalStatus.${s}`)}
-                  </th>
+                  <td key={s} className="num">
+                    {w[s]}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {d.statusByWard.map((w) => (
-                <tr key={w.wardId}>
-                  <th scope="row">{name(w)}</th>
-                  {STATUSES.map((s) => (
-                    <td key={s} className="num">
-                      {w[s]}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
         <details>
           <summary>{t("cycle.dash.pending", { count: d.statusCounts.NONE + d.statusCounts.DRAFT + d.statusCounts.RETURNED })}</summary>
           {d.pending.length ? (
@@ -133,41 +131,38 @@ export default function SubcommitteeDashboard() {
       <section aria-labelledby="dash-heatmap">
         <h2 id="dash-heatmap">{t("cycle.dash.heatmap")}</h2>
         <p className="hint">{t("cycle.dash.heatmapHint")}</p>
-        <div className="table-wrap">
-          <table className="heatmap">
-            <caption>{t("cycle.dash.heatmapCaption", { year: format.fiscalYear(d.fiscalYear) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("cycle.col.category")}</th>
-                <th scope="col" className="num">
-                  {t("cycle.allWards")}
+        <DataTable caption={t("cycle.dash.heatmapCaption", { year: format.fiscalYear(d.fiscalYear) })} tableClassName="heatmap">
+          <thead>
+            <tr>
+              <th scope="col">{t("cycle.col.category")}</th>
+              <th scope="col" className="num">
+                {t("cycle.allWards")}
+              </th>
+              {d.wards.map((w) => (
+                <th key={w.id} scope="col" className="num">
+                  {name(w)}
                 </th>
-                {d.wards.map((w) => (
-                  <th key={w.id} scope="col" className="num">
-                    {name(w)}
-                  </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {d.heatmap.map((row) => (
+              <tr key={row.code}>
+                <th scope="row">{name(row)}</th>
+                {[row.city, ...row.wards].map((c, i) => (
+                  <td
+                    key={i}
+                    className="num heat"
+                    style={{ background: heatColor(c.value) }}
+                    title={t("cycle.dash.offices", { count: c.offices })}
+                  >
+                    {cellText(c)}
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {d.heatmap.map((row) => (
-                <tr key={row.code}>
-                  <th scope="row">{name(row)}</th>
-                  {[row.city, ...row.wards].map((c, i) => (
-                    <td
-                      key={i}
-                      className="num heat"
-                      style={{ background: heatColor(c.value) }}
-                      title={t("cycle.dash.offices", { count: c.offices })}
-                    >
-                      {cellText(c)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       </section>
 
       <section aria-labelledby="dash-trends">
@@ -176,33 +171,30 @@ export default function SubcommitteeDashboard() {
           <figcaption id="dash-trends-caption">{t("cycle.dash.trendsCaption")}</figcaption>
           <TrendChart panels={trendPanels} labelledBy="dash-trends-caption" />
           <TableDisclosure>
-            <div className="table-wrap">
-              <table>
-                <caption className="visually-hidden">{t("cycle.dash.trendsCaption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("cycle.col.category")}</th>
+            <DataTable caption={t("cycle.dash.trendsCaption")} captionHidden>
+              <thead>
+                <tr>
+                  <th scope="col">{t("cycle.col.category")}</th>
+                  {d.trends.map((r) => (
+                    <th key={r.fiscalYear} scope="col" className="num">
+                      {format.fiscalYear(r.fiscalYear)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {d.categories.map((c) => (
+                  <tr key={c.code}>
+                    <th scope="row">{name(c)}</th>
                     {d.trends.map((r) => (
-                      <th key={r.fiscalYear} scope="col" className="num">
-                        {format.fiscalYear(r.fiscalYear)}
-                      </th>
+                      <td key={r.fiscalYear} className="num">
+                        {r[c.code] === null || r[c.code] === undefined ? "—" : Number(r[c.code]).toFixed(2)}
+                      </td>
                     ))}
                   </tr>
-                </thead>
-                <tbody>
-                  {d.categories.map((c) => (
-                    <tr key={c.code}>
-                      <th scope="row">{name(c)}</th>
-                      {d.trends.map((r) => (
-                        <td key={r.fiscalYear} className="num">
-                          {r[c.code] === null || r[c.code] === undefined ? "—" : Number(r[c.code]).toFixed(2)}
-                        </td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </DataTable>
           </TableDisclosure>
         </figure>
       </section>
@@ -210,33 +202,30 @@ export default function SubcommitteeDashboard() {
       <section aria-labelledby="dash-weak">
         <h2 id="dash-weak">{t("cycle.dash.weakItems")}</h2>
         {d.weakItems.length ? (
-          <div className="table-wrap">
-            <table>
-              <caption>{t("cycle.dash.weakItemsCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("cycle.col.item")}</th>
-                  <th scope="col" className="num">
-                    {t("cycle.col.lowCount")}
-                  </th>
-                  <th scope="col" className="num">
-                    {t("cycle.col.rated")}
-                  </th>
+          <DataTable caption={t("cycle.dash.weakItemsCaption")}>
+            <thead>
+              <tr>
+                <th scope="col">{t("cycle.col.item")}</th>
+                <th scope="col" className="num">
+                  {t("cycle.col.lowCount")}
+                </th>
+                <th scope="col" className="num">
+                  {t("cycle.col.rated")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.weakItems.map((w) => (
+                <tr key={w.code}>
+                  <td>
+                    <strong>{w.code}</strong> {locale === "en" ? w.textEn : w.textJa}
+                  </td>
+                  <td className="num">{w.rated >= 3 ? w.low : "—"}</td>
+                  <td className="num">{w.rated}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {d.weakItems.map((w) => (
-                  <tr key={w.code}>
-                    <td>
-                      <strong>{w.code}</strong> {locale === "en" ? w.textEn : w.textJa}
-                    </td>
-                    <td className="num">{w.rated >= 3 ? w.low : "—"}</td>
-                    <td className="num">{w.rated}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
         ) : (
           <p className="muted">{t("cycle.dash.noData")}</p>
         )}
@@ -244,74 +233,68 @@ export default function SubcommitteeDashboard() {
 
       <section aria-labelledby="dash-plans">
         <h2 id="dash-plans">{t("cycle.dash.plans")}</h2>
-        <div className="table-wrap">
-          <table>
-            <caption>{t("cycle.dash.plansCaption")}</caption>
-            <thead>
-              <tr>
-                {(["DRAFT", "SUBMITTED", "REVIEWED"] as const).map((s) => (
-                  <th key={s} scope="col" className="num">
-                    {t(`cycle.planStatus.${s}`)}
-                  </th>
-                ))}
-                {ITEM_STATUSES.map((s) => (
-                  <th key={s} scope="col" className="num">
-                    {t("cycle.dash.itemsIn", { status: t(`cycle.itemStatus.${s}`) })}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                {(["DRAFT", "SUBMITTED", "REVIEWED"] as const).map((s) => (
-                  <td key={s} className="num">
-                    {d.plans[s] ?? 0}
-                  </td>
-                ))}
-                {ITEM_STATUSES.map((s) => (
-                  <td key={s} className="num">
-                    {d.planItems[s] ?? 0}
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("cycle.dash.plansCaption")}>
+          <thead>
+            <tr>
+              {(["DRAFT", "SUBMITTED", "REVIEWED"] as const).map((s) => (
+                <th key={s} scope="col" className="num">
+                  {t(`cycle.planStatus.${s}`)}
+                </th>
+              ))}
+              {ITEM_STATUSES.map((s) => (
+                <th key={s} scope="col" className="num">
+                  {t("cycle.dash.itemsIn", { status: t(`cycle.itemStatus.${s}`) })}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {(["DRAFT", "SUBMITTED", "REVIEWED"] as const).map((s) => (
+                <td key={s} className="num">
+                  {d.plans[s] ?? 0}
+                </td>
+              ))}
+              {ITEM_STATUSES.map((s) => (
+                <td key={s} className="num">
+                  {d.planItems[s] ?? 0}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </DataTable>
       </section>
 
       <section aria-labelledby="dash-peer">
         <h2 id="dash-peer">{t("cycle.dash.peer")}</h2>
-        <div className="table-wrap">
-          <table>
-            <caption>{t("cycle.dash.peerCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("cycle.col.ward")}</th>
-                {PEER_KINDS.map((k) => (
-                  <th key={k} scope="col" className="num">
-                    {t(`cycle.peerKind.${k}`)}
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  {t("cycle.col.total")}
+        <DataTable caption={t("cycle.dash.peerCaption")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("cycle.col.ward")}</th>
+              {PEER_KINDS.map((k) => (
+                <th key={k} scope="col" className="num">
+                  {t(`cycle.peerKind.${k}`)}
                 </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.peer.map((p) => (
-                <tr key={p.wardId}>
-                  <th scope="row">{name(p)}</th>
-                  {PEER_KINDS.map((k) => (
-                    <td key={k} className="num">
-                      {p[k]}
-                    </td>
-                  ))}
-                  <td className="num">{p.total}</td>
-                </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+              <th scope="col" className="num">
+                {t("cycle.col.total")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.peer.map((p) => (
+              <tr key={p.wardId}>
+                <th scope="row">{name(p)}</th>
+                {PEER_KINDS.map((k) => (
+                  <td key={k} className="num">
+                    {p[k]}
+                  </td>
+                ))}
+                <td className="num">{p.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
       </section>
 
       <section aria-labelledby="dash-meetings">
@@ -328,35 +311,32 @@ export default function SubcommitteeDashboard() {
       <section aria-labelledby="dash-training">
         <h2 id="dash-training">{t("cycle.dash.training")}</h2>
         {!d.training.available ? <p className="hint">{t("cycle.trainingUnavailable")}</p> : null}
-        <div className="table-wrap">
-          <table>
-            <caption>{t("cycle.dash.trainingCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("cycle.col.track")}</th>
-                <th scope="col" className="num">
-                  {t("cycle.col.participants")}
-                </th>
-                <th scope="col" className="num">
-                  {t("cycle.col.completed")}
-                </th>
-                <th scope="col" className="num">
-                  {t("figures.col.certificates")}
-                </th>
+        <DataTable caption={t("cycle.dash.trainingCaption")}>
+          <thead>
+            <tr>
+              <th scope="col">{t("cycle.col.track")}</th>
+              <th scope="col" className="num">
+                {t("cycle.col.participants")}
+              </th>
+              <th scope="col" className="num">
+                {t("cycle.col.completed")}
+              </th>
+              <th scope="col" className="num">
+                {t("figures.col.certificates")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.training.tracks.map((tr) => (
+              <tr key={tr.key}>
+                <th scope="row">{t(`cycle.track.${tr.key}`)}</th>
+                <td className="num">{tr.participants ?? "—"}</td>
+                <td className="num">{tr.completed ?? "—"}</td>
+                <td className="num">{tr.certificates ?? "—"}</td>
               </tr>
-            </thead>
-            <tbody>
-              {d.training.tracks.map((tr) => (
-                <tr key={tr.key}>
-                  <th scope="row">{t(`cycle.track.${tr.key}`)}</th>
-                  <td className="num">{tr.participants ?? "—"}</td>
-                  <td className="num">{tr.completed ?? "—"}</td>
-                  <td className="num">{tr.certificates ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       </section>
 
       <TrainingEffectSection rows={d.effect} toYear={d.fiscalYear} wardName={d.wardId ? wardName(d.wardId) : undefined} />

@@ -7,6 +7,7 @@ import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { recentFiscalYears } from "~/lib/fiscal-year";
 import { fiscalYearSearch } from "~/lib/params";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("cycle.subPlans.title");
 
@@ -28,43 +29,44 @@ export default function SubcommitteeActionPlans() {
       {plans.length === 0 ? (
         <p>{t("cycle.subPlans.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>
+        <DataTable
+          caption={
+            <>
               {t("cycle.subPlans.title")} ({format.fiscalYear(fiscalYear)})
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("cycle.col.office")}</th>
-                <th scope="col">{t("cycle.col.ward")}</th>
-                <th scope="col">{t("cycle.col.planStatus")}</th>
-                <th scope="col" className="num">
-                  {t("cycle.col.items")}
-                </th>
-                <th scope="col" className="num">
-                  {t("cycle.col.done")}
-                </th>
-                <th scope="col" className="num">
-                  {t("cycle.col.comments")}
-                </th>
+            </>
+          }
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t("cycle.col.office")}</th>
+              <th scope="col">{t("cycle.col.ward")}</th>
+              <th scope="col">{t("cycle.col.planStatus")}</th>
+              <th scope="col" className="num">
+                {t("cycle.col.items")}
+              </th>
+              <th scope="col" className="num">
+                {t("cycle.col.done")}
+              </th>
+              <th scope="col" className="num">
+                {t("cycle.col.comments")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {plans.map((p) => (
+              <tr key={p.id}>
+                <td>
+                  <Link to={`/subcommittee/action-plans/${p.id}`}>{p.officeName}</Link>
+                </td>
+                <td>{locale === "en" ? p.wardEn : p.wardJa}</td>
+                <td>{t(`cycle.planStatus.${p.status}`)}</td>
+                <td className="num">{p.items}</td>
+                <td className="num">{p.done}</td>
+                <td className="num">{p.comments}</td>
               </tr>
-            </thead>
-            <tbody>
-              {plans.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <Link to={`/subcommittee/action-plans/${p.id}`}>{p.officeName}</Link>
-                  </td>
-                  <td>{locale === "en" ? p.wardEn : p.wardJa}</td>
-                  <td>{t(`cycle.planStatus.${p.status}`)}</td>
-                  <td className="num">{p.items}</td>
-                  <td className="num">{p.done}</td>
-                  <td className="num">{p.comments}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       )}
     </div>
   );

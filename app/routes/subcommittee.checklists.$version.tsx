@@ -15,6 +15,7 @@ import { failure, parseForm } from "~/lib/forms";
 import { yearInputError } from "~/lib/year-input";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { DataTable } from "~/components/data-table";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d) => t("checklists.detail.title", { version: d.template.version }));
@@ -233,45 +234,42 @@ export default function ChecklistVersion() {
         </Form>
       </section>
 
-      <div className="table-wrap">
-        <table>
-          <caption>
-            {t("checklists.import.previewSummary", {
-              categories: template.categories.length,
-              items: template.items.length,
-            })}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("checklists.col.code")}</th>
-              <th scope="col">{t("evaluation.results.category")}</th>
-              <th scope="col">{t("checklists.col.text")}</th>
-              <th scope="col">{t("checklists.col.pillar")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {template.items.map((item) => {
-              const c = template.categories.find((x) => x.code === item.categoryCode);
-              return (
-                <tr key={item.code}>
-                  <td>
-                    {item.label ? (
-                      <>
-                        {item.label} <span className="muted">({item.code})</span>
-                      </>
-                    ) : (
-                      item.code
-                    )}
-                  </td>
-                  <td>{locale === "en" ? c?.nameEn : c?.nameJa}</td>
-                  <td className="preserve-lines">{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
-                  <td>{item.pillar ? t(`evaluation.pillar.${item.pillar}`) : t("imports.pillarLater")}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("checklists.import.previewSummary", {
+          categories: template.categories.length,
+          items: template.items.length,
+        })}
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t("checklists.col.code")}</th>
+            <th scope="col">{t("evaluation.results.category")}</th>
+            <th scope="col">{t("checklists.col.text")}</th>
+            <th scope="col">{t("checklists.col.pillar")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {template.items.map((item) => {
+            const c = template.categories.find((x) => x.code === item.categoryCode);
+            return (
+              <tr key={item.code}>
+                <td>
+                  {item.label ? (
+                    <>
+                      {item.label} <span className="muted">({item.code})</span>
+                    </>
+                  ) : (
+                    item.code
+                  )}
+                </td>
+                <td>{locale === "en" ? c?.nameEn : c?.nameJa}</td>
+                <td className="preserve-lines">{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
+                <td>{item.pillar ? t(`evaluation.pillar.${item.pillar}`) : t("imports.pillarLater")}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </DataTable>
     </div>
   );
 }

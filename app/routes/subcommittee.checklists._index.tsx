@@ -17,6 +17,7 @@ import { ColumnMapping } from "~/evaluation/import-mapping";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("checklists.title");
 
@@ -69,36 +70,33 @@ export default function Checklists() {
     <div className="page">
       <h1>{t("checklists.title")}</h1>
       <p>{t("checklists.lead")}</p>
-      <div className="table-wrap">
-        <table>
-          <caption>{t("checklists.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("checklists.col.version")}</th>
-              <th scope="col">{t("checklists.col.status")}</th>
-              <th scope="col">{t("checklists.col.years")}</th>
-              <th scope="col" className="num">
-                {t("checklists.col.items")}
-              </th>
-              <th scope="col">{t("checklists.col.created")}</th>
+      <DataTable caption={t("checklists.caption")}>
+        <thead>
+          <tr>
+            <th scope="col">{t("checklists.col.version")}</th>
+            <th scope="col">{t("checklists.col.status")}</th>
+            <th scope="col">{t("checklists.col.years")}</th>
+            <th scope="col" className="num">
+              {t("checklists.col.items")}
+            </th>
+            <th scope="col">{t("checklists.col.created")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {templates.map((tpl) => (
+            <tr key={tpl.version}>
+              <td>
+                <Link to={`/subcommittee/checklists/${tpl.version}`}>{t("checklists.versionLabel", { version: tpl.version })}</Link>
+                {tpl.note ? <div className="muted">{tpl.note}</div> : null}
+              </td>
+              <td>{t(`checklists.status.${tpl.status}`)}</td>
+              <td>{tpl.fiscalYears.length ? tpl.fiscalYears.map((y) => format.fiscalYear(y)).join("、") : "—"}</td>
+              <td className="num">{tpl.items}</td>
+              <td>{format.date(tpl.createdAt)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {templates.map((tpl) => (
-              <tr key={tpl.version}>
-                <td>
-                  <Link to={`/subcommittee/checklists/${tpl.version}`}>{t("checklists.versionLabel", { version: tpl.version })}</Link>
-                  {tpl.note ? <div className="muted">{tpl.note}</div> : null}
-                </td>
-                <td>{t(`checklists.status.${tpl.status}`)}</td>
-                <td>{tpl.fiscalYears.length ? tpl.fiscalYears.map((y) => format.fiscalYear(y)).join("、") : "—"}</td>
-                <td className="num">{tpl.items}</td>
-                <td>{format.date(tpl.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
 
       <section className="panel" aria-labelledby="import-title">
         <h2 id="import-title">{t("checklists.import.title")}</h2>
@@ -210,35 +208,30 @@ function MappingStep({ state, busy }: { state: ChecklistStep; busy: boolean }) {
             {t("checklists.import.previewSummary", { categories: template.categories.length, items: template.items.length })}{" "}
             {t("imports.map.previewFirst", { count: state.previewItems.length })}
           </p>
-          {/* A scrollable region must be reachable by keyboard (WCAG 2.1.1; axe scrollable-region-focusable). */}
-          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-          <div className="table-wrap checklist-preview" tabIndex={0} role="region" aria-label={t("checklists.import.previewTitle")}>
-            <table>
-              <caption className="visually-hidden">{t("checklists.import.previewTitle")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("imports.field.label")}</th>
-                  <th scope="col">{t("checklists.col.code")}</th>
-                  <th scope="col">{t("evaluation.results.category")}</th>
-                  <th scope="col">{t("checklists.col.text")}</th>
-                  <th scope="col">{t("imports.field.guidanceJa")}</th>
-                  <th scope="col">{t("checklists.col.pillar")}</th>
+          <DataTable caption={t("checklists.import.previewTitle")} captionHidden className="checklist-preview">
+            <thead>
+              <tr>
+                <th scope="col">{t("imports.field.label")}</th>
+                <th scope="col">{t("checklists.col.code")}</th>
+                <th scope="col">{t("evaluation.results.category")}</th>
+                <th scope="col">{t("checklists.col.text")}</th>
+                <th scope="col">{t("imports.field.guidanceJa")}</th>
+                <th scope="col">{t("checklists.col.pillar")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.previewItems.map((item) => (
+                <tr key={item.code}>
+                  <td>{item.label || "—"}</td>
+                  <td>{item.code}</td>
+                  <td>{categoryName(item.categoryCode)}</td>
+                  <td className="preserve-lines">{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
+                  <td className="preserve-lines">{item.guidanceJa || "—"}</td>
+                  <td>{item.pillar ? t(`evaluation.pillar.${item.pillar}`) : t("imports.pillarLater")}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {state.previewItems.map((item) => (
-                  <tr key={item.code}>
-                    <td>{item.label || "—"}</td>
-                    <td>{item.code}</td>
-                    <td>{categoryName(item.categoryCode)}</td>
-                    <td className="preserve-lines">{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
-                    <td className="preserve-lines">{item.guidanceJa || "—"}</td>
-                    <td>{item.pillar ? t(`evaluation.pillar.${item.pillar}`) : t("imports.pillarLater")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
         </>
       ) : null}
 
@@ -254,39 +247,36 @@ function MappingStep({ state, busy }: { state: ChecklistStep; busy: boolean }) {
           {unmatched.length && a.dropped.length ? (
             <details>
               <summary>{t("imports.match.choose")}</summary>
-              <div className="table-wrap">
-                <table>
-                  <caption className="visually-hidden">{t("imports.match.choose")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("imports.field.label")}</th>
-                      <th scope="col">{t("checklists.col.text")}</th>
-                      <th scope="col">{t("imports.match.previous")}</th>
+              <DataTable caption={t("imports.match.choose")} captionHidden>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("imports.field.label")}</th>
+                    <th scope="col">{t("checklists.col.text")}</th>
+                    <th scope="col">{t("imports.match.previous")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {unmatched.map((m) => (
+                    <tr key={m.line}>
+                      <td>{m.label || "—"}</td>
+                      <td>{m.textJa}</td>
+                      <td>
+                        <label className="visually-hidden" htmlFor={`match-${m.line}`}>
+                          {t("imports.match.previousOf", { label: m.label || m.code })}
+                        </label>
+                        <select id={`match-${m.line}`} name={`match_${m.line}`} defaultValue="">
+                          <option value="">{t("imports.match.none")}</option>
+                          {a.dropped.map((d) => (
+                            <option key={d.code} value={d.code}>
+                              {(d.label || d.code) + " " + d.textJa.slice(0, 40)}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {unmatched.map((m) => (
-                      <tr key={m.line}>
-                        <td>{m.label || "—"}</td>
-                        <td>{m.textJa}</td>
-                        <td>
-                          <label className="visually-hidden" htmlFor={`match-${m.line}`}>
-                            {t("imports.match.previousOf", { label: m.label || m.code })}
-                          </label>
-                          <select id={`match-${m.line}`} name={`match_${m.line}`} defaultValue="">
-                            <option value="">{t("imports.match.none")}</option>
-                            {a.dropped.map((d) => (
-                              <option key={d.code} value={d.code}>
-                                {(d.label || d.code) + " " + d.textJa.slice(0, 40)}
-                              </option>
-                            ))}
-                          </select>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                  ))}
+                </tbody>
+              </DataTable>
               <p>
                 <button type="submit" name="intent" value="map" className="button secondary" disabled={busy}>
                   {t("imports.map.apply")}

@@ -15,6 +15,7 @@ import { failure, parseForm } from "~/lib/forms";
 import { fiscalYearParam, idParam } from "~/lib/params";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { DataTable } from "~/components/data-table";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d, { fiscalYear }) =>
@@ -131,38 +132,35 @@ export default function SubcommitteeEvaluation() {
 
       <section aria-labelledby="answers-title">
         <h2 id="answers-title">{t("subEval.answers")}</h2>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t("subEval.answers")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("checklists.col.code")}</th>
-                <th scope="col">{t("checklists.col.text")}</th>
-                <th scope="col">{t("evaluation.item.ratingLegend")}</th>
-                <th scope="col">{t("evaluation.item.comment")}</th>
-                <th scope="col">{t("evaluation.item.evidence")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sheet.template.items.map((item) => {
-                const a = answers.get(item.code);
-                const r = a ? ratingOf(a) : "";
-                return (
-                  <tr key={item.code}>
-                    <td>{item.code}</td>
-                    <td>{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
-                    <td>
-                      {r ? t(`evaluation.rating.${r}` as MessageKey) : t("evaluation.item.notSaved")}
-                      {a?.notApplicable ? `: ${a.reason}` : ""}
-                    </td>
-                    <td className="wrap">{a?.comment || "—"}</td>
-                    <td className="wrap">{a?.evidence || "—"}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t("subEval.answers")} captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">{t("checklists.col.code")}</th>
+              <th scope="col">{t("checklists.col.text")}</th>
+              <th scope="col">{t("evaluation.item.ratingLegend")}</th>
+              <th scope="col">{t("evaluation.item.comment")}</th>
+              <th scope="col">{t("evaluation.item.evidence")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sheet.template.items.map((item) => {
+              const a = answers.get(item.code);
+              const r = a ? ratingOf(a) : "";
+              return (
+                <tr key={item.code}>
+                  <td>{item.code}</td>
+                  <td>{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
+                  <td>
+                    {r ? t(`evaluation.rating.${r}` as MessageKey) : t("evaluation.item.notSaved")}
+                    {a?.notApplicable ? `: ${a.reason}` : ""}
+                  </td>
+                  <td className="wrap">{a?.comment || "—"}</td>
+                  <td className="wrap">{a?.evidence || "—"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </DataTable>
       </section>
     </div>
   );

@@ -10,6 +10,7 @@ import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { currentFiscalYear } from "~/lib/fiscal-year";
 import { fiscalYearSearch, idSearch, pageSearch } from "~/lib/params";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("subEval.title");
 
@@ -85,37 +86,38 @@ export default function SubcommitteeEvaluations() {
       ></FiscalYearPicker>
       <p>{t("subEval.summary", { submitted, total })}</p>
       <p role="status">{t("performance.filter.matching", { count: matching })}</p>
-      <div className="table-wrap">
-        <table>
-          <caption>
+      <DataTable
+        caption={
+          <>
             {t("subEval.title")} ({format.fiscalYear(fiscalYear)})
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("subEval.col.office")}</th>
-              <th scope="col">{t("subEval.col.ward")}</th>
-              <th scope="col">{t("evaluation.col.status")}</th>
-              <th scope="col" className="num">
-                {t("evaluation.col.answered")}
-              </th>
-              <th scope="col">{t("evaluation.col.submittedAt")}</th>
+          </>
+        }
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t("subEval.col.office")}</th>
+            <th scope="col">{t("subEval.col.ward")}</th>
+            <th scope="col">{t("evaluation.col.status")}</th>
+            <th scope="col" className="num">
+              {t("evaluation.col.answered")}
+            </th>
+            <th scope="col">{t("evaluation.col.submittedAt")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {offices.map((o) => (
+            <tr key={o.officeId}>
+              <td>
+                <Link to={`/subcommittee/evaluations/${o.officeId}/${fiscalYear}`}>{o.name}</Link>
+              </td>
+              <td>{locale === "en" ? o.wardEn : o.wardJa}</td>
+              <td>{t(`evaluation.status.${o.status ?? "NONE"}`)}</td>
+              <td className="num">{o.answered}</td>
+              <td>{o.submittedAt ? format.date(o.submittedAt) : "—"}</td>
             </tr>
-          </thead>
-          <tbody>
-            {offices.map((o) => (
-              <tr key={o.officeId}>
-                <td>
-                  <Link to={`/subcommittee/evaluations/${o.officeId}/${fiscalYear}`}>{o.name}</Link>
-                </td>
-                <td>{locale === "en" ? o.wardEn : o.wardJa}</td>
-                <td>{t(`evaluation.status.${o.status ?? "NONE"}`)}</td>
-                <td className="num">{o.answered}</td>
-                <td>{o.submittedAt ? format.date(o.submittedAt) : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </DataTable>
       <Pagination page={page} pages={pages} params={params} />
     </div>
   );

@@ -9,6 +9,7 @@ import { useFormat, useLocale, useT } from "~/i18n/react";
 import { parseForm, type FormFailure } from "~/lib/forms";
 import { readId } from "~/lib/params";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("cycle.peerGroups.title");
 
@@ -92,45 +93,42 @@ export default function PeerGroups() {
         {requests.length === 0 ? (
           <p className="muted">{t("cycle.peerGroups.noRequests")}</p>
         ) : (
-          <div className="table-wrap">
-            <table>
-              <caption>{t("cycle.peerGroups.requests")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("cycle.peerGroups.from")}</th>
-                  <th scope="col">{t("cycle.col.item")}</th>
-                  <th scope="col">{t("cycle.peerGroups.target")}</th>
-                  <th scope="col">{t("cycle.peerGroups.requestedAt")}</th>
-                  <th scope="col">{t("cycle.plan.field.status")}</th>
+          <DataTable caption={t("cycle.peerGroups.requests")}>
+            <thead>
+              <tr>
+                <th scope="col">{t("cycle.peerGroups.from")}</th>
+                <th scope="col">{t("cycle.col.item")}</th>
+                <th scope="col">{t("cycle.peerGroups.target")}</th>
+                <th scope="col">{t("cycle.peerGroups.requestedAt")}</th>
+                <th scope="col">{t("cycle.plan.field.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.from}</td>
+                  <td>{r.itemCode}</td>
+                  <td>{r.target}</td>
+                  <td>{format.date(r.createdAt)}</td>
+                  <td>
+                    {r.status === "REQUESTED" ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="requestId" value={r.id} />
+                        <button type="submit" name="intent" value="introduced" className="button small">
+                          {t("cycle.introStatus.INTRODUCED")}
+                        </button>
+                        <button type="submit" name="intent" value="declined" className="button small secondary">
+                          {t("cycle.introStatus.DECLINED")}
+                        </button>
+                      </Form>
+                    ) : (
+                      t(`cycle.introStatus.${r.status}`)
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {requests.map((r) => (
-                  <tr key={r.id}>
-                    <td>{r.from}</td>
-                    <td>{r.itemCode}</td>
-                    <td>{r.target}</td>
-                    <td>{format.date(r.createdAt)}</td>
-                    <td>
-                      {r.status === "REQUESTED" ? (
-                        <Form method="post" className="inline-form">
-                          <input type="hidden" name="requestId" value={r.id} />
-                          <button type="submit" name="intent" value="introduced" className="button small">
-                            {t("cycle.introStatus.INTRODUCED")}
-                          </button>
-                          <button type="submit" name="intent" value="declined" className="button small secondary">
-                            {t("cycle.introStatus.DECLINED")}
-                          </button>
-                        </Form>
-                      ) : (
-                        t(`cycle.introStatus.${r.status}`)
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
         )}
       </section>
     </div>

@@ -9,6 +9,7 @@ import { TrainingEffectSection } from "~/office-training/ui";
 import { useFormat, useT } from "~/i18n/react";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { DataTable } from "~/components/data-table";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d, { fiscalYear }) => t("cycle.report.title", { year: fiscalYear(d.fiscalYear) }));
@@ -29,31 +30,28 @@ export default function AnnualReport() {
     <section aria-labelledby={`report-${programme}`}>
       <h2 id={`report-${programme}`}>{title}</h2>
       {programme === "training" && !trainingAvailable ? <p className="hint">{t("cycle.trainingUnavailable")}</p> : null}
-      <div className="table-wrap">
-        <table className="report-table">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("figures.col.name")}</th>
-              <th scope="col">{t("figures.col.counts")}</th>
-              <th scope="col" className="num">
-                {t("figures.col.value")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows
-              .filter((r) => r.programme === programme)
-              .map((r) => (
-                <tr key={r.label}>
-                  <th scope="row">{t(r.label)}</th>
-                  <td className="hint">{t(r.counts)}</td>
-                  <td className="num">{r.value === null ? "—" : format.number(r.value)}</td>
-                </tr>
-              ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={title} captionHidden tableClassName="report-table">
+        <thead>
+          <tr>
+            <th scope="col">{t("figures.col.name")}</th>
+            <th scope="col">{t("figures.col.counts")}</th>
+            <th scope="col" className="num">
+              {t("figures.col.value")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows
+            .filter((r) => r.programme === programme)
+            .map((r) => (
+              <tr key={r.label}>
+                <th scope="row">{t(r.label)}</th>
+                <td className="hint">{t(r.counts)}</td>
+                <td className="num">{r.value === null ? "—" : format.number(r.value)}</td>
+              </tr>
+            ))}
+        </tbody>
+      </DataTable>
     </section>
   );
   return (

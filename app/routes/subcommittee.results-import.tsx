@@ -17,6 +17,7 @@ import {
 import type { MessageKey } from "~/i18n";
 import { useFormat, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
+import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("imports.results.title");
 
@@ -212,32 +213,28 @@ function ResultsStepForm({ state, busy }: { state: ResultsStep; busy: boolean })
               years: years.length ? `${format.fiscalYear(years[0])}〜${format.fiscalYear(years[years.length - 1])}` : "—",
             })}
           </p>
-          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-          <div className="table-wrap checklist-preview" tabIndex={0} role="region" aria-label={t("imports.results.previewTitle")}>
-            <table>
-              <caption className="visually-hidden">{t("imports.results.previewTitle")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("imports.results.office")}</th>
-                  <th scope="col">{t("imports.resultField.year")}</th>
-                  <th scope="col" className="num">
-                    {t("imports.results.answers")}
-                  </th>
-                  <th scope="col">{t("imports.results.action")}</th>
+          <DataTable caption={t("imports.results.previewTitle")} captionHidden className="checklist-preview">
+            <thead>
+              <tr>
+                <th scope="col">{t("imports.results.office")}</th>
+                <th scope="col">{t("imports.resultField.year")}</th>
+                <th scope="col" className="num">
+                  {t("imports.results.answers")}
+                </th>
+                <th scope="col">{t("imports.results.action")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.plan.slice(0, 300).map((p) => (
+                <tr key={`${p.officeId}/${p.fiscalYear}`}>
+                  <td>{officeName.get(p.officeId) ?? p.office}</td>
+                  <td>{format.fiscalYear(p.fiscalYear)}</td>
+                  <td className="num">{p.answers}</td>
+                  <td>{t(`imports.results.action.${p.action}` as MessageKey)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {state.plan.slice(0, 300).map((p) => (
-                  <tr key={`${p.officeId}/${p.fiscalYear}`}>
-                    <td>{officeName.get(p.officeId) ?? p.office}</td>
-                    <td>{format.fiscalYear(p.fiscalYear)}</td>
-                    <td className="num">{p.answers}</td>
-                    <td>{t(`imports.results.action.${p.action}` as MessageKey)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </DataTable>
         </section>
       ) : null}
 

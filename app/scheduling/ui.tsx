@@ -4,6 +4,7 @@ import { useHydrated } from "~/lib/use-hydrated";
 import { TableDisclosure } from "~/charts/table-disclosure";
 import { useFormat, useT } from "~/i18n/react";
 import { jstParts } from "~/lib/fiscal-year";
+import { DataTable } from "~/components/data-table";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 export const jstTime = (d: Date | string) => {
@@ -58,27 +59,24 @@ export function FunnelPanel({ funnel, headingId = "training-funnel" }: { funnel:
         <figcaption>{caption}</figcaption>
       </figure>
       <TableDisclosure>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("scheduling.funnel.stage")}</th>
-                <th scope="col" className="num">
-                  {t("scheduling.funnel.count")}
-                </th>
+        <DataTable caption={caption} captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">{t("scheduling.funnel.stage")}</th>
+              <th scope="col" className="num">
+                {t("scheduling.funnel.count")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.name}>
+                <th scope="row">{r.name}</th>
+                <td className="num">{t("scheduling.funnel.people", { count: r.count })}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.name}>
-                  <th scope="row">{r.name}</th>
-                  <td className="num">{t("scheduling.funnel.people", { count: r.count })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       </TableDisclosure>
       {funnel.reported ? <p className="muted small">{t("scheduling.funnel.reported")}</p> : null}
     </section>

@@ -4,6 +4,7 @@ import { lazy, Suspense } from "react";
 import { TableDisclosure } from "~/charts/table-disclosure";
 import { useT } from "~/i18n/react";
 import { useHydrated } from "~/lib/use-hydrated";
+import { DataTable } from "~/components/data-table";
 
 const BarChart = lazy(() => import("~/scheduling/funnel-chart"));
 
@@ -51,27 +52,24 @@ export function QuestionResultPanel({ q }: { q: QuestionResult }) {
         <figcaption className="visually-hidden">{q.text}</figcaption>
       </figure>
       <TableDisclosure>
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{q.text}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("survey.results.rating")}</th>
-                <th scope="col" className="num">
-                  {t("survey.results.count")}
-                </th>
+        <DataTable caption={q.text} captionHidden>
+          <thead>
+            <tr>
+              <th scope="col">{t("survey.results.rating")}</th>
+              <th scope="col" className="num">
+                {t("survey.results.count")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.name}>
+                <th scope="row">{r.name}</th>
+                <td className="num">{r.count}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.name}>
-                  <th scope="row">{r.name}</th>
-                  <td className="num">{r.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </DataTable>
       </TableDisclosure>
     </section>
   );

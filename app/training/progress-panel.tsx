@@ -1,9 +1,10 @@
 // The trainee's progress per pillar and per learning goal: a Recharts chart (drawn after
 // hydration) with its caption, and the same figures in a table beside it.
 import { Link } from "@remix-run/react";
-import { lazy, Suspense, useSyncExternalStore } from "react";
+import { lazy, Suspense, useSyncExternalStore, type ReactNode } from "react";
 import { TableDisclosure } from "~/charts/table-disclosure";
 import { useT } from "~/i18n/react";
+import { DataTable } from "~/components/data-table";
 
 export interface ProgressPanelData {
   enrolled: boolean;
@@ -44,6 +45,68 @@ function Chart({ rows, label }: { rows: { name: string; percent: number }[]; lab
   );
 }
 
+interface BreakdownRow {
+  key: string;
+  /** The row's header cell. */
+  head: ReactNode;
+  /** The chart's label for the row. */
+  name: string;
+  complete: number;
+  total: number;
+  percent: number;
+}
+
+/** One breakdown of the progress: the chart with its caption, and its figures in a table behind a disclosure. */
+function ProgressBreakdown({
+  caption,
+  chart,
+  tableId,
+  rowHeader,
+  rows,
+}: {
+  caption: string;
+  chart: string;
+  tableId: string;
+  rowHeader: string;
+  rows: BreakdownRow[];
+}) {
+  const t = useT();
+  return (
+    <div className="chart-with-table">
+      <figure>
+        <figcaption>{caption}</figcaption>
+        <Chart rows={rows} label={chart} />
+      </figure>
+      <TableDisclosure>
+        <DataTable caption={caption} tableId={tableId}>
+          <thead>
+            <tr>
+              <th scope="col">{rowHeader}</th>
+              <th scope="col" className="num">
+                {t("training.home.completed")}
+              </th>
+              <th scope="col" className="num">
+                %
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.head}</th>
+                <td className="num">
+                  {r.complete} / {r.total}
+                </td>
+                <td className="num">{r.percent}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </DataTable>
+      </TableDisclosure>
+    </div>
+  );
+}
+
 export function TrainingProgressPanel({ data }: { data: ProgressPanelData }) {
   const t = useT();
   const pillarRows = data.pillars.map((p) => ({ name: t(`training.pillar.${p.pillar}`), percent: pct(p.complete, p.total), ...p }));
@@ -66,78 +129,28 @@ export function TrainingProgressPanel({ data }: { data: ProgressPanelData }) {
       ) : (
         <p>{t("training.home.allDone")}</p>
       )}
-      <div className="chart-with-table">
-        <figure>
-          <figcaption id="pillar-chart-caption">{t("training.home.byPillar")}</figcaption>
-          <Chart rows={pillarRows} label="pillars" />
-        </figure>
-        <TableDisclosure>
-          <div className="table-wrap">
-            <table id="pillar-table">
-              <caption>{t("training.home.byPillar")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("training.filter.pillar")}</th>
-                  <th scope="col" className="num">
-                    {t("training.home.completed")}
-                  </th>
-                  <th scope="col" className="num">
-                    %
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {pillarRows.map((r) => (
-                  <tr key={r.pillar}>
-                    <th scope="row">{r.name}</th>
-                    <td className="num">
-                      {r.complete} / {r.total}
-                    </td>
-                    <td className="num">{r.percent}%</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </TableDisclosure>
-      </div>
-      <div className="chart-with-table">
-        <figure>
-          <figcaption>{t("training.home.byGoal")}</figcaption>
-          <Chart rows={goalRows} label="goals" />
-        </figure>
-        <TableDisclosure>
-          <div className="table-wrap">
-            <table id="goal-table">
-              <caption>{t("training.home.byGoal")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("training.home.goal")}</th>
-                  <th scope="col" className="num">
-                    {t("training.home.completed")}
-                  </th>
-                  <th scope="col" className="num">
-                    %
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {goalRows.map((r) => (
-                  <tr key={r.code}>
-                    <th scope="row">
-                      {r.code} <span className="small">{r.text}</span>
-                    </th>
-                    <td className="num">
-                      {r.complete} / {r.total}
-                    </td>
-                    <td className="num">{r.percent}%</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </TableDisclosure>
-      </div>
+      <ProgressBreakdown
+        caption={t("training.home.byPillar")}
+        chart="pillars"
+        tableId="pillar-table"
+        rowHeader={t("training.filter.pillar")}
+        rows={pillarRows.map((r) => ({ key: r.pillar, head: r.name, ...r }))}
+      />
+      <ProgressBreakdown
+        caption={t("training.home.byGoal")}
+        chart="goals"
+        tableId="goal-table"
+        rowHeader={t("training.home.goal")}
+        rows={goalRows.map((r) => ({
+          key: r.code,
+          head: (
+            <>
+              {r.code} <span className="small">{r.text}</span>
+            </>
+          ),
+          ...r,
+        }))}
+      />
       {data.caseGoals?.length ? (
         <section aria-labelledby="case-goals" className="case-goals">
           <h3 id="case-goals">{t("ops.caseGoals.title")}</h3>
