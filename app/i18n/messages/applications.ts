@@ -294,7 +294,7 @@ export const applicationsEn: Record<keyof typeof applicationsJa, string> = {
   "applications.select.sendHint":
     "Tells every applicant the decision (accepted, waitlisted, not accepted) in their own language and enrols those accepted. Each applicant is told once.",
   "applications.select.send": "Send the decisions",
-  "applications.select.sent": "Decisions sent to {count} applicants.",
+  "applications.select.sent": "Decisions sent to {count, plural, one {# applicant} other {# applicants}}.",
   "applications.select.sentAt": "Decisions sent {when}.",
   "applications.select.notClosed": "Decisions can be sent once the round has closed and the endorsement deadline has passed.",
   "applications.select.alreadySent": "This round's decisions were already sent.",

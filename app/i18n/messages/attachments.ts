@@ -37,7 +37,8 @@ export const attachmentsEn: Record<keyof typeof attachmentsJa, string> = {
   "cases.files.choose": "File to attach (PDF or .docx)",
   "cases.files.upload": "Attach",
   "cases.files.added": "The file was attached.",
-  "cases.files.addedFindings": "The file was attached. It has {count} passage(s) that may be personal information: check them below.",
+  "cases.files.addedFindings":
+    "The file was attached. It has {count, plural, one {# passage} other {# passages}} that may be personal information: check {count, plural, one {it below} other {them below}}.",
   "cases.files.remove": "Remove “{name}”",
   "cases.files.removed": "The file was removed.",
   "cases.files.submitted": "Submitted",

@@ -230,7 +230,7 @@ export const casesEn: Record<keyof typeof casesJa, string> = {
   "cases.assignment.facilitators": "Facilitators (committee members who read and rate the cases)",
   "cases.assignment.template": "Template: {title} (version {version})",
   "cases.submissions": "Submissions",
-  "cases.submissionsCount": "{count} of {enrolled} trainees submitted",
+  "cases.submissionsCount": "{count} of {enrolled, plural, one {# trainee} other {# trainees}} submitted",
   "cases.notFacilitator": "Only the session's facilitators and trainees read the case texts.",
   "cases.comment.add": "Comment on a passage",
   "cases.comment.field": "Part",

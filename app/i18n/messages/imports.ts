@@ -168,7 +168,8 @@ export const importsEn: Record<keyof typeof importsJa, string> = {
   "imports.file": "File (XLSX or CSV)",
   "imports.fileHint": "Up to 10 MB. The header row is found even below title rows.",
   "imports.upload": "Read the file and check the columns",
-  "imports.refused": "{count} problems prevent the import. Correct the file and read it again (nothing has been saved).",
+  "imports.refused":
+    "{count, plural, one {# problem prevents} other {# problems prevent}} the import. Correct the file and read it again (nothing has been saved).",
   "imports.moreErrors": "{count} more.",
   "imports.wholeFile": "Whole file",
   "imports.pillarLater": "Not set (set later)",
@@ -220,7 +221,7 @@ export const importsEn: Record<keyof typeof importsJa, string> = {
   "imports.match.previousOf": "Previous version's item for {label}",
   "imports.match.none": "None (a new item)",
   "imports.dropped.lead":
-    "These {count} items of version {version} are not in this version. If you save, their year-over-year comparison ends with this version.",
+    "{count, plural, one {This item of version {version} is not in this version. If you save, its year-over-year comparison ends} other {These # items of version {version} are not in this version. If you save, their year-over-year comparison ends}} with this version.",
   "imports.dropped.acknowledge": "I have checked that {count} items are dropped",
   "imports.error.noHeader": "No header row was found.",
   "imports.error.missingColumns": "There is no column for the item text. Choose which column holds the items.",
@@ -273,7 +274,7 @@ export const importsEn: Record<keyof typeof importsJa, string> = {
   "imports.results.defaultYearBad": "This cannot be read as a fiscal year. e.g. 平成30年度, R2, 2019",
   "imports.results.officesTitle": "Check the offices",
   "imports.results.officesLead":
-    "{count} office names match no registered office, or more than one. Choose each, then press “Check again with these meanings”.",
+    "{count, plural, one {# office name matches no registered office, or more than one. Choose it} other {# office names match no registered office, or more than one. Choose each}}, then press “Check again with these meanings”.",
   "imports.results.where": "First line",
   "imports.results.office": "Office",
   "imports.results.officeFor": "Office for “{name}”",

@@ -101,11 +101,12 @@ export const trustEn: Record<keyof typeof trustJa, string> = {
   "trust.exempt.recorded": "Exemption recorded for {name}.",
   "trust.exempt.revoked": "Exemption revoked for {name}.",
   "trust.capacity.hint":
-    "{count} are enrolled now. With a lower capacity, everyone enrolled keeps their seat (the waitlist moves up only once fewer than the capacity are enrolled).",
+    "{count, plural, one {# is} other {# are}} enrolled now. With a lower capacity, everyone enrolled keeps their seat (the waitlist moves up only once fewer than the capacity are enrolled).",
   "trust.capacity.beyond":
-    "With this capacity, {count} enrolled trainees are beyond it. They keep their seats. To save, tick the confirmation below.",
+    "With this capacity, {count, plural, one {# enrolled trainee is beyond it. They keep their seat} other {# enrolled trainees are beyond it. They keep their seats}}. To save, tick the confirmation below.",
   "trust.capacity.confirm": "I confirm that the {count} beyond the capacity keep their seats and the waitlist does not move up",
-  "trust.capacity.kept": "{count} enrolled beyond the capacity keep their seats.",
+  "trust.capacity.kept":
+    "{count, plural, one {# trainee enrolled beyond the capacity keeps their seat.} other {# trainees enrolled beyond the capacity keep their seats.}}",
   "trust.check.unanswered":
     "Some questions have no answer (question {questions}). Answer every question, then submit; this submission was not recorded.",
   "trust.check.missing": "Answer this question.",
