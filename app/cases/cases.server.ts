@@ -17,7 +17,7 @@ import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { defineJob } from "~/jobs/queue.server";
 import { now } from "~/lib/clock";
-import { learningGoals } from "~/training/content.server";
+import { learningGoalCodes, learningGoals } from "~/training/content.server";
 import { mediaStorage } from "~/video/storage.server";
 import {
   ATTACHMENT_TYPES,
@@ -174,7 +174,7 @@ export async function saveAssignment(
   const start = firstDay(s);
   if (Number.isNaN(dueAt.getTime())) errors.dueDate = "cases.error.invalid";
   else if (start && dueAt >= start) errors.dueDate = "cases.error.dueAfterStart";
-  const known = new Set(learningGoals().map((g) => g.code));
+  const known = learningGoalCodes();
   if (d.goalCodes.some((c) => !known.has(c))) errors.goalCodes = "cases.error.goals";
   const committee = d.facilitatorIds.length
     ? await prisma.user.findMany({

@@ -6,7 +6,7 @@ import { audit } from "~/audit/audit.server";
 import { claimFormKey } from "~/lib/form-key.server";
 import { jstDateInput, type ParsedSession, type SessionFormOptions } from "./session-form";
 import type { Locale } from "~/i18n";
-import { goalOptions, learningGoals } from "~/training/content.server";
+import { goalOptions, learningGoalCodes } from "~/training/content.server";
 import { sha256Hex } from "~/auth/crypto.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -729,5 +729,5 @@ export function sessionFormContext(locale: Locale) {
 
 /** The rules the form is parsed with: only existing learning goals; a new session's day before today needs confirming. */
 export function sessionFormRules({ creating }: { creating: boolean }): SessionFormOptions {
-  return { knownGoals: new Set(learningGoals().map((g) => g.code)), today: creating ? jstDateInput(clockNow()) : undefined };
+  return { knownGoals: learningGoalCodes(), today: creating ? jstDateInput(clockNow()) : undefined };
 }

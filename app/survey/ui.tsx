@@ -1,12 +1,7 @@
 // The course survey's results on the committee's page: per rating question a bar chart (after hydration, hidden
 // from assistive technology) with its table; per free-text question the answers.
-import { lazy, Suspense } from "react";
-import { TableDisclosure } from "~/charts/table-disclosure";
+import { BarsWithTable } from "~/charts/bars-with-table";
 import { useT } from "~/i18n/react";
-import { useHydrated } from "~/lib/use-hydrated";
-import { DataTable } from "~/components/data-table";
-
-const BarChart = lazy(() => import("~/scheduling/funnel-chart"));
 
 export interface QuestionResult {
   id: number;
@@ -20,7 +15,6 @@ export interface QuestionResult {
 
 export function QuestionResultPanel({ q }: { q: QuestionResult }) {
   const t = useT();
-  const hydrated = useHydrated();
   const headingId = `q-${q.id}`;
   if (q.kind !== "rating")
     return (
@@ -41,36 +35,14 @@ export function QuestionResultPanel({ q }: { q: QuestionResult }) {
     <section className="panel" aria-labelledby={headingId}>
       <h2 id={headingId}>{q.text}</h2>
       <p>{t("survey.results.mean", { mean: q.mean ?? "—", n: q.answered })}</p>
-      <figure>
-        <div className="chart" aria-hidden="true" style={{ height: 200 }}>
-          {hydrated ? (
-            <Suspense fallback={null}>
-              <BarChart rows={rows} />
-            </Suspense>
-          ) : null}
-        </div>
-        <figcaption className="visually-hidden">{q.text}</figcaption>
-      </figure>
-      <TableDisclosure>
-        <DataTable caption={q.text} captionHidden>
-          <thead>
-            <tr>
-              <th scope="col">{t("survey.results.rating")}</th>
-              <th scope="col" className="num">
-                {t("survey.results.count")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.name}>
-                <th scope="row">{r.name}</th>
-                <td className="num">{r.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
-      </TableDisclosure>
+      <BarsWithTable
+        rows={rows}
+        caption={q.text}
+        captionHidden
+        height={200}
+        nameHeader={t("survey.results.rating")}
+        countHeader={t("survey.results.count")}
+      />
     </section>
   );
 }

@@ -70,6 +70,11 @@ export function learningGoals(): LearningGoal[] {
   return load().manifest.goals;
 }
 
+/** The codes of every learning goal (to refuse any other). */
+export function learningGoalCodes(): Set<string> {
+  return new Set(learningGoals().map((g) => g.code));
+}
+
 /** A learning goal as a picker shows it: its text in the reader's language. */
 export interface GoalOption {
   code: string;

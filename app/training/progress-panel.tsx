@@ -1,7 +1,8 @@
 // The trainee's progress per pillar and per learning goal: a Recharts chart (drawn after
 // hydration) with its caption, and the same figures in a table beside it.
 import { Link } from "@remix-run/react";
-import { lazy, Suspense, useSyncExternalStore, type ReactNode } from "react";
+import { lazy, Suspense, type ReactNode } from "react";
+import { useHydrated } from "~/lib/use-hydrated";
 import { TableDisclosure } from "~/charts/table-disclosure";
 import { useT } from "~/i18n/react";
 import { DataTable } from "~/components/data-table";
@@ -18,16 +19,6 @@ export interface ProgressPanelData {
 }
 
 const pct = (complete: number, total: number) => (total ? Math.round((complete / total) * 100) : 0);
-
-const noSubscription = () => () => {};
-/** False on the server and during hydration, true afterwards (Recharts draws only in the browser). */
-function useHydrated() {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 // Recharts is loaded only where a chart is drawn, and only in the browser.
 const BarChartView = lazy(() => import("./progress-chart"));
