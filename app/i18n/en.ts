@@ -737,6 +737,7 @@ export const en: Record<MessageKey, string> = {
   "cycle.plan.newItem": "Add a plan item",
   "cycle.plan.addItem": "Add the item",
   "cycle.plan.editItem": "Edit this item",
+  "cycle.plan.cancelEdit": "Stop editing",
   "cycle.plan.weakFirst": "Your weak items are listed first.",
   "cycle.plan.otherItem": "Another checklist item",
   "cycle.plan.noOtherItem": "(none)",

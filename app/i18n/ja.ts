@@ -732,6 +732,7 @@ export const ja = {
   "cycle.plan.newItem": "計画項目を追加する",
   "cycle.plan.addItem": "項目を追加する",
   "cycle.plan.editItem": "この項目を編集する",
+  "cycle.plan.cancelEdit": "編集をやめる",
   "cycle.plan.weakFirst": "課題となった項目を先に表示しています。",
   "cycle.plan.otherItem": "その他のチェック項目",
   "cycle.plan.noOtherItem": "（なし）",

@@ -81,7 +81,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (itemId !== undefined) {
       await ownItem(officeId, itemId);
       await editItem(itemId, parsed.data, user.id);
-    } else await addItem((await ensurePlan(officeId, year, user.id)).id, parsed.data, { formKey: formKeyOf(formData), userId: user.id });
+      return redirect(`${back}?saved=1#plan-item-${itemId}`);
+    }
+    await addItem((await ensurePlan(officeId, year, user.id)).id, parsed.data, { formKey: formKeyOf(formData), userId: user.id });
     return redirect(`${back}?saved=1`);
   }
   if (intent === "update") {
@@ -125,7 +127,9 @@ function ItemFields({
   const locale = useLocale();
   const text = (c: { textJa: string; textEn: string }) => (locale === "en" ? c.textEn : c.textJa);
   const weakCodes = new Set(weak.map((w) => w.code));
-  const other = values.itemCodes.find((c) => !weakCodes.has(c)) ?? "";
+  // The item's own codes that are not among the weak ones stay ticked boxes too (a select keeps only one of them).
+  const byCode = new Map(choices.map((c) => [c.code, c]));
+  const kept = values.itemCodes.filter((c) => !weakCodes.has(c) && byCode.has(c)).map((c) => byCode.get(c)!);
   const errors = result?.fieldErrors;
   return (
     <>
@@ -138,7 +142,12 @@ function ItemFields({
             ({t("cycle.plan.rating", { rating: w.rating })})
           </label>
         ))}
-        <SelectField label={t("cycle.plan.otherItem")} name="itemCodes" defaultValue={other} errors={errors?.itemCodes}>
+        {kept.map((c) => (
+          <label key={c.code} className="checkbox">
+            <input type="checkbox" name="itemCodes" value={c.code} defaultChecked /> {c.code} {text(c)}
+          </label>
+        ))}
+        <SelectField label={t("cycle.plan.otherItem")} name="itemCodes" defaultValue="" errors={errors?.itemCodes}>
           <option value="">{t("cycle.plan.noOtherItem")}</option>
           {choices.map((c) => (
             <option key={c.code} value={c.code}>
@@ -216,6 +225,10 @@ function ItemForms({
   const today = loaderData.today;
   const updateFailed = mine?.intent === "update" ? mine : undefined;
   const editFailed = mine?.intent === "editItem" ? mine : undefined;
+  // The edit form (the whole checklist as choices) is drawn for one item at a time, the one named by `?edit=`
+  // (issue 13: drawn for every item, it made the page 119 KB of HTML).
+  const [params] = useSearchParams();
+  const editing = !!editFailed || params.get("edit") === String(item.id);
   return (
     <>
       <details className="plan-update" open={!!updateFailed}>
@@ -260,25 +273,47 @@ function ItemForms({
           </button>
         </Form>
       </details>
-      <details className="plan-edit" open={!!editFailed}>
-        <summary>{t("cycle.plan.editItem")}</summary>
-        <Form method="post">
-          <input type="hidden" name="intent" value="editItem" />
-          <input type="hidden" name="itemId" value={item.id} />
-          <FormErrorSummary result={editFailed} />
-          <ItemFields
-            values={valuesFrom(editFailed, item)}
-            result={editFailed}
-            weak={loaderData.weak.items}
-            choices={loaderData.choices}
-            trainings={loaderData.trainingChoices}
-          />
-          <button type="submit" className="button">
-            {t("common.save")}
-          </button>
-        </Form>
-      </details>
+      {editing ? (
+        <EditItemForm item={item} loaderData={loaderData} editFailed={editFailed} />
+      ) : (
+        <p className="plan-edit">
+          <Link to={`/action-plan?edit=${item.id}#plan-edit-${item.id}`}>{t("cycle.plan.editItem")}</Link>
+        </p>
+      )}
     </>
+  );
+}
+
+function EditItemForm({
+  item,
+  loaderData,
+  editFailed,
+}: {
+  item: PlanView["items"][number];
+  loaderData: ReturnType<typeof useLoaderData<typeof loader>>;
+  editFailed?: FormFailure & { intent: string; codes?: string[] };
+}) {
+  const t = useT();
+  return (
+    <div className="panel plan-edit" id={`plan-edit-${item.id}`}>
+      <h4>{t("cycle.plan.editItem")}</h4>
+      <Form method="post">
+        <input type="hidden" name="intent" value="editItem" />
+        <input type="hidden" name="itemId" value={item.id} />
+        <FormErrorSummary result={editFailed} />
+        <ItemFields
+          values={valuesFrom(editFailed, item)}
+          result={editFailed}
+          weak={loaderData.weak.items}
+          choices={loaderData.choices}
+          trainings={loaderData.trainingChoices}
+        />
+        <button type="submit" className="button">
+          {t("common.save")}
+        </button>{" "}
+        <Link to={`/action-plan#plan-item-${item.id}`}>{t("cycle.plan.cancelEdit")}</Link>
+      </Form>
+    </div>
   );
 }
 

@@ -16,6 +16,7 @@ test.describe.configure({ mode: "serial" });
 const MENU = "メインメニュー";
 
 test("a manager files a plan item from a weak item, records progress and logs a peer activity", async ({ page }) => {
+  test.setTimeout(180_000); // four pages scanned by axe, on a shared machine
   await login(page, "manager");
   await page.getByRole("navigation", { name: MENU }).getByRole("link", { name: "アクションプラン" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${fiscalYearLabelJa(CUR)} アクションプラン`);
@@ -46,6 +47,24 @@ test("a manager files a plan item from a weak item, records progress and logs a 
   await expect(page.locator(".plan-item").last().locator(".badge").first()).toHaveText("実施中");
   await expect(page.getByText("月ごとの計画項目の状態").first()).toBeVisible();
   await expectAccessible(page);
+
+  // Editing an item keeps every checklist item it names ticked, also those that are not weak ones; saving without a
+  // change keeps them all. The edit form is drawn only for the item being edited.
+  const first = page.locator(".plan-item").first();
+  const codesOf = async (card: typeof first) =>
+    (await card.locator(".plan-item-fields li > strong").allTextContents()).filter((c) => /^[A-Z]+-\d+$/.test(c));
+  const codes = await codesOf(first);
+  expect(codes.length).toBeGreaterThan(0);
+  await expect(page.locator(".plan-edit form")).toHaveCount(0);
+  await first.getByRole("link", { name: "この項目を編集する" }).click();
+  const edit = page.locator(".plan-edit form");
+  await expect(edit).toHaveCount(1);
+  for (const c of codes) await expect(edit.getByRole("checkbox", { name: new RegExp(c) })).toBeChecked();
+  await expectAccessible(page);
+  await edit.getByRole("button", { name: "保存する" }).click();
+  await expect(page.getByRole("status")).toHaveText("保存しました。");
+  await expect(page.locator(".plan-edit form")).toHaveCount(0);
+  expect(await codesOf(page.locator(".plan-item").first())).toEqual(codes);
 
   await page.getByRole("navigation", { name: MENU }).getByRole("link", { name: "ピア研修" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("ピア研修");
