@@ -11,6 +11,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { latestSubmitted } from "~/cycle/action-plan.server";
 import { prisma } from "~/db.server";
 import { loadTemplate } from "~/evaluation/evaluation.server";
+import { submittedCategoryScores } from "~/evaluation/results.server";
 import { categoryScores, type AnswerLike } from "~/evaluation/scoring";
 import { translator, type Locale } from "~/i18n";
 import { formatFiscalYear } from "~/i18n/format";
@@ -513,28 +514,13 @@ export async function effectFacts(wardId: number | null = null): Promise<EffectF
 }
 
 async function computeEffectFacts(wardId: number | null): Promise<EffectFacts> {
-  const evaluations = await prisma.evaluation.findMany({
-    where: { status: "SUBMITTED", ...(wardId === null ? {} : { office: { wardId } }) },
-    select: {
-      officeId: true,
-      fiscalYear: true,
-      submittedAt: true,
-      templateId: true,
-      answers: { select: { itemCode: true, rating: true, notApplicable: true } },
-    },
-    orderBy: { fiscalYear: "asc" },
-  });
+  // Each sheet's category scores from the pre-computed sums (decision 063), not from its answers.
+  const evaluations = await submittedCategoryScores({ wardId });
   const sheets: SheetFacts[] = [];
   let newest: Awaited<ReturnType<typeof loadTemplate>> = null;
   for (const e of evaluations) {
-    const template = (await loadTemplate(e.templateId))!;
-    if (!newest || template.version > newest.version) newest = template;
-    sheets.push({
-      officeId: e.officeId,
-      fiscalYear: e.fiscalYear,
-      submittedAt: e.submittedAt,
-      scores: categoryScores(template.items, new Map<string, AnswerLike>(e.answers.map((a) => [a.itemCode, a]))),
-    });
+    if (!newest || e.template.version > newest.version) newest = e.template;
+    sheets.push({ officeId: e.officeId, fiscalYear: e.fiscalYear, submittedAt: e.submittedAt, scores: e.scores });
   }
   const officeIds = [...new Set(sheets.map((s) => s.officeId))];
   const staff = await prisma.user.findMany({ where: { officeId: { in: officeIds } }, select: { id: true, officeId: true } });
