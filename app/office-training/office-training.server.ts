@@ -12,7 +12,7 @@ import { latestSubmitted } from "~/cycle/action-plan.server";
 import { prisma } from "~/db.server";
 import { loadTemplate } from "~/evaluation/evaluation.server";
 import { submittedCategoryScores } from "~/evaluation/results.server";
-import { categoryScores, type AnswerLike } from "~/evaluation/scoring";
+import { categoryScores } from "~/evaluation/scoring";
 import { translator, type Locale } from "~/i18n";
 import { formatFiscalYear } from "~/i18n/format";
 import { now as clockNow } from "~/lib/clock";
