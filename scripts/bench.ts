@@ -82,8 +82,8 @@ const TARGETS: Target[] = [
   { name: "/subcommittee (dashboard, last FY)", path: `/subcommittee?year=${LAST_FY}`, as: "subcommittee", scale: true },
   { name: "/subcommittee/report/:fy-1", path: `/subcommittee/report/${LAST_FY}`, as: "subcommittee", scale: true },
   // The national scale's targets (issue 13): the report's files, the paginated submission list, one office seen by the subcommittee.
-  { name: "/subcommittee/report/:fy-1.xlsx", path: `/subcommittee/report/${LAST_FY}.xlsx`, as: "subcommittee", scale: true },
-  { name: "/subcommittee/report/:fy-1.csv", path: `/subcommittee/report/${LAST_FY}.csv`, as: "subcommittee", scale: true },
+  { name: "/subcommittee/report/:fy-1.xlsx", path: `/subcommittee/report/${LAST_FY}/xlsx`, as: "subcommittee", scale: true },
+  { name: "/subcommittee/report/:fy-1.csv", path: `/subcommittee/report/${LAST_FY}/csv`, as: "subcommittee", scale: true },
   { name: "/subcommittee/evaluations (list)", path: `/subcommittee/evaluations?year=${LAST_FY}`, as: "subcommittee", scale: true },
   { name: "/action-plan", path: "/action-plan", as: "manager" },
   // Staff (issue 20, part 2): the staff list with each person's refresher deadline, one person (the demo

@@ -486,9 +486,8 @@ const fiscalYearEnd = (fy: number) => fiscalYearRange(fy).end;
  * office's staff. With a ward, only that ward's offices (the dashboard's ward filter).
  */
 type EffectFacts = {
-  sheets: SheetFacts[];
-  training: TrainingFact[];
-  pillars: { code: string; pillar: Pillar }[];
+  /** The effect of every year pair, computed once from the facts (which are not kept: at the national scale, 120,000 sheets). */
+  rows: EffectRow[];
   names: Map<string, { ja: string; en: string }>;
 };
 
@@ -549,7 +548,7 @@ async function computeEffectFacts(wardId: number | null): Promise<EffectFacts> {
   }
   const pillars = newest ? categoryPillars(newest.categories, newest.items) : [];
   const names = new Map((newest?.categories ?? []).map((c) => [c.code, { ja: c.nameJa, en: c.nameEn || c.nameJa }]));
-  return { sheets, training, pillars, names };
+  return { rows: trainingEffect(sheets, training, pillars, fiscalYearEnd), names };
 }
 
 export type EffectView = EffectRow & { name: string };
@@ -557,7 +556,7 @@ export type EffectView = EffectRow & { name: string };
 /** The effect rows for the year pair ending in `toYear` (the dashboard's and the annual report's year), city-wide or for one ward. */
 export async function trainingEffectFor(toYear: number, locale: Locale, wardId: number | null = null): Promise<EffectView[]> {
   const facts = await effectFacts(wardId);
-  return trainingEffect(facts.sheets, facts.training, facts.pillars, fiscalYearEnd)
+  return facts.rows
     .filter((r) => r.toYear === toYear)
     .map((r) => ({ ...r, name: pickName(facts.names.get(r.categoryCode), r.categoryCode, locale) }));
 }

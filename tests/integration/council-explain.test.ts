@@ -102,14 +102,14 @@ describe("no council view scans the answers table", () => {
     {
       name: "the annual report's CSV",
       as: () => subcommittee,
-      path: () => `/subcommittee/report/${FY}.csv`,
+      path: () => `/subcommittee/report/${FY}/csv`,
       loader: reportCsvLoader as unknown as Loader,
       params: { year: String(FY) },
     },
     {
       name: "the annual report's XLSX",
       as: () => subcommittee,
-      path: () => `/subcommittee/report/${FY}.xlsx`,
+      path: () => `/subcommittee/report/${FY}/xlsx`,
       loader: reportXlsxLoader as unknown as Loader,
       params: { year: String(FY) },
     },
