@@ -16,7 +16,7 @@ export function getPrisma(): PrismaClient {
         // Called once for every SQL statement the adapter sends: counts it for the request (issue 13). No name:
         // the statement stays unnamed (unprepared), as before.
         statementNameGenerator: (query) => {
-          countStatement(query.sql);
+          countStatement(query.sql, query.args);
           return undefined as unknown as string; // typed as string; pg reads undefined as "unnamed"
         },
       },

@@ -6,7 +6,7 @@
 // Later capabilities add their pages to TARGETS.
 import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { currentFiscalYear } from "../app/lib/fiscal-year.ts";
@@ -22,6 +22,8 @@ interface Target {
   form?: Record<string, string>;
   /** Expected status (default 200). */
   status?: number;
+  /** One of the national scale's targets (issue 13), measured with BENCH_LARGE=1. */
+  scale?: true;
 }
 
 // The demo data is seeded for the current fiscal year (its sheet in progress) and the one before (submitted).
@@ -76,9 +78,13 @@ const TARGETS: Target[] = [
       "evidence_EMG-07": "",
     },
   },
-  { name: "/evaluation/:fy-1/results", path: `/evaluation/${LAST_FY}/results`, as: "manager" },
-  { name: "/subcommittee (dashboard, last FY)", path: `/subcommittee?year=${LAST_FY}`, as: "subcommittee" },
-  { name: "/subcommittee/report/:fy-1", path: `/subcommittee/report/${LAST_FY}`, as: "subcommittee" },
+  { name: "/evaluation/:fy-1/results", path: `/evaluation/${LAST_FY}/results`, as: "manager", scale: true },
+  { name: "/subcommittee (dashboard, last FY)", path: `/subcommittee?year=${LAST_FY}`, as: "subcommittee", scale: true },
+  { name: "/subcommittee/report/:fy-1", path: `/subcommittee/report/${LAST_FY}`, as: "subcommittee", scale: true },
+  // The national scale's targets (issue 13): the report's files, the paginated submission list, one office seen by the subcommittee.
+  { name: "/subcommittee/report/:fy-1.xlsx", path: `/subcommittee/report/${LAST_FY}/xlsx`, as: "subcommittee", scale: true },
+  { name: "/subcommittee/report/:fy-1.csv", path: `/subcommittee/report/${LAST_FY}/csv`, as: "subcommittee", scale: true },
+  { name: "/subcommittee/evaluations (list)", path: `/subcommittee/evaluations?year=${LAST_FY}`, as: "subcommittee", scale: true },
   { name: "/action-plan", path: "/action-plan", as: "manager" },
   // Staff (issue 20, part 2): the staff list with each person's refresher deadline, one person (the demo
   // manager, user 2: an access-log read when another reads it), and a trainee's own training record.
@@ -91,8 +97,13 @@ const TARGETS: Target[] = [
   { name: "media: HLS manifest (master.m3u8)", path: "/media/videos/1/master.m3u8", as: "trainee" },
   { name: "media: HLS segment (720p, 4 s)", path: "/media/videos/1/720p/seg000.ts", as: "trainee" },
 ];
-// BENCH_LARGE=1: add the generated large data set (1,000 more offices over 5 years) before measuring.
+// BENCH_LARGE=1: add the generated large data set before measuring, at the national scale (issue 13: 12,000 offices
+// × 10 years, about 8.8 million answers) unless LARGE_OFFICES / LARGE_YEARS say otherwise; only the scale targets
+// (the dashboard, the annual report and its files, the submission list, an office's results) are measured then,
+// unless BENCH_ONLY names others. The resident memory of the server and of PostgreSQL is sampled during the run.
 const LARGE = process.env.BENCH_LARGE === "1";
+const LARGE_OFFICES = process.env.LARGE_OFFICES ?? "12000";
+const LARGE_YEARS = process.env.LARGE_YEARS ?? "10";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3400);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54360);
@@ -238,7 +249,8 @@ async function measure(): Promise<Row[]> {
   const cookies = new Map<string, string>();
   const rows: Row[] = [];
   let healthRps = NaN;
-  for (const target of TARGETS.filter((t) => !ONLY || t.path === "/healthz" || t.name.includes(ONLY))) {
+  const chosen = (t: Target) => (ONLY ? t.name.includes(ONLY) : !LARGE || t.scale);
+  for (const target of TARGETS.filter((t) => t.path === "/healthz" || chosen(t))) {
     let cookie: string | undefined;
     if (target.as) {
       if (!cookies.has(target.as)) cookies.set(target.as, await signIn(target.as));
@@ -266,7 +278,7 @@ async function measure(): Promise<Row[]> {
 
 function printTable(processes: number, rows: Row[]) {
   console.log(
-    `\nBenchmark: ${CONNECTIONS} connections, ${DURATION}s per target, production build, ${processes} server process(es) (WEB_CONCURRENCY), embedded PostgreSQL${LARGE ? ", large data set" : ", demo data"}\n`,
+    `\nBenchmark: ${CONNECTIONS} connections, ${DURATION}s per target, production build, ${processes} server process(es) (WEB_CONCURRENCY), embedded PostgreSQL${LARGE ? `, large data set (${LARGE_OFFICES} offices × ${LARGE_YEARS} years)` : ", demo data"}\n`,
   );
   console.log(
     "target".padEnd(40) +
@@ -319,7 +331,63 @@ function printComparison(results: Map<number, Row[]>) {
   }
 }
 
+type Memory = ReturnType<ReturnType<typeof memorySampler>["peak"]>;
+const mb = (kb: number) => (kb / 1024).toFixed(0);
+
+/** kB of a process from /proc (VmRSS, or Pss from smaps_rollup); 0 when it is gone. */
+async function procKb(pid: number, file: "status" | "smaps_rollup", field: "VmRSS" | "Pss"): Promise<number> {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(await readFile(`/proc/${pid}/${file}`, "utf8"));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The peak resident memory of the server's process group and of PostgreSQL (its postmaster and children). */
+function memorySampler(serverGroup: number) {
+  const peak = { serverLargest: 0, serverTotal: 0, serverProcesses: 0, postgresRss: 0, postgresPss: 0, postgresProcesses: 0 };
+  const sample = async () => {
+    const ps = spawnSync("ps", ["-eo", "pid=,ppid=,pgid="], { encoding: "utf8" });
+    const procs = ps.stdout
+      .trim()
+      .split("\n")
+      .map((l) => l.trim().split(/\s+/).map(Number));
+    const group = procs.filter((p) => p[2] === serverGroup).map((p) => p[0]);
+    const rss = await Promise.all(group.map((pid) => procKb(pid, "status", "VmRSS")));
+    peak.serverLargest = Math.max(peak.serverLargest, ...rss);
+    peak.serverTotal = Math.max(
+      peak.serverTotal,
+      rss.reduce((a, b) => a + b, 0),
+    );
+    peak.serverProcesses = Math.max(peak.serverProcesses, group.length);
+    const postmaster = Number((await readFile(join(root, ".data/bench/postmaster.pid"), "utf8").catch(() => "0")).split("\n")[0]);
+    if (postmaster) {
+      const pids = [postmaster, ...procs.filter((p) => p[1] === postmaster).map((p) => p[0])];
+      const [r, p] = await Promise.all([
+        Promise.all(pids.map((pid) => procKb(pid, "status", "VmRSS"))),
+        Promise.all(pids.map((pid) => procKb(pid, "smaps_rollup", "Pss"))),
+      ]);
+      peak.postgresRss = Math.max(
+        peak.postgresRss,
+        r.reduce((a, b) => a + b, 0),
+      );
+      peak.postgresPss = Math.max(
+        peak.postgresPss,
+        p.reduce((a, b) => a + b, 0),
+      );
+      peak.postgresProcesses = Math.max(peak.postgresProcesses, pids.length);
+    }
+  };
+  const timer = setInterval(() => void sample(), 1000);
+  return {
+    stop: () => clearInterval(timer),
+    peak: () => ({ ...peak }),
+  };
+}
+
 const results = new Map<number, Row[]>();
+const memory = new Map<number, Memory>();
 for (const [i, processes] of PROCESSES.entries()) {
   const server = startServer(processes, i === 0);
   try {
@@ -329,13 +397,26 @@ for (const [i, processes] of PROCESSES.entries()) {
       const generated = spawnSync("npx", ["tsx", "scripts/generate-large-dataset.ts"], {
         cwd: root,
         stdio: "inherit",
-        env: { ...process.env, DATABASE_URL: `postgresql://tsunagu:tsunagu@127.0.0.1:${PG_PORT}/tsunagu` },
+        env: {
+          ...process.env,
+          LARGE_OFFICES,
+          LARGE_YEARS,
+          DATABASE_URL: `postgresql://tsunagu:tsunagu@127.0.0.1:${PG_PORT}/tsunagu`,
+        },
       });
       if (generated.status !== 0) throw new Error("generating the large data set failed");
     }
-    const rows = await measure();
+    const sampler = memorySampler(server.pid!);
+    const rows = await measure().finally(() => sampler.stop());
     results.set(processes, rows);
     printTable(processes, rows);
+    const m = sampler.peak();
+    console.log(
+      `\nResident memory, peak during the run (sampled every second): server ${mb(m.serverLargest)} MB in its largest process ` +
+        `(${mb(m.serverTotal)} MB over the ${m.serverProcesses} processes of its group: npx, tsx and node), ` +
+        `PostgreSQL ${mb(m.postgresPss)} MB PSS (${mb(m.postgresRss)} MB RSS summed over its ${m.postgresProcesses} processes, shared buffers counted in each)`,
+    );
+    memory.set(processes, m);
   } finally {
     await stopServer(server);
   }
@@ -346,13 +427,13 @@ if (JSON_FILE) {
     date: new Date().toISOString(),
     seconds: DURATION,
     connections: CONNECTIONS,
-    dataSet: LARGE ? "large" : "demo",
-    runs: [...results].map(([processes, rows]) => ({ processes, rows })),
+    dataSet: LARGE ? `large: ${LARGE_OFFICES} offices × ${LARGE_YEARS} years` : "demo",
+    runs: [...results].map(([processes, rows]) => ({ processes, rows, memoryKb: memory.get(processes) })),
   };
   await writeFile(JSON_FILE, JSON.stringify(json, null, 2) + "\n");
   console.log(`\nWrote ${JSON_FILE}`);
 }
-if (!ONLY || /media|transcode/.test(ONLY)) await transcodeSpeed();
+if (ONLY ? /media|transcode/.test(ONLY) : !LARGE) await transcodeSpeed();
 
 /**
  * Transcode speed: seconds of video made into the HLS renditions (360p + 720p, as for an upload) per

@@ -1,15 +1,24 @@
 // `npx tsx scripts/generate-large-dataset.ts`: adds a large data set for benchmarks to a database that
-// already holds the demo data — 1,000 more offices over 5 fiscal years (FY2022–FY2026): their
-// checklists (73 answers each, about 365,000 rows), action plans with items, and peer activities.
-// Everything is generated inside PostgreSQL (INSERT … SELECT over generate_series), so it takes seconds.
+// already holds the demo data — LARGE_OFFICES more offices (default 1,000) over LARGE_YEARS fiscal years (default 5)
+// ending at the current fiscal year (the application's clock, TSUNAGU_NOW when set): their checklists (73 answers
+// each: 1,000 × 5 is about 365,000 rows; the national scale, LARGE_OFFICES=12000 LARGE_YEARS=10, about 8.8 million),
+// action plans with items (every year, four offices in five) and peer activities (every year, one office in two).
+// Everything is generated inside PostgreSQL (INSERT … SELECT over generate_series); the answers go in one statement
+// per year, so the council's aggregates (decision 063, kept by triggers) are updated once per year's statement.
 // Uses DATABASE_URL, or the embedded database like `npm run db:seed` (not while a server holds it).
 import pg from "pg";
+import { setClock } from "../app/lib/clock.ts";
+import { currentFiscalYear } from "../app/lib/fiscal-year.ts";
 import { openDatabase } from "./lib/database.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 
+setClock(process.env.TSUNAGU_NOW || null);
 const OFFICES = Number(process.env.LARGE_OFFICES ?? 1000);
-const FIRST_YEAR = 2022;
-const LAST_YEAR = 2026;
+const YEARS = Number(process.env.LARGE_YEARS ?? 5);
+if (!Number.isInteger(OFFICES) || OFFICES < 1 || !Number.isInteger(YEARS) || YEARS < 1)
+  throw new Error("LARGE_OFFICES and LARGE_YEARS must be whole numbers from 1");
+const LAST_YEAR = currentFiscalYear();
+const FIRST_YEAR = LAST_YEAR - YEARS + 1;
 
 const db = await openDatabase();
 const client = new pg.Client({ connectionString: db.url });
@@ -29,7 +38,7 @@ try {
     await client.query("BEGIN");
     await client.query(
       `INSERT INTO "Office" (name, kind, "wardId", address, "agreesToBeNamed", "updatedAt")
-       SELECT 'ベンチ事業所 ' || lpad(g::text, 4, '0'), 'SPECIFIED_CONSULTATION', w.id, '', g % 3 = 0, now()
+       SELECT 'ベンチ事業所 ' || lpad(g::text, 5, '0'), 'SPECIFIED_CONSULTATION', w.id, '', g % 3 = 0, now()
        FROM generate_series(1, $1::int) g
        JOIN (SELECT id, row_number() OVER (ORDER BY "sortOrder", id) - 1 AS k, COUNT(*) OVER () AS n FROM "Ward") w ON w.k = g % w.n`,
       [OFFICES],
@@ -46,36 +55,41 @@ try {
        WHERE o.name LIKE 'ベンチ事業所 %'`,
       [templateId, FIRST_YEAR, LAST_YEAR],
     );
-    await client.query(
-      `INSERT INTO "EvaluationAnswer" ("evaluationId", "itemCode", rating, "notApplicable", "notApplicableReason", "updatedAt")
-       SELECT e.id, i.code,
-              CASE WHEN random() < 0.02 THEN NULL
-                   ELSE LEAST(4, GREATEST(1, round(2.2 + (e."officeId" % 10) / 10.0 + (e."fiscalYear" - $1::int) * 0.08 + (random() - 0.5) * 2)))::int END,
-              false, '', now()
-       FROM "Evaluation" e
-       JOIN "Office" o ON o.id = e."officeId" AND o.name LIKE 'ベンチ事業所 %'
-       JOIN "ChecklistItem" i ON i."templateId" = e."templateId"`,
-      [FIRST_YEAR],
-    );
-    await client.query(
-      `UPDATE "EvaluationAnswer" SET "notApplicable" = true, "notApplicableReason" = '対象となる利用者がいないため。' WHERE rating IS NULL`,
-    );
-    // Action plans for the last three years (most offices), two items each, statuses spread.
+    // The answers, one statement per year: about 2% not applicable (with a reason), the rest rated around the
+    // office's level, rising a little each year.
+    for (let fy = FIRST_YEAR; fy <= LAST_YEAR; fy++) {
+      await client.query(
+        `INSERT INTO "EvaluationAnswer" ("evaluationId", "itemCode", rating, "notApplicable", "notApplicableReason", "updatedAt")
+         SELECT x.id, x.code, x.rating, x.rating IS NULL, CASE WHEN x.rating IS NULL THEN '対象となる利用者がいないため。' ELSE '' END, now()
+         FROM (
+           SELECT e.id, i.code,
+                  CASE WHEN random() < 0.02 THEN NULL
+                       ELSE LEAST(4, GREATEST(1, round(2.2 + (e."officeId" % 10) / 10.0 + (e."fiscalYear" - $1::int) * 0.08 + (random() - 0.5) * 2)))::int END AS rating
+           FROM "Evaluation" e
+           JOIN "Office" o ON o.id = e."officeId" AND o.name LIKE 'ベンチ事業所 %'
+           JOIN "ChecklistItem" i ON i."templateId" = e."templateId"
+           WHERE e."fiscalYear" = $2::int
+         ) x`,
+        [FIRST_YEAR, fy],
+      );
+    }
+    // Action plans for every year (four offices in five), two items each, statuses spread.
     await client.query(
       `INSERT INTO "ActionPlan" ("officeId", "fiscalYear", status, "submittedAt", "createdAt", "updatedAt")
        SELECT o.id, fy, (CASE (o.id + fy) % 4 WHEN 0 THEN 'DRAFT' WHEN 1 THEN 'SUBMITTED' ELSE 'REVIEWED' END)::"ActionPlanStatus",
               make_timestamp(fy, 6, 15, 1, 0, 0), make_timestamp(fy, 5, 15, 1, 0, 0), now()
        FROM "Office" o CROSS JOIN generate_series($1::int, $2::int) fy
        WHERE o.name LIKE 'ベンチ事業所 %' AND o.id % 5 <> 0`,
-      [LAST_YEAR - 2, LAST_YEAR],
+      [FIRST_YEAR, LAST_YEAR],
     );
     await client.query(
       `INSERT INTO "ActionPlanItem" ("planId", "itemCodes", issue, goal, actions, owner, status, "statusAt", "sortOrder", "createdAt", "updatedAt")
-       SELECT p.id, ARRAY[(SELECT code FROM "ChecklistItem" WHERE "templateId" = $1::int ORDER BY "sortOrder" OFFSET ((p.id * 3 + k * 11) % 73) LIMIT 1)],
+       SELECT p.id, ARRAY[c.codes[1 + (p.id * 3 + k * 11) % cardinality(c.codes)]],
               '記録の様式が統一されていない。', '様式を統一する。', '様式案の作成と試行。', '管理者',
               (CASE (p.id + k) % 4 WHEN 0 THEN 'PLANNED' WHEN 1 THEN 'IN_PROGRESS' WHEN 2 THEN 'DONE' ELSE 'IN_PROGRESS' END)::"ActionItemStatus",
               p."createdAt", k, p."createdAt", now()
        FROM "ActionPlan" p JOIN "Office" o ON o.id = p."officeId" AND o.name LIKE 'ベンチ事業所 %'
+       CROSS JOIN (SELECT array_agg(code ORDER BY "sortOrder") AS codes FROM "ChecklistItem" WHERE "templateId" = $1::int) c
        CROSS JOIN generate_series(0, 1) k`,
       [templateId],
     );
@@ -91,14 +105,17 @@ try {
       [FIRST_YEAR, LAST_YEAR],
     );
     await client.query("COMMIT");
-    await client.query("ANALYZE");
+    await client.query("VACUUM ANALYZE");
   }
   const counts = await client.query<{ offices: number; evaluations: number; answers: number; plans: number; activities: number }>(
     `SELECT (SELECT COUNT(*) FROM "Office")::int AS offices, (SELECT COUNT(*) FROM "Evaluation")::int AS evaluations,
             (SELECT COUNT(*) FROM "EvaluationAnswer")::int AS answers, (SELECT COUNT(*) FROM "ActionPlan")::int AS plans,
             (SELECT COUNT(*) FROM "PeerActivity")::int AS activities`,
   );
-  console.log(`Large data set ready in ${((Date.now() - started) / 1000).toFixed(1)} s:`, counts.rows[0]);
+  console.log(
+    `Large data set (${OFFICES} offices × FY${FIRST_YEAR}–FY${LAST_YEAR}) ready in ${((Date.now() - started) / 1000).toFixed(1)} s:`,
+    counts.rows[0],
+  );
 } catch (error) {
   await client.query("ROLLBACK").catch(() => {});
   throw error;

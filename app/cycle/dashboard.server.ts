@@ -9,24 +9,25 @@ import { councilFigures, TRACKS } from "./council-figures.server";
 const wardFilter = (wardId: number | null, column = Prisma.sql`o."wardId"`) =>
   wardId ? Prisma.sql`AND ${column} = ${wardId}` : Prisma.empty;
 
-/** Per-office category score (mean of rated items) for submitted sheets, as a reusable SQL fragment. */
+/**
+ * Per-office category score (mean of rated items) for submitted sheets, as a reusable SQL fragment. Read from the
+ * pre-computed sums per sheet and category (decision 063), never from the answers: the sum over the count as a
+ * numeric is exactly what AVG(rating) was.
+ */
 const officeCategoryScores = (yearCondition: Prisma.Sql) => Prisma.sql`
-  SELECT e."officeId", e."fiscalYear", o."wardId", c.code AS category, AVG(a.rating)::float8 AS score
+  SELECT e."officeId", e."fiscalYear", o."wardId", s."categoryCode" AS category, (s."ratingSum"::numeric / s."ratedCount")::float8 AS score
   FROM "Evaluation" e
   JOIN "Office" o ON o.id = e."officeId"
-  JOIN "EvaluationAnswer" a ON a."evaluationId" = e.id
-  JOIN "ChecklistItem" i ON i."templateId" = e."templateId" AND i.code = a."itemCode"
-  JOIN "ChecklistCategory" c ON c.id = i."categoryId"
-  WHERE e.status = 'SUBMITTED' AND a.rating IS NOT NULL AND NOT a."notApplicable" AND ${yearCondition}
-  GROUP BY e."officeId", e."fiscalYear", o."wardId", c.code`;
+  JOIN "EvaluationCategoryScore" s ON s."evaluationId" = e.id AND s."ratedCount" > 0
+  WHERE e.status = 'SUBMITTED' AND ${yearCondition}`;
 
 type CatRow = { wardId: number | null; category: string; average: number; offices: number };
 type TrendRow = { fiscalYear: number; category: string; average: number; offices: number };
 
-// Category scores come from every answer of five years of submitted sheets (the heaviest queries). A
-// submitted sheet's answers never change (a returned sheet goes back to draft and is submitted again,
-// which updates the sheet), so the results are kept until the count or the latest change of the
-// sheets in those years moves — checked with one cheap query.
+// Category scores of five years of submitted sheets (from the pre-computed sums, decision 063). A submitted sheet's
+// answers never change (a returned sheet goes back to draft and is submitted again, which updates the sheet), so
+// the results are kept until the count or the latest change of the sheets in those years moves — checked with one
+// cheap query (an index-only scan of Evaluation's (fiscalYear, status, updatedAt)).
 type WeakRow = { code: string; low: number; rated: number };
 const aggregateCache = stampedCache<{ catRows: CatRow[]; trendRows: TrendRow[]; weakRows: WeakRow[] }>();
 
@@ -48,14 +49,13 @@ async function computeScoreAggregates(fiscalYear: number, wardId: number | null)
       WITH s AS (${officeCategoryScores(Prisma.sql`e."fiscalYear" BETWEEN ${fiscalYear - 4} AND ${fiscalYear} ${wardFilter(wardId)}`)})
       SELECT "fiscalYear", category, AVG(score)::float8 AS average, COUNT(*)::int AS offices
       FROM s GROUP BY "fiscalYear", category ORDER BY "fiscalYear"`,
+    // From the pre-computed counts per year, ward and item (decision 063).
     prisma.$queryRaw<WeakRow[]>`
-      SELECT a."itemCode" AS code, COUNT(*) FILTER (WHERE a.rating <= 2)::int AS low, COUNT(*)::int AS rated
-      FROM "Evaluation" e
-      JOIN "Office" o ON o.id = e."officeId"
-      JOIN "EvaluationAnswer" a ON a."evaluationId" = e.id
-      WHERE e."fiscalYear" = ${fiscalYear} AND e.status = 'SUBMITTED' AND a.rating IS NOT NULL AND NOT a."notApplicable" ${wardFilter(wardId)}
-      GROUP BY a."itemCode"
-      HAVING COUNT(*) FILTER (WHERE a.rating <= 2) > 0
+      SELECT "itemCode" AS code, SUM(rated1 + rated2)::int AS low, SUM(rated1 + rated2 + rated3 + rated4)::int AS rated
+      FROM "CouncilItemCount"
+      WHERE "fiscalYear" = ${fiscalYear} ${wardFilter(wardId, Prisma.sql`"wardId"`)}
+      GROUP BY "itemCode"
+      HAVING SUM(rated1 + rated2) > 0
       ORDER BY low DESC, code
       LIMIT 10`,
   ]);

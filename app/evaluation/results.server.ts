@@ -8,7 +8,8 @@
 // (shown in its own column), and the city is withheld by the same rule.
 import { stampedCache } from "~/lib/stamped-cache.server";
 import { prisma } from "~/db.server";
-import { loadTemplate } from "./evaluation.server";
+import { Prisma } from "~/generated/prisma/client";
+import { loadTemplate, type TemplateView } from "./evaluation.server";
 import { categoryMedians, categoryScores, roundScore, weakestItems, type AnswerLike } from "./scoring";
 
 /** A comparison shown to an office needs at least this many other offices behind it. */
@@ -16,8 +17,9 @@ export const PEER_MIN_OTHERS = 5;
 
 type OfficeScores = { officeId: number; wardId: number; scores: Record<string, number | null> }[];
 
-// Category scores of every submitted sheet of a year, reused until a sheet of that year is submitted or
-// returned (both change the evaluation's updatedAt; a submitted sheet's answers cannot change).
+// Category scores of every submitted sheet of a year (from the pre-computed sums, decision 063), reused until a sheet
+// of that year is submitted or returned (both change the evaluation's updatedAt; a submitted sheet's answers cannot
+// change).
 const scoresCache = stampedCache<OfficeScores>();
 
 async function submittedScores(fiscalYear: number): Promise<OfficeScores> {
@@ -27,31 +29,57 @@ async function submittedScores(fiscalYear: number): Promise<OfficeScores> {
 }
 
 async function computeSubmittedScores(fiscalYear: number): Promise<OfficeScores> {
-  const evaluations = await prisma.evaluation.findMany({
-    where: { fiscalYear, status: "SUBMITTED" },
-    select: {
-      id: true,
-      officeId: true,
-      templateId: true,
-      office: { select: { wardId: true } },
-      answers: {
-        select: { itemCode: true, rating: true, notApplicable: true },
-      },
-    },
-  });
+  return (await submittedCategoryScores({ fiscalYear })).map((e) => ({ officeId: e.officeId, wardId: e.wardId, scores: e.scores }));
+}
+
+/**
+ * Category scores of the submitted sheets (of a year, of a ward's offices, or all), read from the pre-computed sums
+ * per sheet and category (decision 063), never from the answers: the same as `categoryScores` of each sheet's
+ * answers (every category of its template, null where nothing is rated; the mean is the sum over the count).
+ * Ordered by fiscal year.
+ */
+export async function submittedCategoryScores(filter: { fiscalYear?: number; wardId?: number | null }) {
+  const rows = await prisma.$queryRaw<
+    {
+      id: number;
+      officeId: number;
+      wardId: number;
+      fiscalYear: number;
+      submittedAt: Date | null;
+      templateId: number;
+      categoryCode: string | null;
+      ratedCount: number | null;
+      ratingSum: number | null;
+    }[]
+  >`
+    SELECT e.id, e."officeId", o."wardId", e."fiscalYear", e."submittedAt", e."templateId", s."categoryCode", s."ratedCount", s."ratingSum"
+    FROM "Evaluation" e
+    JOIN "Office" o ON o.id = e."officeId"
+    LEFT JOIN "EvaluationCategoryScore" s ON s."evaluationId" = e.id AND s."ratedCount" > 0
+    WHERE e.status = 'SUBMITTED'
+      ${filter.fiscalYear === undefined ? Prisma.empty : Prisma.sql`AND e."fiscalYear" = ${filter.fiscalYear}`}
+      ${filter.wardId ? Prisma.sql`AND o."wardId" = ${filter.wardId}` : Prisma.empty}
+    ORDER BY e."fiscalYear", e.id`;
   const result: {
     officeId: number;
     wardId: number;
+    fiscalYear: number;
+    submittedAt: Date | null;
+    template: TemplateView;
     scores: Record<string, number | null>;
   }[] = [];
-  for (const e of evaluations) {
-    const template = (await loadTemplate(e.templateId))!;
-    const answers = new Map<string, AnswerLike>(e.answers.map((a) => [a.itemCode, a]));
-    result.push({
-      officeId: e.officeId,
-      wardId: e.office.wardId,
-      scores: categoryScores(template.items, answers),
-    });
+  let last: (typeof result)[number] | null = null;
+  let lastId = 0;
+  for (const r of rows) {
+    if (!last || r.id !== lastId) {
+      const template = (await loadTemplate(r.templateId))!;
+      const scores: Record<string, number | null> = {};
+      for (const item of template.items) scores[item.categoryCode] = null;
+      last = { officeId: r.officeId, wardId: r.wardId, fiscalYear: r.fiscalYear, submittedAt: r.submittedAt, template, scores };
+      lastId = r.id;
+      result.push(last);
+    }
+    if (r.categoryCode !== null && r.categoryCode in last.scores) last.scores[r.categoryCode] = r.ratingSum! / r.ratedCount!;
   }
   return result;
 }

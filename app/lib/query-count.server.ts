@@ -9,6 +9,8 @@ export interface QueryScope {
   count: number;
   /** When present, each statement's SQL is kept here too (tests: to show what a page sends). */
   statements?: string[];
+  /** When present, each statement's SQL and its parameters (tests: to EXPLAIN what a page sends, decision 063). */
+  queries?: { sql: string; args: unknown[] }[];
 }
 
 const KEY = Symbol.for("tsunagu.queryScope");
@@ -20,16 +22,24 @@ function storage(): AsyncLocalStorage<QueryScope> {
 }
 
 /** Called by the database adapter once per SQL statement. */
-export function countStatement(sql: string): void {
+export function countStatement(sql: string, args: unknown[] = []): void {
   const scope = storage().getStore();
   if (!scope) return;
   scope.count++;
   scope.statements?.push(sql);
+  scope.queries?.push({ sql, args });
 }
 
 /** Runs `fn` in a new counting scope (synchronously, as for an HTTP request's middleware chain). */
 export function runCounted<T>(scope: QueryScope, fn: () => T): T {
   return storage().run(scope, fn);
+}
+
+/** Runs `fn` and keeps every statement it sent with its parameters (tests: EXPLAIN them). */
+export async function recordQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: { sql: string; args: unknown[] }[] }> {
+  const scope: QueryScope = { count: 0, queries: [] };
+  const result = await storage().run(scope, fn);
+  return { result, queries: scope.queries ?? [] };
 }
 
 /** Runs `fn` and says how many SQL statements it sent (tests, scripts). */

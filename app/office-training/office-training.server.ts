@@ -11,7 +11,8 @@ import type { SessionUser } from "~/auth/session.server";
 import { latestSubmitted } from "~/cycle/action-plan.server";
 import { prisma } from "~/db.server";
 import { loadTemplate } from "~/evaluation/evaluation.server";
-import { categoryScores, type AnswerLike } from "~/evaluation/scoring";
+import { submittedCategoryScores } from "~/evaluation/results.server";
+import { categoryScores } from "~/evaluation/scoring";
 import { translator, type Locale } from "~/i18n";
 import { formatFiscalYear } from "~/i18n/format";
 import { now as clockNow } from "~/lib/clock";
@@ -485,9 +486,8 @@ const fiscalYearEnd = (fy: number) => fiscalYearRange(fy).end;
  * office's staff. With a ward, only that ward's offices (the dashboard's ward filter).
  */
 type EffectFacts = {
-  sheets: SheetFacts[];
-  training: TrainingFact[];
-  pillars: { code: string; pillar: Pillar }[];
+  /** The effect of every year pair, computed once from the facts (which are not kept: at the national scale, 120,000 sheets). */
+  rows: EffectRow[];
   names: Map<string, { ja: string; en: string }>;
 };
 
@@ -513,28 +513,13 @@ export async function effectFacts(wardId: number | null = null): Promise<EffectF
 }
 
 async function computeEffectFacts(wardId: number | null): Promise<EffectFacts> {
-  const evaluations = await prisma.evaluation.findMany({
-    where: { status: "SUBMITTED", ...(wardId === null ? {} : { office: { wardId } }) },
-    select: {
-      officeId: true,
-      fiscalYear: true,
-      submittedAt: true,
-      templateId: true,
-      answers: { select: { itemCode: true, rating: true, notApplicable: true } },
-    },
-    orderBy: { fiscalYear: "asc" },
-  });
+  // Each sheet's category scores from the pre-computed sums (decision 063), not from its answers.
+  const evaluations = await submittedCategoryScores({ wardId });
   const sheets: SheetFacts[] = [];
   let newest: Awaited<ReturnType<typeof loadTemplate>> = null;
   for (const e of evaluations) {
-    const template = (await loadTemplate(e.templateId))!;
-    if (!newest || template.version > newest.version) newest = template;
-    sheets.push({
-      officeId: e.officeId,
-      fiscalYear: e.fiscalYear,
-      submittedAt: e.submittedAt,
-      scores: categoryScores(template.items, new Map<string, AnswerLike>(e.answers.map((a) => [a.itemCode, a]))),
-    });
+    if (!newest || e.template.version > newest.version) newest = e.template;
+    sheets.push({ officeId: e.officeId, fiscalYear: e.fiscalYear, submittedAt: e.submittedAt, scores: e.scores });
   }
   const officeIds = [...new Set(sheets.map((s) => s.officeId))];
   const staff = await prisma.user.findMany({ where: { officeId: { in: officeIds } }, select: { id: true, officeId: true } });
@@ -563,7 +548,7 @@ async function computeEffectFacts(wardId: number | null): Promise<EffectFacts> {
   }
   const pillars = newest ? categoryPillars(newest.categories, newest.items) : [];
   const names = new Map((newest?.categories ?? []).map((c) => [c.code, { ja: c.nameJa, en: c.nameEn || c.nameJa }]));
-  return { sheets, training, pillars, names };
+  return { rows: trainingEffect(sheets, training, pillars, fiscalYearEnd), names };
 }
 
 export type EffectView = EffectRow & { name: string };
@@ -571,7 +556,7 @@ export type EffectView = EffectRow & { name: string };
 /** The effect rows for the year pair ending in `toYear` (the dashboard's and the annual report's year), city-wide or for one ward. */
 export async function trainingEffectFor(toYear: number, locale: Locale, wardId: number | null = null): Promise<EffectView[]> {
   const facts = await effectFacts(wardId);
-  return trainingEffect(facts.sheets, facts.training, facts.pillars, fiscalYearEnd)
+  return facts.rows
     .filter((r) => r.toYear === toYear)
     .map((r) => ({ ...r, name: pickName(facts.names.get(r.categoryCode), r.categoryCode, locale) }));
 }

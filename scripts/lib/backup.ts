@@ -223,8 +223,12 @@ export async function restoreBackup(options: { url: string; file: string; mediaD
       for (const name of await dependencyOrder(client, [...byName.keys()])) {
         const t = byName.get(name)!;
         const cols = t.columns.map(quoteIdent).join(", ");
+        // The tables' own triggers (the council's aggregates, decision 063) stay off while the rows go back: the
+        // aggregates are in the backup as they were, and would otherwise be counted twice.
+        await client.query(`ALTER TABLE ${quoteIdent(t.name)} DISABLE TRIGGER USER`);
         const sink = client.query(copyFrom(`COPY ${quoteIdent(t.name)} (${cols}) FROM STDIN`));
         await pipeline(createReadStream(join(work, t.file)), sink);
+        await client.query(`ALTER TABLE ${quoteIdent(t.name)} ENABLE TRIGGER USER`);
       }
       for (const s of manifest.sequences) {
         await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [quoteIdent(s.name), s.value, s.isCalled]);

@@ -13,6 +13,7 @@ import { now } from "~/lib/clock";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { action, loader } from "~/routes/subcommittee.results-import";
 import { BODY_LIMITS, bodyLimitFor } from "../../scripts/lib/server.ts";
+import { expectAggregatesMatchAnswers } from "./council-aggregates";
 import { createOffice, createUser, createWard, requestAs } from "./factories";
 import { cityChecklistCsv, shiftJis, utf8Bom } from "./import-fixtures";
 import { eraYear, fullWidth, longTableCsv, ratingOf, twelveYearWorkbook, yearWorkbook } from "./results-fixtures";
@@ -414,5 +415,13 @@ describe("past years' results from the city's files", () => {
     // None of these names is an office: each is asked once, not once per row.
     expect(state.analysis.questions).toHaveLength(30);
     expect(state.analysis.errors.filter((e) => e.reason === "unmatchedOffice")).toHaveLength(30);
+  });
+});
+
+describe("the council's aggregates after the imports (decision 063)", () => {
+  it("equal a recomputation from the imported answers", async () => {
+    const { storedScores, storedItems } = await expectAggregatesMatchAnswers();
+    expect(storedScores.length).toBeGreaterThan(0);
+    expect(storedItems.length).toBeGreaterThan(0);
   });
 });
