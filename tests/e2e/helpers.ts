@@ -35,7 +35,8 @@ export async function login(
   if (!keepLanguage && (await page.locator("html").getAttribute("lang")) !== "ja") {
     // Wait for the switch's answer: only then is Japanese stored on the account (a page opened before it came would
     // still be drawn in English — the flake seen in phone-menu.spec at 390 px).
-    const stored = page.waitForResponse((r) => new URL(r.url()).pathname === "/lang" && r.request().method() === "POST");
+    // A hydrated page posts to /lang.data (Remix single fetch), one not yet hydrated to /lang.
+    const stored = page.waitForResponse((r) => /^\/lang(\.data)?$/.test(new URL(r.url()).pathname) && r.request().method() === "POST");
     await page.locator(".lang-switch button").click();
     expect((await stored).status()).toBeLessThan(400);
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
