@@ -3,6 +3,7 @@ import { ROLES } from "~/auth/roles";
 import { ErrorList, Field, FormErrorSummary, SelectField } from "~/components/forms";
 import { useT } from "~/i18n/react";
 import type { FormFailure } from "~/lib/forms";
+import { JaOption } from "~/components/ja-text";
 
 export interface UserFormValues {
   email: string;
@@ -64,9 +65,9 @@ export function UserForm({ offices, initial, failed, submitLabel, failedRoles }:
       >
         <option value="">{t("common.none")}</option>
         {offices.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}（{o.wardName}）
-          </option>
+          <JaOption key={o.id} value={o.id}>
+            {`${o.name}（${o.wardName}）`}
+          </JaOption>
         ))}
       </SelectField>
       <fieldset className="field" aria-describedby={failed?.fieldErrors.roles ? "roles-error" : undefined}>

@@ -5,6 +5,7 @@ import { useFormat, useT } from "~/i18n/react";
 import { RUBRIC_LEVELS } from "./rubric";
 import type { CaseTemplate } from "./template";
 import { DataTable } from "~/components/data-table";
+import { JaText, useLangFor } from "~/components/ja-text";
 
 export const KIND_KEYS: Record<string, MessageKey> = {
   name: "cases.kind.name",
@@ -35,6 +36,7 @@ interface Mark {
 
 /** The text with each finding wrapped in <mark> (and a label for screen readers). */
 export function MarkedText({ text, marks }: { text: string; marks: Mark[] }) {
+  const langFor = useLangFor();
   const parts: React.ReactNode[] = [];
   let at = 0;
   const sorted = [...marks].filter((m) => m.end <= text.length && text.slice(m.start, m.end)).sort((a, b) => a.start - b.start);
@@ -50,7 +52,11 @@ export function MarkedText({ text, marks }: { text: string; marks: Mark[] }) {
     at = m.end;
   });
   parts.push(text.slice(at));
-  return <span className="case-text">{parts}</span>;
+  return (
+    <span className="case-text" lang={langFor(text)}>
+      {parts}
+    </span>
+  );
 }
 
 export function fieldLabel(template: CaseTemplate, key: string, locale: "ja" | "en"): string {
@@ -92,7 +98,7 @@ export function CaseView({
               return (
                 <div key={f.key} data-field={f.key}>
                   <dt>{f.label[locale]}</dt>
-                  <dd>{marks.length ? <MarkedText text={text} marks={marks} /> : <span className="case-text">{text}</span>}</dd>
+                  <dd>{marks.length ? <MarkedText text={text} marks={marks} /> : <JaText className="case-text">{text}</JaText>}</dd>
                 </div>
               );
             })}
@@ -203,7 +209,9 @@ export function CaseDisplay({
                   {t("cases.version", { number: c.versionNumber })} · {fieldLabel(template, c.field, locale)}
                 </p>
                 <blockquote>{t("cases.comment.on", { quote: c.quote })}</blockquote>
-                <p className="case-text">{c.body}</p>
+                <p className="case-text">
+                  <JaText>{c.body}</JaText>
+                </p>
               </li>
             ))}
           </ul>
@@ -214,7 +222,7 @@ export function CaseDisplay({
         <ul>
           {questions.map((q) => (
             <li key={q.id}>
-              <span className="muted">{q.author}</span>: <span className="case-text">{q.body}</span>
+              <JaText className="muted">{q.author}</JaText>: <JaText className="case-text">{q.body}</JaText>
             </li>
           ))}
         </ul>

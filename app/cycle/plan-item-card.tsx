@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import type { PlanView } from "./action-plan.server";
+import { JaText, useLangFor } from "~/components/ja-text";
 
 type Item = PlanView["items"][number];
 
@@ -22,6 +23,7 @@ export function PlanItemCard({
   const t = useT();
   const format = useFormat();
   const locale = useLocale();
+  const langFor = useLangFor();
   const headingId = `plan-item-${item.id}`;
   return (
     <section className="card plan-item" aria-labelledby={headingId}>
@@ -37,7 +39,7 @@ export function PlanItemCard({
               const text = itemText[m.code];
               return (
                 <li key={m.code}>
-                  <strong>{m.code}</strong> {text ? (locale === "en" ? text.textEn : text.textJa) : ""}
+                  <strong>{m.code}</strong> <JaText>{text ? (locale === "en" && text.textEn ? text.textEn : text.textJa) : ""}</JaText>
                   {afterYear !== null ? (
                     <span className="movement">
                       {" "}
@@ -52,18 +54,26 @@ export function PlanItemCard({
           </ul>
         </dd>
         <dt>{t("cycle.plan.field.issue")}</dt>
-        <dd className="prewrap">{item.issue}</dd>
+        <dd className="prewrap" lang={langFor(item.issue)}>
+          {item.issue}
+        </dd>
         <dt>{t("cycle.plan.field.goal")}</dt>
-        <dd className="prewrap">{item.goal}</dd>
+        <dd className="prewrap" lang={langFor(item.goal)}>
+          {item.goal}
+        </dd>
         <dt>{t("cycle.plan.field.actions")}</dt>
-        <dd className="prewrap">{item.actions}</dd>
+        <dd className="prewrap" lang={langFor(item.actions)}>
+          {item.actions}
+        </dd>
         <dt>{t("cycle.plan.field.owner")}</dt>
-        <dd>{item.owner || "—"}</dd>
+        <dd lang={langFor(item.owner)}>{item.owner || "—"}</dd>
         {item.trainingLink ? (
           <>
             <dt>{t("officeTraining.plan.training")}</dt>
             <dd>
-              <a href={item.trainingLink.to}>{locale === "en" ? item.trainingLink.titleEn : item.trainingLink.titleJa}</a>
+              <a href={item.trainingLink.to}>
+                <JaText>{locale === "en" ? item.trainingLink.titleEn : item.trainingLink.titleJa}</JaText>
+              </a>
             </dd>
           </>
         ) : null}
@@ -78,11 +88,11 @@ export function PlanItemCard({
           {item.updates.map((u) => (
             <li key={u.id}>
               <strong>{format.date(u.date)}</strong>
-              {u.status ? ` [${t(`cycle.itemStatus.${u.status}`)}]` : ""} <span className="prewrap">{u.note}</span>
+              {u.status ? ` [${t(`cycle.itemStatus.${u.status}`)}]` : ""} <JaText className="prewrap">{u.note}</JaText>
               {u.evidence ? (
                 <span className="muted">
                   {" "}
-                  ({t("cycle.plan.field.evidence")}: {u.evidence})
+                  ({t("cycle.plan.field.evidence")}: <JaText>{u.evidence}</JaText>)
                 </span>
               ) : null}
             </li>
@@ -96,9 +106,9 @@ export function PlanItemCard({
         <ul className="plain-list plan-comments">
           {item.comments.map((c) => (
             <li key={c.id}>
-              <span className="prewrap">{c.text}</span>{" "}
+              <JaText className="prewrap">{c.text}</JaText>{" "}
               <span className="muted">
-                — {c.author} ({format.date(c.createdAt)})
+                — <JaText>{c.author}</JaText> ({format.date(c.createdAt)})
               </span>
             </li>
           ))}

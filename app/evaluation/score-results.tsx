@@ -6,6 +6,7 @@ import { CHART_COLORS } from "~/charts/palette";
 import { TableDisclosure } from "~/charts/table-disclosure";
 import { ScoreChart } from "./score-chart";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 const PILLAR_KEYS: Record<string, MessageKey | undefined> = {
   individual: "evaluation.pillar.individual",
@@ -123,7 +124,9 @@ export function ScoreResults({ results }: { results: ResultsData }) {
             <tbody>
               {results.rows.map((r) => (
                 <tr key={r.code}>
-                  <th scope="row">{locale === "en" ? r.nameEn : r.nameJa}</th>
+                  <th scope="row">
+                    <JaText>{locale === "en" && r.nameEn ? r.nameEn : r.nameJa}</JaText>
+                  </th>
                   <td className="num">{fmt(r.office)}</td>
                   <td className="num">{results.cityShown ? fmt(r.city) : t("evaluation.results.withheld")}</td>
                   <td className="num">{results.wardShown ? fmt(r.ward) : t("evaluation.results.withheld")}</td>
@@ -145,7 +148,7 @@ export function ScoreResults({ results }: { results: ResultsData }) {
         <ul className="weakest-list">
           {results.weakest.map((w) => (
             <li key={w.code}>
-              <span className="item-code">{w.code}</span> {locale === "en" && w.textEn ? w.textEn : w.textJa}{" "}
+              <span className="item-code">{w.code}</span> <JaText>{locale === "en" && w.textEn ? w.textEn : w.textJa}</JaText>{" "}
               <span className="muted">({ratingName(w.rating)})</span>
               {w.pillar ? (
                 <>

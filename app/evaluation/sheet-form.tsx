@@ -7,6 +7,7 @@ import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import type { AnswerView, TemplateView } from "./evaluation.server";
 import { useHydrated } from "~/lib/use-hydrated";
+import { JaText, useLangFor } from "~/components/ja-text";
 
 export const RATING_VALUES = ["4", "3", "2", "1", "na"] as const;
 
@@ -111,6 +112,7 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
   const text = locale === "en" && item.textEn ? item.textEn : item.textJa;
   const guidance = locale === "en" && item.guidanceEn ? item.guidanceEn : item.guidanceJa;
   const evidenceExamples = locale === "en" && item.evidenceEn ? item.evidenceEn : item.evidenceJa;
+  const langFor = useLangFor();
 
   const save = useCallback(
     (override?: Partial<LocalAnswer>) => {
@@ -201,12 +203,12 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
   return (
     <fieldset id={`item-${code}`} className={`checklist-item state-${value.state}`} aria-describedby={`item-${code}-status`}>
       <legend id={legendId}>
-        <span className="item-code">{code}</span> {text}
+        <span className="item-code">{code}</span> <JaText>{text}</JaText>
       </legend>
       {guidance || evidenceExamples ? (
         <details className="item-guidance">
           <summary>{t("evaluation.item.guidance")}</summary>
-          {guidance ? <p>{guidance}</p> : null}
+          {guidance ? <p lang={langFor(guidance)}>{guidance}</p> : null}
           {evidenceExamples ? (
             <p>
               {t("evaluation.item.evidenceExamples", {

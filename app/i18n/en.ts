@@ -15,6 +15,7 @@ import { attachmentsEn } from "./messages/attachments";
 import { applicationsEn } from "./messages/applications";
 import { performanceEn } from "./messages/performance";
 import { usabilityEn } from "./messages/usability";
+import { usable2En } from "./messages/usable2";
 import { formsEn } from "./messages/forms";
 import { attendanceEn } from "./messages/attendance";
 import { officeTrainingEn } from "./messages/office-training";
@@ -959,4 +960,5 @@ export const en: Record<MessageKey, string> = {
   ...officeTrainingEn,
   ...staffEn,
   ...accessibilityResultsEn,
+  ...usable2En,
 };

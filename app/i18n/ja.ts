@@ -14,6 +14,7 @@ import { attachmentsJa } from "./messages/attachments";
 import { applicationsJa } from "./messages/applications";
 import { performanceJa } from "./messages/performance";
 import { usabilityJa } from "./messages/usability";
+import { usable2Ja } from "./messages/usable2";
 import { formsJa } from "./messages/forms";
 import { attendanceJa } from "./messages/attendance";
 import { officeTrainingJa } from "./messages/office-training";
@@ -954,6 +955,7 @@ export const ja = {
   ...officeTrainingJa,
   ...staffJa,
   ...accessibilityResultsJa,
+  ...usable2Ja,
 } as const;
 
 export type MessageKey = keyof typeof ja;

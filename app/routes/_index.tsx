@@ -14,6 +14,7 @@ import { openSurveysFor } from "~/survey/survey.server";
 import { isTrainee, traineePanel } from "~/training/training.server";
 import { recommendedToMe } from "~/office-training/office-training.server";
 import { pageMeta } from "~/lib/meta";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("nav.home");
 
@@ -44,7 +45,12 @@ export default function Home() {
       <h1>{t("home.greeting", { name: displayName })}</h1>
       <p className="muted">
         {format.date(today)} · {format.fiscalYear(steps.fiscalYear)}
-        {officeName ? ` · ${officeName}` : ""}
+        {officeName ? (
+          <>
+            {" · "}
+            <JaText>{officeName}</JaText>
+          </>
+        ) : null}
       </p>
       <section aria-labelledby="next-steps">
         <h2 id="next-steps">{t("home.nextSteps")}</h2>
@@ -75,7 +81,9 @@ export default function Home() {
             {recommended.map((r) => (
               <li key={r.id} className="card">
                 <h3>
-                  <Link to={r.link}>{r.title}</Link>
+                  <Link to={r.link}>
+                    <JaText>{r.title}</JaText>
+                  </Link>
                 </h3>
                 <p className="small">
                   {t("officeTraining.home.from", { office: r.office })} · {format.date(r.createdAt)}

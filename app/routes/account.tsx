@@ -17,6 +17,7 @@ import { failure, parseForm } from "~/lib/forms";
 import { pageMeta } from "~/lib/meta";
 import { NewPasswordFields } from "~/components/password-fields";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("account.title");
 
@@ -99,9 +100,13 @@ export default function Account() {
         <dt>{t("field.email")}</dt>
         <dd>{user.email}</dd>
         <dt>{t("field.displayName")}</dt>
-        <dd>{user.displayName}</dd>
+        <dd>
+          <JaText>{user.displayName}</JaText>
+        </dd>
         <dt>{t("field.office")}</dt>
-        <dd>{user.officeName ?? t("common.none")}</dd>
+        <dd>
+          <JaText>{user.officeName ?? t("common.none")}</JaText>
+        </dd>
         <dt>{t("field.roles")}</dt>
         <dd>{user.roles.map((r) => t(`role.${r}` as "role.TRAINEE")).join("、")}</dd>
       </dl>

@@ -30,6 +30,7 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { trainingChoices, trainingTargetKnown } from "~/office-training/office-training.server";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { JaOption, JaText } from "~/components/ja-text";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d, { fiscalYear }) => t("cycle.plan.title", { year: fiscalYear(d.year) }));
@@ -125,7 +126,7 @@ function ItemFields({
 }) {
   const t = useT();
   const locale = useLocale();
-  const text = (c: { textJa: string; textEn: string }) => (locale === "en" ? c.textEn : c.textJa);
+  const text = (c: { textJa: string; textEn: string }) => (locale === "en" && c.textEn ? c.textEn : c.textJa);
   const weakCodes = new Set(weak.map((w) => w.code));
   // The item's own codes that are not among the weak ones stay ticked boxes too (a select keeps only one of them).
   const byCode = new Map(choices.map((c) => [c.code, c]));
@@ -138,8 +139,8 @@ function ItemFields({
         {weak.length ? <p className="hint">{t("cycle.plan.weakFirst")}</p> : null}
         {weak.map((w) => (
           <label key={w.code} className="checkbox">
-            <input type="checkbox" name="itemCodes" value={w.code} defaultChecked={values.itemCodes.includes(w.code)} /> {w.code} {text(w)}{" "}
-            ({t("cycle.plan.rating", { rating: w.rating })})
+            <input type="checkbox" name="itemCodes" value={w.code} defaultChecked={values.itemCodes.includes(w.code)} /> {w.code}{" "}
+            <JaText>{text(w)}</JaText> ({t("cycle.plan.rating", { rating: w.rating })})
           </label>
         ))}
         {kept.map((c) => (
@@ -150,9 +151,9 @@ function ItemFields({
         <SelectField label={t("cycle.plan.otherItem")} name="itemCodes" defaultValue="" errors={errors?.itemCodes}>
           <option value="">{t("cycle.plan.noOtherItem")}</option>
           {choices.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.code} {text(c).slice(0, 60)}
-            </option>
+            <JaOption key={c.code} value={c.code}>
+              {`${c.code} ${text(c).slice(0, 60)}`}
+            </JaOption>
           ))}
         </SelectField>
       </fieldset>
@@ -333,7 +334,9 @@ export default function ActionPlanPage() {
   return (
     <div className="page action-plan">
       <h1>{t("cycle.plan.title", { year: format.fiscalYear(year) })}</h1>
-      <p className="muted">{officeName}</p>
+      <p className="muted">
+        <JaText>{officeName}</JaText>
+      </p>
       {params.get("saved") ? (
         <p className="alert alert-success" role="status">
           {t("cycle.plan.saved")}
@@ -371,7 +374,8 @@ export default function ActionPlanPage() {
           <ul className="plain-list weak-items">
             {weak.items.map((w) => (
               <li key={w.code}>
-                <strong>{w.code}</strong> {locale === "en" ? w.textEn : w.textJa} ({t("cycle.plan.rating", { rating: w.rating })}){" "}
+                <strong>{w.code}</strong> <JaText>{locale === "en" && w.textEn ? w.textEn : w.textJa}</JaText> (
+                {t("cycle.plan.rating", { rating: w.rating })}){" "}
                 {plan?.items.some((i) => i.itemCodes.includes(w.code)) ? (
                   <span className="badge">{t("cycle.plan.inPlan")}</span>
                 ) : (

@@ -9,6 +9,7 @@ import { useT } from "~/i18n/react";
 import { idParam } from "~/lib/params";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { JaText } from "~/components/ja-text";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((_t, d) => d.office.name);
@@ -35,7 +36,9 @@ export default function EditOffice() {
       <p>
         <Link to="/admin/offices">← {t("admin.offices.title")}</Link>
       </p>
-      <h1>{office.name}</h1>
+      <h1>
+        <JaText>{office.name}</JaText>
+      </h1>
       {saved ? (
         <p className="alert alert-success" role="status">
           {t("common.saved")}

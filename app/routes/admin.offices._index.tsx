@@ -7,6 +7,7 @@ import { requireCapability } from "~/auth/permissions.server";
 import { useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("admin.offices.title");
 
@@ -92,7 +93,9 @@ export default function AdminOffices() {
           {offices.map((o) => (
             <tr key={o.id}>
               <td>
-                <Link to={`/admin/offices/${o.id}`}>{o.name}</Link>
+                <Link to={`/admin/offices/${o.id}`}>
+                  <JaText>{o.name}</JaText>
+                </Link>
               </td>
               <td className="num">{o.officeNumber}</td>
               <td>{locale === "ja" ? o.wardJa : o.wardEn}</td>

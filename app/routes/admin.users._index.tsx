@@ -7,6 +7,7 @@ import { useT } from "~/i18n/react";
 import { pageSearch } from "~/lib/params";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("admin.users.title");
 
@@ -66,10 +67,14 @@ export default function AdminUsers() {
           {users.map((u) => (
             <tr key={u.id}>
               <td>
-                <Link to={`/admin/users/${u.id}`}>{u.displayName}</Link>
+                <Link to={`/admin/users/${u.id}`}>
+                  <JaText>{u.displayName}</JaText>
+                </Link>
               </td>
               <td>{u.email}</td>
-              <td>{u.officeName ?? "—"}</td>
+              <td>
+                <JaText>{u.officeName ?? "—"}</JaText>
+              </td>
               <td>{u.roles.map((r) => t(`role.${r}` as "role.TRAINEE")).join("、")}</td>
               <td>{!u.active ? t("status.deactivated") : u.invited ? t("status.invited") : t("status.active")}</td>
             </tr>

@@ -19,6 +19,7 @@ import {
 import { yearChoices, yearParam } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("training.curriculum.title");
 
@@ -128,7 +129,7 @@ export default function CommitteeCurriculum() {
             {modules.map((m) => (
               <label key={m.slug} className="check">
                 <input type="checkbox" name="slug" value={m.slug} defaultChecked={m.selected} />
-                {m.title}{" "}
+                <JaText>{m.title}</JaText>{" "}
                 <span className="muted">
                   （{t(`training.pillar.${m.pillar}`)} · {t(`training.level.${m.level}`)}）
                 </span>
@@ -230,9 +231,13 @@ export default function CommitteeCurriculum() {
             <tbody>
               {trainees.map((tr) => (
                 <tr key={tr.id}>
-                  <td>{tr.displayName}</td>
+                  <td>
+                    <JaText>{tr.displayName}</JaText>
+                  </td>
                   <td>{tr.email}</td>
-                  <td>{tr.officeName ?? "—"}</td>
+                  <td>
+                    <JaText>{tr.officeName ?? "—"}</JaText>
+                  </td>
                   <td>
                     <Form method="post">
                       <input type="hidden" name="intent" value="unenrol" />

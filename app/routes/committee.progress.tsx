@@ -12,6 +12,7 @@ import { StatusBadge } from "~/training/ui";
 import { yearChoices, yearParam } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("training.progress.title");
 
@@ -66,7 +67,7 @@ export default function CommitteeProgress() {
               <th scope="col">{t("field.displayName")}</th>
               {modules.map((m, i) => (
                 <th scope="col" key={m.slug}>
-                  <abbr title={m.title}>{i + 1}</abbr> <span className="module-col-title">{m.title}</span>
+                  <abbr title={m.title}>{i + 1}</abbr> <JaText className="module-col-title">{m.title}</JaText>
                 </th>
               ))}
               <th scope="col" className="num">
@@ -78,9 +79,9 @@ export default function CommitteeProgress() {
             {rows.map((r) => (
               <tr key={r.id}>
                 <th scope="row">
-                  {r.displayName}
+                  <JaText>{r.displayName}</JaText>
                   <br />
-                  <span className="muted small">{r.officeName ?? "—"}</span>
+                  <JaText className="muted small">{r.officeName ?? "—"}</JaText>
                 </th>
                 {r.cells.map((c, i) => (
                   <td key={modules[i].slug}>
@@ -112,7 +113,7 @@ export default function CommitteeProgress() {
               <th scope="col">{t("field.displayName")}</th>
               {videos.map((v) => (
                 <th scope="col" key={v.id}>
-                  {v.title}
+                  <JaText>{v.title}</JaText>
                 </th>
               ))}
             </tr>

@@ -11,6 +11,7 @@ import { allowedMissed, dayLength } from "~/scheduling/attendance";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
 import { DataTable } from "~/components/data-table";
+import { JaParts, JaText } from "~/components/ja-text";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d) => t("scheduling.roster.title", { title: d.session.title }));
@@ -69,7 +70,9 @@ export default function Roster() {
         <Link to="/committee/sessions">{t("scheduling.committee.title")}</Link> ·{" "}
         <Link to={`/committee/sessions/${s.id}/edit`}>{t("scheduling.committee.edit")}</Link>
       </p>
-      <h1>{t("scheduling.roster.title", { title: s.title })}</h1>
+      <h1>
+        <JaParts text={t("scheduling.roster.title", { title: s.title })} parts={[s.title]} />
+      </h1>
       <p className="muted">{t(`scheduling.track.${s.track as "practical"}`)}</p>
       {created ? (
         <p className="alert alert-success" role="status">
@@ -173,10 +176,20 @@ export default function Roster() {
             <tbody>
               {enrolled.map((e) => (
                 <tr key={e.id}>
-                  <th scope="row">{e.name}</th>
-                  <td data-label={t("scheduling.roster.office")}>{e.office || "—"}</td>
+                  <th scope="row">
+                    <JaText>{e.name}</JaText>
+                    {/* On a phone the card's first line: the name and where the trainee stands (app.css). */}
+                    <RosterStatus e={e} open={dayOpen} />
+                  </th>
+                  <td data-label={t("scheduling.roster.office")} className="roster-office">
+                    <JaText>{e.office || "—"}</JaText>
+                  </td>
                   {s.days.map((d, i) => (
-                    <td key={d.id} data-label={t("scheduling.roster.day", { n: i + 1, date: format.date(d.startsAt) })}>
+                    <td
+                      key={d.id}
+                      data-label={t("scheduling.roster.day", { n: i + 1, date: format.date(d.startsAt) })}
+                      className="roster-day"
+                    >
                       {!dayOpen[i] ? (
                         <span className="muted small">{t("trust.roster.notYet", { date: format.date(d.startsAt) })}</span>
                       ) : (
@@ -214,7 +227,7 @@ export default function Roster() {
                       {dayOpen[i] && e.attended[i] ? <MinutesForm e={e} dayId={d.id} index={i} max={dayMinutes[i]} busy={busy} /> : null}
                     </td>
                   ))}
-                  <td data-label={t("scheduling.roster.noShow")}>
+                  <td data-label={t("scheduling.roster.noShow")} className="roster-no-show">
                     <Form method="post">
                       <input type="hidden" name="enrollmentId" value={e.id} />
                       {e.noShow ? <span className="badge badge-cancelled">{t("scheduling.roster.noShow")}</span> : null}{" "}
@@ -230,10 +243,10 @@ export default function Roster() {
                       </button>
                     </Form>
                   </td>
-                  <td data-label={t("attendance.column")}>
+                  <td data-label={t("attendance.column")} className="roster-attendance">
                     <AttendanceCell e={e} busy={busy} />
                   </td>
-                  <td data-label={t("scheduling.roster.certificate")}>
+                  <td data-label={t("scheduling.roster.certificate")} className="roster-certificate">
                     <CertificateCell e={e} busy={busy} />
                   </td>
                 </tr>
@@ -292,6 +305,18 @@ export default function Roster() {
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["enrolled"][number];
+/**
+ * The trainee's state on the latest day open for check-in, shown after the name on a phone only (on a desktop the
+ * day's column says it): present, a no-show, or nothing yet.
+ */
+function RosterStatus({ e, open }: { e: Row; open: boolean[] }) {
+  const t = useT();
+  const latest = open.lastIndexOf(true);
+  if (e.noShow) return <span className="badge badge-cancelled roster-status">{t("scheduling.roster.noShow")}</span>;
+  if (latest >= 0 && e.attended[latest])
+    return <span className="badge badge-enrolled roster-status">{t("scheduling.roster.present")}</span>;
+  return null;
+}
 
 /** The certificate column: the issued certificate (serial and verification code), or what can be done now and why not. */
 function CertificateCell({ e, busy }: { e: Row; busy: boolean }) {

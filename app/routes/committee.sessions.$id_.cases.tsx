@@ -11,6 +11,7 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("cases.title.committee");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -117,7 +118,9 @@ export default function CommitteeCases() {
         <Link to={`/committee/sessions/${d.session.id}`}>{t("cases.backToSession")}</Link>
       </p>
       <h1>{t("cases.title.committee")}</h1>
-      <p className="muted">{locale === "en" && d.session.titleEn ? d.session.titleEn : d.session.titleJa}</p>
+      <p className="muted">
+        <JaText>{locale === "en" && d.session.titleEn ? d.session.titleEn : d.session.titleJa}</JaText>
+      </p>
 
       <section className="panel" aria-labelledby="assignment">
         <h2 id="assignment">{t("cases.assignment")}</h2>
@@ -184,7 +187,7 @@ export default function CommitteeCases() {
             {d.goals.map((g) => (
               <label key={g.code} className="check">
                 <input type="checkbox" name="goalCodes" value={g.code} defaultChecked={chosenGoals.has(g.code)} />{" "}
-                <span className="muted">{g.code}</span> {g.text}
+                <span className="muted">{g.code}</span> <JaText>{g.text}</JaText>
               </label>
             ))}
             <ErrorFor errors={errors} name="goalCodes" id="goalCodes-error" />
@@ -335,7 +338,7 @@ export default function CommitteeCases() {
                       {a.goals.map((g) => (
                         <fieldset key={g.code} className="field">
                           <legend>
-                            <span className="muted">{g.code}</span> {g.text}
+                            <span className="muted">{g.code}</span> <JaText>{g.text}</JaText>
                           </legend>
                           <div className="rubric-levels">
                             {RUBRIC_LEVELS.map((l) => (

@@ -11,6 +11,7 @@ import { cancelSession, sessionFormContext, sessionFormRules, updateSession } fr
 import { resolveLocale } from "~/i18n/i18n.server";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { JaText } from "~/components/ja-text";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d) => `${t("scheduling.form.editTitle")}：${d.title}`);
@@ -69,7 +70,7 @@ export default function EditSession() {
         <Link to={`/committee/sessions/${id}`}>{t("scheduling.committee.roster")}</Link>
       </p>
       <h1>
-        {t("scheduling.form.editTitle")}：{title}
+        {t("scheduling.form.editTitle")}：<JaText>{title}</JaText>
       </h1>
       {result && !isFailure(result) && result.intent === "save" ? (
         <p className="alert alert-success" role="status">

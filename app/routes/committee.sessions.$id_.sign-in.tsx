@@ -8,6 +8,7 @@ import { sessionTitle } from "~/scheduling/scheduling.server";
 import { DayList } from "~/scheduling/ui";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { JaText } from "~/components/ja-text";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d) => `${t("scheduling.signIn.title")}：${d.session.title}`);
@@ -44,7 +45,7 @@ export default function SignInSheet() {
         </button>
       </p>
       <h1>
-        {t("scheduling.signIn.title")}：{s.title}
+        {t("scheduling.signIn.title")}：<JaText>{s.title}</JaText>
       </h1>
       <p>
         {t(`scheduling.track.${s.track as "practical"}`)}

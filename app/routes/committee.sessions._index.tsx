@@ -9,6 +9,7 @@ import { DayList, FunnelPanel } from "~/scheduling/ui";
 import { yearChoices, yearParam } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("scheduling.committee.title");
 
@@ -62,7 +63,9 @@ export default function CommitteeSessions() {
             {sessions.map((s) => (
               <tr key={s.id}>
                 <th scope="row">
-                  <Link to={`/committee/sessions/${s.id}`}>{s.title}</Link>
+                  <Link to={`/committee/sessions/${s.id}`}>
+                    <JaText>{s.title}</JaText>
+                  </Link>
                   <br />
                   <span className="muted small">
                     {t(`scheduling.track.${s.track as "practical"}`)}

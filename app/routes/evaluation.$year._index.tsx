@@ -14,6 +14,7 @@ import {
   submitEvaluation,
   type AnswerView,
 } from "~/evaluation/evaluation.server";
+import { JaText, InJapaneseNotice } from "~/components/ja-text";
 import { ChecklistItemFieldset, isLocalAnswered, localFrom, type LocalAnswer } from "~/evaluation/sheet-form";
 import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
@@ -316,7 +317,9 @@ export default function EvaluationSheet() {
                   aria-current={step === s.step ? "step" : undefined}
                   aria-label={`${name(s)} ${t("usability.steps.countLong", { answered: s.answered, total: s.total })}`}
                 >
-                  <span className="step-name">{name(s)}</span>{" "}
+                  <span className="step-name">
+                    <JaText>{name(s)}</JaText>
+                  </span>{" "}
                   <span className="step-count">{t("usability.steps.count", { answered: s.answered, total: s.total })}</span>
                 </Link>
               </li>
@@ -338,6 +341,7 @@ export default function EvaluationSheet() {
           ? t("usability.steps.stepTitle", { step: current.step, count: stepCount, name: name(current) })
           : t("usability.summary.title")}
       </h2>
+      {current ? <InJapaneseNotice texts={sheet.items.map((i) => (locale === "en" && i.textEn ? i.textEn : i.textJa))} /> : null}
 
       {hasFeedback ? (
         <div className="feedback" ref={feedback} tabIndex={-1} aria-labelledby="feedback-title">
@@ -361,7 +365,7 @@ export default function EvaluationSheet() {
                 {result.conflicts.map((c) => (
                   <li key={c.code}>
                     <a href={`#item-${c.code}`}>
-                      {c.code} {itemText(c.code)}
+                      {c.code} <JaText>{itemText(c.code)}</JaText>
                     </a>
                   </li>
                 ))}
@@ -375,7 +379,7 @@ export default function EvaluationSheet() {
                 {result.errors.map((e) => (
                   <li key={e.code}>
                     <a href={`#item-${e.code}`}>
-                      {e.code} {itemText(e.code)}: {t(e.error)}
+                      {e.code} <JaText>{itemText(e.code)}</JaText>: {t(e.error)}
                     </a>
                   </li>
                 ))}
@@ -390,7 +394,7 @@ export default function EvaluationSheet() {
                 {result.missing.map((code) => (
                   <li key={code}>
                     <Link to={`${sheetUrl}?step=${stepOfMissing(code)}#item-${code}`}>
-                      {code} {itemText(code)}
+                      {code} <JaText>{itemText(code)}</JaText>
                     </Link>
                   </li>
                 ))}
@@ -409,7 +413,9 @@ export default function EvaluationSheet() {
             </p>
           ) : null}
           <fieldset disabled={!editable} className="checklist-all">
-            <legend className="visually-hidden">{name(current)}</legend>
+            <legend className="visually-hidden">
+              <JaText>{name(current)}</JaText>
+            </legend>
             <section id={`category-${current.code}`} className="checklist-category">
               {sheet.items.map((item) => (
                 <ChecklistItemFieldset
@@ -439,7 +445,7 @@ export default function EvaluationSheet() {
                 </button>
               ) : (
                 <Link className="button" to={`${sheetUrl}?step=${current.step < stepCount ? current.step + 1 : "summary"}`}>
-                  {current.step < stepCount ? name(sheet.steps[current.step]) : t("usability.steps.summaryShort")} →
+                  {current.step < stepCount ? <JaText>{name(sheet.steps[current.step])}</JaText> : t("usability.steps.summaryShort")} →
                 </Link>
               )}
               {current.step > 1 ? (
@@ -449,7 +455,7 @@ export default function EvaluationSheet() {
                   </button>
                 ) : (
                   <Link className="button secondary" to={`${sheetUrl}?step=${current.step - 1}`}>
-                    ← {name(sheet.steps[current.step - 2])}
+                    ← <JaText>{name(sheet.steps[current.step - 2])}</JaText>
                   </Link>
                 )
               ) : null}
@@ -507,7 +513,9 @@ function SummaryStep({
           {counts.map((s) => (
             <tr key={s.code}>
               <th scope="row">
-                <Link to={`${sheetUrl}?step=${s.step}`}>{name(s)}</Link>
+                <Link to={`${sheetUrl}?step=${s.step}`}>
+                  <JaText>{name(s)}</JaText>
+                </Link>
               </th>
               <td>{t("usability.steps.countLong", { answered: s.answered, total: s.total })}</td>
             </tr>
@@ -524,7 +532,7 @@ function SummaryStep({
                 {sheet.missing.map((m) => (
                   <li key={m.code}>
                     <Link to={`${sheetUrl}?step=${m.step}#item-${m.code}`}>
-                      {m.code} {locale === "en" && m.textEn ? m.textEn : m.textJa}
+                      {m.code} <JaText>{locale === "en" && m.textEn ? m.textEn : m.textJa}</JaText>
                     </Link>
                   </li>
                 ))}

@@ -9,6 +9,7 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { officeEffect } from "~/office-training/office-training.server";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { JaText } from "~/components/ja-text";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d, { fiscalYear }) => t("evaluation.results.title", { year: fiscalYear(d.fiscalYear) }));
@@ -35,7 +36,9 @@ export default function EvaluationResults() {
         <Link to="/evaluation">← {t("evaluation.back")}</Link> · <Link to={`/evaluation/${fiscalYear}`}>{t("evaluation.toSheet")}</Link>
       </p>
       <h1>{t("evaluation.results.title", { year })}</h1>
-      <p className="muted">{results.office.name}</p>
+      <p className="muted">
+        <JaText>{results.office.name}</JaText>
+      </p>
       {results.submitted ? (
         <>
           <div className="button-row no-print">

@@ -5,6 +5,7 @@ import { officeYears } from "~/evaluation/evaluation.server";
 import { useFormat, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("evaluation.title");
 
@@ -23,7 +24,9 @@ export default function EvaluationYears() {
   return (
     <div className="page">
       <h1>{t("evaluation.title")}</h1>
-      <p className="muted">{officeName}</p>
+      <p className="muted">
+        <JaText>{officeName}</JaText>
+      </p>
       <p>{t("evaluation.lead")}</p>
       <DataTable caption={t("evaluation.years.caption")}>
         <thead>

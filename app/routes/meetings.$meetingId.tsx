@@ -25,6 +25,7 @@ import { optionalHttpUrl, safeHref } from "~/lib/url";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((_t, d) => d.meeting.title);
@@ -154,7 +155,9 @@ export default function MeetingPage() {
       <p>
         <Link to={`/meetings?year=${meeting.fiscalYear}`}>← {t("cycle.meetings.title")}</Link>
       </p>
-      <h1>{meeting.title}</h1>
+      <h1>
+        <JaText>{meeting.title}</JaText>
+      </h1>
       <dl className="plan-item-fields">
         <dt>{t("cycle.meetings.col.when")}</dt>
         <dd>{format.dateTime(meeting.startsAt)}</dd>
@@ -234,7 +237,8 @@ export default function MeetingPage() {
         {topics.map((tp, index) => (
           <article key={tp.id} id={`topic-${tp.id}`} className="card">
             <h3>
-              {tp.title || tp.itemCodes.map((c) => c.code).join(", ")} <span className="badge">{t(`cycle.topicKind.${tp.kind}`)}</span>
+              <JaText>{tp.title || tp.itemCodes.map((c) => c.code).join(", ")}</JaText>{" "}
+              <span className="badge">{t(`cycle.topicKind.${tp.kind}`)}</span>
             </h3>
             <ul className="plain-list">
               {tp.itemCodes.map((c) => (
@@ -288,7 +292,9 @@ export default function MeetingPage() {
             ) : tp.notes !== null ? (
               <>
                 <h4>{t("cycle.meetings.notes")}</h4>
-                <p className="prewrap">{tp.notes || t("cycle.meetings.noNotes")}</p>
+                <p className="prewrap">
+                  <JaText>{tp.notes || t("cycle.meetings.noNotes")}</JaText>
+                </p>
               </>
             ) : (
               <p className="muted">{t("cycle.meetings.notesForParticipants")}</p>
@@ -401,8 +407,12 @@ export default function MeetingPage() {
               <tbody>
                 {registrations.map((r) => (
                   <tr key={r.id}>
-                    <td>{r.officeName}</td>
-                    <td className="prewrap">{r.attendeeNames}</td>
+                    <td>
+                      <JaText>{r.officeName}</JaText>
+                    </td>
+                    <td className="prewrap">
+                      <JaText>{r.attendeeNames}</JaText>
+                    </td>
                     <td className="num">{r.attendeeCount}</td>
                     <td>
                       <Form method="post" className="inline-form">

@@ -17,6 +17,7 @@ import { parseJstDate } from "~/lib/jst";
 import { fiscalYearSearch } from "~/lib/params";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("cycle.meetings.title");
 
@@ -116,7 +117,9 @@ export default function Meetings() {
             {meetings.map((m) => (
               <tr key={m.id}>
                 <td>
-                  <Link to={`/meetings/${m.id}`}>{m.title}</Link>
+                  <Link to={`/meetings/${m.id}`}>
+                    <JaText>{m.title}</JaText>
+                  </Link>
                 </td>
                 <td>{format.dateTime(m.startsAt)}</td>
                 <td>{m.scope === "CITY" ? t("cycle.allWards") : locale === "en" ? m.wardEn : m.wardJa}</td>

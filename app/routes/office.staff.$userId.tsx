@@ -12,6 +12,7 @@ import { staffMemberAction, staffMemberPage } from "~/staff/staff.server";
 import { OfficeHistory, PlatformTraining, StaffOutcome, StatutoryRecord, statutoryRecordMessage, SuccessorSelect } from "~/staff/ui";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { JaOption } from "~/components/ja-text";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d) => t("staff.member.title", { name: d.person.name }));
@@ -149,9 +150,9 @@ export default function StaffMember() {
                 >
                   <option value="">—</option>
                   {offices.map((o) => (
-                    <option key={o.id} value={o.id}>
+                    <JaOption key={o.id} value={o.id}>
                       {o.name}
-                    </option>
+                    </JaOption>
                   ))}
                 </SelectField>
                 <Field

@@ -10,6 +10,7 @@ import { inviteStaff, staffPage } from "~/staff/staff.server";
 import { OfficeHistory, StateBadge } from "~/staff/ui";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { JaOption } from "~/components/ja-text";
 
 export const meta = pageMeta("staff.title");
 
@@ -45,9 +46,9 @@ export default function OfficeStaff() {
         <Form method="get" className="inline-form">
           <SelectField label={t("staff.officePicker")} name="office" defaultValue={String(office.id)}>
             {offices.map((o) => (
-              <option key={o.id} value={o.id}>
+              <JaOption key={o.id} value={o.id}>
                 {o.name}
-              </option>
+              </JaOption>
             ))}
           </SelectField>
           <button type="submit" className="button small secondary">

@@ -10,6 +10,7 @@ import { officeChoice, officeList, officeTrainingPage, recommendTraining } from 
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
 import { DataTable } from "~/components/data-table";
+import { JaOption, JaText } from "~/components/ja-text";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d, { fiscalYear }) =>
@@ -46,9 +47,9 @@ export default function OfficeTraining() {
             <label htmlFor="office">{t("officeTraining.office")}</label>
             <select id="office" name="office">
               {loaded.offices.map((o) => (
-                <option key={o.id} value={o.id}>
+                <JaOption key={o.id} value={o.id}>
                   {o.name}
-                </option>
+                </JaOption>
               ))}
             </select>
           </div>
@@ -77,7 +78,9 @@ function OfficePage({ page }: { page: Page }) {
   return (
     <div className="page office-training">
       <h1>{t("officeTraining.title", { year: format.fiscalYear(fiscalYear) })}</h1>
-      <p className="muted">{office.name}</p>
+      <p className="muted">
+        <JaText>{office.name}</JaText>
+      </p>
       <p>{t("officeTraining.lead")}</p>
       <FiscalYearPicker years={page.years} value={fiscalYear} fields={<input type="hidden" name="office" value={office.id} />} />
       <div className="button-row">
@@ -176,7 +179,9 @@ function OfficePage({ page }: { page: Page }) {
             <ul>
               {c.modules.map((m) => (
                 <li key={m.slug}>
-                  <a href={`/training/modules/${m.slug}`}>{m.title}</a>{" "}
+                  <a href={`/training/modules/${m.slug}`}>
+                    <JaText>{m.title}</JaText>
+                  </a>{" "}
                   <span className="muted small">({t(`training.level.${m.level}`)})</span> —{" "}
                   <span className="small">
                     {m.doneBy.length ? t("officeTraining.rec.doneBy", { names: m.doneBy.join("、") }) : t("officeTraining.rec.nobody")}
@@ -191,7 +196,7 @@ function OfficePage({ page }: { page: Page }) {
               <ul>
                 {c.sessions.map((s) => (
                   <li key={s.id}>
-                    {s.title} <span className="muted small">({format.date(s.startsAt)})</span> —{" "}
+                    <JaText>{s.title}</JaText> <span className="muted small">({format.date(s.startsAt)})</span> —{" "}
                     <span className="small">
                       {s.enrolled.length
                         ? t("officeTraining.rec.enrolledBy", { names: s.enrolled.join("、") })
@@ -212,9 +217,9 @@ function OfficePage({ page }: { page: Page }) {
                     aria-describedby={failed?.fieldErrors.userId ? `staff-${c.code}-error` : undefined}
                   >
                     {page.staff.map((s) => (
-                      <option key={s.id} value={s.id}>
+                      <JaOption key={s.id} value={s.id}>
                         {s.name}
-                      </option>
+                      </JaOption>
                     ))}
                   </select>
                 </div>
@@ -222,14 +227,14 @@ function OfficePage({ page }: { page: Page }) {
                   <label htmlFor={`target-${c.code}`}>{t("officeTraining.recommend.training")}</label>
                   <select id={`target-${c.code}`} name="target">
                     {c.modules.map((m) => (
-                      <option key={m.slug} value={`module:${m.slug}`}>
+                      <JaOption key={m.slug} value={`module:${m.slug}`}>
                         {m.title}
-                      </option>
+                      </JaOption>
                     ))}
                     {c.sessions.map((s) => (
-                      <option key={s.id} value={`session:${s.id}`}>
+                      <JaOption key={s.id} value={`session:${s.id}`}>
                         {s.title}
-                      </option>
+                      </JaOption>
                     ))}
                   </select>
                 </div>

@@ -13,6 +13,7 @@ import { DayList } from "~/scheduling/ui";
 import { surveyLinkFor } from "~/survey/survey.server";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { JaText } from "~/components/ja-text";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((_t, d) => d.session.title);
@@ -63,7 +64,9 @@ export default function SessionPage() {
       <p>
         <Link to="/sessions">{t("scheduling.back")}</Link>
       </p>
-      <h1>{s.title}</h1>
+      <h1>
+        <JaText>{s.title}</JaText>
+      </h1>
       <p className="muted">{t(`scheduling.track.${s.track as "practical"}`)}</p>
       {s.cancelled ? (
         <p className="alert alert-error" role="alert">

@@ -28,6 +28,7 @@ import type { MessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("cases.title.own");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -208,11 +209,15 @@ export default function OwnCase() {
         <Link to={`/sessions/${d.session.id}`}>{t("cases.backToSession")}</Link>
       </p>
       <h1>{t("cases.title.own")}</h1>
-      <p className="muted">{locale === "en" && d.session.titleEn ? d.session.titleEn : d.session.titleJa}</p>
+      <p className="muted">
+        <JaText>{locale === "en" && d.session.titleEn ? d.session.titleEn : d.session.titleJa}</JaText>
+      </p>
 
       <section className="panel" aria-labelledby="assignment">
         <h2 id="assignment">{t("cases.instructions")}</h2>
-        <p className="case-text">{d.assignment.instructions}</p>
+        <p className="case-text">
+          <JaText>{d.assignment.instructions}</JaText>
+        </p>
         <p>
           <strong>{t("cases.due", { date: format.dateTime(d.assignment.dueAt) })}</strong>
         </p>
@@ -225,7 +230,7 @@ export default function OwnCase() {
         <ul>
           {d.assignment.goals.map((g) => (
             <li key={g.code}>
-              <span className="muted">{g.code}</span> {g.text}
+              <span className="muted">{g.code}</span> <JaText>{g.text}</JaText>
             </li>
           ))}
         </ul>
@@ -474,7 +479,9 @@ export default function OwnCase() {
                   {t("cases.version", { number: c.versionNumber })} · {fieldLabel(d.template, c.field, locale)} · {format.date(c.createdAt)}
                 </p>
                 <blockquote>{t("cases.comment.on", { quote: c.quote })}</blockquote>
-                <p className="case-text">{c.body}</p>
+                <p className="case-text">
+                  <JaText>{c.body}</JaText>
+                </p>
               </li>
             ))}
           </ul>
@@ -491,7 +498,7 @@ export default function OwnCase() {
             <ul>
               {d.questions.map((q) => (
                 <li key={q.id}>
-                  <span className="muted">{q.author}</span>: <span className="case-text">{q.body}</span>
+                  <JaText className="muted">{q.author}</JaText>: <JaText className="case-text">{q.body}</JaText>
                 </li>
               ))}
             </ul>
@@ -525,12 +532,12 @@ export default function OwnCase() {
                           l.kind === "added" ? (
                             <ins key={i}>
                               <span className="visually-hidden">{t("cases.added")}: </span>
-                              {l.text}
+                              <JaText>{l.text}</JaText>
                             </ins>
                           ) : (
                             <del key={i}>
                               <span className="visually-hidden">{t("cases.removed")}: </span>
-                              {l.text}
+                              <JaText>{l.text}</JaText>
                             </del>
                           ),
                         )}

@@ -9,6 +9,7 @@ import { isMessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("cases.title.group");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -63,7 +64,9 @@ export default function GroupCases() {
         <Link to={`/sessions/${d.session.id}`}>{t("cases.backToSession")}</Link>
       </p>
       <h1>{t("cases.title.group")}</h1>
-      <p className="muted">{locale === "en" && d.session.titleEn ? d.session.titleEn : d.session.titleJa}</p>
+      <p className="muted">
+        <JaText>{locale === "en" && d.session.titleEn ? d.session.titleEn : d.session.titleJa}</JaText>
+      </p>
       <p>{t("cases.due", { date: format.dateTime(d.assignment.dueAt) })}</p>
       {d.cases.length === 0 ? <p>{t("cases.noCases")}</p> : null}
       {d.cases.map((c) => {

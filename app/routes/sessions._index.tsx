@@ -11,6 +11,7 @@ import { now as clockNow } from "~/lib/clock";
 import { DayList } from "~/scheduling/ui";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("scheduling.sessions.title");
 
@@ -87,7 +88,9 @@ export default function Sessions() {
             {mine.map((m) => (
               <li key={m.id} className="card">
                 <h3>
-                  <Link to={`/sessions/${m.id}`}>{m.title}</Link>
+                  <Link to={`/sessions/${m.id}`}>
+                    <JaText>{m.title}</JaText>
+                  </Link>
                 </h3>
                 <p>
                   <span className={`badge badge-${m.status}`}>
@@ -121,7 +124,9 @@ export default function Sessions() {
               {sessions.map((s) => (
                 <tr key={s.id}>
                   <th scope="row">
-                    <Link to={`/sessions/${s.id}`}>{s.title}</Link>
+                    <Link to={`/sessions/${s.id}`}>
+                      <JaText>{s.title}</JaText>
+                    </Link>
                     <br />
                     <span className="muted small">{t(`scheduling.track.${s.track as "practical"}`)}</span>
                   </th>

@@ -14,6 +14,7 @@ import { trainingEffectFor } from "~/office-training/office-training.server";
 import { TrainingEffectSection } from "~/office-training/ui";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("cycle.dash.title");
 
@@ -116,8 +117,10 @@ export default function SubcommitteeDashboard() {
             <ul className="plain-list">
               {d.pending.map((s) => (
                 <li key={s.officeId}>
-                  <Link to={`/subcommittee/evaluations/${s.officeId}/${d.fiscalYear}`}>{s.name}</Link> ({wardName(s.wardId)}) —{" "}
-                  {t(`cycle.evalStatus.${s.status as "NONE"}`)}
+                  <Link to={`/subcommittee/evaluations/${s.officeId}/${d.fiscalYear}`}>
+                    <JaText>{s.name}</JaText>
+                  </Link>
+                  ({wardName(s.wardId)}) — {t(`cycle.evalStatus.${s.status as "NONE"}`)}
                 </li>
               ))}
             </ul>

@@ -13,6 +13,7 @@ import { parseForm, type FormFailure } from "~/lib/forms";
 import { idParam, readId } from "~/lib/params";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { JaParts } from "~/components/ja-text";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d, { fiscalYear }) =>
@@ -64,7 +65,12 @@ export default function SubcommitteeActionPlan() {
       <p>
         <Link to={`/subcommittee/action-plans?year=${plan.fiscalYear}`}>← {t("cycle.subPlans.title")}</Link>
       </p>
-      <h1>{t("cycle.subPlans.detailTitle", { office: plan.officeName, year: format.fiscalYear(plan.fiscalYear) })}</h1>
+      <h1>
+        <JaParts
+          text={t("cycle.subPlans.detailTitle", { office: plan.officeName, year: format.fiscalYear(plan.fiscalYear) })}
+          parts={[plan.officeName]}
+        />
+      </h1>
       <p className="muted">
         {locale === "en" ? plan.wardEn : plan.wardJa} · {t("cycle.plan.statusLine", { status: t(`cycle.planStatus.${plan.status}`) })}
       </p>

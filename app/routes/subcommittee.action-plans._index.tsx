@@ -8,6 +8,7 @@ import { recentFiscalYears } from "~/lib/fiscal-year";
 import { fiscalYearSearch } from "~/lib/params";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("cycle.subPlans.title");
 
@@ -56,7 +57,9 @@ export default function SubcommitteeActionPlans() {
             {plans.map((p) => (
               <tr key={p.id}>
                 <td>
-                  <Link to={`/subcommittee/action-plans/${p.id}`}>{p.officeName}</Link>
+                  <Link to={`/subcommittee/action-plans/${p.id}`}>
+                    <JaText>{p.officeName}</JaText>
+                  </Link>
                 </td>
                 <td>{locale === "en" ? p.wardEn : p.wardJa}</td>
                 <td>{t(`cycle.planStatus.${p.status}`)}</td>

@@ -16,6 +16,7 @@ import { fiscalYearParam, idParam } from "~/lib/params";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
 import { DataTable } from "~/components/data-table";
+import { JaParts, JaText } from "~/components/ja-text";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d, { fiscalYear }) =>
@@ -64,7 +65,9 @@ export default function SubcommitteeEvaluation() {
       <p className="no-print">
         <Link to={`/subcommittee/evaluations?year=${sheet.fiscalYear}`}>← {t("subEval.back")}</Link>
       </p>
-      <h1>{t("subEval.detail.title", { office: office.name, year })}</h1>
+      <h1>
+        <JaParts text={t("subEval.detail.title", { office: office.name, year })} parts={[office.name]} />
+      </h1>
       <p className="no-print">
         <a href={`/subcommittee/evaluations/${office.id}/${sheet.fiscalYear}/export`} download>
           {t("evaluation.results.export")}
@@ -117,7 +120,12 @@ export default function SubcommitteeEvaluation() {
           {sheet.events.map((e) => (
             <li key={e.id}>
               {format.dateTime(e.createdAt)} {t(`evaluation.history.${e.kind}`, { name: e.actor ?? "—" })}
-              {e.comment ? `: ${e.comment}` : ""}
+              {e.comment ? (
+                <>
+                  {": "}
+                  <JaText>{e.comment}</JaText>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -149,13 +157,24 @@ export default function SubcommitteeEvaluation() {
               return (
                 <tr key={item.code}>
                   <td>{item.code}</td>
-                  <td>{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
+                  <td>
+                    <JaText>{locale === "en" && item.textEn ? item.textEn : item.textJa}</JaText>
+                  </td>
                   <td>
                     {r ? t(`evaluation.rating.${r}` as MessageKey) : t("evaluation.item.notSaved")}
-                    {a?.notApplicable ? `: ${a.reason}` : ""}
+                    {a?.notApplicable ? (
+                      <>
+                        {": "}
+                        <JaText>{a.reason}</JaText>
+                      </>
+                    ) : null}
                   </td>
-                  <td className="wrap">{a?.comment || "—"}</td>
-                  <td className="wrap">{a?.evidence || "—"}</td>
+                  <td className="wrap">
+                    <JaText>{a?.comment || "—"}</JaText>
+                  </td>
+                  <td className="wrap">
+                    <JaText>{a?.evidence || "—"}</JaText>
+                  </td>
                 </tr>
               );
             })}

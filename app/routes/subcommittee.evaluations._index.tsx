@@ -11,6 +11,7 @@ import { currentFiscalYear } from "~/lib/fiscal-year";
 import { fiscalYearSearch, idSearch, pageSearch } from "~/lib/params";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("subEval.title");
 
@@ -108,7 +109,9 @@ export default function SubcommitteeEvaluations() {
           {offices.map((o) => (
             <tr key={o.officeId}>
               <td>
-                <Link to={`/subcommittee/evaluations/${o.officeId}/${fiscalYear}`}>{o.name}</Link>
+                <Link to={`/subcommittee/evaluations/${o.officeId}/${fiscalYear}`}>
+                  <JaText>{o.name}</JaText>
+                </Link>
               </td>
               <td>{locale === "en" ? o.wardEn : o.wardJa}</td>
               <td>{t(`evaluation.status.${o.status ?? "NONE"}`)}</td>

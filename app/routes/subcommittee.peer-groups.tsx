@@ -10,6 +10,7 @@ import { parseForm, type FormFailure } from "~/lib/forms";
 import { readId } from "~/lib/params";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("cycle.peerGroups.title");
 
@@ -76,7 +77,8 @@ export default function PeerGroups() {
                   <legend>{t("cycle.peerGroups.members")}</legend>
                   {w.offices.map((o) => (
                     <label key={o.id} className="checkbox">
-                      <input type="checkbox" name="offices" value={o.id} defaultChecked={g ? g.members.includes(o.id) : false} /> {o.name}
+                      <input type="checkbox" name="offices" value={o.id} defaultChecked={g ? g.members.includes(o.id) : false} />{" "}
+                      <JaText>{o.name}</JaText>
                     </label>
                   ))}
                 </fieldset>

@@ -18,6 +18,7 @@ import type { MessageKey } from "~/i18n";
 import { useFormat, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { JaOption, JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("imports.results.title");
 
@@ -177,9 +178,9 @@ function ResultsStepForm({ state, busy }: { state: ResultsStep; busy: boolean })
               <select id={`office-${i}`} name={`office_${q.key}`} defaultValue="" aria-describedby={`office-${i}-hint`}>
                 <option value="">{t("imports.results.choose")}</option>
                 {[...q.candidates, ...state.offices.map((o) => o.id).filter((id) => !q.candidates.includes(id))].map((id) => (
-                  <option key={id} value={id}>
-                    {officeName.get(id)}
-                  </option>
+                  <JaOption key={id} value={id}>
+                    {officeName.get(id) ?? ""}
+                  </JaOption>
                 ))}
               </select>
               <p className="hint" id={`office-${i}-hint`}>
@@ -227,7 +228,9 @@ function ResultsStepForm({ state, busy }: { state: ResultsStep; busy: boolean })
             <tbody>
               {state.plan.slice(0, 300).map((p) => (
                 <tr key={`${p.officeId}/${p.fiscalYear}`}>
-                  <td>{officeName.get(p.officeId) ?? p.office}</td>
+                  <td>
+                    <JaText>{officeName.get(p.officeId) ?? p.office}</JaText>
+                  </td>
                   <td>{format.fiscalYear(p.fiscalYear)}</td>
                   <td className="num">{p.answers}</td>
                   <td>{t(`imports.results.action.${p.action}` as MessageKey)}</td>

@@ -10,6 +10,7 @@ import { curriculumSlugs, isTrainee, statesForUser } from "~/training/training.s
 import { StatusBadge } from "~/training/ui";
 import { now } from "~/lib/clock";
 import { pageMeta } from "~/lib/meta";
+import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("training.catalogue.title");
 
@@ -108,7 +109,9 @@ export default function TrainingCatalogue() {
                 {p.modules.map((m) => (
                   <li key={m.slug} className="card module-card">
                     <h4 className="h3">
-                      <Link to={`/training/modules/${m.slug}`}>{m.title}</Link>
+                      <Link to={`/training/modules/${m.slug}`}>
+                        <JaText>{m.title}</JaText>
+                      </Link>
                     </h4>
                     <p className="muted">
                       {t(`training.level.${m.level}`)} · {t("training.minutes", { minutes: m.minutes })} ·{" "}

@@ -25,6 +25,7 @@ import type { PlayerVideo } from "~/video/player";
 import { playerData } from "~/video/video.server";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { JaText } from "~/components/ja-text";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((_t, d) => d.title);
@@ -197,7 +198,9 @@ export default function ModulePage() {
       <p>
         <Link to="/training">{t("training.backToCatalogue")}</Link>
       </p>
-      <h1>{d.title}</h1>
+      <h1>
+        <JaText>{d.title}</JaText>
+      </h1>
       <p className="muted">
         {t("training.minutes", { minutes: d.minutes })} · <StatusBadge status={d.status} />
       </p>
@@ -219,7 +222,7 @@ export default function ModulePage() {
             {d.sections.map((s, i) => (
               <li key={s.id}>
                 <Link to={`${base}?section=${s.id}`} aria-current={s.id === d.step ? "step" : undefined} preventScrollReset={false}>
-                  {i + 1}. {s.title}
+                  {i + 1}. <JaText>{s.title}</JaText>
                 </Link>{" "}
                 {s.reached ? <span className="reached">{t("training.toc.reached")}</span> : null}
               </li>
@@ -237,7 +240,7 @@ export default function ModulePage() {
             <article aria-labelledby="section-title">
               <p className="muted">{t("training.sectionOf", { n: index + 1, total: d.sections.length })}</p>
               <h2 id="section-title" ref={headingRef} tabIndex={-1}>
-                {current.title}
+                <JaText>{current.title}</JaText>
               </h2>
               {d.code && locale === "en" ? <p className="alert alert-info">{t("training.bodyInJapanese")}</p> : null}
               {/* The modules' text is written in Japanese: marked so, a screen reader reads it in Japanese in the English UI. */}

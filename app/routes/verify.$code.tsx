@@ -4,6 +4,7 @@ import { notFound } from "~/auth/permissions.server";
 import { useFormat, useT } from "~/i18n/react";
 import { verifyCertificate } from "~/scheduling/certificates.server";
 import { pageMeta } from "~/lib/meta";
+import { JaText } from "~/components/ja-text";
 
 const title = pageMeta("scheduling.verify.title");
 export const meta: MetaFunction = (args) => [...title(args), { name: "robots", content: "noindex" }];
@@ -27,7 +28,9 @@ export default function Verify() {
       </p>
       <dl className="facts">
         <dt>{t("scheduling.verify.name")}</dt>
-        <dd>{c.name}</dd>
+        <dd>
+          <JaText>{c.name}</JaText>
+        </dd>
         <dt>{t("scheduling.verify.track")}</dt>
         <dd>{t(`scheduling.track.${c.track as "practical"}`)}</dd>
         <dt>{t("scheduling.verify.year")}</dt>

@@ -27,10 +27,18 @@ export async function login(
   await page.locator('input[name="password"]').fill(password);
   await page.locator('form[method="post"] button[type="submit"]').last().click();
   await expect(page).not.toHaveURL(/\/login/);
+  // The signed-in page itself: its sign-out form and <html lang> come from the same root data, so once the form is
+  // there the language read below is the account's (not the sign-in page's, drawn from the browser's cookie).
+  await expect(page.locator('form[action="/logout"]')).toBeAttached();
   // The language is kept on the account: a spec that stopped half-way in English would leave it so for the next one.
   // Every spec starts in Japanese and switches itself when it wants English (unless it tests the language itself).
   if (!keepLanguage && (await page.locator("html").getAttribute("lang")) !== "ja") {
+    // Wait for the switch's answer: only then is Japanese stored on the account (a page opened before it came would
+    // still be drawn in English — the flake seen in phone-menu.spec at 390 px).
+    // A hydrated page posts to /lang.data (Remix single fetch), one not yet hydrated to /lang.
+    const stored = page.waitForResponse((r) => /^\/lang(\.data)?$/.test(new URL(r.url()).pathname) && r.request().method() === "POST");
     await page.locator(".lang-switch button").click();
+    expect((await stored).status()).toBeLessThan(400);
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
   }
 }
@@ -51,14 +59,19 @@ export async function apiLogin(request: APIRequestContext, baseURL: string, who:
 }
 
 /**
- * Fails on any serious or critical WCAG 2.x A/AA violation. With A11Y_SCANS_FILE set (scripts/a11y-results.ts sets
+ * Fails on any WCAG 2.x A/AA violation, of any impact. With A11Y_SCANS_FILE set (scripts/a11y-results.ts sets
  * it), each scan's outcome by success criterion is appended there, for the published test results (decision 057).
  */
 export async function expectAccessible(page: Page, scanned: { route?: string } = {}) {
+  // The app's own page: the published results once held a moderate `meta-viewport` on a module page in English, which
+  // was Chromium's network-error page (its title "localhost", its viewport not zoomable) scanned in the page's place.
+  await expect(page.locator("main#main"), `${page.url()} is a page of the app`).toHaveCount(1);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   if (process.env.A11Y_SCANS_FILE) await recordScan(page, results, scanned.route ?? null, process.env.A11Y_SCANS_FILE);
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  // Zero findings of any impact, minor and moderate included (issue 14).
+  expect(
+    results.violations.map((v) => `${v.impact ?? "?"} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+  ).toEqual([]);
 }
 
 /**
