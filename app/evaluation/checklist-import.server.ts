@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
+import { can } from "~/auth/capabilities";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
 import { analyseChecklist, FIELDS, normaliseHeader, PILLARS, type Analysis, type Field, type PreviousVersion } from "./checklist-import";
@@ -13,10 +14,8 @@ import { LIMITS, readSpreadsheet, type Sheet, type SpreadsheetProblem } from "./
 import { forgetTemplate } from "./evaluation.server";
 import { insertTemplateVersion } from "./template-store";
 
-const SUBCOMMITTEE = "EVALUATION_SUBCOMMITTEE";
-
 function requireSubcommittee(user: SessionUser) {
-  if (!user.roles.includes(SUBCOMMITTEE)) throw forbidden();
+  if (!can(user, "manageChecklists")) throw forbidden();
 }
 
 /** The version to match items against and every code any version has used. */

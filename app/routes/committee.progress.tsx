@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { logRead } from "~/audit/audit.server";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
@@ -16,7 +16,7 @@ import { DataTable } from "~/components/data-table";
 export const meta = pageMeta("training.progress.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["PLANNING_COMMITTEE", "ADMINISTRATOR"]);
+  const user = await requireCapability(request, "runTraining");
   const locale = resolveLocale(request, user);
   const year = yearParam(new URL(request.url));
   const matrix = await progressMatrix(year);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { logRead } from "~/audit/audit.server";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { serverT, resolveLocale } from "~/i18n/i18n.server";
 import { formatFiscalYear } from "~/i18n/format";
 import { exportPreamble } from "~/lib/csv";
@@ -12,7 +12,7 @@ import { yearParam } from "~/training/year";
 
 /** The committee's progress table as CSV (UTF-8 with BOM so Excel reads Japanese correctly). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["PLANNING_COMMITTEE", "ADMINISTRATOR"]);
+  const user = await requireCapability(request, "runTraining");
   const t = serverT(request, user);
   const locale = resolveLocale(request, user);
   const year = yearParam(new URL(request.url));

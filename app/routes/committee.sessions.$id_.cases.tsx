@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { addComment, committeeCases, rateCase, saveAssignment } from "~/cases/cases.server";
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
@@ -15,17 +15,15 @@ import { DataTable } from "~/components/data-table";
 export const meta = pageMeta("cases.title.committee");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   const r = await committeeCases(user, sessionIdOf(params.id), resolveLocale(request, user));
   if (!r.ok) throw refuse(r.reason);
   return r;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   const id = sessionIdOf(params.id);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");

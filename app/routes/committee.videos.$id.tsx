@@ -1,12 +1,12 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { notFound, requireRole } from "~/auth/permissions.server";
+import { notFound, requireCapability } from "~/auth/permissions.server";
 import { useT } from "~/i18n/react";
 import { LecturePlayer } from "~/video/player";
 import { duration, VideoStatus } from "~/video/ui";
 import { MAX_VTT_BYTES } from "~/video/vtt";
-import { getVideoForManager, MANAGERS, playerData, saveCaptions, saveDetails, setPublished } from "~/video/video.server";
+import { getVideoForManager, playerData, saveCaptions, saveDetails, setPublished } from "~/video/video.server";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
 
@@ -16,7 +16,7 @@ export const meta = dataMeta<Data>((_t, d, { locale }) => (locale === "en" && d.
 const idParam = z.coerce.number().int().positive();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "runTraining");
   const id = idParam.safeParse(params.id);
   if (!id.success) throw notFound();
   const v = await getVideoForManager(user, id.data);
@@ -50,7 +50,7 @@ const detailsSchema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "runTraining");
   const id = idParam.safeParse(params.id);
   if (!id.success) throw notFound();
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_VTT_BYTES * 2 + 400_000)

@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef, useState } from "react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { MAX_ATTACHMENT_BYTES } from "~/cases/attachment-file.server";
 import {
   attachFile,
@@ -39,7 +39,7 @@ function fieldsFrom(form: FormData): Record<string, string> {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["TRAINEE"]);
+  const user = await requireCapability(request, "enrolInSessions");
   const r = await ownCase(user, sessionIdOf(params.id), resolveLocale(request, user));
   if (!r.ok) throw refuse(r.reason);
   return r;
@@ -48,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type FileAnswer = { intent: "attach" | "remove"; ok: boolean; error: AttachmentError | "deleted" | null; findings: number };
 
 /** A file from the attachment form, read with a size limit (the rest of the body is not kept). */
-async function attachAction(request: Request, user: Awaited<ReturnType<typeof requireRole>>, id: number) {
+async function attachAction(request: Request, user: Awaited<ReturnType<typeof requireCapability>>, id: number) {
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }));
@@ -72,7 +72,7 @@ async function attachAction(request: Request, user: Awaited<ReturnType<typeof re
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["TRAINEE"]);
+  const user = await requireCapability(request, "enrolInSessions");
   const id = sessionIdOf(params.id);
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return attachAction(request, user, id);
   const form = await request.formData();

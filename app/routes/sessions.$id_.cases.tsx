@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { askQuestion, groupCases } from "~/cases/cases.server";
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
@@ -13,10 +13,8 @@ import { pageMeta } from "~/lib/meta";
 export const meta = pageMeta("cases.title.group");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-const ROLES = ["TRAINEE", "PLANNING_COMMITTEE"] as const;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "joinSessions");
   const r = await groupCases(user, sessionIdOf(params.id), resolveLocale(request, user));
   if (!r.ok) {
     if (r.reason === "not-yet") return { ok: false as const, sessionId: sessionIdOf(params.id), dueAt: r.dueAt };
@@ -26,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "joinSessions");
   const form = await request.formData();
   const r = await askQuestion(user, sessionIdOf(params.id), { submissionId: form.get("submissionId"), body: form.get("body") });
   if (!r.ok) {

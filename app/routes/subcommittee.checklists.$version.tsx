@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { Field, FormErrorSummary, isFailure, SelectField } from "~/components/forms";
 import { loadTemplate } from "~/evaluation/evaluation.server";
 import { pillarSchema, setPillar } from "~/evaluation/checklist-import.server";
@@ -21,7 +21,7 @@ type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d) => t("checklists.detail.title", { version: d.template.version }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);
+  await requireCapability(request, "manageChecklists");
   const template = await findTemplate(params.version);
   // Status and fiscal years from the row itself: the cached view of a published version keeps only its items current.
   const view = (await loadTemplate(template.id))!;
@@ -36,7 +36,7 @@ const editSchema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);
+  const user = await requireCapability(request, "manageChecklists");
   const template = await findTemplate(params.version);
   const formData = await request.formData();
   if (formData.get("intent") === "pillar") {

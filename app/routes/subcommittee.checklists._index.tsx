@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { FIELDS } from "~/evaluation/checklist-import";
 import {
   checklistStepFields,
@@ -22,14 +22,14 @@ import { DataTable } from "~/components/data-table";
 export const meta = pageMeta("checklists.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);
+  await requireCapability(request, "manageChecklists");
   return { templates: await listTemplates() };
 }
 
 type ActionResult = { step: "problem"; message: MessageKey; value?: string; note: string } | { step: "map"; state: ChecklistStep };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);
+  const user = await requireCapability(request, "manageChecklists");
   let formData: FormData;
   try {
     formData = await request.formData();
