@@ -230,7 +230,7 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
               onChange={() => change({ rating: r }, true)}
             />
             <span>
-              {t(`evaluation.rating.${r}` as MessageKey)}
+              {t(`evaluation.rating.${r}`)}
               {r !== "na" ? <span className="rating-points"> ({r})</span> : null}
             </span>
           </label>

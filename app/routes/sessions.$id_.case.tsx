@@ -24,7 +24,6 @@ import {
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
 import { CaseView, KIND_KEYS, MarkedText, RubricTable, fieldLabel, fileSize } from "~/cases/ui";
-import type { MessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
@@ -452,7 +451,7 @@ export default function OwnCase() {
               />
               {fileError ? (
                 <ul className="error-list" id="file-error" role="alert">
-                  <li>{t(`cases.files.error.${fileError}` as MessageKey, { size: maxSize, count: d.maxAttachments })}</li>
+                  <li>{t(`cases.files.error.${fileError}`, { size: maxSize, count: d.maxAttachments })}</li>
                 </ul>
               ) : null}
             </div>
