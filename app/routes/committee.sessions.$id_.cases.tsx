@@ -6,11 +6,12 @@ import { addComment, committeeCases, rateCase, saveAssignment } from "~/cases/ca
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
 import { CaseDisplay, LEVEL_KEYS, RUBRIC_LEVELS } from "~/cases/ui";
-import { isMessageKey, type MessageKey } from "~/i18n";
+import { isMessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { jstDateInput, jstTimeInput } from "~/scheduling/session-form";
 
 export const meta = pageMeta("cases.title.committee");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -66,14 +67,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ intent, ok: false as const, errors: { form: "cases.error.invalid" }, submissionId: 0 }, { status: 400 });
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
 function jst(d: Date | null) {
-  if (!d) return { date: "", time: "17:00" };
-  const j = new Date(d.getTime() + 9 * 3600 * 1000);
-  return {
-    date: `${j.getUTCFullYear()}-${pad(j.getUTCMonth() + 1)}-${pad(j.getUTCDate())}`,
-    time: `${pad(j.getUTCHours())}:${pad(j.getUTCMinutes())}`,
-  };
+  return d ? { date: jstDateInput(d), time: jstTimeInput(d) } : { date: "", time: "17:00" };
 }
 
 function ErrorFor({ errors, name, id }: { errors: Record<string, string>; name: string; id: string }) {
@@ -82,7 +77,7 @@ function ErrorFor({ errors, name, id }: { errors: Record<string, string>; name: 
   if (!key) return null;
   return (
     <ul className="error-list" id={id}>
-      <li>{t(isMessageKey(key) ? key : ("cases.error.invalid" as MessageKey))}</li>
+      <li>{t(isMessageKey(key) ? key : "cases.error.invalid")}</li>
     </ul>
   );
 }
