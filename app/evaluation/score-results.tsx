@@ -1,5 +1,5 @@
 // The results block (chart + table + weakest items), shared by the office's page and the subcommittee's view.
-import type { MessageKey } from "~/i18n";
+import { inLocale, type MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { useCan } from "~/auth/use-can";
 import { CHART_COLORS } from "~/charts/palette";
@@ -145,7 +145,7 @@ export function ScoreResults({ results }: { results: ResultsData }) {
         <ul className="weakest-list">
           {results.weakest.map((w) => (
             <li key={w.code}>
-              <span className="item-code">{w.code}</span> {locale === "en" && w.textEn ? w.textEn : w.textJa}{" "}
+              <span className="item-code">{w.code}</span> {inLocale(locale, w.textJa, w.textEn)}{" "}
               <span className="muted">({ratingName(w.rating)})</span>
               {w.pillar ? (
                 <>

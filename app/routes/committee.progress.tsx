@@ -12,6 +12,7 @@ import { StatusBadge } from "~/training/ui";
 import { yearChoices, yearParam } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { inLocale } from "~/i18n";
 
 export const meta = pageMeta("training.progress.title");
 
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     matrix.rows.map((r) => ({ entityType: "User", entityId: r.id, subjectUserId: r.id, summary: `FY${year} progress` })),
   );
   return {
-    videos: watch.videos.map((v) => ({ id: v.id, title: locale === "en" && v.titleEn ? v.titleEn : v.titleJa })),
+    videos: watch.videos.map((v) => ({ id: v.id, title: inLocale(locale, v.titleJa, v.titleEn) })),
     watchRows: matrix.rows.map((r) => ({
       id: r.id,
       displayName: r.displayName,

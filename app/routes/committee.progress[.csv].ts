@@ -9,6 +9,7 @@ import { toCsv } from "~/training/progress-csv";
 import { progressMatrix } from "~/training/training.server";
 import { watchMatrix } from "~/video/video.server";
 import { yearParam } from "~/training/year";
+import { inLocale } from "~/i18n";
 
 /** The committee's progress table as CSV (UTF-8 with BOM so Excel reads Japanese correctly). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     matrix.rows.map((r) => ({ entityType: "User", entityId: r.id, subjectUserId: r.id, summary: `FY${year} progress (CSV)` })),
   );
   const videoTitle = (v: { titleJa: string; titleEn: string }) =>
-    `${t("video.progress.videos")}: ${locale === "en" && v.titleEn ? v.titleEn : v.titleJa} (%)`;
+    `${t("video.progress.videos")}: ${inLocale(locale, v.titleJa, v.titleEn)} (%)`;
   const header = [
     t("field.displayName"),
     t("field.email"),

@@ -6,7 +6,7 @@ import { addComment, committeeCases, rateCase, saveAssignment } from "~/cases/ca
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
 import { CaseDisplay, LEVEL_KEYS, RUBRIC_LEVELS } from "~/cases/ui";
-import { isMessageKey } from "~/i18n";
+import { inLocale, isMessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
@@ -110,7 +110,7 @@ export default function CommitteeCases() {
         <Link to={`/committee/sessions/${d.session.id}`}>{t("cases.backToSession")}</Link>
       </p>
       <h1>{t("cases.title.committee")}</h1>
-      <p className="muted">{locale === "en" && d.session.titleEn ? d.session.titleEn : d.session.titleJa}</p>
+      <p className="muted">{inLocale(locale, d.session.titleJa, d.session.titleEn)}</p>
 
       <section className="panel" aria-labelledby="assignment">
         <h2 id="assignment">{t("cases.assignment")}</h2>

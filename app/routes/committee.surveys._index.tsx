@@ -8,6 +8,7 @@ import { activeQuestions, questionAction, surveysOfYear } from "~/survey/survey.
 import { yearChoices, yearParam } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { inLocale } from "~/i18n";
 
 export const meta = pageMeta("survey.committee.title");
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     year,
     years: yearChoices(),
     surveys,
-    questions: questions.map((q) => ({ id: q.id, kind: q.kind, text: locale === "en" && q.textEn ? q.textEn : q.textJa })),
+    questions: questions.map((q) => ({ id: q.id, kind: q.kind, text: inLocale(locale, q.textJa, q.textEn) })),
   };
 }
 

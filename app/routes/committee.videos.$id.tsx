@@ -9,9 +9,10 @@ import { MAX_VTT_BYTES } from "~/video/vtt";
 import { getVideoForManager, playerData, saveCaptions, saveDetails, setPublished } from "~/video/video.server";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { inLocale } from "~/i18n";
 
 type Data = SerializeFrom<typeof loader>;
-export const meta = dataMeta<Data>((_t, d, { locale }) => (locale === "en" && d.video.titleEn ? d.video.titleEn : d.video.titleJa));
+export const meta = dataMeta<Data>((_t, d, { locale }) => inLocale(locale, d.video.titleJa, d.video.titleEn));
 
 const idParam = z.coerce.number().int().positive();
 

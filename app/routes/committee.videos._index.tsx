@@ -10,6 +10,7 @@ import { VideoUploader } from "~/video/uploader";
 import { listVideos, retryTranscode } from "~/video/video.server";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { inLocale } from "~/i18n";
 
 export const meta = pageMeta("video.list.title");
 
@@ -65,7 +66,7 @@ export default function CommitteeVideos() {
             {videos.map((v) => (
               <tr key={v.id} data-video={v.slug}>
                 <th scope="row">
-                  <Link to={`/committee/videos/${v.id}`}>{locale === "en" && v.titleEn ? v.titleEn : v.titleJa}</Link>
+                  <Link to={`/committee/videos/${v.id}`}>{inLocale(locale, v.titleJa, v.titleEn)}</Link>
                   <br />
                   <span className="muted small">{v.slug}</span>
                 </th>

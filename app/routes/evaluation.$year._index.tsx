@@ -15,7 +15,7 @@ import {
   type AnswerView,
 } from "~/evaluation/evaluation.server";
 import { ChecklistItemFieldset, isLocalAnswered, localFrom, type LocalAnswer } from "~/evaluation/sheet-form";
-import type { MessageKey } from "~/i18n";
+import { inLocale, type MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { formValues } from "~/lib/forms";
 import { dataMeta } from "~/lib/meta";
@@ -236,7 +236,7 @@ export default function EvaluationSheet() {
   const name = (c: { nameJa: string; nameEn: string }) => (locale === "en" ? c.nameEn : c.nameJa);
   const itemText = (code: string) => {
     const item = sheet.items.find((i) => i.code === code) ?? sheet.missing.find((i) => i.code === code);
-    return item ? (locale === "en" && item.textEn ? item.textEn : item.textJa) : code;
+    return item ? inLocale(locale, item.textJa, item.textEn) : code;
   };
   const stepOfMissing = (code: string) => sheet.missing.find((m) => m.code === code)?.step ?? 1;
   const year = format.fiscalYear(sheet.fiscalYear);
@@ -524,7 +524,7 @@ function SummaryStep({
                 {sheet.missing.map((m) => (
                   <li key={m.code}>
                     <Link to={`${sheetUrl}?step=${m.step}#item-${m.code}`}>
-                      {m.code} {locale === "en" && m.textEn ? m.textEn : m.textJa}
+                      {m.code} {inLocale(locale, m.textJa, m.textEn)}
                     </Link>
                   </li>
                 ))}

@@ -27,6 +27,7 @@ import { CaseView, KIND_KEYS, MarkedText, RubricTable, fieldLabel, fileSize } fr
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
+import { inLocale } from "~/i18n";
 
 export const meta = pageMeta("cases.title.own");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -207,7 +208,7 @@ export default function OwnCase() {
         <Link to={`/sessions/${d.session.id}`}>{t("cases.backToSession")}</Link>
       </p>
       <h1>{t("cases.title.own")}</h1>
-      <p className="muted">{locale === "en" && d.session.titleEn ? d.session.titleEn : d.session.titleJa}</p>
+      <p className="muted">{inLocale(locale, d.session.titleJa, d.session.titleEn)}</p>
 
       <section className="panel" aria-labelledby="assignment">
         <h2 id="assignment">{t("cases.instructions")}</h2>

@@ -5,7 +5,7 @@ import { askQuestion, groupCases } from "~/cases/cases.server";
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
 import { CaseDisplay } from "~/cases/ui";
-import { isMessageKey } from "~/i18n";
+import { inLocale, isMessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
@@ -61,7 +61,7 @@ export default function GroupCases() {
         <Link to={`/sessions/${d.session.id}`}>{t("cases.backToSession")}</Link>
       </p>
       <h1>{t("cases.title.group")}</h1>
-      <p className="muted">{locale === "en" && d.session.titleEn ? d.session.titleEn : d.session.titleJa}</p>
+      <p className="muted">{inLocale(locale, d.session.titleJa, d.session.titleEn)}</p>
       <p>{t("cases.due", { date: format.dateTime(d.assignment.dueAt) })}</p>
       {d.cases.length === 0 ? <p>{t("cases.noCases")}</p> : null}
       {d.cases.map((c) => {

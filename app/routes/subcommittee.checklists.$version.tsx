@@ -16,6 +16,7 @@ import { yearInputError } from "~/lib/year-input";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
 import { DataTable } from "~/components/data-table";
+import { inLocale } from "~/i18n";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d) => t("checklists.detail.title", { version: d.template.version }));
@@ -263,7 +264,7 @@ export default function ChecklistVersion() {
                   )}
                 </td>
                 <td>{locale === "en" ? c?.nameEn : c?.nameJa}</td>
-                <td className="preserve-lines">{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
+                <td className="preserve-lines">{inLocale(locale, item.textJa, item.textEn)}</td>
                 <td>{item.pillar ? t(`evaluation.pillar.${item.pillar}`) : t("imports.pillarLater")}</td>
               </tr>
             );

@@ -14,7 +14,7 @@ import {
 import { listTemplates } from "~/evaluation/templates.server";
 import { ImportErrors } from "~/evaluation/import-errors";
 import { CarriedFile, ColumnMapping, ImportProblem, UploadForm } from "~/evaluation/import-mapping";
-import type { MessageKey } from "~/i18n";
+import { inLocale, type MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
@@ -64,7 +64,7 @@ export default function Checklists() {
   const t = useT();
   const format = useFormat();
   const { templates } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="page">
@@ -199,7 +199,7 @@ function MappingStep({ state, busy }: { state: ChecklistStep; busy: boolean }) {
                   <td>{item.label || "—"}</td>
                   <td>{item.code}</td>
                   <td>{categoryName(item.categoryCode)}</td>
-                  <td className="preserve-lines">{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
+                  <td className="preserve-lines">{inLocale(locale, item.textJa, item.textEn)}</td>
                   <td className="preserve-lines">{item.guidanceJa || "—"}</td>
                   <td>{item.pillar ? t(`evaluation.pillar.${item.pillar}`) : t("imports.pillarLater")}</td>
                 </tr>

@@ -9,7 +9,7 @@ import { loadSheet, officeForReview, returnEvaluation } from "~/evaluation/evalu
 import { resultsFor } from "~/evaluation/results.server";
 import { ScoreResults } from "~/evaluation/score-results";
 import { ratingOf } from "~/evaluation/sheet-form";
-import type { MessageKey } from "~/i18n";
+import { inLocale, type MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { fiscalYearParam, idParam } from "~/lib/params";
@@ -149,7 +149,7 @@ export default function SubcommitteeEvaluation() {
               return (
                 <tr key={item.code}>
                   <td>{item.code}</td>
-                  <td>{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
+                  <td>{inLocale(locale, item.textJa, item.textEn)}</td>
                   <td>
                     {r ? t(`evaluation.rating.${r}` as MessageKey) : t("evaluation.item.notSaved")}
                     {a?.notApplicable ? `: ${a.reason}` : ""}

@@ -64,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ResultsImport() {
   const t = useT();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [search] = useSearchParams();
   const done = search.has("created");

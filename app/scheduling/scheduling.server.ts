@@ -32,6 +32,7 @@ import {
   type Prior,
   type Refusal,
 } from "./rules";
+import { inLocale } from "~/i18n";
 
 type Tx = Prisma.TransactionClient;
 
@@ -39,7 +40,7 @@ export const sessionInclude = { days: { orderBy: { startsAt: "asc" } } } satisfi
 export type SessionWithDays = Prisma.TrainingSessionGetPayload<{ include: typeof sessionInclude }>;
 
 export function sessionTitle(s: { titleJa: string; titleEn: string }, locale: string) {
-  return locale === "en" && s.titleEn ? s.titleEn : s.titleJa;
+  return inLocale(locale, s.titleJa, s.titleEn);
 }
 
 // ---- Completion facts ----
