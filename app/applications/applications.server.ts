@@ -38,6 +38,7 @@ import {
   type Candidate,
   type Question,
 } from "./rules";
+import { inLocale } from "~/i18n";
 
 const DAY_MS = 24 * 3600_000;
 
@@ -49,7 +50,7 @@ function roundView(r: RoundRow, locale: string, now: Date) {
     fiscalYear: r.fiscalYear,
     track: r.track,
     sessionId: r.sessionId,
-    title: locale === "en" && r.titleEn ? r.titleEn : r.titleJa,
+    title: inLocale(locale, r.titleJa, r.titleEn),
     titleJa: r.titleJa,
     titleEn: r.titleEn,
     opensAt: r.opensAt,
@@ -110,7 +111,7 @@ export async function committeeRounds(year: number, locale: string) {
       ...roundView(r, locale, now),
       applicants: r.applications.filter((a) => a.status !== "withdrawn").length,
     })),
-    sessions: sessions.map((s) => ({ id: s.id, title: locale === "en" && s.titleEn ? s.titleEn : s.titleJa, track: s.track })),
+    sessions: sessions.map((s) => ({ id: s.id, title: inLocale(locale, s.titleJa, s.titleEn), track: s.track })),
     tracks: TRACKS,
   };
 }

@@ -191,7 +191,7 @@ export function RoundForm({
         {QUESTIONS.map((q) => (
           <div key={q} className="checkbox">
             <input type="checkbox" id={`${prefix}q-${q}`} name="questions" value={q} defaultChecked={values.questions.includes(q)} />
-            <label htmlFor={`${prefix}q-${q}`}>{t(`applications.q.${q}` as MessageKey)}</label>
+            <label htmlFor={`${prefix}q-${q}`}>{t(`applications.q.${q}`)}</label>
           </div>
         ))}
         <ErrorList errors={e.questions} />

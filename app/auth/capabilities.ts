@@ -9,6 +9,8 @@ export const CAPABILITIES = {
   takeTraining: ["TRAINEE", "PLANNING_COMMITTEE"],
   /** Group sessions and practical training as a participant (/sessions). */
   joinSessions: ["TRAINEE", "PLANNING_COMMITTEE"],
+  /** Enrol in a session or cancel, and write one's own case for it, as a trainee (/sessions/:id, /sessions/:id/case). */
+  enrolInSessions: ["TRAINEE"],
   /** Run the training: curriculum, progress, sessions, certificates (/committee/*). */
   runTraining: ["PLANNING_COMMITTEE", "ADMINISTRATOR"],
   /** The office's own checklist, results, action plan and peer learning (/evaluation, /action-plan, /peer). */

@@ -32,6 +32,7 @@ import { isAccepted, isRubricLevel, scoreRubric, type RubricResult } from "./rub
 import type { Finding, FindingKind } from "./scanner";
 import { caseTemplateSchema, cleanFields, diffFields, missingFields, type CaseFields, type CaseTemplate, type FieldDiff } from "./template";
 import { scan } from "./tokenizer.server";
+import { inLocale } from "~/i18n";
 
 export const DEFAULT_RETENTION_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -132,7 +133,7 @@ export async function scanFields(fields: CaseFields, confirmations: Confirmation
 function assignmentView(a: LoadedAssignment, s: LoadedSession, locale: string) {
   return {
     id: a.id,
-    instructions: locale === "en" && a.instructionsEn ? a.instructionsEn : a.instructionsJa,
+    instructions: inLocale(locale, a.instructionsJa, a.instructionsEn),
     dueAt: a.dueAt,
     goals: goalsFor(a.goalCodes, locale),
     retentionDays: a.retentionDays,

@@ -1,5 +1,6 @@
 // One action-plan item: what it is, its linked checklist items (and how they moved), its progress
 // updates and the subcommittee's comments. The page passes the forms it allows as children.
+import { inLocale } from "~/i18n";
 import type { ReactNode } from "react";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import type { PlanView } from "./action-plan.server";
@@ -39,7 +40,7 @@ export function PlanItemCard({
               const text = itemText[m.code];
               return (
                 <li key={m.code}>
-                  <strong>{m.code}</strong> <JaText>{text ? (locale === "en" && text.textEn ? text.textEn : text.textJa) : ""}</JaText>
+                  <strong>{m.code}</strong> <JaText>{text ? inLocale(locale, text.textJa, text.textEn) : ""}</JaText>
                   {afterYear !== null ? (
                     <span className="movement">
                       {" "}

@@ -25,7 +25,7 @@ export async function annualReport(fiscalYear: number): Promise<{ rows: ReportRo
   const { figures, trainingCounted } = await councilFigures(fiscalYear);
   const rows = figures.map((f) => {
     const l = figureLabel(f.key);
-    return { programme: f.programme, label: l.name as MessageKey, counts: l.counts as MessageKey, value: f.value };
+    return { programme: f.programme, label: l.name, counts: l.counts, value: f.value };
   });
   return { rows, trainingAvailable: trainingCounted };
 }

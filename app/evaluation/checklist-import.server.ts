@@ -6,17 +6,16 @@ import ExcelJS from "exceljs";
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
+import { can } from "~/auth/capabilities";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
 import { analyseChecklist, FIELDS, normaliseHeader, PILLARS, type Analysis, type Field, type PreviousVersion } from "./checklist-import";
-import { LIMITS, readSpreadsheet, type Sheet, type SpreadsheetProblem } from "./spreadsheet.server";
+import { carriedSheetsField, LIMITS, readSpreadsheet, type Sheet, type SpreadsheetProblem } from "./spreadsheet.server";
 import { forgetTemplate } from "./evaluation.server";
 import { insertTemplateVersion } from "./template-store";
 
-const SUBCOMMITTEE = "EVALUATION_SUBCOMMITTEE";
-
 function requireSubcommittee(user: SessionUser) {
-  if (!user.roles.includes(SUBCOMMITTEE)) throw forbidden();
+  if (!can(user, "manageChecklists")) throw forbidden();
 }
 
 /** The version to match items against and every code any version has used. */
@@ -56,29 +55,8 @@ export async function rememberMapping(kind: "checklist" | "results", columns: { 
 
 // ---------- the form's state, carried between steps and checked again on every post ----------
 
-const sheetsSchema = z
-  .array(
-    z.object({
-      name: z.string().max(300),
-      rows: z
-        .array(z.object({ line: z.number().int().min(1).max(10_000_000), cells: z.array(z.string().max(20_000)).max(LIMITS.columns) }))
-        .max(LIMITS.rows),
-    }),
-  )
-  .min(1)
-  .max(LIMITS.sheets);
-
 export const checklistStepSchema = z.object({
-  sheets: z.string().transform((s, ctx) => {
-    try {
-      const parsed = sheetsSchema.safeParse(JSON.parse(s));
-      if (parsed.success) return parsed.data;
-    } catch {
-      /* reported below */
-    }
-    ctx.addIssue({ code: "custom", message: "sheets" });
-    return z.NEVER;
-  }),
+  sheets: carriedSheetsField({}),
   fileName: z.string().max(300).default(""),
   encoding: z.string().max(60).default(""),
   note: z.string().max(500).default(""),

@@ -1,6 +1,6 @@
 // The office's sheet as an Excel workbook (one row per item), for filing and for the city.
 import ExcelJS from "exceljs";
-import { translator, type Locale, type MessageKey } from "~/i18n";
+import { inLocale, type Locale, type MessageKey, translator } from "~/i18n";
 import { fiscalYearLabelEn, fiscalYearLabelJa } from "~/lib/fiscal-year";
 import { now } from "~/lib/clock";
 import { jstDateString } from "~/lib/jst";
@@ -46,7 +46,7 @@ export async function sheetWorkbook(officeId: number, officeName: string, fiscal
     ws.addRow([
       categories.get(item.categoryCode) ?? item.categoryCode,
       item.code,
-      locale === "en" && item.textEn ? item.textEn : item.textJa,
+      inLocale(locale, item.textJa, item.textEn),
       rating,
       label,
       a?.notApplicable ? a.reason : "",

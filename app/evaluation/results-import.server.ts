@@ -9,13 +9,13 @@ import type { SessionUser } from "~/auth/session.server";
 import { can } from "~/auth/capabilities";
 import { forbidden } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
-import { translator, type MessageKey } from "~/i18n";
+import { translator } from "~/i18n";
 import { parseFiscalYearInput } from "~/lib/fiscal-year";
 import { now } from "~/lib/clock";
 import { parseJstDate } from "~/lib/jst";
 import { savedMapping, rememberMapping } from "./checklist-import.server";
 import { analyseResults, groupResults, mappingFromColumns, RESULT_FIELDS, type ResultAnalysis, type ResultError } from "./results-import";
-import { LIMITS, readSpreadsheet, type SpreadsheetProblem } from "./spreadsheet.server";
+import { carriedSheetsField, LIMITS, readSpreadsheet, type SpreadsheetProblem } from "./spreadsheet.server";
 
 function requireImporter(user: SessionUser) {
   if (!can(user, "importResults")) throw forbidden();
@@ -26,36 +26,14 @@ function ratingWords(): Record<string, number | "na"> {
   const words: Record<string, number | "na"> = { 該当なし: "na", 非該当: "na", 対象外: "na", "n/a": "na", na: "na" };
   for (const locale of ["ja", "en"] as const) {
     const t = translator(locale);
-    for (const n of [1, 2, 3, 4]) words[t(`evaluation.rating.${n}` as MessageKey)] = n;
+    for (const n of [1, 2, 3, 4] as const) words[t(`evaluation.rating.${n}`)] = n;
     words[t("evaluation.rating.na")] = "na";
   }
   return words;
 }
 
-const sheetsSchema = z
-  .array(
-    z.object({
-      name: z.string().max(300),
-      file: z.string().max(300).optional(),
-      rows: z
-        .array(z.object({ line: z.number().int().min(1).max(10_000_000), cells: z.array(z.string().max(20_000)).max(LIMITS.columns) }))
-        .max(LIMITS.rows),
-    }),
-  )
-  .min(1)
-  .max(LIMITS.sheets);
-
 export const resultsStepSchema = z.object({
-  sheets: z.string().transform((s, ctx) => {
-    try {
-      const parsed = sheetsSchema.safeParse(JSON.parse(s));
-      if (parsed.success) return parsed.data;
-    } catch {
-      /* reported below */
-    }
-    ctx.addIssue({ code: "custom", message: "sheets" });
-    return z.NEVER;
-  }),
+  sheets: carriedSheetsField({ file: z.string().max(300).optional() }),
   fileName: z.string().max(1000).default(""),
   encoding: z.string().max(300).default(""),
   version: z.coerce.number().int().min(1).max(100_000).optional(),

@@ -1,5 +1,5 @@
 // The results block (chart + table + weakest items), shared by the office's page and the subcommittee's view.
-import type { MessageKey } from "~/i18n";
+import { inLocale, type MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { useCan } from "~/auth/use-can";
 import { CHART_COLORS } from "~/charts/palette";
@@ -125,7 +125,7 @@ export function ScoreResults({ results }: { results: ResultsData }) {
               {results.rows.map((r) => (
                 <tr key={r.code}>
                   <th scope="row">
-                    <JaText>{locale === "en" && r.nameEn ? r.nameEn : r.nameJa}</JaText>
+                    <JaText>{inLocale(locale, r.nameJa, r.nameEn)}</JaText>
                   </th>
                   <td className="num">{fmt(r.office)}</td>
                   <td className="num">{results.cityShown ? fmt(r.city) : t("evaluation.results.withheld")}</td>
@@ -148,7 +148,7 @@ export function ScoreResults({ results }: { results: ResultsData }) {
         <ul className="weakest-list">
           {results.weakest.map((w) => (
             <li key={w.code}>
-              <span className="item-code">{w.code}</span> <JaText>{locale === "en" && w.textEn ? w.textEn : w.textJa}</JaText>{" "}
+              <span className="item-code">{w.code}</span> <JaText>{inLocale(locale, w.textJa, w.textEn)}</JaText>{" "}
               <span className="muted">({ratingName(w.rating)})</span>
               {w.pillar ? (
                 <>

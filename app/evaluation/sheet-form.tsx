@@ -3,7 +3,7 @@
 // with one button. A refused (stale) save shows both versions instead of overwriting.
 import { useFetcher } from "@remix-run/react";
 import { memo, useCallback, useEffect, useRef } from "react";
-import type { MessageKey } from "~/i18n";
+import { inLocale, type MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import type { AnswerView, TemplateView } from "./evaluation.server";
 import { useHydrated } from "~/lib/use-hydrated";
@@ -109,9 +109,9 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
   });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const code = item.code;
-  const text = locale === "en" && item.textEn ? item.textEn : item.textJa;
-  const guidance = locale === "en" && item.guidanceEn ? item.guidanceEn : item.guidanceJa;
-  const evidenceExamples = locale === "en" && item.evidenceEn ? item.evidenceEn : item.evidenceJa;
+  const text = inLocale(locale, item.textJa, item.textEn);
+  const guidance = inLocale(locale, item.guidanceJa, item.guidanceEn);
+  const evidenceExamples = inLocale(locale, item.evidenceJa, item.evidenceEn);
   const langFor = useLangFor();
 
   const save = useCallback(
@@ -232,7 +232,7 @@ export const ChecklistItemFieldset = memo(function ChecklistItemFieldset({ item,
               onChange={() => change({ rating: r }, true)}
             />
             <span>
-              {t(`evaluation.rating.${r}` as MessageKey)}
+              {t(`evaluation.rating.${r}`)}
               {r !== "na" ? <span className="rating-points"> ({r})</span> : null}
             </span>
           </label>

@@ -7,6 +7,7 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import Encoding from "encoding-japanese";
 import { unzipSync } from "fflate";
+import { z } from "zod";
 import { csvToRows, type Rows } from "./checklist-import";
 
 export const LIMITS = {
@@ -24,6 +25,35 @@ export const LIMITS = {
   /** Heap of the worker reading an XLSX. */
   workerHeapMb: 384,
 };
+
+/**
+ * The sheets read from an upload, carried between an import's steps as JSON in a hidden field and checked again on
+ * every post (the checklist import and the past years' results import). `extra` adds fields to each sheet.
+ */
+export function carriedSheetsField<E extends z.ZodRawShape>(extra: E) {
+  const sheets = z
+    .array(
+      z.object({
+        name: z.string().max(300),
+        ...extra,
+        rows: z
+          .array(z.object({ line: z.number().int().min(1).max(10_000_000), cells: z.array(z.string().max(20_000)).max(LIMITS.columns) }))
+          .max(LIMITS.rows),
+      }),
+    )
+    .min(1)
+    .max(LIMITS.sheets);
+  return z.string().transform((s, ctx) => {
+    try {
+      const parsed = sheets.safeParse(JSON.parse(s));
+      if (parsed.success) return parsed.data;
+    } catch {
+      /* reported below */
+    }
+    ctx.addIssue({ code: "custom", message: "sheets" });
+    return z.NEVER;
+  });
+}
 
 export interface Sheet {
   name: string;

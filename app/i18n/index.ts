@@ -43,3 +43,11 @@ export function translator(locale: Locale): Translate {
 export function isMessageKey(value: unknown): value is MessageKey {
   return typeof value === "string" && value in ja;
 }
+
+/**
+ * Text the database keeps in both languages (titles, item texts, names): the English when the reader reads English
+ * and it was written, else the Japanese. The one place that choice is made.
+ */
+export function inLocale(locale: Locale | string, ja: string, en: string | null | undefined): string {
+  return locale === "en" && en ? en : ja;
+}

@@ -8,7 +8,7 @@ import { audit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { isLocale, translator, type Locale, type MessageKey } from "~/i18n";
+import { inLocale, isLocale, translator, type Locale, type MessageKey } from "~/i18n";
 import { formatDateTime } from "~/i18n/format";
 import { now } from "~/lib/clock";
 import { fiscalYearLabelJa } from "~/lib/fiscal-year";
@@ -74,7 +74,7 @@ export function yearLabel(fy: number, locale: Locale): string {
 function params(p: Payload, locale: Locale) {
   const titleJa = p.titleJa ?? p.title ?? "";
   return {
-    title: locale === "en" && p.titleEn ? p.titleEn : titleJa,
+    title: inLocale(locale, titleJa, p.titleEn),
     when: p.when ? formatDateTime(p.when, locale) : "",
     year: typeof p.fiscalYear === "number" ? yearLabel(p.fiscalYear, locale) : "",
     place: p.place ?? "",

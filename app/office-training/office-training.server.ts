@@ -13,7 +13,7 @@ import { prisma } from "~/db.server";
 import { loadTemplate } from "~/evaluation/evaluation.server";
 import { submittedCategoryScores } from "~/evaluation/results.server";
 import { categoryScores } from "~/evaluation/scoring";
-import { translator, type Locale } from "~/i18n";
+import { inLocale, type Locale, translator } from "~/i18n";
 import { formatFiscalYear } from "~/i18n/format";
 import { now as clockNow } from "~/lib/clock";
 import { exportPreamble, toCsv, type CsvCell } from "~/lib/csv";
@@ -283,7 +283,7 @@ export async function weakCategories(officeId: number, locale: Locale, upTo = cu
     .sort((a, b) => a.score - b.score)
     .map((x) => ({
       code: x.c.code,
-      name: locale === "en" && x.c.nameEn ? x.c.nameEn : x.c.nameJa,
+      name: inLocale(locale, x.c.nameJa, x.c.nameEn),
       score: Math.round(x.score * 100) / 100,
       pillar: x.pillar,
       level: levelFor(x.score),
@@ -635,7 +635,7 @@ export async function officeEffect(officeId: number, fiscalYear: number, locale:
     const c = tNow!.categories.find((x) => x.code === code)!;
     rows.push({
       code,
-      name: locale === "en" && c.nameEn ? c.nameEn : c.nameJa,
+      name: inLocale(locale, c.nameJa, c.nameEn),
       pillar,
       modules,
       completions: done.filter((d) => findModule(d.slug)?.frontmatter.pillar === pillar).length,

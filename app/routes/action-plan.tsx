@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { inLocale } from "~/i18n";
 import { FormKey } from "~/components/form-key";
 import { formKeyOf } from "~/lib/form-key.server";
 import { data, redirect } from "@remix-run/node";
@@ -126,7 +127,7 @@ function ItemFields({
 }) {
   const t = useT();
   const locale = useLocale();
-  const text = (c: { textJa: string; textEn: string }) => (locale === "en" && c.textEn ? c.textEn : c.textJa);
+  const text = (c: { textJa: string; textEn: string }) => inLocale(locale, c.textJa, c.textEn);
   const weakCodes = new Set(weak.map((w) => w.code));
   // The item's own codes that are not among the weak ones stay ticked boxes too (a select keeps only one of them).
   const byCode = new Map(choices.map((c) => [c.code, c]));
@@ -374,7 +375,7 @@ export default function ActionPlanPage() {
           <ul className="plain-list weak-items">
             {weak.items.map((w) => (
               <li key={w.code}>
-                <strong>{w.code}</strong> <JaText>{locale === "en" && w.textEn ? w.textEn : w.textJa}</JaText> (
+                <strong>{w.code}</strong> <JaText>{inLocale(locale, w.textJa, w.textEn)}</JaText> (
                 {t("cycle.plan.rating", { rating: w.rating })}){" "}
                 {plan?.items.some((i) => i.itemCodes.includes(w.code)) ? (
                   <span className="badge">{t("cycle.plan.inPlan")}</span>

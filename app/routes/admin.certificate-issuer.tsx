@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { useFormat, useT } from "~/i18n/react";
 import { issuerSettings, saveIssuer } from "~/scheduling/certificates.server";
 import { pageMeta } from "~/lib/meta";
@@ -8,12 +8,12 @@ import { pageMeta } from "~/lib/meta";
 export const meta = pageMeta("trust.issuer.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["ADMINISTRATOR"]);
+  await requireCapability(request, "administer");
   return issuerSettings();
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["ADMINISTRATOR"]);
+  const user = await requireCapability(request, "administer");
   const result = await saveIssuer(user.id, await request.formData());
   return result.ok ? result : data(result, { status: 400 });
 }

@@ -4,7 +4,6 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth/permissions.server";
-import type { MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { RETENTION_SCHEDULE, ruleText, type RetentionKind } from "~/privacy/retention";
 import { retentionSettingsPage, setRetentionDays } from "~/privacy/retention.server";
@@ -74,7 +73,7 @@ export default function AdminRetention() {
           </thead>
           <tbody>
             {rules.map((rule) => {
-              const kindName = t(`retention.kind.${rule.kind}` as MessageKey);
+              const kindName = t(`retention.kind.${rule.kind}`);
               const failed = result && !result.ok && result.kind === rule.kind;
               return (
                 <tr key={rule.kind}>

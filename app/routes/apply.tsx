@@ -206,7 +206,7 @@ export default function Apply() {
                     <option value="">{t("applications.choose")}</option>
                     {STATUTORY.map((s) => (
                       <option key={s} value={s}>
-                        {t(`applications.statutory.${s}` as MessageKey)}
+                        {t(`applications.statutory.${s}`)}
                       </option>
                     ))}
                   </SelectField>

@@ -5,7 +5,6 @@ import { SELECTION_FILTERS, type SelectionFilter } from "~/applications/rules";
 import { AnswerList, FileLink, RoundForm, StatusBadge } from "~/applications/ui";
 import { notFound, requireCapability } from "~/auth/permissions.server";
 import { FormErrorSummary } from "~/components/forms";
-import type { MessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { jstDateString } from "~/lib/jst";
@@ -87,7 +86,7 @@ export default function CommitteeSelection() {
           <select id="filter" name="filter" defaultValue={filter}>
             {SELECTION_FILTERS.map((f) => (
               <option key={f} value={f}>
-                {t(`applications.filter.${f}` as MessageKey)}
+                {t(`applications.filter.${f}`)}
               </option>
             ))}
           </select>
@@ -133,11 +132,11 @@ export default function CommitteeSelection() {
                       {t("staff.committee.statutory")}:{" "}
                       {t("staff.committee.statutoryValue", {
                         initial: r.statutory.initialFiscalYear !== null ? format.fiscalYear(r.statutory.initialFiscalYear) : "—",
-                        state: t(`staff.state.${r.statutory.state}` as MessageKey),
+                        state: t(`staff.state.${r.statutory.state}`),
                       })}
                       {r.statutory.lastDay ? ` (${format.date(r.statutory.lastDay)})` : ""}
                       {r.statutory.chiefStatus !== "none"
-                        ? ` · ${t("staff.record.chiefStatus")}: ${t(`staff.chief.${r.statutory.chiefStatus}` as MessageKey)}`
+                        ? ` · ${t("staff.record.chiefStatus")}: ${t(`staff.chief.${r.statutory.chiefStatus}`)}`
                         : ""}
                     </span>
                   </>
@@ -154,7 +153,7 @@ export default function CommitteeSelection() {
                 <FileLink applicationId={r.id} file={r.file} />
               </td>
               <td>
-                {r.outcome ? t(`applications.outcome.${r.outcome}` as MessageKey) : "—"}
+                {r.outcome ? t(`applications.outcome.${r.outcome}`) : "—"}
                 {r.proposed ? <div className="small">{t("applications.select.proposed")}</div> : null}
                 {r.override ? <div className="small">{t("applications.select.overridden", { reason: r.overrideReason })}</div> : null}
               </td>

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { useFormat, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { EXEMPTION_KINDS } from "~/scheduling/rules";
@@ -11,10 +11,8 @@ import { DataTable } from "~/components/data-table";
 
 export const meta = pageMeta("scheduling.certs.committeeTitle");
 
-const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   const year = yearParam(new URL(request.url));
   const page = await committeeCertificates(year);
   await logCertificatesRead(user, year, page);
@@ -22,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   const result = await certificatesAction(user.id, await request.formData());
   return result.ok ? result : data(result, { status: 400 });
 }

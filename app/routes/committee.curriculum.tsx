@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { audit } from "~/audit/audit.server";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
@@ -23,11 +23,10 @@ import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("training.curriculum.title");
 
-const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
 const MAX_CSV_BYTES = 200_000;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   const locale = resolveLocale(request, user);
   const year = yearParam(new URL(request.url));
   const [slugs, trainees] = await Promise.all([curriculumSlugs(year), enrolledTrainees(year)]);
@@ -46,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   const year = yearParam(new URL(request.url));
   const form = await request.formData();
   const intent = form.get("intent");

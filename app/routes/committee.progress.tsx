@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { logRead } from "~/audit/audit.server";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
@@ -13,11 +13,12 @@ import { yearChoices, yearParam } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
 import { JaText } from "~/components/ja-text";
+import { inLocale } from "~/i18n";
 
 export const meta = pageMeta("training.progress.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["PLANNING_COMMITTEE", "ADMINISTRATOR"]);
+  const user = await requireCapability(request, "runTraining");
   const locale = resolveLocale(request, user);
   const year = yearParam(new URL(request.url));
   const matrix = await progressMatrix(year);
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     matrix.rows.map((r) => ({ entityType: "User", entityId: r.id, subjectUserId: r.id, summary: `FY${year} progress` })),
   );
   return {
-    videos: watch.videos.map((v) => ({ id: v.id, title: locale === "en" && v.titleEn ? v.titleEn : v.titleJa })),
+    videos: watch.videos.map((v) => ({ id: v.id, title: inLocale(locale, v.titleJa, v.titleEn) })),
     watchRows: matrix.rows.map((r) => ({
       id: r.id,
       displayName: r.displayName,

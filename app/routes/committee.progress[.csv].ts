@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { logRead } from "~/audit/audit.server";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { serverT, resolveLocale } from "~/i18n/i18n.server";
 import { formatFiscalYear } from "~/i18n/format";
 import { exportPreamble } from "~/lib/csv";
@@ -9,10 +9,11 @@ import { toCsv } from "~/training/progress-csv";
 import { progressMatrix } from "~/training/training.server";
 import { watchMatrix } from "~/video/video.server";
 import { yearParam } from "~/training/year";
+import { inLocale } from "~/i18n";
 
 /** The committee's progress table as CSV (UTF-8 with BOM so Excel reads Japanese correctly). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["PLANNING_COMMITTEE", "ADMINISTRATOR"]);
+  const user = await requireCapability(request, "runTraining");
   const t = serverT(request, user);
   const locale = resolveLocale(request, user);
   const year = yearParam(new URL(request.url));
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     matrix.rows.map((r) => ({ entityType: "User", entityId: r.id, subjectUserId: r.id, summary: `FY${year} progress (CSV)` })),
   );
   const videoTitle = (v: { titleJa: string; titleEn: string }) =>
-    `${t("video.progress.videos")}: ${locale === "en" && v.titleEn ? v.titleEn : v.titleJa} (%)`;
+    `${t("video.progress.videos")}: ${inLocale(locale, v.titleJa, v.titleEn)} (%)`;
   const header = [
     t("field.displayName"),
     t("field.email"),

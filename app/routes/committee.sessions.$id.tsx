@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Fragment } from "react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { logRosterRead, loadRoster, rosterAction } from "~/scheduling/roster.server";
@@ -16,10 +16,8 @@ import { JaParts, JaText } from "~/components/ja-text";
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d) => t("scheduling.roster.title", { title: d.session.title }));
 
-const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   const locale = resolveLocale(request, user);
   const r = await loadRoster(params.id);
   await logRosterRead(user, r, "roster");
@@ -43,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   const result = await rosterAction(user.id, params.id, await request.formData());
   return result.ok ? result : data(result, { status: result.reason === "invalid" || result.reason === "not-found" ? 400 : 409 });
 }

@@ -1,32 +1,31 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { addComment, committeeCases, rateCase, saveAssignment } from "~/cases/cases.server";
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
 import { CaseDisplay, LEVEL_KEYS, RUBRIC_LEVELS } from "~/cases/ui";
-import { isMessageKey, type MessageKey } from "~/i18n";
+import { inLocale, isMessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
 import { JaText } from "~/components/ja-text";
+import { jstDateInput, jstTimeInput } from "~/scheduling/session-form";
 
 export const meta = pageMeta("cases.title.committee");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   const r = await committeeCases(user, sessionIdOf(params.id), resolveLocale(request, user));
   if (!r.ok) throw refuse(r.reason);
   return r;
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   const id = sessionIdOf(params.id);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
@@ -69,14 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ intent, ok: false as const, errors: { form: "cases.error.invalid" }, submissionId: 0 }, { status: 400 });
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
 function jst(d: Date | null) {
-  if (!d) return { date: "", time: "17:00" };
-  const j = new Date(d.getTime() + 9 * 3600 * 1000);
-  return {
-    date: `${j.getUTCFullYear()}-${pad(j.getUTCMonth() + 1)}-${pad(j.getUTCDate())}`,
-    time: `${pad(j.getUTCHours())}:${pad(j.getUTCMinutes())}`,
-  };
+  return d ? { date: jstDateInput(d), time: jstTimeInput(d) } : { date: "", time: "17:00" };
 }
 
 function ErrorFor({ errors, name, id }: { errors: Record<string, string>; name: string; id: string }) {
@@ -85,7 +78,7 @@ function ErrorFor({ errors, name, id }: { errors: Record<string, string>; name: 
   if (!key) return null;
   return (
     <ul className="error-list" id={id}>
-      <li>{t(isMessageKey(key) ? key : ("cases.error.invalid" as MessageKey))}</li>
+      <li>{t(isMessageKey(key) ? key : "cases.error.invalid")}</li>
     </ul>
   );
 }
@@ -119,7 +112,7 @@ export default function CommitteeCases() {
       </p>
       <h1>{t("cases.title.committee")}</h1>
       <p className="muted">
-        <JaText>{locale === "en" && d.session.titleEn ? d.session.titleEn : d.session.titleJa}</JaText>
+        <JaText>{inLocale(locale, d.session.titleJa, d.session.titleEn)}</JaText>
       </p>
 
       <section className="panel" aria-labelledby="assignment">

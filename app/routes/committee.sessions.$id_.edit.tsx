@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { audit } from "~/audit/audit.server";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { isFailure } from "~/components/forms";
 import { useT } from "~/i18n/react";
 import { sessionById } from "~/scheduling/roster.server";
@@ -16,12 +16,10 @@ import { JaText } from "~/components/ja-text";
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d) => `${t("scheduling.form.editTitle")}：${d.title}`);
 
-const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
-
 const load = sessionById;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   const s = await load(params.id);
   return {
     ...sessionFormContext(resolveLocale(request, user)),
@@ -34,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   const s = await load(params.id);
   const form = await request.formData();
   if (form.get("intent") === "cancel-session") {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { serverT } from "~/i18n/i18n.server";
 import { formatDate } from "~/i18n/format";
 import { exportPreamble } from "~/lib/csv";
@@ -11,7 +11,7 @@ import { toCsv } from "~/training/progress-csv";
 
 /** The roster as CSV (UTF-8 with BOM): enrolled, waitlisted and cancelled, with attendance per day. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["PLANNING_COMMITTEE", "ADMINISTRATOR"]);
+  const user = await requireCapability(request, "runTraining");
   const t = serverT(request, user);
   const locale = resolveLocale(request, user);
   const r = await loadRoster(params.id);

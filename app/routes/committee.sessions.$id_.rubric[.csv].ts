@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { rubricExport } from "~/cases/cases.server";
 import { refuse, sessionIdOf } from "~/cases/http.server";
 
 // The rubric results of a session's case work as CSV (never the case texts). A resource route.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["PLANNING_COMMITTEE", "ADMINISTRATOR"]);
+  const user = await requireCapability(request, "runTraining");
   const r = await rubricExport(user, sessionIdOf(params.id), "csv");
   if (!r.ok) throw refuse(r.reason);
   return new Response(r.body, {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { logRosterRead, loadRoster } from "~/scheduling/roster.server";
@@ -15,7 +15,7 @@ export const meta = dataMeta<Data>((t, d) => `${t("scheduling.signIn.title")}：
 
 /** A printable A4 sign-in sheet: one row per enrolled trainee, one signature column per day. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["PLANNING_COMMITTEE", "ADMINISTRATOR"]);
+  const user = await requireCapability(request, "runTraining");
   const locale = resolveLocale(request, user);
   const r = await loadRoster(params.id);
   await logRosterRead(user, r, "sign-in sheet");

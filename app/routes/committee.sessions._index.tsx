@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
@@ -13,10 +13,8 @@ import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("scheduling.committee.title");
 
-const COMMITTEE = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, COMMITTEE);
+  const user = await requireCapability(request, "runTraining");
   const locale = resolveLocale(request, user);
   const year = yearParam(new URL(request.url));
   return {

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { formKeyOf } from "~/lib/form-key.server";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { audit } from "~/audit/audit.server";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { useT } from "~/i18n/react";
 import { parseSessionForm } from "~/scheduling/session-form";
 import { SessionForm } from "~/scheduling/session-form.tsx";
@@ -12,15 +12,13 @@ import { pageMeta } from "~/lib/meta";
 
 export const meta = pageMeta("scheduling.form.newTitle");
 
-const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   return sessionFormContext(resolveLocale(request, user));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   const formData = await request.formData();
   const parsed = parseSessionForm(formData, sessionFormRules({ creating: true }));
   if (!parsed.ok) return data(parsed, { status: 400 });

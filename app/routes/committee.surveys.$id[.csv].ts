@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requireRole } from "~/auth/permissions.server";
+import { notFound, requireCapability } from "~/auth/permissions.server";
 import { resolveLocale, serverT } from "~/i18n/i18n.server";
 import { csvResponse, toCsv, type CsvCell } from "~/lib/csv";
 import { surveyResults } from "~/survey/survey.server";
 
 /** A survey's results as CSV: per question the count of each rating and the mean, then the free-text answers. Withheld under 3. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["PLANNING_COMMITTEE", "ADMINISTRATOR"]);
+  const user = await requireCapability(request, "runTraining");
   const t = serverT(request, user);
   const r = await surveyResults(params.id, resolveLocale(request, user));
   if (!r) throw notFound();

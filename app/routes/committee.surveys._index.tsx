@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
@@ -8,13 +8,12 @@ import { activeQuestions, questionAction, surveysOfYear } from "~/survey/survey.
 import { yearChoices, yearParam } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { inLocale } from "~/i18n";
 
 export const meta = pageMeta("survey.committee.title");
 
-const ROLES = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   const locale = resolveLocale(request, user);
   const year = yearParam(new URL(request.url));
   const [surveys, questions] = await Promise.all([surveysOfYear(year, locale), activeQuestions()]);
@@ -22,12 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     year,
     years: yearChoices(),
     surveys,
-    questions: questions.map((q) => ({ id: q.id, kind: q.kind, text: locale === "en" && q.textEn ? q.textEn : q.textJa })),
+    questions: questions.map((q) => ({ id: q.id, kind: q.kind, text: inLocale(locale, q.textJa, q.textEn) })),
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "runTraining");
   const result = await questionAction(user.id, await request.formData());
   return result.ok ? result : data(result, { status: 400 });
 }

@@ -1,22 +1,23 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { notFound, requireRole } from "~/auth/permissions.server";
+import { notFound, requireCapability } from "~/auth/permissions.server";
 import { useT } from "~/i18n/react";
 import { LecturePlayer } from "~/video/player";
 import { duration, VideoStatus } from "~/video/ui";
 import { MAX_VTT_BYTES } from "~/video/vtt";
-import { getVideoForManager, MANAGERS, playerData, saveCaptions, saveDetails, setPublished } from "~/video/video.server";
+import { getVideoForManager, playerData, saveCaptions, saveDetails, setPublished } from "~/video/video.server";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { inLocale } from "~/i18n";
 
 type Data = SerializeFrom<typeof loader>;
-export const meta = dataMeta<Data>((_t, d, { locale }) => (locale === "en" && d.video.titleEn ? d.video.titleEn : d.video.titleJa));
+export const meta = dataMeta<Data>((_t, d, { locale }) => inLocale(locale, d.video.titleJa, d.video.titleEn));
 
 const idParam = z.coerce.number().int().positive();
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "runTraining");
   const id = idParam.safeParse(params.id);
   if (!id.success) throw notFound();
   const v = await getVideoForManager(user, id.data);
@@ -50,7 +51,7 @@ const detailsSchema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "runTraining");
   const id = idParam.safeParse(params.id);
   if (!id.success) throw notFound();
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_VTT_BYTES * 2 + 400_000)

@@ -2,26 +2,27 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { z } from "zod";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/react";
 import { duration, VideoStatus } from "~/video/ui";
 import { VideoUploader } from "~/video/uploader";
-import { listVideos, MANAGERS, retryTranscode } from "~/video/video.server";
+import { listVideos, retryTranscode } from "~/video/video.server";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { inLocale } from "~/i18n";
 
 export const meta = pageMeta("video.list.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "runTraining");
   return { locale: resolveLocale(request, user), videos: await listVideos(user) };
 }
 
 const retrySchema = z.object({ intent: z.literal("retry"), id: z.coerce.number().int().positive() });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "runTraining");
   const parsed = retrySchema.safeParse(Object.fromEntries(await request.formData()));
   if (!parsed.success) return { ok: false as const };
   return { ok: await retryTranscode(user, parsed.data.id) };
@@ -65,7 +66,7 @@ export default function CommitteeVideos() {
             {videos.map((v) => (
               <tr key={v.id} data-video={v.slug}>
                 <th scope="row">
-                  <Link to={`/committee/videos/${v.id}`}>{locale === "en" && v.titleEn ? v.titleEn : v.titleJa}</Link>
+                  <Link to={`/committee/videos/${v.id}`}>{inLocale(locale, v.titleJa, v.titleEn)}</Link>
                   <br />
                   <span className="muted small">{v.slug}</span>
                 </th>

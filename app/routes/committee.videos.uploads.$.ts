@@ -1,13 +1,12 @@
 // The tus endpoint for video uploads (POST creates, PATCH appends, HEAD asks the offset, DELETE
 // cancels). Every request checks the session and the committee role first.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { serverT } from "~/i18n/i18n.server";
 import { handleTus } from "~/video/upload.server";
-import { MANAGERS } from "~/video/video.server";
 
 async function handle(request: Request) {
-  const user = await requireRole(request, MANAGERS);
+  const user = await requireCapability(request, "runTraining");
   const t = serverT(request, user);
   return handleTus(request, user, (problem) => t(`video.upload.problem.${problem}`));
 }

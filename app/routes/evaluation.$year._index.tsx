@@ -16,7 +16,7 @@ import {
 } from "~/evaluation/evaluation.server";
 import { JaText, InJapaneseNotice } from "~/components/ja-text";
 import { ChecklistItemFieldset, isLocalAnswered, localFrom, type LocalAnswer } from "~/evaluation/sheet-form";
-import type { MessageKey } from "~/i18n";
+import { inLocale, type MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { formValues } from "~/lib/forms";
 import { dataMeta } from "~/lib/meta";
@@ -237,7 +237,7 @@ export default function EvaluationSheet() {
   const name = (c: { nameJa: string; nameEn: string }) => (locale === "en" ? c.nameEn : c.nameJa);
   const itemText = (code: string) => {
     const item = sheet.items.find((i) => i.code === code) ?? sheet.missing.find((i) => i.code === code);
-    return item ? (locale === "en" && item.textEn ? item.textEn : item.textJa) : code;
+    return item ? inLocale(locale, item.textJa, item.textEn) : code;
   };
   const stepOfMissing = (code: string) => sheet.missing.find((m) => m.code === code)?.step ?? 1;
   const year = format.fiscalYear(sheet.fiscalYear);
@@ -341,7 +341,7 @@ export default function EvaluationSheet() {
           ? t("usability.steps.stepTitle", { step: current.step, count: stepCount, name: name(current) })
           : t("usability.summary.title")}
       </h2>
-      {current ? <InJapaneseNotice texts={sheet.items.map((i) => (locale === "en" && i.textEn ? i.textEn : i.textJa))} /> : null}
+      {current ? <InJapaneseNotice texts={sheet.items.map((i) => inLocale(locale, i.textJa, i.textEn))} /> : null}
 
       {hasFeedback ? (
         <div className="feedback" ref={feedback} tabIndex={-1} aria-labelledby="feedback-title">
@@ -532,7 +532,7 @@ function SummaryStep({
                 {sheet.missing.map((m) => (
                   <li key={m.code}>
                     <Link to={`${sheetUrl}?step=${m.step}#item-${m.code}`}>
-                      {m.code} <JaText>{locale === "en" && m.textEn ? m.textEn : m.textJa}</JaText>
+                      {m.code} <JaText>{inLocale(locale, m.textJa, m.textEn)}</JaText>
                     </Link>
                   </li>
                 ))}

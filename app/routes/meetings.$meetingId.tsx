@@ -3,12 +3,12 @@ import { data, redirect } from "@remix-run/node";
 import { MeetingFields } from "~/cycle/meeting-fields";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { forbidden, notFound, requireRole } from "~/auth/permissions.server";
+import type { ReactNode } from "react";
+import { forbidden, notFound, requireCapability } from "~/auth/permissions.server";
 import { Field, FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
 import {
   addTopic,
   changeMeeting,
-  MEETING_ROLES,
   meetingPage,
   moveTopic,
   recordAttendance,
@@ -31,7 +31,7 @@ type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((_t, d) => d.meeting.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, [...MEETING_ROLES]);
+  const user = await requireCapability(request, "attendMeetings");
   return meetingPage(user, idParam(params.meetingId));
 }
 
@@ -65,7 +65,7 @@ const topicSchema = z.object({
 const notesSchema = z.object({ topicId: z.coerce.number().int(), notes: z.string().max(10000) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, [...MEETING_ROLES]);
+  const user = await requireCapability(request, "attendMeetings");
   const meetingId = idParam(params.meetingId);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "");
@@ -313,59 +313,23 @@ export default function MeetingPage() {
               <p className="hint">{t("cycle.meetings.proposalHint", { year: format.fiscalYear(proposal.sourceYear) })}</p>
               <h3>{t("cycle.topicKind.WEAK")}</h3>
               <ul className="plain-list proposal-list">
-                {proposal.weak
-                  .map((w) => ({ ...w, added: added(w.code) }))
-                  .map((w) => (
-                    <li key={w.code}>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="addTopic" />
-                        <input type="hidden" name="kind" value="WEAK" />
-                        <input type="hidden" name="itemCode" value={w.code} />
-                        <input type="hidden" name="title" value={`${w.code} ${text(w)}`.slice(0, 120)} />
-                        <span>
-                          <strong>{w.code}</strong> {text(w)} —{" "}
-                          {t("cycle.meetings.weakStat", { average: w.average.toFixed(2), low: w.low, rated: w.rated })}
-                        </span>
-                        {w.added ? (
-                          <span className="badge">{t("agenda.onAgenda")}</span>
-                        ) : (
-                          <button type="submit" className="button small secondary">
-                            {t("cycle.meetings.addTopic")}
-                          </button>
-                        )}
-                      </Form>
-                    </li>
-                  ))}
+                {proposal.weak.map((w) => (
+                  <ProposedTopic key={w.code} kind="WEAK" code={w.code} text={text(w)} added={added(w.code)}>
+                    {t("cycle.meetings.weakStat", { average: w.average.toFixed(2), low: w.low, rated: w.rated })}
+                  </ProposedTopic>
+                ))}
               </ul>
               <h3>{t("cycle.topicKind.GOOD_PRACTICE")}</h3>
               <ul className="plain-list proposal-list">
-                {proposal.goodPractice
-                  .map((g) => ({ ...g, added: added(g.code) }))
-                  .map((g) => (
-                    <li key={g.code}>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="addTopic" />
-                        <input type="hidden" name="kind" value="GOOD_PRACTICE" />
-                        <input type="hidden" name="itemCode" value={g.code} />
-                        <input type="hidden" name="title" value={`${g.code} ${text(g)}`.slice(0, 120)} />
-                        <span>
-                          <strong>{g.code}</strong> {text(g)} —{" "}
-                          {t("cycle.meetings.goodStat", {
-                            high: g.highCount,
-                            named: g.namedOffices.join("、") || "—",
-                            unnamed: g.unnamedCount,
-                          })}
-                        </span>
-                        {g.added ? (
-                          <span className="badge">{t("agenda.onAgenda")}</span>
-                        ) : (
-                          <button type="submit" className="button small secondary">
-                            {t("cycle.meetings.addTopic")}
-                          </button>
-                        )}
-                      </Form>
-                    </li>
-                  ))}
+                {proposal.goodPractice.map((g) => (
+                  <ProposedTopic key={g.code} kind="GOOD_PRACTICE" code={g.code} text={text(g)} added={added(g.code)}>
+                    {t("cycle.meetings.goodStat", {
+                      high: g.highCount,
+                      named: g.namedOffices.join("、") || "—",
+                      unnamed: g.unnamedCount,
+                    })}
+                  </ProposedTopic>
+                ))}
               </ul>
             </>
           )}
@@ -446,5 +410,42 @@ export default function MeetingPage() {
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** A checklist item the agenda proposal suggests, with its figures and an "add" button (or "on the agenda"). */
+function ProposedTopic({
+  kind,
+  code,
+  text,
+  added,
+  children,
+}: {
+  kind: "WEAK" | "GOOD_PRACTICE";
+  code: string;
+  text: string;
+  added: boolean;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <li>
+      <Form method="post" className="inline-form">
+        <input type="hidden" name="intent" value="addTopic" />
+        <input type="hidden" name="kind" value={kind} />
+        <input type="hidden" name="itemCode" value={code} />
+        <input type="hidden" name="title" value={`${code} ${text}`.slice(0, 120)} />
+        <span>
+          <strong>{code}</strong> {text} — {children}
+        </span>
+        {added ? (
+          <span className="badge">{t("agenda.onAgenda")}</span>
+        ) : (
+          <button type="submit" className="button small secondary">
+            {t("cycle.meetings.addTopic")}
+          </button>
+        )}
+      </Form>
+    </li>
   );
 }

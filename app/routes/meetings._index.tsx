@@ -5,9 +5,9 @@ import { formKeyOf } from "~/lib/form-key.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireCapability, requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { FormErrorSummary, isFailure, SelectField } from "~/components/forms";
-import { MEETING_ROLES, meetingsPage, scheduleMeetingAs } from "~/cycle/meetings.server";
+import { meetingsPage, scheduleMeetingAs } from "~/cycle/meetings.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { optionalHttpUrl } from "~/lib/url";
@@ -22,7 +22,7 @@ import { JaText } from "~/components/ja-text";
 export const meta = pageMeta("cycle.meetings.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, [...MEETING_ROLES]);
+  const user = await requireCapability(request, "attendMeetings");
   const current = fiscalYearOf(now());
   const fiscalYear = fiscalYearSearch(request, current);
   return { fiscalYear, current, ...(await meetingsPage(user, fiscalYear)) };

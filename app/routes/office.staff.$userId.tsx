@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useState } from "react";
 import { requireCapability } from "~/auth/permissions.server";
 import { Field, SelectField } from "~/components/forms";
-import type { MessageKey } from "~/i18n";
 import { useFormat, useT } from "~/i18n/react";
 import { jstDateString } from "~/lib/jst";
 import { now } from "~/lib/clock";
@@ -73,7 +72,7 @@ export default function StaffMember() {
       </p>
       <h1>{t("staff.member.title", { name: person.name })}</h1>
       <p className="muted">
-        {t("staff.member.office", { office: person.office })} · {person.roles.map((r) => t(`role.${r}` as MessageKey)).join("、")}
+        {t("staff.member.office", { office: person.office })} · {person.roles.map((r) => t(`role.${r}`)).join("、")}
       </p>
       <StaffOutcome done={result && result.ok ? successMessage(t, result) : null} failed={failed} />
       {

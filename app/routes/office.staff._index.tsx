@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { publicOrigin } from "~/auth/invitations.server";
 import { requireCapability } from "~/auth/permissions.server";
 import { Field, FormErrorSummary, SelectField } from "~/components/forms";
-import type { MessageKey } from "~/i18n";
 import { useFormat, useT } from "~/i18n/react";
 import { idSearch } from "~/lib/params";
 import { inviteStaff, staffPage } from "~/staff/staff.server";
@@ -123,14 +122,14 @@ export default function OfficeStaff() {
                       </span>
                     ) : null}
                   </th>
-                  <td>{p.roles.map((r) => t(`role.${r}` as MessageKey)).join("、")}</td>
+                  <td>{p.roles.map((r) => t(`role.${r}`)).join("、")}</td>
                   <td>{p.since ? format.date(p.since) : t("staff.unknown")}</td>
                   <td>{p.initialFiscalYear !== null ? format.fiscalYear(p.initialFiscalYear) : t("staff.unknown")}</td>
                   <td>{p.lastDay ? format.date(p.lastDay) : t("staff.unknown")}</td>
                   <td>
                     <StateBadge state={p.state} />
                   </td>
-                  <td>{t(`staff.chief.${p.chiefStatus}` as MessageKey)}</td>
+                  <td>{t(`staff.chief.${p.chiefStatus}`)}</td>
                 </tr>
               ))}
             </tbody>

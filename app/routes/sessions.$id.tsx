@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { notFound, requireRole } from "~/auth/permissions.server";
+import { notFound, requireCapability } from "~/auth/permissions.server";
 import { CaseLinks } from "~/cases/ui";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
@@ -18,10 +18,8 @@ import { JaText } from "~/components/ja-text";
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((_t, d) => d.session.title);
 
-const ROLES = ["TRAINEE", "PLANNING_COMMITTEE"] as const;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "joinSessions");
   const page = await sessionPage(user, idParam(params.id), resolveLocale(request, user));
   if (!page) throw notFound();
   const survey = user.roles.includes("TRAINEE") ? await surveyLinkFor(user.id, { kind: "session", sessionId: page.session.id }) : null;
@@ -29,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["TRAINEE"]);
+  const user = await requireCapability(request, "enrolInSessions");
   const id = idParam(params.id);
   if (!(await sessionExists(id))) throw notFound();
   const form = await request.formData();

@@ -9,7 +9,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef, useState } from "react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { MAX_ATTACHMENT_BYTES } from "~/cases/attachment-file.server";
 import {
   attachFile,
@@ -24,11 +24,11 @@ import {
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
 import { CaseView, KIND_KEYS, MarkedText, RubricTable, fieldLabel, fileSize } from "~/cases/ui";
-import type { MessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
 import { JaText } from "~/components/ja-text";
+import { inLocale } from "~/i18n";
 
 export const meta = pageMeta("cases.title.own");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -40,7 +40,7 @@ function fieldsFrom(form: FormData): Record<string, string> {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["TRAINEE"]);
+  const user = await requireCapability(request, "enrolInSessions");
   const r = await ownCase(user, sessionIdOf(params.id), resolveLocale(request, user));
   if (!r.ok) throw refuse(r.reason);
   return r;
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type FileAnswer = { intent: "attach" | "remove"; ok: boolean; error: AttachmentError | "deleted" | null; findings: number };
 
 /** A file from the attachment form, read with a size limit (the rest of the body is not kept). */
-async function attachAction(request: Request, user: Awaited<ReturnType<typeof requireRole>>, id: number) {
+async function attachAction(request: Request, user: Awaited<ReturnType<typeof requireCapability>>, id: number) {
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_ATTACHMENT_BYTES }));
@@ -73,7 +73,7 @@ async function attachAction(request: Request, user: Awaited<ReturnType<typeof re
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["TRAINEE"]);
+  const user = await requireCapability(request, "enrolInSessions");
   const id = sessionIdOf(params.id);
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return attachAction(request, user, id);
   const form = await request.formData();
@@ -210,7 +210,7 @@ export default function OwnCase() {
       </p>
       <h1>{t("cases.title.own")}</h1>
       <p className="muted">
-        <JaText>{locale === "en" && d.session.titleEn ? d.session.titleEn : d.session.titleJa}</JaText>
+        <JaText>{inLocale(locale, d.session.titleJa, d.session.titleEn)}</JaText>
       </p>
 
       <section className="panel" aria-labelledby="assignment">
@@ -457,7 +457,7 @@ export default function OwnCase() {
               />
               {fileError ? (
                 <ul className="error-list" id="file-error" role="alert">
-                  <li>{t(`cases.files.error.${fileError}` as MessageKey, { size: maxSize, count: d.maxAttachments })}</li>
+                  <li>{t(`cases.files.error.${fileError}`, { size: maxSize, count: d.maxAttachments })}</li>
                 </ul>
               ) : null}
             </div>

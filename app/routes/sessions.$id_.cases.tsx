@@ -1,11 +1,11 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { askQuestion, groupCases } from "~/cases/cases.server";
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
 import { CaseDisplay } from "~/cases/ui";
-import { isMessageKey } from "~/i18n";
+import { inLocale, isMessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
@@ -14,10 +14,8 @@ import { JaText } from "~/components/ja-text";
 export const meta = pageMeta("cases.title.group");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
-const ROLES = ["TRAINEE", "PLANNING_COMMITTEE"] as const;
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "joinSessions");
   const r = await groupCases(user, sessionIdOf(params.id), resolveLocale(request, user));
   if (!r.ok) {
     if (r.reason === "not-yet") return { ok: false as const, sessionId: sessionIdOf(params.id), dueAt: r.dueAt };
@@ -27,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "joinSessions");
   const form = await request.formData();
   const r = await askQuestion(user, sessionIdOf(params.id), { submissionId: form.get("submissionId"), body: form.get("body") });
   if (!r.ok) {
@@ -65,7 +63,7 @@ export default function GroupCases() {
       </p>
       <h1>{t("cases.title.group")}</h1>
       <p className="muted">
-        <JaText>{locale === "en" && d.session.titleEn ? d.session.titleEn : d.session.titleJa}</JaText>
+        <JaText>{inLocale(locale, d.session.titleJa, d.session.titleEn)}</JaText>
       </p>
       <p>{t("cases.due", { date: format.dateTime(d.assignment.dueAt) })}</p>
       {d.cases.length === 0 ? <p>{t("cases.noCases")}</p> : null}

@@ -1,6 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { getEnv } from "~/env.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
@@ -15,15 +15,13 @@ import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("scheduling.sessions.title");
 
-const ROLES = ["TRAINEE", "PLANNING_COMMITTEE"] as const;
-
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "joinSessions");
   return sessionsPage(user, resolveLocale(request, user));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ROLES);
+  const user = await requireCapability(request, "joinSessions");
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "feed-create") {

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { z } from "zod";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { Field, FormErrorSummary, isFailure, SelectField } from "~/components/forms";
 import { loadTemplate } from "~/evaluation/evaluation.server";
 import { pillarSchema, setPillar } from "~/evaluation/checklist-import.server";
@@ -16,12 +16,13 @@ import { yearInputError } from "~/lib/year-input";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
 import { DataTable } from "~/components/data-table";
+import { inLocale } from "~/i18n";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((t, d) => t("checklists.detail.title", { version: d.template.version }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);
+  await requireCapability(request, "manageChecklists");
   const template = await findTemplate(params.version);
   // Status and fiscal years from the row itself: the cached view of a published version keeps only its items current.
   const view = (await loadTemplate(template.id))!;
@@ -36,7 +37,7 @@ const editSchema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);
+  const user = await requireCapability(request, "manageChecklists");
   const template = await findTemplate(params.version);
   const formData = await request.formData();
   if (formData.get("intent") === "pillar") {
@@ -263,7 +264,7 @@ export default function ChecklistVersion() {
                   )}
                 </td>
                 <td>{locale === "en" ? c?.nameEn : c?.nameJa}</td>
-                <td className="preserve-lines">{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
+                <td className="preserve-lines">{inLocale(locale, item.textJa, item.textEn)}</td>
                 <td>{item.pillar ? t(`evaluation.pillar.${item.pillar}`) : t("imports.pillarLater")}</td>
               </tr>
             );

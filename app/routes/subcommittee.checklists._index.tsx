@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { FIELDS } from "~/evaluation/checklist-import";
 import {
   checklistStepFields,
@@ -13,8 +13,8 @@ import {
 } from "~/evaluation/checklist-import.server";
 import { listTemplates } from "~/evaluation/templates.server";
 import { ImportErrors } from "~/evaluation/import-errors";
-import { ColumnMapping } from "~/evaluation/import-mapping";
-import type { MessageKey } from "~/i18n";
+import { CarriedFile, ColumnMapping, ImportProblem, UploadForm } from "~/evaluation/import-mapping";
+import { inLocale, type MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
@@ -22,14 +22,14 @@ import { DataTable } from "~/components/data-table";
 export const meta = pageMeta("checklists.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);
+  await requireCapability(request, "manageChecklists");
   return { templates: await listTemplates() };
 }
 
 type ActionResult = { step: "problem"; message: MessageKey; value?: string; note: string } | { step: "map"; state: ChecklistStep };
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);
+  const user = await requireCapability(request, "manageChecklists");
   let formData: FormData;
   try {
     formData = await request.formData();
@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const outcome = await uploadChecklist(user, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, note);
     if (!outcome.ok)
       return data<ActionResult>(
-        { step: "problem", message: `imports.problem.${outcome.problem}` as MessageKey, value: outcome.value, note },
+        { step: "problem", message: `imports.problem.${outcome.problem}`, value: outcome.value, note },
         { status: 400 },
       );
     return data<ActionResult>({ step: "map", state: outcome.step });
@@ -64,7 +64,7 @@ export default function Checklists() {
   const t = useT();
   const format = useFormat();
   const { templates } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
     <div className="page">
@@ -106,40 +106,16 @@ export default function Checklists() {
             {t("imports.checklist.template")}
           </a>
         </p>
-        {result?.step === "problem" ? (
-          <p className="alert alert-error" role="alert">
-            {t(result.message, { value: result.value ?? "" })}
-          </p>
-        ) : null}
+        {result?.step === "problem" ? <ImportProblem problem={result} /> : null}
         {result?.step === "map" ? (
           <MappingStep state={result.state} busy={busy} />
         ) : (
-          <Form method="post" encType="multipart/form-data" className="stack">
-            <input type="hidden" name="intent" value="upload" />
-            <div className="field">
-              <label htmlFor="import-file">{t("imports.file")}</label>
-              <input
-                id="import-file"
-                type="file"
-                name="file"
-                accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                required
-                aria-describedby="import-file-hint"
-              />
-              <p className="hint" id="import-file-hint">
-                {t("imports.fileHint")}
-              </p>
-            </div>
+          <UploadForm id="import-file" label="imports.file" hint="imports.fileHint" busy={busy}>
             <div className="field">
               <label htmlFor="import-note">{t("checklists.import.note")}</label>
               <input id="import-note" name="note" maxLength={500} defaultValue={result?.note ?? ""} />
             </div>
-            <p>
-              <button type="submit" className="button" disabled={busy}>
-                {t("imports.upload")}
-              </button>
-            </p>
-          </Form>
+          </UploadForm>
         )}
       </section>
     </div>
@@ -158,9 +134,7 @@ function MappingStep({ state, busy }: { state: ChecklistStep; busy: boolean }) {
   const unmatched = a.matches.filter((m) => !m.how);
   const hidden = (
     <>
-      <input type="hidden" name="sheets" value={JSON.stringify(state.sheets)} />
-      <input type="hidden" name="fileName" value={state.fileName} />
-      <input type="hidden" name="encoding" value={state.encoding} />
+      <CarriedFile state={state} />
       <input type="hidden" name="note" value={state.note} />
     </>
   );
@@ -192,7 +166,7 @@ function MappingStep({ state, busy }: { state: ChecklistStep; busy: boolean }) {
           {t("imports.map.reread")}
         </button>
       </div>
-      <ColumnMapping columns={a.columns} fields={FIELDS} fieldLabel={(f) => `imports.field.${f}` as MessageKey} />
+      <ColumnMapping columns={a.columns} fields={FIELDS} fieldLabel={(f) => `imports.field.${f}`} />
       <p>
         <button type="submit" name="intent" value="map" className="button secondary" disabled={busy}>
           {t("imports.map.apply")}
@@ -225,7 +199,7 @@ function MappingStep({ state, busy }: { state: ChecklistStep; busy: boolean }) {
                   <td>{item.label || "—"}</td>
                   <td>{item.code}</td>
                   <td>{categoryName(item.categoryCode)}</td>
-                  <td className="preserve-lines">{locale === "en" && item.textEn ? item.textEn : item.textJa}</td>
+                  <td className="preserve-lines">{inLocale(locale, item.textJa, item.textEn)}</td>
                   <td className="preserve-lines">{item.guidanceJa || "—"}</td>
                   <td>{item.pillar ? t(`evaluation.pillar.${item.pillar}`) : t("imports.pillarLater")}</td>
                 </tr>

@@ -1,11 +1,11 @@
 // The downloadable checklist template (XLSX) with its columns explained.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { checklistTemplateXlsx } from "~/evaluation/checklist-import.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["EVALUATION_SUBCOMMITTEE"]);
+  const user = await requireCapability(request, "manageChecklists");
   const body = await checklistTemplateXlsx(resolveLocale(request, user));
   return new Response(new Uint8Array(body), {
     headers: {

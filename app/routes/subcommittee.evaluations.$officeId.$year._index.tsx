@@ -9,7 +9,7 @@ import { loadSheet, officeForReview, returnEvaluation } from "~/evaluation/evalu
 import { resultsFor } from "~/evaluation/results.server";
 import { ScoreResults } from "~/evaluation/score-results";
 import { ratingOf } from "~/evaluation/sheet-form";
-import type { MessageKey } from "~/i18n";
+import { inLocale, type MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { fiscalYearParam, idParam } from "~/lib/params";
@@ -158,7 +158,7 @@ export default function SubcommitteeEvaluation() {
                 <tr key={item.code}>
                   <td>{item.code}</td>
                   <td>
-                    <JaText>{locale === "en" && item.textEn ? item.textEn : item.textJa}</JaText>
+                    <JaText>{inLocale(locale, item.textJa, item.textEn)}</JaText>
                   </td>
                   <td>
                     {r ? t(`evaluation.rating.${r}` as MessageKey) : t("evaluation.item.notSaved")}

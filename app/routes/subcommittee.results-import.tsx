@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { requireCapability } from "~/auth/permissions.server";
 import { ImportErrors } from "~/evaluation/import-errors";
-import { ColumnMapping } from "~/evaluation/import-mapping";
+import { CarriedFile, ColumnMapping, ImportProblem, UploadForm } from "~/evaluation/import-mapping";
 import { RESULT_FIELDS } from "~/evaluation/results-import";
 import {
   confirmResults,
@@ -47,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     if (!outcome.ok)
       return data<ActionResult>(
-        { step: "problem", message: `imports.problem.${outcome.problem}` as MessageKey, value: outcome.value, file: outcome.file },
+        { step: "problem", message: `imports.problem.${outcome.problem}`, value: outcome.value, file: outcome.file },
         { status: 400 },
       );
     return data<ActionResult>({ step: "map", state: outcome.step });
@@ -65,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ResultsImport() {
   const t = useT();
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const [search] = useSearchParams();
   const done = search.has("created");
@@ -85,38 +85,18 @@ export default function ResultsImport() {
           })}
         </p>
       ) : null}
-      {result?.step === "problem" ? (
-        <p className="alert alert-error" role="alert">
-          {result.file ? `${result.file}: ` : ""}
-          {t(result.message, { value: result.value ?? "" })}
-        </p>
-      ) : null}
+      {result?.step === "problem" ? <ImportProblem problem={result} /> : null}
       {result?.step === "map" ? (
         <ResultsStepForm state={result.state} busy={busy} />
       ) : (
-        <Form method="post" encType="multipart/form-data" className="stack panel">
-          <input type="hidden" name="intent" value="upload" />
-          <div className="field">
-            <label htmlFor="results-file">{t("imports.results.files")}</label>
-            <input
-              id="results-file"
-              type="file"
-              name="file"
-              multiple
-              accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              required
-              aria-describedby="results-file-hint"
-            />
-            <p className="hint" id="results-file-hint">
-              {t("imports.results.filesHint")}
-            </p>
-          </div>
-          <p>
-            <button type="submit" className="button" disabled={busy}>
-              {t("imports.upload")}
-            </button>
-          </p>
-        </Form>
+        <UploadForm
+          id="results-file"
+          label="imports.results.files"
+          hint="imports.results.filesHint"
+          multiple
+          busy={busy}
+          className="stack panel"
+        />
       )}
     </div>
   );
@@ -133,9 +113,7 @@ function ResultsStepForm({ state, busy }: { state: ResultsStep; busy: boolean })
   const canSave = !errors.length && state.plan.length > 0 && a.questions.length === 0;
   return (
     <Form method="post" className="stack" aria-labelledby="results-map-title">
-      <input type="hidden" name="sheets" value={JSON.stringify(state.sheets)} />
-      <input type="hidden" name="fileName" value={state.fileName} />
-      <input type="hidden" name="encoding" value={state.encoding} />
+      <CarriedFile state={state} />
       <h2 id="results-map-title">{t("imports.map.title")}</h2>
       <p>{t("imports.map.file", { file: state.fileName, encoding: state.encoding })}</p>
       <div className="button-row">
@@ -165,7 +143,7 @@ function ResultsStepForm({ state, busy }: { state: ResultsStep; busy: boolean })
           </p>
         </div>
       </div>
-      <ColumnMapping columns={a.columns} fields={RESULT_FIELDS} fieldLabel={(f) => `imports.resultField.${f}` as MessageKey} />
+      <ColumnMapping columns={a.columns} fields={RESULT_FIELDS} fieldLabel={(f) => `imports.resultField.${f}`} />
 
       {a.questions.length ? (
         <section aria-labelledby="offices-title" className="stack">
@@ -233,7 +211,7 @@ function ResultsStepForm({ state, busy }: { state: ResultsStep; busy: boolean })
                   </td>
                   <td>{format.fiscalYear(p.fiscalYear)}</td>
                   <td className="num">{p.answers}</td>
-                  <td>{t(`imports.results.action.${p.action}` as MessageKey)}</td>
+                  <td>{t(`imports.results.action.${p.action}`)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { requireRole } from "~/auth/permissions.server";
+import { requireCapability } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/react";
 import { fiscalYearOf } from "~/lib/fiscal-year";
@@ -15,7 +15,7 @@ import { JaText } from "~/components/ja-text";
 export const meta = pageMeta("training.catalogue.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["TRAINEE", "PLANNING_COMMITTEE"]);
+  const user = await requireCapability(request, "takeTraining");
   const locale = resolveLocale(request, user);
   const url = new URL(request.url);
   const pillar = (PILLARS as readonly string[]).includes(url.searchParams.get("pillar") ?? "")

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { getMDXComponent } from "mdx-bundler/client/index.js";
 import { randomUUID } from "node:crypto";
 import { useEffect, useMemo, useRef } from "react";
-import { notFound, requireRole } from "~/auth/permissions.server";
+import { notFound, requireCapability } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useLocale, useT } from "~/i18n/react";
 import { findModule, moduleCode, pick } from "~/training/content.server";
@@ -31,7 +31,7 @@ type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((_t, d) => d.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["TRAINEE", "PLANNING_COMMITTEE"]);
+  const user = await requireCapability(request, "takeTraining");
   const m = findModule(params.slug ?? "");
   if (!m) throw notFound();
   const locale = resolveLocale(request, user);
@@ -78,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["TRAINEE", "PLANNING_COMMITTEE"]);
+  const user = await requireCapability(request, "takeTraining");
   const m = findModule(params.slug ?? "");
   if (!m) throw notFound();
   const locale = resolveLocale(request, user);

@@ -1,4 +1,5 @@
 // Pure rules of enrolment: who may enrol, where they land, the waitlist order and overlaps.
+import { jstDateString } from "~/lib/jst";
 import { completionOutcome, type AttendanceDay, type MakeUpFacts } from "./attendance";
 export const SESSION_TRACKS = ["basic-group", "practical"] as const;
 export type SessionTrack = (typeof SESSION_TRACKS)[number];
@@ -92,11 +93,9 @@ export function prerequisitesMet(
 
 // ---- Attendance, completion and capacity ----
 
-const JST_MS = 9 * 3600_000;
-
 /** The JST calendar day of an instant, as "YYYY-MM-DD" (sortable). */
 export function jstDay(at: Date): string {
-  return new Date(at.getTime() + JST_MS).toISOString().slice(0, 10);
+  return jstDateString(at);
 }
 
 /** Attendance for a day can be recorded only on or after that day (JST calendar day). */

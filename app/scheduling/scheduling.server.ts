@@ -11,6 +11,7 @@ import { sha256Hex } from "~/auth/crypto.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { fiscalYearLabelJa, jstParts } from "~/lib/fiscal-year";
+import { jstInstant } from "~/lib/jst";
 import { caseRequirementMet } from "~/cases/cases.server";
 import { now as clockNow } from "~/lib/clock";
 import { deliver, notify as sendNotice } from "~/mail/notify.server";
@@ -31,6 +32,7 @@ import {
   type Prior,
   type Refusal,
 } from "./rules";
+import { inLocale } from "~/i18n";
 
 type Tx = Prisma.TransactionClient;
 
@@ -38,7 +40,7 @@ export const sessionInclude = { days: { orderBy: { startsAt: "asc" } } } satisfi
 export type SessionWithDays = Prisma.TrainingSessionGetPayload<{ include: typeof sessionInclude }>;
 
 export function sessionTitle(s: { titleJa: string; titleEn: string }, locale: string) {
-  return locale === "en" && s.titleEn ? s.titleEn : s.titleJa;
+  return inLocale(locale, s.titleJa, s.titleEn);
 }
 
 // ---- Completion facts ----
@@ -670,7 +672,7 @@ export async function revokeCertificate(id: number, reason: string) {
  */
 export async function sendReminders(now = clockNow()): Promise<number> {
   const p = jstParts(now);
-  const startOfTomorrow = new Date(Date.UTC(p.year, p.month - 1, p.day + 1) - 9 * 3600_000);
+  const startOfTomorrow = jstInstant(p.year, p.month, p.day + 1);
   const endOfTomorrow = new Date(startOfTomorrow.getTime() + 24 * 3600_000);
   const days = await prisma.sessionDay.findMany({
     where: { startsAt: { gte: startOfTomorrow, lt: endOfTomorrow }, session: { status: "scheduled" } },

@@ -16,6 +16,7 @@ import {
   sessionInclude,
   sessionTitle,
 } from "./scheduling.server";
+import { inLocale } from "~/i18n";
 
 export async function sessionsPage(user: SessionUser, locale: string) {
   const now = clockNow();
@@ -181,7 +182,7 @@ export async function sessionPage(user: SessionUser, id: number, locale: string)
     session: {
       id: s.id,
       title: sessionTitle(s, locale),
-      description: locale === "en" && s.descriptionEn ? s.descriptionEn : s.descriptionJa,
+      description: inLocale(locale, s.descriptionJa, s.descriptionEn),
       track: s.track,
       cancelled: s.status === "cancelled",
       cancelReason: s.cancelReason,

@@ -18,7 +18,7 @@ export function StateBadge({ state }: { state: StatutoryState }) {
         : state === "ok"
           ? "badge-complete"
           : "badge-not-started";
-  return <span className={`badge ${tone}`}>{t(`staff.state.${state}` as MessageKey)}</span>;
+  return <span className={`badge ${tone}`}>{t(`staff.state.${state}`)}</span>;
 }
 
 type Failed = FormFailure | null;
@@ -114,7 +114,7 @@ export function StatutoryRecord({ record, failed, busy }: { record: StatutoryVie
           >
             {CHIEF_STATUSES.map((c) => (
               <option key={c} value={c}>
-                {t(`staff.chief.${c}` as MessageKey)}
+                {t(`staff.chief.${c}`)}
               </option>
             ))}
           </SelectField>

@@ -11,6 +11,7 @@ import { now as clockNow } from "~/lib/clock";
 import { attendanceOpen } from "~/scheduling/rules";
 import { onDemandComplete, sessionTitle } from "~/scheduling/scheduling.server";
 import { curriculumSlugs } from "~/training/training.server";
+import { inLocale } from "~/i18n";
 
 /** Fewer responses than this and nothing of the results is shown (a small group could be recognised). */
 export const MIN_GROUP = 3;
@@ -72,7 +73,7 @@ export async function surveyForTrainee(user: SessionUser, raw: string | undefine
     slug: targetSlug(t),
     ...about,
     answered: !!answered,
-    questions: questions.map((q) => ({ id: q.id, kind: q.kind, text: locale === "en" && q.textEn ? q.textEn : q.textJa })),
+    questions: questions.map((q) => ({ id: q.id, kind: q.kind, text: inLocale(locale, q.textJa, q.textEn) })),
   };
 }
 
@@ -239,7 +240,7 @@ export async function surveyResults(raw: string | undefined, locale: string, at:
           return {
             id: q.id,
             kind: q.kind,
-            text: locale === "en" && q.textEn ? q.textEn : q.textJa,
+            text: inLocale(locale, q.textJa, q.textEn),
             counts: RATINGS.map((r) => ratings.filter((x) => x === r).length),
             answered: q.kind === "rating" ? ratings.length : own.filter((a) => a.text).length,
             mean: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10 : null,

@@ -4,6 +4,7 @@
 // sent every ~10 s and on pause or leave (navigator.sendBeacon). See docs/decisions/024.
 import { useEffect, useRef, useState } from "react";
 import { useLocale, useT } from "~/i18n/react";
+import { inLocale } from "~/i18n";
 
 export interface PlayerVideo {
   id: number;
@@ -184,7 +185,7 @@ export function LecturePlayer({ video }: { video: PlayerVideo }) {
     }
   };
 
-  const transcript = locale === "en" && video.transcriptEn ? video.transcriptEn : video.transcriptJa;
+  const transcript = inLocale(locale, video.transcriptJa, video.transcriptEn);
   return (
     <figure className="lecture-player" data-video={video.slug}>
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- "c" toggles captions; the video's own controls handle the rest */}

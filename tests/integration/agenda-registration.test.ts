@@ -6,24 +6,21 @@ import { now } from "~/lib/clock";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { action, loader } from "~/routes/meetings.$meetingId";
 import { createOffice, createUser, createWard, formRequestInit, requestAs } from "./factories";
+import { callRoute } from "./call-route";
 
 const ctx = { context: { clientIp: "" } };
 let meetingId: number, sub: number, manager: number;
 
 async function act(userId: number, fields: Record<string, string>) {
   const request = await requestAs(userId, `/meetings/${meetingId}`, formRequestInit(fields));
-  try {
-    const r = (await action({ request, params: { meetingId: String(meetingId) }, ...ctx })) as unknown;
-    if (r instanceof Response) return { status: r.status, body: null };
-    const d = r as { data: unknown; init: { status?: number } | null };
-    return {
-      status: d.init?.status ?? 200,
-      body: d.data as { fieldErrors?: Record<string, { key: string }[]>; formError?: { key: string } },
-    };
-  } catch (e) {
-    if (e instanceof Response) return { status: e.status, body: null };
-    throw e;
-  }
+  const r = await callRoute(() => action({ request, params: { meetingId: String(meetingId) }, ...ctx }) as Promise<unknown>);
+  return {
+    status: r.status,
+    body: ("value" in r ? (r.value as { data?: unknown }).data : null) as {
+      fieldErrors?: Record<string, { key: string }[]>;
+      formError?: { key: string };
+    } | null,
+  };
 }
 const topics = () => prisma.meetingTopic.findMany({ where: { meetingId }, orderBy: { sortOrder: "asc" } });
 

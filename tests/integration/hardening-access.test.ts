@@ -13,6 +13,7 @@ import { action as sheetAction } from "~/routes/evaluation.$year._index";
 import { action as meetingAction, loader as meetingLoader } from "~/routes/meetings.$meetingId";
 import { action as meetingsAction } from "~/routes/meetings._index";
 import { createOffice, createUser, createWard, formRequestInit, requestAs } from "./factories";
+import { callRoute } from "./call-route";
 
 const ctx = { context: { clientIp: "" } };
 const parsed = parseChecklistCsv(readFileSync("content/checklists/v1.csv", "utf8"));
@@ -22,16 +23,10 @@ const FY = fiscalYearOf(now());
 const DAY = 24 * 60 * 60 * 1000;
 
 async function outcome(p: Promise<unknown>): Promise<{ status: number; body: unknown }> {
-  try {
-    const r = await p;
-    if (r instanceof Response) return { status: r.status, body: null };
-    const d = r as { data?: unknown; init?: { status?: number } | null };
-    if (d && typeof d === "object" && "init" in d && "data" in d) return { status: d.init?.status ?? 200, body: d.data };
-    return { status: 200, body: r };
-  } catch (e) {
-    if (e instanceof Response) return { status: e.status, body: null };
-    throw e;
-  }
+  const r = await callRoute(p);
+  if (!("value" in r)) return { status: r.status, body: null };
+  const d = r.value as { data?: unknown; init?: unknown } | null;
+  return { status: r.status, body: d && typeof d === "object" && "init" in d && "data" in d ? d.data : r.value };
 }
 
 let ward1: number;

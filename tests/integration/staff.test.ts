@@ -13,28 +13,20 @@ import { action as mineAction, loader as mineLoader } from "~/routes/account_.tr
 import { action as memberAction, loader as memberLoader } from "~/routes/office.staff.$userId";
 import { action as staffAction, loader as staffLoader } from "~/routes/office.staff._index";
 import { sendStatutoryReminders, staffMemberAction, staffPage, statutoryFor } from "~/staff/staff.server";
+import { callRoute } from "./call-route";
 import { createOffice, createUser, formRequestInit, requestAs, sessionUser } from "./factories";
 
 const ctx = { clientIp: "" };
 
 afterEach(() => setClock(null));
 
-function unwrap(r: unknown): { status: number; body: Record<string, unknown> } {
-  if (r instanceof Response) return { status: r.status, body: { location: r.headers.get("Location") } };
-  const x = r as Record<string, unknown>;
-  return x?.type === "DataWithResponseInit"
-    ? { status: (x.init as { status: number }).status, body: x.data as Record<string, unknown> }
-    : { status: 200, body: x };
-}
-
+/** A route's answer through the one callRoute() helper: its status and its data (a redirect's Location). */
 async function call(fn: (args: never) => unknown, userId: number, path: string, fields?: Record<string, string | string[]>, params = {}) {
   const request = await requestAs(userId, path, fields ? formRequestInit(fields) : {});
-  try {
-    return unwrap(await fn({ request, params, context: ctx } as never));
-  } catch (e) {
-    if (e instanceof Response) return { status: e.status, body: {} };
-    throw e;
-  }
+  const r = await callRoute(async () => fn({ request, params, context: ctx } as never));
+  if (!("value" in r)) return { status: r.status, body: (r.thrown ? {} : { location: r.location }) as Record<string, unknown> };
+  const x = r.value as Record<string, unknown>;
+  return { status: r.status, body: (x?.type === "DataWithResponseInit" ? x.data : x) as Record<string, unknown> };
 }
 
 /** The signed-in user as the capability modules take it (for calls under a clock moved years ahead). */
