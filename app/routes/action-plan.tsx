@@ -217,20 +217,20 @@ function ItemForms({
   item,
   loaderData,
   result,
+  editId,
 }: {
   item: PlanView["items"][number];
   loaderData: ReturnType<typeof useLoaderData<typeof loader>>;
   result?: ActionResult;
+  /** `?edit=`: the one item whose edit form is drawn. */
+  editId: string | null;
 }) {
   const t = useT();
   const mine = result && isFailure(result) && result.itemId === item.id ? result : undefined;
   const today = loaderData.today;
   const updateFailed = mine?.intent === "update" ? mine : undefined;
   const editFailed = mine?.intent === "editItem" ? mine : undefined;
-  // The edit form (the whole checklist as choices) is drawn for one item at a time, the one named by `?edit=`
-  // (issue 13: drawn for every item, it made the page 119 KB of HTML).
-  const [params] = useSearchParams();
-  const editing = !!editFailed || params.get("edit") === String(item.id);
+  const editing = !!editFailed || editId === String(item.id);
   return (
     <>
       <details className="plan-update" open={!!updateFailed}>
@@ -328,6 +328,8 @@ export default function ActionPlanPage() {
   const result = useActionData<typeof action>() as ActionResult | undefined;
   const [params] = useSearchParams();
   const preselect = params.get("add");
+  // The edit form (the whole checklist as choices) is drawn for one item at a time, the one named by `?edit=`
+  // (issue 13: drawn for every item, it made the page 119 KB of HTML).
   const itemText = Object.fromEntries(choices.map((c) => [c.code, c]));
   const addFailed = result && isFailure(result) && result.intent === "addItem" ? result : undefined;
   const submitFailed = result && isFailure(result) && result.intent === "submit" ? result : undefined;
@@ -405,7 +407,7 @@ export default function ActionPlanPage() {
           {plan.items.length === 0 ? <p className="muted">{t("cycle.plan.noItems")}</p> : null}
           {plan.items.map((item, index) => (
             <PlanItemCard key={item.id} item={item} index={index} itemText={itemText} afterYear={plan.afterYear}>
-              {editable ? <ItemForms item={item} loaderData={loaderData} result={result} /> : null}
+              {editable ? <ItemForms item={item} loaderData={loaderData} result={result} editId={params.get("edit")} /> : null}
             </PlanItemCard>
           ))}
           {plan.items.length ? <StatusChart rows={plan.timeline} id="plan-status" /> : null}
