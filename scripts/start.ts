@@ -31,7 +31,12 @@ if (cluster.isWorker) {
     process.exit(1);
   });
   const { closeGracefully, startHttpServer } = await import("./lib/server.ts");
-  const server = await startHttpServer({ port, dev: false });
+  const server = await startHttpServer({ port, dev: false }).catch(async (error: NodeJS.ErrnoException & { port?: number }) => {
+    // The primary says what went wrong in one line (a port in use, …) and stops.
+    const startError = { code: error.code, port: error.port, message: error.message };
+    await new Promise((resolve) => process.send?.({ startError }, undefined, {}, resolve) ?? resolve(null));
+    process.exit(1);
+  });
   process.on("SIGTERM", () => {
     void (async () => {
       await closeGracefully(server);
@@ -159,22 +164,33 @@ try {
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   const seedWanted = (db.embedded && process.env.SEED_DEMO !== "0") || process.env.SEED_DEMO === "1";
   if (seedWanted) {
-    const { PrismaClient } = await import("../app/generated/prisma/client.ts");
-    const { PrismaPg } = await import("@prisma/adapter-pg");
-    const { isEmpty, seedDemoData } = await import("./lib/seed.ts");
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: db.url }) });
-    if (await isEmpty(prisma)) await seedDemoData(prisma, console.log);
-    await prisma.$disconnect();
+    // In a process of its own (`npm run db:seed`): what the seed builds in memory goes with it, and the server's
+    // processes start clean (issue 13's memory target).
+    const seeded = spawnSync(process.execPath, [...process.execArgv, join(PROJECT_ROOT, "scripts/db-seed.ts")], {
+      cwd: PROJECT_ROOT,
+      stdio: "inherit",
+      env: process.env,
+    });
+    if (seeded.status !== 0) throw new Error("loading the demo data failed");
   }
   if (!dev) ensureBuild();
   else await watchContent();
   const { startHttpServer } = await import("./lib/server.ts");
-  if (processes > 1) {
+  // Production serves from worker processes (Node's cluster), one by default: this process keeps the database,
+  // the migrations and the build, and a server process holds nothing but the server.
+  if (!dev) {
     cluster.setupPrimary({ exec: import.meta.filename, args: process.argv.slice(2) });
     let ready = 0;
-    await new Promise<void>((resolve) => {
+    await new Promise<void>((resolve, reject) => {
       cluster.on("listening", () => {
         if (++ready === processes) resolve();
+      });
+      // A server process that could not listen (a port in use, …): the start fails with its reason.
+      cluster.on("message", (_worker, message: { startError?: { code?: string; port?: number; message: string } }) => {
+        if (message?.startError) reject(Object.assign(new Error(message.startError.message), message.startError));
+      });
+      cluster.on("exit", (_worker, code, signal) => {
+        if (ready < processes) reject(new Error(`a server process ended while starting (${signal ?? code})`));
       });
       for (let i = 0; i < processes; i++) cluster.fork();
     });
