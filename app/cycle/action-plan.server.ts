@@ -17,22 +17,63 @@ import { statusTimeline, type ItemStatus } from "./status-timeline";
 /** @deprecated The permission table's `viewSubcommittee` (app/auth/capabilities.ts); kept for the meetings capability until it reads the table. */
 export const CYCLE_VIEWER_ROLES = CAPABILITIES.viewSubcommittee;
 
+type SubmittedSheet = { id: number; fiscalYear: number; submittedAt: Date | null; templateId: number };
+
+/**
+ * An office's submitted sheets for one page: their list is read once (one row a year), and each sheet's answers at
+ * most once, however many parts of the page ask (the plan's "before" and the weak items are usually the same sheet;
+ * issue 13: the action plan read three sheets with their answers in six statements, now in two or three).
+ */
+export function sheetReader(officeId: number) {
+  let list: Promise<SubmittedSheet[]> | undefined;
+  const answers = new Map<number, Promise<Map<string, AnswerLike>>>();
+  const sheets = () =>
+    (list ??= prisma.evaluation.findMany({
+      where: { officeId, status: "SUBMITTED" },
+      orderBy: { fiscalYear: "desc" },
+      select: { id: true, fiscalYear: true, submittedAt: true, templateId: true },
+    }));
+  const answersOf = (evaluationId: number) => {
+    let found = answers.get(evaluationId);
+    if (!found) {
+      found = prisma.evaluationAnswer
+        .findMany({ where: { evaluationId }, select: { itemCode: true, rating: true, notApplicable: true } })
+        .then((rows) => new Map<string, AnswerLike>(rows.map((a) => [a.itemCode, a])));
+      answers.set(evaluationId, found);
+    }
+    return found;
+  };
+  return {
+    /**
+     * The latest submitted sheet up to (and including) a fiscal year, with its ratings and template; with
+     * `submittedBefore`, that year's sheet counts only if it was submitted before then.
+     */
+    async latest(upTo: number, submittedBefore?: Date) {
+      const sheet = (await sheets()).find(
+        (e) =>
+          e.fiscalYear <= upTo && (!submittedBefore || e.fiscalYear < upTo || (e.submittedAt !== null && e.submittedAt < submittedBefore)),
+      );
+      if (!sheet) return null;
+      const [template, ratings] = await Promise.all([loadTemplate(sheet.templateId), answersOf(sheet.id)]);
+      return { fiscalYear: sheet.fiscalYear, template: template!, answers: ratings };
+    },
+    /** The first submitted sheet after a fiscal year ("next year's checklist"), with its ratings. */
+    async after(fiscalYear: number) {
+      const sheet = (await sheets()).filter((e) => e.fiscalYear > fiscalYear).at(-1);
+      return sheet ? { fiscalYear: sheet.fiscalYear, answers: await answersOf(sheet.id) } : null;
+    },
+  };
+}
+type SheetReader = ReturnType<typeof sheetReader>;
+
 /** The office's latest submitted evaluation up to (and including) a fiscal year, with its ratings and template. */
 export async function latestSubmitted(officeId: number, upTo: number, submittedBefore?: Date) {
-  const where = { officeId, status: "SUBMITTED" as const, fiscalYear: { lte: upTo } };
-  const e = await prisma.evaluation.findFirst({
-    where: submittedBefore ? { ...where, OR: [{ submittedAt: { lt: submittedBefore } }, { fiscalYear: { lt: upTo } }] } : where,
-    orderBy: { fiscalYear: "desc" },
-    include: { answers: { select: { itemCode: true, rating: true, notApplicable: true } } },
-  });
-  if (!e) return null;
-  const template = (await loadTemplate(e.templateId))!;
-  return { fiscalYear: e.fiscalYear, template, answers: new Map<string, AnswerLike>(e.answers.map((a) => [a.itemCode, a])) };
+  return sheetReader(officeId).latest(upTo, submittedBefore);
 }
 
 /** Weak items (rated 1–2) of the office's latest submitted evaluation, offered first when adding plan items. */
-export async function weakItemsFor(officeId: number, upTo: number) {
-  const latest = await latestSubmitted(officeId, upTo);
+export async function weakItemsFor(officeId: number, upTo: number, sheets: SheetReader = sheetReader(officeId)) {
+  const latest = await sheets.latest(upTo);
   if (!latest) return { fiscalYear: null, items: [] };
   return {
     fiscalYear: latest.fiscalYear,
@@ -71,10 +112,10 @@ const planInclude = {
 };
 
 /** A plan as the pages show it: items with updates, comments, the status chart and rating movement. */
-export async function planView(officeId: number, fiscalYear: number) {
+export async function planView(officeId: number, fiscalYear: number, sheets?: SheetReader) {
   const plan = await prisma.actionPlan.findUnique({ where: { officeId_fiscalYear: { officeId, fiscalYear } }, include: planInclude });
   if (!plan) return null;
-  return shapePlan(plan);
+  return shapePlan(plan, sheets);
 }
 
 export async function planViewById(planId: number) {
@@ -88,18 +129,12 @@ export function planRow(id: number) {
   return prisma.actionPlan.findUnique({ where: { id }, include: planInclude });
 }
 
-async function shapePlan(plan: PlanRow) {
+async function shapePlan(plan: PlanRow, sheets: SheetReader = sheetReader(plan.officeId)) {
   // Rating movement: before = the sheet the plan was made from (the latest submitted when the plan was
   // created); after = the next submitted sheet ("next year's checklist").
-  const before = await latestSubmitted(plan.officeId, plan.fiscalYear, plan.createdAt);
-  const afterRow = before
-    ? await prisma.evaluation.findFirst({
-        where: { officeId: plan.officeId, status: "SUBMITTED", fiscalYear: { gt: before.fiscalYear } },
-        orderBy: { fiscalYear: "asc" },
-        include: { answers: { select: { itemCode: true, rating: true, notApplicable: true } } },
-      })
-    : null;
-  const after = afterRow ? new Map(afterRow.answers.map((a) => [a.itemCode, a])) : null;
+  const before = await sheets.latest(plan.fiscalYear, plan.createdAt);
+  const afterRow = before ? await sheets.after(before.fiscalYear) : null;
+  const after = afterRow?.answers ?? null;
   const timeline = statusTimeline(
     plan.items.map((i) => ({
       createdAt: i.createdAt,
@@ -337,10 +372,11 @@ export async function submitOfficePlan(
 export async function officePlanPage(user: SessionUser, officeId: number, fiscalYear: number) {
   if (!can(user, "workForOffice") || user.officeId !== officeId) throw forbidden();
   // The office's name came with the session (user.office is this office): not read again (issue 13).
+  const sheets = sheetReader(officeId);
   const [plan, years, weak, choices] = await Promise.all([
-    planView(officeId, fiscalYear),
+    planView(officeId, fiscalYear, sheets),
     planYears(officeId),
-    weakItemsFor(officeId, fiscalYear),
+    weakItemsFor(officeId, fiscalYear, sheets),
     checklistItemChoices(fiscalYear),
   ]);
   return { officeName: user.office?.name ?? "", plan, years, weak, choices };
