@@ -15,6 +15,7 @@ import type { SessionUser } from "~/auth/permissions.server";
 import { hasAnyRole } from "~/auth/roles";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { envVar } from "~/env.server";
 import { defineJob } from "~/jobs/queue.server";
 import { now } from "~/lib/clock";
 import { learningGoalCodes, learningGoals } from "~/training/content.server";
@@ -42,7 +43,7 @@ const templates = new Map<number, CaseTemplate>();
 export function caseTemplate(version: number): CaseTemplate {
   let t = templates.get(version);
   if (!t) {
-    const dir = process.env.TSUNAGU_CASES_DIR ?? join(process.cwd(), "content/cases");
+    const dir = envVar("TSUNAGU_CASES_DIR") ?? join(process.cwd(), "content/cases");
     t = caseTemplateSchema.parse(parseYaml(readFileSync(join(dir, `v${version}.yaml`), "utf8")));
     templates.set(version, t);
   }
