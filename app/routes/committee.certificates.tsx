@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { can } from "~/auth/capabilities";
 import { requireCapability } from "~/auth/permissions.server";
 import { useFormat, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const year = yearParam(new URL(request.url));
   const page = await committeeCertificates(year);
   await logCertificatesRead(user, year, page);
-  return { year, years: yearChoices(), isAdmin: user.roles.includes("ADMINISTRATOR"), ...page };
+  return { year, years: yearChoices(), isAdmin: can(user, "administer"), ...page };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
