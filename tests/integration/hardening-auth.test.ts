@@ -6,6 +6,7 @@ import { getOptionalUser, requireUser } from "~/auth/permissions.server";
 import { createSession, SESSION_COOKIE, validateSessionToken } from "~/auth/session.server";
 import { LIMITS, lockedUntil, recordFailure } from "~/auth/throttle.server";
 import { createUser, formRequestInit, requestAs } from "./factories";
+import { routeStatus } from "./call-route";
 
 describe("sessions", () => {
   it("an invitation used as a password reset ends every old session", async () => {
@@ -34,11 +35,9 @@ describe("lockout is no weapon: throttled per account and address", () => {
   const ctxFor = (ip: string) => ({ context: { clientIp: ip }, params: {} });
   async function login(email: string, password: string, ip: string) {
     const { action } = await import("~/routes/login");
-    const r = (await action({
-      request: new Request("http://localhost/login", formRequestInit({ email, password, redirectTo: "/" })),
-      ...ctxFor(ip),
-    })) as Response | { init: { status: number } | null };
-    return r instanceof Response ? r.status : (r.init?.status ?? 200);
+    return routeStatus(
+      action({ request: new Request("http://localhost/login", formRequestInit({ email, password, redirectTo: "/" })), ...ctxFor(ip) }),
+    );
   }
 
   it("slows an attacker's address while the owner still signs in from their own", async () => {

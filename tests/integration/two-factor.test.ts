@@ -40,16 +40,14 @@ function cookieValue(response: { headers?: Headers } | undefined, name: string):
 }
 
 async function passwordStep(email: string, password: string, ip = "203.0.113.70") {
-  try {
-    const r = await loginAction({
+  const r = await callRoute(
+    loginAction({
       request: new Request("http://localhost/login", formRequestInit({ email, password, redirectTo: "/notifications" })),
       params: {},
       context: { clientIp: ip },
-    });
-    return r as Response;
-  } catch (e) {
-    return e as Response;
-  }
+    }),
+  );
+  return r.response ?? (r.value as Response);
 }
 
 async function codeStep(challenge: string, fields: Record<string, string>, ip = "203.0.113.70") {
