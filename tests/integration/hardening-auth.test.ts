@@ -78,20 +78,22 @@ describe("lockout is no weapon: throttled per account and address", () => {
     const user = await createUser({ email: "acct@example.jp", password: "account-password-1" });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const r = (await action({
-        request: await requestAs(
-          user.id,
-          "/account",
-          formRequestInit({
-            intent: "password",
-            currentPassword: `guess-${i}`,
-            password: "new-password-12345",
-            confirm: "new-password-12345",
-          }),
-        ),
-        ...ctxFor("192.0.2.40"),
-      })) as { init: { status: number } | null };
-      statuses.push(r.init?.status ?? 200);
+      const status = await routeStatus(
+        action({
+          request: await requestAs(
+            user.id,
+            "/account",
+            formRequestInit({
+              intent: "password",
+              currentPassword: `guess-${i}`,
+              password: "new-password-12345",
+              confirm: "new-password-12345",
+            }),
+          ),
+          ...ctxFor("192.0.2.40"),
+        }),
+      );
+      statuses.push(status);
     }
     expect(statuses.slice(0, LIMITS.pair - 1).every((s) => s === 400)).toBe(true);
     expect(statuses.slice(LIMITS.pair).every((s) => s === 429)).toBe(true);
