@@ -46,6 +46,17 @@ export default tseslint.config(
     },
   },
   {
+    // Configuration is read in one place (README, Environment variables): everything else imports app/env.server.ts.
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/env.server.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "Read configuration through ~/env.server (getEnv() or envVar())." },
+      ],
+    },
+  },
+  {
     files: ["app/routes/**"],
     rules: { "no-restricted-imports": ["error", thinRoutes] },
   },

@@ -7,6 +7,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { randomBytes } from "node:crypto";
 import { renderToPipeableStream } from "react-dom/server";
+import { envVar } from "~/env.server";
 import { NonceContext } from "~/lib/nonce";
 import { startJobWorkers } from "~/jobs/workers.server";
 import { startCacheBus } from "~/lib/cache-bus.server";
@@ -29,7 +30,7 @@ export default function handleRequest(
 ) {
   const nonce = loadContext?.cspNonce || randomBytes(16).toString("base64");
   // The Vite dev server injects its own inline scripts: the policy applies to the production build.
-  if (process.env.NODE_ENV !== "development") responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
+  if (envVar("NODE_ENV") !== "development") responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   const allReady = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
 
   return new Promise((resolve, reject) => {

@@ -95,9 +95,38 @@ export function getEnv(): Env {
 // that touches the database imports it), before any request asks the time. Setting it later, at the
 // first getEnv(), would let earlier now() calls see the real date — and setting it again would move
 // time back. A TSUNAGU_NOW that is not an ISO instant stops the start.
+// Unset, the clock is left alone (it starts at the real time), so a late import (a script, a test that moved
+// the clock) does not move it back.
 const startAt = schema.shape.TSUNAGU_NOW.safeParse(process.env.TSUNAGU_NOW || undefined);
 if (!startAt.success) throw new Error(`TSUNAGU_NOW must be an ISO instant with an offset (e.g. 2029-06-01T09:00:00+09:00)`);
-setClock(startAt.data);
+if (startAt.data) setClock(startAt.data);
+
+/**
+ * Variables read on their own, at each call, without the full parse of getEnv() (which needs DATABASE_URL): scripts
+ * that run without a database use some of them (ffmpeg for the demo lectures, the content build), tests change
+ * some between cases, and the server reads NODE_ENV before anything else. Each is returned as the process has it
+ * (undefined when unset); the caller keeps its default.
+ */
+const separateSchema = z.object({
+  /** "production", "development", "test" — or unset, which some checks tell apart from "development". */
+  NODE_ENV: z.string().optional(),
+  /** "0": no background workers in this process. */
+  TSUNAGU_JOBS: z.string().optional(),
+  /** The daily backup's cron line (UTC), "off" for none (app/ops/backup-job.server.ts has the default). */
+  BACKUP_SCHEDULE: z.string().optional(),
+  /** Test only: the directory of the case templates (content/cases). */
+  TSUNAGU_CASES_DIR: z.string().optional(),
+  /** Test only: the directory of the built training content (app/generated/content). */
+  TSUNAGU_CONTENT_OUT: z.string().optional(),
+  FFMPEG_PATH: z.string().optional(),
+  FFPROBE_PATH: z.string().optional(),
+});
+type SeparateEnv = z.infer<typeof separateSchema>;
+
+/** One of the variables above, parsed alone from the current environment. */
+export function envVar<K extends keyof SeparateEnv>(name: K): SeparateEnv[K] {
+  return separateSchema.shape[name].parse(process.env[name]) as SeparateEnv[K];
+}
 
 export function cookieSecure(): boolean {
   const e = getEnv();

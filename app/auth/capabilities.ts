@@ -11,8 +11,12 @@ export const CAPABILITIES = {
   joinSessions: ["TRAINEE", "PLANNING_COMMITTEE"],
   /** Enrol in a session or cancel, and write one's own case for it, as a trainee (/sessions/:id, /sessions/:id/case). */
   enrolInSessions: ["TRAINEE"],
-  /** Run the training: curriculum, progress, sessions, certificates (/committee/*). */
+  /** Run the training: curriculum, progress, sessions, certificates, case assignments, video lectures (/committee/*). */
   runTraining: ["PLANNING_COMMITTEE", "ADMINISTRATOR"],
+  /** Give feedback on the cases of a session one is named facilitator of (/sessions/:id/cases); see `isFacilitator`. */
+  facilitateCases: ["PLANNING_COMMITTEE"],
+  /** Watch video lectures: trainees the published ones, the committee and secretariat every ready one. */
+  watchLectures: ["TRAINEE", "PLANNING_COMMITTEE", "ADMINISTRATOR"],
   /** The office's own checklist, results, action plan and peer learning (/evaluation, /action-plan, /peer). */
   workForOffice: ["OFFICE_MANAGER"],
   /** The subcommittee's view of every office: submissions, dashboard, plans, report (/subcommittee). */

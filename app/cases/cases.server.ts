@@ -12,9 +12,10 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { audit, logRead } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/permissions.server";
-import { hasAnyRole } from "~/auth/roles";
+import { can } from "~/auth/capabilities";
 import { prisma } from "~/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { envVar } from "~/env.server";
 import { defineJob } from "~/jobs/queue.server";
 import { now } from "~/lib/clock";
 import { learningGoalCodes, learningGoals } from "~/training/content.server";
@@ -42,7 +43,7 @@ const templates = new Map<number, CaseTemplate>();
 export function caseTemplate(version: number): CaseTemplate {
   let t = templates.get(version);
   if (!t) {
-    const dir = process.env.TSUNAGU_CASES_DIR ?? join(process.cwd(), "content/cases");
+    const dir = envVar("TSUNAGU_CASES_DIR") ?? join(process.cwd(), "content/cases");
     t = caseTemplateSchema.parse(parseYaml(readFileSync(join(dir, `v${version}.yaml`), "utf8")));
     templates.set(version, t);
   }
@@ -86,7 +87,7 @@ async function loadAssignment(sessionId: number) {
 type LoadedAssignment = NonNullable<Awaited<ReturnType<typeof loadAssignment>>>;
 
 function isFacilitator(user: SessionUser, a: LoadedAssignment) {
-  return hasAnyRole(user, ["PLANNING_COMMITTEE"]) && a.facilitators.some((f) => f.userId === user.id);
+  return can(user, "facilitateCases") && a.facilitators.some((f) => f.userId === user.id);
 }
 
 function goalsFor(codes: string[], locale: string) {
@@ -158,7 +159,7 @@ export async function saveAssignment(
   sessionId: number,
   input: Record<string, unknown>,
 ): Promise<Result<{ id: number }>> {
-  if (!hasAnyRole(user, ["PLANNING_COMMITTEE", "ADMINISTRATOR"])) return { ok: false, reason: "forbidden" };
+  if (!can(user, "runTraining")) return { ok: false, reason: "forbidden" };
   const s = await loadSession(sessionId);
   if (!s) return { ok: false, reason: "not-found" };
   const parsed = assignmentSchema.safeParse(input);
@@ -214,7 +215,7 @@ export async function saveAssignment(
 
 /** The committee's page: the assignment form's data, the submissions' status, and (for facilitators) the texts. */
 export async function committeeCases(user: SessionUser, sessionId: number, locale: string) {
-  if (!hasAnyRole(user, ["PLANNING_COMMITTEE", "ADMINISTRATOR"])) return { ok: false as const, reason: "forbidden" as const };
+  if (!can(user, "runTraining")) return { ok: false as const, reason: "forbidden" as const };
   const s = await loadSession(sessionId);
   if (!s) return { ok: false as const, reason: "not-found" as const };
   const a = await loadAssignment(sessionId);
@@ -321,7 +322,7 @@ async function namesOf(ids: number[]) {
 
 // ── Trainee: the own case ───────────────────────────────────────────────────────────────────
 async function traineeContext(user: SessionUser, sessionId: number) {
-  if (!hasAnyRole(user, ["TRAINEE"])) return { ok: false as const, reason: "forbidden" as const };
+  if (!can(user, "enrolInSessions")) return { ok: false as const, reason: "forbidden" as const };
   const s = await loadSession(sessionId);
   if (!s) return { ok: false as const, reason: "not-found" as const };
   const a = await loadAssignment(sessionId);
@@ -648,7 +649,7 @@ export async function readAttachment(
     where: { id: attachmentId },
     include: { submission: { select: { userId: true, status: true, textsDeletedAt: true, assignment: { select: { sessionId: true } } } } },
   });
-  const own = !!row && row.submission.userId === user.id && hasAnyRole(user, ["TRAINEE"]);
+  const own = !!row && row.submission.userId === user.id && can(user, "enrolInSessions");
   // Whoever is not the author is checked against the session first, so nobody else learns which files exist.
   if (!own) {
     const ctx = await groupAccess(user, sessionId);
@@ -674,7 +675,7 @@ async function groupAccess(user: SessionUser, sessionId: number) {
   const a = await loadAssignment(sessionId);
   if (!a) return { ok: false as const, reason: "not-found" as const };
   const facilitator = isFacilitator(user, a);
-  const trainee = hasAnyRole(user, ["TRAINEE"]) && (await isEnrolled(user.id, sessionId));
+  const trainee = can(user, "enrolInSessions") && (await isEnrolled(user.id, sessionId));
   if (!facilitator && !trainee) return { ok: false as const, reason: "forbidden" as const };
   if (!facilitator && now() < a.dueAt) return { ok: false as const, reason: "not-yet" as const, dueAt: a.dueAt };
   return { ok: true as const, s, a, facilitator };
@@ -874,13 +875,13 @@ export async function caseGoalsReached(userId: number): Promise<string[]> {
 export async function caseLinks(user: SessionUser, sessionId: number) {
   const a = await loadAssignment(sessionId);
   if (!a) return null;
-  const trainee = hasAnyRole(user, ["TRAINEE"]) && (await isEnrolled(user.id, sessionId));
+  const trainee = can(user, "enrolInSessions") && (await isEnrolled(user.id, sessionId));
   return { dueAt: a.dueAt, own: trainee, group: trainee || isFacilitator(user, a), groupOpen: now() >= a.dueAt || isFacilitator(user, a) };
 }
 
 // ── Export of rubric results (never the texts) ─────────────────────────────────────────────
 export async function rubricRows(user: SessionUser, sessionId: number) {
-  if (!hasAnyRole(user, ["PLANNING_COMMITTEE", "ADMINISTRATOR"])) return { ok: false as const, reason: "forbidden" as const };
+  if (!can(user, "runTraining")) return { ok: false as const, reason: "forbidden" as const };
   const a = await prisma.caseAssignment.findUnique({ where: { sessionId } });
   const s = await loadSession(sessionId);
   if (!a || !s) return { ok: false as const, reason: "not-found" as const };

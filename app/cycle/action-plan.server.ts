@@ -1,7 +1,7 @@
 // Action plans (アクションプラン): one per office and fiscal year; items point at checklist items.
 import { audit, describeChanges } from "~/audit/audit.server";
 import { claimFormKey } from "~/lib/form-key.server";
-import { CAPABILITIES, can } from "~/auth/capabilities";
+import { can } from "~/auth/capabilities";
 import type { SessionUser } from "~/auth/session.server";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
@@ -15,7 +15,6 @@ import { fiscalYearOf } from "~/lib/fiscal-year";
 import { statusTimeline, type ItemStatus } from "./status-timeline";
 
 /** @deprecated The permission table's `viewSubcommittee` (app/auth/capabilities.ts); kept for the meetings capability until it reads the table. */
-export const CYCLE_VIEWER_ROLES = CAPABILITIES.viewSubcommittee;
 
 type SubmittedSheet = { id: number; fiscalYear: number; submittedAt: Date | null; templateId: number };
 

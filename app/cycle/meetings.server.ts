@@ -5,17 +5,13 @@ import { Prisma, type SharingMeeting } from "~/generated/prisma/client";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { deliver, notifyAll, type Db, inTransaction } from "~/mail/notify.server";
 import type { SessionUser } from "~/auth/session.server";
-import { hasAnyRole } from "~/auth/roles";
 import { can } from "~/auth/capabilities";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import { audit } from "~/audit/audit.server";
 import { now } from "~/lib/clock";
 import { jstDateString, jstDateTimeString } from "~/lib/jst";
 import { proposeAgenda, type ItemStat } from "./agenda";
-import { CYCLE_VIEWER_ROLES } from "./action-plan.server";
 import { itemTexts } from "./dashboard.server";
-
-export const MEETING_ROLES = ["OFFICE_MANAGER", ...CYCLE_VIEWER_ROLES] as const;
 
 export interface MeetingInput {
   scope: "CITY" | "WARD";
@@ -196,8 +192,7 @@ export function registrationRefusal(
   user: Pick<SessionUser, "roles" | "officeId" | "office">,
   meeting: { scope: string; wardId: number | null; startsAt: Date },
 ): RegistrationRefusal | null {
-  if (user.officeId === null || !user.office || !hasAnyRole(user, ["OFFICE_MANAGER"]) || hasAnyRole(user, [...CYCLE_VIEWER_ROLES]))
-    return "notManager";
+  if (user.officeId === null || !user.office || !can(user, "workForOffice") || can(user, "scheduleMeetings")) return "notManager";
   if (meeting.scope !== "CITY" && meeting.wardId !== user.office.wardId) return "notYours";
   if (meeting.startsAt.getTime() <= now().getTime()) return "past";
   return null;

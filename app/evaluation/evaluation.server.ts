@@ -111,9 +111,6 @@ export async function reviewFiscalYears(): Promise<number[]> {
   return [...new Set([...published, ...withSheets.map((e) => e.fiscalYear)])].sort((a, b) => b - a);
 }
 
-/** @deprecated Use `fiscalYearParam` from `~/lib/params` (kept for routes not yet converted). */
-export { fiscalYearParam as parseYear } from "~/lib/params";
-
 export function canViewAll(user: SessionUser): boolean {
   return can(user, "viewSubcommittee");
 }

@@ -1,6 +1,7 @@
 // Starts the background workers of this server process. Each capability's jobs are defined in its own
 // module (defineJob); importing the module here registers them. Recurring work runs on pg-boss schedules
 // (cron, UTC): a schedule fires once per tick across every process sharing the database.
+import { envVar } from "~/env.server";
 import { BACKUP_JOB, backupSchedule } from "~/ops/backup-job.server";
 import { CASE_RETENTION_JOB } from "~/cases/cases.server";
 import { MAIL_SWEEP_JOB } from "~/mail/delivery.server";
@@ -36,7 +37,7 @@ export function recurringJobs(): { name: string; cron: string }[] {
 
 export function startJobWorkers() {
   const g = globalThis as unknown as Record<symbol, boolean>;
-  if (g[KEY] || process.env.NODE_ENV === "test" || process.env.TSUNAGU_JOBS === "0") return;
+  if (g[KEY] || envVar("NODE_ENV") === "test" || envVar("TSUNAGU_JOBS") === "0") return;
   g[KEY] = true;
   void (async () => {
     await startWorkers();

@@ -6,7 +6,7 @@
 // listening resumes, so a missed notice can never leave a stale copy behind.
 import pg from "pg";
 import { prisma } from "~/db.server";
-import { getEnv } from "~/env.server";
+import { envVar, getEnv } from "~/env.server";
 
 const CHANNEL = "tsunagu_cache";
 type Handler = (key: string | null) => void;
@@ -41,7 +41,7 @@ function clearAll() {
 /** Starts listening (once per process; server processes only). */
 export function startCacheBus() {
   const b = bus();
-  if (b.started || process.env.NODE_ENV === "test") return;
+  if (b.started || envVar("NODE_ENV") === "test") return;
   b.started = true;
   const connect = async () => {
     const client = new pg.Client({ connectionString: getEnv().DATABASE_URL, application_name: "tsunagu-cache-bus" });

@@ -1,7 +1,8 @@
 // The one parser for what a URL carries: fiscal years and ids, from route params and search params.
 // A value that cannot be one answers 404 (a path segment: no such page) or 400 (a search parameter:
 // a bad request), never a 500. Shared by server and browser (no server-only imports).
-import { currentFiscalYear } from "./fiscal-year";
+import { now as clockNow } from "./clock";
+import { currentFiscalYear, fiscalYearOf } from "./fiscal-year";
 
 /** The fiscal years any page may name. */
 export const MIN_FISCAL_YEAR = 2000;
@@ -56,6 +57,19 @@ export function fiscalYearSearch(from: Request | URL | URLSearchParams, fallback
   const year = readFiscalYear(raw);
   if (year === null) throw problem(400);
   return year;
+}
+
+/** The first fiscal year of the council's training: the committee's pages go no further back. */
+export const FIRST_TRAINING_YEAR = 2019;
+
+/**
+ * `?year=` on the committee's training pages, which never refuse a year: from FIRST_TRAINING_YEAR to next year;
+ * anything else (absent, malformed, out of range) → the current fiscal year.
+ */
+export function trainingYearSearch(from: Request | URL | URLSearchParams, now: Date = clockNow()): number {
+  const current = fiscalYearOf(now);
+  const year = readFiscalYear(searchOf(from).get("year"));
+  return year !== null && year >= FIRST_TRAINING_YEAR && year <= current + 1 ? year : current;
 }
 
 /** An optional id in the query (`?ward=3`); absent or empty → null; malformed → 400. */

@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { envVar } from "~/env.server";
 import { defineJob } from "~/jobs/queue.server";
 
 export const BACKUP_JOB = "ops.backup";
@@ -12,7 +13,7 @@ export const BACKUP_JOB = "ops.backup";
 export const DEFAULT_BACKUP_SCHEDULE = "0 18 * * *";
 
 export function backupSchedule(): string | null {
-  const s = (process.env.BACKUP_SCHEDULE ?? DEFAULT_BACKUP_SCHEDULE).trim();
+  const s = (envVar("BACKUP_SCHEDULE") ?? DEFAULT_BACKUP_SCHEDULE).trim();
   return s === "off" ? null : s;
 }
 
@@ -22,7 +23,7 @@ export function runBackupCommand(): Promise<string> {
   const script = join(root, "scripts", "db-backup.ts");
   if (!existsSync(tsx) || !existsSync(script)) return Promise.reject(new Error(`backup script not found under ${root}`));
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [script], { cwd: root, env: process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(tsx, [script], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (d: Buffer) => (out += d.toString()));
     child.stderr.on("data", (d: Buffer) => (out += d.toString()));

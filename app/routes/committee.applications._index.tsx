@@ -8,7 +8,8 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { now } from "~/lib/clock";
 import { jstDateString } from "~/lib/jst";
-import { yearChoices, yearParam } from "~/training/year";
+import { trainingYearSearch } from "~/lib/params";
+import { yearChoices } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
 
@@ -16,7 +17,7 @@ export const meta = pageMeta("applications.committee.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "runTraining");
-  const year = yearParam(new URL(request.url));
+  const year = trainingYearSearch(request);
   const today = jstDateString(now());
   return { year, years: yearChoices(), today, ...(await committeeRounds(year, resolveLocale(request, user))) };
 }

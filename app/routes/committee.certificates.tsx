@@ -1,11 +1,13 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { can } from "~/auth/capabilities";
 import { requireCapability } from "~/auth/permissions.server";
 import { useFormat, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { EXEMPTION_KINDS } from "~/scheduling/rules";
 import { certificatesAction, committeeCertificates, logCertificatesRead } from "~/scheduling/certificates.server";
-import { yearChoices, yearParam } from "~/training/year";
+import { trainingYearSearch } from "~/lib/params";
+import { yearChoices } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
 
@@ -13,10 +15,10 @@ export const meta = pageMeta("scheduling.certs.committeeTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "runTraining");
-  const year = yearParam(new URL(request.url));
+  const year = trainingYearSearch(request);
   const page = await committeeCertificates(year);
   await logCertificatesRead(user, year, page);
-  return { year, years: yearChoices(), isAdmin: user.roles.includes("ADMINISTRATOR"), ...page };
+  return { year, years: yearChoices(), isAdmin: can(user, "administer"), ...page };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

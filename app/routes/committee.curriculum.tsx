@@ -16,7 +16,8 @@ import {
   unenrol,
   type ImportRow,
 } from "~/training/training.server";
-import { yearChoices, yearParam } from "~/training/year";
+import { trainingYearSearch } from "~/lib/params";
+import { yearChoices } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
 import { JaText } from "~/components/ja-text";
@@ -28,7 +29,7 @@ const MAX_CSV_BYTES = 200_000;
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "runTraining");
   const locale = resolveLocale(request, user);
-  const year = yearParam(new URL(request.url));
+  const year = trainingYearSearch(request);
   const [slugs, trainees] = await Promise.all([curriculumSlugs(year), enrolledTrainees(year)]);
   return {
     year,
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireCapability(request, "runTraining");
-  const year = yearParam(new URL(request.url));
+  const year = trainingYearSearch(request);
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "curriculum") {

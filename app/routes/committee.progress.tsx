@@ -9,7 +9,8 @@ import { findModule, pick } from "~/training/content.server";
 import { progressMatrix } from "~/training/training.server";
 import { watchMatrix } from "~/video/video.server";
 import { StatusBadge } from "~/training/ui";
-import { yearChoices, yearParam } from "~/training/year";
+import { trainingYearSearch } from "~/lib/params";
+import { yearChoices } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
 import { JaText } from "~/components/ja-text";
@@ -20,7 +21,7 @@ export const meta = pageMeta("training.progress.title");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "runTraining");
   const locale = resolveLocale(request, user);
-  const year = yearParam(new URL(request.url));
+  const year = trainingYearSearch(request);
   const matrix = await progressMatrix(year);
   const watch = await watchMatrix(matrix.rows.map((r) => r.id));
   await logRead(

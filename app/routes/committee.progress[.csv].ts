@@ -8,7 +8,7 @@ import { findModule, pick } from "~/training/content.server";
 import { toCsv } from "~/training/progress-csv";
 import { progressMatrix } from "~/training/training.server";
 import { watchMatrix } from "~/video/video.server";
-import { yearParam } from "~/training/year";
+import { trainingYearSearch } from "~/lib/params";
 import { inLocale } from "~/i18n";
 
 /** The committee's progress table as CSV (UTF-8 with BOM so Excel reads Japanese correctly). */
@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "runTraining");
   const t = serverT(request, user);
   const locale = resolveLocale(request, user);
-  const year = yearParam(new URL(request.url));
+  const year = trainingYearSearch(request);
   const matrix = await progressMatrix(year);
   const watch = await watchMatrix(matrix.rows.map((r) => r.id));
   await logRead(

@@ -6,7 +6,8 @@ import { useFormat, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { committeeSessionsPage } from "~/scheduling/sessions-page.server";
 import { DayList, FunnelPanel } from "~/scheduling/ui";
-import { yearChoices, yearParam } from "~/training/year";
+import { trainingYearSearch } from "~/lib/params";
+import { yearChoices } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
 import { JaText } from "~/components/ja-text";
@@ -16,7 +17,7 @@ export const meta = pageMeta("scheduling.committee.title");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "runTraining");
   const locale = resolveLocale(request, user);
-  const year = yearParam(new URL(request.url));
+  const year = trainingYearSearch(request);
   return {
     year,
     years: [...new Set([...yearChoices(), 2023])].sort((a, b) => b - a),

@@ -5,7 +5,8 @@ import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { activeQuestions, questionAction, surveysOfYear } from "~/survey/survey.server";
-import { yearChoices, yearParam } from "~/training/year";
+import { trainingYearSearch } from "~/lib/params";
+import { yearChoices } from "~/training/year";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
 import { inLocale } from "~/i18n";
@@ -15,7 +16,7 @@ export const meta = pageMeta("survey.committee.title");
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "runTraining");
   const locale = resolveLocale(request, user);
-  const year = yearParam(new URL(request.url));
+  const year = trainingYearSearch(request);
   const [surveys, questions] = await Promise.all([surveysOfYear(year, locale), activeQuestions()]);
   return {
     year,

@@ -7,7 +7,6 @@ import { requireOwnOffice } from "~/auth/permissions.server";
 import {
   loadSheetStep,
   NotEditableError,
-  parseYear,
   readAnswer,
   saveAllAnswers,
   saveOneAnswer,
@@ -19,6 +18,7 @@ import { ChecklistItemFieldset, isLocalAnswered, localFrom, type LocalAnswer } f
 import { inLocale, type MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { formValues } from "~/lib/forms";
+import { fiscalYearParam } from "~/lib/params";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
 
@@ -29,7 +29,7 @@ export const meta = dataMeta<Data>((t, d, { fiscalYear }) => t("evaluation.sheet
 // that lists what is missing and asks for confirmation before the irreversible submit.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { officeId } = await requireOwnOffice(request);
-  const fiscalYear = parseYear(params.year);
+  const fiscalYear = fiscalYearParam(params.year);
   return loadSheetStep(officeId, fiscalYear, new URL(request.url).searchParams.get("step"));
 }
 
@@ -41,7 +41,7 @@ const stepForm = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, officeId } = await requireOwnOffice(request);
-  const fiscalYear = parseYear(params.year);
+  const fiscalYear = fiscalYearParam(params.year);
   const formData = await request.formData();
   const intent = formData.get("intent");
   try {

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { can } from "~/auth/capabilities";
 import { notFound, requireCapability } from "~/auth/permissions.server";
 import { CaseLinks } from "~/cases/ui";
 import { resolveLocale } from "~/i18n/i18n.server";
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "joinSessions");
   const page = await sessionPage(user, idParam(params.id), resolveLocale(request, user));
   if (!page) throw notFound();
-  const survey = user.roles.includes("TRAINEE") ? await surveyLinkFor(user.id, { kind: "session", sessionId: page.session.id }) : null;
+  const survey = can(user, "enrolInSessions") ? await surveyLinkFor(user.id, { kind: "session", sessionId: page.session.id }) : null;
   return { ...page, survey };
 }
 

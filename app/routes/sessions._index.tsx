@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { can } from "~/auth/capabilities";
 import { requireCapability } from "~/auth/permissions.server";
 import { getEnv } from "~/env.server";
 import { resolveLocale } from "~/i18n/i18n.server";
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return { intent, url: `${origin}/calendar/${token}.ics`, serial: null };
   }
   if (intent === "claim-ondemand") {
-    const out = user.roles.includes("TRAINEE") ? await claimOnDemandCertificate(user.id, fiscalYearOf(clockNow())) : null;
+    const out = can(user, "enrolInSessions") ? await claimOnDemandCertificate(user.id, fiscalYearOf(clockNow())) : null;
     return out?.ok ? { intent, url: null, serial: out.certificate.serial } : data({ intent, url: null, serial: null }, { status: 409 });
   }
   if (intent === "feed-revoke") {

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { audit, logRead, type Reader } from "~/audit/audit.server";
 import { forbidden, notFound } from "~/auth/permissions.server";
-import { hasAnyRole } from "~/auth/roles";
+import { can } from "~/auth/capabilities";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { now } from "~/lib/clock";
@@ -143,7 +143,7 @@ export async function certificatePdfFor(user: SessionUser, rawId: string | undef
   if (!Number.isInteger(id) || id <= 0) throw notFound();
   const c = await prisma.certificate.findUnique({ where: { id }, include: { user: true } });
   if (!c) throw notFound();
-  if (c.userId !== user.id && !hasAnyRole(user, ["PLANNING_COMMITTEE", "ADMINISTRATOR"])) throw forbidden();
+  if (c.userId !== user.id && !can(user, "runTraining")) throw forbidden();
   const [issuer, days, slugs] = await Promise.all([
     certificateIssuer(),
     c.sessionId ? prisma.sessionDay.findMany({ where: { sessionId: c.sessionId }, orderBy: { startsAt: "asc" } }) : Promise.resolve([]),

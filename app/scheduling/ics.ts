@@ -1,6 +1,7 @@
-// iCalendar (RFC 5545) output for sessions: VTIMEZONE Asia/Tokyo, CRLF line endings, lines folded at
-// 75 octets (never inside a UTF-8 character), TEXT values escaped.
-import { jstParts } from "~/lib/fiscal-year";
+// iCalendar (RFC 5545) output for sessions, written by ical-generator (decision 065): VTIMEZONE Asia/Tokyo,
+// CRLF line endings, lines folded at 75 octets (never inside a UTF-8 character), TEXT values escaped.
+import ical, { ICalCalendarMethod, ICalEventStatus, escape, foldLines } from "ical-generator";
+import { DateTime } from "luxon";
 
 export interface IcsEvent {
   uid: string;
@@ -15,55 +16,22 @@ export interface IcsEvent {
   stamp: Date;
 }
 
-/** TEXT escaping: backslash, semicolon, comma, newline. */
+const ZONE = "Asia/Tokyo";
+
+/** TEXT escaping: backslash, semicolon, comma, newline (the library's own). */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, "\\\\")
-    .replace(/;/g, "\\;")
-    .replace(/,/g, "\\,")
-    .replace(/\r\n|\r|\n/g, "\\n");
+  return escape(value, false);
 }
 
-/** Folds a content line so that no line exceeds 75 octets (continuation lines start with a space). */
+/** Folds content lines so that no line exceeds 75 octets (the library's own; continuation lines start with a space). */
 export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
-  const out: string[] = [];
-  let current = "";
-  let octets = 0;
-  for (const ch of line) {
-    const size = encoder.encode(ch).length;
-    const limit = out.length === 0 ? 75 : 74; // continuation lines carry a leading space
-    if (octets + size > limit) {
-      out.push(current);
-      current = "";
-      octets = 0;
-    }
-    current += ch;
-    octets += size;
-  }
-  out.push(current);
-  return out.join("\r\n ");
+  return foldLines(line);
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** 20261201T093000 — the local time in Asia/Tokyo. */
-export function jstLocal(date: Date): string {
-  const p = jstParts(date);
-  return `${p.year}${pad(p.month)}${pad(p.day)}T${pad(p.hour)}${pad(p.minute)}00`;
-}
-
-/** 20261201T003000Z */
-export function utcStamp(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d{3}/, "");
-}
-
+/** The fixed Tokyo zone (no daylight saving): the library asks for the VTIMEZONE block to embed. */
 export const VTIMEZONE_TOKYO = [
   "BEGIN:VTIMEZONE",
-  "TZID:Asia/Tokyo",
+  `TZID:${ZONE}`,
   "BEGIN:STANDARD",
   "DTSTART:19700101T000000",
   "TZOFFSETFROM:+0900",
@@ -73,26 +41,33 @@ export const VTIMEZONE_TOKYO = [
   "END:VTIMEZONE",
 ];
 
+/** A date the library writes as local time in Asia/Tokyo whatever the server's own zone (a plain Date would not be). */
+const tokyo = (date: Date) => DateTime.fromJSDate(date, { zone: ZONE });
+
 export function buildCalendar(events: IcsEvent[], name: string): string {
-  const lines = [
-    "BEGIN:VCALENDAR",
-    "VERSION:2.0",
-    "PRODID:-//Tsunagu//Training sessions//JA",
-    "CALSCALE:GREGORIAN",
-    "METHOD:PUBLISH",
-    `X-WR-CALNAME:${escapeText(name)}`,
-    "X-WR-TIMEZONE:Asia/Tokyo",
-    ...VTIMEZONE_TOKYO,
-  ];
+  const calendar = ical({
+    name,
+    prodId: { company: "Tsunagu", product: "Training sessions", language: "JA" },
+    method: ICalCalendarMethod.PUBLISH,
+    // No calendar-wide zone name: the library would then write DTSTAMP and LAST-MODIFIED as local times, where
+    // RFC 5545 wants UTC. The events carry the zone, and the generator supplies its VTIMEZONE block.
+    timezone: { name: null, generator: (zone) => (zone === ZONE ? VTIMEZONE_TOKYO.join("\r\n") : null) },
+    x: [{ key: "X-WR-TIMEZONE", value: ZONE }],
+  });
   for (const e of events) {
-    lines.push("BEGIN:VEVENT", `UID:${e.uid}`, `DTSTAMP:${utcStamp(e.stamp)}`, `LAST-MODIFIED:${utcStamp(e.stamp)}`);
-    lines.push(`DTSTART;TZID=Asia/Tokyo:${jstLocal(e.start)}`, `DTEND;TZID=Asia/Tokyo:${jstLocal(e.end)}`);
-    lines.push(`SUMMARY:${escapeText(e.summary)}`);
-    if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-    if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`);
-    if (e.url) lines.push(`URL:${e.url}`);
-    lines.push(`STATUS:${e.cancelled ? "CANCELLED" : "CONFIRMED"}`, "END:VEVENT");
+    calendar.createEvent({
+      id: e.uid,
+      stamp: e.stamp,
+      lastModified: e.stamp,
+      start: tokyo(e.start),
+      end: tokyo(e.end),
+      timezone: ZONE,
+      summary: e.summary,
+      description: e.description || null,
+      location: e.location || null,
+      url: e.url || null,
+      status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
   }
-  lines.push("END:VCALENDAR");
-  return lines.map(foldLine).join("\r\n") + "\r\n";
+  return calendar.toString() + "\r\n";
 }

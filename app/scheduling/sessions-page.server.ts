@@ -1,5 +1,6 @@
 // The trainee's (and the committee's) list of sessions at /sessions: upcoming sessions, their own
 // enrolments and places, certificates and the calendar feed. Read only: nothing here writes.
+import { can } from "~/auth/capabilities";
 import type { SessionUser } from "~/auth/session.server";
 import { caseLinks } from "~/cases/cases.server";
 import { prisma } from "~/db.server";
@@ -38,7 +39,7 @@ export async function sessionsPage(user: SessionUser, locale: string) {
   const fy = fiscalYearOf(now);
   // The on-demand track completes without a session: offer the trainee an explicit request.
   const onDemandClaimable =
-    user.roles.includes("TRAINEE") &&
+    can(user, "enrolInSessions") &&
     !certificates.some((c) => c.track === "basic-ondemand" && c.fiscalYear === fy) &&
     (await onDemandComplete(user.id, fy))
       ? fy
@@ -62,7 +63,7 @@ export async function sessionsPage(user: SessionUser, locale: string) {
     ]),
   );
   // For a trainee, each session says whether it can be taken, and if not why (the same rule as the session page).
-  const isTrainee = user.roles.includes("TRAINEE");
+  const isTrainee = can(user, "enrolInSessions");
   const factsOf = (s: (typeof sessions)[number]) => ({
     status: s.status,
     opensAt: s.opensAt,
@@ -159,7 +160,7 @@ export async function sessionExists(id: number): Promise<boolean> {
 export async function sessionPage(user: SessionUser, id: number, locale: string) {
   const s = await prisma.trainingSession.findUnique({ where: { id }, include: sessionInclude });
   if (!s) return null;
-  const isTrainee = user.roles.includes("TRAINEE");
+  const isTrainee = can(user, "enrolInSessions");
   const [counts, mine, waitlisted, prereq, overlapsWith, cases] = await Promise.all([
     sessionCounts([s.id]),
     prisma.sessionEnrollment.findUnique({ where: { sessionId_userId: { sessionId: s.id, userId: user.id } } }),

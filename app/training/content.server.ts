@@ -3,6 +3,7 @@
 // In development the manifest is re-read when the dev watcher rewrites it.
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { envVar } from "~/env.server";
 import type { Locale } from "~/i18n";
 import type { LearningGoal, Level, ModuleFrontmatter, Pillar, Track } from "./content-schema";
 import { LEVELS, PILLARS, TRACKS } from "./content-schema";
@@ -25,7 +26,7 @@ interface Manifest {
 }
 
 export function contentOutDir(): string {
-  return process.env.TSUNAGU_CONTENT_OUT ?? join(process.cwd(), "app/generated/content");
+  return envVar("TSUNAGU_CONTENT_OUT") ?? join(process.cwd(), "app/generated/content");
 }
 
 let cached: { dir: string; mtimeMs: number; manifest: Manifest; bySlug: Map<string, ManifestModule> } | null = null;
@@ -34,7 +35,7 @@ const codeCache = new Map<string, string>();
 function load() {
   const dir = contentOutDir();
   const path = join(dir, "manifest.json");
-  const checkMtime = process.env.NODE_ENV !== "production" || !cached || cached.dir !== dir;
+  const checkMtime = envVar("NODE_ENV") !== "production" || !cached || cached.dir !== dir;
   if (cached && cached.dir === dir && !checkMtime) return cached;
   let mtimeMs: number;
   try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { yearChoices, yearParam } from "./year";
+import { trainingYearSearch as yearParam } from "~/lib/params";
+import { yearChoices } from "./year";
 
 describe("fiscal year parameter", () => {
   const now = new Date("2026-11-23T12:00:00Z"); // FY2026

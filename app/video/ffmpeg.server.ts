@@ -3,10 +3,11 @@
 // playlist — what Chromium plays through Media Source Extensions (hls.js) and Safari natively.
 // See docs/decisions/024-video-hls-h264-hlsjs-player.md.
 import { spawn } from "node:child_process";
+import { envVar } from "~/env.server";
 import { buildHlsArgs, parseProbe, type ProbeResult } from "./media";
 
-const FFMPEG = process.env.FFMPEG_PATH || "ffmpeg";
-const FFPROBE = process.env.FFPROBE_PATH || "ffprobe";
+const FFMPEG = envVar("FFMPEG_PATH") || "ffmpeg";
+const FFPROBE = envVar("FFPROBE_PATH") || "ffprobe";
 
 function run(cmd: string, args: string[], onStdout?: (chunk: string) => void): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolvePromise, reject) => {

@@ -4,7 +4,7 @@ import { mkdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { audit } from "~/audit/audit.server";
-import { hasAnyRole } from "~/auth/roles";
+import { can } from "~/auth/capabilities";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -16,13 +16,11 @@ import { mediaStorage } from "./storage.server";
 import { validateVtt, type VttProblem } from "./vtt";
 
 export const TRANSCODE_JOB = "video.transcode";
-export const MANAGERS = ["PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
-const VIEWERS = ["TRAINEE", "PLANNING_COMMITTEE", "ADMINISTRATOR"] as const;
 
 export type VideoStatus = "queued" | "processing" | "ready" | "failed";
 
 export function canManage(user: SessionUser): boolean {
-  return hasAnyRole(user, MANAGERS);
+  return can(user, "runTraining");
 }
 
 // ---- The committee's list ----
@@ -220,7 +218,7 @@ export async function setPublished(user: SessionUser, id: number, published: boo
 
 /** A video the user may watch: trainees see published, ready videos; the committee sees every ready one. */
 export async function watchableVideo(user: SessionUser, idOrSlug: string) {
-  if (!hasAnyRole(user, VIEWERS)) return null;
+  if (!can(user, "watchLectures")) return null;
   const id = /^\d+$/.test(idOrSlug) ? Number(idOrSlug) : undefined;
   const video = await prisma.video.findFirst({ where: id ? { id } : { slug: idOrSlug } });
   if (!video || video.status !== "ready" || !video.hlsPrefix) return null;

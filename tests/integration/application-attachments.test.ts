@@ -87,16 +87,10 @@ const apply = (userId: number, roundId: number, file?: { name: string; bytes: Ui
   post(userId, { intent: "apply", roundId: String(roundId), wantToLearn: "アセスメント" }, file);
 
 async function download(userId: number, applicationId: number) {
-  try {
-    return await fileLoader({
-      request: await requestAs(userId, `/apply/${applicationId}/attachment`),
-      params: { id: String(applicationId) },
-      context,
-    });
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
+  const r = await callRoute(
+    fileLoader({ request: await requestAs(userId, `/apply/${applicationId}/attachment`), params: { id: String(applicationId) }, context }),
+  );
+  return r.response ?? r.value!;
 }
 
 const fileOf = (applicationId: number) => prisma.applicationAttachment.findUnique({ where: { applicationId } });

@@ -20,19 +20,12 @@ import { action as selectAction, loader as selectLoader } from "~/routes/committ
 import { action as officeAction, loader as officeLoader } from "~/routes/office.applications";
 import { createSession } from "~/scheduling/scheduling.server";
 import { createOffice, createUser, createWard, formRequestInit, requestAs } from "./factories";
+import { callRoute } from "./call-route";
 
 const ctx = { clientIp: "" };
 const DAY = 86_400_000;
 
 afterEach(() => setClock(null));
-
-function unwrap(r: unknown): { status: number; body: Record<string, unknown> } {
-  if (r instanceof Response) return { status: r.status, body: { location: r.headers.get("Location") } };
-  const x = r as Record<string, unknown>;
-  return x?.type === "DataWithResponseInit"
-    ? { status: (x.init as { status: number }).status, body: x.data as Record<string, unknown> }
-    : { status: 200, body: x };
-}
 
 const day = (offset: number) => jstDateString(new Date(now().getTime() + offset * DAY));
 
@@ -44,7 +37,9 @@ async function post(
   params: Record<string, string> = {},
 ) {
   const request = await requestAs(userId, path, formRequestInit(fields));
-  return unwrap(await fn({ request, params, context: ctx } as never));
+  const r = await callRoute(async () => fn({ request, params, context: ctx } as never));
+  if (r.thrown) throw r.response; // a 403/404 or a redirect to /login stays an error, as the route threw it
+  return { status: r.status, body: (r.response ? { location: r.location } : r.body) as Record<string, unknown> };
 }
 
 async function sessionAhead(daysFromNow: number, capacity = 10) {

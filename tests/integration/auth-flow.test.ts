@@ -7,15 +7,11 @@ import { LIMITS, lockedUntil, recordFailure } from "~/auth/throttle.server";
 import { prisma } from "~/db.server";
 import { action as loginAction } from "~/routes/login";
 import { createOffice, createUser, formRequestInit, requestAs } from "./factories";
+import { callRoute } from "./call-route";
 
 async function status(promise: Promise<unknown>): Promise<number | "ok"> {
-  try {
-    await promise;
-    return "ok";
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
+  const r = await callRoute(promise);
+  return r.thrown ? r.status : "ok";
 }
 
 describe("access helpers", () => {

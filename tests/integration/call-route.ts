@@ -9,16 +9,25 @@ export interface RouteOutcome<T> {
   value?: T;
   /** The Location header of a redirect. */
   location: string | null;
+  /** The Response the route returned or threw (a file, a redirect, a 403/404), to read its headers or body. */
+  response?: Response;
+  /** What the route returned, with `data()`'s wrapper taken off; absent for a Response. */
+  body?: unknown;
+}
+
+function unwrapData(value: unknown): unknown {
+  const v = value as { type?: unknown; data?: unknown } | null;
+  return v && typeof v === "object" && v.type === "DataWithResponseInit" ? v.data : value;
 }
 
 export async function callRoute<T>(call: Promise<T> | (() => Promise<T>)): Promise<RouteOutcome<T>> {
   try {
     const value = await (typeof call === "function" ? call() : call);
-    if (value instanceof Response) return { status: value.status, thrown: false, location: value.headers.get("Location") };
+    if (value instanceof Response) return { status: value.status, thrown: false, location: value.headers.get("Location"), response: value };
     const init = (value as { init?: { status?: number } | null } | null)?.init;
-    return { status: init?.status ?? 200, thrown: false, value, location: null };
+    return { status: init?.status ?? 200, thrown: false, value, body: unwrapData(value), location: null };
   } catch (e) {
-    if (e instanceof Response) return { status: e.status, thrown: true, location: e.headers.get("Location") };
+    if (e instanceof Response) return { status: e.status, thrown: true, location: e.headers.get("Location"), response: e };
     throw e;
   }
 }

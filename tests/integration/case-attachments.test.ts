@@ -24,6 +24,7 @@ import { action as caseAction } from "~/routes/sessions.$id_.case";
 import { loader as fileLoader } from "~/routes/sessions.$id_.case_.attachments.$attachmentId";
 import { CLEAN_PLAN, PERSONAL_PLAN, makeDocx, makePdf, padTo } from "../fixtures/case-files";
 import { createUser, requestAs } from "./factories";
+import { callRoute, routeStatus } from "./call-route";
 
 const FY = currentFiscalYear();
 const DAY = 24 * 60 * 60 * 1000;
@@ -44,13 +45,7 @@ const GOOD: Record<string, string> = {
   question: "本人の挑戦をどう支えるか。",
 };
 async function status(p: Promise<unknown>): Promise<number> {
-  try {
-    const r = await p;
-    return r instanceof Response ? r.status : 200;
-  } catch (e) {
-    if (e instanceof Response) return e.status;
-    throw e;
-  }
+  return routeStatus(p);
 }
 
 async function scenario() {
@@ -117,11 +112,8 @@ async function upload(userId: number, sessionId: number, name: string, bytes: Ui
   const body = new FormData();
   body.set("file", new File([Buffer.from(bytes)], name, { type }));
   const request = await requestAs(userId, `/sessions/${sessionId}/case`, { method: "POST", body });
-  const res = (await caseAction({ request, params: { id: String(sessionId) }, context })) as unknown as {
-    data: { ok: boolean; error: string | null; findings: number };
-    init: { status?: number } | null;
-  };
-  return { ...res.data, status: res.init?.status ?? 200 };
+  const res = await callRoute(caseAction({ request, params: { id: String(sessionId) }, context }));
+  return { ...(res.body as { ok: boolean; error: string | null; findings: number }), status: res.status };
 }
 
 function download(userId: number | null, sessionId: number, attachmentId: number) {

@@ -28,6 +28,7 @@ import { loader as ownLoader } from "~/routes/sessions.$id_.case";
 import { loader as committeeLoader } from "~/routes/committee.sessions.$id_.cases";
 import { loader as csvLoader } from "~/routes/committee.sessions.$id_.rubric[.csv]";
 import { createOffice, createUser, requestAs } from "./factories";
+import { routeStatus } from "./call-route";
 
 // The current fiscal year, so the test means the same thing in any year.
 const FY = currentFiscalYear();
@@ -36,13 +37,7 @@ const context = { clientIp: "" };
 const DAY = 24 * 60 * 60 * 1000;
 
 async function status(p: Promise<unknown>): Promise<number> {
-  try {
-    const r = await p;
-    return r instanceof Response ? r.status : 200;
-  } catch (e) {
-    if (e instanceof Response) return e.status;
-    throw e;
-  }
+  return routeStatus(p);
 }
 
 function asUser(u: { id: number; email: string; displayName: string; roles: string[]; officeId: number | null }): SessionUser {

@@ -12,8 +12,8 @@ import { action } from "~/routes/subcommittee.checklists._index";
 import { loader as templateLoader } from "~/routes/subcommittee.checklists.template[.xlsx]";
 import { createUser, requestAs } from "./factories";
 import { cityChecklistCsv, cityChecklistXlsx, farColumnXlsx, shiftJis, utf8Bom, zipBombXlsx } from "./import-fixtures";
+import { callRoute } from "./call-route";
 
-type Out = { data?: Record<string, unknown>; init?: { status?: number } | null };
 let subcommittee: number;
 
 beforeAll(async () => {
@@ -25,10 +25,9 @@ beforeAll(async () => {
 
 async function post(form: FormData) {
   const request = await requestAs(subcommittee, "/subcommittee/checklists", { method: "POST", body: form });
-  const out = (await action({ request, params: {}, context: { clientIp: "" } })) as unknown;
-  if (out instanceof Response) return { status: out.status, location: out.headers.get("Location"), body: {} as Record<string, unknown> };
-  const o = out as Out;
-  return { status: o.init?.status ?? 200, location: null, body: (o.data ?? o) as Record<string, unknown> };
+  const r = await callRoute(action({ request, params: {}, context: { clientIp: "" } }));
+  if (r.thrown) throw r.response;
+  return { status: r.status, location: r.location, body: (r.body ?? {}) as Record<string, unknown> };
 }
 
 async function upload(bytes: Uint8Array, name: string) {

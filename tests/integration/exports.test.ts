@@ -22,6 +22,7 @@ import { loader as reportXlsx } from "~/routes/subcommittee.report.$year.xlsx";
 import { action as importAction } from "~/routes/subcommittee.results-import";
 import { seedDemoData } from "../../scripts/lib/seed.ts";
 import { requestAs } from "./factories";
+import { callRoute } from "./call-route";
 
 const ctx = { context: { clientIp: "" } };
 type Loader = (args: { request: Request; params: Record<string, string>; context: { clientIp: string } }) => Promise<unknown>;
@@ -154,8 +155,9 @@ const CASES: ExportCase[] = [
 
 async function download(c: ExportCase) {
   const request = await requestAs(user[c.as], c.path());
-  const response = (await c.loader({ request, params: c.params(), ...ctx })) as Response;
-  expect(response.status, c.name).toBe(200);
+  const r = await callRoute(c.loader({ request, params: c.params(), ...ctx }));
+  expect(r.status, c.name).toBe(200);
+  const response = r.response!;
   return { response, bytes: new Uint8Array(await response.arrayBuffer()) };
 }
 
@@ -253,12 +255,12 @@ describe("the results export comes back unchanged", () => {
 
     const post = async (form: FormData) => {
       const request = await requestAs(user.subcommittee, "/subcommittee/results-import", { method: "POST", body: form });
-      const out = (await importAction({ request, params: {}, ...ctx })) as unknown;
-      if (out instanceof Response) return { status: out.status, state: null };
-      const o = out as { data?: { state?: Record<string, unknown> }; state?: Record<string, unknown>; init?: { status?: number } };
+      const r = await callRoute(importAction({ request, params: {}, ...ctx }));
+      if (r.thrown) throw r.response;
+      if (r.response) return { status: r.status, state: null };
       return {
-        status: o.init?.status ?? 200,
-        state: (o.data ?? o).state as Record<string, unknown> & {
+        status: r.status,
+        state: (r.body as { state?: Record<string, unknown> }).state as Record<string, unknown> & {
           analysis: { errors: unknown[]; columns: { index: number; field: string }[] };
         },
       };

@@ -6,6 +6,7 @@ import { getOptionalUser, requireUser } from "~/auth/permissions.server";
 import { createSession, SESSION_COOKIE, validateSessionToken } from "~/auth/session.server";
 import { LIMITS, lockedUntil, recordFailure } from "~/auth/throttle.server";
 import { createUser, formRequestInit, requestAs } from "./factories";
+import { routeStatus } from "./call-route";
 
 describe("sessions", () => {
   it("an invitation used as a password reset ends every old session", async () => {
@@ -34,11 +35,9 @@ describe("lockout is no weapon: throttled per account and address", () => {
   const ctxFor = (ip: string) => ({ context: { clientIp: ip }, params: {} });
   async function login(email: string, password: string, ip: string) {
     const { action } = await import("~/routes/login");
-    const r = (await action({
-      request: new Request("http://localhost/login", formRequestInit({ email, password, redirectTo: "/" })),
-      ...ctxFor(ip),
-    })) as Response | { init: { status: number } | null };
-    return r instanceof Response ? r.status : (r.init?.status ?? 200);
+    return routeStatus(
+      action({ request: new Request("http://localhost/login", formRequestInit({ email, password, redirectTo: "/" })), ...ctxFor(ip) }),
+    );
   }
 
   it("slows an attacker's address while the owner still signs in from their own", async () => {
@@ -79,20 +78,22 @@ describe("lockout is no weapon: throttled per account and address", () => {
     const user = await createUser({ email: "acct@example.jp", password: "account-password-1" });
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const r = (await action({
-        request: await requestAs(
-          user.id,
-          "/account",
-          formRequestInit({
-            intent: "password",
-            currentPassword: `guess-${i}`,
-            password: "new-password-12345",
-            confirm: "new-password-12345",
-          }),
-        ),
-        ...ctxFor("192.0.2.40"),
-      })) as { init: { status: number } | null };
-      statuses.push(r.init?.status ?? 200);
+      const status = await routeStatus(
+        action({
+          request: await requestAs(
+            user.id,
+            "/account",
+            formRequestInit({
+              intent: "password",
+              currentPassword: `guess-${i}`,
+              password: "new-password-12345",
+              confirm: "new-password-12345",
+            }),
+          ),
+          ...ctxFor("192.0.2.40"),
+        }),
+      );
+      statuses.push(status);
     }
     expect(statuses.slice(0, LIMITS.pair - 1).every((s) => s === 400)).toBe(true);
     expect(statuses.slice(LIMITS.pair).every((s) => s === 429)).toBe(true);

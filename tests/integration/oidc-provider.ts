@@ -8,6 +8,7 @@ import { OIDC_COOKIE } from "~/auth/oidc.server";
 import { action as ssoAction } from "~/routes/login_.sso";
 import { loader as callbackLoader } from "~/routes/login_.sso.callback";
 import { formRequestInit } from "./factories";
+import { callRoute } from "./call-route";
 
 export const APP = "http://localhost";
 const CALLBACK = `${APP}/login/sso/callback`;
@@ -147,10 +148,6 @@ export async function start(redirectTo = "/account") {
 
 export async function callback(url: string, flow: string | null) {
   const headers = new Headers(flow ? { Cookie: `${OIDC_COOKIE}=${flow}` } : {});
-  try {
-    return (await callbackLoader({ request: new Request(url, { headers }), params: {}, context: ctx })) as Response;
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
+  const r = await callRoute(callbackLoader({ request: new Request(url, { headers }), params: {}, context: ctx }));
+  return r.response ?? (r.value as Response);
 }

@@ -17,6 +17,7 @@ import { expectAggregatesMatchAnswers } from "./council-aggregates";
 import { createOffice, createUser, createWard, requestAs } from "./factories";
 import { cityChecklistCsv, shiftJis, utf8Bom } from "./import-fixtures";
 import { eraYear, fullWidth, longTableCsv, ratingOf, twelveYearWorkbook, yearWorkbook } from "./results-fixtures";
+import { callRoute } from "./call-route";
 
 const ITEMS = 6;
 const FIRST = 2012; // 平成24年度, when the city's self-evaluation began
@@ -62,10 +63,9 @@ type State = {
 
 async function post(form: FormData, userId = subcommittee) {
   const request = await requestAs(userId, "/subcommittee/results-import", { method: "POST", body: form });
-  const out = (await action({ request, params: {}, context: { clientIp: "" } })) as unknown;
-  if (out instanceof Response) return { status: out.status, location: out.headers.get("Location"), body: {} as Record<string, unknown> };
-  const o = out as { data?: Record<string, unknown>; init?: { status?: number } | null };
-  return { status: o.init?.status ?? 200, location: null, body: (o.data ?? o) as Record<string, unknown> };
+  const r = await callRoute(action({ request, params: {}, context: { clientIp: "" } }));
+  if (r.thrown) throw r.response;
+  return { status: r.status, location: r.location, body: (r.body ?? {}) as Record<string, unknown> };
 }
 
 async function upload(files: { bytes: Uint8Array; name: string }[], userId = subcommittee) {

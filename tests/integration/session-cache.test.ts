@@ -9,17 +9,13 @@ import { countQueries } from "~/lib/query-count.server";
 import { PRIVACY_NOTICE_VERSION } from "~/privacy/notice";
 import { loader as rootLoader } from "~/root";
 import { createUser, requestAs } from "./factories";
+import { callRoute } from "./call-route";
 
 type RootData = { user: { roles: string[] } | null; privacyPending: boolean; emergencyUntil: string | null };
 
 async function root(request: Request): Promise<{ status: number; data?: RootData; location?: string | null }> {
-  try {
-    const data = (await rootLoader({ request, params: {}, context: { clientIp: "", cspNonce: "" } })) as unknown as RootData;
-    return { status: 200, data };
-  } catch (e) {
-    if (e instanceof Response) return { status: e.status, location: e.headers.get("Location") };
-    throw e;
-  }
+  const r = await callRoute(rootLoader({ request, params: {}, context: { clientIp: "", cspNonce: "" } }));
+  return r.thrown ? { status: r.status, location: r.location } : { status: 200, data: r.value as unknown as RootData };
 }
 
 /** A second request with the same cookie (a browser's next page). */

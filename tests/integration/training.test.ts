@@ -10,6 +10,7 @@ import { traineeSummary } from "~/training/training.server";
 import { action as curriculumAction } from "~/routes/committee.curriculum";
 import { loader as csvLoader } from "~/routes/committee.progress[.csv]";
 import { createOffice, createUser, formRequestInit, requestAs } from "./factories";
+import { callRoute } from "./call-route";
 
 // The current fiscal year, so the test means the same thing in any year.
 const FY = currentFiscalYear();
@@ -36,22 +37,13 @@ async function post(userId: number, fields: Record<string, string | string[]>, s
 /** The pager's "next" button: leaves `from` (read) for `to`. */
 async function advance(userId: number, from: string, to: string, slug = SLUG) {
   const request = await requestAs(userId, `/training/modules/${slug}`, formRequestInit({ intent: "advance", from, to }));
-  try {
-    return await moduleAction({ request, params: { slug }, context: ctx });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
+  const r = await callRoute(moduleAction({ request, params: { slug }, context: ctx }));
+  return r.response ?? r.value;
 }
 
 async function status(p: Promise<unknown>) {
-  try {
-    await p;
-    return "ok";
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    throw thrown;
-  }
+  const r = await callRoute(p);
+  return r.thrown ? r.status : "ok";
 }
 
 describe("module progress", () => {

@@ -23,6 +23,7 @@ import { loader as mediaLoader } from "~/routes/media.videos.$id.$";
 import { action as progressAction } from "~/routes/videos.$id.progress";
 import { recordWatch, saveCaptions, setPublished } from "~/video/video.server";
 import { createUser, requestAs } from "./factories";
+import { callRoute } from "./call-route";
 
 const context = { clientIp: "" };
 const asSession = <T extends object>(u: T) => ({ ...u, office: null }) as unknown as SessionUser;
@@ -36,12 +37,8 @@ function metadata(fields: Record<string, string>) {
 }
 
 async function answer(p: Promise<unknown>): Promise<Response> {
-  try {
-    return (await p) as Response;
-  } catch (e) {
-    if (e instanceof Response) return e;
-    throw e;
-  }
+  const r = await callRoute(p);
+  return r.response ?? (r.value as Response);
 }
 
 async function tus(userId: number | null, method: string, path: string, headers: Record<string, string>, body?: Uint8Array) {

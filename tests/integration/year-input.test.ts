@@ -9,6 +9,7 @@ import { now } from "~/lib/clock";
 import { fiscalYearEra, fiscalYearOf } from "~/lib/fiscal-year";
 import { action } from "~/routes/subcommittee.checklists.$version";
 import { createUser, formRequestInit, requestAs } from "./factories";
+import { callRoute } from "./call-route";
 
 const parsed = parseChecklistCsv(readFileSync("content/checklists/v1.csv", "utf8"));
 if (!parsed.ok) throw new Error("v1.csv invalid");
@@ -24,8 +25,9 @@ beforeAll(async () => {
 
 async function publish(years: string) {
   const request = await requestAs(sub, `/subcommittee/checklists/${version}`, formRequestInit({ intent: "publish", years }));
-  const r = (await action({ request, params: { version: String(version) }, context: { clientIp: "" } })) as unknown;
-  return (r && typeof r === "object" && "data" in r ? (r as { data: unknown }).data : r) as {
+  const r = await callRoute(action({ request, params: { version: String(version) }, context: { clientIp: "" } }));
+  if (r.thrown) throw r.response;
+  return r.body as {
     ok: boolean;
     years?: number[];
     fieldErrors?: Record<string, { key: string; params?: Record<string, unknown> }[]>;
