@@ -8,6 +8,8 @@ import { councilFigures, TRACKS } from "./council-figures.server";
 
 const wardFilter = (wardId: number | null, column = Prisma.sql`o."wardId"`) =>
   wardId ? Prisma.sql`AND ${column} = ${wardId}` : Prisma.empty;
+/** The plan's office, joined only when a ward is chosen (every plan has its office: the city-wide count needs none). */
+const officeJoin = (wardId: number | null) => (wardId ? Prisma.sql`JOIN "Office" o ON o.id = p."officeId"` : Prisma.empty);
 
 /**
  * Per-office category score (mean of rated items) for submitted sheets, as a reusable SQL fragment. Read from the
@@ -87,12 +89,12 @@ export async function dashboard(fiscalYear: number, wardId: number | null) {
       scoreAggregates(fiscalYear, wardId),
       prisma.$queryRaw<{ status: string; plans: number }[]>`
       SELECT p.status::text AS status, COUNT(*)::int AS plans
-      FROM "ActionPlan" p JOIN "Office" o ON o.id = p."officeId"
+      FROM "ActionPlan" p ${officeJoin(wardId)}
       WHERE p."fiscalYear" = ${fiscalYear} ${wardFilter(wardId)}
       GROUP BY p.status`,
       prisma.$queryRaw<{ status: string; items: number }[]>`
       SELECT i.status::text AS status, COUNT(*)::int AS items
-      FROM "ActionPlanItem" i JOIN "ActionPlan" p ON p.id = i."planId" JOIN "Office" o ON o.id = p."officeId"
+      FROM "ActionPlanItem" i JOIN "ActionPlan" p ON p.id = i."planId" ${officeJoin(wardId)}
       WHERE p."fiscalYear" = ${fiscalYear} ${wardFilter(wardId)}
       GROUP BY i.status`,
       prisma.$queryRaw<{ wardId: number; kind: string; activities: number }[]>`
