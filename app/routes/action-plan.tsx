@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { inLocale } from "~/i18n";
 import { FormKey } from "~/components/form-key";
 import { formKeyOf } from "~/lib/form-key.server";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { forbidden, requireOwnOffice } from "~/auth/permissions.server";
-import { Field, FormErrorSummary, isFailure, SelectField, TextareaField } from "~/components/forms";
+import { Field, FormErrorSummary, SelectField, TextareaField } from "~/components/forms";
 import {
   addItem,
   addUpdate,
@@ -23,7 +23,8 @@ import { PlanItemCard } from "~/cycle/plan-item-card";
 import { StatusChart } from "~/cycle/status-chart";
 import { ITEM_STATUSES } from "~/cycle/status-timeline";
 import { useFormat, useLocale, useT } from "~/i18n/react";
-import { failure, parseForm, type FormFailure } from "~/lib/forms";
+import { failure, failureFor, parseForm, type FormFailure } from "~/lib/forms";
+import { intentFailure } from "~/lib/action-result.server";
 import { currentFiscalYear } from "~/lib/fiscal-year";
 import { fiscalYearSearch } from "~/lib/params";
 import { todayJst } from "~/cycle/dates";
@@ -34,6 +35,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { JaOption, JaText } from "~/components/ja-text";
 
 type Data = SerializeFrom<typeof loader>;
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
 export const meta = dataMeta<Data>((t, d, { fiscalYear }) => t("cycle.plan.title", { year: fiscalYear(d.year) }));
 
 function yearFrom(request: Request) {
@@ -56,8 +58,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type ActionResult = (FormFailure & { intent: string; itemId?: number; codes?: string[] }) | { ok: true; intent: string; itemId?: number };
-
 export async function action({ request }: ActionFunctionArgs) {
   const { user, officeId } = await requireOwnOffice(request);
   const { current, year } = yearFrom(request);
@@ -66,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "");
   const back = `/action-plan`;
   const codes = formData.getAll("itemCodes").map(String).filter(Boolean);
-  const fail = (f: FormFailure, itemId?: number) => data<ActionResult>({ ...f, intent, itemId, codes }, { status: 400 });
+  const fail = <const I extends string>(tag: I, f: FormFailure, itemId?: number) => intentFailure(tag, f, { itemId, codes });
   if (intent === "create") {
     await ensurePlan(officeId, year, user.id);
     return redirect(back);
@@ -74,12 +74,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "addItem" || intent === "editItem") {
     const parsed = parseForm(itemSchema, formData, ["itemCodes"]);
     const itemId = intent === "editItem" ? Number(formData.get("itemId")) : undefined;
-    if (!parsed.ok) return fail(parsed, itemId);
+    if (!parsed.ok) return fail(intent, parsed, itemId);
     const known = new Set((await checklistItemChoices(year)).map((c) => c.code));
     if (parsed.data.itemCodes.some((c) => !known.has(c)))
-      return fail(failure({ itemCodes: [{ key: "cycle.plan.error.unknownItem" }] }, formData), itemId);
+      return fail(intent, failure({ itemCodes: [{ key: "cycle.plan.error.unknownItem" }] }, formData), itemId);
     if (!(await trainingTargetKnown(parsed.data.training)))
-      return fail(failure({ training: [{ key: "officeTraining.plan.trainingInvalid" }] }, formData), itemId);
+      return fail(intent, failure({ training: [{ key: "officeTraining.plan.trainingInvalid" }] }, formData), itemId);
     if (itemId !== undefined) {
       await ownItem(officeId, itemId);
       await editItem(itemId, parsed.data, user.id);
@@ -92,15 +92,15 @@ export async function action({ request }: ActionFunctionArgs) {
     const itemId = Number(formData.get("itemId"));
     await ownItem(officeId, itemId);
     const parsed = parseForm(updateSchema, formData);
-    if (!parsed.ok) return fail(parsed, itemId);
+    if (!parsed.ok) return fail(intent, parsed, itemId);
     await addUpdate(itemId, parsed.data, { formKey: formKeyOf(formData), userId: user.id });
     return redirect(`${back}?saved=1#plan-item-${itemId}`);
   }
   if (intent === "submit") {
-    if (!(await submitOfficePlan(user, officeId, year)).ok) return fail(failure({}, undefined, { key: "cycle.plan.error.empty" }));
+    if (!(await submitOfficePlan(user, officeId, year)).ok) return fail(intent, failure({}, undefined, { key: "cycle.plan.error.empty" }));
     return redirect(`${back}?submitted=1`);
   }
-  return data({ ok: false, intent, fieldErrors: {} }, { status: 400 });
+  return intentFailure("unknown", { ok: false, fieldErrors: {} });
 }
 
 function ItemFields({
@@ -221,15 +221,15 @@ function ItemForms({
 }: {
   item: PlanView["items"][number];
   loaderData: ReturnType<typeof useLoaderData<typeof loader>>;
-  result?: ActionResult;
+  result?: ActionData;
   /** `?edit=`: the one item whose edit form is drawn. */
   editId: string | null;
 }) {
   const t = useT();
-  const mine = result && isFailure(result) && result.itemId === item.id ? result : undefined;
+  const mine = <F extends { itemId?: number }>(failed: F | undefined) => (failed?.itemId === item.id ? failed : undefined);
   const today = loaderData.today;
-  const updateFailed = mine?.intent === "update" ? mine : undefined;
-  const editFailed = mine?.intent === "editItem" ? mine : undefined;
+  const updateFailed = mine(failureFor(result, "update"));
+  const editFailed = mine(failureFor(result, "editItem"));
   const editing = !!editFailed || editId === String(item.id);
   return (
     <>
@@ -325,14 +325,14 @@ export default function ActionPlanPage() {
   const locale = useLocale();
   const loaderData = useLoaderData<typeof loader>();
   const { officeName, year, current, plan, years, weak, choices, editable } = loaderData;
-  const result = useActionData<typeof action>() as ActionResult | undefined;
+  const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const preselect = params.get("add");
   // The edit form (the whole checklist as choices) is drawn for one item at a time, the one named by `?edit=`
   // (issue 13: drawn for every item, it made the page 119 KB of HTML).
   const itemText = Object.fromEntries(choices.map((c) => [c.code, c]));
-  const addFailed = result && isFailure(result) && result.intent === "addItem" ? result : undefined;
-  const submitFailed = result && isFailure(result) && result.intent === "submit" ? result : undefined;
+  const addFailed = failureFor(result, "addItem");
+  const submitFailed = failureFor(result, "submit");
   const allYears = [...new Set([current, ...years])].sort((a, b) => b - a);
   return (
     <div className="page action-plan">

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { z } from "zod";
@@ -19,6 +19,7 @@ import { ChecklistItemFieldset, isLocalAnswered, localFrom, type LocalAnswer } f
 import { inLocale, type MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { formValues } from "~/lib/forms";
+import { intentResult } from "~/lib/action-result.server";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
 
@@ -49,27 +50,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const code = String(formData.get("code") ?? "");
       const input = readAnswer(formData, code);
       if (!input)
-        return data(
+        return intentResult(
+          "answer",
           {
-            intent: "answer" as const,
             code,
             status: "invalid" as const,
             error: "validation.invalid" as MessageKey,
           },
-          { status: 400 },
+          400,
         );
       const result = await saveOneAnswer(officeId, fiscalYear, user.id, input);
       const status = result.status === "conflict" ? 409 : result.status === "invalid" ? 400 : 200;
-      return data(
+      return intentResult(
+        "answer",
         {
-          intent: "answer" as const,
           code,
           status: result.status,
           answer: "answer" in result ? result.answer : undefined,
           saved: result.status === "conflict" ? result.saved : undefined,
           error: result.status === "invalid" ? result.error : undefined,
         },
-        { status },
+        status,
       );
     }
     const parsed = stepForm.safeParse({
@@ -80,66 +81,63 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const saved = await saveAllAnswers(officeId, fiscalYear, user.id, formData);
     const values = formValues(formData);
     if (saved.conflicts.length || saved.errors.length) {
-      return data(
+      return intentResult(
+        "saveAll",
         {
-          intent: "saveAll" as const,
           ...saved,
           values,
           missing: [] as string[],
           confirmMissing: false,
           submitted: false,
         },
-        { status: saved.conflicts.length ? 409 : 400 },
+        saved.conflicts.length ? 409 : 400,
       );
     }
     if (intent === "submit") {
       // Submitting cannot be undone by the office: the person ticks the confirmation first.
       if (!parsed.success || parsed.data.confirm !== "yes")
-        return data(
+        return intentResult(
+          "submit",
           {
-            intent: "submit" as const,
             ...saved,
             values,
             missing: [] as string[],
             confirmMissing: true,
             submitted: false,
           },
-          { status: 400 },
+          400,
         );
       const result = await submitEvaluation(officeId, fiscalYear, user);
       if (!result.ok)
-        return data(
+        return intentResult(
+          "submit",
           {
-            intent: "submit" as const,
             ...saved,
             values,
             missing: result.missing,
             confirmMissing: false,
             submitted: false,
           },
-          { status: 400 },
+          400,
         );
-      return {
-        intent: "submit" as const,
+      return intentResult("submit", {
         ...saved,
         values: {},
         missing: [] as string[],
         confirmMissing: false,
         submitted: true,
-      };
+      });
     }
     if (parsed.success && parsed.data.goto) throw redirect(`/evaluation/${fiscalYear}?step=${parsed.data.goto}`);
-    return {
-      intent: "saveAll" as const,
+    return intentResult("saveAll", {
       ...saved,
       values: {},
       missing: [] as string[],
       confirmMissing: false,
       submitted: false,
-    };
+    });
   } catch (error) {
-    if (error instanceof NotEditableError)
-      return data({ intent: "readOnly" as const, code: "", status: "readOnly" as const }, { status: 409 });
+    if (error instanceof NotEditableError) return intentResult("readOnly", { code: "", status: "readOnly" as const }, 409);
     throw error;
   }
 }
@@ -206,9 +204,9 @@ export default function EvaluationSheet() {
   const locale = useLocale();
   const format = useFormat();
   const sheet = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as FormResult | { intent: "readOnly" | "answer" } | undefined;
+  const actionData = useActionData<typeof action>();
   // Only a whole-form result is drawn here: a one-answer result (a no-JavaScript post of intent=answer) is not.
-  const result = actionData && (actionData.intent === "saveAll" || actionData.intent === "submit") ? (actionData as FormResult) : null;
+  const result = actionData && (actionData.intent === "saveAll" || actionData.intent === "submit") ? actionData : null;
   const navigation = useNavigation();
   const editable = sheet.status !== "SUBMITTED";
   const [answers, setAnswers] = useState(() => initialAnswers(sheet.items, sheet.answers, result));
