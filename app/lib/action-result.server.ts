@@ -6,9 +6,17 @@ import type { FormFailure } from "./forms";
 /**
  * The answer of one intent: `body` tagged with `intent`. `intent` keeps its literal type (a variable narrowed by
  * `intent === "publish" || intent === "unpublish"` stays that union), which is what the page narrows on.
+ * Without a status the answer is the plain object (200); with one, Remix's `data()` carrying that status.
  */
-export function intentResult<const I extends string, T extends object>(intent: I, body: T, status = 200) {
-  return data({ ...body, intent }, { status });
+export function intentResult<const I extends string, T extends object>(intent: I, body: T): T & { intent: I };
+export function intentResult<const I extends string, T extends object>(
+  intent: I,
+  body: T,
+  status: number,
+): ReturnType<typeof data<T & { intent: I }>>;
+export function intentResult<const I extends string, T extends object>(intent: I, body: T, status?: number) {
+  const answer = { ...body, intent };
+  return status === undefined ? answer : data(answer, { status });
 }
 
 /** A refused form of one intent: the failure (field errors, what was typed), anything the page needs to place it, 400 unless told. */
