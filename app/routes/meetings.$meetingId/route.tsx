@@ -3,7 +3,6 @@ import { redirect } from "@remix-run/node";
 import { MeetingFields } from "~/cycle/meeting-fields";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import type { ReactNode } from "react";
 import { forbidden, notFound, requireCapability } from "~/auth/permissions.server";
 import { Field, FormErrorSummary, TextareaField } from "~/components/forms";
 import {
@@ -24,6 +23,7 @@ import { parseJstDate } from "~/lib/jst";
 import { idParam } from "~/lib/params";
 import { optionalHttpUrl, safeHref } from "~/lib/url";
 import { dataMeta } from "~/lib/meta";
+import { ProposedTopic } from "./proposed-topic";
 import type { SerializeFrom } from "@remix-run/node";
 import { DataTable } from "~/components/data-table";
 import { JaText } from "~/components/ja-text";
@@ -407,42 +407,5 @@ export default function MeetingPage() {
         </section>
       ) : null}
     </div>
-  );
-}
-
-/** A checklist item the agenda proposal suggests, with its figures and an "add" button (or "on the agenda"). */
-function ProposedTopic({
-  kind,
-  code,
-  text,
-  added,
-  children,
-}: {
-  kind: "WEAK" | "GOOD_PRACTICE";
-  code: string;
-  text: string;
-  added: boolean;
-  children: ReactNode;
-}) {
-  const t = useT();
-  return (
-    <li>
-      <Form method="post" className="inline-form">
-        <input type="hidden" name="intent" value="addTopic" />
-        <input type="hidden" name="kind" value={kind} />
-        <input type="hidden" name="itemCode" value={code} />
-        <input type="hidden" name="title" value={`${code} ${text}`.slice(0, 120)} />
-        <span>
-          <strong>{code}</strong> {text} — {children}
-        </span>
-        {added ? (
-          <span className="badge">{t("agenda.onAgenda")}</span>
-        ) : (
-          <button type="submit" className="button small secondary">
-            {t("cycle.meetings.addTopic")}
-          </button>
-        )}
-      </Form>
-    </li>
   );
 }
