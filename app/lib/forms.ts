@@ -102,3 +102,27 @@ export function jstDateField<R extends boolean = true>(
       return d;
     }) as unknown as z.ZodType<R extends true ? Date : Date | null, z.ZodTypeDef, unknown>;
 }
+
+/**
+ * The failed answers of `R` (an action's results) that can carry `intent`. A catch-all answer for an unknown intent
+ * (`intent: string`) is left out: the intent a page asks about has its own branch in the action.
+ */
+export type FailureOf<R, I extends string> = R extends { ok: false; intent: infer J extends string }
+  ? string extends J
+    ? never
+    : I extends J
+      ? R & { intent: I }
+      : never
+  : never;
+
+/**
+ * The failure an action answered for `intent`, if that is what it answered (decision 066): the page's one way to
+ * pick the errors of one form out of `useActionData<typeof action>()`, typed by the action itself.
+ */
+export function failureFor<R extends { intent: string }, const I extends string>(
+  result: R | undefined,
+  intent: I,
+): FailureOf<R, I> | undefined {
+  if (!result || (result as { ok?: unknown }).ok !== false || result.intent !== intent) return undefined;
+  return result as FailureOf<R, I>;
+}

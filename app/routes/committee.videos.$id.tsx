@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireCapability } from "~/auth/permissions.server";
@@ -10,6 +10,7 @@ import { getVideoForManager, playerData, saveCaptions, saveDetails, setPublished
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
 import { inLocale } from "~/i18n";
+import { intentResult } from "~/lib/action-result.server";
 
 type Data = SerializeFrom<typeof loader>;
 export const meta = dataMeta<Data>((_t, d, { locale }) => inLocale(locale, d.video.titleJa, d.video.titleEn));
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam.safeParse(params.id);
   if (!id.success) throw notFound();
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_VTT_BYTES * 2 + 400_000)
-    return data({ intent: "captions" as const, ok: false as const, problems: [{ line: 1, reason: "too large" }] }, { status: 413 });
+    return intentResult("captions", { ok: false as const, problems: [{ line: 1, reason: "too large" }] }, 413);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   if (intent === "captions") {
@@ -63,27 +64,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const file = form.get("file");
     const text = file instanceof File ? await file.text() : "";
     const result = await saveCaptions(user, id.data, lang, text);
-    return data({ intent: "captions" as const, lang, ...result }, { status: result.ok ? 200 : 400 });
+    return intentResult(intent, { lang, ...result }, result.ok ? 200 : 400);
   }
   if (intent === "details") {
     const parsed = detailsSchema.safeParse(Object.fromEntries(form));
-    if (!parsed.success) return data({ intent: "details" as const, ok: false as const }, { status: 400 });
+    if (!parsed.success) return intentResult(intent, { ok: false as const }, 400);
     await saveDetails(user, id.data, parsed.data);
-    return { intent: "details" as const, ok: true as const };
+    return intentResult(intent, { ok: true as const });
   }
   if (intent === "publish" || intent === "unpublish") {
     const result = await setPublished(user, id.data, intent === "publish");
-    return data({ intent, ...result }, { status: result.ok ? 200 : 400 });
+    return intentResult(intent, result, result.ok ? 200 : 400);
   }
-  return data({ intent: "unknown" as const, ok: false as const }, { status: 400 });
+  return intentResult("unknown", { ok: false as const }, 400);
 }
 
 export default function CommitteeVideo() {
   const t = useT();
   const { video, player } = useLoaderData<typeof loader>();
-  const a = useActionData<typeof action>() as
-    | { intent: string; ok: boolean; lang?: string; cues?: number; problems?: { line: number; reason: string }[]; reason?: string }
-    | undefined;
+  const a = useActionData<typeof action>();
   const code = `<Video video="${video.slug}" />`;
   return (
     <div className="page">

@@ -196,7 +196,7 @@ export default function OwnCase() {
   };
 
   const unresolved = [...findings, ...d.attachments.flatMap((f) => f.findings)].filter((f) => !f.confirmed);
-  const fileResult = result && (result.intent === "attach" || result.intent === "remove") ? (result as FileAnswer) : null;
+  const fileResult = result && (result.intent === "attach" || result.intent === "remove") ? result : null;
   const fileError = fileResult && !fileResult.ok ? fileResult.error : null;
   const maxSize = fileSize(d.maxAttachmentBytes, locale);
   const submitted = d.status === "submitted";

@@ -1,15 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { logRead } from "~/audit/audit.server";
 import { notFound, requireCapability } from "~/auth/permissions.server";
-import { FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
+import { FormErrorSummary, TextareaField } from "~/components/forms";
 import { checklistItemChoices, commentOnItem, isItemOfPlan, markReviewed, planViewById } from "~/cycle/action-plan.server";
 import { commentSchema } from "~/cycle/plan-forms";
 import { PlanItemCard } from "~/cycle/plan-item-card";
 import { StatusChart } from "~/cycle/status-chart";
 import { useFormat, useLocale, useT } from "~/i18n/react";
-import { parseForm, type FormFailure } from "~/lib/forms";
+import { failureFor, parseForm } from "~/lib/forms";
+import { intentFailure } from "~/lib/action-result.server";
 import { idParam, readId } from "~/lib/params";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const itemId = readId(String(formData.get("itemId") ?? ""));
   if (itemId === null || !(await isItemOfPlan(itemId, planId))) throw notFound();
   const parsed = parseForm(commentSchema, formData);
-  if (!parsed.ok) return data({ ...parsed, itemId }, { status: 400 });
+  if (!parsed.ok) return intentFailure("comment", parsed, { itemId });
   await commentOnItem(itemId, user.id, parsed.data.text);
   return redirect(`/subcommittee/action-plans/${planId}?commented=1#plan-item-${itemId}`);
 }
@@ -57,7 +58,7 @@ export default function SubcommitteeActionPlan() {
   const format = useFormat();
   const locale = useLocale();
   const { plan, choices } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as (FormFailure & { itemId: number }) | undefined;
+  const comment = failureFor(useActionData<typeof action>(), "comment");
   const [params] = useSearchParams();
   const itemText = Object.fromEntries(choices.map((c) => [c.code, c]));
   return (
@@ -86,7 +87,7 @@ export default function SubcommitteeActionPlan() {
       ) : null}
       {plan.items.length === 0 ? <p className="muted">{t("cycle.plan.noItems")}</p> : null}
       {plan.items.map((item, index) => {
-        const failed = result && isFailure(result) && result.itemId === item.id ? result : undefined;
+        const failed = comment?.itemId === item.id ? comment : undefined;
         return (
           <PlanItemCard key={item.id} item={item} index={index} itemText={itemText} afterYear={plan.afterYear}>
             <Form method="post" className="plan-comment-form">

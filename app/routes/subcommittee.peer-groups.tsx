@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireCapability } from "~/auth/permissions.server";
-import { Field, FormErrorSummary, isFailure } from "~/components/forms";
+import { Field, FormErrorSummary } from "~/components/forms";
 import { answerIntroductionAs, peerGroupsPage, savePeerGroup } from "~/cycle/peer.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
-import { parseForm, type FormFailure } from "~/lib/forms";
+import { failureFor, parseForm } from "~/lib/forms";
+import { intentFailure } from "~/lib/action-result.server";
 import { readId } from "~/lib/params";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const wardId = readId(String(formData.get("wardId") ?? "")) ?? 0;
   const parsed = parseForm(groupSchema, formData, ["offices"]);
   const groupId = intent === "edit" ? (readId(String(formData.get("groupId") ?? "")) ?? 0) : null;
-  if (!parsed.ok) return data({ ...parsed, groupId, wardId }, { status: 400 });
+  if (!parsed.ok) return intentFailure(groupId === null ? "create" : "edit", parsed, { groupId, wardId });
   if (!(await savePeerGroup(user, { wardId, groupId, ...parsed.data }))) throw notFound();
   return redirect("/subcommittee/peer-groups?saved=1");
 }
@@ -41,9 +42,11 @@ export default function PeerGroups() {
   const format = useFormat();
   const locale = useLocale();
   const { wards, requests } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as (FormFailure & { groupId: number | null; wardId: number }) | undefined;
-  const failedFor = (groupId: number | null, wardId: number) =>
-    isFailure(result) && result.groupId === groupId && result.wardId === wardId ? result : undefined;
+  const result = useActionData<typeof action>();
+  const failedFor = (groupId: number | null, wardId: number) => {
+    const failed = failureFor(result, groupId === null ? "create" : "edit");
+    return failed?.groupId === groupId && failed.wardId === wardId ? failed : undefined;
+  };
   const [params] = useSearchParams();
   const name = (x: { nameJa: string; nameEn: string }) => (locale === "en" ? x.nameEn : x.nameJa);
   return (

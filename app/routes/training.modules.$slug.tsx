@@ -25,6 +25,7 @@ import type { PlayerVideo } from "~/video/player";
 import { playerData } from "~/video/video.server";
 import { dataMeta } from "~/lib/meta";
 import type { SerializeFrom } from "@remix-run/node";
+import { intentResult } from "~/lib/action-result.server";
 import { JaText } from "~/components/ja-text";
 
 type Data = SerializeFrom<typeof loader>;
@@ -89,15 +90,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const from = String(form.get("from") ?? "");
     const to = String(form.get("to") ?? "");
     const target = to === CHECK_STEP ? "?view=check" : `?section=${encodeURIComponent(to)}`;
-    if (isTrainee(user) && !(await advanceStep(user.id, m, from, to))) return data({ intent, ok: false }, { status: 400 });
+    if (isTrainee(user) && !(await advanceStep(user.id, m, from, to))) return intentResult(intent, { ok: false as const }, 400);
     return redirect(`/training/modules/${m.slug}${target}`);
   }
   if (intent === "reflection") {
     const reflectionId = String(form.get("reflectionId") ?? "");
     const text = String(form.get("text") ?? "").slice(0, 4000);
-    if (!isTrainee(user) || !m.reflections.includes(reflectionId)) return data({ intent, reflectionId, ok: false }, { status: 400 });
+    if (!isTrainee(user) || !m.reflections.includes(reflectionId)) return intentResult(intent, { reflectionId, ok: false as const }, 400);
     await saveReflection(user.id, m, reflectionId, text);
-    return { intent, reflectionId, ok: true };
+    return intentResult(intent, { reflectionId, ok: true as const });
   }
   if (intent === "check") {
     const nonce = String(form.get("nonce") ?? "").slice(0, 100);
@@ -110,14 +111,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : { ok: true as const, grade: grade(m.frontmatter.check, answers) };
     if (!outcome.ok)
       // Blank or partial: refused and not recorded; the questions are named by their numbers.
-      return data(
-        { intent, ok: false, unanswered: outcome.unanswered.map((id) => questionIds.indexOf(id) + 1), chosen: answers },
-        { status: 400 },
+      return intentResult(
+        intent,
+        { ok: false as const, unanswered: outcome.unanswered.map((id) => questionIds.indexOf(id) + 1), chosen: answers },
+        400,
       );
     const result = outcome.grade;
-    return {
-      intent,
-      ok: true,
+    return intentResult(intent, {
+      ok: true as const,
       score: result.score,
       correctCount: result.correctCount,
       total: result.total,
@@ -128,13 +129,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const q = m.frontmatter.check.questions.find((x) => x.id === r.id)!;
         return { ...r, explanation: pick(q.explanation, locale) };
       }),
-    };
+    });
   }
-  return data({ intent: null, ok: false }, { status: 400 });
+  return data({ intent: null, ok: false as const }, { status: 400 });
 }
-
-type CheckResult = Extract<Awaited<ReturnType<typeof action>>, { questions: unknown }>;
-type CheckRefusal = { intent: "check"; ok: false; unanswered: number[]; chosen: Record<string, string[]> };
 
 // One component per compiled bundle, made once and kept (the bundle is immutable: its name carries its hash).
 const bundleComponents = new Map<string, ReturnType<typeof getMDXComponent>>();
@@ -176,8 +174,8 @@ export default function ModulePage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const result = actionData && "questions" in actionData ? (actionData as CheckResult) : null;
-  const refusal = actionData && "unanswered" in actionData ? (actionData as unknown as CheckRefusal) : null;
+  const result = actionData && "questions" in actionData ? actionData : null;
+  const refusal = actionData && "unanswered" in actionData ? actionData : null;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const first = useRef(true);
   useEffect(() => {

@@ -1,12 +1,16 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ACCOUNTS, apiLogin, type AccountName } from "./helpers";
 import { ROUTES } from "./route-access";
 
-const routeFiles = readdirSync(join(import.meta.dirname, "../../app/routes"))
-  .filter((f) => /\.(tsx?|jsx?)$/.test(f))
-  .map((f) => f.replace(/\.(tsx?|jsx?)$/, ""));
+// A route is a module in app/routes, or a folder there with its route.tsx (Remix's flat folders): named as Remix
+// names it, without the extension.
+const routesDir = join(import.meta.dirname, "../../app/routes");
+const routeFiles = readdirSync(routesDir, { withFileTypes: true }).flatMap((entry) => {
+  if (entry.isDirectory()) return ["route.tsx", "route.ts"].some((f) => existsSync(join(routesDir, entry.name, f))) ? [entry.name] : [];
+  return /\.(tsx?|jsx?)$/.test(entry.name) ? [entry.name.replace(/\.(tsx?|jsx?)$/, "")] : [];
+});
 
 test("every route in app/routes says who may reach it", () => {
   const listed = new Set(ROUTES.map((r) => r.file));

@@ -6,7 +6,7 @@ import { prisma } from "~/db.server";
 import { parseChecklistCsv } from "~/evaluation/checklist-import";
 import { insertTemplateVersion } from "~/evaluation/template-store";
 import { fiscalYearOf } from "~/lib/fiscal-year";
-import { action as planAction, loader as planLoader } from "~/routes/action-plan";
+import { action as planAction, loader as planLoader } from "~/routes/action-plan/route";
 import { action as reviewAction, loader as reviewLoader } from "~/routes/subcommittee.action-plans.$planId";
 import { loader as dashboardLoader } from "~/routes/subcommittee._index";
 import { createOffice, createUser, createWard, formRequestInit, requestAs } from "./factories";

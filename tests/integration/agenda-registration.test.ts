@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { now } from "~/lib/clock";
 import { fiscalYearOf } from "~/lib/fiscal-year";
-import { action, loader } from "~/routes/meetings.$meetingId";
+import { action, loader } from "~/routes/meetings.$meetingId/route";
 import { createOffice, createUser, createWard, formRequestInit, requestAs } from "./factories";
 import { callRoute } from "./call-route";
 

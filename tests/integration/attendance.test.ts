@@ -7,7 +7,7 @@ import { fiscalYearOf } from "~/lib/fiscal-year";
 import { jstDateString } from "~/lib/jst";
 import { setClock } from "~/lib/clock";
 import { createSession, enrol } from "~/scheduling/scheduling.server";
-import { action as rosterAction, loader as rosterLoader } from "~/routes/committee.sessions.$id";
+import { action as rosterAction, loader as rosterLoader } from "~/routes/committee.sessions.$id/route";
 import { createUser, formRequestInit, requestAs } from "./factories";
 
 const ctx = { clientIp: "" };

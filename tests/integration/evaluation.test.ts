@@ -9,7 +9,7 @@ import { publishTemplate, YearInUseError } from "~/evaluation/templates.server";
 import { readSpreadsheet } from "~/evaluation/spreadsheet.server";
 import { insertTemplateVersion as insertVersion } from "~/evaluation/template-store";
 import { validateRows } from "~/evaluation/checklist-import";
-import { action as sheetAction, loader as sheetLoader } from "~/routes/evaluation.$year._index";
+import { action as sheetAction, loader as sheetLoader } from "~/routes/evaluation.$year._index/route";
 import { action as returnAction, loader as subLoader } from "~/routes/subcommittee.evaluations.$officeId.$year._index";
 import { createOffice, createUser, formRequestInit, requestAs } from "./factories";
 import { callRoute } from "./call-route";

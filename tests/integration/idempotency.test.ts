@@ -11,7 +11,7 @@ import { insertTemplateVersion } from "~/evaluation/template-store";
 import { now } from "~/lib/clock";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { jstDateInput } from "~/scheduling/session-form";
-import { action as planAction } from "~/routes/action-plan";
+import { action as planAction } from "~/routes/action-plan/route";
 import { action as meetingsAction } from "~/routes/meetings._index";
 import { action as peerAction } from "~/routes/peer";
 import { action as newSessionAction } from "~/routes/committee.sessions.new";

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { parseChecklistCsv } from "~/evaluation/checklist-import";
 import { insertTemplateVersion } from "~/evaluation/template-store";
-import { action as meetingAction, loader as meetingLoader } from "~/routes/meetings.$meetingId";
+import { action as meetingAction, loader as meetingLoader } from "~/routes/meetings.$meetingId/route";
 import { action as peerAction, loader as peerLoader } from "~/routes/peer";
 import { createOffice, createUser, createWard, formRequestInit, requestAs } from "./factories";
 import { routeStatus } from "./call-route";

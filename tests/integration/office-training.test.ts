@@ -13,7 +13,7 @@ import { recommendedToMe, trainingEffectFor } from "~/office-training/office-tra
 import { personalData } from "~/privacy/person.server";
 import { action, loader } from "~/routes/office.training";
 import { loader as csvLoader } from "~/routes/office.training[.csv]";
-import { action as planAction } from "~/routes/action-plan";
+import { action as planAction } from "~/routes/action-plan/route";
 import { callRoute } from "./call-route";
 import { createOffice, createUser, createWard, formRequestInit, requestAs, sessionUser } from "./factories";
 

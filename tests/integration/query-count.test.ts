@@ -18,7 +18,7 @@ import { loader as trainingLoader } from "~/routes/training._index";
 import { loader as moduleLoader } from "~/routes/training.modules.$slug";
 import { loader as sessionsLoader } from "~/routes/sessions._index";
 import { loader as resultsLoader } from "~/routes/evaluation.$year.results";
-import { loader as planLoader } from "~/routes/action-plan";
+import { loader as planLoader } from "~/routes/action-plan/route";
 import { loader as dashboardLoader } from "~/routes/subcommittee._index";
 import { loader as progressLoader } from "~/routes/committee.progress";
 

@@ -6,7 +6,7 @@ import { prisma } from "~/db.server";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { setClock } from "~/lib/clock";
 import { createSession, enrol, issueCertificate } from "~/scheduling/scheduling.server";
-import { action as rosterAction, loader as rosterLoader } from "~/routes/committee.sessions.$id";
+import { action as rosterAction, loader as rosterLoader } from "~/routes/committee.sessions.$id/route";
 import { action as editAction } from "~/routes/committee.sessions.$id_.edit";
 import { action as certificatesAction, loader as certificatesLoader } from "~/routes/committee.certificates";
 import { action as sessionsAction, loader as sessionsLoader } from "~/routes/sessions._index";

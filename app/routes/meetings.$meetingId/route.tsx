@@ -1,11 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { MeetingFields } from "~/cycle/meeting-fields";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import type { ReactNode } from "react";
 import { forbidden, notFound, requireCapability } from "~/auth/permissions.server";
-import { Field, FormErrorSummary, isFailure, TextareaField } from "~/components/forms";
+import { Field, FormErrorSummary, TextareaField } from "~/components/forms";
 import {
   addTopic,
   changeMeeting,
@@ -18,11 +17,13 @@ import {
 } from "~/cycle/meetings.server";
 import { checkHeadCount } from "~/cycle/registration";
 import { useFormat, useLocale, useT } from "~/i18n/react";
-import { failure, parseForm, type FormFailure } from "~/lib/forms";
+import { failure, failureFor, parseForm } from "~/lib/forms";
+import { intentFailure } from "~/lib/action-result.server";
 import { parseJstDate } from "~/lib/jst";
 import { idParam } from "~/lib/params";
 import { optionalHttpUrl, safeHref } from "~/lib/url";
 import { dataMeta } from "~/lib/meta";
+import { ProposedTopic } from "./proposed-topic";
 import type { SerializeFrom } from "@remix-run/node";
 import { DataTable } from "~/components/data-table";
 import { JaText } from "~/components/ja-text";
@@ -72,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/meetings/${meetingId}`;
   if (intent === "register") {
     const parsed = parseForm(registerSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    if (!parsed.ok) return intentFailure(intent, parsed);
     // The count must add up with the names (app/cycle/registration.ts).
     const check = checkHeadCount(parsed.data.attendeeNames, parsed.data.attendeeCount, parsed.data.attendeeNote);
     if (!check.ok) {
@@ -80,38 +81,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
         check.reason === "fewerThanNames"
           ? { key: "registration.fewerThanNames" as const, params: { count: parsed.data.attendeeCount, names: check.names } }
           : { key: "registration.unexplained" as const, params: { count: parsed.data.attendeeCount, names: check.names } };
-      return data({ ...failure({ attendeeCount: [message] }, formData), intent }, { status: 400 });
+      return intentFailure(intent, failure({ attendeeCount: [message] }, formData));
     }
     const done = await registerForMeeting(user, meetingId, parsed.data);
     if (!done.ok) {
       if (done.reason === "notFound") throw notFound();
       if (done.reason === "notManager") throw forbidden();
       const key = done.reason === "past" ? "hardening.meetingClosed" : "hardening.meetingNotYours";
-      return data({ ok: false as const, fieldErrors: {}, formError: { key }, intent }, { status: 403 });
+      return intentFailure(intent, { ok: false, fieldErrors: {}, formError: { key } }, {}, 403);
     }
     return redirect(`${back}?registered=1`);
   }
   // Every other intent is the subcommittee's (or an administrator's): the capability refuses anyone else.
   if (intent === "attendance") {
     const parsed = parseForm(attendanceSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    if (!parsed.ok) return intentFailure(intent, parsed);
     await recordAttendance(user, meetingId, { ...parsed.data, attended: !!parsed.data.attended });
     return redirect(`${back}?saved=1`);
   }
   if (intent === "addTopic") {
     const parsed = parseForm(topicSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    if (!parsed.ok) return intentFailure(intent, parsed);
     const added = await addTopic(user, meetingId, parsed.data);
     if (!added.ok)
-      return data(
-        { ...failure({}, formData, { key: "agenda.duplicate", params: { code: parsed.data.itemCode } }), intent },
-        { status: 409 },
-      );
+      return intentFailure(intent, failure({}, formData, { key: "agenda.duplicate", params: { code: parsed.data.itemCode } }), {}, 409);
     return redirect(`${back}?saved=1#agenda`);
   }
   if (intent === "removeTopic" || intent === "moveTopic") {
     const parsed = parseForm(topicRefSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    if (!parsed.ok) return intentFailure(intent, parsed);
     const done =
       intent === "removeTopic"
         ? await removeTopic(user, meetingId, parsed.data.topicId)
@@ -121,20 +119,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "change") {
     const parsed = parseForm(changeSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    if (!parsed.ok) return intentFailure(intent, parsed);
     const v = parsed.data;
     const startsAt = parseJstDate(v.date, v.time);
-    if (!startsAt) return data({ ...failure({ date: [{ key: "validation.invalid" }] }, formData), intent }, { status: 400 });
+    if (!startsAt) return intentFailure(intent, failure({ date: [{ key: "validation.invalid" }] }, formData));
     if (!(await changeMeeting(user, meetingId, { title: v.title, startsAt, venue: v.venue, onlineUrl: v.onlineUrl }))) throw notFound();
     return redirect(`${back}?saved=1`);
   }
   if (intent === "notes") {
     const parsed = parseForm(notesSchema, formData);
-    if (!parsed.ok) return data({ ...parsed, intent }, { status: 400 });
+    if (!parsed.ok) return intentFailure(intent, parsed);
     const topicId = await saveTopicNotes(user, meetingId, parsed.data);
     return redirect(`${back}?saved=1#topic-${topicId}`);
   }
-  return data({ ok: false, fieldErrors: {}, intent }, { status: 400 });
+  return intentFailure("unknown", { ok: false, fieldErrors: {} });
 }
 
 export default function MeetingPage() {
@@ -142,14 +140,13 @@ export default function MeetingPage() {
   const format = useFormat();
   const locale = useLocale();
   const { meeting, manage, canRegister, own, registrations, totals, topics, proposal, onAgenda, edit } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as (FormFailure & { intent: string }) | undefined;
-  const failed = (intent: string) => (isFailure(result) && result.intent === intent ? result : undefined);
+  const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const text = (x: { textJa: string; textEn: string }) => (locale === "en" ? x.textEn : x.textJa);
-  const reg = failed("register");
+  const reg = failureFor(result, "register");
   const added = (code: string) => onAgenda.includes(code);
-  const agendaError = failed("addTopic");
-  const changing = failed("change");
+  const agendaError = failureFor(result, "addTopic");
+  const changing = failureFor(result, "change");
   return (
     <div className="page meeting">
       <p>
@@ -410,42 +407,5 @@ export default function MeetingPage() {
         </section>
       ) : null}
     </div>
-  );
-}
-
-/** A checklist item the agenda proposal suggests, with its figures and an "add" button (or "on the agenda"). */
-function ProposedTopic({
-  kind,
-  code,
-  text,
-  added,
-  children,
-}: {
-  kind: "WEAK" | "GOOD_PRACTICE";
-  code: string;
-  text: string;
-  added: boolean;
-  children: ReactNode;
-}) {
-  const t = useT();
-  return (
-    <li>
-      <Form method="post" className="inline-form">
-        <input type="hidden" name="intent" value="addTopic" />
-        <input type="hidden" name="kind" value={kind} />
-        <input type="hidden" name="itemCode" value={code} />
-        <input type="hidden" name="title" value={`${code} ${text}`.slice(0, 120)} />
-        <span>
-          <strong>{code}</strong> {text} — {children}
-        </span>
-        {added ? (
-          <span className="badge">{t("agenda.onAgenda")}</span>
-        ) : (
-          <button type="submit" className="button small secondary">
-            {t("cycle.meetings.addTopic")}
-          </button>
-        )}
-      </Form>
-    </li>
   );
 }

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { z } from "zod";
@@ -19,7 +19,9 @@ import { inLocale, type MessageKey } from "~/i18n";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { formValues } from "~/lib/forms";
 import { fiscalYearParam } from "~/lib/params";
+import { intentResult } from "~/lib/action-result.server";
 import { dataMeta } from "~/lib/meta";
+import { SummaryStep } from "./summary-step";
 import type { SerializeFrom } from "@remix-run/node";
 
 type Data = SerializeFrom<typeof loader>;
@@ -49,27 +51,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const code = String(formData.get("code") ?? "");
       const input = readAnswer(formData, code);
       if (!input)
-        return data(
+        return intentResult(
+          "answer",
           {
-            intent: "answer" as const,
             code,
             status: "invalid" as const,
             error: "validation.invalid" as MessageKey,
           },
-          { status: 400 },
+          400,
         );
       const result = await saveOneAnswer(officeId, fiscalYear, user.id, input);
       const status = result.status === "conflict" ? 409 : result.status === "invalid" ? 400 : 200;
-      return data(
+      return intentResult(
+        "answer",
         {
-          intent: "answer" as const,
           code,
           status: result.status,
           answer: "answer" in result ? result.answer : undefined,
           saved: result.status === "conflict" ? result.saved : undefined,
           error: result.status === "invalid" ? result.error : undefined,
         },
-        { status },
+        status,
       );
     }
     const parsed = stepForm.safeParse({
@@ -80,66 +82,63 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const saved = await saveAllAnswers(officeId, fiscalYear, user.id, formData);
     const values = formValues(formData);
     if (saved.conflicts.length || saved.errors.length) {
-      return data(
+      return intentResult(
+        "saveAll",
         {
-          intent: "saveAll" as const,
           ...saved,
           values,
           missing: [] as string[],
           confirmMissing: false,
           submitted: false,
         },
-        { status: saved.conflicts.length ? 409 : 400 },
+        saved.conflicts.length ? 409 : 400,
       );
     }
     if (intent === "submit") {
       // Submitting cannot be undone by the office: the person ticks the confirmation first.
       if (!parsed.success || parsed.data.confirm !== "yes")
-        return data(
+        return intentResult(
+          "submit",
           {
-            intent: "submit" as const,
             ...saved,
             values,
             missing: [] as string[],
             confirmMissing: true,
             submitted: false,
           },
-          { status: 400 },
+          400,
         );
       const result = await submitEvaluation(officeId, fiscalYear, user);
       if (!result.ok)
-        return data(
+        return intentResult(
+          "submit",
           {
-            intent: "submit" as const,
             ...saved,
             values,
             missing: result.missing,
             confirmMissing: false,
             submitted: false,
           },
-          { status: 400 },
+          400,
         );
-      return {
-        intent: "submit" as const,
+      return intentResult("submit", {
         ...saved,
         values: {},
         missing: [] as string[],
         confirmMissing: false,
         submitted: true,
-      };
+      });
     }
     if (parsed.success && parsed.data.goto) throw redirect(`/evaluation/${fiscalYear}?step=${parsed.data.goto}`);
-    return {
-      intent: "saveAll" as const,
+    return intentResult("saveAll", {
       ...saved,
       values: {},
       missing: [] as string[],
       confirmMissing: false,
       submitted: false,
-    };
+    });
   } catch (error) {
-    if (error instanceof NotEditableError)
-      return data({ intent: "readOnly" as const, code: "", status: "readOnly" as const }, { status: 409 });
+    if (error instanceof NotEditableError) return intentResult("readOnly", { code: "", status: "readOnly" as const }, 409);
     throw error;
   }
 }
@@ -206,9 +205,9 @@ export default function EvaluationSheet() {
   const locale = useLocale();
   const format = useFormat();
   const sheet = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as FormResult | { intent: "readOnly" | "answer" } | undefined;
+  const actionData = useActionData<typeof action>();
   // Only a whole-form result is drawn here: a one-answer result (a no-JavaScript post of intent=answer) is not.
-  const result = actionData && (actionData.intent === "saveAll" || actionData.intent === "submit") ? (actionData as FormResult) : null;
+  const result = actionData && (actionData.intent === "saveAll" || actionData.intent === "submit") ? actionData : null;
   const navigation = useNavigation();
   const editable = sheet.status !== "SUBMITTED";
   const [answers, setAnswers] = useState(() => initialAnswers(sheet.items, sheet.answers, result));
@@ -474,98 +473,5 @@ export default function EvaluationSheet() {
         />
       )}
     </div>
-  );
-}
-
-type StepData = ReturnType<typeof useLoaderData<typeof loader>>;
-
-function SummaryStep({
-  sheet,
-  counts,
-  editable,
-  busy,
-  sheetUrl,
-  submitted,
-  name,
-}: {
-  sheet: StepData;
-  counts: StepData["steps"];
-  editable: boolean;
-  busy: boolean;
-  sheetUrl: string;
-  submitted: boolean;
-  name: (c: { nameJa: string; nameEn: string }) => string;
-}) {
-  const t = useT();
-  const locale = useLocale();
-  const format = useFormat();
-  return (
-    <>
-      <table className="data-table step-summary">
-        <caption>{t("usability.summary.byCategory")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("evaluation.sheet.categories")}</th>
-            <th scope="col">{t("evaluation.col.answered")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {counts.map((s) => (
-            <tr key={s.code}>
-              <th scope="row">
-                <Link to={`${sheetUrl}?step=${s.step}`}>
-                  <JaText>{name(s)}</JaText>
-                </Link>
-              </th>
-              <td>{t("usability.steps.countLong", { answered: s.answered, total: s.total })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {editable && !submitted ? (
-        <>
-          {sheet.missing.length ? (
-            <section className="panel missing-summary" aria-labelledby="missing-title">
-              <h3 id="missing-title">{t("usability.summary.missingTitle", { count: sheet.missing.length })}</h3>
-              <p>{t("usability.summary.missingLead")}</p>
-              <ul>
-                {sheet.missing.map((m) => (
-                  <li key={m.code}>
-                    <Link to={`${sheetUrl}?step=${m.step}#item-${m.code}`}>
-                      {m.code} <JaText>{inLocale(locale, m.textJa, m.textEn)}</JaText>
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ) : (
-            <p className="alert alert-success">{t("usability.summary.allAnswered")}</p>
-          )}
-          <Form method="post" action={`${sheetUrl}?index&step=summary`} className="panel sheet-actions">
-            <h3>{t("evaluation.submit.title")}</h3>
-            <p>{t("evaluation.submit.lead")}</p>
-            <p className="confirm-field">
-              <input type="checkbox" id="submit-confirm" name="confirm" value="yes" />
-              <label htmlFor="submit-confirm">{t("usability.summary.confirm")}</label>
-            </p>
-            <button type="submit" name="intent" value="submit" className="button" disabled={busy}>
-              {t("evaluation.submit.button")}
-            </button>
-          </Form>
-        </>
-      ) : null}
-      <section className="panel" aria-labelledby="history-title">
-        <h3 id="history-title">{t("evaluation.history.title")}</h3>
-        {sheet.events.length === 0 ? <p>{t("evaluation.history.empty")}</p> : null}
-        <ul>
-          {sheet.events.map((e) => (
-            <li key={e.id}>
-              {format.dateTime(e.createdAt)} {t(`evaluation.history.${e.kind}`, { name: e.actor ?? "—" })}
-              {e.comment ? `: ${e.comment}` : ""}
-            </li>
-          ))}
-        </ul>
-      </section>
-    </>
   );
 }
