@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { currentFiscalYear } from "~/lib/fiscal-year";
 import { OFFICES_PAGE_SIZE } from "~/admin/offices.server";
-import { SUBMISSIONS_PAGE_SIZE } from "~/evaluation/evaluation.server";
+import { publishedFiscalYears, reviewFiscalYears, SUBMISSIONS_PAGE_SIZE } from "~/evaluation/evaluation.server";
 import { loader as submissionsLoader } from "~/routes/subcommittee.evaluations._index";
 import { loader as officesLoader } from "~/routes/admin.offices._index";
 import { countQueries } from "~/lib/query-count.server";
@@ -126,5 +126,18 @@ describe("paginated lists", () => {
     expect(north.total).toBe(COUNT - COUNT / 3);
     const named = await offices(`q=${encodeURIComponent("事業所 11")}`);
     expect(named.offices.map((o) => o.name)).toEqual([...Array(10).keys()].map((i) => `頁事業所 11${i}`));
+  });
+  it("the year choices are every year with a sheet (one index probe a year, not every sheet read)", async () => {
+    // Two years no published template serves: only the sheets can bring them into the choices.
+    const office = await prisma.office.create({ data: { name: "頁事業所 過去", kind: "SPECIFIED_CONSULTATION", wardId: northId } });
+    const template = await prisma.checklistTemplate.findFirstOrThrow({ where: { version: 9001 } });
+    for (const fiscalYear of [FY - 20, FY - 17])
+      await prisma.evaluation.create({ data: { officeId: office.id, fiscalYear, templateId: template.id } });
+    const withSheets = (await prisma.evaluation.groupBy({ by: ["fiscalYear"] })).map((g) => g.fiscalYear);
+    const expected = [...new Set([...(await publishedFiscalYears()), ...withSheets])].sort((a, b) => b - a);
+    const { result: years, statements } = await countQueries(() => reviewFiscalYears());
+    expect(years).toEqual(expected);
+    expect(years).toEqual(expect.arrayContaining([FY - 20, FY - 17]));
+    expect(statements.some((q) => /WITH RECURSIVE/.test(q))).toBe(true);
   });
 });
