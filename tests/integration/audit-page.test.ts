@@ -56,6 +56,11 @@ describe("the audit page", () => {
         ReturnType<typeof pageLoader>
       >;
 
+    // The record kinds offered as a filter: every kind in the log once, in order (whatever else the database holds).
+    const kinds = (await prisma.auditLog.groupBy({ by: ["entityType"], orderBy: { entityType: "asc" } })).map((g) => g.entityType);
+    expect((await page("")).entityTypes).toEqual(kinds);
+    expect(kinds).toEqual(expect.arrayContaining(["ActionPlan", "Evaluation"]));
+
     const alices = await page(`who=${encodeURIComponent(alice.email)}&action=evaluation&from=2025-06-01&to=2025-06-30`);
     expect(alices.entries.map((e) => e.action)).toEqual(["evaluation.submit", "evaluation.answer"]);
     expect(alices.entries[0].label).toBe("自己評価を提出");

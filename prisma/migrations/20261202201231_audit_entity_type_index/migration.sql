@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "AuditLog_entityType_idx" ON "AuditLog"("entityType");
