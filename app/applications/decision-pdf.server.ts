@@ -1,8 +1,8 @@
 // 受講決定通知 (notice of acceptance) as an A4 PDF, drawn like the certificate (app/scheduling/certificate-pdf.server.ts,
 // decision 017): PDFKit, Noto Sans JP embedded as a subset, a tagged PDF in Japanese, the same fonts loaded once.
-import PDFDocument from "pdfkit";
 import { fiscalYearLabelJa } from "~/lib/fiscal-year";
-import { TRACK_NAMES_JA, daysJa, eraDateJa, loadFonts } from "~/scheduling/certificate-pdf.server";
+import { japanesePdf, type PdfFont } from "~/lib/pdf.server";
+import { TRACK_NAMES_JA, daysJa, eraDateJa } from "~/scheduling/certificate-pdf.server";
 
 export interface DecisionFacts {
   name: string;
@@ -35,39 +35,11 @@ export function decisionLines(d: DecisionFacts) {
 }
 
 export async function decisionPdf(d: DecisionFacts): Promise<Uint8Array> {
-  const [regularBytes, boldBytes] = await loadFonts();
   const lines = decisionLines(d);
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 0,
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: "ja-JP",
-    displayTitle: true,
-    info: { Title: `受講決定通知書 ${d.number}`, Subject: TRACK_NAMES_JA[d.track] ?? d.track, Creator: "Tsunagu" },
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (b: Buffer) => chunks.push(b));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("regular", regularBytes);
-  doc.registerFont("bold", boldBytes);
-  const { width } = doc.page;
-  const ink = "#1a1a1f";
-  const root = doc.struct("Document");
-  doc.addStructure(root);
-  const put = (tag: "H1" | "P", text: string, y: number, size: number, align: "left" | "center" | "right", font = "regular") =>
-    root.add(
-      doc.struct(tag, {}, () => {
-        doc
-          .font(font)
-          .fontSize(size)
-          .fillColor(ink)
-          .text(text, 60, y, { width: width - 120, align, lineBreak: false });
-      }),
-    );
+  const pdf = await japanesePdf({ Title: `受講決定通知書 ${d.number}`, Subject: TRACK_NAMES_JA[d.track] ?? d.track });
+  const { width } = pdf.doc.page;
+  const put = (tag: "H1" | "P", text: string, y: number, size: number, align: "left" | "center" | "right", font?: PdfFont) =>
+    pdf.text(tag, text, { x: 60, y, size, font, width: width - 120, align });
   put("P", lines.number, 60, 10.5, "right");
   put("P", lines.date, 78, 10.5, "right");
   put("P", lines.name, 130, 16, "left", "bold");
@@ -80,7 +52,5 @@ export async function decisionPdf(d: DecisionFacts): Promise<Uint8Array> {
   }
   if (lines.venue) put("P", lines.venue, y, 12, "left");
   put("P", lines.issuer, 520, 13, "right", "bold");
-  root.end();
-  doc.end();
-  return new Uint8Array(await done);
+  return pdf.finish();
 }

@@ -1,5 +1,5 @@
 // Shared pieces of the case pages: the text with findings marked in place, a read-only case, rubric.
-import type { MessageKey } from "~/i18n";
+import { inLocale, type Locale, type MessageKey } from "~/i18n";
 import { Link } from "@remix-run/react";
 import { useFormat, useT } from "~/i18n/react";
 import { RUBRIC_LEVELS } from "./rubric";
@@ -297,5 +297,31 @@ export function CaseLinks({
         ) : null}
       </ul>
     </section>
+  );
+}
+
+/** The head of a case page: back to the session, the page's title, and the session's title under it. */
+export function CasePageHead({
+  back,
+  title,
+  session,
+  locale,
+}: {
+  back: string;
+  title: MessageKey;
+  session: { titleJa: string; titleEn: string | null };
+  locale: Locale;
+}) {
+  const t = useT();
+  return (
+    <>
+      <p>
+        <Link to={back}>{t("cases.backToSession")}</Link>
+      </p>
+      <h1>{t(title)}</h1>
+      <p className="muted">
+        <JaText>{inLocale(locale, session.titleJa, session.titleEn)}</JaText>
+      </p>
+    </>
   );
 }

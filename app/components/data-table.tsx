@@ -52,3 +52,57 @@ export function DataTable({ caption, captionHidden, className, tableClassName, t
     </div>
   );
 }
+
+export interface FiguresColumn<R> {
+  key: string;
+  header: ReactNode;
+  /** The cell's content for one row (a number, a dash, "withheld"). */
+  cell: (row: R) => ReactNode;
+}
+
+/**
+ * The figures table (issue 12): one column of row names (row headers) and columns of numbers, each a
+ * right-aligned cell — the table behind a chart, or a count per ward. Renders the same markup the pages wrote by hand.
+ */
+export function FiguresTable<R>({
+  rowHeader,
+  columns,
+  rows,
+  rowKey,
+  rowName,
+  ...table
+}: Omit<DataTableProps, "children"> & {
+  /** The header of the row-name column. */
+  rowHeader: ReactNode;
+  columns: FiguresColumn<NoInfer<R>>[];
+  rows: readonly R[];
+  rowKey: (row: R) => string | number;
+  rowName: (row: R) => ReactNode;
+}) {
+  return (
+    <DataTable {...table}>
+      <thead>
+        <tr>
+          <th scope="col">{rowHeader}</th>
+          {columns.map((c) => (
+            <th key={c.key} scope="col" className="num">
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={rowKey(r)}>
+            <th scope="row">{rowName(r)}</th>
+            {columns.map((c) => (
+              <td key={c.key} className="num">
+                {c.cell(r)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
+  );
+}

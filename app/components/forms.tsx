@@ -15,6 +15,45 @@ export function ErrorList({ id, errors }: { id?: string; errors?: Message[] }) {
   );
 }
 
+/** The ids and ARIA attributes of one form control: its label, hint and errors point at it and it at them. */
+function useControl(id: string | undefined, name: string, errors?: Message[], hint?: ReactNode) {
+  const generated = useId();
+  const inputId = id ?? generated;
+  const errorId = `${inputId}-error`;
+  const hintId = `${inputId}-hint`;
+  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const control = { id: inputId, name, "aria-invalid": errors?.length ? true : undefined, "aria-describedby": describedBy };
+  return { inputId, errorId, hintId, control };
+}
+
+/** The box around one control: its label, its hint, the control, its errors. */
+function FieldBox({
+  ids,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  ids: { inputId: string; errorId: string; hintId: string };
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: Message[];
+  children: ReactNode;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={ids.inputId}>{label}</label>
+      {hint ? (
+        <p id={ids.hintId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      <ErrorList id={ids.errorId} errors={errors} />
+    </div>
+  );
+}
+
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: ReactNode;
   name: string;
@@ -23,22 +62,11 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 }
 
 export function Field({ label, name, errors, hint, id, ...input }: FieldProps) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const errorId = `${inputId}-error`;
-  const hintId = `${inputId}-hint`;
-  const describedBy = [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+  const ids = useControl(id, name, errors, hint);
   return (
-    <div className="field">
-      <label htmlFor={inputId}>{label}</label>
-      {hint ? (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input id={inputId} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} {...input} />
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldBox ids={ids} label={label} hint={hint} errors={errors}>
+      <input {...ids.control} {...input} />
+    </FieldBox>
   );
 }
 
@@ -49,21 +77,11 @@ interface TextareaFieldProps extends TextareaHTMLAttributes<HTMLTextAreaElement>
 }
 
 export function TextareaField({ label, name, errors, id, ...rest }: TextareaFieldProps) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const errorId = `${inputId}-error`;
+  const ids = useControl(id, name, errors);
   return (
-    <div className="field">
-      <label htmlFor={inputId}>{label}</label>
-      <textarea
-        id={inputId}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? errorId : undefined}
-        {...rest}
-      />
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    <FieldBox ids={ids} label={label} errors={errors}>
+      <textarea {...ids.control} {...rest} />
+    </FieldBox>
   );
 }
 
@@ -75,23 +93,13 @@ interface SelectFieldProps extends SelectHTMLAttributes<HTMLSelectElement> {
 }
 
 export function SelectField({ label, name, errors, id, children, ...rest }: SelectFieldProps) {
-  const generated = useId();
-  const inputId = id ?? generated;
-  const errorId = `${inputId}-error`;
+  const ids = useControl(id, name, errors);
   return (
-    <div className="field">
-      <label htmlFor={inputId}>{label}</label>
-      <select
-        id={inputId}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={errors?.length ? errorId : undefined}
-        {...rest}
-      >
+    <FieldBox ids={ids} label={label} errors={errors}>
+      <select {...ids.control} {...rest}>
         {children}
       </select>
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    </FieldBox>
   );
 }
 

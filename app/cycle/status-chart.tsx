@@ -6,7 +6,7 @@ import { TableDisclosure } from "~/charts/table-disclosure";
 import { useHydrated } from "~/lib/use-hydrated";
 import { useT } from "~/i18n/react";
 import { ITEM_STATUSES, type TimelineRow } from "./status-timeline";
-import { DataTable } from "~/components/data-table";
+import { FiguresTable } from "~/components/data-table";
 
 // Okabe–Ito (decision 048): told apart without colour vision, each at 3:1 or more on white.
 const COLORS = {
@@ -49,30 +49,15 @@ export function StatusChart({ rows, id }: { rows: TimelineRow[]; id: string }) {
         ) : null}
       </div>
       <TableDisclosure>
-        <DataTable caption={t("cycle.plan.chart.caption")} captionHidden>
-          <thead>
-            <tr>
-              <th scope="col">{t("cycle.plan.chart.month")}</th>
-              {ITEM_STATUSES.map((s) => (
-                <th key={s} scope="col" className="num">
-                  {t(`cycle.itemStatus.${s}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.month}>
-                <th scope="row">{r.month}</th>
-                {ITEM_STATUSES.map((s) => (
-                  <td key={s} className="num">
-                    {r[s]}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <FiguresTable
+          caption={t("cycle.plan.chart.caption")}
+          captionHidden
+          rowHeader={t("cycle.plan.chart.month")}
+          columns={ITEM_STATUSES.map((s) => ({ key: s, header: t(`cycle.itemStatus.${s}`), cell: (r: TimelineRow) => r[s] }))}
+          rows={rows}
+          rowKey={(r) => r.month}
+          rowName={(r) => r.month}
+        />
       </TableDisclosure>
     </figure>
   );

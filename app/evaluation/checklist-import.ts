@@ -31,7 +31,7 @@ export const FIELDS = [
 export type Field = (typeof FIELDS)[number];
 
 /** Header words (normalised by normaliseHeader) that propose each meaning. */
-const SYNONYMS: Record<Exclude<Field, "ignore">, string[]> = {
+export const SYNONYMS: Record<Exclude<Field, "ignore">, string[]> = {
   label: ["番号", "no", "no.", "項目番号", "項番", "通し番号", "項目no", "number", "itemno", "itemnumber", "#", "label", "番"],
   code: ["code", "項目コード", "コード", "itemcode"],
   category: [
@@ -73,7 +73,8 @@ const SYNONYMS: Record<Exclude<Field, "ignore">, string[]> = {
   pillar: ["研修の柱", "柱", "pillar", "関連する研修", "研修"],
 };
 
-const PILLAR_WORDS: Record<string, Pillar> = {
+/** The pillar words a cell may hold, in either language (matched after NFKC and lower-casing). */
+export const PILLAR_WORDS: Record<string, Pillar> = {
   individual: "individual",
   community: "community",
   hr: "hr",
@@ -82,7 +83,8 @@ const PILLAR_WORDS: Record<string, Pillar> = {
   人材育成: "hr",
 };
 
-const DEFAULT_CATEGORY_NAMES: Record<string, [string, string]> = {
+/** The project's own categories' names, used when a file gives a code without a name. */
+export const DEFAULT_CATEGORY_NAMES: Record<string, [string, string]> = {
   OPS: ["運営体制", "Operations"],
   ASM: ["アセスメントと計画", "Assessment and planning"],
   MON: ["モニタリング", "Monitoring"],

@@ -5,7 +5,7 @@ import { useCan } from "~/auth/use-can";
 import { CHART_COLORS } from "~/charts/palette";
 import { TableDisclosure } from "~/charts/table-disclosure";
 import { ScoreChart } from "./score-chart";
-import { DataTable } from "~/components/data-table";
+import { FiguresTable } from "~/components/data-table";
 import { JaText } from "~/components/ja-text";
 
 const PILLAR_KEYS: Record<string, MessageKey | undefined> = {
@@ -19,6 +19,8 @@ const RATING_KEYS: Record<number, MessageKey | undefined> = {
   3: "evaluation.rating.3",
   4: "evaluation.rating.4",
 };
+
+type Row = ResultsData["rows"][number];
 
 export interface ResultsData {
   office: { name: string; wardJa: string; wardEn: string };
@@ -101,44 +103,32 @@ export function ScoreResults({ results }: { results: ResultsData }) {
         <figcaption id="score-chart-caption">{t("evaluation.results.chartCaption")}</figcaption>
         <ScoreChart rows={chartRows} series={series} labelledBy="score-chart-caption" />
         <TableDisclosure>
-          <DataTable caption={t("evaluation.results.tableCaption")} tableClassName="score-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("evaluation.results.category")}</th>
-                <th scope="col" className="num">
-                  {t("evaluation.results.office")}
-                </th>
-                <th scope="col" className="num">
-                  {t("evaluation.results.city")}
-                </th>
-                <th scope="col" className="num">
-                  {t("evaluation.results.ward", { ward })}
-                </th>
-                {results.earlierYears.map((fy) => (
-                  <th key={fy} scope="col" className="num">
-                    {format.fiscalYear(fy)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {results.rows.map((r) => (
-                <tr key={r.code}>
-                  <th scope="row">
-                    <JaText>{inLocale(locale, r.nameJa, r.nameEn)}</JaText>
-                  </th>
-                  <td className="num">{fmt(r.office)}</td>
-                  <td className="num">{results.cityShown ? fmt(r.city) : t("evaluation.results.withheld")}</td>
-                  <td className="num">{results.wardShown ? fmt(r.ward) : t("evaluation.results.withheld")}</td>
-                  {r.earlier.map((e) => (
-                    <td key={e.fiscalYear} className="num">
-                      {fmt(e.score)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </DataTable>
+          <FiguresTable
+            caption={t("evaluation.results.tableCaption")}
+            tableClassName="score-table"
+            rowHeader={t("evaluation.results.category")}
+            columns={[
+              { key: "office", header: t("evaluation.results.office"), cell: (r: Row) => fmt(r.office) },
+              {
+                key: "city",
+                header: t("evaluation.results.city"),
+                cell: (r) => (results.cityShown ? fmt(r.city) : t("evaluation.results.withheld")),
+              },
+              {
+                key: "ward",
+                header: t("evaluation.results.ward", { ward }),
+                cell: (r) => (results.wardShown ? fmt(r.ward) : t("evaluation.results.withheld")),
+              },
+              ...results.earlierYears.map((fy, i) => ({
+                key: String(fy),
+                header: format.fiscalYear(fy),
+                cell: (r: Row) => fmt(r.earlier[i]?.score ?? null),
+              })),
+            ]}
+            rows={results.rows}
+            rowKey={(r) => r.code}
+            rowName={(r) => <JaText>{inLocale(locale, r.nameJa, r.nameEn)}</JaText>}
+          />
         </TableDisclosure>
       </figure>
       <section aria-labelledby="weakest-title" className="panel">

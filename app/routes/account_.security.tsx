@@ -3,11 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
 import { startRegistration } from "@simplewebauthn/browser";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { z } from "zod";
 import { mustUseTwoFactor } from "~/auth/capabilities";
 import { listPasskeys, passkeyRegistrationOptions, registerPasskey, removePasskey } from "~/auth/passkeys.server";
 import { requireUser } from "~/auth/permissions.server";
+import { PasskeyCancelled, usePasskeyCeremony } from "~/auth/use-passkey";
 import {
   confirmTotpSetup,
   demoExemption,
@@ -115,19 +116,14 @@ type ActionData = Awaited<ReturnType<typeof action>>;
 function PasskeySection({ passkeys }: { passkeys: { id: number; name: string; createdAt: string; lastUsedAt: string | null }[] }) {
   const t = useT();
   const format = useFormat();
-  const options = useFetcher<ActionData>();
   const register = useFetcher<ActionData>();
-  const handled = useRef<unknown>(null);
   const [name, setName] = useState("");
-  const [cancelled, setCancelled] = useState(false);
-  const offered = options.data && "registrationOptions" in options.data ? options.data.registrationOptions : null;
-  useEffect(() => {
-    if (!offered || handled.current === offered) return;
-    handled.current = offered;
-    startRegistration({ optionsJSON: offered })
-      .then((response) => register.submit({ intent: "passkey-register", name, response: JSON.stringify(response) }, { method: "post" }))
-      .catch(() => setCancelled(true));
-  }, [offered, name, register]);
+  const passkey = usePasskeyCeremony("registrationOptions", (offered) =>
+    // The options arrive as JSON (strings only); the action-data typing cannot say so.
+    startRegistration({ optionsJSON: offered as Parameters<typeof startRegistration>[0]["optionsJSON"] }).then((response) =>
+      register.submit({ intent: "passkey-register", name, response: JSON.stringify(response) }, { method: "post" }),
+    ),
+  );
   const result = register.data;
   const failed = isFailure(result) ? result : undefined;
   const codes = result && "recoveryCodes" in result ? result.recoveryCodes : null;
@@ -142,11 +138,7 @@ function PasskeySection({ passkeys }: { passkeys: { id: number; name: string; cr
       ) : null}
       {codes ? <RecoveryCodes codes={codes} /> : null}
       {failed ? <FormErrorSummary result={failed} /> : null}
-      {cancelled ? (
-        <p className="alert alert-error" role="alert">
-          {t("twoFactor.passkey.cancelled")}
-        </p>
-      ) : null}
+      <PasskeyCancelled shown={passkey.cancelled} />
       {passkeys.length > 0 ? (
         <ul className="passkey-list">
           {passkeys.map((p) => (
@@ -178,15 +170,7 @@ function PasskeySection({ passkeys }: { passkeys: { id: number; name: string; cr
           onChange={(e) => setName(e.currentTarget.value)}
           maxLength={60}
         />
-        <button
-          type="button"
-          className="button"
-          disabled={options.state !== "idle" || register.state !== "idle"}
-          onClick={() => {
-            setCancelled(false);
-            options.submit({ intent: "passkey-options" }, { method: "post" });
-          }}
-        >
+        <button type="button" className="button" disabled={passkey.busy || register.state !== "idle"} onClick={passkey.start}>
           {t("twoFactor.passkey.add")}
         </button>
       </div>

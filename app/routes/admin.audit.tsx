@@ -8,6 +8,7 @@ import { useFormat, useT } from "~/i18n/react";
 import { pageSearch } from "~/lib/params";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
+import { Field, SelectField } from "~/components/forms";
 
 export const meta = pageMeta("admin.audit.title");
 
@@ -57,47 +58,30 @@ export default function AuditLogPage() {
           {t("ops.audit.filter")}
         </h2>
         <div className="filter-fields">
-          <div className="field">
-            <label htmlFor="audit-who">{t("ops.audit.who")}</label>
-            <input id="audit-who" name="who" defaultValue={filter.who} maxLength={100} />
-          </div>
-          <div className="field">
-            <label htmlFor="audit-action">{t("ops.audit.action")}</label>
-            <select id="audit-action" name="action" defaultValue={filter.action}>
-              <option value="">{t("ops.audit.any")}</option>
-              {areas.map((a) => (
-                <option key={a.value} value={a.value}>
-                  {a.label}
-                </option>
-              ))}
-              {filter.action && !areas.some((a) => a.value === filter.action) ? (
-                <option value={filter.action}>{filter.action}</option>
-              ) : null}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="audit-entity">{t("ops.audit.entity")}</label>
-            <select id="audit-entity" name="entity" defaultValue={filter.entity}>
-              <option value="">{t("ops.audit.any")}</option>
-              {entityTypes.map((e) => (
-                <option key={e} value={e}>
-                  {e}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="audit-entity-id">{t("ops.audit.entityId")}</label>
-            <input id="audit-entity-id" name="entityId" defaultValue={filter.entityId} maxLength={60} />
-          </div>
-          <div className="field">
-            <label htmlFor="audit-kind">{t("personal.audit.kind")}</label>
-            <select id="audit-kind" name="kind" defaultValue={filter.kind}>
-              <option value="">{t("personal.audit.both")}</option>
-              <option value="read">{t("personal.audit.reads")}</option>
-              <option value="write">{t("personal.audit.writes")}</option>
-            </select>
-          </div>
+          <Field id="audit-who" label={t("ops.audit.who")} name="who" defaultValue={filter.who} maxLength={100} />
+          <SelectField id="audit-action" label={t("ops.audit.action")} name="action" defaultValue={filter.action}>
+            <option value="">{t("ops.audit.any")}</option>
+            {areas.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
+            ))}
+            {filter.action && !areas.some((a) => a.value === filter.action) ? <option value={filter.action}>{filter.action}</option> : null}
+          </SelectField>
+          <SelectField id="audit-entity" label={t("ops.audit.entity")} name="entity" defaultValue={filter.entity}>
+            <option value="">{t("ops.audit.any")}</option>
+            {entityTypes.map((e) => (
+              <option key={e} value={e}>
+                {e}
+              </option>
+            ))}
+          </SelectField>
+          <Field id="audit-entity-id" label={t("ops.audit.entityId")} name="entityId" defaultValue={filter.entityId} maxLength={60} />
+          <SelectField id="audit-kind" label={t("personal.audit.kind")} name="kind" defaultValue={filter.kind}>
+            <option value="">{t("personal.audit.both")}</option>
+            <option value="read">{t("personal.audit.reads")}</option>
+            <option value="write">{t("personal.audit.writes")}</option>
+          </SelectField>
           <div className="field">
             <label htmlFor="audit-subject">{t("personal.audit.subject")}</label>
             <input id="audit-subject" name="subject" defaultValue={filter.subject} maxLength={100} aria-describedby="audit-subject-hint" />

@@ -1,13 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { logRead } from "~/audit/audit.server";
 import { requireCapability } from "~/auth/permissions.server";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useT } from "~/i18n/react";
 import { FiscalYearPicker } from "~/components/fiscal-year-picker";
 import { findModule, pick } from "~/training/content.server";
-import { progressMatrix } from "~/training/training.server";
-import { watchMatrix } from "~/video/video.server";
+import { committeeProgress } from "~/training/training.server";
 import { StatusBadge } from "~/training/ui";
 import { trainingYearSearch } from "~/lib/params";
 import { yearChoices } from "~/training/year";
@@ -22,13 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "runTraining");
   const locale = resolveLocale(request, user);
   const year = trainingYearSearch(request);
-  const matrix = await progressMatrix(year);
-  const watch = await watchMatrix(matrix.rows.map((r) => r.id));
-  await logRead(
-    user,
-    "training.record.read",
-    matrix.rows.map((r) => ({ entityType: "User", entityId: r.id, subjectUserId: r.id, summary: `FY${year} progress` })),
-  );
+  const { matrix, watch } = await committeeProgress(user, year, "page");
   return {
     videos: watch.videos.map((v) => ({ id: v.id, title: inLocale(locale, v.titleJa, v.titleEn) })),
     watchRows: matrix.rows.map((r) => ({

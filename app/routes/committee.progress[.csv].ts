@@ -1,13 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { logRead } from "~/audit/audit.server";
 import { requireCapability } from "~/auth/permissions.server";
 import { serverT, resolveLocale } from "~/i18n/i18n.server";
 import { formatFiscalYear } from "~/i18n/format";
 import { exportPreamble } from "~/lib/csv";
 import { findModule, pick } from "~/training/content.server";
 import { toCsv } from "~/training/progress-csv";
-import { progressMatrix } from "~/training/training.server";
-import { watchMatrix } from "~/video/video.server";
+import { committeeProgress } from "~/training/training.server";
 import { trainingYearSearch } from "~/lib/params";
 import { inLocale } from "~/i18n";
 
@@ -17,13 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = serverT(request, user);
   const locale = resolveLocale(request, user);
   const year = trainingYearSearch(request);
-  const matrix = await progressMatrix(year);
-  const watch = await watchMatrix(matrix.rows.map((r) => r.id));
-  await logRead(
-    user,
-    "training.record.export",
-    matrix.rows.map((r) => ({ entityType: "User", entityId: r.id, subjectUserId: r.id, summary: `FY${year} progress (CSV)` })),
-  );
+  const { matrix, watch } = await committeeProgress(user, year, "csv");
   const videoTitle = (v: { titleJa: string; titleEn: string }) =>
     `${t("video.progress.videos")}: ${inLocale(locale, v.titleJa, v.titleEn)} (%)`;
   const header = [

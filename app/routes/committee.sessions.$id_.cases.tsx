@@ -1,12 +1,12 @@
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { requireCapability } from "~/auth/permissions.server";
 import { addComment, committeeCases, rateCase, saveAssignment } from "~/cases/cases.server";
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
-import { CaseDisplay, LEVEL_KEYS, RUBRIC_LEVELS } from "~/cases/ui";
-import { inLocale, isMessageKey } from "~/i18n";
+import { CaseDisplay, CasePageHead, LEVEL_KEYS, RUBRIC_LEVELS } from "~/cases/ui";
+import { isMessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
@@ -107,13 +107,7 @@ export default function CommitteeCases() {
 
   return (
     <div className="page">
-      <p>
-        <Link to={`/committee/sessions/${d.session.id}`}>{t("cases.backToSession")}</Link>
-      </p>
-      <h1>{t("cases.title.committee")}</h1>
-      <p className="muted">
-        <JaText>{inLocale(locale, d.session.titleJa, d.session.titleEn)}</JaText>
-      </p>
+      <CasePageHead back={`/committee/sessions/${d.session.id}`} title="cases.title.committee" session={d.session} locale={locale} />
 
       <section className="panel" aria-labelledby="assignment">
         <h2 id="assignment">{t("cases.assignment")}</h2>

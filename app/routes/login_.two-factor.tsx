@@ -3,9 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { startAuthentication } from "@simplewebauthn/browser";
-import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import { passkeySignInOptions } from "~/auth/passkeys.server";
+import { PasskeyCancelled, usePasskeyCeremony } from "~/auth/use-passkey";
 import { createSession, readCookie, sessionCookie } from "~/auth/session.server";
 import { afterSignIn } from "~/auth/sign-in.server";
 import { CHALLENGE_COOKIE, clearChallengeCookie, completeSecondFactor, findChallenge, secondFactorsOf } from "~/auth/two-factor.server";
@@ -76,37 +76,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 function PasskeyButton() {
   const t = useT();
-  const options = useFetcher<typeof action>();
   const verify = useFetcher<typeof action>();
-  const handled = useRef<unknown>(null);
-  const [cancelled, setCancelled] = useState(false);
-  const offered = options.data && "authenticationOptions" in options.data ? options.data.authenticationOptions : null;
-  useEffect(() => {
-    if (!offered || handled.current === offered) return;
-    handled.current = offered;
+  const passkey = usePasskeyCeremony("authenticationOptions", (offered) =>
     // The options arrive as JSON (strings only); the loader-data typing cannot say so.
-    startAuthentication({ optionsJSON: offered as unknown as Parameters<typeof startAuthentication>[0]["optionsJSON"] })
-      .then((response) => verify.submit({ intent: "passkey", response: JSON.stringify(response) }, { method: "post" }))
-      .catch(() => setCancelled(true));
-  }, [offered, verify]);
+    startAuthentication({ optionsJSON: offered as Parameters<typeof startAuthentication>[0]["optionsJSON"] }).then((response) =>
+      verify.submit({ intent: "passkey", response: JSON.stringify(response) }, { method: "post" }),
+    ),
+  );
   const failed = isFailure(verify.data) ? verify.data : undefined;
   return (
     <div className="stack">
       {failed ? <FormErrorSummary result={failed} /> : null}
-      {cancelled ? (
-        <p className="alert alert-error" role="alert">
-          {t("twoFactor.passkey.cancelled")}
-        </p>
-      ) : null}
-      <button
-        type="button"
-        className="button"
-        disabled={options.state !== "idle" || verify.state !== "idle"}
-        onClick={() => {
-          setCancelled(false);
-          options.submit({ intent: "passkey-options" }, { method: "post" });
-        }}
-      >
+      <PasskeyCancelled shown={passkey.cancelled} />
+      <button type="button" className="button" disabled={passkey.busy || verify.state !== "idle"} onClick={passkey.start}>
         {t("twoFactor.passkey.use")}
       </button>
     </div>

@@ -7,7 +7,7 @@ import {
   type LinksFunction,
   type LoaderFunctionArgs,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef, useState } from "react";
 import { requireCapability } from "~/auth/permissions.server";
 import { MAX_ATTACHMENT_BYTES } from "~/cases/attachment-file.server";
@@ -23,12 +23,11 @@ import {
 } from "~/cases/cases.server";
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
-import { CaseView, KIND_KEYS, MarkedText, RubricTable, fieldLabel, fileSize } from "~/cases/ui";
+import { CasePageHead, CaseView, KIND_KEYS, MarkedText, RubricTable, fieldLabel, fileSize } from "~/cases/ui";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
 import { JaText } from "~/components/ja-text";
-import { inLocale } from "~/i18n";
 
 export const meta = pageMeta("cases.title.own");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -205,13 +204,7 @@ export default function OwnCase() {
 
   return (
     <div className="page">
-      <p>
-        <Link to={`/sessions/${d.session.id}`}>{t("cases.backToSession")}</Link>
-      </p>
-      <h1>{t("cases.title.own")}</h1>
-      <p className="muted">
-        <JaText>{inLocale(locale, d.session.titleJa, d.session.titleEn)}</JaText>
-      </p>
+      <CasePageHead back={`/sessions/${d.session.id}`} title="cases.title.own" session={d.session} locale={locale} />
 
       <section className="panel" aria-labelledby="assignment">
         <h2 id="assignment">{t("cases.instructions")}</h2>

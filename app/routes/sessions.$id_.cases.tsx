@@ -4,12 +4,11 @@ import { requireCapability } from "~/auth/permissions.server";
 import { askQuestion, groupCases } from "~/cases/cases.server";
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
-import { CaseDisplay } from "~/cases/ui";
-import { inLocale, isMessageKey } from "~/i18n";
+import { CaseDisplay, CasePageHead } from "~/cases/ui";
+import { isMessageKey } from "~/i18n";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
-import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("cases.title.group");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
@@ -58,13 +57,7 @@ export default function GroupCases() {
   }
   return (
     <div className="page">
-      <p>
-        <Link to={`/sessions/${d.session.id}`}>{t("cases.backToSession")}</Link>
-      </p>
-      <h1>{t("cases.title.group")}</h1>
-      <p className="muted">
-        <JaText>{inLocale(locale, d.session.titleJa, d.session.titleEn)}</JaText>
-      </p>
+      <CasePageHead back={`/sessions/${d.session.id}`} title="cases.title.group" session={d.session} locale={locale} />
       <p>{t("cases.due", { date: format.dateTime(d.assignment.dueAt) })}</p>
       {d.cases.length === 0 ? <p>{t("cases.noCases")}</p> : null}
       {d.cases.map((c) => {

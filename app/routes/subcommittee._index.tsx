@@ -13,7 +13,7 @@ import { resolveLocale } from "~/i18n/i18n.server";
 import { trainingEffectFor } from "~/office-training/office-training.server";
 import { TrainingEffectSection } from "~/office-training/ui";
 import { pageMeta } from "~/lib/meta";
-import { DataTable } from "~/components/data-table";
+import { DataTable, FiguresTable } from "~/components/data-table";
 import { JaText } from "~/components/ja-text";
 
 export const meta = pageMeta("cycle.dash.title");
@@ -87,30 +87,18 @@ export default function SubcommitteeDashboard() {
             </span>
           ))}
         </p>
-        <DataTable caption={t("cycle.dash.statusByWard")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("cycle.col.ward")}</th>
-              {STATUSES.map((s) => (
-                <th key={s} scope="col" className="num">
-                  {t(`cycle.evalStatus.${s}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {d.statusByWard.map((w) => (
-              <tr key={w.wardId}>
-                <th scope="row">{name(w)}</th>
-                {STATUSES.map((s) => (
-                  <td key={s} className="num">
-                    {w[s]}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <FiguresTable
+          caption={t("cycle.dash.statusByWard")}
+          rowHeader={t("cycle.col.ward")}
+          columns={STATUSES.map((s) => ({
+            key: s,
+            header: t(`cycle.evalStatus.${s}`),
+            cell: (w: (typeof d.statusByWard)[number]) => w[s],
+          }))}
+          rows={d.statusByWard}
+          rowKey={(w) => w.wardId}
+          rowName={name}
+        />
         <details>
           <summary>{t("cycle.dash.pending", { count: d.statusCounts.NONE + d.statusCounts.DRAFT + d.statusCounts.RETURNED })}</summary>
           {d.pending.length ? (
@@ -174,30 +162,20 @@ export default function SubcommitteeDashboard() {
           <figcaption id="dash-trends-caption">{t("cycle.dash.trendsCaption")}</figcaption>
           <TrendChart panels={trendPanels} labelledBy="dash-trends-caption" />
           <TableDisclosure>
-            <DataTable caption={t("cycle.dash.trendsCaption")} captionHidden>
-              <thead>
-                <tr>
-                  <th scope="col">{t("cycle.col.category")}</th>
-                  {d.trends.map((r) => (
-                    <th key={r.fiscalYear} scope="col" className="num">
-                      {format.fiscalYear(r.fiscalYear)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {d.categories.map((c) => (
-                  <tr key={c.code}>
-                    <th scope="row">{name(c)}</th>
-                    {d.trends.map((r) => (
-                      <td key={r.fiscalYear} className="num">
-                        {r[c.code] === null || r[c.code] === undefined ? "—" : Number(r[c.code]).toFixed(2)}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </DataTable>
+            <FiguresTable
+              caption={t("cycle.dash.trendsCaption")}
+              captionHidden
+              rowHeader={t("cycle.col.category")}
+              columns={d.trends.map((r) => ({
+                key: String(r.fiscalYear),
+                header: format.fiscalYear(r.fiscalYear),
+                cell: (c: (typeof d.categories)[number]) =>
+                  r[c.code] === null || r[c.code] === undefined ? "—" : Number(r[c.code]).toFixed(2),
+              }))}
+              rows={d.categories}
+              rowKey={(c) => c.code}
+              rowName={name}
+            />
           </TableDisclosure>
         </figure>
       </section>
@@ -270,34 +248,17 @@ export default function SubcommitteeDashboard() {
 
       <section aria-labelledby="dash-peer">
         <h2 id="dash-peer">{t("cycle.dash.peer")}</h2>
-        <DataTable caption={t("cycle.dash.peerCaption")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("cycle.col.ward")}</th>
-              {PEER_KINDS.map((k) => (
-                <th key={k} scope="col" className="num">
-                  {t(`cycle.peerKind.${k}`)}
-                </th>
-              ))}
-              <th scope="col" className="num">
-                {t("cycle.col.total")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.peer.map((p) => (
-              <tr key={p.wardId}>
-                <th scope="row">{name(p)}</th>
-                {PEER_KINDS.map((k) => (
-                  <td key={k} className="num">
-                    {p[k]}
-                  </td>
-                ))}
-                <td className="num">{p.total}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <FiguresTable
+          caption={t("cycle.dash.peerCaption")}
+          rowHeader={t("cycle.col.ward")}
+          columns={[
+            ...PEER_KINDS.map((k) => ({ key: k, header: t(`cycle.peerKind.${k}`), cell: (p: (typeof d.peer)[number]) => p[k] })),
+            { key: "total", header: t("cycle.col.total"), cell: (p) => p.total },
+          ]}
+          rows={d.peer}
+          rowKey={(p) => p.wardId}
+          rowName={name}
+        />
       </section>
 
       <section aria-labelledby="dash-meetings">
@@ -314,32 +275,18 @@ export default function SubcommitteeDashboard() {
       <section aria-labelledby="dash-training">
         <h2 id="dash-training">{t("cycle.dash.training")}</h2>
         {!d.training.available ? <p className="hint">{t("cycle.trainingUnavailable")}</p> : null}
-        <DataTable caption={t("cycle.dash.trainingCaption")}>
-          <thead>
-            <tr>
-              <th scope="col">{t("cycle.col.track")}</th>
-              <th scope="col" className="num">
-                {t("cycle.col.participants")}
-              </th>
-              <th scope="col" className="num">
-                {t("cycle.col.completed")}
-              </th>
-              <th scope="col" className="num">
-                {t("figures.col.certificates")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.training.tracks.map((tr) => (
-              <tr key={tr.key}>
-                <th scope="row">{t(`cycle.track.${tr.key}`)}</th>
-                <td className="num">{tr.participants ?? "—"}</td>
-                <td className="num">{tr.completed ?? "—"}</td>
-                <td className="num">{tr.certificates ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </DataTable>
+        <FiguresTable
+          caption={t("cycle.dash.trainingCaption")}
+          rowHeader={t("cycle.col.track")}
+          columns={[
+            { key: "participants", header: t("cycle.col.participants"), cell: (tr) => tr.participants ?? "—" },
+            { key: "completed", header: t("cycle.col.completed"), cell: (tr) => tr.completed ?? "—" },
+            { key: "certificates", header: t("figures.col.certificates"), cell: (tr) => tr.certificates ?? "—" },
+          ]}
+          rows={d.training.tracks}
+          rowKey={(tr) => tr.key}
+          rowName={(tr) => t(`cycle.track.${tr.key}`)}
+        />
       </section>
 
       <TrainingEffectSection rows={d.effect} toYear={d.fiscalYear} wardName={d.wardId ? wardName(d.wardId) : undefined} />

@@ -3,21 +3,9 @@
 // tagged PDF with its language set (ja-JP) so a screen reader reads it in order, and a QR code to
 // /verify/<code>. The issuer (the city's department or the mayor, optional seal) is set by an
 // administrator; the certificate states the training's dates and hours.
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 import QRCode from "qrcode";
 import { fiscalYearLabelJa, jstParts } from "~/lib/fiscal-year";
-
-const require = createRequire(import.meta.url);
-let fonts: Promise<[Buffer, Buffer]> | null = null;
-export function loadFonts() {
-  fonts ??= Promise.all([
-    readFile(require.resolve("@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf")),
-    readFile(require.resolve("@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf")),
-  ]);
-  return fonts;
-}
+import { japanesePdf, type PdfFont } from "~/lib/pdf.server";
 
 export const TRACK_NAMES_JA: Record<string, string> = {
   "basic-ondemand": "障害者ケアマネジメント従事者養成研修 基礎研修（前期・オンデマンド）",
@@ -91,31 +79,12 @@ export function certificateLines(c: CertificateFacts) {
 }
 
 export async function certificatePdf(c: CertificateFacts): Promise<Uint8Array> {
-  const [regularBytes, boldBytes] = await loadFonts();
   const lines = certificateLines(c);
   const qr = await QRCode.toBuffer(c.verifyUrl, { type: "png", margin: 1, width: 240, errorCorrectionLevel: "M" });
-  const doc = new PDFDocument({
-    size: "A4",
-    margin: 0,
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: "ja-JP",
-    displayTitle: true,
-    info: { Title: `修了証 ${c.serial}`, Subject: TRACK_NAMES_JA[c.track] ?? c.track, Creator: "Tsunagu" },
-  });
-  const chunks: Buffer[] = [];
-  doc.on("data", (b: Buffer) => chunks.push(b));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
-  });
-  doc.registerFont("regular", regularBytes);
-  doc.registerFont("bold", boldBytes);
+  const pdf = await japanesePdf({ Title: `修了証 ${c.serial}`, Subject: TRACK_NAMES_JA[c.track] ?? c.track });
+  const { doc, root } = pdf;
   const { width, height } = doc.page;
-  const ink = "#1a1a1f";
   const frame = "#33598c";
-  const root = doc.struct("Document");
-  doc.addStructure(root);
 
   // The frame is decoration: an artifact, not read aloud.
   doc.markContent("Artifact", { type: "Layout" });
@@ -131,17 +100,8 @@ export async function certificatePdf(c: CertificateFacts): Promise<Uint8Array> {
   doc.endMarkedContent();
 
   // y measured from the top (PDFKit's origin), as on the printed page.
-  const centre = (tag: "H1" | "P", text: string, y: number, size: number, font = "regular") => {
-    root.add(
-      doc.struct(tag, {}, () => {
-        doc
-          .font(font)
-          .fontSize(size)
-          .fillColor(ink)
-          .text(text, 50, y, { width: width - 100, align: "center", lineBreak: false });
-      }),
-    );
-  };
+  const centre = (tag: "H1" | "P", text: string, y: number, size: number, font?: PdfFont) =>
+    pdf.text(tag, text, { x: 50, y, size, font, width: width - 100, align: "center" });
   centre("H1", lines.title, 110, 40, "bold");
   centre("P", lines.name, 215, 26, "bold");
   lines.body.forEach((l, i) => centre("P", l, 300 + i * 30, l.length > 30 ? 13 : 15));
@@ -164,16 +124,9 @@ export async function certificatePdf(c: CertificateFacts): Promise<Uint8Array> {
       doc.image(qr, 60, height - 180, { width: 110, height: 110 });
     }),
   );
-  const small = (text: string, y: number) =>
-    root.add(
-      doc.struct("P", {}, () => {
-        doc.font("regular").fontSize(9.5).fillColor(ink).text(text, 185, y, { lineBreak: false });
-      }),
-    );
+  const small = (text: string, y: number) => pdf.text("P", text, { x: 185, y, size: 9.5 });
   small(lines.serial, height - 160);
   small(lines.code, height - 144);
   small(lines.verify, height - 128);
-  root.end();
-  doc.end();
-  return new Uint8Array(await done);
+  return pdf.finish();
 }

@@ -1,6 +1,6 @@
 // Training progress, knowledge-check attempts, reflections, the year's curriculum and enrolment.
 import { createHash } from "node:crypto";
-import { audit } from "~/audit/audit.server";
+import { audit, logRead } from "~/audit/audit.server";
 import Papa from "papaparse";
 import { hasAnyRole } from "~/auth/roles";
 import type { SessionUser } from "~/auth/session.server";
@@ -9,7 +9,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { caseGoalsReached } from "~/cases/cases.server";
 import { allModules, findModule, learningGoals, publicCheck, type ManifestModule } from "./content.server";
 import { PILLARS, type Pillar } from "./content-schema";
-import { videosWatched, watchedRefs } from "~/video/video.server";
+import { videosWatched, watchedRefs, watchMatrix } from "~/video/video.server";
 import { canonicalAnswers, choiceOrder, grade, moduleStatus, unanswered, type Answers, type Grade, type ModuleStatus } from "./grading";
 import { now } from "~/lib/clock";
 
@@ -315,6 +315,26 @@ export async function enrolledTrainees(fiscalYear: number) {
 
 export async function isEnrolled(userId: number, fiscalYear: number) {
   return (await prisma.trainingEnrollment.count({ where: { userId, fiscalYear } })) > 0;
+}
+
+/**
+ * The committee's progress table (the page and its CSV): each trainee × module and × video, its reading logged in the
+ * access log as the page's read or the CSV's export.
+ */
+export async function committeeProgress(reader: SessionUser, fiscalYear: number, as: "page" | "csv") {
+  const matrix = await progressMatrix(fiscalYear);
+  const watch = await watchMatrix(matrix.rows.map((r) => r.id));
+  await logRead(
+    reader,
+    as === "csv" ? "training.record.export" : "training.record.read",
+    matrix.rows.map((r) => ({
+      entityType: "User",
+      entityId: r.id,
+      subjectUserId: r.id,
+      summary: as === "csv" ? `FY${fiscalYear} progress (CSV)` : `FY${fiscalYear} progress`,
+    })),
+  );
+  return { matrix, watch };
 }
 
 /** Each enrolled trainee × each curriculum module. */
