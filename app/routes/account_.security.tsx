@@ -18,6 +18,7 @@ import {
   startTotpSetup,
 } from "~/auth/two-factor.server";
 import { Field, FormErrorSummary, isFailure } from "~/components/forms";
+import { TotpCodeField } from "~/auth/totp-code-field";
 import { useFormat, useT } from "~/i18n/react";
 import { failure, parseForm } from "~/lib/forms";
 import { pageMeta } from "~/lib/meta";
@@ -260,16 +261,7 @@ export default function Security() {
             {failed && intent === "confirm" ? <FormErrorSummary result={failed} /> : null}
             <Form method="post" className="stack" noValidate>
               <input type="hidden" name="intent" value="confirm" />
-              <Field
-                label={t("twoFactor.field.code")}
-                hint={t("twoFactor.field.codeHint")}
-                name="code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={6}
-                required
-                errors={intent === "confirm" ? failed?.fieldErrors.code : undefined}
-              />
+              <TotpCodeField errors={intent === "confirm" ? failed?.fieldErrors.code : undefined} />
               <button type="submit" className="button">
                 {t("twoFactor.totp.confirm")}
               </button>

@@ -10,6 +10,7 @@ import { createSession, readCookie, sessionCookie } from "~/auth/session.server"
 import { afterSignIn } from "~/auth/sign-in.server";
 import { CHALLENGE_COOKIE, clearChallengeCookie, completeSecondFactor, findChallenge, secondFactorsOf } from "~/auth/two-factor.server";
 import { Field, FormErrorSummary, isFailure } from "~/components/forms";
+import { TotpCodeField } from "~/auth/totp-code-field";
 import { formatDateTime } from "~/i18n/format";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useT } from "~/i18n/react";
@@ -111,17 +112,7 @@ export default function TwoFactor() {
       {factors.totp ? (
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="kind" value="totp" />
-          <Field
-            label={t("twoFactor.field.code")}
-            hint={t("twoFactor.field.codeHint")}
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            pattern="[0-9]*"
-            maxLength={6}
-            required
-            errors={!recovery ? failed?.fieldErrors.code : undefined}
-          />
+          <TotpCodeField errors={!recovery ? failed?.fieldErrors.code : undefined} />
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t("twoFactor.verify.submit")}
           </button>
