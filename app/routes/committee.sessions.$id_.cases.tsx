@@ -12,6 +12,8 @@ import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
 import { DataTable } from "~/components/data-table";
 import { JaText } from "~/components/ja-text";
+import { ErrorList, Field, SelectField, TextareaField } from "~/components/forms";
+import type { Message } from "~/lib/forms";
 import { jstDateInput, jstTimeInput } from "~/scheduling/session-form";
 
 export const meta = pageMeta("cases.title.committee");
@@ -72,15 +74,14 @@ function jst(d: Date | null) {
   return d ? { date: jstDateInput(d), time: jstTimeInput(d) } : { date: "", time: "17:00" };
 }
 
-function ErrorFor({ errors, name, id }: { errors: Record<string, string>; name: string; id: string }) {
-  const t = useT();
+/** A field's error as the field components show it (the case actions answer one message key per field). */
+function messagesOf(errors: Record<string, string>, name: string): Message[] | undefined {
   const key = errors[name];
-  if (!key) return null;
-  return (
-    <ul className="error-list" id={id}>
-      <li>{t(isMessageKey(key) ? key : "cases.error.invalid")}</li>
-    </ul>
-  );
+  return key ? [{ key: isMessageKey(key) ? key : "cases.error.invalid" }] : undefined;
+}
+
+function ErrorFor({ errors, name, id }: { errors: Record<string, string>; name: string; id: string }) {
+  return <ErrorList id={id} errors={messagesOf(errors, name)} />;
 }
 
 export default function CommitteeCases() {
@@ -119,55 +120,43 @@ export default function CommitteeCases() {
         <p className="muted">{t("cases.assignment.template", { title: d.template.title[locale], version: d.template.version })}</p>
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="intent" value="assignment" />
-          <div className="field">
-            <label htmlFor="instructionsJa">{t("cases.assignment.instructionsJa")}</label>
-            <textarea
-              id="instructionsJa"
-              name="instructionsJa"
-              rows={4}
-              defaultValue={a?.instructionsJa ?? ""}
-              required
-              aria-invalid={errors.instructionsJa ? true : undefined}
-              aria-describedby={errors.instructionsJa ? "instructionsJa-error" : undefined}
-            />
-            <ErrorFor errors={errors} name="instructionsJa" id="instructionsJa-error" />
-          </div>
-          <div className="field">
-            <label htmlFor="instructionsEn">{t("cases.assignment.instructionsEn")}</label>
-            <textarea id="instructionsEn" name="instructionsEn" rows={3} defaultValue={a?.instructionsEn ?? ""} />
-          </div>
+          <TextareaField
+            label={t("cases.assignment.instructionsJa")}
+            id="instructionsJa"
+            name="instructionsJa"
+            rows={4}
+            defaultValue={a?.instructionsJa ?? ""}
+            required
+            errors={messagesOf(errors, "instructionsJa")}
+          />
+          <TextareaField
+            label={t("cases.assignment.instructionsEn")}
+            id="instructionsEn"
+            name="instructionsEn"
+            rows={3}
+            defaultValue={a?.instructionsEn ?? ""}
+          />
           <div className="field-row">
-            <div className="field">
-              <label htmlFor="dueDate">{t("cases.assignment.dueDate")}</label>
-              <input
-                id="dueDate"
-                name="dueDate"
-                type="date"
-                defaultValue={due.date}
-                required
-                aria-invalid={errors.dueDate ? true : undefined}
-                aria-describedby={errors.dueDate ? "dueDate-error" : undefined}
-              />
-              <ErrorFor errors={errors} name="dueDate" id="dueDate-error" />
-            </div>
-            <div className="field">
-              <label htmlFor="dueTime">{t("cases.assignment.dueTime")}</label>
-              <input id="dueTime" name="dueTime" type="time" defaultValue={due.time} required />
-            </div>
-            <div className="field">
-              <label htmlFor="retentionDays">{t("cases.assignment.retentionDays")}</label>
-              <input
-                id="retentionDays"
-                name="retentionDays"
-                type="number"
-                min={7}
-                max={3650}
-                defaultValue={a?.retentionDays ?? 90}
-                aria-invalid={errors.retentionDays ? true : undefined}
-                aria-describedby={errors.retentionDays ? "retentionDays-error" : undefined}
-              />
-              <ErrorFor errors={errors} name="retentionDays" id="retentionDays-error" />
-            </div>
+            <Field
+              label={t("cases.assignment.dueDate")}
+              id="dueDate"
+              name="dueDate"
+              type="date"
+              defaultValue={due.date}
+              required
+              errors={messagesOf(errors, "dueDate")}
+            />
+            <Field label={t("cases.assignment.dueTime")} id="dueTime" name="dueTime" type="time" defaultValue={due.time} required />
+            <Field
+              label={t("cases.assignment.retentionDays")}
+              id="retentionDays"
+              name="retentionDays"
+              type="number"
+              min={7}
+              max={3650}
+              defaultValue={a?.retentionDays ?? 90}
+              errors={messagesOf(errors, "retentionDays")}
+            />
           </div>
           <fieldset className="field" aria-describedby={errors.goalCodes ? "goalCodes-error" : undefined}>
             <legend>{t("cases.assignment.goals")}</legend>
@@ -282,32 +271,22 @@ export default function CommitteeCases() {
                           )}
                         </select>
                       </div>
-                      <div className="field">
-                        <label htmlFor={`quote-${s.id}`}>{t("cases.comment.quote")}</label>
-                        <p className="hint" id={`quote-${s.id}-hint`}>
-                          {t("cases.comment.quoteHint")}
-                        </p>
-                        <input
-                          id={`quote-${s.id}`}
-                          name="quote"
-                          defaultValue={q?.quote ?? ""}
-                          maxLength={1000}
-                          aria-invalid={errs.quote ? true : undefined}
-                          aria-describedby={`quote-${s.id}-hint${errs.quote ? ` quote-${s.id}-error` : ""}`}
-                        />
-                        <ErrorFor errors={errs} name="quote" id={`quote-${s.id}-error`} />
-                      </div>
-                      <div className="field">
-                        <label htmlFor={`body-${s.id}`}>{t("cases.comment.body")}</label>
-                        <textarea
-                          id={`body-${s.id}`}
-                          name="body"
-                          rows={3}
-                          aria-invalid={errs.body ? true : undefined}
-                          aria-describedby={errs.body ? `body-${s.id}-error` : undefined}
-                        />
-                        <ErrorFor errors={errs} name="body" id={`body-${s.id}-error`} />
-                      </div>
+                      <Field
+                        label={t("cases.comment.quote")}
+                        hint={t("cases.comment.quoteHint")}
+                        id={`quote-${s.id}`}
+                        name="quote"
+                        defaultValue={q?.quote ?? ""}
+                        maxLength={1000}
+                        errors={messagesOf(errs, "quote")}
+                      />
+                      <TextareaField
+                        label={t("cases.comment.body")}
+                        id={`body-${s.id}`}
+                        name="body"
+                        rows={3}
+                        errors={messagesOf(errs, "body")}
+                      />
                       <button type="submit" className="button secondary" disabled={busy}>
                         {t("cases.comment.save")}
                       </button>
@@ -337,21 +316,17 @@ export default function CommitteeCases() {
                           </div>
                         </fieldset>
                       ))}
-                      <div className="field">
-                        <label htmlFor={`review-${s.id}`}>{t("cases.rubric.decision")}</label>
-                        <select
-                          id={`review-${s.id}`}
-                          name="review"
-                          defaultValue={s.review}
-                          aria-invalid={errs.review ? true : undefined}
-                          aria-describedby={errs.review ? `review-${s.id}-error` : undefined}
-                        >
-                          <option value="none">{t("cases.review.none")}</option>
-                          <option value="revise">{t("cases.review.revise")}</option>
-                          <option value="accepted">{t("cases.review.accepted")}</option>
-                        </select>
-                        <ErrorFor errors={errs} name="review" id={`review-${s.id}-error`} />
-                      </div>
+                      <SelectField
+                        label={t("cases.rubric.decision")}
+                        id={`review-${s.id}`}
+                        name="review"
+                        defaultValue={s.review}
+                        errors={messagesOf(errs, "review")}
+                      >
+                        <option value="none">{t("cases.review.none")}</option>
+                        <option value="revise">{t("cases.review.revise")}</option>
+                        <option value="accepted">{t("cases.review.accepted")}</option>
+                      </SelectField>
                       <button type="submit" className="button" disabled={busy}>
                         {t("cases.rubric.save")}
                       </button>
