@@ -2,6 +2,7 @@ import { can } from "~/auth/capabilities";
 import { forbidden } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
+import { distinctValues } from "~/lib/distinct-values.server";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Locale } from "~/i18n";
 import { jstDateTimeString, parseJstDate } from "~/lib/jst";
@@ -232,15 +233,8 @@ export async function auditLogPage(user: SessionUser, page: number, filter: Audi
       take: AUDIT_PAGE_SIZE,
       include: { actor: { select: { displayName: true, email: true } } },
     }),
-    // The kinds of record the log names, one index probe each (a loose index scan): Prisma's `distinct` read every
-    // entry of a log that grows with every read of personal data (issue 13).
-    prisma.$queryRaw<{ entityType: string }[]>`
-      WITH RECURSIVE t AS (
-        SELECT MIN("entityType") AS "entityType" FROM "AuditLog"
-        UNION ALL
-        SELECT (SELECT MIN(a."entityType") FROM "AuditLog" a WHERE a."entityType" > t."entityType") FROM t WHERE t."entityType" IS NOT NULL
-      )
-      SELECT "entityType" FROM t WHERE "entityType" IS NOT NULL ORDER BY "entityType"`,
+    // The kinds of record the log names, one index probe each (not the whole log read).
+    distinctValues("AuditLog"),
   ]);
   const subject = await subjectNames(entries);
   return {
@@ -248,7 +242,7 @@ export async function auditLogPage(user: SessionUser, page: number, filter: Audi
     pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
     total,
     areas: actionAreas(locale),
-    entityTypes: entityTypes.map((e) => e.entityType),
+    entityTypes,
     entries: entries.map((e) => entryView(e, locale, subject)),
   };
 }
