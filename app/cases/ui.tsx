@@ -325,3 +325,37 @@ export function CasePageHead({
     </>
   );
 }
+
+/** One personal-information finding: its kind and text, then "confirmed" or the buttons to replace (text fields only) or confirm it. */
+export function FindingItem({
+  finding,
+  onReplace,
+  onConfirm,
+}: {
+  finding: { kind: string; text: string; replacement?: string; confirmed?: boolean };
+  onReplace?: () => void;
+  onConfirm: () => void;
+}) {
+  const t = useT();
+  return (
+    <li className="case-finding" data-kind={finding.kind}>
+      <span>
+        <strong>{t(KIND_KEYS[finding.kind])}</strong>: 「{finding.text}」
+      </span>
+      {finding.confirmed ? (
+        <span className="muted"> — {t("cases.findings.confirmed")}</span>
+      ) : (
+        <span className="button-row">
+          {onReplace ? (
+            <button type="button" className="button small" onClick={onReplace}>
+              {t("cases.findings.replace", { replacement: finding.replacement ?? "" })}
+            </button>
+          ) : null}
+          <button type="button" className="button small secondary" onClick={onConfirm}>
+            {t("cases.findings.confirm")}
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}

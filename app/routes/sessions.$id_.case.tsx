@@ -8,7 +8,7 @@ import {
   type LoaderFunctionArgs,
 } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { requireCapability } from "~/auth/permissions.server";
 import { MAX_ATTACHMENT_BYTES } from "~/cases/attachment-file.server";
 import {
@@ -23,7 +23,7 @@ import {
 } from "~/cases/cases.server";
 import styles from "~/cases/cases.css?url";
 import { refuse, sessionIdOf } from "~/cases/http.server";
-import { CasePageHead, CaseView, KIND_KEYS, MarkedText, RubricTable, fieldLabel, fileSize } from "~/cases/ui";
+import { CasePageHead, CaseView, FindingItem, KIND_KEYS, MarkedText, RubricTable, fieldLabel, fileSize } from "~/cases/ui";
 import { resolveLocale } from "~/i18n/i18n.server";
 import { useFormat, useLocale, useT } from "~/i18n/react";
 import { pageMeta } from "~/lib/meta";
@@ -138,14 +138,21 @@ export default function OwnCase() {
   const [findings, setFindings] = useState<FieldFinding[]>(d.findings);
   const [dirty, setDirty] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // A newer text than the one being saved, sent when the save answers (`waiting` says so to the render).
+  const queued = useRef<Record<string, string> | null>(null);
+  const [waiting, setWaiting] = useState(false);
 
   // Take the newest answer from the server (the page's data after a submit, or an autosave's answer),
   // adjusting state while rendering rather than in an effect.
+  // The page's data is reloaded after every autosave; findings it carries for an older text (the person
+  // typed on while it loaded, or another save is under way) must not replace the newer ones.
   const [seenLoader, setSeenLoader] = useState(d);
   if (seenLoader !== d) {
     setSeenLoader(d);
-    setRevision(d.revision);
-    setFindings(d.findings);
+    if (d.revision > revision || (d.revision === revision && saver.state === "idle" && !dirty && !waiting)) {
+      setRevision(d.revision);
+      setFindings(d.findings);
+    }
   }
   const [seenSave, setSeenSave] = useState(saver.data);
   if (seenSave !== saver.data) {
@@ -153,8 +160,12 @@ export default function OwnCase() {
     const r = saver.data;
     if (r && r.intent === "save" && r.ok) {
       setRevision(r.revision);
-      setFindings(r.findings);
-      setDirty(false);
+      // A newer text waiting to be saved: these findings are of the older one, and the page stays unsaved.
+      if (waiting) setWaiting(false);
+      else {
+        setFindings(r.findings);
+        setDirty(false);
+      }
     }
   }
   const [seenResult, setSeenResult] = useState(result);
@@ -165,12 +176,25 @@ export default function OwnCase() {
   }
 
   const save = (next: Record<string, string>, rev = revision) => {
+    // One save at a time: a second one sent before the first answers would carry the old revision and be refused
+    // as a conflict, so it waits and goes with the revision the first one answers.
+    if (saver.state !== "idle") {
+      queued.current = next;
+      setWaiting(true);
+      return;
+    }
     const fd = new FormData();
     fd.set("intent", "save");
     fd.set("revision", String(rev));
     for (const [k, v] of Object.entries(next)) fd.set(`f.${k}`, v);
     saver.submit(fd, { method: "post" });
   };
+  useEffect(() => {
+    if (saver.state !== "idle" || !queued.current) return;
+    const next = queued.current;
+    queued.current = null;
+    save(next);
+  });
   const change = (key: string, value: string) => {
     const next = { ...fields, [key]: value };
     setFields(next);
@@ -184,6 +208,7 @@ export default function OwnCase() {
     if (at < 0) return;
     const next = { ...fields, [f.field]: text.slice(0, at) + f.replacement + text.slice(at + f.text.length) };
     setFields(next);
+    setDirty(true);
     setFindings((list) => list.filter((x) => x !== f));
     if (timer.current) clearTimeout(timer.current);
     save(next);
@@ -328,23 +353,12 @@ export default function OwnCase() {
                         </p>
                         <ul>
                           {mine.map((x, i) => (
-                            <li key={`${x.kind}-${x.start}-${i}`} className="case-finding" data-kind={x.kind}>
-                              <span>
-                                <strong>{t(KIND_KEYS[x.kind])}</strong>: 「{x.text}」
-                              </span>
-                              {x.confirmed ? (
-                                <span className="muted"> — {t("cases.findings.confirmed")}</span>
-                              ) : (
-                                <span className="button-row">
-                                  <button type="button" className="button small" onClick={() => replace(x)}>
-                                    {t("cases.findings.replace", { replacement: x.replacement })}
-                                  </button>
-                                  <button type="button" className="button small secondary" onClick={() => confirm(x)}>
-                                    {t("cases.findings.confirm")}
-                                  </button>
-                                </span>
-                              )}
-                            </li>
+                            <FindingItem
+                              key={`${x.kind}-${x.start}-${i}`}
+                              finding={x}
+                              onReplace={() => replace(x)}
+                              onConfirm={() => confirm(x)}
+                            />
                           ))}
                         </ul>
                       </div>
@@ -408,20 +422,7 @@ export default function OwnCase() {
                       <p>{t("cases.files.findings")}</p>
                       <ul>
                         {f.findings.map((x, i) => (
-                          <li key={`${x.kind}-${x.start}-${i}`} className="case-finding" data-kind={x.kind}>
-                            <span>
-                              <strong>{t(KIND_KEYS[x.kind])}</strong>: 「{x.text}」
-                            </span>
-                            {x.confirmed ? (
-                              <span className="muted"> — {t("cases.findings.confirmed")}</span>
-                            ) : (
-                              <span className="button-row">
-                                <button type="button" className="button small secondary" onClick={() => confirm(x)}>
-                                  {t("cases.findings.confirm")}
-                                </button>
-                              </span>
-                            )}
-                          </li>
+                          <FindingItem key={`${x.kind}-${x.start}-${i}`} finding={x} onConfirm={() => confirm(x)} />
                         ))}
                       </ul>
                     </div>

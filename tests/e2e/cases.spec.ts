@@ -60,6 +60,12 @@ test("a trainee drafts a case, the guard marks a name and a phone number, she re
   );
   await expect(page.getByTestId("findings-summary")).toHaveText("個人情報の可能性がある記述は見つかっていません。");
   await expect(page.getByTestId("save-state")).toHaveText("下書きを保存しました");
+  // Both replacements, made faster than a save answers, reached the server (one save at a time, no conflict).
+  await page.reload();
+  await expect(page.getByLabel("アセスメント", { exact: true })).toHaveValue(
+    "Aさんは日中の居場所を探している。連絡は（電話番号削除）にする。",
+  );
+  await expect(page.getByTestId("findings-summary")).toHaveText("個人情報の可能性がある記述は見つかっていません。");
 
   await page.getByRole("button", { name: "提出する" }).click();
   await expect(page.getByRole("status").filter({ hasText: "提出しました（第1版）" })).toBeVisible();
