@@ -14,6 +14,27 @@ describe("route matching (patched @remix-run/router)", () => {
     const source = readFileSync(routerPath, "utf8");
     expect(source).toContain("rankedBranchesCache.get(routes)");
     expect(source).toContain("compiledPathCache.get(cacheKey)");
+    expect(source).toContain("matchResultsCache.get(routes)");
+    // The two trees Remix's server render builds are made once per build (patches of @remix-run/react and
+    // react-router-dom), so that the cache above serves them too.
+    expect(readFileSync(require.resolve("@remix-run/react/dist/server.js"), "utf8")).toContain("serverRoutesCache.get(manifest.routes)");
+    expect(readFileSync(require.resolve("react-router-dom/server.js"), "utf8")).toContain("staticDataRoutesCache.get(routes)");
+  });
+
+  it("answers a path matched before with the same matches, in objects of the caller's own", () => {
+    const tree = [{ id: "root", path: "/", children: [{ id: "plan", path: "plans/:id" }] }];
+    const first = router.matchRoutes(tree, "/plans/3");
+    expect(first?.[1].params).toEqual({ id: "3" });
+    // A caller that changes its matches does not change what the next caller gets.
+    first![1].params.id = "changed";
+    first!.pop();
+    const second = router.matchRoutes(tree, "/plans/3");
+    expect(second?.map((m) => m.route.id)).toEqual(["root", "plan"]);
+    expect(second?.[1].params).toEqual({ id: "3" });
+    expect(second?.[1].route).toBe(tree[0].children[0]);
+    expect(router.matchRoutes(tree, "/plans/4")?.[1].params).toEqual({ id: "4" });
+    expect(router.matchRoutes(tree, "/nothing")).toBeNull();
+    expect(router.matchRoutes(tree, "/nothing")).toBeNull();
   });
 
   it("matches each path of one tree, and a new tree by its own routes", () => {
