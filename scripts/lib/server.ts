@@ -5,6 +5,7 @@ import compression from "compression";
 import express from "express";
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { pinoHttp } from "pino-http";
@@ -12,7 +13,10 @@ import { hardeningEn, hardeningJa } from "../../app/i18n/messages/hardening.ts";
 import { runCounted, type QueryScope } from "../../app/lib/query-count.server.ts";
 import { logger } from "./logger.ts";
 
-const ROOT = join(import.meta.dirname, "../..");
+/** The project's root: this file runs from scripts/lib/ (tsx) or bundled into build/server-process.mjs. */
+const ROOT = existsSync(join(import.meta.dirname, "../package.json"))
+  ? join(import.meta.dirname, "..")
+  : join(import.meta.dirname, "../..");
 
 /** A body limit for the paths that start with `prefix` (the longest matching prefix wins). */
 export interface BodyLimit {
