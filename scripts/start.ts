@@ -169,12 +169,7 @@ try {
   // the migrations and the build, and a server process holds nothing but the server.
   if (!dev) {
     // A server process runs the bundled build/server-process.mjs under plain node: tsx's loader is left out of it.
-    // V8 grows a busy process's heap to about three times what it holds (342 MB for 93 MB live, issue 13); a growing
-    // factor of 1.1 keeps the peak near 440 MB for the same throughput (measured: docs/decisions/050).
-    cluster.setupPrimary({
-      exec: join(PROJECT_ROOT, "build/server-process.mjs"),
-      execArgv: [...withoutTsx(process.execArgv), "--heap-growing-percent=10"],
-    });
+    cluster.setupPrimary({ exec: join(PROJECT_ROOT, "build/server-process.mjs"), execArgv: withoutTsx(process.execArgv) });
     let ready = 0;
     await new Promise<void>((resolve, reject) => {
       cluster.on("listening", () => {
