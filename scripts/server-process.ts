@@ -5,15 +5,10 @@
 import cluster from "node:cluster";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { stopJobWorkers } from "./lib/job-workers.ts";
 import { closeGracefully, startHttpServer } from "./lib/server.ts";
 
 const port = Number(process.env.PORT ?? 3000);
-
-/** Stops this process's job workers (registered on globalThis by app/jobs/queue.server.ts). */
-async function stopJobWorkers() {
-  const stop = (globalThis as unknown as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for("tsunagu.stopJobs")];
-  if (stop) await stop().catch((e: unknown) => console.error("[jobs] stop:", e));
-}
 
 // If the primary is gone (stopped while this process was still starting), the channel to it breaks: leave quietly.
 cluster.worker?.on("error", (error: NodeJS.ErrnoException) => {

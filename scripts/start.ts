@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { openDatabase, PROJECT_ROOT } from "./lib/database.ts";
+import { stopJobWorkers } from "./lib/job-workers.ts";
 import { applyMigrations } from "./lib/migrate.ts";
 
 const dev = process.argv.includes("--dev");
@@ -13,15 +14,6 @@ process.env.NODE_ENV = dev ? "development" : "production";
 const port = Number(process.env.PORT ?? 3000);
 /** WEB_CONCURRENCY=N: N server processes (Node's cluster) on one port and one database; production only. */
 const processes = dev ? 1 : Math.max(1, Math.min(64, Number(process.env.WEB_CONCURRENCY) || 1));
-
-/**
- * Stops this process's job workers (a job cut off is retried by the queue). The queue registers its stop function
- * on globalThis (app/jobs/queue.server.ts), so this script need not import the server bundle.
- */
-async function stopJobWorkers() {
-  const stop = (globalThis as unknown as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for("tsunagu.stopJobs")];
-  if (stop) await stop().catch((e: unknown) => console.error("[jobs] stop:", e));
-}
 
 /** Node's options for a server process: this process's own (--cpu-prof, --inspect, …) without tsx's loader. */
 function withoutTsx(argv: string[]): string[] {

@@ -143,9 +143,8 @@ export default function OwnCase() {
   const [waiting, setWaiting] = useState(false);
 
   // Take the newest answer from the server (the page's data after a submit, or an autosave's answer),
-  // adjusting state while rendering rather than in an effect.
-  // The page's data is reloaded after every autosave; findings it carries for an older text (the person
-  // typed on while it loaded, or another save is under way) must not replace the newer ones.
+  // adjusting state while rendering rather than in an effect. The page's data is reloaded after every autosave:
+  // findings it carries for an older text (typed on while it loaded, or another save under way) are not taken.
   const [seenLoader, setSeenLoader] = useState(d);
   if (seenLoader !== d) {
     setSeenLoader(d);
