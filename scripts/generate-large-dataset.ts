@@ -3,8 +3,11 @@
 // ending at the current fiscal year (the application's clock, TSUNAGU_NOW when set): their checklists (73 answers
 // each: 1,000 × 5 is about 365,000 rows; the national scale, LARGE_OFFICES=12000 LARGE_YEARS=10, about 8.8 million),
 // action plans with items (every year, four offices in five) and peer activities (every year, one office in two).
-// Everything is generated inside PostgreSQL (INSERT … SELECT over generate_series); the answers go in one statement
-// per year, so the council's aggregates (decision 063, kept by triggers) are updated once per year's statement.
+// Everything is generated inside PostgreSQL (INSERT … SELECT over generate_series), in one transaction, as a bulk
+// load: triggers and foreign-key checks off for it (`session_replication_role = replica`, which needs a superuser, as
+// the embedded database's user is), the answers' unique index dropped and built again after the answers, and the
+// council's aggregates (decision 063, otherwise kept by triggers) added for the new sheets in one INSERT … SELECT each,
+// the same statements the migration used to fill them. Every step's time is printed.
 // Uses DATABASE_URL, or the embedded database like `npm run db:seed` (not while a server holds it).
 import pg from "pg";
 import { setClock } from "../app/lib/clock.ts";
@@ -35,8 +38,20 @@ try {
   if (existing.rows[0].n > 0) {
     console.log(`The large data set is already there (${existing.rows[0].n} offices); nothing added.`);
   } else {
+    const steps: string[] = [];
+    let last = Date.now();
+    const step = async (name: string, sql: string, values: unknown[] = []) => {
+      const result = await client.query(sql, values);
+      steps.push(`${name} ${((Date.now() - last) / 1000).toFixed(1)} s`);
+      last = Date.now();
+      return result;
+    };
     await client.query("BEGIN");
-    await client.query(
+    await client.query("SET LOCAL session_replication_role = replica");
+    await client.query("SET LOCAL maintenance_work_mem = '512MB'");
+    await client.query("SET LOCAL work_mem = '256MB'");
+    await step(
+      "offices",
       `INSERT INTO "Office" (name, kind, "wardId", address, "agreesToBeNamed", "updatedAt")
        SELECT 'ベンチ事業所 ' || lpad(g::text, 5, '0'), 'SPECIFIED_CONSULTATION', w.id, '', g % 3 = 0, now()
        FROM generate_series(1, $1::int) g
@@ -44,7 +59,8 @@ try {
       [OFFICES],
     );
     // Each office: a level and a trend; about 8% of sheets left in draft, 2% returned.
-    await client.query(
+    await step(
+      "sheets",
       `INSERT INTO "Evaluation" ("officeId", "fiscalYear", "templateId", status, "submissionCount", "submittedAt", "updatedAt")
        SELECT o.id, fy, $1::int,
               (CASE WHEN (o.id * 7 + fy) % 50 < 4 THEN 'DRAFT' WHEN (o.id * 7 + fy) % 50 = 4 THEN 'RETURNED' ELSE 'SUBMITTED' END)::"EvaluationStatus",
@@ -57,8 +73,10 @@ try {
     );
     // The answers, one statement per year: about 2% not applicable (with a reason), the rest rated around the
     // office's level, rising a little each year.
+    await step("drop the answers' unique index", `DROP INDEX "EvaluationAnswer_evaluationId_itemCode_key"`);
     for (let fy = FIRST_YEAR; fy <= LAST_YEAR; fy++) {
-      await client.query(
+      await step(
+        `answers FY${fy}`,
         `INSERT INTO "EvaluationAnswer" ("evaluationId", "itemCode", rating, "notApplicable", "notApplicableReason", "updatedAt")
          SELECT x.id, x.code, x.rating, x.rating IS NULL, CASE WHEN x.rating IS NULL THEN '対象となる利用者がいないため。' ELSE '' END, now()
          FROM (
@@ -73,8 +91,42 @@ try {
         [FIRST_YEAR, fy],
       );
     }
+    await step(
+      "build the answers' unique index",
+      `CREATE UNIQUE INDEX "EvaluationAnswer_evaluationId_itemCode_key" ON "EvaluationAnswer" ("evaluationId", "itemCode")`,
+    );
+    // The council's aggregates for the new sheets (the triggers were off): the migration's own statements, kept to
+    // the new offices' sheets; the item counts add to the demo data's rows of the same year and ward.
+    await step(
+      "category sums",
+      `INSERT INTO "EvaluationCategoryScore" ("evaluationId", "categoryCode", "ratedCount", "ratingSum")
+       SELECT e.id, c.code, COUNT(*)::int, SUM(a.rating)::int
+       FROM "Evaluation" e
+       JOIN "Office" o ON o.id = e."officeId" AND o.name LIKE 'ベンチ事業所 %'
+       JOIN "EvaluationAnswer" a ON a."evaluationId" = e.id
+       JOIN "ChecklistItem" i ON i."templateId" = e."templateId" AND i.code = a."itemCode"
+       JOIN "ChecklistCategory" c ON c.id = i."categoryId"
+       WHERE a.rating IS NOT NULL AND NOT a."notApplicable"
+       GROUP BY e.id, c.code`,
+    );
+    await step(
+      "item counts",
+      `INSERT INTO "CouncilItemCount" ("fiscalYear", "wardId", "itemCode", rated1, rated2, rated3, rated4)
+       SELECT e."fiscalYear", o."wardId", a."itemCode",
+              COUNT(*) FILTER (WHERE a.rating = 1)::int, COUNT(*) FILTER (WHERE a.rating = 2)::int,
+              COUNT(*) FILTER (WHERE a.rating = 3)::int, COUNT(*) FILTER (WHERE a.rating = 4)::int
+       FROM "Evaluation" e
+       JOIN "Office" o ON o.id = e."officeId" AND o.name LIKE 'ベンチ事業所 %'
+       JOIN "EvaluationAnswer" a ON a."evaluationId" = e.id
+       WHERE e.status = 'SUBMITTED' AND a.rating BETWEEN 1 AND 4 AND NOT a."notApplicable"
+       GROUP BY 1, 2, 3
+       ON CONFLICT ("fiscalYear", "wardId", "itemCode") DO UPDATE SET
+         rated1 = "CouncilItemCount".rated1 + EXCLUDED.rated1, rated2 = "CouncilItemCount".rated2 + EXCLUDED.rated2,
+         rated3 = "CouncilItemCount".rated3 + EXCLUDED.rated3, rated4 = "CouncilItemCount".rated4 + EXCLUDED.rated4`,
+    );
     // Action plans for every year (four offices in five), two items each, statuses spread.
-    await client.query(
+    await step(
+      "plans",
       `INSERT INTO "ActionPlan" ("officeId", "fiscalYear", status, "submittedAt", "createdAt", "updatedAt")
        SELECT o.id, fy, (CASE (o.id + fy) % 4 WHEN 0 THEN 'DRAFT' WHEN 1 THEN 'SUBMITTED' ELSE 'REVIEWED' END)::"ActionPlanStatus",
               make_timestamp(fy, 6, 15, 1, 0, 0), make_timestamp(fy, 5, 15, 1, 0, 0), now()
@@ -82,7 +134,8 @@ try {
        WHERE o.name LIKE 'ベンチ事業所 %' AND o.id % 5 <> 0`,
       [FIRST_YEAR, LAST_YEAR],
     );
-    await client.query(
+    await step(
+      "plan items",
       `INSERT INTO "ActionPlanItem" ("planId", "itemCodes", issue, goal, actions, owner, status, "statusAt", "sortOrder", "createdAt", "updatedAt")
        SELECT p.id, ARRAY[c.codes[1 + (p.id * 3 + k * 11) % cardinality(c.codes)]],
               '記録の様式が統一されていない。', '様式を統一する。', '様式案の作成と試行。', '管理者',
@@ -94,7 +147,8 @@ try {
       [templateId],
     );
     // Peer activities: each ward's first group, about two per office and year.
-    await client.query(
+    await step(
+      "peer activities",
       `INSERT INTO "PeerActivity" ("groupId", "fiscalYear", date, kind, "itemCodes", learned, "loggedById")
        SELECT g.id, fy, make_timestamp(fy, 4 + o.id % 9, 1 + o.id % 28, 1, 0, 0),
               (ARRAY['VISIT', 'EXCHANGE', 'STUDY', 'SHADOWING'])[1 + (o.id + fy) % 4]::"PeerActivityKind", ARRAY['OPS-01'], '他事業所の記録の工夫を学んだ。', o.id
@@ -104,8 +158,9 @@ try {
        WHERE o.name LIKE 'ベンチ事業所 %' AND o.id % 2 = 0`,
       [FIRST_YEAR, LAST_YEAR],
     );
-    await client.query("COMMIT");
-    await client.query("VACUUM ANALYZE");
+    await step("commit", "COMMIT");
+    await step("VACUUM ANALYZE", "VACUUM ANALYZE");
+    console.log(steps.join("; "));
   }
   const counts = await client.query<{ offices: number; evaluations: number; answers: number; plans: number; activities: number }>(
     `SELECT (SELECT COUNT(*) FROM "Office")::int AS offices, (SELECT COUNT(*) FROM "Evaluation")::int AS evaluations,
