@@ -18,6 +18,7 @@
 // the year's sessions), and the year's only record is a certificate with no session behind it. The
 // certificate is now a figure of its own, and each row says what it counts.
 import { prisma } from "~/db.server";
+import { councilCache } from "~/lib/council-version.server";
 import { now } from "~/lib/clock";
 import { REPORTED_FUNNELS } from "~/scheduling/funnel.server";
 import { curriculumSlugs } from "~/training/training.server";
@@ -82,8 +83,33 @@ async function onDemandCompleted(fiscalYear: number): Promise<Set<number>> {
   return done;
 }
 
-export async function councilFigures(fiscalYear: number, at: Date = now()): Promise<CouncilFigures> {
-  const [[training], onDemandDone, certificates, submitted, [meetings], [plans], peer] = await Promise.all([
+type CycleCounts = { submitted: number; plans: { filed: number; completed: number; itemsDone: number }; peer: number };
+// The self-evaluation cycle's counts (sheets submitted, plans, peer activities) read every plan and item of the year
+// at the national scale: kept until the council's version moves (decision 067). They do not depend on the time.
+const cycleCache = councilCache<CycleCounts>();
+
+async function computeCycleCounts(fiscalYear: number): Promise<CycleCounts> {
+  const [submitted, [plans], peer] = await Promise.all([
+    prisma.evaluation.count({ where: { fiscalYear, status: "SUBMITTED" } }),
+    prisma.$queryRaw<{ filed: number; completed: number; itemsDone: number }[]>`
+      SELECT COUNT(*) FILTER (WHERE p.status <> 'DRAFT')::int AS filed,
+             COUNT(*) FILTER (WHERE p.status <> 'DRAFT' AND s.items > 0 AND s.open = 0)::int AS completed,
+             COALESCE(SUM(s.done) FILTER (WHERE p.status <> 'DRAFT'), 0)::int AS "itemsDone"
+      FROM "ActionPlan" p
+      LEFT JOIN LATERAL (
+        SELECT COUNT(*)::int AS items,
+               COUNT(*) FILTER (WHERE i.status = 'DONE')::int AS done,
+               COUNT(*) FILTER (WHERE i.status IN ('PLANNED', 'IN_PROGRESS'))::int AS open
+        FROM "ActionPlanItem" i WHERE i."planId" = p.id) s ON true
+      WHERE p."fiscalYear" = ${fiscalYear}`,
+    prisma.peerActivity.count({ where: { fiscalYear } }),
+  ]);
+  return { submitted, plans, peer };
+}
+
+/** `stamp`: the council's version when the caller has read it already (one statement fewer). */
+export async function councilFigures(fiscalYear: number, at: Date = now(), stamp?: string): Promise<CouncilFigures> {
+  const [[training], onDemandDone, certificates, { submitted, plans, peer }, [meetings]] = await Promise.all([
     prisma.$queryRaw<TrainingRow[]>`
       WITH seats AS (
         SELECT en.id, en."userId", s.id AS "sessionId", s.track
@@ -107,7 +133,7 @@ export async function councilFigures(fiscalYear: number, at: Date = now()): Prom
             AND EXISTS (SELECT 1 FROM "SessionDay" d WHERE d."sessionId" = s.id AND d."startsAt" <= ${at})) AS held`,
     onDemandCompleted(fiscalYear),
     prisma.certificate.groupBy({ by: ["track"], where: { fiscalYear, revokedAt: null }, _count: { _all: true } }),
-    prisma.evaluation.count({ where: { fiscalYear, status: "SUBMITTED" } }),
+    cycleCache.get(String(fiscalYear), () => computeCycleCounts(fiscalYear), stamp),
     prisma.$queryRaw<{ meetings: number; registeredOffices: number; attendedOffices: number; attendedPeople: number }[]>`
       SELECT
         (SELECT COUNT(*)::int FROM "SharingMeeting" m WHERE m."fiscalYear" = ${fiscalYear} AND m."startsAt" <= ${at}) AS meetings,
@@ -116,18 +142,6 @@ export async function councilFigures(fiscalYear: number, at: Date = now()): Prom
         COALESCE(SUM(r."attendedCount") FILTER (WHERE r.attended), 0)::int AS "attendedPeople"
       FROM "MeetingRegistration" r JOIN "SharingMeeting" m ON m.id = r."meetingId"
       WHERE m."fiscalYear" = ${fiscalYear}`,
-    prisma.$queryRaw<{ filed: number; completed: number; itemsDone: number }[]>`
-      SELECT COUNT(*) FILTER (WHERE p.status <> 'DRAFT')::int AS filed,
-             COUNT(*) FILTER (WHERE p.status <> 'DRAFT' AND s.items > 0 AND s.open = 0)::int AS completed,
-             COALESCE(SUM(s.done) FILTER (WHERE p.status <> 'DRAFT'), 0)::int AS "itemsDone"
-      FROM "ActionPlan" p
-      LEFT JOIN LATERAL (
-        SELECT COUNT(*)::int AS items,
-               COUNT(*) FILTER (WHERE i.status = 'DONE')::int AS done,
-               COUNT(*) FILTER (WHERE i.status IN ('PLANNED', 'IN_PROGRESS'))::int AS open
-        FROM "ActionPlanItem" i WHERE i."planId" = p.id) s ON true
-      WHERE p."fiscalYear" = ${fiscalYear}`,
-    prisma.peerActivity.count({ where: { fiscalYear } }),
   ]);
 
   const certs = (track: string) => certificates.find((c) => c.track === track)?._count._all ?? 0;

@@ -1,6 +1,6 @@
 // The subcommittee's city-wide picture. Every figure is aggregated in PostgreSQL (GROUP BY), so the
 // page stays fast with 1,000 offices over several years; groups under MIN_GROUP_SIZE offices are withheld.
-import { stampedCache } from "~/lib/stamped-cache.server";
+import { councilCache, councilVersion } from "~/lib/council-version.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { withheld } from "./anonymise";
@@ -26,19 +26,14 @@ const officeCategoryScores = (yearCondition: Prisma.Sql) => Prisma.sql`
 type CatRow = { wardId: number | null; category: string; average: number; offices: number };
 type TrendRow = { fiscalYear: number; category: string; average: number; offices: number };
 
-// Category scores of five years of submitted sheets (from the pre-computed sums, decision 063). A submitted sheet's
-// answers never change (a returned sheet goes back to draft and is submitted again, which updates the sheet), so
-// the results are kept until the count or the latest change of the sheets in those years moves — checked with one
-// cheap query (an index-only scan of Evaluation's (fiscalYear, status, updatedAt)).
+// Category scores of five years of submitted sheets (from the pre-computed sums, decision 063), kept until the
+// council's version moves (decision 067): a submitted sheet's answers never change (a returned sheet goes back to
+// draft and is submitted again, which changes the sheet), and an office's move to another ward changes the office.
 type WeakRow = { code: string; low: number; rated: number };
-const aggregateCache = stampedCache<{ catRows: CatRow[]; trendRows: TrendRow[]; weakRows: WeakRow[] }>();
+const aggregateCache = councilCache<{ catRows: CatRow[]; trendRows: TrendRow[]; weakRows: WeakRow[] }>();
 
-async function scoreAggregates(fiscalYear: number, wardId: number | null) {
-  const [stampRow] = await prisma.$queryRaw<{ n: number; latest: Date | null }[]>`
-    SELECT COUNT(*)::int AS n, MAX("updatedAt") AS latest FROM "Evaluation"
-    WHERE "fiscalYear" BETWEEN ${fiscalYear - 4} AND ${fiscalYear}`;
-  const stamp = `${stampRow.n}:${stampRow.latest?.getTime() ?? 0}`;
-  return aggregateCache.get(`${fiscalYear}:${wardId ?? "all"}`, stamp, () => computeScoreAggregates(fiscalYear, wardId));
+function scoreAggregates(fiscalYear: number, wardId: number | null, stamp: string) {
+  return aggregateCache.get(`${fiscalYear}:${wardId ?? "all"}`, () => computeScoreAggregates(fiscalYear, wardId), stamp);
 }
 
 async function computeScoreAggregates(fiscalYear: number, wardId: number | null) {
@@ -66,19 +61,27 @@ async function computeScoreAggregates(fiscalYear: number, wardId: number | null)
 
 const PENDING_LIMIT = 100;
 
-export async function dashboard(fiscalYear: number, wardId: number | null) {
-  const [wards, categories, statusRows, pendingRows, { catRows, trendRows, weakRows }, planRows, itemRows, peerRows, figures] =
-    await Promise.all([
-      prisma.ward.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, nameJa: true, nameEn: true } }),
-      categoriesFor(fiscalYear),
-      prisma.$queryRaw<{ wardId: number; status: string; offices: number }[]>`
+type YearCounts = {
+  statusRows: { wardId: number; status: string; offices: number }[];
+  pendingRows: { officeId: number; name: string; wardId: number; status: string }[];
+  planRows: { status: string; plans: number }[];
+  itemRows: { status: string; items: number }[];
+  peerRows: { wardId: number; kind: string; activities: number }[];
+};
+// The year's submission status, offices still to submit, plans, plan items and peer activities: at the national
+// scale these counts read tens of thousands of rows each, so they are kept until the council's version moves.
+const yearCache = councilCache<YearCounts>();
+
+async function computeYearCounts(fiscalYear: number, wardId: number | null): Promise<YearCounts> {
+  const [statusRows, pendingRows, planRows, itemRows, peerRows] = await Promise.all([
+    prisma.$queryRaw<YearCounts["statusRows"]>`
       SELECT o."wardId", COALESCE(e.status::text, 'NONE') AS status, COUNT(*)::int AS offices
       FROM "Office" o
       LEFT JOIN "Evaluation" e ON e."officeId" = o.id AND e."fiscalYear" = ${fiscalYear}
       WHERE (o.active OR e.id IS NOT NULL) ${wardFilter(wardId)}
       GROUP BY o."wardId", COALESCE(e.status::text, 'NONE')`,
-      // The offices still to submit (the actionable ones), at most PENDING_LIMIT.
-      prisma.$queryRaw<{ officeId: number; name: string; wardId: number; status: string }[]>`
+    // The offices still to submit (the actionable ones), at most PENDING_LIMIT.
+    prisma.$queryRaw<YearCounts["pendingRows"]>`
       SELECT o.id AS "officeId", o.name, o."wardId", COALESCE(e.status::text, 'NONE') AS status
       FROM "Office" o
       JOIN "Ward" w ON w.id = o."wardId"
@@ -86,23 +89,34 @@ export async function dashboard(fiscalYear: number, wardId: number | null) {
       WHERE o.active AND (e.status IS NULL OR e.status <> 'SUBMITTED') ${wardFilter(wardId)}
       ORDER BY w."sortOrder", o.name
       LIMIT ${PENDING_LIMIT + 1}`,
-      scoreAggregates(fiscalYear, wardId),
-      prisma.$queryRaw<{ status: string; plans: number }[]>`
+    prisma.$queryRaw<YearCounts["planRows"]>`
       SELECT p.status::text AS status, COUNT(*)::int AS plans
       FROM "ActionPlan" p ${officeJoin(wardId)}
       WHERE p."fiscalYear" = ${fiscalYear} ${wardFilter(wardId)}
       GROUP BY p.status`,
-      prisma.$queryRaw<{ status: string; items: number }[]>`
+    prisma.$queryRaw<YearCounts["itemRows"]>`
       SELECT i.status::text AS status, COUNT(*)::int AS items
       FROM "ActionPlanItem" i JOIN "ActionPlan" p ON p.id = i."planId" ${officeJoin(wardId)}
       WHERE p."fiscalYear" = ${fiscalYear} ${wardFilter(wardId)}
       GROUP BY i.status`,
-      prisma.$queryRaw<{ wardId: number; kind: string; activities: number }[]>`
+    prisma.$queryRaw<YearCounts["peerRows"]>`
       SELECT g."wardId", a.kind::text AS kind, COUNT(*)::int AS activities
       FROM "PeerActivity" a JOIN "PeerGroup" g ON g.id = a."groupId"
       WHERE a."fiscalYear" = ${fiscalYear} ${wardFilter(wardId, Prisma.sql`g."wardId"`)}
       GROUP BY g."wardId", a.kind`,
-      councilFigures(fiscalYear),
+  ]);
+  return { statusRows, pendingRows, planRows, itemRows, peerRows };
+}
+
+export async function dashboard(fiscalYear: number, wardId: number | null) {
+  const stamp = await councilVersion();
+  const [wards, categories, { statusRows, pendingRows, planRows, itemRows, peerRows }, { catRows, trendRows, weakRows }, figures] =
+    await Promise.all([
+      prisma.ward.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, nameJa: true, nameEn: true } }),
+      categoriesFor(fiscalYear),
+      yearCache.get(`${fiscalYear}:${wardId ?? "all"}`, () => computeYearCounts(fiscalYear, wardId), stamp),
+      scoreAggregates(fiscalYear, wardId, stamp),
+      councilFigures(fiscalYear, undefined, stamp),
     ]);
 
   const statusCounts = { NONE: 0, DRAFT: 0, SUBMITTED: 0, RETURNED: 0 } as Record<string, number>;

@@ -6,30 +6,45 @@
 // medians shown to an office are computed over the OTHER offices only, and each is withheld unless at
 // least PEER_MIN_OTHERS other offices contribute to it; a withheld ward falls back to the city figure
 // (shown in its own column), and the city is withheld by the same rule.
-import { stampedCache } from "~/lib/stamped-cache.server";
+import { councilCache } from "~/lib/council-version.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { loadTemplate, type TemplateView } from "./evaluation.server";
-import { categoryMedians, categoryScores, roundScore, weakestItems, type AnswerLike } from "./scoring";
+import { categoryMediansWithout, categoryScores, sortedCategoryScores, roundScore, weakestItems, type AnswerLike } from "./scoring";
 
 /** A comparison shown to an office needs at least this many other offices behind it. */
 export const PEER_MIN_OTHERS = 5;
 
-type OfficeScores = { officeId: number; wardId: number; scores: Record<string, number | null> }[];
+/** A year's submitted sheets' category scores: each office's, and the city's and each ward's sorted per category. */
+type YearScores = {
+  byOffice: Map<number, { wardId: number; scores: Record<string, number | null> }>;
+  city: Map<string, number[]>;
+  wards: Map<number, { offices: number; sorted: Map<string, number[]> }>;
+};
 
-// Category scores of every submitted sheet of a year (from the pre-computed sums, decision 063), reused until a sheet
-// of that year is submitted or returned (both change the evaluation's updatedAt; a submitted sheet's answers cannot
-// change).
-const scoresCache = stampedCache<OfficeScores>();
+// Category scores of every submitted sheet of a year (from the pre-computed sums, decision 063), reused until the
+// council's version moves (decision 067): a sheet submitted or returned, an office moved to another ward (a submitted
+// sheet's answers cannot change).
+// Sorted once per year, so an office's page takes its medians without sorting 12,000 offices' scores again.
+const scoresCache = councilCache<YearScores>();
 
-async function submittedScores(fiscalYear: number): Promise<OfficeScores> {
-  const agg = await prisma.evaluation.aggregate({ where: { fiscalYear, status: "SUBMITTED" }, _max: { updatedAt: true }, _count: true });
-  const stamp = `${agg._count}:${agg._max.updatedAt?.toISOString() ?? ""}`;
-  return scoresCache.get(String(fiscalYear), stamp, () => computeSubmittedScores(fiscalYear));
+function submittedScores(fiscalYear: number): Promise<YearScores> {
+  return scoresCache.get(String(fiscalYear), () => computeSubmittedScores(fiscalYear));
 }
 
-async function computeSubmittedScores(fiscalYear: number): Promise<OfficeScores> {
-  return (await submittedCategoryScores({ fiscalYear })).map((e) => ({ officeId: e.officeId, wardId: e.wardId, scores: e.scores }));
+async function computeSubmittedScores(fiscalYear: number): Promise<YearScores> {
+  const sheets = await submittedCategoryScores({ fiscalYear });
+  const byWard = new Map<number, Record<string, number | null>[]>();
+  for (const e of sheets) {
+    const group = byWard.get(e.wardId);
+    if (group) group.push(e.scores);
+    else byWard.set(e.wardId, [e.scores]);
+  }
+  return {
+    byOffice: new Map(sheets.map((e) => [e.officeId, { wardId: e.wardId, scores: e.scores }])),
+    city: sortedCategoryScores(sheets.map((e) => e.scores)),
+    wards: new Map([...byWard].map(([wardId, scores]) => [wardId, { offices: scores.length, sorted: sortedCategoryScores(scores) }])),
+  };
 }
 
 /**
@@ -98,17 +113,15 @@ export async function resultsFor(officeId: number, fiscalYear: number) {
   const answers = new Map<string, AnswerLike>(evaluation.answers.map((a) => [a.itemCode, a]));
   const own = categoryScores(template.items, answers);
 
-  // Every other office's scores, never the viewer's own.
-  const others = (await submittedScores(fiscalYear)).filter((s) => s.officeId !== officeId);
-  const wardGroup = others.filter((s) => s.wardId === office.wardId);
-  const city = categoryMedians(
-    others.map((s) => s.scores),
-    PEER_MIN_OTHERS,
-  );
-  const ward = categoryMedians(
-    wardGroup.map((s) => s.scores),
-    PEER_MIN_OTHERS,
-  );
+  // Every other office's scores, never the viewer's own: the year's sorted scores with the office's own left out.
+  const year = await submittedScores(fiscalYear);
+  const mine = year.byOffice.get(officeId);
+  const wardYear = year.wards.get(office.wardId);
+  const mineInWard = mine?.wardId === office.wardId ? mine : undefined;
+  const othersCount = year.byOffice.size - (mine ? 1 : 0);
+  const wardCount = (wardYear?.offices ?? 0) - (mineInWard ? 1 : 0);
+  const city = categoryMediansWithout(year.city, mine?.scores, PEER_MIN_OTHERS);
+  const ward = wardYear ? categoryMediansWithout(wardYear.sorted, mineInWard?.scores, PEER_MIN_OTHERS) : {};
 
   // Earlier years' category scores from the pre-computed sums per sheet and category (decision 063): one statement
   // and a few rows a year, where reading every earlier sheet's answers took two and 73 rows a year (issue 13).
@@ -157,10 +170,10 @@ export async function resultsFor(officeId: number, fiscalYear: number) {
     rows,
     earlierYears: history.map((h) => h.fiscalYear),
     /** Other offices behind each comparison (the viewer's own office is never among them). */
-    cityOffices: others.length,
-    wardOffices: wardGroup.length,
-    cityShown: others.length >= PEER_MIN_OTHERS,
-    wardShown: wardGroup.length >= PEER_MIN_OTHERS,
+    cityOffices: othersCount,
+    wardOffices: wardCount,
+    cityShown: othersCount >= PEER_MIN_OTHERS,
+    wardShown: wardCount >= PEER_MIN_OTHERS,
     weakest,
   };
 }

@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   categoryMedians,
+  categoryMediansWithout,
+  sortedCategoryScores,
   categoryScores,
   groupMedian,
   isAnswered,
@@ -152,5 +155,42 @@ describe("scoring: the rules the mutation run found unguarded", () => {
     expect(roundScore(2.345678)).toBe(2.35);
     expect(roundScore(2)).toBe(2);
     expect(roundScore(null)).toBeNull();
+  });
+});
+
+describe("medians with one office left out, from sorted lists", () => {
+  const group = fc.array(
+    fc.record({
+      OPS: fc.option(
+        fc.integer({ min: 4, max: 16 }).map((n) => n / 4),
+        { nil: null },
+      ),
+      MON: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
+    }),
+    { maxLength: 12 },
+  );
+
+  it("equal categoryMedians of the group without that office, for any group, office and minimum", () => {
+    fc.assert(
+      fc.property(group, fc.nat(), fc.integer({ min: 0, max: 6 }), (offices, pick, minGroup) => {
+        const sorted = sortedCategoryScores(offices);
+        const expected = (others: typeof offices) => {
+          const all = categoryMedians(others, minGroup);
+          // categoryMedians names only the codes the others have; a code the group has is null for them.
+          return Object.fromEntries([...sorted.keys()].map((code) => [code, all[code] ?? null]));
+        };
+        expect(categoryMediansWithout(sorted, undefined, minGroup)).toEqual(expected(offices));
+        if (!offices.length) return;
+        const i = pick % offices.length;
+        expect(categoryMediansWithout(sorted, offices[i], minGroup)).toEqual(expected(offices.filter((_, j) => j !== i)));
+      }),
+    );
+  });
+
+  it("skips one occurrence of a tied value, not all of them", () => {
+    const sorted = sortedCategoryScores([{ OPS: 2 }, { OPS: 2 }, { OPS: 2 }, { OPS: 4 }]);
+    expect(categoryMediansWithout(sorted, { OPS: 2 }, 3)).toEqual({ OPS: 2 });
+    expect(categoryMediansWithout(sorted, { OPS: 4 }, 3)).toEqual({ OPS: 2 });
+    expect(categoryMediansWithout(sorted, { OPS: 2 }, 4)).toEqual({ OPS: null });
   });
 });

@@ -494,16 +494,16 @@ type EffectFacts = {
 // The facts read every submitted sheet's answers and every completion and attendance of the offices' staff: kept
 // until one of them moves (a sheet submitted or returned, a module completed, an attendance recorded, a person
 // moved to another office or an office to another ward, a session's pillars changed), as one cheap stamp query says; computed once for a burst.
+// Sheets and offices are in the council's version (decision 067); the rest are read from indexes only.
 const effectCache = stampedCache<EffectFacts>();
 
 async function effectStamp(): Promise<string> {
   const [row] = await prisma.$queryRaw<{ stamp: string }[]>`
     SELECT concat_ws(':',
-      (SELECT COUNT(*) || '/' || COALESCE(MAX("updatedAt")::text, '') FROM "Evaluation" WHERE status = 'SUBMITTED'),
+      (SELECT version || '/' || txid FROM "CouncilVersion" WHERE id = 1),
       (SELECT COUNT("completedAt") || '/' || COALESCE(MAX("completedAt")::text, '') FROM "ModuleProgress"),
       (SELECT COUNT(*) || '/' || COALESCE(MAX(id), 0) FROM "SessionAttendance"),
       (SELECT COALESCE(MAX("updatedAt")::text, '') FROM "User"),
-      (SELECT COALESCE(MAX("updatedAt")::text, '') FROM "Office"),
       (SELECT COALESCE(MAX("updatedAt")::text, '') FROM "TrainingSession")) AS stamp`;
   return row.stamp;
 }

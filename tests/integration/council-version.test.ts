@@ -1,0 +1,125 @@
+// The council's version (decision 067): one stamp, moved once by every committed transaction that changed what the
+// council's views count, seen by a reader only with the data; the dashboard's cached counts follow it.
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/db.server";
+import { dashboard } from "~/cycle/dashboard.server";
+import { parseChecklistCsv } from "~/evaluation/checklist-import";
+import { ensureEvaluation } from "~/evaluation/evaluation.server";
+import { insertTemplateVersion } from "~/evaluation/template-store";
+import { councilVersion } from "~/lib/council-version.server";
+import { currentFiscalYear } from "~/lib/fiscal-year";
+import { createOffice, createUser, createWard } from "./factories";
+
+const FY = currentFiscalYear();
+beforeAll(async () => {
+  // A published checklist for the year, so an office's sheet can be opened.
+  const parsed = parseChecklistCsv(readFileSync("content/checklists/v1.csv", "utf8"));
+  if (!parsed.ok) throw new Error("v1.csv invalid");
+  await insertTemplateVersion(prisma, parsed.template, { publishFor: [FY] });
+});
+const count = async () => Number((await councilVersion()).split(":")[0]);
+
+describe("the council's version", () => {
+  it("moves with a write to each table the council's views count", async () => {
+    const steps: [string, () => Promise<unknown>][] = [];
+    const ward = await createWard();
+    const office = await createOffice({ wardId: ward.id });
+    let planId = 0;
+    let groupId = 0;
+    steps.push(
+      ["Ward", () => prisma.ward.update({ where: { id: ward.id }, data: { nameEn: `${ward.nameEn} (renamed)` } })],
+      ["Office", () => prisma.office.update({ where: { id: office.id }, data: { active: false } })],
+      ["Evaluation", () => ensureEvaluation(office.id, FY)],
+      ["ActionPlan", async () => (planId = (await prisma.actionPlan.create({ data: { officeId: office.id, fiscalYear: FY } })).id)],
+      ["ActionPlanItem", () => prisma.actionPlanItem.create({ data: { planId, issue: "課題", goal: "目標", actions: "取組" } })],
+      ["PeerGroup", async () => (groupId = (await prisma.peerGroup.create({ data: { wardId: ward.id, name: "グループ" } })).id)],
+      [
+        "PeerActivity",
+        () =>
+          prisma.peerActivity.create({
+            data: { groupId, fiscalYear: FY, date: new Date(), kind: "VISIT", learned: "学んだこと", loggedById: office.id },
+          }),
+      ],
+      ["ActionPlan (deleted, with its items)", () => prisma.actionPlan.delete({ where: { id: planId } })],
+    );
+    for (const [table, write] of steps) {
+      const before = await councilVersion();
+      await write();
+      expect(await councilVersion(), table).not.toBe(before);
+    }
+  });
+
+  it("moves once per transaction, however many rows it changed, and not for other tables", async () => {
+    const ward = await createWard();
+    const before = await count();
+    await prisma.$transaction(async (tx) => {
+      for (let i = 0; i < 3; i++)
+        await tx.office.create({ data: { name: `事業所 ${i}`, kind: "SPECIFIED_CONSULTATION", wardId: ward.id } });
+      await tx.ward.update({ where: { id: ward.id }, data: { sortOrder: 8 } });
+    });
+    expect(await count()).toBe(before + 1);
+    const stamp = await councilVersion();
+    await createUser();
+    expect(await councilVersion()).toBe(stamp);
+  });
+
+  it("is not seen before the transaction commits, and is seen with its data", async () => {
+    const ward = await createWard();
+    const before = await councilVersion();
+    let inside = "";
+    await prisma.$transaction(async (tx) => {
+      await tx.office.create({ data: { name: "事業所 未確定", kind: "SPECIFIED_CONSULTATION", wardId: ward.id } });
+      // Another connection, while the write is not committed: the old stamp, and the old data.
+      inside = await councilVersion();
+      expect(await prisma.office.count({ where: { wardId: ward.id } })).toBe(0);
+    });
+    expect(inside).toBe(before);
+    expect(await councilVersion()).not.toBe(before);
+    expect(await prisma.office.count({ where: { wardId: ward.id } })).toBe(1);
+  });
+
+  it("lets transactions that change the same tables commit at once, each moving it", async () => {
+    const ward = await createWard();
+    const offices = [await createOffice({ wardId: ward.id }), await createOffice({ wardId: ward.id })];
+    const before = await count();
+    let arrived = 0;
+    let release: () => void = () => {};
+    const barrier = new Promise<void>((resolve) => (release = resolve));
+    // Each writes, then waits until the other has written too, so both commit while the other holds its row locks.
+    await Promise.all(
+      offices.map((office, i) =>
+        prisma.$transaction(async (tx) => {
+          await tx.office.update({ where: { id: office.id }, data: { name: `事業所 同時 ${i}` } });
+          await tx.actionPlan.create({ data: { officeId: office.id, fiscalYear: FY } });
+          if (++arrived === 1) await barrier;
+          else release();
+        }),
+      ),
+    ).catch((error) => {
+      release();
+      throw error;
+    });
+    expect(await count()).toBe(before + 2);
+  });
+});
+
+describe("the dashboard's cached counts", () => {
+  it("follow a write made after they were cached", async () => {
+    const ward = await createWard();
+    const office = await createOffice({ wardId: ward.id });
+    const first = await dashboard(FY, ward.id);
+    const again = await dashboard(FY, ward.id);
+    expect(again.plans).toEqual(first.plans);
+    const plan = await prisma.actionPlan.create({ data: { officeId: office.id, fiscalYear: FY, status: "SUBMITTED" } });
+    await prisma.actionPlanItem.create({ data: { planId: plan.id, issue: "課題", goal: "目標", actions: "取組", status: "DONE" } });
+    const after = await dashboard(FY, ward.id);
+    expect(after.plans.SUBMITTED ?? 0).toBe((first.plans.SUBMITTED ?? 0) + 1);
+    expect(after.planItems.DONE ?? 0).toBe((first.planItems.DONE ?? 0) + 1);
+    expect(after.statusCounts.NONE).toBe(first.statusCounts.NONE);
+    await ensureEvaluation(office.id, FY);
+    const withSheet = await dashboard(FY, ward.id);
+    expect(withSheet.statusCounts.DRAFT).toBe(first.statusCounts.DRAFT + 1);
+    expect(withSheet.statusCounts.NONE).toBe(first.statusCounts.NONE - 1);
+  });
+});
