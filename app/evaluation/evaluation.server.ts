@@ -5,6 +5,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { can } from "~/auth/capabilities";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import { prisma } from "~/db.server";
+import { councilCache } from "~/lib/council-version.server";
 import { distinctValues } from "~/lib/distinct-values.server";
 import { announceCacheChange, onCacheChange } from "~/lib/cache-bus.server";
 import { deliver, notifyAll, officeManagers, inTransaction } from "~/mail/notify.server";
@@ -579,6 +580,15 @@ export interface SubmissionFilter {
   query?: string;
 }
 
+const submissionPages = councilCache<{
+  matching: number;
+  total: number;
+  submitted: number;
+  page: number;
+  pages: number;
+  offices: { id: number; name: string; ward: { nameJa: string; nameEn: string } }[];
+}>(200);
+
 /**
  * One page of the submission list of a fiscal year, filtered on the server (ward, status, part of the name), with
  * the year's totals over every active office. Each office's answered items are counted by the database: no
@@ -593,20 +603,28 @@ export async function submissionsFor(fiscalYear: number, filter: SubmissionFilte
     ...(query ? { name: { contains: query, mode: "insensitive" } } : {}),
     ...(status === "NONE" ? { evaluations: { none: { fiscalYear } } } : status ? { evaluations: { some: { fiscalYear, status } } } : {}),
   };
-  const [matching, total, submitted] = await Promise.all([
-    prisma.office.count({ where }),
-    prisma.office.count({ where: { active: true } }),
-    prisma.evaluation.count({ where: { fiscalYear, status: "SUBMITTED", office: { active: true } } }),
-  ]);
-  const pages = Math.max(1, Math.ceil(matching / SUBMISSIONS_PAGE_SIZE));
-  const page = Math.min(Math.max(1, filter.page ?? 1), pages);
-  const offices = await prisma.office.findMany({
-    where,
-    select: { id: true, name: true, ward: { select: { nameJa: true, nameEn: true } } },
-    orderBy: [{ ward: { sortOrder: "asc" } }, { name: "asc" }, { id: "asc" }],
-    skip: (page - 1) * SUBMISSIONS_PAGE_SIZE,
-    take: SUBMISSIONS_PAGE_SIZE,
-  });
+  // The counts and the page's offices read only the council's tables: kept until its version moves (decision 067).
+  // Each office's answered items are read live (answers on a draft change without moving it).
+  const { matching, total, submitted, page, pages, offices } = await submissionPages.get(
+    JSON.stringify([fiscalYear, filter.wardId ?? null, status, query, filter.page ?? 1]),
+    async () => {
+      const [matching, total, submitted] = await Promise.all([
+        prisma.office.count({ where }),
+        prisma.office.count({ where: { active: true } }),
+        prisma.evaluation.count({ where: { fiscalYear, status: "SUBMITTED", office: { active: true } } }),
+      ]);
+      const pages = Math.max(1, Math.ceil(matching / SUBMISSIONS_PAGE_SIZE));
+      const page = Math.min(Math.max(1, filter.page ?? 1), pages);
+      const offices = await prisma.office.findMany({
+        where,
+        select: { id: true, name: true, ward: { select: { nameJa: true, nameEn: true } } },
+        orderBy: [{ ward: { sortOrder: "asc" } }, { name: "asc" }, { id: "asc" }],
+        skip: (page - 1) * SUBMISSIONS_PAGE_SIZE,
+        take: SUBMISSIONS_PAGE_SIZE,
+      });
+      return { matching, total, submitted, page, pages, offices };
+    },
+  );
   const evaluations = offices.length
     ? await prisma.evaluation.findMany({
         where: { fiscalYear, officeId: { in: offices.map((o) => o.id) } },

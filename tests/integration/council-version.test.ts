@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { dashboard } from "~/cycle/dashboard.server";
 import { parseChecklistCsv } from "~/evaluation/checklist-import";
-import { ensureEvaluation } from "~/evaluation/evaluation.server";
+import { ensureEvaluation, submissionsFor } from "~/evaluation/evaluation.server";
 import { insertTemplateVersion } from "~/evaluation/template-store";
 import { councilVersion } from "~/lib/council-version.server";
 import { currentFiscalYear } from "~/lib/fiscal-year";
@@ -104,7 +104,7 @@ describe("the council's version", () => {
   });
 });
 
-describe("the dashboard's cached counts", () => {
+describe("the council's cached views", () => {
   it("follow a write made after they were cached", async () => {
     const ward = await createWard();
     const office = await createOffice({ wardId: ward.id });
@@ -121,5 +121,19 @@ describe("the dashboard's cached counts", () => {
     const withSheet = await dashboard(FY, ward.id);
     expect(withSheet.statusCounts.DRAFT).toBe(first.statusCounts.DRAFT + 1);
     expect(withSheet.statusCounts.NONE).toBe(first.statusCounts.NONE - 1);
+  });
+
+  it("the submission list follows an office added and a sheet opened after it was cached", async () => {
+    const ward = await createWard();
+    await createOffice({ wardId: ward.id, name: "事業所 一覧 A" });
+    const first = await submissionsFor(FY, { wardId: ward.id });
+    expect(await submissionsFor(FY, { wardId: ward.id })).toEqual(first);
+    const office = await createOffice({ wardId: ward.id, name: "事業所 一覧 B" });
+    const after = await submissionsFor(FY, { wardId: ward.id });
+    expect(after.matching).toBe(first.matching + 1);
+    expect(after.offices.map((o) => o.name)).toContain("事業所 一覧 B");
+    await ensureEvaluation(office.id, FY);
+    const opened = await submissionsFor(FY, { wardId: ward.id, status: "DRAFT" });
+    expect(opened.offices.map((o) => o.officeId)).toEqual([office.id]);
   });
 });
