@@ -4,7 +4,7 @@
 // secretariat already made can sign in; with it, the mapped roles follow the provider's claim at every sign-in, a
 // person whose claims give no mapped role is refused, and a city staff member with no account yet gets one.
 // Off unless OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set.
-import * as client from "openid-client";
+import type { Configuration, IDToken } from "openid-client";
 import { audit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { cookieSecure, getEnv, parseRoleMap } from "~/env.server";
@@ -55,21 +55,30 @@ function redirectUriFor(settings: Settings, request: Request): string {
   return settings.redirectUri ?? new URL(SSO_CALLBACK_PATH, new URL(request.url).origin).toString();
 }
 
+// openid-client, loaded on first use: most servers have no single sign-on configured.
+let openidClient: Promise<typeof import("openid-client")> | null = null;
+function loadClient() {
+  openidClient ??= import("openid-client");
+  return openidClient;
+}
+
 // The provider's metadata, fetched once per process and configuration (a failed discovery is retried next time).
-let discovered: { key: string; config: Promise<client.Configuration> } | null = null;
-function configuration(settings: Settings): Promise<client.Configuration> {
+let discovered: { key: string; config: Promise<Configuration> } | null = null;
+function configuration(settings: Settings): Promise<Configuration> {
   const key = `${settings.issuer}\n${settings.clientId}\n${settings.clientSecret}`;
   if (discovered?.key !== key) {
     const issuer = new URL(settings.issuer);
     // Plain HTTP only for a provider on this machine (the tests' provider); a city's provider is HTTPS.
     const local = issuer.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(issuer.hostname);
-    const config = client
-      .discovery(
-        issuer,
-        settings.clientId,
-        settings.clientSecret,
-        undefined,
-        local ? { execute: [client.allowInsecureRequests] } : undefined,
+    const config = loadClient()
+      .then((client) =>
+        client.discovery(
+          issuer,
+          settings.clientId,
+          settings.clientSecret,
+          undefined,
+          local ? { execute: [client.allowInsecureRequests] } : undefined,
+        ),
       )
       .catch((error: unknown) => {
         discovered = null;
@@ -112,6 +121,7 @@ export async function beginSso(request: Request, redirectTo: string): Promise<{ 
   const settings = oidcSettings();
   if (!settings) return null;
   const config = await configuration(settings);
+  const client = await loadClient();
   const verifier = client.randomPKCECodeVerifier();
   const flow: FlowState = {
     state: client.randomState(),
@@ -168,9 +178,10 @@ export async function completeSso(request: Request, ip: string): Promise<SsoResu
     await record("auth.sso.failure", null, "-", "no flow in progress (expired or never started)");
     return { ok: false, reason: "expired" };
   }
-  let claims: client.IDToken | undefined;
+  let claims: IDToken | undefined;
   try {
     const config = await configuration(settings);
+    const client = await loadClient();
     // The URL the provider sent the browser to, as registered (the server may sit behind a proxy).
     const current = new URL(redirectUriFor(settings, request));
     current.search = new URL(request.url).search;

@@ -5,7 +5,6 @@
 // Wrong codes count in the same sign-in throttle as wrong passwords (decision 034).
 import { createTOTPKeyURI, generateHOTP } from "@oslojs/otp";
 import { encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
-import QRCode from "qrcode";
 import { audit } from "~/audit/audit.server";
 import { prisma } from "~/db.server";
 import { cookieSecure } from "~/env.server";
@@ -119,6 +118,7 @@ export async function loadSecurityPage(user: SessionUser): Promise<SecurityPage>
   if (credential && !credential.confirmedAt) {
     const secret = open(credential.secretEncrypted);
     const uri = createTOTPKeyURI(ISSUER, user.email, secret, TOTP_PERIOD, TOTP_DIGITS);
+    const { default: QRCode } = await import("qrcode"); // heavy: loaded on first use
     const qrSvg = await QRCode.toString(uri, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
     pendingSetup = { secret: encodeBase32UpperCaseNoPadding(secret), uri, qrSvg };
   }

@@ -3,8 +3,6 @@
 // personal-information guard. See docs/decisions/028-case-attachments.md. Applications' attachments (issue 20)
 // use the same sniffing and limit with a wider list of kinds (Excel and images too).
 import { fileTypeFromBuffer } from "file-type";
-import mammoth from "mammoth";
-import { PDFParse } from "pdf-parse";
 
 /** The largest attachment accepted (bytes). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -39,20 +37,29 @@ export type Extracted = { ok: true; text: string } | { ok: false; reason: "unrea
 
 /** The file's text, as the guard scans it. A file whose text cannot be read is refused by the caller. */
 export async function extractText(kind: AttachmentKind, bytes: Uint8Array): Promise<Extracted> {
-  try {
-    if (kind === "pdf") {
+  // The readers are heavy and only attachments need them: each is loaded on its first use, outside readText's
+  // catch (a library that fails to load is not an unreadable file).
+  if (kind === "pdf") {
+    const { PDFParse } = await import("pdf-parse");
+    return readText(async () => {
       // pdf.js takes ownership of the buffer it is given: pass a copy.
       const parser = new PDFParse({ data: new Uint8Array(bytes) });
       try {
         // Pages joined by a line break only (the default adds "-- 1 of 2 --", which is not the file's text).
         const r = await parser.getText({ pageJoiner: "\n" });
-        return { ok: true, text: r.text };
+        return r.text;
       } finally {
         await parser.destroy();
       }
-    }
-    const r = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-    return { ok: true, text: r.value };
+    });
+  }
+  const { default: mammoth } = await import("mammoth");
+  return readText(async () => (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value);
+}
+
+async function readText(read: () => Promise<string>): Promise<Extracted> {
+  try {
+    return { ok: true, text: await read() };
   } catch (e) {
     if (e instanceof Error && e.name === "PasswordException") return { ok: false, reason: "encrypted" };
     return { ok: false, reason: "unreadable" };

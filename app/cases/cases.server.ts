@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
@@ -928,6 +927,7 @@ export async function rubricExport(user: SessionUser, sessionId: number, format:
   const r = await rubricRows(user, sessionId);
   if (!r.ok) return r;
   if (format === "csv") return { ok: true as const, name: `${r.name}.csv`, body: "\uFEFF" + Papa.unparse([r.header, ...r.rows]) };
+  const { default: ExcelJS } = await import("exceljs"); // heavy: loaded on first use
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("rubric");
   ws.addRow(r.header);

@@ -2,7 +2,6 @@
 // first use (~2 s) and shared. Nothing waits for it at start-up; `warmTokenizer()` starts it early.
 import { createRequire } from "node:module";
 import path from "node:path";
-import kuromoji from "kuromoji";
 import type { ScanToken } from "./scanner";
 import { scanText, type Finding } from "./scanner";
 
@@ -16,14 +15,18 @@ function dictionaryPath(): string {
 
 export function getTokenizer(): Promise<Tokenizer> {
   if (!building) {
-    building = new Promise<Tokenizer>((resolve, reject) => {
-      kuromoji.builder({ dicPath: dictionaryPath() }).build((err, tokenizer) => {
-        if (err) {
-          building = null;
-          reject(err);
-        } else resolve(tokenizer as unknown as Tokenizer);
-      });
-    });
+    // The library too is loaded on first use (it is heavy, and only the guard needs it).
+    building = import("kuromoji").then(
+      ({ default: kuromoji }) =>
+        new Promise<Tokenizer>((resolve, reject) => {
+          kuromoji.builder({ dicPath: dictionaryPath() }).build((err, tokenizer) => {
+            if (err) {
+              building = null;
+              reject(err);
+            } else resolve(tokenizer as unknown as Tokenizer);
+          });
+        }),
+    );
   }
   return building;
 }

@@ -1,6 +1,5 @@
 // The annual report (年次報告): the figures the council reports for its two programmes, for the page
 // and its XLSX/CSV exports. Counts only — nothing here identifies an office.
-import ExcelJS from "exceljs";
 import { translator, type Locale, type MessageKey } from "~/i18n";
 import { exportPreamble, toCsv } from "~/lib/csv";
 import { formatFiscalYear } from "~/i18n/format";
@@ -54,6 +53,7 @@ export async function reportWorkbook(fiscalYear: number, locale: Locale): Promis
   const t = translator(locale);
   const rows = await reportFigures(fiscalYear);
   const year = formatFiscalYear(fiscalYear, locale);
+  const { default: ExcelJS } = await import("exceljs"); // heavy: loaded on first use
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Tsunagu";
   const ws = workbook.addWorksheet(t("cycle.report.sheetName"));

@@ -2,7 +2,6 @@
 // (proposed, changeable, remembered) → preview as stored, items matched to the previous version →
 // saved as a draft only when the whole file is valid. Also the downloadable XLSX template and
 // setting an item's or a category's training pillar afterwards.
-import ExcelJS from "exceljs";
 import { z } from "zod";
 import { audit } from "~/audit/audit.server";
 import type { SessionUser } from "~/auth/session.server";
@@ -227,6 +226,7 @@ export async function setPillar(user: SessionUser, templateId: number, input: z.
 
 /** An XLSX template: a title row, the header row in Japanese, example rows, and a sheet explaining each column. */
 export async function checklistTemplateXlsx(locale: "ja" | "en"): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs"); // heavy: loaded on first use
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(locale === "en" ? "Checklist" : "チェックシート");
   ws.addRow([locale === "en" ? "Self-evaluation checklist (template)" : "相談支援事業所 運営自己評価チェックシート（様式）"]);

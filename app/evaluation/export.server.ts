@@ -1,5 +1,4 @@
 // The office's sheet as an Excel workbook (one row per item), for filing and for the city.
-import ExcelJS from "exceljs";
 import { inLocale, type Locale, type MessageKey, translator } from "~/i18n";
 import { fiscalYearLabelEn, fiscalYearLabelJa } from "~/lib/fiscal-year";
 import { now } from "~/lib/clock";
@@ -13,6 +12,7 @@ export async function sheetWorkbook(officeId: number, officeName: string, fiscal
   const office = await prisma.office.findUnique({ where: { id: officeId }, select: { officeNumber: true } });
   const answers = new Map(sheet.answers.map((a) => [a.code, a]));
   const categories = new Map(sheet.template.categories.map((c) => [c.code, locale === "en" ? c.nameEn : c.nameJa]));
+  const { default: ExcelJS } = await import("exceljs"); // heavy: loaded on first use
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Tsunagu";
   const ws = workbook.addWorksheet(t("evaluation.export.sheetName"));

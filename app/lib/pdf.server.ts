@@ -3,7 +3,6 @@
 // of acceptance (受講決定通知).
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 
 const require = createRequire(import.meta.url);
 let fonts: Promise<[Buffer, Buffer]> | null = null;
@@ -25,7 +24,8 @@ export type PdfFont = "regular" | "bold";
  * to `root`, then `finish()` ends both and gives the bytes. `text` puts one tagged line at (x, y) from the top.
  */
 export async function japanesePdf(info: { Title: string; Subject: string }) {
-  const [regularBytes, boldBytes] = await loadFonts();
+  // PDFKit is heavy and only these documents need it: loaded on first use.
+  const [[regularBytes, boldBytes], { default: PDFDocument }] = await Promise.all([loadFonts(), import("pdfkit")]);
   const doc = new PDFDocument({
     size: "A4",
     margin: 0,

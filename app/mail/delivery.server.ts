@@ -5,7 +5,7 @@
 // on the row and retried by pg-boss with backoff. A sweep every five minutes queues any mail that was
 // committed but never queued (a crash between the commit and the queueing). Without SMTP_URL nothing is
 // queued: mail waits in the outbox, readable at /admin/outbox.
-import nodemailer from "nodemailer";
+import type nodemailer from "nodemailer";
 import { prisma } from "~/db.server";
 import { getEnv } from "~/env.server";
 import { defineJob, enqueue } from "~/jobs/queue.server";
@@ -16,7 +16,8 @@ export const MAIL_SWEEP_JOB = "mail.sweep";
 
 let transport: ReturnType<typeof nodemailer.createTransport> | undefined;
 let transportUrl: string | undefined;
-function smtp(url: string) {
+async function smtp(url: string) {
+  const { default: nodemailer } = await import("nodemailer"); // heavy: loaded when the first mail is sent
   if (!transport || transportUrl !== url) {
     transport = nodemailer.createTransport(url);
     transportUrl = url;
@@ -49,7 +50,7 @@ export async function sendOutboxMessage(id: number): Promise<SendOutcome> {
       if (rows[0].sentAt) return "already-sent";
       const m = await tx.outboxMessage.findUniqueOrThrow({ where: { id } });
       try {
-        await smtp(SMTP_URL).sendMail({ from: MAIL_FROM, to: m.to, subject: m.subject, text: m.body });
+        await (await smtp(SMTP_URL)).sendMail({ from: MAIL_FROM, to: m.to, subject: m.subject, text: m.body });
       } catch (error) {
         failure = error;
         await tx.outboxMessage.update({ where: { id }, data: { error: String(error).slice(0, 1000) } });

@@ -3,7 +3,6 @@
 // /office/training lives here; the routes are thin. Office managers see their own office only; the subcommittee and
 // the secretariat any office (reads of people's records are logged, decision 016).
 import { stampedCache } from "~/lib/stamped-cache.server";
-import ExcelJS from "exceljs";
 import { z } from "zod";
 import { audit, logRead, type Reader } from "~/audit/audit.server";
 import { can } from "~/auth/capabilities";
@@ -244,6 +243,7 @@ export async function officeTrainingExport(
     t("imports.export.exportedAt"),
   );
   if (format === "csv") return { filename, body: toCsv([...preamble, ...rows]) as string | ArrayBuffer };
+  const { default: ExcelJS } = await import("exceljs"); // heavy: loaded on first use
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Tsunagu";
   const ws = workbook.addWorksheet(t("officeTraining.sheetName"));

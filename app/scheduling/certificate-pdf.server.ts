@@ -3,7 +3,6 @@
 // tagged PDF with its language set (ja-JP) so a screen reader reads it in order, and a QR code to
 // /verify/<code>. The issuer (the city's department or the mayor, optional seal) is set by an
 // administrator; the certificate states the training's dates and hours.
-import QRCode from "qrcode";
 import { fiscalYearLabelJa, jstParts } from "~/lib/fiscal-year";
 import { japanesePdf, type PdfFont } from "~/lib/pdf.server";
 
@@ -80,6 +79,7 @@ export function certificateLines(c: CertificateFacts) {
 
 export async function certificatePdf(c: CertificateFacts): Promise<Uint8Array> {
   const lines = certificateLines(c);
+  const { default: QRCode } = await import("qrcode"); // heavy: loaded on first use
   const qr = await QRCode.toBuffer(c.verifyUrl, { type: "png", margin: 1, width: 240, errorCorrectionLevel: "M" });
   const pdf = await japanesePdf({ Title: `修了証 ${c.serial}`, Subject: TRACK_NAMES_JA[c.track] ?? c.track });
   const { doc, root } = pdf;

@@ -2,8 +2,8 @@
 // TSUNAGU_MEDIA_DIR/uploads chunk by chunk (streamed, never held whole in memory); a finished one
 // is probed and handed to acceptUpload; half-finished ones expire after a day and are removed by an
 // hourly job.
-import { FileStore } from "@tus/file-store";
-import { MemoryLocker, Server, type Upload } from "@tus/server";
+import type { FileStore } from "@tus/file-store";
+import type { MemoryLocker, Upload } from "@tus/server";
 import { mkdirSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -17,18 +17,24 @@ export const UPLOAD_PATH = "/committee/videos/uploads";
 export const UPLOAD_CLEANUP_JOB = "video.cleanup-uploads";
 const EXPIRE_MS = 24 * 60 * 60 * 1000;
 
+// The tus libraries are heavy and only uploads need them: loaded on first use, once.
+let libraries: Promise<[typeof import("@tus/server"), typeof import("@tus/file-store")]> | null = null;
+
 interface Shared {
   store: FileStore;
   locker: MemoryLocker;
 }
 const KEY = Symbol.for("tsunagu.tus");
-function shared(): Shared {
+/** tus's Server class, with the store and the lock every request shares. */
+async function shared() {
+  libraries ??= Promise.all([import("@tus/server"), import("@tus/file-store")]);
+  const [{ MemoryLocker, Server }, { FileStore }] = await libraries;
   const g = globalThis as unknown as Record<symbol, Shared>;
   if (!g[KEY]) {
     mkdirSync(uploadsDir(), { recursive: true });
     g[KEY] = { store: new FileStore({ directory: uploadsDir(), expirationPeriodInMilliseconds: EXPIRE_MS }), locker: new MemoryLocker() };
   }
-  return g[KEY];
+  return { Server, ...g[KEY] };
 }
 
 class Refusal {
@@ -49,7 +55,7 @@ export async function handleTus(
   message: (problem: UploadProblem | "title") => string,
 ): Promise<Response> {
   if (!canManage(user)) return new Response("Forbidden", { status: 403 });
-  const { store, locker } = shared();
+  const { Server, store, locker } = await shared();
   const server = new Server({
     path: UPLOAD_PATH,
     datastore: store,
@@ -89,7 +95,7 @@ export async function handleTus(
 
 /** Removes uploads nobody finished within a day. */
 export async function cleanUpExpiredUploads(): Promise<number> {
-  const { store, locker } = shared();
+  const { Server, store, locker } = await shared();
   const server = new Server({ path: UPLOAD_PATH, datastore: store, locker });
   return server.cleanUpExpiredUploads();
 }
