@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { PILLARS, type Pillar } from "~/training/constants";
 import {
   EFFECT_MIN_OFFICES,
   categoryPillars,
@@ -132,5 +134,83 @@ describe("levels", () => {
     expect(levelsUpTo("new")).toEqual(["new"]);
     expect(levelsUpTo("established")).toEqual(["new", "established"]);
     expect(levelsUpTo("lead")).toEqual(["new", "established", "lead"]);
+  });
+});
+
+describe("training effect, indexed (issue 13)", () => {
+  // The first implementation, kept as the oracle: every sheet of every year and every piece of training scanned.
+  function naive(sheets: SheetFacts[], training: TrainingFact[], cats: { code: string; pillar: Pillar }[], minOffices: number) {
+    const byOfficeYear = new Map(sheets.map((s) => [`${s.officeId}:${s.fiscalYear}`, s]));
+    const years = [...new Set(sheets.map((s) => s.fiscalYear))].sort((a, b) => a - b);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const r2 = (v: number) => Math.round(v * 100) / 100;
+    const group = (pairs: { from: number; to: number }[]) => {
+      const shown = pairs.length >= minOffices;
+      return {
+        offices: pairs.length,
+        shown,
+        meanFrom: shown ? r2(mean(pairs.map((p) => p.from))) : null,
+        meanTo: shown ? r2(mean(pairs.map((p) => p.to))) : null,
+        meanChange: shown ? r2(mean(pairs.map((p) => p.to - p.from))) : null,
+      };
+    };
+    const rows = [];
+    for (const { code, pillar } of cats)
+      for (const fromYear of years) {
+        const trained: { from: number; to: number }[] = [];
+        const untrained: { from: number; to: number }[] = [];
+        for (const a of sheets) {
+          if (a.fiscalYear !== fromYear) continue;
+          const b = byOfficeYear.get(`${a.officeId}:${fromYear + 1}`);
+          const from = a.scores[code];
+          const to = b?.scores[code];
+          if (!b || typeof from !== "number" || typeof to !== "number") continue;
+          const start = sheetInstant(a, fyEnd).getTime();
+          const end = sheetInstant(b, fyEnd).getTime();
+          const did = training.some(
+            (t) => t.officeId === a.officeId && t.pillar === pillar && t.at.getTime() > start && t.at.getTime() <= end,
+          );
+          (did ? trained : untrained).push({ from, to });
+        }
+        if (trained.length + untrained.length === 0) continue;
+        rows.push({ categoryCode: code, pillar, fromYear, toYear: fromYear + 1, trained: group(trained), untrained: group(untrained) });
+      }
+    return rows;
+  }
+
+  const instant = fc.integer({ min: Date.UTC(2023, 0, 1), max: Date.UTC(2027, 11, 31) }).map((n) => new Date(n));
+  const sheetArb = fc.record({
+    officeId: fc.integer({ min: 1, max: 5 }),
+    fiscalYear: fc.integer({ min: 2023, max: 2026 }),
+    submittedAt: fc.option(instant, { nil: null }),
+    scores: fc.record({
+      A: fc.option(
+        fc.integer({ min: 4, max: 16 }).map((n) => n / 4),
+        { nil: null },
+      ),
+      B: fc.option(fc.constant(2.5), { nil: null }),
+    }),
+  });
+  const trainingArb = fc.record({
+    officeId: fc.integer({ min: 1, max: 5 }),
+    pillar: fc.constantFrom(...PILLARS),
+    at: instant,
+  });
+
+  it("gives exactly the rows of a scan of every sheet and every piece of training", () => {
+    const cats = [
+      { code: "A", pillar: "community" as const },
+      { code: "B", pillar: "hr" as const },
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(sheetArb, { maxLength: 30 }),
+        fc.array(trainingArb, { maxLength: 15 }),
+        fc.integer({ min: 1, max: 3 }),
+        (sheets, training, min) => {
+          expect(trainingEffect(sheets, training, cats, fyEnd, min)).toEqual(naive(sheets, training, cats, min));
+        },
+      ),
+    );
   });
 });
