@@ -54,26 +54,31 @@ async function computeSubmittedScores(fiscalYear: number): Promise<YearScores> {
  * Ordered by fiscal year.
  */
 export async function submittedCategoryScores(filter: { fiscalYear?: number; wardId?: number | null }) {
+  // One row per sheet, its categories' counts and sums as arrays (issue 13: 120,000 sheets at the national scale,
+  // where a row per sheet and category made 1.1 million rows to decode).
   const rows = await prisma.$queryRaw<
     {
-      id: number;
       officeId: number;
       wardId: number;
       fiscalYear: number;
       submittedAt: Date | null;
       templateId: number;
-      categoryCode: string | null;
-      ratedCount: number | null;
-      ratingSum: number | null;
+      codes: string[];
+      counts: number[];
+      sums: number[];
     }[]
   >`
-    SELECT e.id, e."officeId", o."wardId", e."fiscalYear", e."submittedAt", e."templateId", s."categoryCode", s."ratedCount", s."ratingSum"
+    SELECT e."officeId", o."wardId", e."fiscalYear", e."submittedAt", e."templateId",
+           COALESCE(array_agg(s."categoryCode") FILTER (WHERE s."categoryCode" IS NOT NULL), '{}') AS codes,
+           COALESCE(array_agg(s."ratedCount") FILTER (WHERE s."categoryCode" IS NOT NULL), '{}') AS counts,
+           COALESCE(array_agg(s."ratingSum") FILTER (WHERE s."categoryCode" IS NOT NULL), '{}') AS sums
     FROM "Evaluation" e
     JOIN "Office" o ON o.id = e."officeId"
     LEFT JOIN "EvaluationCategoryScore" s ON s."evaluationId" = e.id AND s."ratedCount" > 0
     WHERE e.status = 'SUBMITTED'
       ${filter.fiscalYear === undefined ? Prisma.empty : Prisma.sql`AND e."fiscalYear" = ${filter.fiscalYear}`}
       ${filter.wardId ? Prisma.sql`AND o."wardId" = ${filter.wardId}` : Prisma.empty}
+    GROUP BY e.id, o."wardId"
     ORDER BY e."fiscalYear", e.id`;
   const result: {
     officeId: number;
@@ -83,18 +88,14 @@ export async function submittedCategoryScores(filter: { fiscalYear?: number; war
     template: TemplateView;
     scores: Record<string, number | null>;
   }[] = [];
-  let last: (typeof result)[number] | null = null;
-  let lastId = 0;
   for (const r of rows) {
-    if (!last || r.id !== lastId) {
-      const template = (await loadTemplate(r.templateId))!;
-      const scores: Record<string, number | null> = {};
-      for (const item of template.items) scores[item.categoryCode] = null;
-      last = { officeId: r.officeId, wardId: r.wardId, fiscalYear: r.fiscalYear, submittedAt: r.submittedAt, template, scores };
-      lastId = r.id;
-      result.push(last);
-    }
-    if (r.categoryCode !== null && r.categoryCode in last.scores) last.scores[r.categoryCode] = r.ratingSum! / r.ratedCount!;
+    const template = (await loadTemplate(r.templateId))!;
+    const scores: Record<string, number | null> = {};
+    for (const item of template.items) scores[item.categoryCode] = null;
+    r.codes.forEach((code, i) => {
+      if (code in scores) scores[code] = r.sums[i] / r.counts[i];
+    });
+    result.push({ officeId: r.officeId, wardId: r.wardId, fiscalYear: r.fiscalYear, submittedAt: r.submittedAt, template, scores });
   }
   return result;
 }
