@@ -66,22 +66,9 @@ export function categoryScores(
 }
 
 /**
- * Per category, the median over offices of their category scores (offices without a score in that
- * category are left out), null when fewer than `minGroup` offices contribute.
- */
-export function categoryMedians(perOffice: Record<string, number | null>[], minGroup = MIN_GROUP_SIZE): Record<string, number | null> {
-  const codes = new Set(perOffice.flatMap((s) => Object.keys(s)));
-  const result: Record<string, number | null> = {};
-  for (const code of codes) {
-    const values = perOffice.map((s) => s[code]).filter((v): v is number => typeof v === "number");
-    result[code] = groupMedian(values, minGroup);
-  }
-  return result;
-}
-
-/**
  * Each category's scores over a group of offices, sorted, nulls left out: what `categoryMediansWithout` needs to give
- * the group's medians with any one office left out, without sorting again (issue 13: 12,000 offices a year).
+ * the group's medians, or its medians with any one office left out, without sorting again (issue 13: 12,000 offices
+ * a year).
  */
 export function sortedCategoryScores(perOffice: Record<string, number | null>[]): Map<string, number[]> {
   const sorted = new Map<string, number[]>();
@@ -96,8 +83,9 @@ export function sortedCategoryScores(perOffice: Record<string, number | null>[])
 }
 
 /**
- * The same as `categoryMedians` of the group's scores with one office's left out (`without`: that office's scores, or
- * undefined when it is not in the group): one occurrence of its value is skipped in each sorted list.
+ * Per category, the median over the group's offices of their category scores (offices without a score in that
+ * category are left out), null when fewer than `minGroup` offices contribute; with one office left out (`without`:
+ * that office's scores, or undefined for the whole group): one occurrence of its value is skipped in each sorted list.
  */
 export function categoryMediansWithout(
   sorted: Map<string, number[]>,
