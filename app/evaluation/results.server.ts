@@ -88,10 +88,18 @@ export async function submittedCategoryScores(filter: { fiscalYear?: number; war
     template: TemplateView;
     scores: Record<string, number | null>;
   }[] = [];
+  // Each template's categories, in the order of its items, looked up once rather than once per sheet.
+  const templates = new Map<number, { template: TemplateView; codes: string[] }>();
   for (const r of rows) {
-    const template = (await loadTemplate(r.templateId))!;
+    let known = templates.get(r.templateId);
+    if (!known) {
+      const template = (await loadTemplate(r.templateId))!;
+      known = { template, codes: [...new Set(template.items.map((item) => item.categoryCode))] };
+      templates.set(r.templateId, known);
+    }
+    const { template, codes } = known;
     const scores: Record<string, number | null> = {};
-    for (const item of template.items) scores[item.categoryCode] = null;
+    for (const code of codes) scores[code] = null;
     r.codes.forEach((code, i) => {
       if (code in scores) scores[code] = r.sums[i] / r.counts[i];
     });
