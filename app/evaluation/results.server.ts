@@ -51,9 +51,9 @@ async function computeSubmittedScores(fiscalYear: number): Promise<YearScores> {
  * Category scores of the submitted sheets (of a year, of a ward's offices, or all), read from the pre-computed sums
  * per sheet and category (decision 063), never from the answers: the same as `categoryScores` of each sheet's
  * answers (every category of its template, null where nothing is rated; the mean is the sum over the count).
- * Ordered by fiscal year.
+ * Ordered by fiscal year, then by sheet.
  */
-export async function submittedCategoryScores(filter: { fiscalYear?: number; wardId?: number | null }) {
+export async function submittedCategoryScores(filter: { fiscalYear?: number; fiscalYears?: number[]; wardId?: number | null }) {
   // One row per sheet, its categories' counts and sums as arrays (issue 13: 120,000 sheets at the national scale,
   // where a row per sheet and category made 1.1 million rows to decode).
   const rows = await prisma.$queryRaw<
@@ -77,6 +77,7 @@ export async function submittedCategoryScores(filter: { fiscalYear?: number; war
     LEFT JOIN "EvaluationCategoryScore" s ON s."evaluationId" = e.id AND s."ratedCount" > 0
     WHERE e.status = 'SUBMITTED'
       ${filter.fiscalYear === undefined ? Prisma.empty : Prisma.sql`AND e."fiscalYear" = ${filter.fiscalYear}`}
+      ${filter.fiscalYears === undefined ? Prisma.empty : Prisma.sql`AND e."fiscalYear" = ANY(${filter.fiscalYears})`}
       ${filter.wardId ? Prisma.sql`AND o."wardId" = ${filter.wardId}` : Prisma.empty}
     GROUP BY e.id, o."wardId"
     ORDER BY e."fiscalYear", e.id`;
