@@ -33,6 +33,7 @@ import type { Finding, FindingKind } from "./scanner";
 import { caseTemplateSchema, cleanFields, diffFields, missingFields, type CaseFields, type CaseTemplate, type FieldDiff } from "./template";
 import { scan } from "./tokenizer.server";
 import { inLocale } from "~/i18n";
+import { newWorkbook, workbookBytes } from "~/lib/xlsx.server";
 
 export const DEFAULT_RETENTION_DAYS = 90;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -927,14 +928,12 @@ export async function rubricExport(user: SessionUser, sessionId: number, format:
   const r = await rubricRows(user, sessionId);
   if (!r.ok) return r;
   if (format === "csv") return { ok: true as const, name: `${r.name}.csv`, body: "\uFEFF" + Papa.unparse([r.header, ...r.rows]) };
-  const { default: ExcelJS } = await import("exceljs"); // heavy: loaded on first use
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet("rubric");
   ws.addRow(r.header);
   for (const row of r.rows) ws.addRow(row.map((v, i) => (i >= 6 && i < r.header.length - 1 && v !== "" ? Number(v) : v)));
   ws.getRow(1).font = { bold: true };
-  const buf = await wb.xlsx.writeBuffer();
-  return { ok: true as const, name: `${r.name}.xlsx`, body: new Uint8Array(buf as ArrayBuffer) };
+  return { ok: true as const, name: `${r.name}.xlsx`, body: new Uint8Array(await workbookBytes(wb)) };
 }
 
 // ── Retention ──────────────────────────────────────────────────────────────────────────────

@@ -5,6 +5,7 @@ import { exportPreamble, toCsv } from "~/lib/csv";
 import { formatFiscalYear } from "~/i18n/format";
 import { effectTable, trainingEffectFor } from "~/office-training/office-training.server";
 import { councilFigures, figureLabel } from "./council-figures.server";
+import { newWorkbook, workbookBytes } from "~/lib/xlsx.server";
 
 export interface ReportRow {
   programme: "training" | "evaluation";
@@ -53,9 +54,7 @@ export async function reportWorkbook(fiscalYear: number, locale: Locale): Promis
   const t = translator(locale);
   const rows = await reportFigures(fiscalYear);
   const year = formatFiscalYear(fiscalYear, locale);
-  const { default: ExcelJS } = await import("exceljs"); // heavy: loaded on first use
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Tsunagu";
+  const workbook = await newWorkbook();
   const ws = workbook.addWorksheet(t("cycle.report.sheetName"));
   const [title, exported, blank] = exportPreamble(t("cycle.report.title", { year }), t("imports.export.exportedAt"));
   ws.addRow(title).font = { bold: true };
@@ -76,7 +75,7 @@ export async function reportWorkbook(fiscalYear: number, locale: Locale): Promis
   es.addRow(effect.header).font = { bold: true };
   for (const r of effect.rows) es.addRow(r);
   es.getColumn(2).width = 30;
-  return workbook.xlsx.writeBuffer() as Promise<ArrayBuffer>;
+  return workbookBytes(workbook);
 }
 
 /** CSV (app/lib/csv.ts: UTF-8 with a BOM, formula guard). */

@@ -12,6 +12,7 @@ import { analyseChecklist, FIELDS, normaliseHeader, PILLARS, type Analysis, type
 import { carriedSheetsField, LIMITS, readSpreadsheet, type Sheet, type SpreadsheetProblem } from "./spreadsheet.server";
 import { forgetTemplate } from "./evaluation.server";
 import { insertTemplateVersion } from "./template-store";
+import { newWorkbook, workbookBytes } from "~/lib/xlsx.server";
 
 function requireSubcommittee(user: SessionUser) {
   if (!can(user, "manageChecklists")) throw forbidden();
@@ -226,8 +227,7 @@ export async function setPillar(user: SessionUser, templateId: number, input: z.
 
 /** An XLSX template: a title row, the header row in Japanese, example rows, and a sheet explaining each column. */
 export async function checklistTemplateXlsx(locale: "ja" | "en"): Promise<Buffer> {
-  const { default: ExcelJS } = await import("exceljs"); // heavy: loaded on first use
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet(locale === "en" ? "Checklist" : "チェックシート");
   ws.addRow([locale === "en" ? "Self-evaluation checklist (template)" : "相談支援事業所 運営自己評価チェックシート（様式）"]);
   ws.addRow([]);
@@ -283,5 +283,5 @@ export async function checklistTemplateXlsx(locale: "ja" | "en"): Promise<Buffer
       : "見出し行より上のタイトル行・空行は読み飛ばします。CSV（UTF-8・Shift_JIS）も使えます。列名が違っても、取り込み時に各列の意味を選べます。",
   ]);
   help.columns.forEach((c, i) => (c.width = [12, 80, 16][i]));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return Buffer.from(await workbookBytes(wb));
 }

@@ -5,6 +5,7 @@ import { now } from "~/lib/clock";
 import { jstDateString } from "~/lib/jst";
 import { prisma } from "~/db.server";
 import { loadSheet } from "./evaluation.server";
+import { newWorkbook, workbookBytes } from "~/lib/xlsx.server";
 
 export async function sheetWorkbook(officeId: number, officeName: string, fiscalYear: number, locale: Locale): Promise<ArrayBuffer> {
   const t = translator(locale);
@@ -12,9 +13,7 @@ export async function sheetWorkbook(officeId: number, officeName: string, fiscal
   const office = await prisma.office.findUnique({ where: { id: officeId }, select: { officeNumber: true } });
   const answers = new Map(sheet.answers.map((a) => [a.code, a]));
   const categories = new Map(sheet.template.categories.map((c) => [c.code, locale === "en" ? c.nameEn : c.nameJa]));
-  const { default: ExcelJS } = await import("exceljs"); // heavy: loaded on first use
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Tsunagu";
+  const workbook = await newWorkbook();
   const ws = workbook.addWorksheet(t("evaluation.export.sheetName"));
   const year = locale === "en" ? fiscalYearLabelEn(fiscalYear) : fiscalYearLabelJa(fiscalYear);
   ws.addRow([`${officeName} ${t("evaluation.sheet.title", { year })}`]);
@@ -56,5 +55,5 @@ export async function sheetWorkbook(officeId: number, officeName: string, fiscal
   }
   ws.columns.forEach((c, i) => (c.width = [22, 10, 60, 8, 18, 24, 40, 40][i]));
   ws.getColumn(3).alignment = { wrapText: true, vertical: "top" };
-  return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
+  return workbookBytes(workbook);
 }

@@ -33,6 +33,7 @@ import {
   type SheetFacts,
   type TrainingFact,
 } from "./effect";
+import { newWorkbook, workbookBytes } from "~/lib/xlsx.server";
 
 // ---- Access ----
 
@@ -244,9 +245,7 @@ export async function officeTrainingExport(
     t("imports.export.exportedAt"),
   );
   if (format === "csv") return { filename, body: toCsv([...preamble, ...rows]) as string | ArrayBuffer };
-  const { default: ExcelJS } = await import("exceljs"); // heavy: loaded on first use
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Tsunagu";
+  const workbook = await newWorkbook();
   const ws = workbook.addWorksheet(t("officeTraining.sheetName"));
   ws.addRow(preamble[0]).font = { bold: true };
   ws.addRow(preamble[1]);
@@ -256,7 +255,7 @@ export async function officeTrainingExport(
   ws.getColumn(1).width = 24;
   ws.getColumn(3).width = 50;
   ws.getColumn(4).width = 50;
-  return { filename, body: (await workbook.xlsx.writeBuffer()) as ArrayBuffer };
+  return { filename, body: await workbookBytes(workbook) };
 }
 
 // ---- Recommendations from the office's results ----
