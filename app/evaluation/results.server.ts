@@ -6,6 +6,7 @@
 // medians shown to an office are computed over the OTHER offices only, and each is withheld unless at
 // least PEER_MIN_OTHERS other offices contribute to it; a withheld ward falls back to the city figure
 // (shown in its own column), and the city is withheld by the same rule.
+import { notFound } from "~/auth/permissions.server";
 import { councilCache } from "~/lib/council-version.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -110,15 +111,26 @@ export async function submittedCategoryScores(filter: { fiscalYear?: number; fis
 }
 
 export async function resultsFor(officeId: number, fiscalYear: number) {
-  const office = await prisma.office.findUniqueOrThrow({
-    where: { id: officeId },
-    include: { ward: true },
-  });
-  const evaluation = await prisma.evaluation.findUnique({
-    where: { officeId_fiscalYear: { officeId, fiscalYear } },
-    include: { answers: true },
-  });
-  if (!evaluation || evaluation.status !== "SUBMITTED") return { submitted: false as const, office: { name: office.name } };
+  // The office, its ward and the year's sheet in one statement, and only the answers' fields the scores use (issue 13:
+  // the office, its ward, the sheet and all of its answers' columns were four).
+  const [office] = await prisma.$queryRaw<
+    { name: string; wardId: number; wardJa: string; wardEn: string; evaluationId: number | null; status: string | null; templateId: number | null }[]
+  >`
+    SELECT o.name, o."wardId", w."nameJa" AS "wardJa", w."nameEn" AS "wardEn",
+           e.id AS "evaluationId", e.status::text AS status, e."templateId"
+    FROM "Office" o
+    JOIN "Ward" w ON w.id = o."wardId"
+    LEFT JOIN "Evaluation" e ON e."officeId" = o.id AND e."fiscalYear" = ${fiscalYear}
+    WHERE o.id = ${officeId}`;
+  if (!office) throw notFound();
+  if (office.evaluationId === null || office.status !== "SUBMITTED") return { submitted: false as const, office: { name: office.name } };
+  const evaluation = {
+    templateId: office.templateId!,
+    answers: await prisma.evaluationAnswer.findMany({
+      where: { evaluationId: office.evaluationId },
+      select: { itemCode: true, rating: true, notApplicable: true },
+    }),
+  };
   const template = (await loadTemplate(evaluation.templateId))!;
   const answers = new Map<string, AnswerLike>(evaluation.answers.map((a) => [a.itemCode, a]));
   const own = categoryScores(template.items, answers);
@@ -174,8 +186,8 @@ export async function resultsFor(officeId: number, fiscalYear: number) {
     submitted: true as const,
     office: {
       name: office.name,
-      wardJa: office.ward.nameJa,
-      wardEn: office.ward.nameEn,
+      wardJa: office.wardJa,
+      wardEn: office.wardEn,
     },
     rows,
     earlierYears: history.map((h) => h.fiscalYear),

@@ -621,21 +621,32 @@ function pickName(n: { ja: string; en: string } | undefined, code: string, local
  * moved from 2.1 to 2.8"). Only the office's own figures: nothing of another office.
  */
 export async function officeEffect(officeId: number, fiscalYear: number, locale: Locale) {
-  const [now, before] = await Promise.all([
-    prisma.evaluation.findUnique({ where: { officeId_fiscalYear: { officeId, fiscalYear } }, include: { answers: true } }),
-    prisma.evaluation.findUnique({ where: { officeId_fiscalYear: { officeId, fiscalYear: fiscalYear - 1 } }, include: { answers: true } }),
-  ]);
-  if (!now || now.status !== "SUBMITTED" || !before || before.status !== "SUBMITTED") return [];
-  const [tNow, tBefore] = await Promise.all([loadTemplate(now.templateId), loadTemplate(before.templateId)]);
-  const sNow = categoryScores(tNow!.items, new Map(now.answers.map((a) => [a.itemCode, a])));
-  const sBefore = categoryScores(tBefore!.items, new Map(before.answers.map((a) => [a.itemCode, a])));
-  const start = before.submittedAt ?? fiscalYearEnd(before.fiscalYear);
-  const end = now.submittedAt ?? fiscalYearEnd(now.fiscalYear);
-  const staff = await staffOf(officeId);
-  const done = await prisma.moduleProgress.findMany({
-    where: { userId: { in: staff.map((s) => s.id) }, completedAt: { gt: start, lte: end } },
-    select: { slug: true },
-  });
+  // Both years' category scores from the pre-computed sums per sheet and category (decision 063), in one statement;
+  // the same as the scores of each sheet's answers (issue 13: the two sheets and their 146 answers took four).
+  const sheets = await prisma.$queryRaw<
+    { fiscalYear: number; templateId: number; submittedAt: Date | null; code: string | null; sum: number | null; count: number | null }[]
+  >`
+    SELECT e."fiscalYear", e."templateId", e."submittedAt", s."categoryCode" AS code, s."ratingSum" AS sum, s."ratedCount" AS count
+    FROM "Evaluation" e
+    LEFT JOIN "EvaluationCategoryScore" s ON s."evaluationId" = e.id AND s."ratedCount" > 0
+    WHERE e."officeId" = ${officeId} AND e."fiscalYear" IN (${fiscalYear}, ${fiscalYear - 1}) AND e.status = 'SUBMITTED'`;
+  const now = sheets.find((r) => r.fiscalYear === fiscalYear);
+  const before = sheets.find((r) => r.fiscalYear === fiscalYear - 1);
+  if (!now || !before) return [];
+  const scoresOf = (year: number) => {
+    const out: Record<string, number> = {};
+    for (const r of sheets) if (r.fiscalYear === year && r.code !== null) out[r.code] = r.sum! / r.count!;
+    return out;
+  };
+  const sNow = scoresOf(fiscalYear);
+  const sBefore = scoresOf(fiscalYear - 1);
+  const tNow = await loadTemplate(now.templateId);
+  const start = before.submittedAt ?? fiscalYearEnd(fiscalYear - 1);
+  const end = now.submittedAt ?? fiscalYearEnd(fiscalYear);
+  // Modules completed in between by the office's active staff, in one statement (staffOf's people).
+  const done = await prisma.$queryRaw<{ slug: string }[]>`
+    SELECT p.slug FROM "ModuleProgress" p JOIN "User" u ON u.id = p."userId"
+    WHERE u."officeId" = ${officeId} AND u.active AND p."completedAt" > ${start} AND p."completedAt" <= ${end}`;
   const rows = [];
   for (const { code, pillar } of categoryPillars(tNow!.categories, tNow!.items)) {
     const from = sBefore[code];

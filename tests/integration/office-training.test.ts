@@ -9,7 +9,7 @@ import { insertTemplateVersion } from "~/evaluation/template-store";
 import { currentFiscalYear, fiscalYearRange } from "~/lib/fiscal-year";
 import ExcelJS from "exceljs";
 import { reportCsv, reportWorkbook } from "~/cycle/report.server";
-import { recommendedToMe, trainingEffectFor } from "~/office-training/office-training.server";
+import { officeEffect, recommendedToMe, trainingEffectFor } from "~/office-training/office-training.server";
 import { personalData } from "~/privacy/person.server";
 import { action, loader } from "~/routes/office.training";
 import { loader as csvLoader } from "~/routes/office.training[.csv]";
@@ -224,8 +224,10 @@ describe("training's effect", () => {
     ];
     // T3 is in a second ward: the city-wide figures count it, the first ward's do not.
     const ward2 = await createWard();
+    const officeOf: Record<string, number> = {};
     for (const [name, a, b, training] of plan) {
       const office = await createOffice({ wardId: name === "T3" ? ward2.id : ward.id, name: `効果 ${name}` });
+      officeOf[name] = office.id;
       await sheet(office.id, FY - 3, a, first);
       await sheet(office.id, FY - 2, b, second);
       if (training) {
@@ -279,5 +281,19 @@ describe("training's effect", () => {
     expect(csv).toContain("研修と評価の変化");
     expect(csv).toContain("\r\nOPS,");
     expect(csv.split("\r\n").find((l) => l.startsWith("OPS,"))).toMatch(/,3,1\.67,3\.33,1\.67,2,,,$/);
+
+    // Each office's own view (its results page): its category's move and the training of its pillar in between.
+    expect(await officeEffect(officeOf.T1, FY - 2, "en")).toEqual([
+      expect.objectContaining({ code: "OPS", pillar: "hr", completions: 1, from: 2, to: 3, modules: [expect.any(String)] }),
+    ]);
+    // Completed at the second sheet's instant: in the window (after the first sheet, no later than the second).
+    expect((await officeEffect(officeOf.T3, FY - 2, "en")).map((r) => [r.code, r.from, r.to])).toEqual([["OPS", 2, 4]]);
+    // Before the first sheet: nothing; an individual module moves the individual category only.
+    expect(await officeEffect(officeOf.U1, FY - 2, "en")).toEqual([]);
+    expect((await officeEffect(officeOf.U2, FY - 2, "en")).map((r) => [r.code, r.from, r.to])).toEqual([["ASM", 2, 4]]);
+    // A year without the year before: nothing. A person no longer active is not the office's staff.
+    expect(await officeEffect(officeOf.T1, FY - 3, "en")).toEqual([]);
+    await prisma.user.updateMany({ where: { officeId: officeOf.T1 }, data: { active: false } });
+    expect(await officeEffect(officeOf.T1, FY - 2, "en")).toEqual([]);
   });
 });
