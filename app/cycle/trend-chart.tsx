@@ -14,10 +14,13 @@ export interface TrendPanel {
   points: { x: string; value: number | null }[];
 }
 
+/** A coordinate to a tenth of a unit: finer than the screen shows, and a third of the digits in the HTML. */
+const tenth = (v: number) => Math.round(v * 10) / 10;
+
 function Panel({ panel }: { panel: TrendPanel }) {
   const n = panel.points.length;
-  const x = (i: number) => PAD.left + (n <= 1 ? (W - PAD.left - PAD.right) / 2 : (i * (W - PAD.left - PAD.right)) / (n - 1));
-  const y = (v: number) => PAD.top + ((4 - v) * (H - PAD.top - PAD.bottom)) / 3;
+  const x = (i: number) => tenth(PAD.left + (n <= 1 ? (W - PAD.left - PAD.right) / 2 : (i * (W - PAD.left - PAD.right)) / (n - 1)));
+  const y = (v: number) => tenth(PAD.top + ((4 - v) * (H - PAD.top - PAD.bottom)) / 3);
   const known = panel.points.map((p, i) => ({ ...p, i })).filter((p): p is { x: string; value: number; i: number } => p.value !== null);
   const last = known[known.length - 1];
   const summary = `${panel.label}: ${panel.points.map((p) => `${p.x} ${p.value === null ? "—" : p.value.toFixed(2)}`).join(", ")}`;

@@ -936,6 +936,7 @@ export const en: Record<MessageKey, string> = {
   "cycle.introStatus.DECLINED": "Decline",
   "cycle.dash.statusByWard": "Submission status by ward (offices)",
   "cycle.dash.pending": "Offices yet to submit ({count})",
+  "cycle.dash.pendingFirst": "The first {count} are listed here; every office's status is in the list below.",
   "cycle.dash.allOffices": "See every office's status",
   "cycle.peer.andMore": "and {count} more",
   // end cycle.*

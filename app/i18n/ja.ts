@@ -931,6 +931,7 @@ export const ja = {
   "cycle.introStatus.DECLINED": "見送る",
   "cycle.dash.statusByWard": "区ごとの提出状況（事業所数）",
   "cycle.dash.pending": "未提出の事業所（{count}事業所）",
+  "cycle.dash.pendingFirst": "ここには最初の{count}事業所を表示しています。すべての事業所の提出状況は下の一覧にあります。",
   "cycle.dash.allOffices": "全事業所の提出状況を見る",
   "cycle.peer.andMore": "ほか{count}事業所",
   // end cycle.*

@@ -113,6 +113,7 @@ export default function SubcommitteeDashboard() {
               ))}
             </ul>
           ) : null}
+          {d.pendingMore ? <p className="hint">{t("cycle.dash.pendingFirst", { count: d.pending.length })}</p> : null}
           <p>
             <Link to={`/subcommittee/evaluations?year=${d.fiscalYear}`}>{t("cycle.dash.allOffices")}</Link>
           </p>
