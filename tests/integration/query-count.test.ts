@@ -21,6 +21,10 @@ import { loader as resultsLoader } from "~/routes/evaluation.$year.results";
 import { loader as planLoader } from "~/routes/action-plan/route";
 import { loader as dashboardLoader } from "~/routes/subcommittee._index";
 import { loader as progressLoader } from "~/routes/committee.progress";
+import { loader as officeTrainingLoader } from "~/routes/office.training";
+import { loader as sessionLoader } from "~/routes/sessions.$id";
+import { loader as facilitatorCasesLoader } from "~/routes/committee.sessions.$id_.cases";
+import { loader as staffMemberLoader } from "~/routes/office.staff.$userId";
 
 type Loader = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>;
 
@@ -29,8 +33,16 @@ async function userId(local: string) {
 }
 
 /** Statements one request for `path` sends (root loader and page loader, in parallel), after one warm-up request. */
-async function statements(as: string, path: string, loader: Loader, params: Record<string, string> = {}) {
+/** `{manager}` in a path or parameter: that demo account's id (the bench's `/office/staff/2` is the manager). */
+async function withIds(text: string) {
+  const match = /\{([\w.]+)\}/.exec(text);
+  return match ? text.replace(match[0], String(await userId(match[1]!))) : text;
+}
+
+async function statements(as: string, rawPath: string, loader: Loader, rawParams: Record<string, string> = {}) {
   const id = await userId(as);
+  const path = await withIds(rawPath);
+  const params = Object.fromEntries(await Promise.all(Object.entries(rawParams).map(async ([k, v]) => [k, await withIds(v)])));
   const request = async () => {
     const r = await requestAs(id, path);
     const args = { request: r, params, context: {} };
@@ -79,6 +91,25 @@ describe("SQL statements per request", () => {
       bound: 20,
     },
     { name: "/committee/progress", as: "committee", path: "/committee/progress", loader: progressLoader as unknown as Loader, bound: 12 },
+    // The bench's other heavy pages, with the same user and URL.
+    { name: "/office/training", as: "manager", path: "/office/training", loader: officeTrainingLoader as unknown as Loader, bound: 19 },
+    { name: "/sessions/:id", as: "trainee", path: "/sessions/2", loader: sessionLoader as unknown as Loader, params: { id: "2" }, bound: 15 },
+    {
+      name: "/committee/sessions/:id/cases",
+      as: "committee",
+      path: "/committee/sessions/3/cases",
+      loader: facilitatorCasesLoader as unknown as Loader,
+      params: { id: "3" },
+      bound: 15,
+    },
+    {
+      name: "/office/staff/:id",
+      as: "manager",
+      path: "/office/staff/{manager}",
+      loader: staffMemberLoader as unknown as Loader,
+      params: { userId: "{manager}" },
+      bound: 13,
+    },
   ];
 
   for (const page of pages) {
