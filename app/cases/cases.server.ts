@@ -872,10 +872,13 @@ export async function caseGoalsReached(userId: number): Promise<string[]> {
 }
 
 /** For the session page: whether a case assignment exists and where the user may go. */
-export async function caseLinks(user: SessionUser, sessionId: number) {
+/** `enrolmentStatus`: the user's enrolment status in the session when the caller reads it anyway (the session page). */
+export async function caseLinks(user: SessionUser, sessionId: number, enrolmentStatus?: Promise<string | null>) {
   const a = await loadAssignment(sessionId);
   if (!a) return null;
-  const trainee = can(user, "enrolInSessions") && (await isEnrolled(user.id, sessionId));
+  const trainee =
+    can(user, "enrolInSessions") &&
+    (enrolmentStatus ? (await enrolmentStatus) === "enrolled" : await isEnrolled(user.id, sessionId));
   return { dueAt: a.dueAt, own: trainee, group: trainee || isFacilitator(user, a), groupOpen: now() >= a.dueAt || isFacilitator(user, a) };
 }
 

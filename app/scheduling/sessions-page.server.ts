@@ -161,15 +161,23 @@ export async function sessionPage(user: SessionUser, id: number, locale: string)
   const s = await prisma.trainingSession.findUnique({ where: { id }, include: sessionInclude });
   if (!s) return null;
   const isTrainee = can(user, "enrolInSessions");
-  const [counts, mine, waitlisted, prereq, overlapsWith, cases] = await Promise.all([
-    sessionCounts([s.id]),
-    prisma.sessionEnrollment.findUnique({ where: { sessionId_userId: { sessionId: s.id, userId: user.id } } }),
-    prisma.sessionEnrollment.findMany({ where: { sessionId: s.id, status: "waitlisted" }, select: { id: true, queuedAt: true } }),
+  // The session's enrolments in one statement: its places, the user's own enrolment and the waitlist's order (were
+  // three: a count per status, the user's row, the waitlist).
+  const enrolments = prisma.sessionEnrollment.findMany({
+    where: { sessionId: s.id },
+    select: { id: true, userId: true, status: true, queuedAt: true },
+  });
+  const myStatus = enrolments.then((rows) => rows.find((e) => e.userId === user.id)?.status ?? null);
+  myStatus.catch(() => {}); // a failed read is answered through `enrolments` below; caseLinks may not await this
+  const [all, prereq, overlapsWith, cases] = await Promise.all([
+    enrolments,
     isTrainee ? prerequisitesFor(user.id, s) : Promise.resolve(false),
     isTrainee ? overlapping(user.id, s, locale) : Promise.resolve([]),
-    caseLinks(user, s.id),
+    caseLinks(user, s.id, myStatus),
   ]);
-  const c = counts.get(s.id)!;
+  const mine = all.find((e) => e.userId === user.id) ?? null;
+  const waitlisted = all.filter((e) => e.status === "waitlisted");
+  const c = { enrolled: all.filter((e) => e.status === "enrolled").length, waitlisted: waitlisted.length };
   const status = mine?.status ?? null;
   const refusal = isTrainee
     ? refusalFor(

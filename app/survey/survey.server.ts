@@ -291,8 +291,13 @@ export async function questionAction(actorId: number, form: FormData): Promise<Q
 }
 
 /** For a session's or the track's page: the survey link when the person may answer (and whether they did), else null. */
-export async function surveyLinkFor(userId: number, t: SurveyTarget) {
+/**
+ * `enrolmentStatus`: for a session, the user's enrolment status when the caller has read it in this request (the
+ * session page): one not enrolled may not answer, without reading the enrolment again.
+ */
+export async function surveyLinkFor(userId: number, t: SurveyTarget, enrolmentStatus?: string | null) {
   const answered = await prisma.surveyParticipation.findUnique({ where: { userId_target: { userId, target: targetKey(t) } } });
   if (answered) return { slug: targetSlug(t), answered: true };
-  return (await mayAnswer(userId, t)) ? { slug: targetSlug(t), answered: false } : null;
+  const mayNot = t.kind === "session" && enrolmentStatus !== undefined && enrolmentStatus !== "enrolled";
+  return !mayNot && (await mayAnswer(userId, t)) ? { slug: targetSlug(t), answered: false } : null;
 }

@@ -8,7 +8,10 @@
 // sums (12 → 11), and the dashboard's bound is what it sends (20).
 // The bench's other heavy pages, added at what they sent, then brought down: /office/training 19 → 14 (the office
 // from the session, the staff and their module progress read once for records and recommendations, attended
-// sessions with their track in one statement, no statements for an empty list of recommendations).
+// sessions with their track in one statement, no statements for an empty list of recommendations); /sessions/:id
+// 15 → 10 (the session's enrolments read once for its places, the user's own and the waitlist, and reused by the
+// case links and the survey link; the other sessions that may overlap read without their enrolments; the on-demand
+// track's completion in one statement), which also brings /sessions 14 → 12.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { countQueries } from "~/lib/query-count.server";
@@ -76,7 +79,7 @@ describe("SQL statements per request", () => {
       bound: 4,
     },
     // 14 since the list says whether each session can be taken (issue 14): the on-demand track and exemptions are read.
-    { name: "/sessions", as: "trainee", path: "/sessions", loader: sessionsLoader as unknown as Loader, bound: 14 },
+    { name: "/sessions", as: "trainee", path: "/sessions", loader: sessionsLoader as unknown as Loader, bound: 12 },
     {
       name: "/evaluation/:year/results",
       as: "manager",
@@ -96,7 +99,7 @@ describe("SQL statements per request", () => {
     { name: "/committee/progress", as: "committee", path: "/committee/progress", loader: progressLoader as unknown as Loader, bound: 12 },
     // The bench's other heavy pages, with the same user and URL.
     { name: "/office/training", as: "manager", path: "/office/training", loader: officeTrainingLoader as unknown as Loader, bound: 14 },
-    { name: "/sessions/:id", as: "trainee", path: "/sessions/2", loader: sessionLoader as unknown as Loader, params: { id: "2" }, bound: 15 },
+    { name: "/sessions/:id", as: "trainee", path: "/sessions/2", loader: sessionLoader as unknown as Loader, params: { id: "2" }, bound: 10 },
     {
       name: "/committee/sessions/:id/cases",
       as: "committee",
