@@ -890,8 +890,7 @@ export async function caseLinks(user: SessionUser, sessionId: number, enrolmentS
   const a = await loadAssignment(sessionId);
   if (!a) return null;
   const trainee =
-    can(user, "enrolInSessions") &&
-    (enrolmentStatus ? (await enrolmentStatus) === "enrolled" : await isEnrolled(user.id, sessionId));
+    can(user, "enrolInSessions") && (enrolmentStatus ? (await enrolmentStatus) === "enrolled" : await isEnrolled(user.id, sessionId));
   return { dueAt: a.dueAt, own: trainee, group: trainee || isFacilitator(user, a), groupOpen: now() >= a.dueAt || isFacilitator(user, a) };
 }
 

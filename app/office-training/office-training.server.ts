@@ -336,11 +336,7 @@ async function upcomingSessions(pillars: Pillar[]) {
  * For each weak category: the modules of its pillar up to the level it calls for, and the upcoming sessions of its
  * pillar, each with the staff who have done it (a module completed; a session: enrolled in it).
  */
-export async function recommendationsFromResults(
-  officeId: number,
-  locale: Locale,
-  read?: { staff: Staff; progress: Promise<Progress[]> },
-) {
+export async function recommendationsFromResults(officeId: number, locale: Locale, read?: { staff: Staff; progress: Promise<Progress[]> }) {
   const weak = await weakCategories(officeId, locale);
   const staff = read?.staff ?? (await staffOf(officeId));
   const ids = staff.map((s) => s.id);
@@ -389,7 +385,8 @@ function describeTargetFrom(kind: string, moduleSlug: string | null, session: Se
     const m = findModule(moduleSlug);
     return m ? { titleJa: m.frontmatter.title.ja, titleEn: m.frontmatter.title.en, link: `/training/modules/${m.slug}` } : null;
   }
-  if (kind === "session") return session ? { titleJa: session.titleJa, titleEn: session.titleEn || session.titleJa, link: `/sessions/${session.id}` } : null;
+  if (kind === "session")
+    return session ? { titleJa: session.titleJa, titleEn: session.titleEn || session.titleJa, link: `/sessions/${session.id}` } : null;
   return null;
 }
 
@@ -397,7 +394,10 @@ function describeTargetFrom(kind: string, moduleSlug: string | null, session: Se
 async function recommendedSessions(rows: { kind: string; sessionId: number | null }[]): Promise<Map<number, SessionTitles>> {
   const ids = [...new Set(rows.flatMap((r) => (r.kind === "session" && r.sessionId !== null ? [r.sessionId] : [])))];
   if (!ids.length) return new Map();
-  const sessions = await prisma.trainingSession.findMany({ where: { id: { in: ids } }, select: { id: true, titleJa: true, titleEn: true } });
+  const sessions = await prisma.trainingSession.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, titleJa: true, titleEn: true },
+  });
   return new Map(sessions.map((s) => [s.id, s]));
 }
 
