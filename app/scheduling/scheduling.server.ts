@@ -76,13 +76,17 @@ type PrerequisiteSession = { track: string; fiscalYear: number; prerequisite: st
 export async function prerequisiteChecker(
   userId: number,
   sessions: PrerequisiteSession[],
-  known?: { certificates?: Prior[] },
+  known?: { certificates?: Prior[]; onDemandComplete?: (fiscalYear: number) => Promise<boolean> },
 ): Promise<(s: PrerequisiteSession) => boolean> {
   const needs = sessions.filter((s) => s.prerequisite !== "none");
   if (needs.length === 0) return () => true;
   const groupYears = [...new Set(needs.filter((s) => s.track === "basic-group").map((s) => s.fiscalYear))];
   const [onDemand, exemptions, certificates] = await Promise.all([
-    Promise.all(groupYears.map(async (fy) => [fy, await onDemandComplete(userId, fy)] as const)),
+    Promise.all(
+      groupYears.map(
+        async (fy) => [fy, await (known?.onDemandComplete ? known.onDemandComplete(fy) : onDemandComplete(userId, fy))] as const,
+      ),
+    ),
     needs.some((s) => s.track === "practical")
       ? prisma.prerequisiteExemption.count({ where: { userId, revokedAt: null } })
       : Promise.resolve(0),
