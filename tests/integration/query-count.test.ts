@@ -19,6 +19,7 @@
 // own; the on-demand track's completion read once for the claim and the prerequisites). The refused enrolment (a
 // POST, then the loaders) is bounded too: 17 after the session page's change, 14 since the survey link's check of an
 // enrolled trainee reads the enrolment, its attendance and its session's last day in one statement (was four).
+// The committee's roster is bounded at what it sends (12; the bench counted 13 with its HTTP request).
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { countQueries } from "~/lib/query-count.server";
@@ -38,6 +39,7 @@ import { loader as officeTrainingLoader } from "~/routes/office.training";
 import { action as sessionAction, loader as sessionLoader } from "~/routes/sessions.$id";
 import { loader as facilitatorCasesLoader } from "~/routes/committee.sessions.$id_.cases";
 import { loader as staffMemberLoader } from "~/routes/office.staff.$userId";
+import { loader as rosterLoader } from "~/routes/committee.sessions.$id/route";
 
 type Loader = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>;
 
@@ -129,6 +131,14 @@ describe("SQL statements per request", () => {
       loader: staffMemberLoader as unknown as Loader,
       params: { userId: "{manager}" },
       bound: 9,
+    },
+    {
+      name: "/committee/sessions/:id (roster)",
+      as: "committee",
+      path: "/committee/sessions/1",
+      loader: rosterLoader as unknown as Loader,
+      params: { id: "1" },
+      bound: 12,
     },
   ];
 
