@@ -216,14 +216,17 @@ export async function saveAssignment(
 /** The committee's page: the assignment form's data, the submissions' status, and (for facilitators) the texts. */
 export async function committeeCases(user: SessionUser, sessionId: number, locale: string) {
   if (!can(user, "runTraining")) return { ok: false as const, reason: "forbidden" as const };
-  const s = await loadSession(sessionId);
+  if (!Number.isInteger(sessionId) || sessionId <= 0) return { ok: false as const, reason: "not-found" as const };
+  // The session with its count of enrolled trainees in one statement (Prisma's relation count is a subquery of it).
+  const s = await prisma.trainingSession.findUnique({
+    where: { id: sessionId },
+    include: {
+      days: { orderBy: { startsAt: "asc" } },
+      _count: { select: { enrollments: { where: { status: "enrolled" } } } },
+    },
+  });
   if (!s) return { ok: false as const, reason: "not-found" as const };
   const a = await loadAssignment(sessionId);
-  const committee = await prisma.user.findMany({
-    where: { roles: { has: "PLANNING_COMMITTEE" }, active: true },
-    select: { id: true, displayName: true },
-    orderBy: { id: "asc" },
-  });
   const facilitator = a ? isFacilitator(user, a) : false;
   const at = now();
   const submissions = a
@@ -239,8 +242,18 @@ export async function committeeCases(user: SessionUser, sessionId: number, local
         orderBy: { firstSubmittedAt: "asc" },
       })
     : [];
-  const users = await namesOf([...submissions.map((x) => x.userId), ...submissions.flatMap((x) => x.questions.map((q) => q.authorId))]);
-  const enrolled = await prisma.sessionEnrollment.count({ where: { sessionId, status: "enrolled" } });
+  // The committee (the facilitators to choose from) and the names the cases show, in one statement.
+  const named = [...new Set([...submissions.map((x) => x.userId), ...submissions.flatMap((x) => x.questions.map((q) => q.authorId))])];
+  const people = await prisma.user.findMany({
+    where: { OR: [{ roles: { has: "PLANNING_COMMITTEE" }, active: true }, ...(named.length ? [{ id: { in: named } }] : [])] },
+    select: { id: true, displayName: true, roles: true, active: true },
+    orderBy: { id: "asc" },
+  });
+  const committee = people
+    .filter((p) => p.active && p.roles.includes("PLANNING_COMMITTEE"))
+    .map((p) => ({ id: p.id, displayName: p.displayName }));
+  const users = new Map(people.filter((p) => named.includes(p.id)).map((p) => [p.id, p.displayName]));
+  const enrolled = s._count.enrollments;
   const view = submissions.map((x) => {
     const result = scoreRubric(a!.goalCodes, x.ratings);
     const latest = x.versions[0];
@@ -872,10 +885,12 @@ export async function caseGoalsReached(userId: number): Promise<string[]> {
 }
 
 /** For the session page: whether a case assignment exists and where the user may go. */
-export async function caseLinks(user: SessionUser, sessionId: number) {
+/** `enrolmentStatus`: the user's enrolment status in the session when the caller reads it anyway (the session page). */
+export async function caseLinks(user: SessionUser, sessionId: number, enrolmentStatus?: Promise<string | null>) {
   const a = await loadAssignment(sessionId);
   if (!a) return null;
-  const trainee = can(user, "enrolInSessions") && (await isEnrolled(user.id, sessionId));
+  const trainee =
+    can(user, "enrolInSessions") && (enrolmentStatus ? (await enrolmentStatus) === "enrolled" : await isEnrolled(user.id, sessionId));
   return { dueAt: a.dueAt, own: trainee, group: trainee || isFacilitator(user, a), groupOpen: now() >= a.dueAt || isFacilitator(user, a) };
 }
 

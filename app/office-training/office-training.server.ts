@@ -95,28 +95,50 @@ export interface StaffRecord {
   goals: { pillar: Pillar; level: Level; reached: number; total: number }[];
 }
 
-/** Each staff member's training in a fiscal year. */
-export async function staffRecords(officeId: number, fiscalYear: number, locale: Locale): Promise<StaffRecord[]> {
-  const staff = await staffOf(officeId);
+type Staff = Awaited<ReturnType<typeof staffOf>>;
+type Progress = { userId: number; slug: string; completedAt: Date | null; createdAt: Date };
+
+/** Every module the staff have started, whenever (the page's records and recommendations share this one read). */
+function progressOf(ids: number[]): Promise<Progress[]> {
+  return prisma.moduleProgress.findMany({
+    where: { userId: { in: ids } },
+    select: { userId: true, slug: true, completedAt: true, createdAt: true },
+  });
+}
+
+/**
+ * Each staff member's training in a fiscal year. `read` is the staff and their module progress when the caller has
+ * them already (the page reads them once for the records and the recommendations).
+ */
+export async function staffRecords(
+  officeId: number,
+  fiscalYear: number,
+  locale: Locale,
+  read?: { staff: Staff; progress: Promise<Progress[]> },
+): Promise<StaffRecord[]> {
+  const staff = read?.staff ?? (await staffOf(officeId));
   const ids = staff.map((s) => s.id);
   const { start, end } = fiscalYearRange(fiscalYear);
-  const [enrolments, progress, watches, enrolled, certificates] = await Promise.all([
+  const [enrolments, allProgress, watches, enrolled, certificates] = await Promise.all([
     prisma.trainingEnrollment.findMany({ where: { userId: { in: ids }, fiscalYear }, select: { userId: true } }),
-    prisma.moduleProgress.findMany({
-      where: { userId: { in: ids }, createdAt: { lt: end } },
-      select: { userId: true, slug: true, completedAt: true },
-    }),
+    read?.progress ?? progressOf(ids),
     prisma.videoWatch.findMany({ where: { userId: { in: ids }, watchedAt: { gte: start, lt: end } }, select: { userId: true } }),
-    prisma.sessionEnrollment.findMany({
-      where: { userId: { in: ids }, status: "enrolled", session: { fiscalYear, status: "scheduled" }, attendance: { some: {} } },
-      select: { userId: true, session: { select: { track: true } } },
-    }),
+    // Sessions attended in the year, with their track: one statement (Prisma's nested select of the session is a second).
+    ids.length
+      ? prisma.$queryRaw<{ userId: number; track: string }[]>`
+          SELECT e."userId", s."track"
+            FROM "SessionEnrollment" e JOIN "TrainingSession" s ON s."id" = e."sessionId"
+           WHERE e."userId" = ANY (${ids}::int[]) AND e."status" = 'enrolled'
+             AND s."fiscalYear" = ${fiscalYear} AND s."status" = 'scheduled'
+             AND EXISTS (SELECT 1 FROM "SessionAttendance" a WHERE a."enrollmentId" = e."id")`
+      : Promise.resolve([]),
     prisma.certificate.findMany({
       where: { userId: { in: ids }, fiscalYear, revokedAt: null },
       select: { userId: true, track: true, serial: true },
       orderBy: { track: "asc" },
     }),
   ]);
+  const progress = allProgress.filter((p) => p.createdAt < end);
   const goals = learningGoals();
   return staff.map((s) => {
     const mine = progress.filter((p) => p.userId === s.id);
@@ -137,8 +159,8 @@ export async function staffRecords(officeId: number, fiscalYear: number, locale:
       completed: completed.filter((x) => x !== null),
       inProgress: inProgress.filter((x) => x !== null),
       videosWatched: watches.filter((w) => w.userId === s.id).length,
-      groupSessions: enrolled.filter((e) => e.userId === s.id && e.session.track === "basic-group").length,
-      practicalSessions: enrolled.filter((e) => e.userId === s.id && e.session.track === "practical").length,
+      groupSessions: enrolled.filter((e) => e.userId === s.id && e.track === "basic-group").length,
+      practicalSessions: enrolled.filter((e) => e.userId === s.id && e.track === "practical").length,
       certificates: certificates.filter((c) => c.userId === s.id).map((c) => ({ track: c.track, serial: c.serial })),
       goals: PILLARS.flatMap((pillar) =>
         LEVELS.map((level) => {
@@ -172,10 +194,17 @@ function logStaffRead(reader: Reader, action: string, officeId: number, fiscalYe
 
 /** The page: the office, the year's staff records, recommendations from the weak categories, and what was recommended. */
 export async function officeTrainingPage(user: SessionUser, officeId: number, fiscalYear: number, locale: Locale) {
-  const office = await prisma.office.findUniqueOrThrow({ where: { id: officeId }, select: { id: true, name: true } });
+  // The user's own office was read with the session (decision 059); another office (the subcommittee's choice) is read here.
+  const office =
+    user.office?.id === officeId
+      ? { id: user.office.id, name: user.office.name }
+      : await prisma.office.findUniqueOrThrow({ where: { id: officeId }, select: { id: true, name: true } });
+  const staff = await staffOf(officeId);
+  const progress = progressOf(staff.map((s) => s.id));
+  const read = { staff, progress };
   const [records, suggestions, recommended] = await Promise.all([
-    staffRecords(officeId, fiscalYear, locale),
-    recommendationsFromResults(officeId, locale),
+    staffRecords(officeId, fiscalYear, locale, read),
+    recommendationsFromResults(officeId, locale, read),
     recommendationsMade(officeId, locale),
   ]);
   // A manager reading their own staff's records is the office reading its own; for the access log, each person
@@ -307,19 +336,22 @@ async function upcomingSessions(pillars: Pillar[]) {
  * For each weak category: the modules of its pillar up to the level it calls for, and the upcoming sessions of its
  * pillar, each with the staff who have done it (a module completed; a session: enrolled in it).
  */
-export async function recommendationsFromResults(officeId: number, locale: Locale) {
+export async function recommendationsFromResults(officeId: number, locale: Locale, read?: { staff: Staff; progress: Promise<Progress[]> }) {
   const weak = await weakCategories(officeId, locale);
-  const staff = await staffOf(officeId);
+  const staff = read?.staff ?? (await staffOf(officeId));
   const ids = staff.map((s) => s.id);
   const name = new Map(staff.map((s) => [s.id, s.displayName]));
   const sessions = await upcomingSessions([...new Set(weak.categories.map((c) => c.pillar))]);
-  const [done, enrolled] = await Promise.all([
-    prisma.moduleProgress.findMany({ where: { userId: { in: ids }, completedAt: { not: null } }, select: { userId: true, slug: true } }),
-    prisma.sessionEnrollment.findMany({
-      where: { userId: { in: ids }, sessionId: { in: sessions.map((s) => s.id) }, status: "enrolled" },
-      select: { userId: true, sessionId: true },
-    }),
+  const [progress, enrolled] = await Promise.all([
+    read?.progress ?? progressOf(ids),
+    sessions.length
+      ? prisma.sessionEnrollment.findMany({
+          where: { userId: { in: ids }, sessionId: { in: sessions.map((s) => s.id) }, status: "enrolled" },
+          select: { userId: true, sessionId: true },
+        })
+      : [],
   ]);
+  const done = progress.filter((p) => p.completedAt !== null);
   return {
     fiscalYear: weak.fiscalYear,
     categories: weak.categories.map((c) => ({
@@ -345,25 +377,51 @@ export async function recommendationsFromResults(officeId: number, locale: Local
   };
 }
 
-async function describeTarget(kind: string, moduleSlug: string | null, sessionId: number | null) {
+type SessionTitles = { id: number; titleJa: string; titleEn: string };
+
+/** A recommendation's module or session (the session as read by the caller; undefined when it is gone). */
+function describeTargetFrom(kind: string, moduleSlug: string | null, session: SessionTitles | undefined) {
   if (kind === "module" && moduleSlug) {
     const m = findModule(moduleSlug);
     return m ? { titleJa: m.frontmatter.title.ja, titleEn: m.frontmatter.title.en, link: `/training/modules/${m.slug}` } : null;
   }
-  if (kind === "session" && sessionId !== null) {
-    const s = await prisma.trainingSession.findUnique({ where: { id: sessionId }, select: { id: true, titleJa: true, titleEn: true } });
-    return s ? { titleJa: s.titleJa, titleEn: s.titleEn || s.titleJa, link: `/sessions/${s.id}` } : null;
-  }
+  if (kind === "session")
+    return session ? { titleJa: session.titleJa, titleEn: session.titleEn || session.titleJa, link: `/sessions/${session.id}` } : null;
   return null;
+}
+
+/** The sessions some recommendations name, by id, in one statement (none when they name no session). */
+async function recommendedSessions(rows: { kind: string; sessionId: number | null }[]): Promise<Map<number, SessionTitles>> {
+  const ids = [...new Set(rows.flatMap((r) => (r.kind === "session" && r.sessionId !== null ? [r.sessionId] : [])))];
+  if (!ids.length) return new Map();
+  const sessions = await prisma.trainingSession.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, titleJa: true, titleEn: true },
+  });
+  return new Map(sessions.map((s) => [s.id, s]));
+}
+
+async function describeTarget(kind: string, moduleSlug: string | null, sessionId: number | null) {
+  const session =
+    kind === "session" && sessionId !== null
+      ? ((await prisma.trainingSession.findUnique({ where: { id: sessionId }, select: { id: true, titleJa: true, titleEn: true } })) ??
+        undefined)
+      : undefined;
+  return describeTargetFrom(kind, moduleSlug, session);
 }
 
 /** What the office has recommended, newest first. */
 export async function recommendationsMade(officeId: number, locale: Locale) {
   const rows = await prisma.trainingRecommendation.findMany({ where: { officeId }, orderBy: { createdAt: "desc" }, take: 50 });
-  const users = await prisma.user.findMany({ where: { id: { in: rows.map((r) => r.userId) } }, select: { id: true, displayName: true } });
+  if (!rows.length) return [];
+  // The people and the recommended sessions in one statement each (was one statement per recommended session).
+  const [users, sessionById] = await Promise.all([
+    prisma.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.userId))] } }, select: { id: true, displayName: true } }),
+    recommendedSessions(rows),
+  ]);
   const out = [];
   for (const r of rows) {
-    const target = await describeTarget(r.kind, r.moduleSlug, r.sessionId);
+    const target = describeTargetFrom(r.kind, r.moduleSlug, r.sessionId === null ? undefined : sessionById.get(r.sessionId));
     out.push({
       id: r.id,
       to: users.find((u) => u.id === r.userId)?.displayName ?? "",
@@ -455,14 +513,15 @@ export async function recommendedToMe(userId: number, locale: Locale) {
     take: 20,
   });
   if (!rows.length) return [];
-  const [done, attended, offices] = await Promise.all([
+  const [done, attended, offices, sessionById] = await Promise.all([
     prisma.moduleProgress.findMany({ where: { userId, completedAt: { not: null } }, select: { slug: true } }),
     prisma.sessionEnrollment.findMany({ where: { userId, status: "enrolled" }, select: { sessionId: true } }),
     prisma.office.findMany({ where: { id: { in: rows.map((r) => r.officeId) } }, select: { id: true, name: true } }),
+    recommendedSessions(rows),
   ]);
   const out = [];
   for (const r of rows) {
-    const target = await describeTarget(r.kind, r.moduleSlug, r.sessionId);
+    const target = describeTargetFrom(r.kind, r.moduleSlug, r.sessionId === null ? undefined : sessionById.get(r.sessionId));
     if (!target) continue;
     out.push({
       id: r.id,

@@ -23,7 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "joinSessions");
   const page = await sessionPage(user, idParam(params.id), resolveLocale(request, user));
   if (!page) throw notFound();
-  const survey = can(user, "enrolInSessions") ? await surveyLinkFor(user.id, { kind: "session", sessionId: page.session.id }) : null;
+  const survey = can(user, "enrolInSessions")
+    ? await surveyLinkFor(user.id, { kind: "session", sessionId: page.session.id }, page.status)
+    : null;
   return { ...page, survey };
 }
 

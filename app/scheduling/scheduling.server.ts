@@ -6,7 +6,7 @@ import { audit } from "~/audit/audit.server";
 import { claimFormKey } from "~/lib/form-key.server";
 import { jstDateInput, type ParsedSession, type SessionFormOptions } from "./session-form";
 import type { Locale } from "~/i18n";
-import { goalOptions, learningGoalCodes } from "~/training/content.server";
+import { findModule, goalOptions, learningGoalCodes } from "~/training/content.server";
 import { sha256Hex } from "~/auth/crypto.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -15,7 +15,6 @@ import { jstInstant } from "~/lib/jst";
 import { caseRequirementMet } from "~/cases/cases.server";
 import { now as clockNow } from "~/lib/clock";
 import { deliver, notify as sendNotice } from "~/mail/notify.server";
-import { curriculumSlugs } from "~/training/training.server";
 import {
   attendanceOpen,
   beyondCapacity,
@@ -47,10 +46,15 @@ export function sessionTitle(s: { titleJa: string; titleEn: string }, locale: st
 
 /** The year's on-demand track is complete: every module of the year's curriculum completed. */
 export async function onDemandComplete(userId: number, fiscalYear: number): Promise<boolean> {
-  const slugs = await curriculumSlugs(fiscalYear);
-  if (slugs.length === 0) return false;
-  const done = await prisma.moduleProgress.count({ where: { userId, slug: { in: slugs }, completedAt: { not: null } } });
-  return done === slugs.length;
+  // The year's curriculum with whether the trainee completed each module, in one statement (was two: the
+  // curriculum, then a count of the completed modules among it). Modules no longer in the content do not count.
+  const rows = await prisma.$queryRaw<{ slug: string; done: boolean }[]>`
+    SELECT c."slug",
+           EXISTS (SELECT 1 FROM "ModuleProgress" p WHERE p."userId" = ${userId} AND p."slug" = c."slug" AND p."completedAt" IS NOT NULL) AS "done"
+      FROM "CurriculumModule" c
+     WHERE c."fiscalYear" = ${fiscalYear}`;
+  const curriculum = rows.filter((r) => !!findModule(r.slug));
+  return curriculum.length > 0 && curriculum.every((r) => r.done);
 }
 
 /** Attended every day of some (not cancelled) session of the track in the year. */
@@ -72,13 +76,17 @@ type PrerequisiteSession = { track: string; fiscalYear: number; prerequisite: st
 export async function prerequisiteChecker(
   userId: number,
   sessions: PrerequisiteSession[],
-  known?: { certificates?: Prior[] },
+  known?: { certificates?: Prior[]; onDemandComplete?: (fiscalYear: number) => Promise<boolean> },
 ): Promise<(s: PrerequisiteSession) => boolean> {
   const needs = sessions.filter((s) => s.prerequisite !== "none");
   if (needs.length === 0) return () => true;
   const groupYears = [...new Set(needs.filter((s) => s.track === "basic-group").map((s) => s.fiscalYear))];
   const [onDemand, exemptions, certificates] = await Promise.all([
-    Promise.all(groupYears.map(async (fy) => [fy, await onDemandComplete(userId, fy)] as const)),
+    Promise.all(
+      groupYears.map(
+        async (fy) => [fy, await (known?.onDemandComplete ? known.onDemandComplete(fy) : onDemandComplete(userId, fy))] as const,
+      ),
+    ),
     needs.some((s) => s.track === "practical")
       ? prisma.prerequisiteExemption.count({ where: { userId, revokedAt: null } })
       : Promise.resolve(0),
@@ -156,12 +164,15 @@ async function placeInWaitlist(tx: Tx, sessionId: number, enrollmentId: number) 
 
 /** Titles of the sessions (the trainee is enrolled in) that overlap this one. */
 export async function overlapping(userId: number, session: SessionWithDays, locale = "ja"): Promise<string[]> {
-  const mine = await prisma.sessionEnrollment.findMany({
-    where: { userId, status: "enrolled", sessionId: { not: session.id }, session: { status: "scheduled" } },
-    include: { session: { include: sessionInclude } },
+  // The other scheduled sessions the trainee is enrolled in, with their days (two statements; through the
+  // enrolments it was three).
+  const mine = await prisma.trainingSession.findMany({
+    where: { id: { not: session.id }, status: "scheduled", enrollments: { some: { userId, status: "enrolled" } } },
+    include: sessionInclude,
+    orderBy: { id: "asc" },
   });
   const span = (days: { startsAt: Date; endsAt: Date }[]) => days.map((d) => ({ start: d.startsAt, end: d.endsAt }));
-  return mine.filter((e) => overlaps(span(e.session.days), span(session.days))).map((e) => sessionTitle(e.session, locale));
+  return mine.filter((s) => overlaps(span(s.days), span(session.days))).map((s) => sessionTitle(s, locale));
 }
 
 export async function enrol(userId: number, sessionId: number, now = clockNow()): Promise<EnrolResult> {

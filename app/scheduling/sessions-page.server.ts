@@ -21,27 +21,41 @@ import { inLocale } from "~/i18n";
 
 export async function sessionsPage(user: SessionUser, locale: string) {
   const now = clockNow();
-  const sessions = await prisma.trainingSession.findMany({
-    where: { days: { some: { endsAt: { gte: now } } } },
-    include: sessionInclude,
-  });
-  sessions.sort((a, b) => (a.days[0]?.startsAt.getTime() ?? 0) - (b.days[0]?.startsAt.getTime() ?? 0));
-  const [counts, mine, certificates, feed] = await Promise.all([
-    sessionCounts(sessions.map((s) => s.id)),
+  // The upcoming sessions and the user's own (past ones too) in one read with their days (two statements; were
+  // four: each list with its days), then the user's enrolments on their own.
+  const [read, enrolments] = await Promise.all([
+    prisma.trainingSession.findMany({
+      where: { OR: [{ days: { some: { endsAt: { gte: now } } } }, { enrollments: { some: { userId: user.id } } }] },
+      include: sessionInclude,
+    }),
     prisma.sessionEnrollment.findMany({
       where: { userId: user.id },
-      include: { session: { include: sessionInclude } },
+      select: { id: true, sessionId: true, status: true },
       orderBy: { queuedAt: "desc" },
     }),
+  ]);
+  const byId = new Map(read.map((s) => [s.id, s]));
+  const mine = enrolments.flatMap((e) => {
+    const session = byId.get(e.sessionId);
+    return session ? [{ ...e, session }] : [];
+  });
+  const sessions = read.filter((s) => s.days.some((d) => d.endsAt >= now));
+  sessions.sort((a, b) => (a.days[0]?.startsAt.getTime() ?? 0) - (b.days[0]?.startsAt.getTime() ?? 0));
+  const [counts, certificates, feed] = await Promise.all([
+    sessionCounts(sessions.map((s) => s.id)),
     prisma.certificate.findMany({ where: { userId: user.id }, orderBy: [{ fiscalYear: "desc" }, { issuedAt: "desc" }] }),
     prisma.calendarFeedToken.findFirst({ where: { userId: user.id, revokedAt: null }, orderBy: { createdAt: "desc" } }),
   ]);
   const fy = fiscalYearOf(now);
+  // Whether the on-demand track of a year is complete, read once per year for the claim below and the prerequisites.
+  const onDemandRead = new Map<number, Promise<boolean>>();
+  const onDemandOf = (year: number) => {
+    if (!onDemandRead.has(year)) onDemandRead.set(year, onDemandComplete(user.id, year));
+    return onDemandRead.get(year)!;
+  };
   // The on-demand track completes without a session: offer the trainee an explicit request.
   const onDemandClaimable =
-    can(user, "enrolInSessions") &&
-    !certificates.some((c) => c.track === "basic-ondemand" && c.fiscalYear === fy) &&
-    (await onDemandComplete(user.id, fy))
+    can(user, "enrolInSessions") && !certificates.some((c) => c.track === "basic-ondemand" && c.fiscalYear === fy) && (await onDemandOf(fy))
       ? fy
       : null;
   const status = new Map(mine.map((e) => [e.sessionId, e.status]));
@@ -74,6 +88,7 @@ export async function sessionsPage(user: SessionUser, locale: string) {
   const open = isTrainee ? sessions.filter((s) => refusalFor(factsOf(s), now, status.get(s.id) ?? null, true) === null) : [];
   const meets = await prerequisiteChecker(user.id, open, {
     certificates: certificates.map((c) => ({ track: c.track, fiscalYear: c.fiscalYear, revoked: !!c.revokedAt })),
+    onDemandComplete: onDemandOf,
   });
   // The practical track needs the basic group track: the list links to an upcoming group session.
   const groupSession = sessions.find((s) => s.track === "basic-group" && s.status !== "cancelled");
@@ -161,15 +176,23 @@ export async function sessionPage(user: SessionUser, id: number, locale: string)
   const s = await prisma.trainingSession.findUnique({ where: { id }, include: sessionInclude });
   if (!s) return null;
   const isTrainee = can(user, "enrolInSessions");
-  const [counts, mine, waitlisted, prereq, overlapsWith, cases] = await Promise.all([
-    sessionCounts([s.id]),
-    prisma.sessionEnrollment.findUnique({ where: { sessionId_userId: { sessionId: s.id, userId: user.id } } }),
-    prisma.sessionEnrollment.findMany({ where: { sessionId: s.id, status: "waitlisted" }, select: { id: true, queuedAt: true } }),
+  // The session's enrolments in one statement: its places, the user's own enrolment and the waitlist's order (were
+  // three: a count per status, the user's row, the waitlist).
+  const enrolments = prisma.sessionEnrollment.findMany({
+    where: { sessionId: s.id },
+    select: { id: true, userId: true, status: true, queuedAt: true },
+  });
+  const myStatus = enrolments.then((rows) => rows.find((e) => e.userId === user.id)?.status ?? null);
+  myStatus.catch(() => {}); // a failed read is answered through `enrolments` below; caseLinks may not await this
+  const [all, prereq, overlapsWith, cases] = await Promise.all([
+    enrolments,
     isTrainee ? prerequisitesFor(user.id, s) : Promise.resolve(false),
     isTrainee ? overlapping(user.id, s, locale) : Promise.resolve([]),
-    caseLinks(user, s.id),
+    caseLinks(user, s.id, myStatus),
   ]);
-  const c = counts.get(s.id)!;
+  const mine = all.find((e) => e.userId === user.id) ?? null;
+  const waitlisted = all.filter((e) => e.status === "waitlisted");
+  const c = { enrolled: all.filter((e) => e.status === "enrolled").length, waitlisted: waitlisted.length };
   const status = mine?.status ?? null;
   const refusal = isTrainee
     ? refusalFor(

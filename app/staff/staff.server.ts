@@ -10,7 +10,7 @@ import { inviteUser } from "~/auth/invitations.server";
 import { forbidden, notFound } from "~/auth/permissions.server";
 import type { SessionUser } from "~/auth/session.server";
 import { prisma } from "~/db.server";
-import type { Role } from "~/generated/prisma/client";
+import type { ActionItemStatus, Role } from "~/generated/prisma/client";
 import { now as clockNow } from "~/lib/clock";
 import { fiscalYearOf, parseFiscalYearInput } from "~/lib/fiscal-year";
 import { failure, jstDateField, parseForm, type FormFailure } from "~/lib/forms";
@@ -233,32 +233,56 @@ export async function inviteStaff(user: SessionUser, officeId: number, formData:
 async function personFor(user: SessionUser, userId: number) {
   const person = await prisma.user.findUnique({
     where: { id: userId },
-    select: { id: true, displayName: true, email: true, roles: true, officeId: true, active: true, office: { select: { name: true } } },
+    select: { id: true, displayName: true, email: true, roles: true, officeId: true, active: true },
   });
   if (!person) throw notFound();
   if (!mayManageStaff(user, person.officeId)) throw forbidden();
   return person;
 }
 
+interface MembershipRow {
+  id: number;
+  officeId: number;
+  officeName: string | null;
+  startedOn: Date | null;
+  endedOn: Date | null;
+  endKind: string | null;
+  toOfficeId: number | null;
+  toOfficeName: string | null;
+  appliedAt: Date | null;
+}
+
+/** A person's memberships, newest first, with their offices' names in one statement (were two: the memberships, then the offices). */
+function membershipRows(userId: number) {
+  return prisma.$queryRaw<MembershipRow[]>`
+    SELECT m."id", m."officeId", o."name" AS "officeName", m."startedOn", m."endedOn", m."endKind", m."toOfficeId",
+           t."name" AS "toOfficeName", m."appliedAt"
+      FROM "StaffMembership" m
+      LEFT JOIN "Office" o ON o."id" = m."officeId"
+      LEFT JOIN "Office" t ON t."id" = m."toOfficeId"
+     WHERE m."userId" = ${userId}
+     ORDER BY m."id" DESC`;
+}
+
 /** A person's memberships, newest first, with office names. */
 async function membershipHistory(userId: number) {
+  return historyOf(await membershipRows(userId));
+}
+
+function historyOf(memberships: MembershipRow[]) {
   const now = clockNow();
   // As of today: an office not begun yet is left out, and a move dated ahead shows its membership as current.
-  const rows = (await prisma.staffMembership.findMany({ where: { userId }, orderBy: [{ id: "desc" }] }))
+  const rows = memberships
     .filter((r) => !r.startedOn || r.startedOn <= now)
-    .map((r) => (r.endedOn && !r.appliedAt ? { ...r, endedOn: null, endKind: null, toOfficeId: null } : r));
-  const offices = await prisma.office.findMany({
-    where: { id: { in: rows.flatMap((r) => [r.officeId, ...(r.toOfficeId ? [r.toOfficeId] : [])]) } },
-    select: { id: true, name: true },
-  });
-  const name = (id: number | null) => (id === null ? null : (offices.find((o) => o.id === id)?.name ?? `#${id}`));
+    .map((r) => (r.endedOn && !r.appliedAt ? { ...r, endedOn: null, endKind: null, toOfficeId: null, toOfficeName: null } : r));
+  const name = (id: number | null, known: string | null) => (id === null ? null : (known ?? `#${id}`));
   return rows.map((r) => ({
     id: r.id,
-    office: name(r.officeId),
+    office: name(r.officeId, r.officeName),
     startedOn: r.startedOn ? jstDateString(r.startedOn) : null,
     endedOn: r.endedOn ? jstDateString(r.endedOn) : null,
     kind: r.endKind as EndKind | null,
-    toOffice: name(r.toOfficeId),
+    toOffice: name(r.toOfficeId, r.toOfficeName),
   }));
 }
 
@@ -275,19 +299,32 @@ async function platformTraining(userId: number) {
 export async function staffMemberPage(user: SessionUser, userId: number) {
   const person = await personFor(user, userId);
   const officeId = person.officeId!;
-  const [scheduled, statutory, history, platform, colleagues, offices, items] = await Promise.all([
-    scheduledMove(prisma, person.id, officeId),
+  const [memberships, statutory, platform, colleagues, activeOffices, items] = await Promise.all([
+    membershipRows(person.id),
     statutoryFor([person.id]),
-    membershipHistory(person.id),
     platformTraining(person.id),
     prisma.user.findMany({
       where: { officeId, active: true, id: { not: person.id } },
       select: { id: true, displayName: true },
       orderBy: { displayName: "asc" },
     }),
-    prisma.office.findMany({ where: { active: true, id: { not: officeId } }, select: { id: true, name: true }, orderBy: { id: "asc" } }),
+    // Every active office: the choices of a transfer (all but the person's) and, for another office's person, its name.
+    prisma.office.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { id: "asc" } }),
     openPlanItems(prisma, officeId),
   ]);
+  // A move dated ahead (as scheduledMove reads it: the newest such membership in this office) and the history, from
+  // the one read of the memberships.
+  const scheduled = memberships.find((m) => m.officeId === officeId && m.endedOn !== null && m.endKind !== null && m.appliedAt === null);
+  const history = historyOf(memberships);
+  const offices = activeOffices.filter((o) => o.id !== officeId);
+  // The person's office: the user's own was read with the session (decision 059); another (the secretariat's view)
+  // is in the list of active offices, or read on its own when it is inactive.
+  const officeName =
+    user.office?.id === officeId
+      ? user.office.name
+      : (activeOffices.find((o) => o.id === officeId)?.name ??
+        (await prisma.office.findUnique({ where: { id: officeId }, select: { name: true } }))?.name ??
+        "");
   await logRead(user, "staff.read", [
     { entityType: "User", entityId: person.id, subjectUserId: person.id, summary: "staff member and training record" },
   ]);
@@ -299,16 +336,14 @@ export async function staffMemberPage(user: SessionUser, userId: number) {
       roles: person.roles,
       active: person.active,
       officeId,
-      office: person.office?.name ?? "",
+      office: officeName,
     },
     record: statutory.get(person.id)!,
     scheduled: scheduled?.endedOn
       ? {
           on: jstDateString(scheduled.endedOn),
           kind: scheduled.endKind as EndKind,
-          toOffice: scheduled.toOfficeId
-            ? ((await prisma.office.findUnique({ where: { id: scheduled.toOfficeId }, select: { name: true } }))?.name ?? null)
-            : null,
+          toOffice: scheduled.toOfficeId ? scheduled.toOfficeName : null,
         }
       : null,
     history,
@@ -321,12 +356,12 @@ export async function staffMemberPage(user: SessionUser, userId: number) {
 
 /** The office's open action-plan items (planned or in progress), with who is named responsible. */
 async function openPlanItems(db: Db | typeof prisma, officeId: number) {
-  const rows = await db.actionPlanItem.findMany({
-    where: { plan: { officeId }, status: { in: ["PLANNED", "IN_PROGRESS"] } },
-    select: { id: true, goal: true, owner: true, status: true, plan: { select: { fiscalYear: true } } },
-    orderBy: [{ planId: "desc" }, { sortOrder: "asc" }, { id: "asc" }],
-  });
-  return rows.map((r) => ({ id: r.id, goal: r.goal, owner: r.owner, status: r.status, fiscalYear: r.plan.fiscalYear }));
+  // With each item's plan year in one statement (Prisma's nested select of the plan is a second).
+  return db.$queryRaw<{ id: number; goal: string; owner: string; status: ActionItemStatus; fiscalYear: number }[]>`
+    SELECT i."id", i."goal", i."owner", i."status", p."fiscalYear"
+      FROM "ActionPlanItem" i JOIN "ActionPlan" p ON p."id" = i."planId"
+     WHERE p."officeId" = ${officeId} AND i."status" IN ('PLANNED', 'IN_PROGRESS')
+     ORDER BY i."planId" DESC, i."sortOrder" ASC, i."id" ASC`;
 }
 
 const squash = (s: string) => s.normalize("NFKC").replace(/\s+/g, "").toLowerCase();

@@ -48,13 +48,16 @@ async function describe(t: SurveyTarget, locale: string) {
  */
 export async function mayAnswer(userId: number, t: SurveyTarget, at: Date = clockNow()): Promise<boolean> {
   if (t.kind === "ondemand") return onDemandComplete(userId, t.fiscalYear);
-  const e = await prisma.sessionEnrollment.findUnique({
-    where: { sessionId_userId: { sessionId: t.sessionId, userId } },
-    include: { attendance: { select: { id: true } }, session: { include: { days: { orderBy: { startsAt: "asc" } } } } },
-  });
-  if (!e || e.status !== "enrolled" || e.session.status === "cancelled" || e.attendance.length === 0) return false;
-  const last = e.session.days.at(-1);
-  return !!last && attendanceOpen(last.startsAt, at);
+  // The enrolment, its session's status, whether any day was attended and the session's last day, in one statement
+  // (through Prisma's includes it was four: the enrolment, its attendance, the session, its days).
+  const [e] = await prisma.$queryRaw<{ status: string; sessionStatus: string; attended: boolean; lastDay: Date | null }[]>`
+    SELECT e."status", s."status" AS "sessionStatus",
+           EXISTS (SELECT 1 FROM "SessionAttendance" a WHERE a."enrollmentId" = e."id") AS "attended",
+           (SELECT max(d."startsAt") FROM "SessionDay" d WHERE d."sessionId" = s."id") AS "lastDay"
+      FROM "SessionEnrollment" e JOIN "TrainingSession" s ON s."id" = e."sessionId"
+     WHERE e."sessionId" = ${t.sessionId} AND e."userId" = ${userId}`;
+  if (!e || e.status !== "enrolled" || e.sessionStatus === "cancelled" || !e.attended) return false;
+  return !!e.lastDay && attendanceOpen(e.lastDay, at);
 }
 
 /** The trainee's survey page: the questions, or that it was answered; null (404) for no such training, 403 when not theirs to answer. */
@@ -291,8 +294,13 @@ export async function questionAction(actorId: number, form: FormData): Promise<Q
 }
 
 /** For a session's or the track's page: the survey link when the person may answer (and whether they did), else null. */
-export async function surveyLinkFor(userId: number, t: SurveyTarget) {
+/**
+ * `enrolmentStatus`: for a session, the user's enrolment status when the caller has read it in this request (the
+ * session page): one not enrolled may not answer, without reading the enrolment again.
+ */
+export async function surveyLinkFor(userId: number, t: SurveyTarget, enrolmentStatus?: string | null) {
   const answered = await prisma.surveyParticipation.findUnique({ where: { userId_target: { userId, target: targetKey(t) } } });
   if (answered) return { slug: targetSlug(t), answered: true };
-  return (await mayAnswer(userId, t)) ? { slug: targetSlug(t), answered: false } : null;
+  const mayNot = t.kind === "session" && enrolmentStatus !== undefined && enrolmentStatus !== "enrolled";
+  return !mayNot && (await mayAnswer(userId, t)) ? { slug: targetSlug(t), answered: false } : null;
 }
