@@ -28,6 +28,20 @@ function withoutTsx(argv: string[]): string[] {
   return out;
 }
 
+/**
+ * A server process's young generation is capped at 8 MB semi-spaces (V8's default for this heap is 16 MB), and glibc's
+ * malloc hands blocks of 1 MB and more to mmap, always (its threshold otherwise climbs to 32 MB after the first large
+ * block is freed, and freed buffers then stay in the allocator's heap). Measured under twenty connections (decision
+ * 050): peak RSS 378–434 → 252–290 MB, throughput within the machine's noise. Either is left alone when already set.
+ */
+function serverProcessOptions(execArgv: string[], env: NodeJS.ProcessEnv): { execArgv: string[]; env: Record<string, string> } {
+  const given = (flag: string) => execArgv.some((a) => a.startsWith(flag)) || (env.NODE_OPTIONS ?? "").includes(flag);
+  return {
+    execArgv: given("--max-semi-space-size") ? execArgv : [...execArgv, "--max-semi-space-size=8"],
+    env: { MALLOC_MMAP_THRESHOLD_: env.MALLOC_MMAP_THRESHOLD_ ?? String(1024 * 1024) },
+  };
+}
+
 function sourceHash(): string {
   const hash = createHash("sha256");
   const walk = (dir: string) => {
@@ -161,7 +175,8 @@ try {
   // the migrations and the build, and a server process holds nothing but the server.
   if (!dev) {
     // A server process runs the bundled build/server-process.mjs under plain node: tsx's loader is left out of it.
-    cluster.setupPrimary({ exec: join(PROJECT_ROOT, "build/server-process.mjs"), execArgv: withoutTsx(process.execArgv) });
+    const options = serverProcessOptions(withoutTsx(process.execArgv), process.env);
+    cluster.setupPrimary({ exec: join(PROJECT_ROOT, "build/server-process.mjs"), execArgv: options.execArgv });
     let ready = 0;
     await new Promise<void>((resolve, reject) => {
       cluster.on("listening", () => {
@@ -174,13 +189,13 @@ try {
       cluster.on("exit", (_worker, code, signal) => {
         if (ready < processes) reject(new Error(`a server process ended while starting (${signal ?? code})`));
       });
-      for (let i = 0; i < processes; i++) cluster.fork();
+      for (let i = 0; i < processes; i++) cluster.fork(options.env);
     });
     // A process that dies is replaced (unless the server is stopping).
     cluster.on("exit", (worker, code, signal) => {
       if (shuttingDown) return;
       console.error(`Server process ${worker.process.pid} ended (${signal ?? code}); starting another.`);
-      cluster.fork();
+      cluster.fork(options.env);
     });
   } else {
     server = await startHttpServer({ port, dev });
