@@ -26,7 +26,10 @@
 // 12 → 8: the enrolled trainees with their offices' names in one statement (were three; also the curriculum page),
 // and the trainees' video watches read once for the video columns and the modules' states (were two reads more);
 // the roster 12 → 6: the enrolments with their trainees' names, e-mails, offices, attendance and, for the enrolled,
-// completion exception, make-ups and certificate in one statement (were seven; also its CSV and sign-in sheet).
+// completion exception, make-ups and certificate in one statement (were seven; also its CSV and sign-in sheet);
+// the facilitator's cases 13 → 8: the submitted cases with their number of versions, the latest one and the ratings,
+// and (only for a facilitator, who alone is shown them) the comments, questions and files, in one statement (were
+// six, the comments, questions and files read whoever asked).
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { countQueries } from "~/lib/query-count.server";
@@ -129,7 +132,7 @@ describe("SQL statements per request", () => {
       path: "/committee/sessions/3/cases",
       loader: facilitatorCasesLoader as unknown as Loader,
       params: { id: "3" },
-      bound: 13,
+      bound: 8,
     },
     {
       name: "/office/staff/:id",
