@@ -29,7 +29,9 @@
 // completion exception, make-ups and certificate in one statement (were seven; also its CSV and sign-in sheet);
 // the facilitator's cases 13 → 8: the submitted cases with their number of versions, the latest one and the ratings,
 // and (only for a facilitator, who alone is shown them) the comments, questions and files, in one statement (were
-// six, the comments, questions and files read whoever asked).
+// six, the comments, questions and files read whoever asked); /subcommittee 12 → 10: the council figures' training
+// counts, the year's certificates by track and the sharing meetings' figures in one statement (were three; also
+// the annual report).
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { countQueries } from "~/lib/query-count.server";
@@ -113,7 +115,7 @@ describe("SQL statements per request", () => {
       as: "subcommittee",
       path: `/subcommittee?year=${LAST_FY}`,
       loader: dashboardLoader as unknown as Loader,
-      bound: 12,
+      bound: 10,
     },
     { name: "/committee/progress", as: "committee", path: "/committee/progress", loader: progressLoader as unknown as Loader, bound: 8 },
     // The bench's other heavy pages, with the same user and URL.
