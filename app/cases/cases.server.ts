@@ -214,6 +214,66 @@ export async function saveAssignment(
 }
 
 /** The committee's page: the assignment form's data, the submissions' status, and (for facilitators) the texts. */
+type JsonTime = string;
+interface SubmittedCaseRow {
+  id: number;
+  userId: number;
+  firstSubmittedAt: Date | null;
+  lastSubmittedAt: Date | null;
+  late: boolean;
+  review: string;
+  textsDeletedAt: Date | null;
+  versionCount: number;
+  latest: { number: number; fields: Prisma.JsonValue } | null;
+  ratings: { goalCode: string; level: number }[];
+  comments: { id: number; field: string; quote: string; body: string; versionNumber: number; createdAt: JsonTime }[];
+  questions: { id: number; authorId: number; body: string; createdAt: JsonTime }[];
+  attachments: { id: number; originalName: string; kind: string; sizeBytes: number; submittedAt: JsonTime | null }[];
+}
+
+/**
+ * An assignment's submitted cases, first submitted first, with their number of versions, the latest one, the ratings
+ * and, only for a facilitator (who alone is shown them), the comments, questions and submitted files, in one statement
+ * (issue 13: were six, the submissions and five relations, read whoever asked; the texts too are read only for a
+ * facilitator).
+ */
+async function submittedCases(assignmentId: number, facilitator: boolean) {
+  const rows = await prisma.$queryRaw<SubmittedCaseRow[]>`
+    SELECT x."id", x."userId", x."firstSubmittedAt", x."lastSubmittedAt", x."late", x."review", x."textsDeletedAt",
+           (SELECT COUNT(*)::int FROM "CaseVersion" v WHERE v."submissionId" = x."id") AS "versionCount",
+           (SELECT json_build_object('number', v."number", 'fields', CASE WHEN ${facilitator}::boolean THEN v."fields" END)
+              FROM "CaseVersion" v WHERE v."submissionId" = x."id" ORDER BY v."number" DESC LIMIT 1) AS "latest",
+           COALESCE((SELECT json_agg(json_build_object('goalCode', r."goalCode", 'level', r."level") ORDER BY r."id")
+                       FROM "CaseRating" r WHERE r."submissionId" = x."id"), '[]'::json) AS "ratings",
+           CASE WHEN ${facilitator}::boolean THEN COALESCE((
+             SELECT json_agg(json_build_object('id', c."id", 'field', c."field", 'quote', c."quote", 'body', c."body",
+                                               'versionNumber', c."versionNumber",
+                                               'createdAt', to_char(c."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                             ORDER BY c."createdAt", c."id")
+               FROM "CaseComment" c WHERE c."submissionId" = x."id"), '[]'::json) ELSE '[]'::json END AS "comments",
+           CASE WHEN ${facilitator}::boolean THEN COALESCE((
+             SELECT json_agg(json_build_object('id', q."id", 'authorId', q."authorId", 'body', q."body",
+                                               'createdAt', to_char(q."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                             ORDER BY q."createdAt", q."id")
+               FROM "CaseQuestion" q WHERE q."submissionId" = x."id"), '[]'::json) ELSE '[]'::json END AS "questions",
+           CASE WHEN ${facilitator}::boolean THEN COALESCE((
+             SELECT json_agg(json_build_object('id', f."id", 'originalName', f."originalName", 'kind', f."kind",
+                                               'sizeBytes', f."sizeBytes",
+                                               'submittedAt', to_char(f."submittedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                             ORDER BY f."id")
+               FROM "CaseAttachment" f WHERE f."submissionId" = x."id" AND f."submittedAt" IS NOT NULL), '[]'::json)
+           ELSE '[]'::json END AS "attachments"
+      FROM "CaseSubmission" x
+     WHERE x."assignmentId" = ${assignmentId} AND x."status" = 'submitted'
+     ORDER BY x."firstSubmittedAt" ASC, x."id" ASC`;
+  return rows.map((x) => ({
+    ...x,
+    comments: x.comments.map((c) => ({ ...c, createdAt: new Date(c.createdAt) })),
+    questions: x.questions.map((q) => ({ ...q, createdAt: new Date(q.createdAt) })),
+    attachments: x.attachments.map((f) => ({ ...f, submittedAt: f.submittedAt === null ? null : new Date(f.submittedAt), findings: [] })),
+  }));
+}
+
 export async function committeeCases(user: SessionUser, sessionId: number, locale: string) {
   if (!can(user, "runTraining")) return { ok: false as const, reason: "forbidden" as const };
   if (!Number.isInteger(sessionId) || sessionId <= 0) return { ok: false as const, reason: "not-found" as const };
@@ -229,19 +289,7 @@ export async function committeeCases(user: SessionUser, sessionId: number, local
   const a = await loadAssignment(sessionId);
   const facilitator = a ? isFacilitator(user, a) : false;
   const at = now();
-  const submissions = a
-    ? await prisma.caseSubmission.findMany({
-        where: { assignmentId: a.id, status: "submitted" },
-        include: {
-          versions: { orderBy: { number: "desc" } },
-          comments: { orderBy: { createdAt: "asc" } },
-          ratings: true,
-          questions: { orderBy: { createdAt: "asc" } },
-          attachments: { where: { submittedAt: { not: null } }, orderBy: { id: "asc" } },
-        },
-        orderBy: { firstSubmittedAt: "asc" },
-      })
-    : [];
+  const submissions = a ? await submittedCases(a.id, facilitator) : [];
   // The committee (the facilitators to choose from) and the names the cases show, in one statement.
   const named = [...new Set([...submissions.map((x) => x.userId), ...submissions.flatMap((x) => x.questions.map((q) => q.authorId))])];
   const people = await prisma.user.findMany({
@@ -256,7 +304,7 @@ export async function committeeCases(user: SessionUser, sessionId: number, local
   const enrolled = s._count.enrollments;
   const view = submissions.map((x) => {
     const result = scoreRubric(a!.goalCodes, x.ratings);
-    const latest = x.versions[0];
+    const latest = x.latest;
     return {
       id: x.id,
       userId: x.userId,
@@ -265,7 +313,7 @@ export async function committeeCases(user: SessionUser, sessionId: number, local
       lastSubmittedAt: x.lastSubmittedAt,
       late: x.late,
       review: x.review,
-      versionCount: x.versions.length,
+      versionCount: x.versionCount,
       textsDeleted: x.textsDeletedAt !== null,
       result,
       ratings: Object.fromEntries(x.ratings.map((r) => [r.goalCode, r.level])),

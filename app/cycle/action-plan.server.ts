@@ -9,7 +9,7 @@ import { deliver, inTransaction, notifyAll, officeManagers } from "~/mail/notify
 import { loadTemplate } from "~/evaluation/evaluation.server";
 import { weakestItems, type AnswerLike } from "~/evaluation/scoring";
 import { findModule } from "~/training/content.server";
-import { Prisma } from "~/generated/prisma/client";
+import { Prisma, type ActionItemStatus, type ActionPlanStatus } from "~/generated/prisma/client";
 import { now } from "~/lib/clock";
 import { fiscalYearOf } from "~/lib/fiscal-year";
 import { statusTimeline, type ItemStatus } from "./status-timeline";
@@ -123,9 +123,127 @@ export async function planViewById(planId: number) {
   return shapePlan(plan);
 }
 
-type PlanRow = NonNullable<Awaited<ReturnType<typeof planRow>>>;
 export function planRow(id: number) {
   return prisma.actionPlan.findUnique({ where: { id }, include: planInclude });
+}
+
+/** What shapePlan reads of a plan: the fields of `planInclude`'s row that the pages show. */
+interface PlanRow {
+  id: number;
+  officeId: number;
+  fiscalYear: number;
+  status: ActionPlanStatus;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  createdAt: Date;
+  office: { name: string; ward: { nameJa: string; nameEn: string } };
+  items: {
+    id: number;
+    itemCodes: string[];
+    issue: string;
+    goal: string;
+    actions: string;
+    owner: string;
+    trainingModuleSlug: string | null;
+    trainingSessionId: number | null;
+    startDate: Date | null;
+    dueDate: Date | null;
+    status: ActionItemStatus;
+    statusAt: Date;
+    createdAt: Date;
+    updates: { id: number; date: Date; note: string; evidence: string; status: ActionItemStatus | null }[];
+    comments: { id: number; text: string; author: { displayName: string } | null; createdAt: Date }[];
+  }[];
+}
+
+type JsonDate = string;
+interface OfficePlanRow {
+  years: number[];
+  id: number | null;
+  status: ActionPlanStatus | null;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  createdAt: Date | null;
+  officeName: string | null;
+  wardJa: string | null;
+  wardEn: string | null;
+  items: (Omit<PlanRow["items"][number], "startDate" | "dueDate" | "statusAt" | "createdAt" | "updates" | "comments"> & {
+    startDate: JsonDate | null;
+    dueDate: JsonDate | null;
+    statusAt: JsonDate;
+    createdAt: JsonDate;
+    updates: { id: number; date: JsonDate; note: string; evidence: string; status: ActionItemStatus | null }[];
+    comments: { id: number; text: string; author: string | null; createdAt: JsonDate }[];
+  })[];
+}
+
+/** A timestamp as JSON carries it from PostgreSQL (UTC, to the millisecond, see ISO below). */
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+const iso = (column: string) => Prisma.raw(`to_char(${column}, ${ISO})`);
+const dateOf = (s: string | null) => (s === null ? null : new Date(s));
+
+/**
+ * The office's plan of one year, with its office, ward, items, their updates and comments (with their authors), and
+ * the years the office has a plan for, in one statement (issue 13: were seven — the years, the plan, its office, the
+ * ward, the items, the updates, the comments and their authors' names).
+ */
+async function officePlanRead(officeId: number, fiscalYear: number): Promise<{ years: number[]; plan: PlanRow | null }> {
+  const rows = await prisma.$queryRaw<OfficePlanRow[]>`
+    SELECT y."years", p."id", p."status"::text AS "status", p."submittedAt", p."reviewedAt", p."createdAt",
+           o."name" AS "officeName", w."nameJa" AS "wardJa", w."nameEn" AS "wardEn",
+           COALESCE((
+             SELECT json_agg(json_build_object(
+                      'id', i."id", 'itemCodes', i."itemCodes", 'issue', i."issue", 'goal', i."goal", 'actions', i."actions",
+                      'owner', i."owner", 'trainingModuleSlug', i."trainingModuleSlug", 'trainingSessionId', i."trainingSessionId",
+                      'startDate', ${iso(`i."startDate"`)}, 'dueDate', ${iso(`i."dueDate"`)}, 'status', i."status"::text,
+                      'statusAt', ${iso(`i."statusAt"`)}, 'createdAt', ${iso(`i."createdAt"`)},
+                      'updates', COALESCE((
+                        SELECT json_agg(json_build_object('id', u."id", 'date', ${iso(`u."date"`)}, 'note', u."note",
+                                                          'evidence', u."evidence", 'status', u."status"::text)
+                                        ORDER BY u."date", u."id")
+                          FROM "ActionPlanUpdate" u WHERE u."itemId" = i."id"), '[]'::json),
+                      'comments', COALESCE((
+                        SELECT json_agg(json_build_object('id', c."id", 'text', c."text", 'author', a."displayName",
+                                                          'createdAt', ${iso(`c."createdAt"`)})
+                                        ORDER BY c."createdAt", c."id")
+                          FROM "ActionPlanComment" c LEFT JOIN "User" a ON a."id" = c."authorId"
+                         WHERE c."itemId" = i."id"), '[]'::json))
+                    ORDER BY i."sortOrder", i."id")
+               FROM "ActionPlanItem" i WHERE i."planId" = p."id"), '[]'::json) AS "items"
+      FROM (SELECT COALESCE(array_agg("fiscalYear" ORDER BY "fiscalYear" DESC), '{}') AS "years"
+              FROM "ActionPlan" WHERE "officeId" = ${officeId}) y
+      LEFT JOIN "ActionPlan" p ON p."officeId" = ${officeId} AND p."fiscalYear" = ${fiscalYear}
+      LEFT JOIN "Office" o ON o."id" = p."officeId"
+      LEFT JOIN "Ward" w ON w."id" = o."wardId"`;
+  const r = rows[0]!;
+  if (r.id === null) return { years: r.years, plan: null };
+  return {
+    years: r.years,
+    plan: {
+      id: r.id,
+      officeId,
+      fiscalYear,
+      status: r.status!,
+      submittedAt: r.submittedAt,
+      reviewedAt: r.reviewedAt,
+      createdAt: r.createdAt!,
+      office: { name: r.officeName!, ward: { nameJa: r.wardJa!, nameEn: r.wardEn! } },
+      items: r.items.map((i) => ({
+        ...i,
+        startDate: dateOf(i.startDate),
+        dueDate: dateOf(i.dueDate),
+        statusAt: new Date(i.statusAt),
+        createdAt: new Date(i.createdAt),
+        updates: i.updates.map((u) => ({ ...u, date: new Date(u.date) })),
+        comments: i.comments.map((c) => ({
+          id: c.id,
+          text: c.text,
+          author: c.author === null ? null : { displayName: c.author },
+          createdAt: new Date(c.createdAt),
+        })),
+      })),
+    },
+  };
 }
 
 async function shapePlan(plan: PlanRow, sheets: SheetReader = sheetReader(plan.officeId)) {
@@ -372,9 +490,8 @@ export async function officePlanPage(user: SessionUser, officeId: number, fiscal
   if (!can(user, "workForOffice") || user.officeId !== officeId) throw forbidden();
   // The office's name came with the session (user.office is this office): not read again (issue 13).
   const sheets = sheetReader(officeId);
-  const [plan, years, weak, choices] = await Promise.all([
-    planView(officeId, fiscalYear, sheets),
-    planYears(officeId),
+  const [{ plan, years }, weak, choices] = await Promise.all([
+    officePlanRead(officeId, fiscalYear).then(async (r) => ({ years: r.years, plan: r.plan ? await shapePlan(r.plan, sheets) : null })),
     weakItemsFor(officeId, fiscalYear, sheets),
     checklistItemChoices(fiscalYear),
   ]);

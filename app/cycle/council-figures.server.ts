@@ -62,6 +62,11 @@ export interface CouncilFigures {
 type TrainingRow = Record<`${"group" | "practical"}${"Enrolled" | "Completed"}`, number> & {
   onDemandEnrolled: number;
   held: number;
+  certificates: Record<string, number>;
+  meetings: number;
+  registeredOffices: number;
+  attendedOffices: number;
+  attendedPeople: number;
 };
 
 async function onDemandCompleted(fiscalYear: number): Promise<Set<number>> {
@@ -109,7 +114,7 @@ async function computeCycleCounts(fiscalYear: number): Promise<CycleCounts> {
 
 /** `stamp`: the council's version when the caller has read it already (one statement fewer). */
 export async function councilFigures(fiscalYear: number, at: Date = now(), stamp?: string): Promise<CouncilFigures> {
-  const [[training], onDemandDone, certificates, { submitted, plans, peer }, [meetings]] = await Promise.all([
+  const [[training], onDemandDone, { submitted, plans, peer }] = await Promise.all([
     prisma.$queryRaw<TrainingRow[]>`
       WITH seats AS (
         SELECT en.id, en."userId", s.id AS "sessionId", s.track
@@ -130,21 +135,25 @@ export async function councilFigures(fiscalYear: number, at: Date = now(), stamp
         (SELECT COUNT(DISTINCT "userId")::int FROM attended WHERE track = 'practical' AND days > 0 AND present = days) AS "practicalCompleted",
         (SELECT COUNT(*)::int FROM "TrainingSession" s
           WHERE s."fiscalYear" = ${fiscalYear} AND s.status <> 'cancelled'
-            AND EXISTS (SELECT 1 FROM "SessionDay" d WHERE d."sessionId" = s.id AND d."startsAt" <= ${at})) AS held`,
-    onDemandCompleted(fiscalYear),
-    prisma.certificate.groupBy({ by: ["track"], where: { fiscalYear, revokedAt: null }, _count: { _all: true } }),
-    cycleCache.get(String(fiscalYear), () => computeCycleCounts(fiscalYear), stamp),
-    prisma.$queryRaw<{ meetings: number; registeredOffices: number; attendedOffices: number; attendedPeople: number }[]>`
-      SELECT
+            AND EXISTS (SELECT 1 FROM "SessionDay" d WHERE d."sessionId" = s.id AND d."startsAt" <= ${at})) AS held,
+        -- The year's certificates by track, and the sharing meetings' figures, in the same statement (issue 13: were two more).
+        (SELECT COALESCE(json_object_agg(c.track, c.n), '{}'::json)
+           FROM (SELECT track, COUNT(*)::int AS n FROM "Certificate"
+                  WHERE "fiscalYear" = ${fiscalYear} AND "revokedAt" IS NULL GROUP BY track) c) AS certificates,
         (SELECT COUNT(*)::int FROM "SharingMeeting" m WHERE m."fiscalYear" = ${fiscalYear} AND m."startsAt" <= ${at}) AS meetings,
-        COUNT(DISTINCT r."officeId")::int AS "registeredOffices",
-        COUNT(DISTINCT r."officeId") FILTER (WHERE r.attended)::int AS "attendedOffices",
-        COALESCE(SUM(r."attendedCount") FILTER (WHERE r.attended), 0)::int AS "attendedPeople"
-      FROM "MeetingRegistration" r JOIN "SharingMeeting" m ON m.id = r."meetingId"
-      WHERE m."fiscalYear" = ${fiscalYear}`,
+        r."registeredOffices", r."attendedOffices", r."attendedPeople"
+      FROM (
+        SELECT COUNT(DISTINCT r."officeId")::int AS "registeredOffices",
+               COUNT(DISTINCT r."officeId") FILTER (WHERE r.attended)::int AS "attendedOffices",
+               COALESCE(SUM(r."attendedCount") FILTER (WHERE r.attended), 0)::int AS "attendedPeople"
+          FROM "MeetingRegistration" r JOIN "SharingMeeting" m ON m.id = r."meetingId"
+         WHERE m."fiscalYear" = ${fiscalYear}) r`,
+    onDemandCompleted(fiscalYear),
+    cycleCache.get(String(fiscalYear), () => computeCycleCounts(fiscalYear), stamp),
   ]);
+  const meetings = training;
 
-  const certs = (track: string) => certificates.find((c) => c.track === track)?._count._all ?? 0;
+  const certs = (track: string) => training.certificates[track] ?? 0;
   const counted: Record<TrackKey, { enrolled: number; completed: number; certificates: number }> = {
     basicFirst: { enrolled: training.onDemandEnrolled, completed: onDemandDone.size, certificates: certs("basic-ondemand") },
     basicSecond: { enrolled: training.groupEnrolled, completed: training.groupCompleted, certificates: certs("basic-group") },

@@ -6,9 +6,10 @@ import { audit } from "~/audit/audit.server";
 import { notFound } from "~/auth/permissions.server";
 import { caseRequirementsMet } from "~/cases/cases.server";
 import { prisma } from "~/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { now as clockNow } from "~/lib/clock";
-import { attendanceOpen, completionRefusal, jstDay, type CompletionRefusal } from "./rules";
-import { completeAndIssue, attendanceDays, roster, sessionInclude, setAttendance, setNoShow } from "./scheduling.server";
+import { attendanceOpen, completionRefusal, jstDay, waitlistOrder, type CompletionRefusal } from "./rules";
+import { completeAndIssue, attendanceDays, sessionInclude, setAttendance, setNoShow } from "./scheduling.server";
 import { completionOutcome } from "./attendance";
 import { assignMakeUp, setCompletionRule, setMakeUpDone, setMinutes, type AttendanceWriteError } from "./attendance.server";
 
@@ -22,25 +23,82 @@ export async function sessionById(raw: string | undefined) {
   return { ...s, enrolled };
 }
 
+interface RosterRow {
+  id: number;
+  userId: number;
+  status: string;
+  queuedAt: Date;
+  noShow: boolean;
+  displayName: string;
+  email: string;
+  officeName: string | null;
+  attendance: { dayId: number; lateMinutes: number; earlyMinutes: number }[];
+  /** Only for an enrolled trainee (as the make-ups and the certificate below). */
+  exceptionReason: string | null;
+  makeUps: { id: number; what: string; minutes: number; dueOn: Date; carried: boolean; doneAt: Date | null }[];
+  certificate: { id: number; serial: string; verificationCode: string; revokedAt: Date | null } | null;
+}
+
+type RosterRowJson = Omit<RosterRow, "makeUps" | "certificate"> & {
+  makeUps: { id: number; what: string; minutes: number; dueOn: string; carried: boolean; doneAt: string | null }[];
+  certificateId: number | null;
+  serial: string | null;
+  verificationCode: string | null;
+  revokedAt: Date | null;
+};
+
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/**
+ * The session's enrolments, in queue order, with each trainee's name, e-mail and office, attendance, and (for the
+ * enrolled) completion exception, make-ups and certificate of the session's track and year, in one statement
+ * (issue 13: were seven — the enrolments, users, offices, attendance, exceptions, make-ups and certificates).
+ */
+async function rosterRows(s: { id: number; track: string; fiscalYear: number }) {
+  const raw = await prisma.$queryRaw<RosterRowJson[]>`
+    SELECT e."id", e."userId", e."status", e."queuedAt", e."noShow",
+           u."displayName", u."email", o."name" AS "officeName",
+           COALESCE((SELECT json_agg(json_build_object('dayId', a."dayId", 'lateMinutes', a."lateMinutes",
+                                                       'earlyMinutes', a."earlyMinutes") ORDER BY a."id")
+                       FROM "SessionAttendance" a WHERE a."enrollmentId" = e."id"), '[]'::json) AS "attendance",
+           x."reason" AS "exceptionReason",
+           CASE WHEN e."status" = 'enrolled' THEN COALESCE((
+             SELECT json_agg(json_build_object('id', m."id", 'what', m."what", 'minutes', m."minutes",
+                                               'dueOn', to_char(m."dueOn", ${Prisma.raw(ISO)}), 'carried', m."carried",
+                                               'doneAt', to_char(m."doneAt", ${Prisma.raw(ISO)})) ORDER BY m."id")
+               FROM "MakeUp" m WHERE m."enrollmentId" = e."id"), '[]'::json) ELSE '[]'::json END AS "makeUps",
+           c."id" AS "certificateId", c."serial", c."verificationCode", c."revokedAt"
+      FROM "SessionEnrollment" e
+      JOIN "User" u ON u."id" = e."userId"
+      LEFT JOIN "Office" o ON o."id" = u."officeId"
+      LEFT JOIN "CompletionException" x ON x."enrollmentId" = e."id" AND e."status" = 'enrolled'
+      LEFT JOIN "Certificate" c
+        ON c."userId" = e."userId" AND c."track" = ${s.track} AND c."fiscalYear" = ${s.fiscalYear} AND e."status" = 'enrolled'
+     WHERE e."sessionId" = ${s.id}
+     ORDER BY e."queuedAt" ASC, e."id" ASC`;
+  const rows: RosterRow[] = raw.map(({ certificateId, serial, verificationCode, revokedAt, makeUps, ...e }) => ({
+    ...e,
+    makeUps: makeUps.map((m) => ({ ...m, dueOn: new Date(m.dueOn), doneAt: m.doneAt === null ? null : new Date(m.doneAt) })),
+    certificate: certificateId === null ? null : { id: certificateId, serial: serial!, verificationCode: verificationCode!, revokedAt },
+  }));
+  const pick = (status: string) => rows.filter((r) => r.status === status);
+  return { enrolled: pick("enrolled"), waitlisted: waitlistOrder(pick("waitlisted")), cancelled: pick("cancelled") };
+}
+
 export async function loadRoster(raw: string | undefined, at: Date = clockNow()) {
   const id = Number(raw);
   if (!Number.isInteger(id) || id <= 0) throw notFound();
   const s = await prisma.trainingSession.findUnique({ where: { id }, include: sessionInclude });
   if (!s) throw notFound();
-  const r = await roster(s.id);
+  const r = await rosterRows(s);
   const userIds = r.enrolled.map((e) => e.userId);
-  const [certificates, exceptions, caseWork, makeUps] = await Promise.all([
-    prisma.certificate.findMany({ where: { userId: { in: userIds }, track: s.track, fiscalYear: s.fiscalYear } }),
-    prisma.completionException.findMany({ where: { enrollmentId: { in: r.enrolled.map((e) => e.id) } } }),
-    caseRequirementsMet(s.id, userIds),
-    prisma.makeUp.findMany({ where: { enrollmentId: { in: r.enrolled.map((e) => e.id) } }, orderBy: { id: "asc" } }),
-  ]);
-  const row = (e: (typeof r.enrolled)[number]) => {
-    const c = certificates.find((c) => c.userId === e.userId);
-    const exception = exceptions.find((x) => x.enrollmentId === e.id);
+  const caseWork = await caseRequirementsMet(s.id, userIds);
+  const row = (e: RosterRow) => {
+    const c = e.certificate;
+    const exception = e.exceptionReason === null ? undefined : { reason: e.exceptionReason };
     const attended = s.days.map((d) => e.attendance.some((a) => a.dayId === d.id));
     const days = attendanceDays(s.days, e.attendance);
-    const own = makeUps.filter((m) => m.enrollmentId === e.id);
+    const own = e.makeUps;
     const makeUpFacts = own.map((m) => ({ minutes: m.minutes, done: !!m.doneAt }));
     const refusal: CompletionRefusal | null = completionRefusal(
       {
@@ -58,9 +116,9 @@ export async function loadRoster(raw: string | undefined, at: Date = clockNow())
     return {
       id: e.id,
       userId: e.userId,
-      name: e.user.displayName,
-      email: e.user.email,
-      office: e.user.office?.name ?? "",
+      name: e.displayName,
+      email: e.email,
+      office: e.officeName ?? "",
       status: e.status,
       queuedAt: e.queuedAt,
       noShow: e.noShow,

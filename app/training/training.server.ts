@@ -172,11 +172,14 @@ export interface ModuleState {
 }
 
 /** Every module's state for some users, keyed by user id then slug. */
-export async function statesFor(userIds: number[]): Promise<Map<number, Map<string, ModuleState>>> {
+export async function statesFor(
+  userIds: number[],
+  watchedOf: (userIds: number[]) => Promise<Map<number, Set<string>>> = watchedRefs,
+): Promise<Map<number, Map<string, ModuleState>>> {
   const [progress, attempts, watched] = await Promise.all([
     prisma.moduleProgress.findMany({ where: { userId: { in: userIds } } }),
     prisma.checkAttempt.findMany({ where: { userId: { in: userIds } }, select: { userId: true, slug: true, passed: true, score: true } }),
-    watchedRefs(userIds),
+    watchedOf(userIds),
   ]);
   const progressBy = new Map(progress.map((r) => [`${r.userId}:${r.slug}`, r]));
   const attemptsBy = new Map<string, { passed: boolean; score: number }[]>();
@@ -299,18 +302,15 @@ export async function unenrol(userId: number, fiscalYear: number): Promise<boole
   return count > 0;
 }
 
+/** The year's enrolled trainees by name, with their office's name, in one statement (issue 13: were three). */
 export async function enrolledTrainees(fiscalYear: number) {
-  const rows = await prisma.trainingEnrollment.findMany({
-    where: { fiscalYear },
-    include: { user: { select: { id: true, displayName: true, email: true, office: { select: { name: true } } } } },
-    orderBy: [{ user: { displayName: "asc" } }],
-  });
-  return rows.map((r) => ({
-    id: r.user.id,
-    displayName: r.user.displayName,
-    email: r.user.email,
-    officeName: r.user.office?.name ?? null,
-  }));
+  return prisma.$queryRaw<{ id: number; displayName: string; email: string; officeName: string | null }[]>`
+    SELECT u."id", u."displayName", u."email", o."name" AS "officeName"
+      FROM "TrainingEnrollment" e
+      JOIN "User" u ON u."id" = e."userId"
+      LEFT JOIN "Office" o ON o."id" = u."officeId"
+     WHERE e."fiscalYear" = ${fiscalYear}
+     ORDER BY u."displayName" ASC, e."id" ASC`;
 }
 
 export async function isEnrolled(userId: number, fiscalYear: number) {
@@ -322,8 +322,11 @@ export async function isEnrolled(userId: number, fiscalYear: number) {
  * access log as the page's read or the CSV's export.
  */
 export async function committeeProgress(reader: SessionUser, fiscalYear: number, as: "page" | "csv") {
-  const matrix = await progressMatrix(fiscalYear);
-  const watch = await watchMatrix(matrix.rows.map((r) => r.id));
+  // The videos and the trainees' watches are read once, for the table's video columns and the modules' states
+  // (issue 13: the modules' "watched" was a read of its own).
+  let watching: ReturnType<typeof watchMatrix> | undefined;
+  const matrix = await progressMatrix(fiscalYear, (ids) => (watching = watchMatrix(ids)).then((w) => w.refs()));
+  const watch = await (watching ?? watchMatrix(matrix.rows.map((r) => r.id)));
   await logRead(
     reader,
     as === "csv" ? "training.record.export" : "training.record.read",
@@ -338,9 +341,12 @@ export async function committeeProgress(reader: SessionUser, fiscalYear: number,
 }
 
 /** Each enrolled trainee × each curriculum module. */
-export async function progressMatrix(fiscalYear: number) {
+export async function progressMatrix(fiscalYear: number, watchedOf?: (userIds: number[]) => Promise<Map<number, Set<string>>>) {
   const [slugs, trainees] = await Promise.all([curriculumSlugs(fiscalYear), enrolledTrainees(fiscalYear)]);
-  const states = await statesFor(trainees.map((t) => t.id));
+  const states = await statesFor(
+    trainees.map((t) => t.id),
+    watchedOf,
+  );
   return {
     slugs,
     rows: trainees.map((t) => {

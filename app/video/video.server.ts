@@ -358,5 +358,17 @@ export async function watchMatrix(userIds: number[]) {
     watched(userId: number, videoId: number): boolean {
       return !!by.get(`${userId}:${videoId}`)?.watchedAt;
     },
+    /** What `watchedRefs` reads for the same users, from these rows: each watched published video's slug and id. */
+    refs(): Map<number, Set<string>> {
+      const out = new Map<number, Set<string>>();
+      for (const w of watches) {
+        const v = w.watchedAt ? videos.find((x) => x.id === w.videoId) : undefined;
+        if (!v) continue;
+        let set = out.get(w.userId);
+        if (!set) out.set(w.userId, (set = new Set()));
+        set.add(v.slug).add(String(v.id));
+      }
+      return out;
+    },
   };
 }
