@@ -111,12 +111,6 @@ const planInclude = {
 };
 
 /** A plan as the pages show it: items with updates, comments, the status chart and rating movement. */
-export async function planView(officeId: number, fiscalYear: number, sheets?: SheetReader) {
-  const plan = await prisma.actionPlan.findUnique({ where: { officeId_fiscalYear: { officeId, fiscalYear } }, include: planInclude });
-  if (!plan) return null;
-  return shapePlan(plan, sheets);
-}
-
 export async function planViewById(planId: number) {
   const plan = await prisma.actionPlan.findUnique({ where: { id: planId }, include: planInclude });
   if (!plan) return null;
@@ -326,7 +320,7 @@ async function planTrainingLinks(items: { id: number; trainingModuleSlug: string
   return out;
 }
 
-export type PlanView = NonNullable<Awaited<ReturnType<typeof planView>>>;
+export type PlanView = NonNullable<Awaited<ReturnType<typeof planViewById>>>;
 
 export async function ensurePlan(officeId: number, fiscalYear: number, actorId: number) {
   const existing = await prisma.actionPlan.findUnique({ where: { officeId_fiscalYear: { officeId, fiscalYear } } });
@@ -528,11 +522,6 @@ export async function commentOnItem(itemId: number, authorId: number, text: stri
 export async function markReviewed(planId: number, actorId: number) {
   await prisma.actionPlan.update({ where: { id: planId }, data: { status: "REVIEWED", reviewedAt: now() } });
   await audit({ actorId, action: "actionPlan.review", entityType: "ActionPlan", entityId: String(planId), summary: "" });
-}
-
-export async function planYears(officeId: number) {
-  const plans = await prisma.actionPlan.findMany({ where: { officeId }, select: { fiscalYear: true }, orderBy: { fiscalYear: "desc" } });
-  return plans.map((p) => p.fiscalYear);
 }
 
 /** Every office's plan for a year (the subcommittee's list). */

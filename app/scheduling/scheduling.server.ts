@@ -25,7 +25,6 @@ import {
   refusalFor,
   seatsLeft,
   toPromote,
-  waitlistOrder,
   waitlistPlace,
   type CompletionRefusal,
   type Prior,
@@ -414,16 +413,6 @@ export async function sessionCounts(sessionIds: number[]) {
 }
 
 export { seatsLeft };
-
-export async function roster(sessionId: number) {
-  const rows = await prisma.sessionEnrollment.findMany({
-    where: { sessionId },
-    include: { user: { select: { id: true, displayName: true, email: true, office: { select: { name: true } } } }, attendance: true },
-    orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
-  });
-  const pick = (status: string) => rows.filter((r) => r.status === status);
-  return { enrolled: pick("enrolled"), waitlisted: waitlistOrder(pick("waitlisted")), cancelled: pick("cancelled") };
-}
 
 export type AttendanceResult = { ok: true } | { ok: false; reason: "not-found" | "not-yet" | "certificate-issued" };
 
