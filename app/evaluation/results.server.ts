@@ -114,7 +114,15 @@ export async function resultsFor(officeId: number, fiscalYear: number) {
   // The office, its ward and the year's sheet in one statement, and only the answers' fields the scores use (issue 13:
   // the office, its ward, the sheet and all of its answers' columns were four).
   const [office] = await prisma.$queryRaw<
-    { name: string; wardId: number; wardJa: string; wardEn: string; evaluationId: number | null; status: string | null; templateId: number | null }[]
+    {
+      name: string;
+      wardId: number;
+      wardJa: string;
+      wardEn: string;
+      evaluationId: number | null;
+      status: string | null;
+      templateId: number | null;
+    }[]
   >`
     SELECT o.name, o."wardId", w."nameJa" AS "wardJa", w."nameEn" AS "wardEn",
            e.id AS "evaluationId", e.status::text AS status, e."templateId"
