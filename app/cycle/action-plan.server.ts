@@ -99,29 +99,13 @@ export async function checklistItemChoices(upTo: number) {
   return (template?.items ?? []).map((i) => ({ code: i.code, textJa: i.textJa, textEn: i.textEn }));
 }
 
-const planInclude = {
-  office: { select: { id: true, name: true, ward: { select: { nameJa: true, nameEn: true } } } },
-  items: {
-    orderBy: [{ sortOrder: "asc" as const }, { id: "asc" as const }],
-    include: {
-      updates: { orderBy: { date: "asc" as const } },
-      comments: { orderBy: { createdAt: "asc" as const }, include: { author: { select: { displayName: true } } } },
-    },
-  },
-};
-
 /** A plan as the pages show it: items with updates, comments, the status chart and rating movement. */
 export async function planViewById(planId: number) {
-  const plan = await prisma.actionPlan.findUnique({ where: { id: planId }, include: planInclude });
-  if (!plan) return null;
-  return shapePlan(plan);
+  const plan = await planRead(planId);
+  return plan ? shapePlan(plan) : null;
 }
 
-export function planRow(id: number) {
-  return prisma.actionPlan.findUnique({ where: { id }, include: planInclude });
-}
-
-/** What shapePlan reads of a plan: the fields of `planInclude`'s row that the pages show. */
+/** What shapePlan reads of a plan: the fields the pages show. */
 interface PlanRow {
   id: number;
   officeId: number;
@@ -151,9 +135,11 @@ interface PlanRow {
 }
 
 type JsonDate = string;
-interface OfficePlanRow {
-  years: number[];
+/** One row of PLAN_COLUMNS (all null when the office has no plan that year). */
+interface PlanSqlRow {
   id: number | null;
+  officeId: number | null;
+  fiscalYear: number | null;
   status: ActionPlanStatus | null;
   submittedAt: Date | null;
   reviewedAt: Date | null;
@@ -177,67 +163,80 @@ const iso = (column: string) => Prisma.raw(`to_char(${column}, ${ISO})`);
 const dateOf = (s: string | null) => (s === null ? null : new Date(s));
 
 /**
- * The office's plan of one year, with its office, ward, items, their updates and comments (with their authors), and
- * the years the office has a plan for, in one statement (issue 13: were seven — the years, the plan, its office, the
- * ward, the items, the updates, the comments and their authors' names).
+ * A plan's columns with its office, ward, items, their updates and comments (with their authors) as JSON, read from
+ * `"ActionPlan" p` joined to `"Office" o` and `"Ward" w`: one statement where Prisma's include made seven (issue 13).
  */
+const PLAN_COLUMNS = Prisma.sql`
+  p."id", p."officeId", p."fiscalYear", p."status"::text AS "status", p."submittedAt", p."reviewedAt", p."createdAt",
+  o."name" AS "officeName", w."nameJa" AS "wardJa", w."nameEn" AS "wardEn",
+  COALESCE((
+    SELECT json_agg(json_build_object(
+             'id', i."id", 'itemCodes', i."itemCodes", 'issue', i."issue", 'goal', i."goal", 'actions', i."actions",
+             'owner', i."owner", 'trainingModuleSlug', i."trainingModuleSlug", 'trainingSessionId', i."trainingSessionId",
+             'startDate', ${iso(`i."startDate"`)}, 'dueDate', ${iso(`i."dueDate"`)}, 'status', i."status"::text,
+             'statusAt', ${iso(`i."statusAt"`)}, 'createdAt', ${iso(`i."createdAt"`)},
+             'updates', COALESCE((
+               SELECT json_agg(json_build_object('id', u."id", 'date', ${iso(`u."date"`)}, 'note', u."note",
+                                                 'evidence', u."evidence", 'status', u."status"::text)
+                               ORDER BY u."date", u."id")
+                 FROM "ActionPlanUpdate" u WHERE u."itemId" = i."id"), '[]'::json),
+             'comments', COALESCE((
+               SELECT json_agg(json_build_object('id', c."id", 'text', c."text", 'author', a."displayName",
+                                                 'createdAt', ${iso(`c."createdAt"`)})
+                               ORDER BY c."createdAt", c."id")
+                 FROM "ActionPlanComment" c LEFT JOIN "User" a ON a."id" = c."authorId"
+                WHERE c."itemId" = i."id"), '[]'::json))
+           ORDER BY i."sortOrder", i."id")
+      FROM "ActionPlanItem" i WHERE i."planId" = p."id"), '[]'::json) AS "items"`;
+
+function planFromRow(r: PlanSqlRow): PlanRow | null {
+  if (r.id === null) return null;
+  return {
+    id: r.id,
+    officeId: r.officeId!,
+    fiscalYear: r.fiscalYear!,
+    status: r.status!,
+    submittedAt: r.submittedAt,
+    reviewedAt: r.reviewedAt,
+    createdAt: r.createdAt!,
+    office: { name: r.officeName!, ward: { nameJa: r.wardJa!, nameEn: r.wardEn! } },
+    items: r.items.map((i) => ({
+      ...i,
+      startDate: dateOf(i.startDate),
+      dueDate: dateOf(i.dueDate),
+      statusAt: new Date(i.statusAt),
+      createdAt: new Date(i.createdAt),
+      updates: i.updates.map((u) => ({ ...u, date: new Date(u.date) })),
+      comments: i.comments.map((c) => ({
+        id: c.id,
+        text: c.text,
+        author: c.author === null ? null : { displayName: c.author },
+        createdAt: new Date(c.createdAt),
+      })),
+    })),
+  };
+}
+
+/** One plan by its id, in one statement. */
+async function planRead(planId: number): Promise<PlanRow | null> {
+  const rows = await prisma.$queryRaw<PlanSqlRow[]>`
+    SELECT ${PLAN_COLUMNS}
+      FROM "ActionPlan" p JOIN "Office" o ON o."id" = p."officeId" JOIN "Ward" w ON w."id" = o."wardId"
+     WHERE p."id" = ${planId}`;
+  return rows[0] ? planFromRow(rows[0]) : null;
+}
+
+/** The office's plan of one year and the years the office has a plan for, in one statement. */
 async function officePlanRead(officeId: number, fiscalYear: number): Promise<{ years: number[]; plan: PlanRow | null }> {
-  const rows = await prisma.$queryRaw<OfficePlanRow[]>`
-    SELECT y."years", p."id", p."status"::text AS "status", p."submittedAt", p."reviewedAt", p."createdAt",
-           o."name" AS "officeName", w."nameJa" AS "wardJa", w."nameEn" AS "wardEn",
-           COALESCE((
-             SELECT json_agg(json_build_object(
-                      'id', i."id", 'itemCodes', i."itemCodes", 'issue', i."issue", 'goal', i."goal", 'actions', i."actions",
-                      'owner', i."owner", 'trainingModuleSlug', i."trainingModuleSlug", 'trainingSessionId', i."trainingSessionId",
-                      'startDate', ${iso(`i."startDate"`)}, 'dueDate', ${iso(`i."dueDate"`)}, 'status', i."status"::text,
-                      'statusAt', ${iso(`i."statusAt"`)}, 'createdAt', ${iso(`i."createdAt"`)},
-                      'updates', COALESCE((
-                        SELECT json_agg(json_build_object('id', u."id", 'date', ${iso(`u."date"`)}, 'note', u."note",
-                                                          'evidence', u."evidence", 'status', u."status"::text)
-                                        ORDER BY u."date", u."id")
-                          FROM "ActionPlanUpdate" u WHERE u."itemId" = i."id"), '[]'::json),
-                      'comments', COALESCE((
-                        SELECT json_agg(json_build_object('id', c."id", 'text', c."text", 'author', a."displayName",
-                                                          'createdAt', ${iso(`c."createdAt"`)})
-                                        ORDER BY c."createdAt", c."id")
-                          FROM "ActionPlanComment" c LEFT JOIN "User" a ON a."id" = c."authorId"
-                         WHERE c."itemId" = i."id"), '[]'::json))
-                    ORDER BY i."sortOrder", i."id")
-               FROM "ActionPlanItem" i WHERE i."planId" = p."id"), '[]'::json) AS "items"
+  const rows = await prisma.$queryRaw<(PlanSqlRow & { years: number[] })[]>`
+    SELECT y."years", ${PLAN_COLUMNS}
       FROM (SELECT COALESCE(array_agg("fiscalYear" ORDER BY "fiscalYear" DESC), '{}') AS "years"
               FROM "ActionPlan" WHERE "officeId" = ${officeId}) y
       LEFT JOIN "ActionPlan" p ON p."officeId" = ${officeId} AND p."fiscalYear" = ${fiscalYear}
       LEFT JOIN "Office" o ON o."id" = p."officeId"
       LEFT JOIN "Ward" w ON w."id" = o."wardId"`;
   const r = rows[0]!;
-  if (r.id === null) return { years: r.years, plan: null };
-  return {
-    years: r.years,
-    plan: {
-      id: r.id,
-      officeId,
-      fiscalYear,
-      status: r.status!,
-      submittedAt: r.submittedAt,
-      reviewedAt: r.reviewedAt,
-      createdAt: r.createdAt!,
-      office: { name: r.officeName!, ward: { nameJa: r.wardJa!, nameEn: r.wardEn! } },
-      items: r.items.map((i) => ({
-        ...i,
-        startDate: dateOf(i.startDate),
-        dueDate: dateOf(i.dueDate),
-        statusAt: new Date(i.statusAt),
-        createdAt: new Date(i.createdAt),
-        updates: i.updates.map((u) => ({ ...u, date: new Date(u.date) })),
-        comments: i.comments.map((c) => ({
-          id: c.id,
-          text: c.text,
-          author: c.author === null ? null : { displayName: c.author },
-          createdAt: new Date(c.createdAt),
-        })),
-      })),
-    },
-  };
+  return { years: r.years, plan: planFromRow(r) };
 }
 
 async function shapePlan(plan: PlanRow, sheets: SheetReader = sheetReader(plan.officeId)) {

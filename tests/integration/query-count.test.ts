@@ -52,6 +52,7 @@ import { action as sessionAction, loader as sessionLoader } from "~/routes/sessi
 import { loader as facilitatorCasesLoader } from "~/routes/committee.sessions.$id_.cases";
 import { loader as staffMemberLoader } from "~/routes/office.staff.$userId";
 import { loader as rosterLoader } from "~/routes/committee.sessions.$id/route";
+import { loader as subcommitteePlanLoader } from "~/routes/subcommittee.action-plans.$planId";
 
 type Loader = (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => Promise<unknown>;
 
@@ -60,10 +61,18 @@ async function userId(local: string) {
 }
 
 /** Statements one request for `path` sends (root loader and page loader, in parallel), after one warm-up request. */
-/** `{manager}` in a path or parameter: that demo account's id (the bench's `/office/staff/2` is the manager). */
+/**
+ * `{manager}` in a path or parameter: that demo account's id (the bench's `/office/staff/2` is the manager); `{plan}`:
+ * the first action plan with items and comments.
+ */
 async function withIds(text: string) {
   const match = /\{([\w.]+)\}/.exec(text);
-  return match ? text.replace(match[0], String(await userId(match[1]!))) : text;
+  if (!match) return text;
+  const id =
+    match[1] === "plan"
+      ? (await prisma.actionPlan.findFirstOrThrow({ where: { items: { some: { comments: { some: {} } } } }, orderBy: { id: "asc" } })).id
+      : await userId(match[1]!);
+  return text.replace(match[0], String(id));
 }
 
 async function statements(as: string, rawPath: string, loader: Loader, rawParams: Record<string, string> = {}) {
@@ -151,6 +160,15 @@ describe("SQL statements per request", () => {
       loader: rosterLoader as unknown as Loader,
       params: { id: "1" },
       bound: 6,
+    },
+    // 13 → 7 since the plan, its office, ward, items, updates and comments are one statement, as on the office's page.
+    {
+      name: "/subcommittee/action-plans/:id",
+      as: "subcommittee",
+      path: "/subcommittee/action-plans/{plan}",
+      loader: subcommitteePlanLoader as unknown as Loader,
+      params: { planId: "{plan}" },
+      bound: 7,
     },
   ];
 
