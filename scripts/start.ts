@@ -30,13 +30,13 @@ function withoutTsx(argv: string[]): string[] {
 
 /**
  * A server process's young generation is capped at 8 MB semi-spaces (V8's default for this heap is 16 MB), its old
- * generation at 160 MB (about twice what a busy process holds live), and glibc's malloc hands blocks of 1 MB and more
+ * generation at 144 MB (about twice what a busy process holds live), and glibc's malloc hands blocks of 1 MB and more
  * to mmap, always (its threshold otherwise climbs to 32 MB after the first large block is freed, and freed buffers then
  * stay in the allocator's heap). Measured under twenty connections (decision 050): peak RSS 378–434 → 252–290 MB for
- * the first and last; the old-generation cap holds the national data set's peak at 259–272 MB (430–455 without) for
- * 5–15 % of the throughput. Each is left alone when already set (NODE_OPTIONS=--max-old-space-size=512, say).
+ * the first and last; the old-generation cap holds the national data set's peak at 287–289 MB (345–455 without) for
+ * up to 10–15 % of the throughput. Each is left alone when already set (NODE_OPTIONS=--max-old-space-size=512, say).
  */
-const SERVER_HEAP_FLAGS = ["--max-semi-space-size=8", "--max-old-space-size=160"];
+const SERVER_HEAP_FLAGS = ["--max-semi-space-size=8", "--max-old-space-size=144"];
 
 function serverProcessOptions(execArgv: string[], env: NodeJS.ProcessEnv): { execArgv: string[]; env: Record<string, string> } {
   const given = (flag: string) => execArgv.some((a) => a.startsWith(flag)) || (env.NODE_OPTIONS ?? "").includes(flag);
