@@ -5,6 +5,7 @@ import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { withheld } from "./anonymise";
 import { councilFigures, TRACKS } from "./council-figures.server";
+import { loadTemplate } from "~/evaluation/evaluation.server";
 
 const wardFilter = (wardId: number | null, column = Prisma.sql`o."wardId"`) =>
   wardId ? Prisma.sql`AND ${column} = ${wardId}` : Prisma.empty;
@@ -73,6 +74,8 @@ type YearCounts = {
 // The year's submission status, offices still to submit, plans, plan items and peer activities: at the national
 // scale these counts read tens of thousands of rows each, so they are kept until the council's version moves.
 const yearCache = councilCache<YearCounts>();
+/** The wards in their order: the council's version moves with any write to "Ward", so the list is read once per version. */
+const wardCache = councilCache<{ id: number; nameJa: string; nameEn: string }[]>(1);
 
 async function computeYearCounts(fiscalYear: number, wardId: number | null): Promise<YearCounts> {
   const [statusRows, pendingRows, planRows, itemRows, peerRows] = await Promise.all([
@@ -114,7 +117,11 @@ export async function dashboard(fiscalYear: number, wardId: number | null) {
   const stamp = await councilVersion();
   const [wards, categories, { statusRows, pendingRows, planRows, itemRows, peerRows }, { catRows, trendRows, weakRows }, figures] =
     await Promise.all([
-      prisma.ward.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, nameJa: true, nameEn: true } }),
+      wardCache.get(
+        "all",
+        () => prisma.ward.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, nameJa: true, nameEn: true } }),
+        stamp,
+      ),
       categoriesFor(fiscalYear),
       yearCache.get(`${fiscalYear}:${wardId ?? "all"}`, () => computeYearCounts(fiscalYear, wardId), stamp),
       scoreAggregates(fiscalYear, wardId, stamp),
@@ -225,11 +232,9 @@ export async function categoriesFor(fiscalYear: number) {
     })) ??
     (await prisma.checklistTemplate.findFirst({ where: { status: "PUBLISHED" }, orderBy: { version: "desc" }, select: { id: true } }));
   if (!t) return [];
-  return prisma.checklistCategory.findMany({
-    where: { templateId: t.id },
-    orderBy: { sortOrder: "asc" },
-    select: { code: true, nameJa: true, nameEn: true },
-  });
+  // A published template's categories come from the per-process template cache (emptied when a template changes).
+  const template = await loadTemplate(t.id);
+  return (template?.categories ?? []).map((c) => ({ code: c.code, nameJa: c.nameJa, nameEn: c.nameEn }));
 }
 
 export async function itemTexts(codes: string[]) {

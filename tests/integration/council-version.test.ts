@@ -121,6 +121,11 @@ describe("the council's cached views", () => {
     const withSheet = await dashboard(FY, ward.id);
     expect(withSheet.statusCounts.DRAFT).toBe(first.statusCounts.DRAFT + 1);
     expect(withSheet.statusCounts.NONE).toBe(first.statusCounts.NONE - 1);
+    // The ward list is cached under the same version: a renamed ward shows its new name at once.
+    expect(withSheet.statusByWard.map((w) => w.nameJa)).toEqual([ward.nameJa]);
+    await prisma.ward.update({ where: { id: ward.id }, data: { nameJa: `${ward.nameJa}（新）` } });
+    const renamed = await dashboard(FY, ward.id);
+    expect(renamed.statusByWard.map((w) => w.nameJa)).toEqual([`${ward.nameJa}（新）`]);
   });
 
   it("the submission list follows an office added and a sheet opened after it was cached", async () => {
