@@ -36,12 +36,10 @@ function withoutTsx(argv: string[]): string[] {
  * The old generation is not capped: at 144 MB the personal-information guard's dictionary (kuromoji: 76 MB of heap)
  * and a twelve-year XLSX import ran the process out of memory (decision 050).
  */
-const SERVER_HEAP_FLAGS = ["--max-semi-space-size=8"];
-
 function serverProcessOptions(execArgv: string[], env: NodeJS.ProcessEnv): { execArgv: string[]; env: Record<string, string> } {
   const given = (flag: string) => execArgv.some((a) => a.startsWith(flag)) || (env.NODE_OPTIONS ?? "").includes(flag);
   return {
-    execArgv: [...execArgv, ...SERVER_HEAP_FLAGS.filter((f) => !given(f.split("=")[0]))],
+    execArgv: given("--max-semi-space-size") ? execArgv : [...execArgv, "--max-semi-space-size=8"],
     env: { MALLOC_MMAP_THRESHOLD_: env.MALLOC_MMAP_THRESHOLD_ ?? String(1024 * 1024) },
   };
 }
