@@ -233,8 +233,7 @@ export async function categoriesFor(fiscalYear: number) {
     (await prisma.checklistTemplate.findFirst({ where: { status: "PUBLISHED" }, orderBy: { version: "desc" }, select: { id: true } }));
   if (!t) return [];
   // A published template's categories come from the per-process template cache (emptied when a template changes).
-  const template = await loadTemplate(t.id);
-  return (template?.categories ?? []).map((c) => ({ code: c.code, nameJa: c.nameJa, nameEn: c.nameEn }));
+  return (await loadTemplate(t.id))?.categories ?? [];
 }
 
 export async function itemTexts(codes: string[]) {
