@@ -61,7 +61,6 @@ async function userId(local: string) {
   return (await prisma.user.findUniqueOrThrow({ where: { email: `${local}@example.jp` } })).id;
 }
 
-/** Statements one request for `path` sends (root loader and page loader, in parallel), after one warm-up request. */
 /**
  * `{manager}` in a path or parameter: that demo account's id (the bench's `/office/staff/2` is the manager); `{plan}`:
  * the first action plan with items and comments.
@@ -76,6 +75,7 @@ async function withIds(text: string) {
   return text.replace(match[0], String(id));
 }
 
+/** Statements one request for `path` sends (root loader and page loader, in parallel), after one warm-up request. */
 async function statements(as: string, rawPath: string, loader: Loader, rawParams: Record<string, string> = {}) {
   const id = await userId(as);
   const path = await withIds(rawPath);
