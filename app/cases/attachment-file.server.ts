@@ -1,8 +1,9 @@
 // What a case attachment is, read from its bytes: the type from its content (magic bytes, `file-type`),
 // never from its name, and its text (PDF with `pdf-parse`, Word .docx with `mammoth`) for the
-// personal-information guard. See docs/decisions/028-case-attachments.md. Applications' attachments (issue 20)
+// personal-information guard, in a process of its own. See docs/decisions/028-case-attachments.md. Applications' attachments (issue 20)
 // use the same sniffing and limit with a wider list of kinds (Excel and images too).
 import { fileTypeFromBuffer } from "file-type";
+import { runInChild } from "~/lib/child-process.server";
 
 /** The largest attachment accepted (bytes). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -35,35 +36,37 @@ export async function detectKind(bytes: Uint8Array, kinds: readonly DocumentKind
 
 export type Extracted = { ok: true; text: string } | { ok: false; reason: "unreadable" | "encrypted" };
 
-/** The file's text, as the guard scans it. A file whose text cannot be read is refused by the caller. */
-export async function extractText(kind: AttachmentKind, bytes: Uint8Array): Promise<Extracted> {
-  // The readers are heavy and only attachments need them: each is loaded on its first use, outside readText's
-  // catch (a library that fails to load is not an unreadable file).
-  if (kind === "pdf") {
-    const { PDFParse } = await import("pdf-parse");
-    return readText(async () => {
-      // pdf.js takes ownership of the buffer it is given: pass a copy.
-      const parser = new PDFParse({ data: new Uint8Array(bytes) });
+// The child process that reads an attachment's text: pdf.js and mammoth parse a file someone uploaded, and pdf.js can
+// take a few hundred MB on a large PDF, so neither runs in the server process. A library that fails to load ends the
+// child without an answer (that is not an unreadable file); a file that cannot be read answers "unreadable".
+const READER_SOURCE = String.raw`
+process.once("message", async ({ kind, bytes }) => {
+  const library = kind === "pdf" ? load("pdf-parse") : load("mammoth");
+  try {
+    let text;
+    if (kind === "pdf") {
+      const parser = new library.PDFParse({ data: new Uint8Array(bytes) });
       try {
         // Pages joined by a line break only (the default adds "-- 1 of 2 --", which is not the file's text).
-        const r = await parser.getText({ pageJoiner: "\n" });
-        return r.text;
+        text = (await parser.getText({ pageJoiner: "\n" })).text;
       } finally {
         await parser.destroy();
       }
-    });
-  }
-  const { default: mammoth } = await import("mammoth");
-  return readText(async () => (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value);
-}
-
-async function readText(read: () => Promise<string>): Promise<Extracted> {
-  try {
-    return { ok: true, text: await read() };
+    } else text = (await library.extractRawText({ buffer: Buffer.from(bytes) })).value;
+    process.send({ ok: true, text });
   } catch (e) {
-    if (e instanceof Error && e.name === "PasswordException") return { ok: false, reason: "encrypted" };
-    return { ok: false, reason: "unreadable" };
+    process.send({ ok: false, reason: e && e.name === "PasswordException" ? "encrypted" : "unreadable" });
   }
+});
+`;
+
+/** The file's text, as the guard scans it. A file whose text cannot be read is refused by the caller. */
+export async function extractText(kind: AttachmentKind, bytes: Uint8Array): Promise<Extracted> {
+  const outcome = await runInChild<Extracted>(READER_SOURCE, { kind, bytes }, { heapMb: 512, ms: 30_000 });
+  if (outcome.ok) return outcome.value;
+  // Too big or too slow to read is a file the guard cannot read; a reader that ended without answering is a fault.
+  if (outcome.reason === "failed") throw new Error(`the ${kind} reader ended without an answer`);
+  return { ok: false, reason: "unreadable" };
 }
 
 /** A display name safe to keep: the base name, control characters dropped, at most 200 characters. */

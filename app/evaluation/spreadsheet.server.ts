@@ -1,13 +1,13 @@
 // Reads an uploaded spreadsheet (CSV in UTF-8/UTF-8 with BOM/UTF-16/Shift_JIS (CP932)/EUC-JP, or XLSX)
 // into sheets of rows of text cells, with limits: file size, uncompressed size, sheets, rows and columns.
-// XLSX is read off the request thread in a worker with its own heap limit and a time limit, so a hostile
-// workbook (a cell in column XFD on 20,000 rows, a zip bomb) is refused instead of taking the server down.
+// XLSX is read in a process of its own with its own heap limit and a time limit, so a hostile workbook (a cell in
+// column XFD on 20,000 rows, a zip bomb) is refused instead of taking the server down, and the memory it took goes
+// back to the machine when it ends (issue 13).
 // See docs/decisions/027-reading-the-citys-spreadsheets.md.
-import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
 import Encoding from "encoding-japanese";
 import { unzipSync } from "fflate";
 import { z } from "zod";
+import { runInChild } from "~/lib/child-process.server";
 import { csvToRows, type Rows } from "./checklist-import";
 
 export const LIMITS = {
@@ -22,8 +22,8 @@ export const LIMITS = {
   columns: 100,
   /** Time to read an XLSX. */
   ms: 20_000,
-  /** Heap of the worker reading an XLSX. */
-  workerHeapMb: 384,
+  /** Heap of the process reading an XLSX. */
+  readerHeapMb: 384,
 };
 
 /**
@@ -148,15 +148,14 @@ export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Prom
   return { ok: true, kind: "csv", encoding: decoded.encoding, sheets: [{ name, rows }] };
 }
 
-// The worker: plain CommonJS run with eval, requiring the project's own exceljs and fflate.
-const WORKER_SOURCE = String.raw`
-const { parentPort, workerData } = require("node:worker_threads");
-const load = require("node:module").createRequire(workerData.root);
+// The child process: plain CommonJS, requiring the project's own exceljs and fflate; its input is { bytes, limits }.
+const READER_SOURCE = String.raw`
 const { unzipSync, strFromU8 } = load("fflate");
-const limits = workerData.limits;
-function fail(problem, value) { parentPort.postMessage({ ok: false, problem, value: value === undefined ? undefined : String(value) }); }
+process.once("message", (input) => {
+const limits = input.limits;
+function fail(problem, value) { process.send({ ok: false, problem, value: value === undefined ? undefined : String(value) }); }
 (async () => {
-  const bytes = new Uint8Array(workerData.bytes);
+  const bytes = new Uint8Array(input.bytes);
   // Before the workbook is parsed: each worksheet's XML (its size already checked against the limit) is
   // scanned for its widest cell reference and its number of rows, so a far column is refused at once.
   const colOf = (s) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
@@ -225,8 +224,9 @@ function fail(problem, value) { parentPort.postMessage({ ok: false, problem, val
     }
     sheets.push({ name: ws.name, rows });
   }
-  parentPort.postMessage({ ok: true, kind: "xlsx", encoding: "XLSX", sheets });
+  process.send({ ok: true, kind: "xlsx", encoding: "XLSX", sheets });
 })().catch(() => fail("unreadable"));
+});
 `;
 
 /** The sizes the zip declares, read from its directory without inflating anything. */
@@ -247,39 +247,21 @@ function declaredSize(bytes: Uint8Array): { total: number; parts: number } | nul
   return { total, parts };
 }
 
-function readXlsx(bytes: Uint8Array): Promise<SpreadsheetResult> {
+async function readXlsx(bytes: Uint8Array): Promise<SpreadsheetResult> {
   const declared = declaredSize(bytes);
-  if (!declared) return Promise.resolve({ ok: false, problem: "unreadable" });
-  // A zip bomb is refused here, before a worker starts or a byte is inflated.
+  if (!declared) return { ok: false, problem: "unreadable" };
+  // A zip bomb is refused here, before a process starts or a byte is inflated.
   if (declared.total > LIMITS.uncompressedBytes || declared.parts > 10_000)
-    return Promise.resolve({ ok: false, problem: "uncompressedTooLarge", value: String(LIMITS.uncompressedBytes / 1024 / 1024) });
-  const copy = bytes.slice().buffer;
-  return new Promise((resolve) => {
-    let settled = false;
-    const done = (r: SpreadsheetResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(r);
-    };
-    const root = createRequire(`${process.cwd()}/package.json`).resolve("exceljs");
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { bytes: copy, limits: LIMITS, root },
-      transferList: [copy],
-      resourceLimits: { maxOldGenerationSizeMb: LIMITS.workerHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-    });
-    const timer = setTimeout(() => done({ ok: false, problem: "timeout", value: String(LIMITS.ms / 1000) }), LIMITS.ms);
-    worker.on("message", (m: SpreadsheetResult) => done(m));
-    // Out of memory (ERR_WORKER_OUT_OF_MEMORY) or any crash: the file is refused, the server goes on.
-    worker.on("error", (e: NodeJS.ErrnoException) =>
-      done({
-        ok: false,
-        problem: e.code === "ERR_WORKER_OUT_OF_MEMORY" ? "uncompressedTooLarge" : "unreadable",
-        value: String(Math.round(LIMITS.uncompressedBytes / 1024 / 1024)),
-      }),
-    );
-    worker.on("exit", () => done({ ok: false, problem: "unreadable" }));
-  });
+    return { ok: false, problem: "uncompressedTooLarge", value: String(LIMITS.uncompressedBytes / 1024 / 1024) };
+  const outcome = await runInChild<SpreadsheetResult>(
+    READER_SOURCE,
+    { bytes, limits: LIMITS },
+    { heapMb: LIMITS.readerHeapMb, ms: LIMITS.ms },
+  );
+  if (outcome.ok) return outcome.value;
+  // Out of memory or any crash: the file is refused, the server goes on.
+  if (outcome.reason === "timeout") return { ok: false, problem: "timeout", value: String(LIMITS.ms / 1000) };
+  if (outcome.reason === "outOfMemory")
+    return { ok: false, problem: "uncompressedTooLarge", value: String(Math.round(LIMITS.uncompressedBytes / 1024 / 1024)) };
+  return { ok: false, problem: "unreadable" };
 }

@@ -16,7 +16,7 @@ const dirs = vi.hoisted(() => {
 import type { SessionUser } from "~/auth/permissions.server";
 import { MAX_ATTACHMENT_BYTES } from "~/cases/attachment-file.server";
 import { attachFile, confirmFinding, groupCases, ownCase, purgeExpiredCaseTexts, saveAssignment, submitCase } from "~/cases/cases.server";
-import { getTokenizer } from "~/cases/tokenizer.server";
+import { warmTokenizer } from "~/cases/tokenizer.server";
 import { prisma } from "~/db.server";
 import { setClock } from "~/lib/clock";
 import { currentFiscalYear } from "~/lib/fiscal-year";
@@ -126,7 +126,7 @@ function download(userId: number | null, sessionId: number, attachmentId: number
 }
 
 beforeAll(async () => {
-  await getTokenizer();
+  await warmTokenizer();
 }, 120_000);
 afterEach(() => setClock(null));
 afterAll(async () => {

@@ -17,7 +17,7 @@ import {
   saveDraft,
   submitCase,
 } from "~/cases/cases.server";
-import { getTokenizer } from "~/cases/tokenizer.server";
+import { warmTokenizer } from "~/cases/tokenizer.server";
 import { prisma } from "~/db.server";
 import { currentFiscalYear } from "~/lib/fiscal-year";
 import { setClock } from "~/lib/clock";
@@ -144,7 +144,7 @@ async function submitGood(user: SessionUser, sessionId: number, fields = GOOD) {
 }
 
 beforeAll(async () => {
-  await getTokenizer();
+  await warmTokenizer();
 }, 30_000);
 afterEach(() => setClock(null));
 

@@ -1,0 +1,50 @@
+// Work that holds a lot of memory, or parses a file someone uploaded, runs in a node process of its own: the reading of
+// an XLSX, the text of a case's attachment, and the personal-information guard's dictionary. Such a process has its
+// own heap limit (the server's is capped, decision 050), can be killed at a time limit, and when it ends all of its
+// memory goes back to the machine, which a worker thread's does not (glibc keeps much of it in the server process).
+// The child's code is plain CommonJS run with `node -e`; it loads packages with `load` (the project's own
+// node_modules), gets its input as its first message, and answers with `process.send`. Messages use the structured
+// clone (so bytes travel as bytes).
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { getEnv } from "~/env.server";
+
+/** Put first in a child's source: `load(name)` requires the project's own copy of a package. */
+const PRELUDE = `const load = require("node:module").createRequire(process.env.PACKAGE_JSON);\n`;
+
+/** Starts `source` in a node process of its own, with `heapMb` of old generation and nothing of the server's environment but NODE_ENV (no secrets, no `NODE_OPTIONS`). */
+export function startNodeChild(source: string, { heapMb }: { heapMb: number }): ChildProcess {
+  return spawn(process.execPath, [`--max-old-space-size=${heapMb}`, "-e", PRELUDE + source], {
+    // stderr is the server's, so a child's failure is in the server's log.
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    serialization: "advanced",
+    env: { NODE_ENV: getEnv().NODE_ENV, PACKAGE_JSON: path.join(process.cwd(), "package.json") },
+  });
+}
+
+export type ChildOutcome<T> = { ok: true; value: T } | { ok: false; reason: "timeout" | "outOfMemory" | "failed" };
+
+/**
+ * Runs `source` once: sends it `input`, resolves with the first message it sends back, and ends it. A child that runs
+ * past `ms` is killed ("timeout"); one that runs out of heap ("outOfMemory") or ends without an answer ("failed")
+ * resolves too: the caller tells the user, and the server goes on.
+ */
+export function runInChild<T>(source: string, input: unknown, { heapMb, ms }: { heapMb: number; ms: number }): Promise<ChildOutcome<T>> {
+  const child = startNodeChild(source, { heapMb });
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (outcome: ChildOutcome<T>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      child.kill("SIGKILL");
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => done({ ok: false, reason: "timeout" }), ms);
+    child.on("message", (value: T) => done({ ok: true, value }));
+    child.on("error", () => done({ ok: false, reason: "failed" }));
+    // V8 aborts a process that reaches its heap limit (SIGABRT, or exit code 134 from a shell).
+    child.on("exit", (code, signal) => done({ ok: false, reason: signal === "SIGABRT" || code === 134 ? "outOfMemory" : "failed" }));
+    child.send(input as never);
+  });
+}
