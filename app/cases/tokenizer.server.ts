@@ -38,8 +38,8 @@ export function getTokenizer(): Promise<Tokenizer> {
   return building;
 }
 
-// The child: builds the tokenizer, answers { id, text } with { id, tokens } (only the fields the scanner reads), and
-// ends when the server closes the channel (idle, or the server itself ended).
+// The child: builds the tokenizer and answers { id, text } with { id, tokens } (only the fields the scanner reads) until
+// the server closes the channel (idle, or the server itself ended).
 const CHILD_SOURCE = String.raw`
 const kuromoji = load("kuromoji");
 const dicPath = require("node:path").join(require("node:path").dirname(load.resolve("kuromoji/package.json")), "dict");
@@ -55,7 +55,6 @@ process.on("message", async ({ id, text }) => {
   }));
   process.send({ id, tokens });
 });
-process.on("disconnect", () => process.exit(0));
 `;
 
 /** How long the child waits for the next text before it ends (tests shorten it). */

@@ -9,8 +9,15 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { getEnv } from "~/env.server";
 
-/** Put first in a child's source: `load(name)` requires the project's own copy of a package. */
-const PRELUDE = `const load = require("node:module").createRequire(process.env.PACKAGE_JSON);\n`;
+/**
+ * Put first in a child's source: `load(name)` requires the project's own copy of a package. A child ends when the
+ * server closes the channel or ends, and leaves Ctrl-C to the server (which finishes its requests first, as a server
+ * process does).
+ */
+const PRELUDE = `const load = require("node:module").createRequire(process.env.PACKAGE_JSON);
+process.on("disconnect", () => process.exit(0));
+process.on("SIGINT", () => {});
+`;
 
 /** Starts `source` in a node process of its own, with `heapMb` of old generation and nothing of the server's environment but NODE_ENV (no secrets, no `NODE_OPTIONS`). */
 export function startNodeChild(source: string, { heapMb }: { heapMb: number }): ChildProcess {
