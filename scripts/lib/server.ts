@@ -246,6 +246,55 @@ export function guardFormBodies(build: ServerBuild): ServerBuild {
   return { ...build, routes };
 }
 
+/**
+ * At most `limit` page and file requests (GET, HEAD) worked on at once in this process; the others wait their turn in
+ * the order they came (issue 13, decision 050). Node works on one at a time anyway, so more at once adds no throughput,
+ * only memory: each holds its loaders' data and its render, and what twenty interleaved requests keep alive across
+ * young-generation collections is promoted and grows the old generation. A request's turn ends when its headers go
+ * out (its loaders and render are done; a slow reader of a file does not hold it), or when it ends or its client goes
+ * away, whichever comes first; a request whose client went away while it waited is not worked on. `/healthz` never
+ * waits. Writes (POST and the rest) are not held: a form post or an upload is never queued behind pages.
+ */
+export function admission(limit: number): express.RequestHandler {
+  let working = 0;
+  const waiting: (() => void)[] = [];
+  const admitNext = () => {
+    while (working < limit && waiting.length) waiting.shift()!();
+  };
+  return (req, res, next) => {
+    if ((req.method !== "GET" && req.method !== "HEAD") || req.path === "/healthz") return next();
+    let state: "waiting" | "working" | "done" = "waiting";
+    const done = () => {
+      if (state === "working") working--;
+      state = "done";
+      admitNext();
+    };
+    const gone = () => res.writableEnded || res.destroyed || !req.socket?.writable;
+    res.once("finish", done);
+    res.once("close", done);
+    // Headers going out, implicitly (the first write) or not, pass through writeHead.
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+      done();
+      return writeHead.apply(this, args);
+    } as typeof writeHead;
+    waiting.push(() => {
+      if (state !== "waiting") return;
+      if (gone()) return done();
+      state = "working";
+      working++;
+      next();
+    });
+    admitNext();
+  };
+}
+
+/** Page and file requests worked on at once in one server process (`MAX_ACTIVE_REQUESTS`, default 4). */
+function activeRequestLimit(): number {
+  const n = Number(process.env.MAX_ACTIVE_REQUESTS);
+  return Number.isInteger(n) && n > 0 ? n : 4;
+}
+
 export async function startHttpServer(options: { port: number; dev: boolean; host?: string }): Promise<Server> {
   const app = express();
   app.disable("x-powered-by");
@@ -286,6 +335,7 @@ export async function startHttpServer(options: { port: number; dev: boolean; hos
     next();
   });
   app.use(originCheck(process.env.APP_ORIGIN));
+  app.use(admission(activeRequestLimit()));
   app.all(
     "*",
     createRequestHandler({
