@@ -20,10 +20,13 @@ process.on("SIGINT", () => {});
 `;
 
 /** Starts `source` in a node process of its own, with `heapMb` of old generation and nothing of the server's environment but NODE_ENV (no secrets, no `NODE_OPTIONS`). */
-export function startNodeChild(source: string, { heapMb }: { heapMb: number }): ChildProcess {
+export function startNodeChild(
+  source: string,
+  { heapMb, stderr = "inherit" }: { heapMb: number; stderr?: "inherit" | "pipe" },
+): ChildProcess {
   return spawn(process.execPath, [`--max-old-space-size=${heapMb}`, "-e", PRELUDE + source], {
-    // stderr is the server's, so a child's failure is in the server's log.
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    // stderr is the server's (so a child's failure is in the server's log), or read by the caller.
+    stdio: ["ignore", "ignore", stderr, "ipc"],
     serialization: "advanced",
     env: { NODE_ENV: getEnv().NODE_ENV, PACKAGE_JSON: path.join(process.cwd(), "package.json") },
   });
@@ -37,7 +40,10 @@ export type ChildOutcome<T> = { ok: true; value: T } | { ok: false; reason: "tim
  * resolves too: the caller tells the user, and the server goes on.
  */
 export function runInChild<T>(source: string, input: unknown, { heapMb, ms }: { heapMb: number; ms: number }): Promise<ChildOutcome<T>> {
-  const child = startNodeChild(source, { heapMb });
+  // V8's report of a child out of heap is some forty lines of native stack: the server's log gets one line instead.
+  const child = startNodeChild(source, { heapMb, stderr: "pipe" });
+  let errors = "";
+  child.stderr?.setEncoding("utf8").on("data", (d: string) => (errors = (errors + d).slice(-2000)));
   return new Promise((resolve) => {
     let settled = false;
     const done = (outcome: ChildOutcome<T>) => {
@@ -51,7 +57,16 @@ export function runInChild<T>(source: string, input: unknown, { heapMb, ms }: { 
     child.on("message", (value: T) => done({ ok: true, value }));
     child.on("error", () => done({ ok: false, reason: "failed" }));
     // V8 aborts a process that reaches its heap limit (SIGABRT, or exit code 134 from a shell).
-    child.on("exit", (code, signal) => done({ ok: false, reason: signal === "SIGABRT" || code === 134 ? "outOfMemory" : "failed" }));
+    child.on("exit", (code, signal) => {
+      if (settled) return;
+      const outOfMemory = signal === "SIGABRT" || code === 134;
+      console.error(
+        outOfMemory
+          ? `[child process] ran out of its ${heapMb} MB heap`
+          : `[child process] ended (${signal ?? code}) without an answer: ${errors.trim().split("\n").slice(-3).join(" | ")}`,
+      );
+      done({ ok: false, reason: outOfMemory ? "outOfMemory" : "failed" });
+    });
     child.send(input as never);
   });
 }
