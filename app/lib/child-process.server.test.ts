@@ -1,15 +1,7 @@
 // Work in a node process of its own (issue 13): real child processes, each outcome.
 import { describe, expect, it } from "vitest";
 import { runInChild } from "./child-process.server";
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { alive } from "../../tests/e2e/child-server";
 
 describe("runInChild", () => {
   it("sends the input as bytes and resolves with the child's answer, in a process with its own heap limit", async () => {

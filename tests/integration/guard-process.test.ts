@@ -1,15 +1,7 @@
 // The guard's tokenizer runs in a child process that ends when idle (issue 13: the dictionary holds about 400 MB).
 import { afterAll, describe, expect, it } from "vitest";
 import { getTokenizer, scan, setTokenizerIdleMs, tokenize, tokenizerProcess } from "~/cases/tokenizer.server";
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { alive } from "../e2e/child-server";
 
 afterAll(() => setTokenizerIdleMs(5 * 60 * 1000));
 
