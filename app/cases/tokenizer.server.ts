@@ -38,11 +38,11 @@ export function getTokenizer(): Promise<Tokenizer> {
   return building;
 }
 
-// The child: builds the tokenizer and answers { id, text } with { id, tokens } (only the fields the scanner reads) until
-// the server closes the channel (idle, or the server itself ended).
+// The child (given `dicPath`, the same dictionary as `getTokenizer`'s): builds the tokenizer and answers { id, text }
+// with { id, tokens } (only the fields the scanner reads) until the server closes the channel (idle, or the server
+// itself ended).
 const CHILD_SOURCE = String.raw`
 const kuromoji = load("kuromoji");
-const dicPath = require("node:path").join(require("node:path").dirname(load.resolve("kuromoji/package.json")), "dict");
 const built = new Promise((resolve, reject) =>
   kuromoji.builder({ dicPath }).build((err, t) => (err ? reject(err) : resolve(t))),
 );
@@ -79,7 +79,7 @@ let nextId = 1;
 
 function startChild(): Running {
   // The dictionary holds about 76 MB of heap.
-  const child = startNodeChild(CHILD_SOURCE, { heapMb: 256 });
+  const child = startNodeChild(`const dicPath = ${JSON.stringify(dictionaryPath())};\n${CHILD_SOURCE}`, { heapMb: 256 });
   const state: Running = { child, pending: new Map() };
   const end = (error: Error) => {
     if (current === state) current = null;
