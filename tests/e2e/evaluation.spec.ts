@@ -65,6 +65,9 @@ test("without JavaScript: each step saves with 次へ; submitting needs the conf
   await page.goto(`/evaluation/${CUR}`);
   for (let step = 1; step <= 9; step++) {
     await expect(page).toHaveURL(new RegExp(step === 1 ? `/evaluation/${CUR}$` : `step=${step}$`));
+    // The URL changes when the answer starts to arrive; the items are read once the whole page has (a slow server
+    // sends it in parts, and a form sent before its end carries only the items above the break).
+    await page.waitForLoadState("load");
     const open = await page
       .locator("fieldset.checklist-item")
       .evaluateAll((sets) => sets.filter((s) => !s.querySelector("input[type=radio]:checked")).map((s) => s.id.replace("item-", "")));
