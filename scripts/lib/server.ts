@@ -252,8 +252,9 @@ export function guardFormBodies(build: ServerBuild): ServerBuild {
  * only memory: each holds its loaders' data and its render, and what twenty interleaved requests keep alive across
  * young-generation collections is promoted and grows the old generation. A request's turn ends when its headers go
  * out (its loaders and render are done; a slow reader of a file does not hold it), or when it ends or its client goes
- * away, whichever comes first; a request whose client went away while it waited is not worked on. `/healthz` never
- * waits. Writes (POST and the rest) are not held: a form post or an upload is never queued behind pages.
+ * away, whichever comes first; a request whose client went away while it waited is not worked on. The health checks
+ * (`/healthz`, `/readyz`) never wait: a load balancer must not take a busy process for a dead one. Writes (POST and
+ * the rest) are not held: a form post or an upload is never queued behind pages.
  */
 export function admission(limit: number): express.RequestHandler {
   let working = 0;
@@ -262,7 +263,7 @@ export function admission(limit: number): express.RequestHandler {
     while (working < limit && waiting.length) waiting.shift()!();
   };
   return (req, res, next) => {
-    if ((req.method !== "GET" && req.method !== "HEAD") || req.path === "/healthz") return next();
+    if ((req.method !== "GET" && req.method !== "HEAD") || req.path === "/healthz" || req.path === "/readyz") return next();
     let state: "waiting" | "working" | "done" = "waiting";
     const done = () => {
       if (state === "working") working--;

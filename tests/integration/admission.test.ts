@@ -28,6 +28,7 @@ beforeAll(async () => {
   app.use(admission(2));
   const hold = (id: string) => new Promise<void>((resolve) => holds.set(id, resolve));
   app.get("/healthz", (_req, res) => res.send("ok"));
+  app.get("/readyz", (_req, res) => res.send("ready"));
   app.post("/write", (_req, res) => res.send("written"));
   // A page: works until the test releases it, then answers.
   app.get("/page/:id", async (req, res) => {
@@ -71,7 +72,7 @@ function get(path: string, method = "GET"): { req: ClientRequest; answer: Promis
 }
 
 describe("admission: at most N page requests worked on at once", () => {
-  it("works on two at a time, in the order they came, while /healthz and a post never wait", async () => {
+  it("works on two at a time, in the order they came, while the health checks and a post never wait", async () => {
     started = [];
     most = 0;
     const pages = ["a", "b", "c", "d", "e"].map((id) => get(`/page/${id}`));
@@ -80,6 +81,7 @@ describe("admission: at most N page requests worked on at once", () => {
     expect(started).toEqual(["a", "b"]);
     // Neither a health check nor a post waits behind the pages.
     expect(await get("/healthz").answer).toBe("ok");
+    expect(await get("/readyz").answer).toBe("ready");
     expect(await get("/write", "POST").answer).toBe("written");
     for (const id of ["a", "b", "c", "d", "e"]) {
       await until(() => holds.has(id), `page ${id} started`);
