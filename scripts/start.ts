@@ -31,11 +31,14 @@ function withoutTsx(argv: string[]): string[] {
 /**
  * A server process's young generation is capped at 8 MB semi-spaces (V8's default for this heap is 16 MB), its old
  * generation at 144 MB, and glibc's malloc hands blocks of 1 MB and more to mmap, always (its threshold otherwise
- * climbs to 32 MB after the first large block is freed, and freed buffers then stay in the allocator's heap). Under
- * twenty connections on the national data set the process peaked at 253–279 MB with the cap against 450–600 without
- * (decision 050). The cap is safe because what needs a large heap runs in a node process of its own with its own limit
- * (the guard's dictionary, an attachment's text, an XLSX's reading: app/lib/child-process.server.ts). Each flag is left
- * alone when already given (on the command line or in NODE_OPTIONS).
+ * climbs to 32 MB after the first large block is freed, and freed buffers then stay in the allocator's heap), and keeps
+ * at most two arenas (by default each thread that allocates, libuv's file and zlib threads among them, gets one of up to
+ * 8 per core, and each keeps what it freed). Under twenty connections on the national data set the process peaked at
+ * 253–279 MB with the cap against 450–600 without; two arenas took the demo bench from 351 to 285 MB and the national
+ * pages from 313–324 to 274–276 MB at the same throughput (decision 050). The cap is safe because what needs a large
+ * heap runs in a node process of its own with its own limit (the guard's dictionary, an attachment's text, an XLSX's
+ * reading: app/lib/child-process.server.ts). Each flag and variable is left alone when already given (on the command
+ * line, in NODE_OPTIONS or in the environment).
  */
 const SERVER_HEAP_FLAGS = ["--max-semi-space-size=8", "--max-old-space-size=144"];
 
@@ -43,7 +46,7 @@ function serverProcessOptions(execArgv: string[], env: NodeJS.ProcessEnv): { exe
   const given = (flag: string) => execArgv.some((a) => a.startsWith(flag)) || (env.NODE_OPTIONS ?? "").includes(flag);
   return {
     execArgv: [...execArgv, ...SERVER_HEAP_FLAGS.filter((f) => !given(f.split("=")[0]!))],
-    env: { MALLOC_MMAP_THRESHOLD_: env.MALLOC_MMAP_THRESHOLD_ ?? String(1024 * 1024) },
+    env: { MALLOC_MMAP_THRESHOLD_: env.MALLOC_MMAP_THRESHOLD_ ?? String(1024 * 1024), MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? "2" },
   };
 }
 
