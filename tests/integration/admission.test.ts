@@ -3,7 +3,7 @@
 import express from "express";
 import { request as httpRequest, type ClientRequest } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { admission } from "../../scripts/lib/server.ts";
 
 let base: string;
@@ -14,10 +14,9 @@ let working = 0;
 let most = 0;
 const holds = new Map<string, () => void>();
 
-const until = async (check: () => boolean, what: string) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-};
+/** Vitest's waitFor: polls every 10 ms for up to 2 s, then fails naming what it waited for. */
+const until = (check: () => boolean, what: string) =>
+  vi.waitFor(() => expect(check(), `timed out waiting for ${what}`).toBe(true), { timeout: 2000, interval: 10 });
 const release = (id: string) => {
   holds.get(id)!();
   holds.delete(id);
