@@ -158,8 +158,12 @@ try {
        WHERE o.name LIKE 'ベンチ事業所 %' AND o.id % 2 = 0`,
       [FIRST_YEAR, LAST_YEAR],
     );
-    // The triggers were off, the council's version too (decision 067): bump it, so a running server's caches move on.
-    await step("council version", `UPDATE "CouncilVersion" SET version = version + 1, txid = pg_current_xact_id()::text WHERE id = 1`);
+    // The triggers were off, the council's and the training version too (decisions 067, 069): bump them, so a running
+    // server's caches move on.
+    await step(
+      "council version",
+      `UPDATE "CouncilVersion" SET version = version + 1, txid = pg_current_xact_id()::text WHERE id IN (1, 2)`,
+    );
     await step("commit", "COMMIT");
     await step("VACUUM ANALYZE", "VACUUM ANALYZE");
     console.log(steps.join("; "));

@@ -18,7 +18,8 @@
 // the year's sessions), and the year's only record is a certificate with no session behind it. The
 // certificate is now a figure of its own, and each row says what it counts.
 import { prisma } from "~/db.server";
-import { councilCache } from "~/lib/council-version.server";
+import { councilCache, councilStamps, type CouncilStamps } from "~/lib/council-version.server";
+import { stampedCache } from "~/lib/stamped-cache.server";
 import { now } from "~/lib/clock";
 import { REPORTED_FUNNELS } from "~/scheduling/funnel.server";
 import { curriculumSlugs } from "~/training/training.server";
@@ -112,10 +113,31 @@ async function computeCycleCounts(fiscalYear: number): Promise<CycleCounts> {
   return { submitted, plans, peer };
 }
 
-/** `stamp`: the council's version when the caller has read it already (one statement fewer). */
-export async function councilFigures(fiscalYear: number, at: Date = now(), stamp?: string): Promise<CouncilFigures> {
-  const [[training], onDemandDone, { submitted, plans, peer }] = await Promise.all([
-    prisma.$queryRaw<TrainingRow[]>`
+type TrainingCounts = {
+  row: TrainingRow;
+  /** The people who completed the year's on-demand training. */
+  onDemandDone: number;
+  /** The instants between which `held` and `meetings` stay as counted: the first day or meeting still to start. */
+  from: number;
+  until: number;
+};
+// The training records' and sharing meetings' counts, kept until the training version moves (decision 069) or the
+// next session day or meeting of the year starts (what `held` and `meetings` count changes with the time alone).
+const trainingCache = stampedCache<TrainingCounts>();
+
+async function trainingCounts(fiscalYear: number, at: Date, stamp: string): Promise<TrainingCounts> {
+  const key = String(fiscalYear);
+  const compute = () => computeTrainingCounts(fiscalYear, at);
+  const cached = trainingCache.get(key, stamp, compute);
+  const counts = await cached;
+  if (at.getTime() >= counts.from && at.getTime() < counts.until) return counts;
+  trainingCache.drop(key, cached);
+  return trainingCache.get(key, stamp, compute);
+}
+
+async function computeTrainingCounts(fiscalYear: number, at: Date): Promise<TrainingCounts> {
+  const [[row], onDemandDone] = await Promise.all([
+    prisma.$queryRaw<(TrainingRow & { nextStart: Date | null })[]>`
       WITH seats AS (
         SELECT en.id, en."userId", s.id AS "sessionId", s.track
         FROM "SessionEnrollment" en JOIN "TrainingSession" s ON s.id = en."sessionId"
@@ -141,7 +163,13 @@ export async function councilFigures(fiscalYear: number, at: Date = now(), stamp
            FROM (SELECT track, COUNT(*)::int AS n FROM "Certificate"
                   WHERE "fiscalYear" = ${fiscalYear} AND "revokedAt" IS NULL GROUP BY track) c) AS certificates,
         (SELECT COUNT(*)::int FROM "SharingMeeting" m WHERE m."fiscalYear" = ${fiscalYear} AND m."startsAt" <= ${at}) AS meetings,
-        r."registeredOffices", r."attendedOffices", r."attendedPeople"
+        r."registeredOffices", r."attendedOffices", r."attendedPeople",
+        -- When "held" or "meetings" would next change: the first day of a session or meeting of the year after now.
+        LEAST(
+          (SELECT MIN(d."startsAt") FROM "SessionDay" d JOIN "TrainingSession" s ON s.id = d."sessionId"
+            WHERE s."fiscalYear" = ${fiscalYear} AND s.status <> 'cancelled' AND d."startsAt" > ${at}),
+          (SELECT MIN(m."startsAt") FROM "SharingMeeting" m WHERE m."fiscalYear" = ${fiscalYear} AND m."startsAt" > ${at})
+        ) AS "nextStart"
       FROM (
         SELECT COUNT(DISTINCT r."officeId")::int AS "registeredOffices",
                COUNT(DISTINCT r."officeId") FILTER (WHERE r.attended)::int AS "attendedOffices",
@@ -149,13 +177,24 @@ export async function councilFigures(fiscalYear: number, at: Date = now(), stamp
           FROM "MeetingRegistration" r JOIN "SharingMeeting" m ON m.id = r."meetingId"
          WHERE m."fiscalYear" = ${fiscalYear}) r`,
     onDemandCompleted(fiscalYear),
-    cycleCache.get(String(fiscalYear), () => computeCycleCounts(fiscalYear), stamp),
+  ]);
+  const { nextStart, ...counts } = row!;
+  // Counted as of `at`, so true from the last day or meeting that started before it: kept only from `at` on.
+  return { row: counts, onDemandDone: onDemandDone.size, from: at.getTime(), until: nextStart ? nextStart.getTime() : Infinity };
+}
+
+/** `stamps`: the council's and the training version when the caller has read them already (one statement fewer). */
+export async function councilFigures(fiscalYear: number, at: Date = now(), stamps?: CouncilStamps): Promise<CouncilFigures> {
+  const { council, training: trainingStamp } = stamps ?? (await councilStamps());
+  const [{ row: training, onDemandDone }, { submitted, plans, peer }] = await Promise.all([
+    trainingCounts(fiscalYear, at, trainingStamp),
+    cycleCache.get(String(fiscalYear), () => computeCycleCounts(fiscalYear), council),
   ]);
   const meetings = training;
 
   const certs = (track: string) => training.certificates[track] ?? 0;
   const counted: Record<TrackKey, { enrolled: number; completed: number; certificates: number }> = {
-    basicFirst: { enrolled: training.onDemandEnrolled, completed: onDemandDone.size, certificates: certs("basic-ondemand") },
+    basicFirst: { enrolled: training.onDemandEnrolled, completed: onDemandDone, certificates: certs("basic-ondemand") },
     basicSecond: { enrolled: training.groupEnrolled, completed: training.groupCompleted, certificates: certs("basic-group") },
     practical: { enrolled: training.practicalEnrolled, completed: training.practicalCompleted, certificates: certs("practical") },
   };

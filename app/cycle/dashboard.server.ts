@@ -1,6 +1,6 @@
 // The subcommittee's city-wide picture. Every figure is aggregated in PostgreSQL (GROUP BY), so the
 // page stays fast with 1,000 offices over several years; groups under MIN_GROUP_SIZE offices are withheld.
-import { councilCache, councilVersion } from "~/lib/council-version.server";
+import { councilCache, councilStamps, type CouncilStamps } from "~/lib/council-version.server";
 import { prisma } from "~/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { withheld } from "./anonymise";
@@ -113,8 +113,10 @@ async function computeYearCounts(fiscalYear: number, wardId: number | null): Pro
   return { statusRows, pendingRows, planRows, itemRows, peerRows };
 }
 
-export async function dashboard(fiscalYear: number, wardId: number | null) {
-  const stamp = await councilVersion();
+/** `stamps`: when the caller has read them (the page reads them once for this and the training effect). */
+export async function dashboard(fiscalYear: number, wardId: number | null, stamps?: CouncilStamps) {
+  stamps ??= await councilStamps();
+  const stamp = stamps.council;
   const [wards, categories, { statusRows, pendingRows, planRows, itemRows, peerRows }, { catRows, trendRows, weakRows }, figures] =
     await Promise.all([
       wardCache.get(
@@ -122,10 +124,10 @@ export async function dashboard(fiscalYear: number, wardId: number | null) {
         () => prisma.ward.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, nameJa: true, nameEn: true } }),
         stamp,
       ),
-      categoriesFor(fiscalYear),
+      categoriesFor(fiscalYear, stamp),
       yearCache.get(`${fiscalYear}:${wardId ?? "all"}`, () => computeYearCounts(fiscalYear, wardId), stamp),
       scoreAggregates(fiscalYear, wardId, stamp),
-      councilFigures(fiscalYear, undefined, stamp),
+      councilFigures(fiscalYear, undefined, stamps),
     ]);
 
   const statusCounts = { NONE: 0, DRAFT: 0, SUBMITTED: 0, RETURNED: 0 } as Record<string, number>;
@@ -169,7 +171,10 @@ export async function dashboard(fiscalYear: number, wardId: number | null) {
     }
     return row;
   });
-  const itemText = await itemTexts(weakRows.map((r) => r.code));
+  const itemText = await itemTexts(
+    weakRows.map((r) => r.code),
+    stamp,
+  );
   return {
     wards,
     categories,
@@ -222,8 +227,16 @@ function round(v: number) {
   return Math.round(v * 100) / 100;
 }
 
-/** The categories of the template serving the year (or the newest published one). */
-export async function categoriesFor(fiscalYear: number) {
+/** The categories of the template serving the year (or the newest published one), kept under the council's version. */
+export async function categoriesFor(fiscalYear: number, stamp?: string) {
+  return categoryCache.get(String(fiscalYear), () => readCategories(fiscalYear), stamp);
+}
+// The checklist's versions are in the council's version (migration 'training_version'): a published template, its
+// categories and items are read once per version.
+const categoryCache = councilCache<Awaited<ReturnType<typeof readCategories>>>(20);
+const itemTextCache = councilCache<Map<string, { textJa: string; textEn: string }>>(100);
+
+async function readCategories(fiscalYear: number) {
   const t =
     (await prisma.checklistTemplate.findFirst({
       where: { status: "PUBLISHED", fiscalYears: { has: fiscalYear } },
@@ -236,8 +249,13 @@ export async function categoriesFor(fiscalYear: number) {
   return (await loadTemplate(t.id))?.categories ?? [];
 }
 
-export async function itemTexts(codes: string[]) {
+/** The wording of items by code, from the newest published checklist that has each; kept under the council's version. */
+export async function itemTexts(codes: string[], stamp?: string) {
   if (!codes.length) return new Map<string, { textJa: string; textEn: string }>();
+  return itemTextCache.get([...codes].sort().join(","), () => readItemTexts(codes), stamp);
+}
+
+async function readItemTexts(codes: string[]) {
   const rows = await prisma.checklistItem.findMany({
     where: { code: { in: codes }, template: { status: "PUBLISHED" } },
     orderBy: { template: { version: "desc" } },

@@ -6,6 +6,7 @@ import { formatFiscalYear } from "~/i18n/format";
 import { effectTable, trainingEffectFor } from "~/office-training/office-training.server";
 import { councilFigures, figureLabel } from "./council-figures.server";
 import { newWorkbook, workbookBytes } from "~/lib/xlsx.server";
+import { councilStamps, type CouncilStamps } from "~/lib/council-version.server";
 
 export interface ReportRow {
   programme: "training" | "evaluation";
@@ -16,13 +17,13 @@ export interface ReportRow {
 }
 
 /** The report's rows: every figure of app/cycle/council-figures.server.ts, in order. */
-export async function reportFigures(fiscalYear: number): Promise<ReportRow[]> {
-  return (await annualReport(fiscalYear)).rows;
+export async function reportFigures(fiscalYear: number, stamps?: CouncilStamps): Promise<ReportRow[]> {
+  return (await annualReport(fiscalYear, stamps)).rows;
 }
 
 /** The report page: its rows, and whether the training figures are counted from records this year. */
-export async function annualReport(fiscalYear: number): Promise<{ rows: ReportRow[]; trainingAvailable: boolean }> {
-  const { figures, trainingCounted } = await councilFigures(fiscalYear);
+export async function annualReport(fiscalYear: number, stamps?: CouncilStamps): Promise<{ rows: ReportRow[]; trainingAvailable: boolean }> {
+  const { figures, trainingCounted } = await councilFigures(fiscalYear, undefined, stamps);
   const rows = figures.map((f) => {
     const l = figureLabel(f.key);
     return { programme: f.programme, label: l.name, counts: l.counts, value: f.value };
@@ -52,7 +53,9 @@ const header = (t: ReturnType<typeof translator>) => [
 
 export async function reportWorkbook(fiscalYear: number, locale: Locale): Promise<ArrayBuffer> {
   const t = translator(locale);
-  const rows = await reportFigures(fiscalYear);
+  // The council's and the training version read once for the figures and the effect.
+  const stamps = await councilStamps();
+  const [rows, effectRows] = await Promise.all([reportFigures(fiscalYear, stamps), trainingEffectFor(fiscalYear, locale, null, stamps)]);
   const year = formatFiscalYear(fiscalYear, locale);
   const workbook = await newWorkbook();
   const ws = workbook.addWorksheet(t("cycle.report.sheetName"));
@@ -67,7 +70,7 @@ export async function reportWorkbook(fiscalYear: number, locale: Locale): Promis
   ws.getColumn(3).width = 60;
   ws.getColumn(4).width = 10;
   // Training's effect (issue 17) on its own sheet: figures as numbers, withheld groups empty, the caution below.
-  const effect = effectTable(await trainingEffectFor(fiscalYear, locale), locale);
+  const effect = effectTable(effectRows, locale);
   const es = workbook.addWorksheet(t("officeTraining.effect.sheetName"));
   es.addRow([t("officeTraining.effect.title", { from: formatFiscalYear(fiscalYear - 1, locale), to: year })]).font = { bold: true };
   es.addRow([effect.caution]);
@@ -81,9 +84,10 @@ export async function reportWorkbook(fiscalYear: number, locale: Locale): Promis
 /** CSV (app/lib/csv.ts: UTF-8 with a BOM, formula guard). */
 export async function reportCsv(fiscalYear: number, locale: Locale): Promise<string> {
   const t = translator(locale);
-  const rows = await reportFigures(fiscalYear);
+  const stamps = await councilStamps();
+  const [rows, effectRows] = await Promise.all([reportFigures(fiscalYear, stamps), trainingEffectFor(fiscalYear, locale, null, stamps)]);
   // Training's effect (issue 17) follows the figures after an empty line, with its own header and the caution.
-  const effect = effectTable(await trainingEffectFor(fiscalYear, locale), locale);
+  const effect = effectTable(effectRows, locale);
   return toCsv([
     ...exportPreamble(t("cycle.report.title", { year: formatFiscalYear(fiscalYear, locale) }), t("imports.export.exportedAt")),
     header(t),

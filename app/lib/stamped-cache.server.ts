@@ -16,6 +16,13 @@ export function stampedCache<V>(maxEntries = 50) {
       });
       return value;
     },
+    /**
+     * Forgets `key` if it still holds `value` (a value found out of date by what its stamp cannot say, such as the
+     * time): the next `get` computes it again, once for a burst, while a newer value someone else stored stays.
+     */
+    drop(key: string, value: Promise<V>) {
+      if (entries.get(key)?.value === value) entries.delete(key);
+    },
     clear() {
       entries.clear();
     },

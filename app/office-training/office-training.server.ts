@@ -3,6 +3,7 @@
 // /office/training lives here; the routes are thin. Office managers see their own office only; the subcommittee and
 // the secretariat any office (reads of people's records are logged, decision 016).
 import { stampedCache } from "~/lib/stamped-cache.server";
+import { councilStamps, type CouncilStamps } from "~/lib/council-version.server";
 import { z } from "zod";
 import { audit, logRead, type Reader } from "~/audit/audit.server";
 import { can } from "~/auth/capabilities";
@@ -553,24 +554,15 @@ type EffectFacts = {
 
 // The facts read the year pair's submitted sheets and every completion and attendance of the offices' staff: kept
 // until one of them moves (a sheet submitted or returned, a module completed, an attendance recorded, a person
-// moved to another office or an office to another ward, a session's pillars changed), as one cheap stamp query says; computed once for a burst.
-// Sheets and offices are in the council's version (decision 067); the rest are read from indexes only.
+// moved to another office or an office to another ward, a session's pillars changed, a checklist version
+// published): sheets, offices and the checklist are in the council's version (decision 067), the training records
+// and people's offices in the training version (decision 069); computed once for a burst.
 const effectCache = stampedCache<EffectFacts>();
 
-async function effectStamp(): Promise<string> {
-  const [row] = await prisma.$queryRaw<{ stamp: string }[]>`
-    SELECT concat_ws(':',
-      (SELECT version || '/' || txid FROM "CouncilVersion" WHERE id = 1),
-      (SELECT COUNT("completedAt") || '/' || COALESCE(MAX("completedAt")::text, '') FROM "ModuleProgress"),
-      (SELECT COUNT(*) || '/' || COALESCE(MAX(id), 0) FROM "SessionAttendance"),
-      (SELECT COALESCE(MAX("updatedAt")::text, '') FROM "User"),
-      (SELECT COALESCE(MAX("updatedAt")::text, '') FROM "TrainingSession")) AS stamp`;
-  return row.stamp;
-}
-
-/** The facts of the year pair ending in `toYear`, city-wide or for one ward. */
-export async function effectFacts(toYear: number, wardId: number | null = null): Promise<EffectFacts> {
-  return effectCache.get(`${wardId ?? "all"}:${toYear}`, await effectStamp(), () => computeEffectFacts(toYear, wardId));
+/** The facts of the year pair ending in `toYear`, city-wide or for one ward. `stamps`: when the caller has them. */
+export async function effectFacts(toYear: number, wardId: number | null = null, stamps?: CouncilStamps): Promise<EffectFacts> {
+  const { council, training } = stamps ?? (await councilStamps());
+  return effectCache.get(`${wardId ?? "all"}:${toYear}`, `${council}|${training}`, () => computeEffectFacts(toYear, wardId));
 }
 
 async function computeEffectFacts(toYear: number, wardId: number | null): Promise<EffectFacts> {
@@ -627,8 +619,13 @@ async function computeEffectFacts(toYear: number, wardId: number | null): Promis
 export type EffectView = EffectRow & { name: string };
 
 /** The effect rows for the year pair ending in `toYear` (the dashboard's and the annual report's year), city-wide or for one ward. */
-export async function trainingEffectFor(toYear: number, locale: Locale, wardId: number | null = null): Promise<EffectView[]> {
-  const facts = await effectFacts(toYear, wardId);
+export async function trainingEffectFor(
+  toYear: number,
+  locale: Locale,
+  wardId: number | null = null,
+  stamps?: CouncilStamps,
+): Promise<EffectView[]> {
+  const facts = await effectFacts(toYear, wardId, stamps);
   return facts.rows
     .filter((r) => r.toYear === toYear)
     .map((r) => ({ ...r, name: pickName(facts.names.get(r.categoryCode), r.categoryCode, locale) }));

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "~/auth/permissions.server";
 import { dashboard } from "~/cycle/dashboard.server";
+import { councilStamps } from "~/lib/council-version.server";
 import { ITEM_STATUSES } from "~/cycle/status-timeline";
 import { heatColor, TrendChart } from "~/cycle/trend-chart";
 import { TableDisclosure } from "~/charts/table-disclosure";
@@ -23,9 +24,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = currentFiscalYear();
   const fiscalYear = fiscalYearSearch(request, current);
   const wardId = idSearch(request, "ward");
+  const stamps = await councilStamps();
   const [effect, figures] = await Promise.all([
-    trainingEffectFor(fiscalYear, resolveLocale(request, user), wardId),
-    dashboard(fiscalYear, wardId),
+    trainingEffectFor(fiscalYear, resolveLocale(request, user), wardId, stamps),
+    dashboard(fiscalYear, wardId, stamps),
   ]);
   return { fiscalYear, current, wardId, effect, ...figures };
 }

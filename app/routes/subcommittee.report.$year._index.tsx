@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "~/auth/permissions.server";
+import { councilStamps } from "~/lib/council-version.server";
 import { annualReport } from "~/cycle/report.server";
 import { fiscalYearParam } from "~/lib/params";
 import { resolveLocale } from "~/i18n/i18n.server";
@@ -17,8 +18,13 @@ export const meta = dataMeta<Data>((t, d, { fiscalYear }) => t("cycle.report.tit
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "viewSubcommittee");
   const fiscalYear = fiscalYearParam(params.year);
-  const effect = await trainingEffectFor(fiscalYear, resolveLocale(request, user));
-  return { fiscalYear, effect, ...(await annualReport(fiscalYear)) };
+  // The council's and the training version read once for the effect and the figures.
+  const stamps = await councilStamps();
+  const [effect, report] = await Promise.all([
+    trainingEffectFor(fiscalYear, resolveLocale(request, user), null, stamps),
+    annualReport(fiscalYear, stamps),
+  ]);
+  return { fiscalYear, effect, ...report };
 }
 
 export default function AnnualReport() {

@@ -242,4 +242,29 @@ describe("the council's figures", () => {
     }
     expect(d.training.sessionsHeld).toBe(EXPECTED.sessionsHeld);
   });
+
+  // Kept under the training version and until the next day or meeting starts (decision 069): never stale.
+  it("follow writes made after they were counted, and the time", async () => {
+    const figures = async (at?: Date) => (await councilFigures(FY, at)).byKey;
+    const first = await figures();
+    expect(await figures()).toEqual(first);
+    const person = await createUser({ roles: ["TRAINEE"] });
+    await prisma.trainingEnrollment.create({ data: { userId: person.id, fiscalYear: FY } });
+    expect((await figures())["basicFirst.enrolled"]).toBe(first["basicFirst.enrolled"]! + 1);
+    const certificate = await prisma.certificate.findFirstOrThrow({ where: { fiscalYear: FY, track: "basic-group", revokedAt: null } });
+    await prisma.certificate.update({ where: { id: certificate.id }, data: { revokedAt: now() } });
+    expect((await figures())["basicSecond.certificates"]).toBe(first["basicSecond.certificates"]! - 1);
+
+    // As of a moment of the year: the group's days start on day 60 at 9:00, the practical on day 120, the meeting on day 300.
+    const asOf = async (at: Date) => {
+      const f = await figures(at);
+      return [f.sessionsHeld, f.meetingsHeld];
+    };
+    expect(await asOf(day(59))).toEqual([0, 0]);
+    expect(await asOf(day(60, 8))).toEqual([0, 0]);
+    expect(await asOf(day(60, 12))).toEqual([1, 0]);
+    expect(await asOf(day(121))).toEqual([2, 0]);
+    expect(await asOf(day(301))).toEqual([2, 1]);
+    expect(await asOf(day(59))).toEqual([0, 0]);
+  });
 });

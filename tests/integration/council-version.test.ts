@@ -7,7 +7,7 @@ import { dashboard } from "~/cycle/dashboard.server";
 import { parseChecklistCsv } from "~/evaluation/checklist-import";
 import { ensureEvaluation, submissionsFor } from "~/evaluation/evaluation.server";
 import { insertTemplateVersion } from "~/evaluation/template-store";
-import { councilVersion } from "~/lib/council-version.server";
+import { councilStamps, councilVersion } from "~/lib/council-version.server";
 import { currentFiscalYear } from "~/lib/fiscal-year";
 import { createOffice, createUser, createWard } from "./factories";
 
@@ -101,6 +101,98 @@ describe("the council's version", () => {
       throw error;
     });
     expect(await count()).toBe(before + 2);
+  });
+});
+
+describe("the training version", () => {
+  const training = async () => (await councilStamps()).training;
+
+  it("moves with a write to each table the training figures and the training effect count", async () => {
+    const office = await createOffice();
+    const person = await createUser({ roles: ["TRAINEE"], officeId: office.id });
+    const other = await createOffice();
+    const ids: Record<string, number> = {};
+    const steps: [string, () => Promise<unknown>][] = [
+      ["TrainingEnrollment", () => prisma.trainingEnrollment.create({ data: { userId: person.id, fiscalYear: FY } })],
+      ["CurriculumModule", () => prisma.curriculumModule.create({ data: { fiscalYear: FY + 50, slug: "module-x" } })],
+      [
+        "ModuleProgress (completed)",
+        async () =>
+          (ids.progress = (
+            await prisma.moduleProgress.create({
+              data: { userId: person.id, slug: "module-x", sectionsReached: [], completedAt: new Date() },
+            })
+          ).id),
+      ],
+      [
+        "TrainingSession",
+        async () =>
+          (ids.session = (
+            await prisma.trainingSession.create({
+              data: { track: "basic-group", fiscalYear: FY, titleJa: "研修", capacity: 5, opensAt: new Date(), closesAt: new Date() },
+            })
+          ).id),
+      ],
+      [
+        "SessionDay",
+        async () =>
+          (ids.day = (await prisma.sessionDay.create({ data: { sessionId: ids.session, startsAt: new Date(), endsAt: new Date() } })).id),
+      ],
+      [
+        "SessionEnrollment",
+        async () =>
+          (ids.seat = (
+            await prisma.sessionEnrollment.create({ data: { sessionId: ids.session, userId: person.id, status: "enrolled" } })
+          ).id),
+      ],
+      ["SessionAttendance", () => prisma.sessionAttendance.create({ data: { enrollmentId: ids.seat, dayId: ids.day } })],
+      [
+        "Certificate",
+        () =>
+          prisma.certificate.create({
+            data: {
+              userId: person.id,
+              track: "basic-group",
+              fiscalYear: FY,
+              serial: `V-${person.id}`,
+              verificationCode: `VERSION${person.id}`,
+            },
+          }),
+      ],
+      [
+        "SharingMeeting",
+        async () =>
+          (ids.meeting = (await prisma.sharingMeeting.create({ data: { fiscalYear: FY, title: "会", startsAt: new Date() } })).id),
+      ],
+      [
+        "MeetingRegistration",
+        () =>
+          prisma.meetingRegistration.create({
+            data: { meetingId: ids.meeting, officeId: office.id, attendeeNames: "甲", attendeeCount: 1 },
+          }),
+      ],
+      ["User (moved to another office)", () => prisma.user.update({ where: { id: person.id }, data: { officeId: other.id } })],
+      ["TrainingSession (deleted, with its days and seats)", () => prisma.trainingSession.delete({ where: { id: ids.session } })],
+    ];
+    for (const [table, write] of steps) {
+      const before = await training();
+      await write();
+      expect(await training(), table).not.toBe(before);
+    }
+    // What changes no figure leaves it: a section read, a person's name or sign-in, a sheet (the council's version).
+    const stamp = await training();
+    await prisma.moduleProgress.update({ where: { id: ids.progress }, data: { sectionsReached: ["intro"], currentSection: "intro" } });
+    await prisma.user.update({ where: { id: person.id }, data: { displayName: "名前 変更" } });
+    await ensureEvaluation(office.id, FY);
+    expect(await training()).toBe(stamp);
+  });
+
+  it("the checklist's versions move the council's version", async () => {
+    const before = await councilVersion();
+    const parsed = parseChecklistCsv(readFileSync("content/checklists/v1.csv", "utf8"));
+    if (!parsed.ok) throw new Error("v1.csv invalid");
+    await insertTemplateVersion(prisma, parsed.template, {});
+    expect(await councilVersion()).not.toBe(before);
   });
 });
 

@@ -32,7 +32,9 @@
 // six, the comments, questions and files read whoever asked); /subcommittee 12 → 10: the council figures' training
 // counts, the year's certificates by track and the sharing meetings' figures in one statement (were three; also
 // the annual report); then 10 → 8: the wards cached under the council's version, the categories from the cached
-// published template.
+// published template; then 8 → 2 (the session, and the council's and the training version in one statement): the
+// training figures kept under the training version, the checklist's categories and the weak items' wording under the
+// council's, and the training effect's stamp read with them (decision 069).
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/db.server";
 import { countQueries } from "~/lib/query-count.server";
@@ -125,7 +127,7 @@ describe("SQL statements per request", () => {
       as: "subcommittee",
       path: `/subcommittee?year=${LAST_FY}`,
       loader: dashboardLoader as unknown as Loader,
-      bound: 8,
+      bound: 2,
     },
     { name: "/committee/progress", as: "committee", path: "/committee/progress", loader: progressLoader as unknown as Loader, bound: 8 },
     // The bench's other heavy pages, with the same user and URL.
