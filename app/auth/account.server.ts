@@ -5,13 +5,28 @@ import { prisma } from "~/db.server";
 import type { Locale } from "~/i18n";
 import { describeUserAgent } from "~/lib/user-agent";
 import { hashPassword, verifyPassword } from "./password.server";
-import { invalidateUserSessions, type SessionUser } from "./session.server";
+import { invalidateUserSessions, sessionsLiveSince, type SessionUser } from "./session.server";
 import { throttledPasswordCheck } from "./throttle.server";
 
 /** The account page: the person's facts and every signed-in browser, the current one marked. */
+/** The signed-in devices listed on the account page: the most recently used, the current one always among them. */
+export const SESSIONS_LISTED = 20;
+
 export async function accountPage(user: SessionUser, sessionId: string) {
-  const sessions = await prisma.session.findMany({ where: { userId: user.id }, orderBy: { lastVerifiedAt: "desc" } });
+  // Only live sessions (a lapsed one can no longer be used, so it is not "signed in"), newest first and at most
+  // SESSIONS_LISTED of them: someone who signs in from many browsers does not get a page of hundreds of rows.
+  const live = { userId: user.id, lastVerifiedAt: { gte: sessionsLiveSince() } };
+  const [listed, total] = await Promise.all([
+    prisma.session.findMany({ where: live, orderBy: [{ lastVerifiedAt: "desc" }, { id: "asc" }], take: SESSIONS_LISTED }),
+    prisma.session.count({ where: live }),
+  ]);
+  const current = listed.some((s) => s.id === sessionId)
+    ? []
+    : await prisma.session.findMany({ where: { id: sessionId, userId: user.id } });
+  const sessions = [...current, ...listed.slice(0, SESSIONS_LISTED - current.length)];
   return {
+    /** Live sessions not listed (the button that signs out every other device ends them too). */
+    moreSessions: Math.max(0, total - sessions.length),
     user: {
       email: user.email,
       displayName: user.displayName,

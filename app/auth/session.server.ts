@@ -14,6 +14,11 @@ function inactivityMs() {
   return getEnv().SESSION_INACTIVITY_HOURS * 60 * 60 * 1000;
 }
 
+/** Sessions last used before this instant have lapsed (they are refused, and deleted when next presented). */
+export function sessionsLiveSince(): Date {
+  return new Date(Date.now() - inactivityMs());
+}
+
 export interface SessionUser {
   id: number;
   email: string;

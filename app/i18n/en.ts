@@ -135,6 +135,8 @@ export const en: Record<MessageKey, string> = {
   "account.signedInAt": "Signed in",
   "account.thisDevice": "This device",
   "account.endSession": "Sign out",
+  "account.moreSessions":
+    "Also signed in on {count, plural, one {# more device} other {# more devices}} (the list shows the {shown} used most recently). The button below signs them out too.",
   "account.endOthers": "Sign out all other devices",
   "account.sessionEnded": "That device was signed out.",
   "account.sessionsEnded": "All other devices were signed out.",

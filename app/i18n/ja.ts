@@ -133,6 +133,8 @@ export const ja = {
   "account.signedInAt": "ログイン日時",
   "account.thisDevice": "この端末",
   "account.endSession": "ログアウトさせる",
+  "account.moreSessions":
+    "ほかに {count} 台の端末でもログインしています（一覧は最近使われた {shown} 台です）。下のボタンで、それらもまとめてログアウトさせられます。",
   "account.endOthers": "他のすべての端末をログアウトさせる",
   "account.sessionEnded": "その端末のログインを終了しました。",
   "account.sessionsEnded": "他のすべての端末のログインを終了しました。",

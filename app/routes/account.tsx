@@ -83,7 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const t = useT();
   const format = useFormat();
-  const { user, sessions } = useLoaderData<typeof loader>();
+  const { user, sessions, moreSessions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = isFailure(result) ? result : undefined;
   const success = result && "message" in result ? result : undefined;
@@ -222,7 +222,8 @@ export default function Account() {
             ))}
           </tbody>
         </DataTable>
-        {others.length > 0 ? (
+        {moreSessions > 0 ? <p className="hint">{t("account.moreSessions", { count: moreSessions, shown: sessions.length })}</p> : null}
+        {others.length > 0 || moreSessions > 0 ? (
           <Form method="post">
             <input type="hidden" name="intent" value="end-others" />
             <button type="submit" className="button secondary">

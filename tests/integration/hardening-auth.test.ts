@@ -99,3 +99,42 @@ describe("lockout is no weapon: throttled per account and address", () => {
     expect(statuses.slice(LIMITS.pair).every((s) => s === 429)).toBe(true);
   });
 });
+
+describe("the account page's signed-in devices", () => {
+  it("lists live sessions only, the most recent first and at most 20, the current one always among them", async () => {
+    const { loader, action } = await import("~/routes/account");
+    const { prisma } = await import("~/db.server");
+    const user = await createUser();
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+    const at = async (id: string, lastVerifiedAt: Date) => prisma.session.update({ where: { id }, data: { lastVerifiedAt } });
+    // This browser, last seen 90 s ago (a session is refreshed at most once a minute): older than every other one.
+    const { id: current, token } = await createSession(user.id);
+    await at(current, minutesAgo(1.5));
+    const asThisBrowser = (init: RequestInit = {}) =>
+      new Request("http://localhost/account", { ...init, headers: { ...init.headers, Cookie: `${SESSION_COOKIE}=${token}` } });
+    // 24 other live sessions, used 0…69 s ago, and 3 that lapsed (used 13 hours ago: the default is 12).
+    const others: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const { id } = await createSession(user.id, { userAgent: `browser ${i}` });
+      await at(id, minutesAgo(i * 0.05));
+      others.push(id);
+    }
+    for (let i = 0; i < 3; i++) await at((await createSession(user.id)).id, minutesAgo(13 * 60));
+
+    const page = (await loader({ request: asThisBrowser(), params: {}, context: {} })) as {
+      sessions: { id: string; current: boolean }[];
+      moreSessions: number;
+    };
+    expect(page.sessions).toHaveLength(20);
+    expect(page.sessions.filter((s) => s.current).map((s) => s.id)).toEqual([current]);
+    expect(page.sessions.slice(1).map((s) => s.id)).toEqual(others.slice(0, 19));
+    expect(page.moreSessions).toBe(5);
+
+    // "Sign out all other devices" ends the unlisted ones too; the page then lists this browser alone.
+    const init = formRequestInit({ intent: "end-others" });
+    expect(await action({ request: asThisBrowser(init), params: {}, context: {} })).toMatchObject({ ok: true });
+    const after = (await loader({ request: asThisBrowser(), params: {}, context: {} })) as { sessions: unknown[]; moreSessions: number };
+    expect(after.sessions).toHaveLength(1);
+    expect(after.moreSessions).toBe(0);
+  });
+});
