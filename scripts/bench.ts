@@ -57,7 +57,9 @@ const TARGETS: Target[] = [
   { name: "/committee/surveys", path: "/committee/surveys", as: "committee" },
   { name: "/committee/surveys/:id (results)", path: "/committee/surveys/session-1", as: "committee" },
   // Case work (issue 18) on the demo's practical session: each read of a case is audited (an insert per case).
-  { name: "/sessions/:id/case (own case, guard scan)", path: "/sessions/3/case", as: "sakura.mori" },
+  // 加藤 大輝 has written and submitted a case (森 さくら has not started, so her page had nothing to scan): the
+  // page scans the draft with the personal-information guard on every read.
+  { name: "/sessions/:id/case (own case, guard scan)", path: "/sessions/3/case", as: "daiki.kato" },
   { name: "/sessions/:id/cases (group's cases)", path: "/sessions/3/cases", as: "committee" },
   { name: "/committee/sessions/:id/cases (facilitator)", path: "/committee/sessions/3/cases", as: "committee" },
   { name: "/evaluation/:fy (sheet, 73 items)", path: `/evaluation/${FY}`, as: "manager" },
