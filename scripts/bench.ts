@@ -16,7 +16,7 @@ interface Target {
   name: string;
   path: string;
   /** Demo account to sign in as (by its email's local part), or none. */
-  as?: "trainee" | "manager" | "committee" | "subcommittee" | "admin" | "sakura.mori";
+  as?: "trainee" | "manager" | "committee" | "subcommittee" | "admin" | "daiki.kato";
   method?: "GET" | "POST";
   /** For POST: a form body (URL-encoded). */
   form?: Record<string, string>;

@@ -121,7 +121,7 @@ describe("the account page's signed-in devices", () => {
     }
     for (let i = 0; i < 3; i++) await at((await createSession(user.id)).id, minutesAgo(13 * 60));
 
-    const page = (await loader({ request: asThisBrowser(), params: {}, context: {} })) as {
+    const page = (await loader({ request: asThisBrowser(), params: {}, context: { clientIp: "" } })) as {
       sessions: { id: string; current: boolean }[];
       moreSessions: number;
     };
@@ -132,8 +132,11 @@ describe("the account page's signed-in devices", () => {
 
     // "Sign out all other devices" ends the unlisted ones too; the page then lists this browser alone.
     const init = formRequestInit({ intent: "end-others" });
-    expect(await action({ request: asThisBrowser(init), params: {}, context: {} })).toMatchObject({ ok: true });
-    const after = (await loader({ request: asThisBrowser(), params: {}, context: {} })) as { sessions: unknown[]; moreSessions: number };
+    expect(await action({ request: asThisBrowser(init), params: {}, context: { clientIp: "" } })).toMatchObject({ ok: true });
+    const after = (await loader({ request: asThisBrowser(), params: {}, context: { clientIp: "" } })) as {
+      sessions: unknown[];
+      moreSessions: number;
+    };
     expect(after.sessions).toHaveLength(1);
     expect(after.moreSessions).toBe(0);
   });
