@@ -8,10 +8,10 @@ import { hashPassword, verifyPassword } from "./password.server";
 import { invalidateUserSessions, sessionsLiveSince, type SessionUser } from "./session.server";
 import { throttledPasswordCheck } from "./throttle.server";
 
-/** The account page: the person's facts and every signed-in browser, the current one marked. */
 /** The signed-in devices listed on the account page: the most recently used, the current one always among them. */
 export const SESSIONS_LISTED = 20;
 
+/** The account page: the person's facts and their signed-in browsers, the current one marked. */
 export async function accountPage(user: SessionUser, sessionId: string) {
   // Only live sessions (a lapsed one can no longer be used, so it is not "signed in"), newest first and at most
   // SESSIONS_LISTED of them: someone who signs in from many browsers does not get a page of hundreds of rows.

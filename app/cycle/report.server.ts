@@ -16,9 +16,14 @@ export interface ReportRow {
   value: number | null;
 }
 
-/** The report's rows: every figure of app/cycle/council-figures.server.ts, in order. */
-export async function reportFigures(fiscalYear: number, stamps?: CouncilStamps): Promise<ReportRow[]> {
-  return (await annualReport(fiscalYear, stamps)).rows;
+/**
+ * The report with training's effect (the page, the XLSX, the CSV): the council's and the training version are read
+ * once for both.
+ */
+export async function reportWithEffect(fiscalYear: number, locale: Locale) {
+  const stamps = await councilStamps();
+  const [report, effect] = await Promise.all([annualReport(fiscalYear, stamps), trainingEffectFor(fiscalYear, locale, null, stamps)]);
+  return { ...report, effect };
 }
 
 /** The report page: its rows, and whether the training figures are counted from records this year. */
@@ -53,9 +58,7 @@ const header = (t: ReturnType<typeof translator>) => [
 
 export async function reportWorkbook(fiscalYear: number, locale: Locale): Promise<ArrayBuffer> {
   const t = translator(locale);
-  // The council's and the training version read once for the figures and the effect.
-  const stamps = await councilStamps();
-  const [rows, effectRows] = await Promise.all([reportFigures(fiscalYear, stamps), trainingEffectFor(fiscalYear, locale, null, stamps)]);
+  const { rows, effect: effectRows } = await reportWithEffect(fiscalYear, locale);
   const year = formatFiscalYear(fiscalYear, locale);
   const workbook = await newWorkbook();
   const ws = workbook.addWorksheet(t("cycle.report.sheetName"));
@@ -84,8 +87,7 @@ export async function reportWorkbook(fiscalYear: number, locale: Locale): Promis
 /** CSV (app/lib/csv.ts: UTF-8 with a BOM, formula guard). */
 export async function reportCsv(fiscalYear: number, locale: Locale): Promise<string> {
   const t = translator(locale);
-  const stamps = await councilStamps();
-  const [rows, effectRows] = await Promise.all([reportFigures(fiscalYear, stamps), trainingEffectFor(fiscalYear, locale, null, stamps)]);
+  const { rows, effect: effectRows } = await reportWithEffect(fiscalYear, locale);
   // Training's effect (issue 17) follows the figures after an empty line, with its own header and the caution.
   const effect = effectTable(effectRows, locale);
   return toCsv([

@@ -1,7 +1,7 @@
 // The council's version (decision 067): a stamp that changes with every committed transaction that changed what the
 // council's views count — sheets, offices, wards, action plans and their items, peer activities and groups, and the
-// checklist's versions (migration 'training_version'). Kept by
-// triggers at commit (migration 'council_version'), read with one primary-key lookup. A value computed after reading
+// checklist's versions. Kept by triggers at commit (migrations 'council_version', 'training_version'), read with one
+// primary-key lookup. A value computed after reading
 // it is never older than it, so a cache stamped with it is never stale after a write.
 import { prisma } from "~/db.server";
 import { stampedCache } from "~/lib/stamped-cache.server";

@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireCapability } from "~/auth/permissions.server";
-import { councilStamps } from "~/lib/council-version.server";
-import { annualReport } from "~/cycle/report.server";
+import { reportWithEffect } from "~/cycle/report.server";
 import { fiscalYearParam } from "~/lib/params";
 import { resolveLocale } from "~/i18n/i18n.server";
-import { trainingEffectFor } from "~/office-training/office-training.server";
 import { TrainingEffectSection } from "~/office-training/ui";
 import { useFormat, useT } from "~/i18n/react";
 import { dataMeta } from "~/lib/meta";
@@ -18,13 +16,7 @@ export const meta = dataMeta<Data>((t, d, { fiscalYear }) => t("cycle.report.tit
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireCapability(request, "viewSubcommittee");
   const fiscalYear = fiscalYearParam(params.year);
-  // The council's and the training version read once for the effect and the figures.
-  const stamps = await councilStamps();
-  const [effect, report] = await Promise.all([
-    trainingEffectFor(fiscalYear, resolveLocale(request, user), null, stamps),
-    annualReport(fiscalYear, stamps),
-  ]);
-  return { fiscalYear, effect, ...report };
+  return { fiscalYear, ...(await reportWithEffect(fiscalYear, resolveLocale(request, user))) };
 }
 
 export default function AnnualReport() {
