@@ -120,6 +120,9 @@ const separateSchema = z.object({
   TSUNAGU_CONTENT_OUT: z.string().optional(),
   FFMPEG_PATH: z.string().optional(),
   FFPROBE_PATH: z.string().optional(),
+  /** glibc's malloc settings, which `npm start` gives the server processes; passed on to their helper processes. */
+  MALLOC_ARENA_MAX: z.string().optional(),
+  MALLOC_MMAP_THRESHOLD_: z.string().optional(),
 });
 type SeparateEnv = z.infer<typeof separateSchema>;
 

@@ -346,18 +346,51 @@ async function procKb(pid: number, file: "status" | "smaps_rollup", field: "VmRS
   }
 }
 
-/** The peak resident memory of the server's process group and of PostgreSQL (its postmaster and children). */
+/**
+ * What a process of the server's group is, from its command line: a server process (build/server-process.mjs), the
+ * primary (scripts/start.ts: the database, migrations, build), a helper a server process started for work that needs a
+ * heap of its own (`node -e`: the guard's dictionary, an attachment's text, an XLSX's reading;
+ * app/lib/child-process.server.ts), or the npm/tsx launchers.
+ */
+type ProcessKind = "server" | "primary" | "helper" | "launcher";
+async function processKind(pid: number): Promise<ProcessKind> {
+  const argv = (await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "")).split("\0");
+  if (argv.some((a) => a.endsWith("server-process.mjs"))) return "server";
+  if (argv.some((a) => a.endsWith("scripts/start.ts")) && argv.some((a) => a.includes("loader"))) return "primary";
+  if (argv.includes("-e")) return "helper";
+  return "launcher";
+}
+
+/** The peak resident memory of the server's process group, by kind of process, and of PostgreSQL (its postmaster and children). */
 function memorySampler(serverGroup: number) {
-  const peak = { serverLargest: 0, serverTotal: 0, serverProcesses: 0, postgresRss: 0, postgresPss: 0, postgresProcesses: 0 };
+  const peak = {
+    /** The largest server process: what the memory target is about. */
+    serverLargest: 0,
+    primary: 0,
+    /** The largest helper process while one ran (0 if none did). */
+    helperLargest: 0,
+    serverTotal: 0,
+    serverProcesses: 0,
+    postgresRss: 0,
+    postgresPss: 0,
+    postgresProcesses: 0,
+  };
+  const kinds = new Map<number, Promise<ProcessKind>>();
   const sample = async () => {
     const ps = spawnSync("ps", ["-eo", "pid=,ppid=,pgid="], { encoding: "utf8" });
     const procs = ps.stdout
       .trim()
       .split("\n")
       .map((l) => l.trim().split(/\s+/).map(Number));
-    const group = procs.filter((p) => p[2] === serverGroup).map((p) => p[0]);
+    const group = procs.filter((p) => p[2] === serverGroup).map((p) => p[0]!);
     const rss = await Promise.all(group.map((pid) => procKb(pid, "status", "VmRSS")));
-    peak.serverLargest = Math.max(peak.serverLargest, ...rss);
+    for (const [i, pid] of group.entries()) {
+      if (!kinds.has(pid)) kinds.set(pid, processKind(pid));
+      const kind = await kinds.get(pid)!;
+      if (kind === "server") peak.serverLargest = Math.max(peak.serverLargest, rss[i]!);
+      else if (kind === "primary") peak.primary = Math.max(peak.primary, rss[i]!);
+      else if (kind === "helper") peak.helperLargest = Math.max(peak.helperLargest, rss[i]!);
+    }
     peak.serverTotal = Math.max(
       peak.serverTotal,
       rss.reduce((a, b) => a + b, 0),
@@ -414,8 +447,12 @@ for (const [i, processes] of PROCESSES.entries()) {
     printTable(processes, rows);
     const m = sampler.peak();
     console.log(
-      `\nResident memory, peak during the run (sampled every second): server ${mb(m.serverLargest)} MB in its largest process ` +
-        `(${mb(m.serverTotal)} MB over the ${m.serverProcesses} processes of its group: npx, tsx and node), ` +
+      `\nResident memory, peak during the run (sampled every second): server ${mb(m.serverLargest)} MB in its largest server process, ` +
+        `the primary ${mb(m.primary)} MB, ` +
+        (m.helperLargest
+          ? `a helper process (the guard's dictionary, an attachment's text, an XLSX's reading) ${mb(m.helperLargest)} MB, `
+          : "") +
+        `${mb(m.serverTotal)} MB over the ${m.serverProcesses} processes of its group (with npm's and tsx's launchers); ` +
         `PostgreSQL ${mb(m.postgresPss)} MB PSS (${mb(m.postgresRss)} MB RSS summed over its ${m.postgresProcesses} processes, shared buffers counted in each)`,
     );
     memory.set(processes, m);

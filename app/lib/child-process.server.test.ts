@@ -1,9 +1,24 @@
 // Work in a node process of its own (issue 13): real child processes, each outcome.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runInChild } from "./child-process.server";
 import { alive } from "../../tests/e2e/child-server";
 
 describe("runInChild", () => {
+  it("gives the child glibc's malloc settings of the server process and nothing else of its environment", async () => {
+    vi.stubEnv("MALLOC_ARENA_MAX", "2");
+    try {
+      const outcome = await runInChild<{ arenas: string | null; secret: string | null }>(
+        `process.once("message", () => process.send({ arenas: process.env.MALLOC_ARENA_MAX ?? null, secret: process.env.DATABASE_URL ?? null }));`,
+        {},
+        { heapMb: 64, ms: 20_000 },
+      );
+      if (!outcome.ok) throw new Error(outcome.reason);
+      expect(outcome.value).toEqual({ arenas: "2", secret: null });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  }, 30_000);
+
   it("sends the input as bytes and resolves with the child's answer, in a process with its own heap limit", async () => {
     const source = `process.once("message", ({ bytes }) => process.send({
       pid: process.pid, bytes: bytes.constructor.name, length: bytes.length, sum: bytes.reduce((a, b) => a + b, 0),
